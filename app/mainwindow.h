@@ -1,0 +1,64 @@
+#pragma once
+// The Sales Window: composes the panels; each panel owns its area. Telephony, booking, scripts and
+// KPI panels join here as their issues land.
+#include "kasp/core/user.h"
+#include <QMainWindow>
+
+class QLabel;
+class QAction;
+
+namespace kasp::crm {
+class GuestService;
+}
+namespace kasp::crm::ui {
+class GuestSearchPanel;
+class GuestCardPanel;
+} // namespace kasp::crm::ui
+namespace kasp::session {
+class Settings;
+}
+
+namespace kasp::app {
+
+struct DatabaseInfo
+{
+    QString path;
+    int schemaVersion = 0;
+    bool encrypted = true;
+};
+
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    MainWindow(crm::GuestService &guests, const User &user, const DatabaseInfo &database,
+               session::Settings &settings, QWidget *parent = nullptr);
+
+    crm::ui::GuestSearchPanel *searchPanel() const { return m_search; }
+    crm::ui::GuestCardPanel *cardPanel() const { return m_card; }
+    QAction *newGuestAction() const { return m_newGuest; }
+
+public slots:
+    void newGuest();
+    void editGuest();
+    void openGuest(const kasp::Id &guestId);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildMenus();
+    void showError(const QString &message);
+
+    crm::GuestService &m_guests;
+    User m_user;
+    session::Settings &m_settings;
+    crm::ui::GuestSearchPanel *m_search;
+    crm::ui::GuestCardPanel *m_card;
+    QAction *m_newGuest = nullptr;
+    QAction *m_editGuest = nullptr;
+    QLabel *m_dbLabel;
+    QLabel *m_userLabel;
+};
+
+} // namespace kasp::app

@@ -1,0 +1,64 @@
+#pragma once
+// The start-up sequence of the Sales Window: unlock the database (keychain or passphrase),
+// create the demo data when asked, sign in, show the window. Every failure ends in a clear
+// message and a non-zero exit code, never a crash.
+#include "kasp/core/clock.h"
+#include <QObject>
+#include <QString>
+#include <memory>
+
+namespace kasp::credentials {
+class CredentialStore;
+}
+namespace kasp::crm {
+class GuestService;
+}
+namespace kasp::session {
+class DatabaseUnlocker;
+class Settings;
+} // namespace kasp::session
+
+namespace kasp::app {
+
+class MainWindow;
+
+struct StartupOptions
+{
+    QString databasePath;    // empty: from settings
+    bool demo = false;       // fill a new, empty database with the demo sanatorium
+    QString login;           // skip the sign-in dialog
+    QString passphraseEnv;   // take the passphrase from this environment variable (scripts, no keychain)
+    QString screenshotPath;  // render the window to this PNG and quit
+    QString searchText;      // with a screenshot: search and open the first guest
+};
+
+class Startup : public QObject
+{
+    Q_OBJECT
+public:
+    Startup(StartupOptions options, session::Settings &settings, QObject *parent = nullptr);
+    ~Startup() override;
+
+    void start();
+    MainWindow *window() const { return m_window.get(); }
+
+signals:
+    void finished(int exitCode); // emitted only when the app must end (failure, cancel, screenshot)
+    void windowShown();
+
+private:
+    void onUnlocked(const QString &connectionName);
+    void onNeedPassphrase(const QString &reason, bool creating);
+    void fail(const QString &message);
+    void takeScreenshot();
+
+    StartupOptions m_options;
+    session::Settings &m_settings;
+    SystemClock m_clock;
+    credentials::CredentialStore *m_store;
+    session::DatabaseUnlocker *m_unlocker = nullptr;
+    std::unique_ptr<crm::GuestService> m_guests;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+} // namespace kasp::app

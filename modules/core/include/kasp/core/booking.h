@@ -1,0 +1,49 @@
+#pragma once
+#include "kasp/core/id.h"
+#include "kasp/core/money.h"
+#include "kasp/core/result.h"
+#include "kasp/core/stay.h"
+#include <QDateTime>
+#include <optional>
+
+namespace kasp {
+
+enum class BookingStatus { Hold, Confirmed, Prepaid, Paid, Cancelled, CheckedIn };
+
+QString bookingStatusKey(BookingStatus status);
+std::optional<BookingStatus> bookingStatusFromKey(const QString &key);
+// The life of a booking: hold -> confirmed -> prepaid -> paid -> checked_in. Forward moves may skip
+// steps (hold -> paid); staying put or going back is not a change; anything but checked_in may be
+// cancelled; cancelled and checked_in are final.
+bool canChangeStatus(BookingStatus from, BookingStatus to);
+// A cancelled booking frees its nights; every other status occupies the room.
+inline bool occupiesRoom(BookingStatus s) { return s != BookingStatus::Cancelled; }
+
+struct Booking
+{
+    Id id;
+    Id guestId;
+    Id roomId;
+    Stay stay;
+    int adults = 1;
+    int children = 0;
+    Money total;
+    Money prepaid;
+    BookingStatus status = BookingStatus::Hold;
+    Id createdBy;
+    QDateTime createdAt;
+
+    bool operator==(const Booking &) const = default;
+};
+
+// The prepayment that guarantees a booking: 10-20 % of the total (the sanatorium chooses).
+constexpr int kMinPrepaymentPercent = 10;
+constexpr int kMaxPrepaymentPercent = 20;
+// "booking.zero_total" (total <= 0), "booking.prepayment_range" (outside
+// total.percent(kMinPrepaymentPercent) .. total.percent(kMaxPrepaymentPercent), inclusive).
+Status validatePrepayment(Money total, Money prepayment);
+// "booking.bad_stay", "booking.no_guest", "booking.no_room", "booking.no_adults",
+// "booking.bad_children", "booking.negative_amount", "booking.overpaid" (prepaid > total).
+Status validateBooking(const Booking &booking);
+
+} // namespace kasp

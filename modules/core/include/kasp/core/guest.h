@@ -1,0 +1,47 @@
+#pragma once
+#include "kasp/core/id.h"
+#include "kasp/core/phone.h"
+#include "kasp/core/result.h"
+#include <QDate>
+#include <QDateTime>
+#include <QList>
+#include <QStringList>
+
+namespace kasp {
+
+struct Guest
+{
+    Id id;
+    QString lastName;   // фамилия
+    QString firstName;  // имя
+    QString middleName; // отчество
+    QDate birthDate;
+    QList<Phone> phones; // first is the main one
+    QStringList emails;
+    QStringList tags;
+    Id managerId; // responsible consultant; null = nobody yet
+    QDateTime createdAt;
+    QDateTime updatedAt;
+
+    // "Иванова Мария Петровна", or the phone when nobody asked the name yet.
+    QString displayName() const;
+    // Lower-case "фамилия имя отчество", the key the name prefix search runs on.
+    QString searchName() const;
+    // Full years on the day; -1 without a birth date (or for a day before it).
+    int ageOn(QDate day) const;
+
+    bool operator==(const Guest &) const = default;
+};
+
+// Checks what a form or an import gives us. Names may be empty (a caller who did not introduce
+// themselves) but then a phone or an e-mail is required. Error codes: "guest.no_identity",
+// "guest.bad_phone" (a null phone in the list), "guest.duplicate_phone", "guest.bad_email",
+// "guest.bad_birth_date" (in the future or more than 120 years ago).
+Status validateGuest(const Guest &guest, QDate today);
+bool isValidEmail(const QString &email);
+// Trims and lower-cases the domain part; returns empty when invalid.
+QString normalizeEmail(const QString &email);
+// Trims, collapses inner spaces, lower-cases; drops empty and duplicate tags, keeps the order.
+QStringList normalizeTags(const QStringList &tags);
+
+} // namespace kasp

@@ -1,0 +1,36 @@
+#pragma once
+#include "kasp/core/id.h"
+#include <QString>
+#include <optional>
+
+namespace kasp {
+
+enum class Role { Consultant, HeadOfSales, Director };
+
+QString roleKey(Role role); // "consultant", "head_of_sales", "director" (stored, synced)
+std::optional<Role> roleFromKey(const QString &key);
+
+// What each role may do. One place, so the UI and (later) the server's row filters agree.
+struct Permissions
+{
+    bool seesAllGuests = false;  // a consultant sees the shared base too, but works "my guests" first
+    bool editsScripts = false;
+    bool seesDepartmentKpi = false;
+    bool reassignsGuests = false;
+    bool makesCalls = false;
+    static Permissions of(Role role);
+    bool operator==(const Permissions &) const = default;
+};
+
+struct User
+{
+    Id id;
+    QString login;
+    QString displayName;
+    Role role = Role::Consultant;
+    bool active = true;
+
+    bool operator==(const User &) const = default;
+};
+
+} // namespace kasp

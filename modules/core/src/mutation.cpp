@@ -1,0 +1,436 @@
+#include "kasp/core/mutation.h"
+
+#include <limits>
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonValue>
+
+namespace kasp {
+
+namespace {
+
+constexpr qint64 kMaxSafeInteger = qint64(1) << 53; // exact in every JSON reader
+
+// ---- writing ------------------------------------------------------------------------------------
+
+QString dateToJson(QDate date)
+{
+    return date.isValid() ? date.toString(QStringLiteral("yyyy-MM-dd")) : QString();
+}
+
+QString dateTimeToJson(const QDateTime &at)
+{
+    return at.isValid() ? at.toUTC().toString(Qt::ISODateWithMs) : QString();
+}
+
+QJsonArray phonesToJson(const QList<Phone> &phones)
+{
+    QJsonArray array;
+    for (const Phone &phone : phones)
+        array.append(
+            QJsonObject{{QStringLiteral("e164"), phone.e164()}, {QStringLiteral("ext"), phone.extension()}});
+    return array;
+}
+
+// ---- reading ------------------------------------------------------------------------------------
+
+enum class Need { Required, Optional };
+
+// Reads fields one by one and remembers the first problem; after it every read returns a default,
+// so the decoders read straight through and check failed() once.
+class Reader
+{
+public:
+    explicit Reader(const QJsonObject &object, QString prefix = {})
+        : m_object(object), m_prefix(std::move(prefix))
+    {
+    }
+
+    bool failed() const { return m_error.has_value(); }
+    const Error &error() const { return *m_error; }
+    void fail(Error error)
+    {
+        if (!m_error)
+            m_error = std::move(error);
+    }
+
+    QString string(const QString &key, Need need = Need::Optional)
+    {
+        const QJsonValue v = value(key, need);
+        if (isAbsent(v))
+            return {};
+        if (v.isString())
+            return v.toString();
+        badValue(key, QT_TRANSLATE_NOOP("kasp::Json", "expected a string"));
+        return {};
+    }
+
+    Id id(const QString &key, Need need)
+    {
+        const QString text = string(key, need);
+        if (text.isEmpty()) {
+            missingIfRequired(key, need);
+            return {};
+        }
+        const Id id = idFromString(text);
+        if (id.isNull())
+            badValue(key, QT_TRANSLATE_NOOP("kasp::Json", "expected a UUID"));
+        return id;
+    }
+
+    QDate date(const QString &key, Need need)
+    {
+        const QString text = string(key, need);
+        if (text.isEmpty()) {
+            missingIfRequired(key, need);
+            return {};
+        }
+        const QDate date = QDate::fromString(text, QStringLiteral("yyyy-MM-dd"));
+        if (date.isValid() && text.size() == 10)
+            return date;
+        badValue(key, QT_TRANSLATE_NOOP("kasp::Json", "expected a date yyyy-MM-dd"));
+        return {};
+    }
+
+    QDateTime dateTime(const QString &key, Need need)
+    {
+        const QString text = string(key, need);
+        if (text.isEmpty()) {
+            missingIfRequired(key, need);
+            return {};
+        }
+        const QDateTime at = QDateTime::fromString(text, Qt::ISODateWithMs);
+        // A time without 'Z' or an offset would be read in whatever zone this machine is in.
+        if (at.isValid() && at.timeSpec() != Qt::LocalTime)
+            return at.toUTC();
+        badValue(key, QT_TRANSLATE_NOOP("kasp::Json", "expected an ISO 8601 date-time with a time zone"));
+        return {};
+    }
+
+    qint64 integer(const QString &key, qint64 min, qint64 max, qint64 fallback)
+    {
+        const QJsonValue v = value(key, Need::Optional);
+        if (isAbsent(v))
+            return fallback;
+        // toInteger() gives its default for fractions and out-of-range numbers: two defaults tell.
+        const qint64 number = v.toInteger(0);
+        if (v.isDouble() && number == v.toInteger(1) && number >= min && number <= max)
+            return number;
+        badValue(key, QT_TRANSLATE_NOOP("kasp::Json", "expected an integer in range"));
+        return fallback;
+    }
+
+    int count(const QString &key, int min, int fallback)
+    {
+        return int(integer(key, min, std::numeric_limits<int>::max(), fallback));
+    }
+
+    Money money(const QString &key)
+    {
+        return Money::fromKopecks(integer(key, -kMaxSafeInteger, kMaxSafeInteger, 0));
+    }
+
+    QJsonArray array(const QString &key)
+    {
+        const QJsonValue v = value(key, Need::Optional);
+        if (isAbsent(v))
+            return {};
+        if (v.isArray())
+            return v.toArray();
+        badValue(key, QT_TRANSLATE_NOOP("kasp::Json", "expected an array"));
+        return {};
+    }
+
+    QStringList strings(const QString &key)
+    {
+        QStringList list;
+        const QJsonArray items = array(key);
+        for (qsizetype i = 0; i < items.size() && !failed(); ++i) {
+            if (!items.at(i).isString())
+                badValue(QStringLiteral("%1[%2]").arg(key).arg(i),
+                         QT_TRANSLATE_NOOP("kasp::Json", "expected a string"));
+            else
+                list.append(items.at(i).toString());
+        }
+        return list;
+    }
+
+    template <typename Enum>
+    Enum enumKey(const QString &key, std::optional<Enum> (*fromKey)(const QString &), Enum fallback)
+    {
+        const QString text = string(key, Need::Required);
+        if (failed())
+            return fallback;
+        const std::optional<Enum> parsed = fromKey(text);
+        if (parsed)
+            return *parsed;
+        badValue(key, QT_TRANSLATE_NOOP("kasp::Json", "expected a known key"));
+        return fallback;
+    }
+
+    // detail: a QT_TRANSLATE_NOOP("kasp::Json", ...) text, translated here.
+    void badValue(const QString &key, const char *detail)
+    {
+        badValueText(key, QCoreApplication::translate("kasp::Json", detail));
+    }
+    void badValueText(const QString &key, const QString &detail)
+    {
+        fail(Error{QStringLiteral("json.bad_value"),
+                   //: %1 is a field name, %2 what is wrong with its value
+                   QCoreApplication::translate("kasp::Json", "Field \"%1\": %2").arg(path(key), detail)});
+    }
+
+    QString path(const QString &key) const { return m_prefix + key; }
+
+private:
+    static bool isAbsent(const QJsonValue &v) { return v.isUndefined() || v.isNull(); }
+
+    QJsonValue value(const QString &key, Need need)
+    {
+        if (failed())
+            return {};
+        const QJsonValue v = m_object.value(key);
+        if (isAbsent(v))
+            missingIfRequired(key, need);
+        return v;
+    }
+
+    void missingIfRequired(const QString &key, Need need)
+    {
+        if (need == Need::Required && !failed()) {
+            fail(Error{QStringLiteral("json.missing_field"),
+                       QCoreApplication::translate("kasp::Json", "Missing field \"%1\"").arg(path(key))});
+        }
+    }
+
+    QJsonObject m_object;
+    QString m_prefix;
+    std::optional<Error> m_error;
+};
+
+QList<Phone> readPhones(Reader &reader)
+{
+    QList<Phone> phones;
+    const QString key = QStringLiteral("phones");
+    const QJsonArray items = reader.array(key);
+    for (qsizetype i = 0; i < items.size() && !reader.failed(); ++i) {
+        const QString itemPath = QStringLiteral("%1[%2]").arg(reader.path(key)).arg(i);
+        if (!items.at(i).isObject()) {
+            reader.badValue(QStringLiteral("%1[%2]").arg(key).arg(i),
+                            QT_TRANSLATE_NOOP("kasp::Json", "expected an object"));
+            break;
+        }
+        Reader item(items.at(i).toObject(), itemPath + QLatin1Char('.'));
+        const QString e164 = item.string(QStringLiteral("e164"), Need::Required);
+        const QString ext = item.string(QStringLiteral("ext"));
+        if (item.failed()) {
+            reader.fail(item.error());
+            break;
+        }
+        // Checked alone first, so that the error names the field that is wrong.
+        const Result<Phone> number = Phone::fromE164(e164);
+        const Result<Phone> phone = Phone::fromE164(e164, ext);
+        if (!number || !phone) {
+            item.badValueText(number ? QStringLiteral("ext") : QStringLiteral("e164"),
+                              number ? phone.error().message : number.error().message);
+            reader.fail(item.error());
+            break;
+        }
+        phones.append(*phone);
+    }
+    return phones;
+}
+
+} // namespace
+
+// ---- Guest --------------------------------------------------------------------------------------
+
+QJsonObject toJson(const Guest &guest)
+{
+    return QJsonObject{
+        {QStringLiteral("id"), idToString(guest.id)},
+        {QStringLiteral("lastName"), guest.lastName},
+        {QStringLiteral("firstName"), guest.firstName},
+        {QStringLiteral("middleName"), guest.middleName},
+        {QStringLiteral("birthDate"), dateToJson(guest.birthDate)},
+        {QStringLiteral("phones"), phonesToJson(guest.phones)},
+        {QStringLiteral("emails"), QJsonArray::fromStringList(guest.emails)},
+        {QStringLiteral("tags"), QJsonArray::fromStringList(guest.tags)},
+        {QStringLiteral("managerId"), idToString(guest.managerId)},
+        {QStringLiteral("createdAt"), dateTimeToJson(guest.createdAt)},
+        {QStringLiteral("updatedAt"), dateTimeToJson(guest.updatedAt)},
+    };
+}
+
+Result<Guest> guestFromJson(const QJsonObject &json)
+{
+    Reader r(json);
+    Guest g;
+    g.id = r.id(QStringLiteral("id"), Need::Required);
+    g.lastName = r.string(QStringLiteral("lastName"));
+    g.firstName = r.string(QStringLiteral("firstName"));
+    g.middleName = r.string(QStringLiteral("middleName"));
+    g.birthDate = r.date(QStringLiteral("birthDate"), Need::Optional);
+    g.phones = readPhones(r);
+    g.emails = r.strings(QStringLiteral("emails"));
+    g.tags = r.strings(QStringLiteral("tags"));
+    g.managerId = r.id(QStringLiteral("managerId"), Need::Optional);
+    g.createdAt = r.dateTime(QStringLiteral("createdAt"), Need::Optional);
+    g.updatedAt = r.dateTime(QStringLiteral("updatedAt"), Need::Optional);
+    if (r.failed())
+        return r.error();
+    return g;
+}
+
+// ---- Touch --------------------------------------------------------------------------------------
+
+QJsonObject toJson(const Touch &touch)
+{
+    return QJsonObject{
+        {QStringLiteral("id"), idToString(touch.id)},
+        {QStringLiteral("guestId"), idToString(touch.guestId)},
+        {QStringLiteral("userId"), idToString(touch.userId)},
+        {QStringLiteral("kind"), touchKindKey(touch.kind)},
+        {QStringLiteral("at"), dateTimeToJson(touch.at)},
+        {QStringLiteral("durationSecs"), touch.durationSecs},
+        {QStringLiteral("result"), touch.result},
+        {QStringLiteral("note"), touch.note},
+    };
+}
+
+Result<Touch> touchFromJson(const QJsonObject &json)
+{
+    Reader r(json);
+    Touch t;
+    t.id = r.id(QStringLiteral("id"), Need::Required);
+    t.guestId = r.id(QStringLiteral("guestId"), Need::Required);
+    t.userId = r.id(QStringLiteral("userId"), Need::Optional);
+    t.kind = r.enumKey(QStringLiteral("kind"), &touchKindFromKey, TouchKind::Note);
+    t.at = r.dateTime(QStringLiteral("at"), Need::Required);
+    t.durationSecs = r.count(QStringLiteral("durationSecs"), 0, 0);
+    t.result = r.string(QStringLiteral("result"));
+    t.note = r.string(QStringLiteral("note"));
+    if (r.failed())
+        return r.error();
+    return t;
+}
+
+// ---- Booking ------------------------------------------------------------------------------------
+
+QJsonObject toJson(const Booking &booking)
+{
+    return QJsonObject{
+        {QStringLiteral("id"), idToString(booking.id)},
+        {QStringLiteral("guestId"), idToString(booking.guestId)},
+        {QStringLiteral("roomId"), idToString(booking.roomId)},
+        {QStringLiteral("checkIn"), dateToJson(booking.stay.checkIn())},
+        {QStringLiteral("checkOut"), dateToJson(booking.stay.checkOut())},
+        {QStringLiteral("adults"), booking.adults},
+        {QStringLiteral("children"), booking.children},
+        {QStringLiteral("total"), booking.total.kopecks()},
+        {QStringLiteral("prepaid"), booking.prepaid.kopecks()},
+        {QStringLiteral("status"), bookingStatusKey(booking.status)},
+        {QStringLiteral("createdBy"), idToString(booking.createdBy)},
+        {QStringLiteral("createdAt"), dateTimeToJson(booking.createdAt)},
+    };
+}
+
+Result<Booking> bookingFromJson(const QJsonObject &json)
+{
+    Reader r(json);
+    Booking b;
+    b.id = r.id(QStringLiteral("id"), Need::Required);
+    b.guestId = r.id(QStringLiteral("guestId"), Need::Required);
+    b.roomId = r.id(QStringLiteral("roomId"), Need::Required);
+    const QDate checkIn = r.date(QStringLiteral("checkIn"), Need::Required);
+    const QDate checkOut = r.date(QStringLiteral("checkOut"), Need::Required);
+    if (!r.failed()) {
+        const Result<Stay> stay = Stay::make(checkIn, checkOut);
+        if (stay)
+            b.stay = *stay;
+        else
+            r.badValueText(QStringLiteral("checkOut"), stay.error().message);
+    }
+    b.adults = r.count(QStringLiteral("adults"), std::numeric_limits<int>::min(), 1);
+    b.children = r.count(QStringLiteral("children"), std::numeric_limits<int>::min(), 0);
+    b.total = r.money(QStringLiteral("total"));
+    b.prepaid = r.money(QStringLiteral("prepaid"));
+    b.status = r.enumKey(QStringLiteral("status"), &bookingStatusFromKey, BookingStatus::Hold);
+    b.createdBy = r.id(QStringLiteral("createdBy"), Need::Optional);
+    b.createdAt = r.dateTime(QStringLiteral("createdAt"), Need::Optional);
+    if (r.failed())
+        return r.error();
+    return b;
+}
+
+// ---- Deal ---------------------------------------------------------------------------------------
+
+QJsonObject toJson(const Deal &deal)
+{
+    return QJsonObject{
+        {QStringLiteral("id"), idToString(deal.id)},
+        {QStringLiteral("guestId"), idToString(deal.guestId)},
+        {QStringLiteral("ownerId"), idToString(deal.ownerId)},
+        {QStringLiteral("title"), deal.title},
+        {QStringLiteral("stage"), dealStageKey(deal.stage)},
+        {QStringLiteral("amount"), deal.amount.kopecks()},
+        {QStringLiteral("createdAt"), dateTimeToJson(deal.createdAt)},
+        {QStringLiteral("updatedAt"), dateTimeToJson(deal.updatedAt)},
+        {QStringLiteral("closedAt"), dateTimeToJson(deal.closedAt)},
+        {QStringLiteral("lostReason"), deal.lostReason},
+    };
+}
+
+Result<Deal> dealFromJson(const QJsonObject &json)
+{
+    Reader r(json);
+    Deal d;
+    d.id = r.id(QStringLiteral("id"), Need::Required);
+    d.guestId = r.id(QStringLiteral("guestId"), Need::Required);
+    d.ownerId = r.id(QStringLiteral("ownerId"), Need::Optional);
+    d.title = r.string(QStringLiteral("title"));
+    d.stage = r.enumKey(QStringLiteral("stage"), &dealStageFromKey, DealStage::New);
+    d.amount = r.money(QStringLiteral("amount"));
+    d.createdAt = r.dateTime(QStringLiteral("createdAt"), Need::Optional);
+    d.updatedAt = r.dateTime(QStringLiteral("updatedAt"), Need::Optional);
+    d.closedAt = r.dateTime(QStringLiteral("closedAt"), Need::Optional);
+    d.lostReason = r.string(QStringLiteral("lostReason"));
+    if (r.failed())
+        return r.error();
+    return d;
+}
+
+// ---- Task ---------------------------------------------------------------------------------------
+
+QJsonObject toJson(const Task &task)
+{
+    return QJsonObject{
+        {QStringLiteral("id"), idToString(task.id)},
+        {QStringLiteral("guestId"), idToString(task.guestId)},
+        {QStringLiteral("assigneeId"), idToString(task.assigneeId)},
+        {QStringLiteral("title"), task.title},
+        {QStringLiteral("due"), dateTimeToJson(task.due)},
+        {QStringLiteral("status"), taskStatusKey(task.status)},
+        {QStringLiteral("createdAt"), dateTimeToJson(task.createdAt)},
+        {QStringLiteral("doneAt"), dateTimeToJson(task.doneAt)},
+    };
+}
+
+Result<Task> taskFromJson(const QJsonObject &json)
+{
+    Reader r(json);
+    Task t;
+    t.id = r.id(QStringLiteral("id"), Need::Required);
+    t.guestId = r.id(QStringLiteral("guestId"), Need::Optional);
+    t.assigneeId = r.id(QStringLiteral("assigneeId"), Need::Optional);
+    t.title = r.string(QStringLiteral("title"));
+    t.due = r.dateTime(QStringLiteral("due"), Need::Optional);
+    t.status = r.enumKey(QStringLiteral("status"), &taskStatusFromKey, TaskStatus::Open);
+    t.createdAt = r.dateTime(QStringLiteral("createdAt"), Need::Optional);
+    t.doneAt = r.dateTime(QStringLiteral("doneAt"), Need::Optional);
+    if (r.failed())
+        return r.error();
+    return t;
+}
+
+} // namespace kasp

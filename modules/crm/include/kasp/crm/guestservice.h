@@ -1,0 +1,49 @@
+#pragma once
+// Use cases around guests for the Sales Window: find, open the card, create, edit.
+#include "kasp/core/booking.h"
+#include "kasp/core/clock.h"
+#include "kasp/core/deal.h"
+#include "kasp/core/guest.h"
+#include "kasp/core/task.h"
+#include "kasp/core/touch.h"
+#include "kasp/core/user.h"
+#include "kasp/storage/guestrepository.h"
+#include <QHash>
+#include <QSqlDatabase>
+
+namespace kasp::crm {
+
+using storage::GuestSummary;
+
+// Everything the guest card shows, loaded in one go.
+struct GuestCard
+{
+    Guest guest;
+    QString managerName;
+    QList<Touch> touches; // newest first
+    QList<Booking> stays; // newest first
+    QList<Deal> deals;
+    QList<Task> tasks;
+    QHash<Id, QString> userNames; // for "who handled it" in the timeline
+};
+
+class GuestService
+{
+public:
+    GuestService(QSqlDatabase db, const Clock &clock);
+
+    Result<QList<GuestSummary>> search(const QString &text, int limit = 50) const;
+    Result<GuestCard> card(const Id &guestId) const;
+    // Other guests that already own one of these numbers: the form warns, the user decides.
+    Result<QList<GuestSummary>> phoneOwners(const QList<Phone> &phones, const Id &except) const;
+    // Normalizes e-mails and tags, validates, then creates (null id) or updates. Returns the id.
+    Result<Id> save(Guest guest);
+    Result<QList<User>> users() const;
+    Result<qint64> guestCount() const;
+
+private:
+    QSqlDatabase m_db;
+    const Clock &m_clock;
+};
+
+} // namespace kasp::crm

@@ -1,0 +1,48 @@
+#pragma once
+// The guest card: who the guest is (name, age, phones, e-mails, tags, manager), what they bought,
+// and the timeline of every touch.
+#include "kasp/crm/guestservice.h"
+#include <QWidget>
+
+class QLabel;
+class QTableView;
+class QPushButton;
+class QStackedLayout;
+
+namespace kasp::crm::ui {
+
+class TimelineModel;
+
+class GuestCardPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit GuestCardPanel(GuestService &service, QWidget *parent = nullptr);
+
+    bool showGuest(const Id &guestId); // false (and a message) if it could not be loaded
+    void clear();
+    void setEditable(bool editable);
+    const Id &currentGuest() const { return m_guestId; }
+    TimelineModel *timeline() const { return m_timeline; }
+
+signals:
+    void editRequested(const kasp::Id &guestId);
+    void errorOccurred(const QString &message);
+
+private:
+    void render(const GuestCard &card);
+
+    GuestService &m_service;
+    Id m_guestId;
+    TimelineModel *m_timeline;
+    QStackedLayout *m_stack;
+    QLabel *m_placeholder;
+    QLabel *m_name;
+    QLabel *m_facts;
+    QLabel *m_contacts;
+    QLabel *m_summary;
+    QPushButton *m_edit;
+    QTableView *m_table;
+};
+
+} // namespace kasp::crm::ui

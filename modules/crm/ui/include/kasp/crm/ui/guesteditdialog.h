@@ -1,0 +1,50 @@
+#pragma once
+// Create or edit a guest. Phones are normalized as they are typed in; a number that already
+// belongs to another guest raises a warning (the user may still save: families share phones).
+// A failed save keeps everything typed in the form.
+#include "kasp/crm/guestservice.h"
+#include <QDialog>
+
+class QLineEdit;
+class QPlainTextEdit;
+class QDateEdit;
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QDialogButtonBox;
+
+namespace kasp::crm::ui {
+
+class GuestEditDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    GuestEditDialog(GuestService &service, Guest guest, const Id &defaultManager, QWidget *parent = nullptr);
+
+    Id savedGuestId() const { return m_savedId; }
+    // For tests and callers that prefill a number (an unknown caller).
+    void setPhonesText(const QString &text);
+    QString problemsText() const;
+    QString warningsText() const;
+
+public slots:
+    void accept() override;
+
+private:
+    // Parses the form into a guest; phone errors are collected, not thrown away.
+    Guest collect(QStringList *problems) const;
+    void refreshChecks();
+
+    GuestService &m_service;
+    Guest m_original;
+    Id m_savedId;
+    QLineEdit *m_last, *m_first, *m_middle, *m_tags;
+    QCheckBox *m_hasBirthDate;
+    QDateEdit *m_birthDate;
+    QPlainTextEdit *m_phones, *m_emails;
+    QComboBox *m_manager;
+    QLabel *m_problems, *m_warnings;
+    QDialogButtonBox *m_buttons;
+};
+
+} // namespace kasp::crm::ui

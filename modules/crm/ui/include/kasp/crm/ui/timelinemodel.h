@@ -1,0 +1,40 @@
+#pragma once
+// The guest's history in one list, newest first: touches, stays, deals and tasks.
+#include "kasp/crm/guestservice.h"
+#include <QAbstractTableModel>
+
+namespace kasp::crm::ui {
+
+class TimelineModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { WhenColumn, WhatColumn, DetailsColumn, WhoColumn, ColumnCount };
+    enum Roles { KindRole = Qt::UserRole + 1 }; // "touch", "stay", "deal", "task"
+    using QAbstractTableModel::QAbstractTableModel;
+
+    void setCard(const GuestCard &card);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+    struct Entry
+    {
+        QDateTime at;
+        QString kind;
+        QString what;
+        QString details;
+        QString who;
+    };
+
+private:
+    QList<Entry> m_entries;
+};
+
+QString touchKindTitle(TouchKind kind);
+QString bookingStatusTitle(BookingStatus status);
+QString dealStageTitle(DealStage stage);
+
+} // namespace kasp::crm::ui

@@ -1,0 +1,133 @@
+#include "kasp/crm/ui/guestcardpanel.h"
+
+#include "kasp/crm/ui/timelinemodel.h"
+
+#include <QFormLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QStackedLayout>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace kasp::crm::ui {
+
+GuestCardPanel::GuestCardPanel(GuestService &service, QWidget *parent)
+    : QWidget(parent), m_service(service), m_timeline(new TimelineModel(this)), m_stack(new QStackedLayout(this)),
+      m_placeholder(new QLabel(this)), m_name(new QLabel), m_facts(new QLabel), m_contacts(new QLabel),
+      m_summary(new QLabel), m_edit(new QPushButton(tr("Edit…"))), m_table(new QTableView)
+{
+    setObjectName(QStringLiteral("guestCardPanel"));
+    m_placeholder->setText(tr("Find a guest by phone or surname (Ctrl+K),\nor create a new one (Ctrl+N)."));
+    m_placeholder->setAlignment(Qt::AlignCenter);
+    m_placeholder->setEnabled(false);
+
+    auto *card = new QWidget(this);
+    m_name->setObjectName(QStringLiteral("guestName"));
+    QFont big = m_name->font();
+    big.setPointSizeF(big.pointSizeF() * 1.5);
+    big.setBold(true);
+    m_name->setFont(big);
+    m_name->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    for (QLabel *label : {m_facts, m_contacts, m_summary}) {
+        label->setWordWrap(true);
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    }
+    m_facts->setObjectName(QStringLiteral("guestFacts"));
+    m_contacts->setObjectName(QStringLiteral("guestContacts"));
+    m_summary->setObjectName(QStringLiteral("guestSummary"));
+    m_edit->setObjectName(QStringLiteral("guestEditButton"));
+    m_edit->setToolTip(tr("Edit the guest's name, contacts and tags (Ctrl+E)"));
+    connect(m_edit, &QPushButton::clicked, this, [this] { emit editRequested(m_guestId); });
+
+    m_table->setObjectName(QStringLiteral("guestTimeline"));
+    m_table->setModel(m_timeline);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setSectionResizeMode(TimelineModel::WhenColumn, QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(TimelineModel::WhatColumn, QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(TimelineModel::DetailsColumn, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(TimelineModel::WhoColumn, QHeaderView::ResizeToContents);
+
+    auto *header = new QHBoxLayout;
+    auto *identity = new QVBoxLayout;
+    identity->addWidget(m_name);
+    identity->addWidget(m_facts);
+    identity->addWidget(m_contacts);
+    identity->addWidget(m_summary);
+    header->addLayout(identity, 1);
+    header->addWidget(m_edit, 0, Qt::AlignTop);
+
+    auto *layout = new QVBoxLayout(card);
+    layout->addLayout(header);
+    auto *historyTitle = new QLabel(tr("History"));
+    QFont bold = historyTitle->font();
+    bold.setBold(true);
+    historyTitle->setFont(bold);
+    layout->addWidget(historyTitle);
+    layout->addWidget(m_table, 1);
+
+    m_stack->addWidget(m_placeholder);
+    m_stack->addWidget(card);
+}
+
+void GuestCardPanel::setEditable(bool editable) { m_edit->setVisible(editable); }
+
+void GuestCardPanel::clear()
+{
+    m_guestId = Id();
+    m_timeline->setCard({});
+    m_stack->setCurrentIndex(0);
+}
+
+bool GuestCardPanel::showGuest(const Id &guestId)
+{
+    auto card = m_service.card(guestId);
+    if (!card.ok()) {
+        emit errorOccurred(card.error().message);
+        return false;
+    }
+    m_guestId = guestId;
+    render(card.value());
+    m_stack->setCurrentIndex(1);
+    return true;
+}
+
+void GuestCardPanel::render(const GuestCard &card)
+{
+    const QLocale locale;
+    const Guest &g = card.guest;
+    m_name->setText(g.displayName());
+    QStringList facts;
+    if (g.birthDate.isValid())
+        facts << tr("born %1 (%n years)", nullptr, g.ageOn(QDate::currentDate()))
+                     .arg(locale.toString(g.birthDate, QLocale::ShortFormat));
+    facts << (card.managerName.isEmpty() ? tr("no manager") : tr("manager: %1").arg(card.managerName));
+    if (!g.tags.isEmpty())
+        facts << tr("tags: %1").arg(g.tags.join(QStringLiteral(", ")));
+    m_facts->setText(facts.join(QStringLiteral(" · ")));
+
+    QStringList contacts;
+    for (const Phone &p : g.phones)
+        contacts << p.display();
+    contacts << g.emails;
+    m_contacts->setText(contacts.isEmpty() ? tr("no contacts") : contacts.join(QStringLiteral(" · ")));
+
+    int stays = 0;
+    Money spent;
+    for (const Booking &b : card.stays) {
+        if (b.status == BookingStatus::Cancelled)
+            continue;
+        ++stays;
+        spent += b.prepaid;
+    }
+    m_summary->setText(tr("%n stay(s)", nullptr, stays) + QStringLiteral(" · ") + tr("paid %1").arg(spent.toString()) +
+                       QStringLiteral(" · ") + tr("%n touch(es)", nullptr, int(card.touches.size())));
+    m_timeline->setCard(card);
+}
+
+} // namespace kasp::crm::ui

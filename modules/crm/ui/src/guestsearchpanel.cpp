@@ -1,0 +1,123 @@
+#include "kasp/crm/ui/guestsearchpanel.h"
+
+#include "kasp/crm/guestservice.h"
+#include "kasp/crm/ui/guestsearchmodel.h"
+
+#include <QElapsedTimer>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace kasp::crm::ui {
+
+namespace {
+constexpr int kResultLimit = 50;
+constexpr int kDebounceMs = 120; // short enough to feel instant, long enough to skip keystrokes
+} // namespace
+
+GuestSearchPanel::GuestSearchPanel(GuestService &service, QWidget *parent)
+    : QWidget(parent), m_service(service), m_model(new GuestSearchModel(this)), m_edit(new QLineEdit(this)),
+      m_list(new QListView(this)), m_status(new QLabel(this)), m_debounce(new QTimer(this))
+{
+    setObjectName(QStringLiteral("guestSearchPanel"));
+    m_edit->setObjectName(QStringLiteral("guestSearchEdit"));
+    m_edit->setPlaceholderText(tr("Phone or surname (Ctrl+K)"));
+    m_edit->setClearButtonEnabled(true);
+    m_edit->setToolTip(tr("Type a phone number (any format, or its last digits) or the beginning of a surname"));
+    m_edit->installEventFilter(this);
+    m_list->setObjectName(QStringLiteral("guestSearchResults"));
+    m_list->setModel(m_model);
+    m_list->setUniformItemSizes(true);
+    m_list->setAlternatingRowColors(true);
+    m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_list->installEventFilter(this);
+    m_status->setObjectName(QStringLiteral("guestSearchStatus"));
+    m_status->setWordWrap(true);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->addWidget(m_edit);
+    layout->addWidget(m_list, 1);
+    layout->addWidget(m_status);
+
+    m_debounce->setSingleShot(true);
+    m_debounce->setInterval(kDebounceMs);
+    connect(m_debounce, &QTimer::timeout, this, &GuestSearchPanel::runSearch);
+    connect(m_edit, &QLineEdit::textChanged, m_debounce, qOverload<>(&QTimer::start));
+    connect(m_edit, &QLineEdit::returnPressed, this, [this] {
+        m_debounce->stop();
+        runSearch();
+        activateRow(m_list->currentIndex().isValid() ? m_list->currentIndex().row() : 0);
+    });
+    connect(m_list, &QListView::activated, this, [this](const QModelIndex &index) { activateRow(index.row()); });
+}
+
+void GuestSearchPanel::focusSearch()
+{
+    m_edit->setFocus(Qt::ShortcutFocusReason);
+    m_edit->selectAll();
+}
+
+void GuestSearchPanel::setQuery(const QString &text)
+{
+    m_edit->setText(text);
+    m_debounce->stop();
+    runSearch();
+}
+
+void GuestSearchPanel::runSearch()
+{
+    QElapsedTimer timer;
+    timer.start();
+    auto results = m_service.search(m_edit->text(), kResultLimit);
+    if (!results.ok()) {
+        m_model->setResults({});
+        m_status->setText(results.error().message);
+        emit errorOccurred(results.error().message);
+        return;
+    }
+    const int count = int(results.value().size());
+    m_model->setResults(std::move(results).value());
+    if (count > 0)
+        m_list->setCurrentIndex(m_model->index(0));
+    if (m_edit->text().trimmed().isEmpty())
+        m_status->clear();
+    else if (count == 0)
+        m_status->setText(tr("Nobody found. Ctrl+N creates a guest."));
+    else
+        m_status->setText(tr("Found: %1%2 (%3 ms)")
+                              .arg(count)
+                              .arg(count >= kResultLimit ? QStringLiteral("+") : QString())
+                              .arg(timer.elapsed()));
+}
+
+void GuestSearchPanel::activateRow(int row)
+{
+    if (const auto *summary = m_model->at(row))
+        emit guestActivated(summary->id);
+}
+
+bool GuestSearchPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::KeyPress) {
+        auto *key = static_cast<QKeyEvent *>(event);
+        if (watched == m_edit && key->key() == Qt::Key_Down && m_model->rowCount() > 0) {
+            m_list->setFocus();
+            return true;
+        }
+        if (watched == m_list && key->key() == Qt::Key_Up && m_list->currentIndex().row() == 0) {
+            m_edit->setFocus();
+            return true;
+        }
+        if (watched == m_list && (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter)) {
+            activateRow(m_list->currentIndex().row());
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+} // namespace kasp::crm::ui

@@ -1,0 +1,136 @@
+#include "kasp/crm/ui/timelinemodel.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+
+namespace kasp::crm::ui {
+
+namespace {
+QString tr(const char *text) { return QCoreApplication::translate("kasp::crm::ui::TimelineModel", text); }
+} // namespace
+
+QString touchKindTitle(TouchKind kind)
+{
+    switch (kind) {
+    case TouchKind::CallIn: return tr("Incoming call");
+    case TouchKind::CallOut: return tr("Outgoing call");
+    case TouchKind::CallMissed: return tr("Missed call");
+    case TouchKind::WebRequest: return tr("Web request");
+    case TouchKind::CallbackRequest: return tr("Callback request");
+    case TouchKind::Booking: return tr("Booking");
+    case TouchKind::Email: return tr("E-mail");
+    case TouchKind::Sms: return tr("SMS");
+    case TouchKind::Note: return tr("Note");
+    }
+    return {};
+}
+
+QString bookingStatusTitle(BookingStatus status)
+{
+    switch (status) {
+    case BookingStatus::Hold: return tr("hold");
+    case BookingStatus::Confirmed: return tr("confirmed");
+    case BookingStatus::Prepaid: return tr("prepaid");
+    case BookingStatus::Paid: return tr("paid");
+    case BookingStatus::Cancelled: return tr("cancelled");
+    case BookingStatus::CheckedIn: return tr("checked in");
+    }
+    return {};
+}
+
+QString dealStageTitle(DealStage stage)
+{
+    switch (stage) {
+    case DealStage::New: return tr("new");
+    case DealStage::Qualified: return tr("qualified");
+    case DealStage::Offer: return tr("offer");
+    case DealStage::Booked: return tr("booked");
+    case DealStage::Paid: return tr("paid");
+    case DealStage::Lost: return tr("lost");
+    }
+    return {};
+}
+
+void TimelineModel::setCard(const GuestCard &card)
+{
+    beginResetModel();
+    m_entries.clear();
+    const QLocale locale;
+    for (const Touch &t : card.touches) {
+        QString details = t.result;
+        if (isCall(t.kind) && t.durationSecs > 0)
+            details = tr("%1 min %2").arg(t.durationSecs / 60).arg(details).trimmed();
+        if (!t.note.isEmpty())
+            details += (details.isEmpty() ? QString() : QStringLiteral(" — ")) + t.note;
+        if (t.kind == TouchKind::Booking) {
+            if (auto status = bookingStatusFromKey(t.result))
+                details = bookingStatusTitle(*status);
+        }
+        m_entries.append({t.at, QStringLiteral("touch"), touchKindTitle(t.kind), details, card.userNames.value(t.userId)});
+    }
+    for (const Booking &b : card.stays) {
+        const QDateTime at(b.stay.checkIn(), QTime(12, 0));
+        m_entries.append({at, QStringLiteral("stay"),
+                          QCoreApplication::translate("kasp::crm::ui::TimelineModel", "Stay, %n night(s)", nullptr, b.stay.nights()),
+                          tr("%1 – %2, %3, %4")
+                              .arg(locale.toString(b.stay.checkIn(), QLocale::ShortFormat),
+                                   locale.toString(b.stay.checkOut(), QLocale::ShortFormat), b.total.toString(),
+                                   bookingStatusTitle(b.status)),
+                          card.userNames.value(b.createdBy)});
+    }
+    for (const Deal &d : card.deals) {
+        QString details = dealStageTitle(d.stage);
+        if (!d.lostReason.isEmpty())
+            details += QStringLiteral(": ") + d.lostReason;
+        m_entries.append({d.createdAt, QStringLiteral("deal"), tr("Deal: %1").arg(d.title), details,
+                          card.userNames.value(d.ownerId)});
+    }
+    for (const Task &t : card.tasks) {
+        m_entries.append({t.due, QStringLiteral("task"), tr("Task: %1").arg(t.title),
+                          t.status == TaskStatus::Open ? tr("open") : (t.status == TaskStatus::Done ? tr("done") : tr("cancelled")),
+                          card.userNames.value(t.assigneeId)});
+    }
+    std::stable_sort(m_entries.begin(), m_entries.end(), [](const Entry &a, const Entry &b) { return a.at > b.at; });
+    endResetModel();
+}
+
+int TimelineModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(m_entries.size()); }
+
+int TimelineModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : ColumnCount; }
+
+QVariant TimelineModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Entry &e = m_entries[index.row()];
+    if (role == KindRole)
+        return e.kind;
+    if (role == Qt::DisplayRole || role == Qt::ToolTipRole) {
+        switch (index.column()) {
+        case WhenColumn:
+            return QLocale().toString(e.at.toLocalTime(), QLocale::ShortFormat);
+        case WhatColumn:
+            return e.what;
+        case DetailsColumn:
+            return e.details;
+        case WhoColumn:
+            return e.who;
+        }
+    }
+    return {};
+}
+
+QVariant TimelineModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case WhenColumn: return tr("When");
+    case WhatColumn: return tr("What");
+    case DetailsColumn: return tr("Details");
+    case WhoColumn: return tr("Who");
+    }
+    return {};
+}
+
+} // namespace kasp::crm::ui

@@ -1,0 +1,150 @@
+#include "kasp/demo/demogenerator.h"
+
+#include "democontext.h"
+#include "kasp/storage/migrations.h"
+#include "kasp/storage/storageerror.h"
+
+#include <QLoggingCategory>
+#include <QRegularExpression>
+#include <QSqlError>
+
+Q_LOGGING_CATEGORY(lcDemo, "kasp.demo")
+
+namespace kasp::demo {
+
+namespace {
+
+constexpr int kRowsPerCommit = 50000;
+// Shared by every BulkInsert of a run: the rows written since the last commit.
+int g_rowsSinceCommit = 0;
+
+const char *const kDataTables[] = {"tasks",  "deals",          "touches",   "bookings",   "guest_tags",
+                                   "guest_emails", "guest_phones", "guests", "rooms", "room_categories",
+                                   "buildings", "users"};
+
+QStringList secondaryIndexStatements()
+{
+    QStringList out;
+    for (const auto &migration : storage::allMigrations())
+        for (const QString &sql : migration.statements)
+            if (sql.startsWith(QLatin1String("CREATE INDEX")))
+                out.append(sql);
+    return out;
+}
+
+Status execAll(QSqlDatabase db, const QStringList &statements)
+{
+    QSqlQuery q(db);
+    for (const QString &sql : statements)
+        if (!q.exec(sql))
+            return storage::storageError(q.lastError(), sql.left(50));
+    return {};
+}
+
+void removeDemoRows(QSqlDatabase db)
+{
+    db.rollback();
+    db.transaction();
+    QSqlQuery q(db);
+    for (const char *table : kDataTables)
+        q.exec(QStringLiteral("DELETE FROM ") + QLatin1String(table));
+    db.commit();
+}
+
+} // namespace
+
+Id DemoRandom::id()
+{
+    QByteArray bytes(16, Qt::Uninitialized);
+    const quint64 a = m_rng.generate64(), b = m_rng.generate64();
+    memcpy(bytes.data(), &a, 8);
+    memcpy(bytes.data() + 8, &b, 8);
+    bytes[6] = char((bytes[6] & 0x0f) | 0x40); // version 4 layout, like createUuid()
+    bytes[8] = char((bytes[8] & 0x3f) | 0x80); // RFC 4122 variant
+    return QUuid::fromRfc4122(bytes);
+}
+
+BulkInsert::BulkInsert(QSqlDatabase db, const QString &table, const QStringList &columns)
+    : m_db(db), m_query(db),
+      m_sql(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
+                .arg(table, columns.join(QLatin1String(", ")),
+                     QStringList(columns.size(), QStringLiteral("?")).join(QLatin1String(","))))
+{
+}
+
+Status BulkInsert::add(std::initializer_list<QVariant> values)
+{
+    if (!m_prepared) {
+        if (!m_query.prepare(m_sql))
+            return storage::storageError(m_query.lastError(), m_sql.left(50));
+        m_prepared = true;
+    }
+    int i = 0;
+    for (const QVariant &v : values)
+        m_query.bindValue(i++, v);
+    if (!m_query.exec())
+        return storage::storageError(m_query.lastError(), m_sql.left(50));
+    ++m_rows;
+    if (++g_rowsSinceCommit >= kRowsPerCommit) {
+        g_rowsSinceCommit = 0;
+        if (!m_db.commit() || !m_db.transaction())
+            return storage::storageError(m_db.lastError(), QStringLiteral("demo commit"));
+    }
+    return {};
+}
+
+Status BulkInsert::finish()
+{
+    m_query.finish();
+    return {};
+}
+
+Result<DemoSummary> generateDemo(QSqlDatabase db, const DemoOptions &options, const DemoProgress &progress)
+{
+    DemoContext ctx{options, DemoRandom(options.seed), db, {}, {}, {}, {}, {}, {}, {}, progress};
+    if (!ctx.options.today.isValid())
+        ctx.options.today = QDate::currentDate();
+    {
+        QSqlQuery q(db);
+        if (!q.exec(QStringLiteral("SELECT (SELECT count(*) FROM guests) + (SELECT count(*) FROM users)")) || !q.next())
+            return storage::storageError(q.lastError(), QStringLiteral("demo"));
+        if (q.value(0).toLongLong() > 0)
+            return Error{QStringLiteral("demo.not_empty"),
+                         QStringLiteral("The database already holds data; demo data goes into an empty database only.")};
+    }
+    const QStringList indexes = secondaryIndexStatements();
+    if (options.bulkIndexes) {
+        QStringList drops;
+        static const QRegularExpression name(QStringLiteral("^CREATE INDEX (\\w+)"));
+        for (const QString &sql : indexes)
+            drops.append(QStringLiteral("DROP INDEX IF EXISTS ") + name.match(sql).captured(1));
+        if (auto s = execAll(db, drops); !s.ok())
+            return s.error();
+    }
+
+    g_rowsSinceCommit = 0;
+    if (!db.transaction())
+        return storage::storageError(db.lastError(), QStringLiteral("demo begin"));
+    const auto steps = {&generateUsers, &generateRoomStock, &generateGuests, &generateStays};
+    for (auto step : steps) {
+        if (auto s = step(ctx); !s.ok()) {
+            qCWarning(lcDemo) << "demo generation stopped:" << s.error().code << s.error().message;
+            removeDemoRows(db);
+            if (options.bulkIndexes)
+                execAll(db, indexes);
+            return s.error();
+        }
+    }
+    if (!db.commit())
+        return storage::storageError(db.lastError(), QStringLiteral("demo commit"));
+    if (options.bulkIndexes) {
+        ctx.report(96, QStringLiteral("indexes"));
+        if (auto s = execAll(db, indexes); !s.ok())
+            return s.error();
+    }
+    QSqlQuery(db).exec(QStringLiteral("ANALYZE"));
+    ctx.report(100, QStringLiteral("done"));
+    return ctx.summary;
+}
+
+} // namespace kasp::demo

@@ -1,0 +1,132 @@
+// Staff in the three roles and the guest base.
+#include "democontext.h"
+
+#include "kasp/core/guest.h"
+#include "kasp/core/user.h"
+
+namespace kasp::demo {
+
+namespace {
+
+struct StaffSpec
+{
+    const char *login;
+    const char *name;
+    Role role;
+};
+
+const StaffSpec kStaff[] = {
+    {"director", "Кравцов Николай Петрович", Role::Director},
+    {"rop", "Белова Ирина Сергеевна", Role::HeadOfSales},
+    {"anna", "Соколова Анна Викторовна", Role::Consultant},
+    {"olga", "Миронова Ольга Андреевна", Role::Consultant},
+    {"elena", "Кузьмина Елена Игоревна", Role::Consultant},
+    {"marina", "Орлова Марина Юрьевна", Role::Consultant},
+    {"dmitry", "Гусев Дмитрий Олегович", Role::Consultant},
+    {"svetlana", "Тихонова Светлана Павловна", Role::Consultant},
+};
+
+const QVector<QString> kMailDomains{QStringLiteral("mail.ru"), QStringLiteral("yandex.ru"), QStringLiteral("gmail.com"),
+                                    QStringLiteral("bk.ru"), QStringLiteral("inbox.ru"), QStringLiteral("rambler.ru")};
+const QVector<QString> kTags{QStringLiteral("кардиология"), QStringLiteral("неврология"),
+                             QStringLiteral("опорно-двигательный"), QStringLiteral("пищеварение"),
+                             QStringLiteral("дыхание"), QStringLiteral("пенсионер"), QStringLiteral("с ребёнком"),
+                             QStringLiteral("соцзащита")};
+
+// Mobile numbers +7 9xx: a multiplicative permutation of the guest index keeps them unique.
+QString demoPhone(qint64 index)
+{
+    constexpr qint64 kSpace = 1000000000; // 9 digits after "+79"
+    constexpr qint64 kStride = 387420489; // 3^18: coprime with 10^9, so i -> i*k mod 10^9 is a bijection
+    const qint64 n = (index * kStride + 12345) % kSpace;
+    return QStringLiteral("+79") + QString::number(n).rightJustified(9, QLatin1Char('0'));
+}
+
+} // namespace
+
+Status generateUsers(DemoContext &ctx)
+{
+    BulkInsert users(ctx.db, QStringLiteral("users"),
+                     {QStringLiteral("id"), QStringLiteral("login"), QStringLiteral("display_name"),
+                      QStringLiteral("role"), QStringLiteral("active")});
+    for (const StaffSpec &spec : kStaff) {
+        const Id id = ctx.random.id();
+        if (spec.role == Role::Consultant)
+            ctx.consultants.append(id);
+        if (spec.role == Role::HeadOfSales)
+            ctx.heads.append(id);
+        if (auto s = users.add({idToString(id), QString::fromUtf8(spec.login), QString::fromUtf8(spec.name),
+                                roleKey(spec.role), 1});
+            !s.ok())
+            return s;
+    }
+    ctx.summary.users = users.rows();
+    return users.finish();
+}
+
+Status generateGuests(DemoContext &ctx)
+{
+    const QStringList guestColumns{QStringLiteral("id"),          QStringLiteral("last_name"),
+                                   QStringLiteral("first_name"),  QStringLiteral("middle_name"),
+                                   QStringLiteral("birth_date"),  QStringLiteral("manager_id"),
+                                   QStringLiteral("search_name"), QStringLiteral("main_phone"),
+                                   QStringLiteral("created_at"),  QStringLiteral("updated_at")};
+    BulkInsert guests(ctx.db, QStringLiteral("guests"), guestColumns);
+    BulkInsert phones(ctx.db, QStringLiteral("guest_phones"),
+                      {QStringLiteral("guest_id"), QStringLiteral("position"), QStringLiteral("e164"),
+                       QStringLiteral("ext"), QStringLiteral("e164_rev")});
+    BulkInsert emails(ctx.db, QStringLiteral("guest_emails"),
+                      {QStringLiteral("guest_id"), QStringLiteral("position"), QStringLiteral("email")});
+    BulkInsert tags(ctx.db, QStringLiteral("guest_tags"), {QStringLiteral("guest_id"), QStringLiteral("tag")});
+
+    const QDate today = ctx.options.today;
+    const qint64 firstCreated = QDateTime(today.addYears(-ctx.options.years), QTime(9, 0), Qt::UTC).toMSecsSinceEpoch();
+    const qint64 span = qint64(ctx.options.years) * 365 * 86400000LL;
+    ctx.guests.reserve(ctx.options.guests);
+    ctx.guestManager.reserve(ctx.options.guests);
+    for (int i = 0; i < ctx.options.guests; ++i) {
+        const Id id = ctx.random.id();
+        const QString idText = idToString(id);
+        const RussianName name = randomRussianName(ctx.random);
+        // A large share of sanatorium guests is 50+.
+        const int age = ctx.random.chance(0.65) ? ctx.random.between(50, 84) : ctx.random.between(24, 49);
+        const QDate birth = today.addYears(-age).addDays(-ctx.random.between(0, 364));
+        const int manager = ctx.random.between(0, int(ctx.consultants.size()) - 1);
+        const QString phone = demoPhone(i);
+        Guest shape;
+        shape.lastName = name.last;
+        shape.firstName = name.first;
+        shape.middleName = name.middle;
+        const qint64 created = firstCreated + qint64(ctx.random.unit() * double(span));
+        if (auto s = guests.add({idText, name.last, name.first, name.middle, birth.toString(Qt::ISODate),
+                                 idToString(ctx.consultants[manager]), shape.searchName(), phone, created, created});
+            !s.ok())
+            return s;
+        QString reversed = phone.mid(1);
+        std::reverse(reversed.begin(), reversed.end());
+        if (auto s = phones.add({idText, 0, phone, QString(), reversed}); !s.ok())
+            return s;
+        if (ctx.random.chance(0.6)) {
+            const QString email = transliterate(name.last) + QString::number(ctx.random.between(1, 999)) +
+                                  QLatin1Char('@') + ctx.random.pick(kMailDomains);
+            if (auto s = emails.add({idText, 0, email}); !s.ok())
+                return s;
+        }
+        if (ctx.random.chance(0.3)) {
+            if (auto s = tags.add({idText, ctx.random.pick(kTags)}); !s.ok())
+                return s;
+        }
+        ctx.guests.append(id);
+        ctx.guestManager.append(manager);
+        if (i % 20000 == 0 && !ctx.report(5 + int(25.0 * i / ctx.options.guests), QStringLiteral("guests")))
+            return Error{QStringLiteral("demo.cancelled"), QStringLiteral("cancelled")};
+    }
+    for (BulkInsert *bulk : {&guests, &phones, &emails, &tags}) {
+        if (auto s = bulk->finish(); !s.ok())
+            return s;
+    }
+    ctx.summary.guests = guests.rows();
+    return {};
+}
+
+} // namespace kasp::demo

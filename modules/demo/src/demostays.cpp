@@ -1,0 +1,267 @@
+// Five years of stays with seasonality, the calls and requests behind each one, deals and tasks.
+// Stays are laid room by room, back to back with season-dependent gaps, so no two live bookings
+// ever share a room-night: the data satisfies the same rule the booking repository enforces.
+#include "democontext.h"
+
+#include "kasp/core/booking.h"
+#include "kasp/core/deal.h"
+#include "kasp/core/task.h"
+#include "kasp/core/touch.h"
+
+namespace kasp::demo {
+
+namespace {
+
+constexpr qint64 kUnixEpochJulianDay = 2440588;
+constexpr int kMoscowUtcOffsetHours = 3;
+
+// Milliseconds since the epoch of a Moscow wall-clock time; plain arithmetic, millions of calls.
+qint64 instant(QDate day, int hour, int minute)
+{
+    return ((day.toJulianDay() - kUnixEpochJulianDay) * 86400LL + (hour - kMoscowUtcOffsetHours) * 3600LL +
+            minute * 60LL) *
+           1000LL;
+}
+
+// Share of room-nights sold by month: summer and the holidays peak, winter dips.
+double occupancy(int month)
+{
+    static const double byMonth[] = {0.80, 0.50, 0.55, 0.60, 0.85, 0.92, 0.95, 0.95, 0.80, 0.72, 0.50, 0.70};
+    return byMonth[month - 1];
+}
+
+double priceFactor(int month)
+{
+    return (month >= 6 && month <= 8) ? 1.25 : (month == 1 || month == 5 || month == 12) ? 1.10 : 0.90;
+}
+
+const QVector<int> kCourseNights{7, 10, 10, 12, 14, 14, 14, 18, 21, 21};
+const QVector<QString> kLostReasons{QStringLiteral("дорого"), QStringLiteral("не подошли даты"),
+                                    QStringLiteral("выбрал другой санаторий"), QStringLiteral("передумал")};
+const QVector<QString> kEnquiryResults{QStringLiteral("узнал цены"), QStringLiteral("думает"),
+                                       QStringLiteral("дорого"), QStringLiteral("не подошли даты"),
+                                       QStringLiteral("просит перезвонить")};
+const QVector<TouchKind> kEnquiryKinds{TouchKind::CallIn, TouchKind::CallIn, TouchKind::CallIn, TouchKind::WebRequest,
+                                       TouchKind::CallbackRequest, TouchKind::CallMissed};
+
+struct Writers
+{
+    BulkInsert bookings, touches, deals, tasks;
+};
+
+BulkInsert touchWriter(QSqlDatabase db)
+{
+    return BulkInsert(db, QStringLiteral("touches"),
+                      {QStringLiteral("id"), QStringLiteral("guest_id"), QStringLiteral("user_id"),
+                       QStringLiteral("kind"), QStringLiteral("at"), QStringLiteral("duration_secs"),
+                       QStringLiteral("result"), QStringLiteral("note")});
+}
+
+BulkInsert dealWriter(QSqlDatabase db)
+{
+    return BulkInsert(db, QStringLiteral("deals"),
+                      {QStringLiteral("id"), QStringLiteral("guest_id"), QStringLiteral("owner_id"),
+                       QStringLiteral("title"), QStringLiteral("stage"), QStringLiteral("amount"),
+                       QStringLiteral("created_at"), QStringLiteral("updated_at"), QStringLiteral("closed_at"),
+                       QStringLiteral("lost_reason")});
+}
+
+BulkInsert taskWriter(QSqlDatabase db)
+{
+    return BulkInsert(db, QStringLiteral("tasks"),
+                      {QStringLiteral("id"), QStringLiteral("guest_id"), QStringLiteral("assignee_id"),
+                       QStringLiteral("title"), QStringLiteral("due_at"), QStringLiteral("status"),
+                       QStringLiteral("created_at"), QStringLiteral("done_at")});
+}
+
+BookingStatus statusFor(DemoContext &ctx, QDate checkIn)
+{
+    if (ctx.random.chance(0.07))
+        return BookingStatus::Cancelled;
+    if (checkIn <= ctx.options.today)
+        return BookingStatus::CheckedIn;
+    const double r = ctx.random.unit();
+    return r < 0.10 ? BookingStatus::Hold
+           : r < 0.30 ? BookingStatus::Confirmed
+           : r < 0.75 ? BookingStatus::Prepaid
+                      : BookingStatus::Paid;
+}
+
+DealStage dealStageFor(BookingStatus status)
+{
+    switch (status) {
+    case BookingStatus::Cancelled:
+        return DealStage::Lost;
+    case BookingStatus::Hold:
+    case BookingStatus::Confirmed:
+        return DealStage::Booked;
+    default:
+        return DealStage::Paid;
+    }
+}
+
+// The stay itself plus what led to it: the call, the booking touch, the deal and, for coming
+// stays, a reminder about the spa treatment card.
+Status writeStay(DemoContext &ctx, Writers &w, const DemoRoom &room, int guestIndex, QDate in, int nights)
+{
+    const Id guestId = ctx.guests[guestIndex];
+    const Id manager = ctx.consultants[ctx.guestManager[guestIndex]];
+    const QString guest = idToString(guestId);
+    const QString managerText = idToString(manager);
+    const DemoCategory &category = ctx.categories[room.categoryIndex];
+    const int adults = category.beds == 1 ? 1 : (ctx.random.chance(0.75) ? 2 : 1);
+    const int children = category.beds >= 2 && ctx.random.chance(0.08) ? 1 : 0;
+    const qint64 rubles = qint64(double(category.pricePerBedNight.wholeRubles()) * priceFactor(in.month()));
+    const Money total = Money::fromRubles(rubles * nights * (adults + children));
+    const BookingStatus status = statusFor(ctx, in);
+    const Money prepaid = status == BookingStatus::Prepaid ? total.percent(15)
+                          : (status == BookingStatus::Paid || status == BookingStatus::CheckedIn) ? total
+                                                                                                    : Money();
+    const QDate bookedOn = in.addDays(-ctx.random.between(3, 90));
+    const int hour = ctx.random.between(9, 18), minute = ctx.random.between(0, 59);
+    const qint64 bookedAt = instant(bookedOn, hour, minute);
+
+    if (auto s = w.bookings.add({idToString(ctx.random.id()), guest, idToString(room.id), in.toString(Qt::ISODate),
+                                 in.addDays(nights).toString(Qt::ISODate), adults, children, total.kopecks(),
+                                 prepaid.kopecks(), bookingStatusKey(status), managerText, bookedAt});
+        !s.ok())
+        return s;
+    if (auto s = w.touches.add({idToString(ctx.random.id()), guest, managerText, touchKindKey(TouchKind::CallIn),
+                                bookedAt - 600000, ctx.random.between(180, 900), QStringLiteral("забронировал"),
+                                QString()});
+        !s.ok())
+        return s;
+    if (auto s = w.touches.add({idToString(ctx.random.id()), guest, managerText, touchKindKey(TouchKind::Booking),
+                                bookedAt, 0, bookingStatusKey(status), QString()});
+        !s.ok())
+        return s;
+    const DealStage stage = dealStageFor(status);
+    const QVariant closedAt = isClosed(stage) ? QVariant(bookedAt) : QVariant(QMetaType::fromType<qlonglong>());
+    if (auto s = w.deals.add({idToString(ctx.random.id()), guest, managerText,
+                              QStringLiteral("Путёвка %1, %2 ночей").arg(in.toString(QStringLiteral("dd.MM.yyyy"))).arg(nights),
+                              dealStageKey(stage), total.kopecks(), bookedAt - 900000, bookedAt, closedAt,
+                              stage == DealStage::Lost ? ctx.random.pick(kLostReasons) : QString()});
+        !s.ok())
+        return s;
+    if (in > ctx.options.today && status != BookingStatus::Cancelled) {
+        const QDate due = in.addDays(-7);
+        const bool done = due < ctx.options.today;
+        if (auto s = w.tasks.add({idToString(ctx.random.id()), guest, managerText,
+                                  QStringLiteral("Напомнить о санаторно-курортной карте"), instant(due, 11, 0),
+                                  taskStatusKey(done ? TaskStatus::Done : TaskStatus::Open), bookedAt,
+                                  done ? QVariant(instant(due, 12, 0)) : QVariant(QMetaType::fromType<qlonglong>())});
+            !s.ok())
+            return s;
+    }
+    return {};
+}
+
+// Somebody who asked but has not bought (yet): the base of touches is ~5x the base of buyers.
+Status writeEnquiry(DemoContext &ctx, Writers &w, int guestIndex)
+{
+    const QString guest = idToString(ctx.guests[guestIndex]);
+    const QString managerText = idToString(ctx.consultants[ctx.guestManager[guestIndex]]);
+    const QDate today = ctx.options.today;
+    const int daysBack = ctx.random.chance(0.04) ? ctx.random.between(0, 20) : ctx.random.between(0, ctx.options.years * 365);
+    const QDate day = today.addDays(-daysBack);
+    const qint64 at = instant(day, ctx.random.between(8, 20), ctx.random.between(0, 59));
+    const TouchKind kind = ctx.random.pick(kEnquiryKinds);
+    const bool answered = kind == TouchKind::CallIn;
+    const QString result = kind == TouchKind::CallMissed ? QString() : ctx.random.pick(kEnquiryResults);
+    if (auto s = w.touches.add({idToString(ctx.random.id()), guest,
+                                answered ? QVariant(managerText) : QVariant(QMetaType::fromType<QString>()),
+                                touchKindKey(kind), at, answered ? ctx.random.between(60, 600) : 0, result, QString()});
+        !s.ok())
+        return s;
+    if (daysBack <= 20) { // recent: still being worked
+        const DealStage stage = ctx.random.chance(0.5) ? DealStage::New
+                                : ctx.random.chance(0.5) ? DealStage::Qualified
+                                                         : DealStage::Offer;
+        if (auto s = w.deals.add({idToString(ctx.random.id()), guest, managerText, QStringLiteral("Подбор путёвки"),
+                                  dealStageKey(stage), 0, at, at, QVariant(QMetaType::fromType<qlonglong>()), QString()});
+            !s.ok())
+            return s;
+        const QDate due = day.addDays(ctx.random.between(1, 5));
+        if (auto s = w.tasks.add({idToString(ctx.random.id()), guest, managerText, QStringLiteral("Перезвонить гостю"),
+                                  instant(due, 12, 0), taskStatusKey(TaskStatus::Open), at,
+                                  QVariant(QMetaType::fromType<qlonglong>())});
+            !s.ok())
+            return s;
+    } else if (answered && ctx.random.chance(0.5)) {
+        if (auto s = w.deals.add({idToString(ctx.random.id()), guest, managerText, QStringLiteral("Подбор путёвки"),
+                                  dealStageKey(DealStage::Lost), 0, at, at, at, result});
+            !s.ok())
+            return s;
+    }
+    return {};
+}
+
+} // namespace
+
+Status generateStays(DemoContext &ctx)
+{
+    Writers w{BulkInsert(ctx.db, QStringLiteral("bookings"),
+                         {QStringLiteral("id"), QStringLiteral("guest_id"), QStringLiteral("room_id"),
+                          QStringLiteral("check_in"), QStringLiteral("check_out"), QStringLiteral("adults"),
+                          QStringLiteral("children"), QStringLiteral("total"), QStringLiteral("prepaid"),
+                          QStringLiteral("status"), QStringLiteral("created_by"), QStringLiteral("created_at")}),
+              touchWriter(ctx.db), dealWriter(ctx.db), taskWriter(ctx.db)};
+
+    const int guestCount = int(ctx.guests.size());
+    const qint64 target = ctx.options.stays;
+    // Buyers are a fifth of the base unless a benchmark asks for more stays than that sustains.
+    const int buyerPool = std::clamp(int(std::max<qint64>(guestCount / 5, target / 3)), 1, guestCount);
+    QVector<int> returning; // guests who came before: a returning guest tends to come back
+    QVector<bool> bought(guestCount, false);
+    int nextNewBuyer = 0;
+    const QDate start = ctx.options.today.addYears(-ctx.options.years);
+    const QDate end = ctx.options.today.addDays(90);
+    const qint64 perRoomQuota = target > 0 ? (target + ctx.rooms.size() - 1) / ctx.rooms.size() : -1;
+
+    qint64 stays = 0;
+    for (int r = 0; r < ctx.rooms.size(); ++r) {
+        const DemoRoom &room = ctx.rooms[r];
+        QDate day = start.addDays(ctx.random.between(0, 10));
+        qint64 inRoom = 0;
+        while (day < end && (perRoomQuota < 0 || inRoom < perRoomQuota) && (target <= 0 || stays < target)) {
+            const int nights = ctx.random.pick(kCourseNights);
+            int guestIndex;
+            if (!returning.isEmpty() && (nextNewBuyer >= buyerPool || ctx.random.chance(0.3)))
+                guestIndex = ctx.random.pick(returning);
+            else
+                guestIndex = nextNewBuyer++;
+            if (!bought[guestIndex]) {
+                bought[guestIndex] = true;
+                returning.append(guestIndex);
+            }
+            if (auto s = writeStay(ctx, w, room, guestIndex, day, nights); !s.ok())
+                return s;
+            ++stays;
+            ++inRoom;
+            const double occ = target > 0 ? 0.97 : occupancy(day.month());
+            const int meanGap = int(nights * (1.0 - occ) / occ);
+            day = day.addDays(nights + ctx.random.between(0, 2 * meanGap));
+        }
+        if (r % 50 == 0 && !ctx.report(30 + int(55.0 * r / ctx.rooms.size()), QStringLiteral("stays")))
+            return Error{QStringLiteral("demo.cancelled"), QStringLiteral("cancelled")};
+    }
+    for (int g = 0; g < guestCount; ++g) {
+        if (!bought[g]) {
+            if (auto s = writeEnquiry(ctx, w, g); !s.ok())
+                return s;
+        }
+        if (g % 50000 == 0 && !ctx.report(85 + int(10.0 * g / guestCount), QStringLiteral("enquiries")))
+            return Error{QStringLiteral("demo.cancelled"), QStringLiteral("cancelled")};
+    }
+    for (BulkInsert *bulk : {&w.bookings, &w.touches, &w.deals, &w.tasks}) {
+        if (auto s = bulk->finish(); !s.ok())
+            return s;
+    }
+    ctx.summary.stays = w.bookings.rows();
+    ctx.summary.touches = w.touches.rows();
+    ctx.summary.deals = w.deals.rows();
+    ctx.summary.tasks = w.tasks.rows();
+    return {};
+}
+
+} // namespace kasp::demo

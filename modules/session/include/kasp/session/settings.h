@@ -1,0 +1,35 @@
+#pragma once
+// The one typed front of QSettings: no raw keys anywhere else. Versioned, with numbered upgrades.
+#include <QByteArray>
+#include <QSettings>
+#include <QString>
+
+namespace kasp::session {
+
+class Settings
+{
+public:
+    static constexpr int kVersion = 1;
+
+    Settings(); // the user's settings file (organization "KASP", application "kasp")
+    explicit Settings(const QString &iniPath);
+
+    QString databasePath() const; // default: <AppDataLocation>/kasp.db
+    void setDatabasePath(const QString &path);
+    QString lastLogin() const;
+    void setLastLogin(const QString &login);
+    QString language() const; // "" = follow the system locale
+    void setLanguage(const QString &language);
+    QByteArray windowGeometry() const;
+    void setWindowGeometry(const QByteArray &geometry);
+    QByteArray windowState() const;
+    void setWindowState(const QByteArray &state);
+    int version() const;
+    void sync();
+
+private:
+    void upgrade();
+    QSettings m_settings;
+};
+
+} // namespace kasp::session

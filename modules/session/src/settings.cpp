@@ -1,0 +1,52 @@
+#include "kasp/session/settings.h"
+
+#include <QDir>
+#include <QStandardPaths>
+
+namespace kasp::session {
+
+namespace {
+const QString kVersionKey = QStringLiteral("settings/version");
+const QString kDatabasePath = QStringLiteral("database/path");
+const QString kLastLogin = QStringLiteral("session/lastLogin");
+const QString kLanguage = QStringLiteral("ui/language");
+const QString kGeometry = QStringLiteral("ui/mainWindowGeometry");
+const QString kState = QStringLiteral("ui/mainWindowState");
+} // namespace
+
+Settings::Settings() : m_settings(QStringLiteral("KASP"), QStringLiteral("kasp")) { upgrade(); }
+
+Settings::Settings(const QString &iniPath) : m_settings(iniPath, QSettings::IniFormat) { upgrade(); }
+
+void Settings::upgrade()
+{
+    int version = m_settings.value(kVersionKey, 0).toInt();
+    // Numbered upgrades go here: if (version < 2) { ...; version = 2; }
+    if (version < 1)
+        version = 1; // version 1 is the first layout: nothing to carry over
+    m_settings.setValue(kVersionKey, version);
+}
+
+QString Settings::databasePath() const
+{
+    const QString stored = m_settings.value(kDatabasePath).toString();
+    if (!stored.isEmpty())
+        return stored;
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    QDir().mkpath(dir);
+    return dir + QStringLiteral("/kasp.db");
+}
+
+void Settings::setDatabasePath(const QString &path) { m_settings.setValue(kDatabasePath, path); }
+QString Settings::lastLogin() const { return m_settings.value(kLastLogin).toString(); }
+void Settings::setLastLogin(const QString &login) { m_settings.setValue(kLastLogin, login); }
+QString Settings::language() const { return m_settings.value(kLanguage).toString(); }
+void Settings::setLanguage(const QString &language) { m_settings.setValue(kLanguage, language); }
+QByteArray Settings::windowGeometry() const { return m_settings.value(kGeometry).toByteArray(); }
+void Settings::setWindowGeometry(const QByteArray &geometry) { m_settings.setValue(kGeometry, geometry); }
+QByteArray Settings::windowState() const { return m_settings.value(kState).toByteArray(); }
+void Settings::setWindowState(const QByteArray &state) { m_settings.setValue(kState, state); }
+int Settings::version() const { return m_settings.value(kVersionKey).toInt(); }
+void Settings::sync() { m_settings.sync(); }
+
+} // namespace kasp::session

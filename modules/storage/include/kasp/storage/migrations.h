@@ -1,0 +1,27 @@
+#pragma once
+// Numbered schema migrations. The version lives inside the database (PRAGMA user_version), each
+// step runs in its own transaction, and a database written by a newer KASP is refused untouched.
+#include "kasp/core/result.h"
+#include <QSqlDatabase>
+#include <QStringList>
+
+namespace kasp::storage {
+
+class Migrator
+{
+public:
+    static int latestVersion();
+    static int currentVersion(const QSqlDatabase &db);
+    static Status migrate(QSqlDatabase &db);
+};
+
+// One step: the statements that take the schema from version-1 to version.
+struct Migration
+{
+    int version;
+    QStringList statements;
+};
+const QList<Migration> &allMigrations();
+Migration schemaV1();
+
+} // namespace kasp::storage

@@ -1,0 +1,43 @@
+#pragma once
+// The outbox: every local write is a named mutation, applied to the tables and appended here in
+// the same transaction. The sync engine pushes entries in mutation_id order and deletes them once
+// the server has acknowledged them.
+#include "kasp/core/mutation.h"
+#include "kasp/core/result.h"
+#include <QDateTime>
+#include <QList>
+#include <QSqlDatabase>
+#include <functional>
+
+namespace kasp::storage {
+
+struct OutboxEntry
+{
+    qint64 mutationId = 0;
+    QString name;
+    QJsonObject args;
+    QDateTime createdAt;
+};
+
+class Outbox
+{
+public:
+    explicit Outbox(QSqlDatabase db) : m_db(std::move(db)) {}
+
+    // Must run inside the caller's write transaction. Mutation ids never repeat, even after
+    // acknowledged entries are removed: the counter lives in meta.
+    Status append(const Mutation &mutation, const QDateTime &at);
+    Result<QList<OutboxEntry>> pending(int limit) const;
+    Result<qint64> pendingCount() const;
+    Status acknowledgeUpTo(qint64 mutationId);
+    QString clientId() const;
+
+private:
+    QSqlDatabase m_db;
+};
+
+// The one way repositories write: apply() and the outbox entry commit together or not at all.
+Status applyMutation(QSqlDatabase db, const Mutation &mutation, const QDateTime &at,
+                     const std::function<Status()> &apply);
+
+} // namespace kasp::storage

@@ -1,0 +1,26 @@
+#pragma once
+#include "kasp/core/clock.h"
+#include "kasp/core/result.h"
+#include "kasp/core/room.h"
+#include <QSqlDatabase>
+
+namespace kasp::storage {
+
+// Room stock: small (hundreds of rows), read whole.
+class RoomRepository
+{
+public:
+    RoomRepository(QSqlDatabase db, const Clock &clock) : m_db(std::move(db)), m_clock(clock) {}
+    Status addBuilding(const Building &building);     // mutation building.create
+    Status addCategory(const RoomCategory &category); // mutation room_category.create
+    Status addRoom(const Room &room);                 // mutation room.create
+    Result<QList<Building>> buildings() const;
+    Result<QList<RoomCategory>> categories() const;
+    Result<QList<Room>> rooms() const; // by building, then number
+
+private:
+    QSqlDatabase m_db;
+    const Clock &m_clock;
+};
+
+} // namespace kasp::storage

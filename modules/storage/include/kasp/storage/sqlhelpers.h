@@ -1,0 +1,43 @@
+#pragma once
+// Conversions between domain values and the portable column types, and a transaction guard.
+#include "kasp/core/id.h"
+#include "kasp/core/result.h"
+#include <QDate>
+#include <QDateTime>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace kasp::storage::sql {
+
+QVariant fromId(const Id &id);             // TEXT, NULL for a null id
+Id toId(const QVariant &value);
+QVariant fromInstant(const QDateTime &at); // INTEGER UTC ms, NULL if invalid
+QDateTime toInstant(const QVariant &value);
+QVariant fromDate(const QDate &date);      // TEXT yyyy-MM-dd, NULL if invalid
+QDate toDate(const QVariant &value);
+
+// Prepares once; on failure returns the error instead of silently executing nothing.
+Status prepare(QSqlQuery &query, const QString &sql);
+Status exec(QSqlQuery &query, const QString &context);
+
+// Opens a transaction and rolls it back unless commit() succeeded: an early return on an error
+// can never leave half a mutation behind.
+class WriteTransaction
+{
+public:
+    explicit WriteTransaction(QSqlDatabase db);
+    ~WriteTransaction();
+    WriteTransaction(const WriteTransaction &) = delete;
+    WriteTransaction &operator=(const WriteTransaction &) = delete;
+
+    Status begin();
+    Status commit();
+    QSqlDatabase &db() { return m_db; }
+
+private:
+    QSqlDatabase m_db;
+    bool m_active = false;
+};
+
+} // namespace kasp::storage::sql

@@ -1,0 +1,23 @@
+#pragma once
+#include "kasp/core/clock.h"
+#include "kasp/core/result.h"
+#include "kasp/core/user.h"
+#include <QSqlDatabase>
+#include <optional>
+
+namespace kasp::storage {
+
+class UserRepository
+{
+public:
+    UserRepository(QSqlDatabase db, const Clock &clock) : m_db(std::move(db)), m_clock(clock) {}
+    Status create(const User &user); // mutation user.create
+    Result<QList<User>> all() const; // active and inactive, by display name
+    Result<std::optional<User>> byLogin(const QString &login) const;
+
+private:
+    QSqlDatabase m_db;
+    const Clock &m_clock;
+};
+
+} // namespace kasp::storage

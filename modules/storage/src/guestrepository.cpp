@@ -1,0 +1,292 @@
+#include "kasp/storage/guestrepository.h"
+
+#include "kasp/core/mutation.h"
+#include "kasp/storage/outbox.h"
+#include "kasp/storage/sqlhelpers.h"
+#include "kasp/storage/storageerror.h"
+
+#include <QSet>
+#include <QSqlError>
+
+namespace kasp::storage {
+
+namespace {
+
+// The largest code point: "prefix" <= x < prefix + kTop is an index range for "starts with".
+const QString kTop = QString::fromUcs4(U"\U0010FFFF");
+
+const QString kSummaryColumns =
+    QStringLiteral("g.id, g.last_name, g.first_name, g.middle_name, g.birth_date, g.manager_id, g.main_phone");
+
+GuestSummary readSummary(const QSqlQuery &q)
+{
+    Guest shape; // reuse Guest::displayName so the list and the card agree
+    shape.lastName = q.value(1).toString();
+    shape.firstName = q.value(2).toString();
+    shape.middleName = q.value(3).toString();
+    const QString phone = q.value(6).toString();
+    if (auto parsed = Phone::fromE164(phone); parsed.ok())
+        shape.phones.append(parsed.value());
+    return GuestSummary{sql::toId(q.value(0)), shape.displayName(), phone, sql::toDate(q.value(4)),
+                        sql::toId(q.value(5))};
+}
+
+Result<QList<GuestSummary>> collect(QSqlQuery &query, int limit, QList<GuestSummary> into = {})
+{
+    QSet<Id> seen;
+    for (const auto &s : into)
+        seen.insert(s.id);
+    while (into.size() < limit && query.next()) {
+        GuestSummary summary = readSummary(query);
+        if (!seen.contains(summary.id)) {
+            seen.insert(summary.id);
+            into.append(std::move(summary));
+        }
+    }
+    return into;
+}
+
+} // namespace
+
+Status GuestRepository::create(const Guest &guest)
+{
+    return applyMutation(m_db, Mutation{QStringLiteral("guest.create"), toJson(guest)}, m_clock.now(),
+                         [&] { return writeRows(guest, false); });
+}
+
+Status GuestRepository::update(const Guest &guest)
+{
+    return applyMutation(m_db, Mutation{QStringLiteral("guest.update"), toJson(guest)}, m_clock.now(),
+                         [&] { return writeRows(guest, true); });
+}
+
+Status GuestRepository::writeRows(const Guest &guest, bool replace)
+{
+    QSqlQuery q(m_db);
+    const QString mainPhone = guest.phones.isEmpty() ? QString() : guest.phones.first().e164();
+    if (replace) {
+        if (auto s = sql::prepare(q, QStringLiteral("UPDATE guests SET last_name=?, first_name=?, middle_name=?, "
+                                                    "birth_date=?, manager_id=?, search_name=?, main_phone=?, "
+                                                    "updated_at=? WHERE id=?"));
+            !s.ok())
+            return s;
+    } else {
+        if (auto s = sql::prepare(q, QStringLiteral("INSERT INTO guests (last_name, first_name, middle_name, "
+                                                    "birth_date, manager_id, search_name, main_phone, updated_at, "
+                                                    "id, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)"));
+            !s.ok())
+            return s;
+    }
+    q.addBindValue(guest.lastName);
+    q.addBindValue(guest.firstName);
+    q.addBindValue(guest.middleName);
+    q.addBindValue(sql::fromDate(guest.birthDate));
+    q.addBindValue(sql::fromId(guest.managerId));
+    q.addBindValue(guest.searchName());
+    q.addBindValue(mainPhone.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(mainPhone));
+    q.addBindValue(sql::fromInstant(guest.updatedAt.isValid() ? guest.updatedAt : m_clock.now()));
+    q.addBindValue(sql::fromId(guest.id));
+    if (!replace)
+        q.addBindValue(sql::fromInstant(guest.createdAt.isValid() ? guest.createdAt : m_clock.now()));
+    if (auto s = sql::exec(q, QStringLiteral("guest row")); !s.ok())
+        return s;
+    if (replace && q.numRowsAffected() != 1)
+        return Error{QStringLiteral("guest.not_found"), QStringLiteral("guest %1 does not exist").arg(idToString(guest.id))};
+
+    const QVariant id = sql::fromId(guest.id);
+    if (replace) {
+        for (const char *table : {"guest_phones", "guest_emails", "guest_tags"}) {
+            if (auto s = sql::prepare(q, QStringLiteral("DELETE FROM %1 WHERE guest_id = ?").arg(QLatin1String(table)));
+                !s.ok())
+                return s;
+            q.addBindValue(id);
+            if (auto s = sql::exec(q, QStringLiteral("guest children")); !s.ok())
+                return s;
+        }
+    }
+    if (auto s = sql::prepare(q, QStringLiteral("INSERT INTO guest_phones (guest_id, position, e164, ext, e164_rev) "
+                                                "VALUES (?,?,?,?,?)"));
+        !s.ok())
+        return s;
+    for (int i = 0; i < guest.phones.size(); ++i) {
+        const Phone &phone = guest.phones[i];
+        q.addBindValue(id);
+        q.addBindValue(i);
+        q.addBindValue(phone.e164());
+        q.addBindValue(phone.extension());
+        q.addBindValue(phone.reversedDigits());
+        if (auto s = sql::exec(q, QStringLiteral("guest phone")); !s.ok())
+            return s;
+    }
+    if (auto s = sql::prepare(q, QStringLiteral("INSERT INTO guest_emails (guest_id, position, email) VALUES (?,?,?)"));
+        !s.ok())
+        return s;
+    for (int i = 0; i < guest.emails.size(); ++i) {
+        q.addBindValue(id);
+        q.addBindValue(i);
+        q.addBindValue(guest.emails[i]);
+        if (auto s = sql::exec(q, QStringLiteral("guest e-mail")); !s.ok())
+            return s;
+    }
+    if (auto s = sql::prepare(q, QStringLiteral("INSERT OR IGNORE INTO guest_tags (guest_id, tag) VALUES (?,?)"));
+        !s.ok())
+        return s;
+    for (const QString &tag : guest.tags) {
+        q.addBindValue(id);
+        q.addBindValue(tag);
+        if (auto s = sql::exec(q, QStringLiteral("guest tag")); !s.ok())
+            return s;
+    }
+    return {};
+}
+
+Result<std::optional<Guest>> GuestRepository::byId(const Id &id) const
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (auto s = sql::prepare(q, QStringLiteral("SELECT last_name, first_name, middle_name, birth_date, manager_id, "
+                                                "created_at, updated_at FROM guests WHERE id = ?"));
+        !s.ok())
+        return s.error();
+    q.addBindValue(sql::fromId(id));
+    if (auto s = sql::exec(q, QStringLiteral("guest by id")); !s.ok())
+        return s.error();
+    if (!q.next())
+        return std::optional<Guest>();
+    Guest guest;
+    guest.id = id;
+    guest.lastName = q.value(0).toString();
+    guest.firstName = q.value(1).toString();
+    guest.middleName = q.value(2).toString();
+    guest.birthDate = sql::toDate(q.value(3));
+    guest.managerId = sql::toId(q.value(4));
+    guest.createdAt = sql::toInstant(q.value(5));
+    guest.updatedAt = sql::toInstant(q.value(6));
+
+    const auto children = [&](const QString &sqlText, auto &&read) -> Status {
+        if (auto s = sql::prepare(q, sqlText); !s.ok())
+            return s;
+        q.addBindValue(sql::fromId(id));
+        if (auto s = sql::exec(q, QStringLiteral("guest children")); !s.ok())
+            return s;
+        while (q.next())
+            read();
+        return {};
+    };
+    if (auto s = children(QStringLiteral("SELECT e164, ext FROM guest_phones WHERE guest_id=? ORDER BY position"),
+                          [&] {
+                              if (auto phone = Phone::fromE164(q.value(0).toString(), q.value(1).toString());
+                                  phone.ok())
+                                  guest.phones.append(phone.value());
+                          });
+        !s.ok())
+        return s.error();
+    if (auto s = children(QStringLiteral("SELECT email FROM guest_emails WHERE guest_id=? ORDER BY position"),
+                          [&] { guest.emails.append(q.value(0).toString()); });
+        !s.ok())
+        return s.error();
+    if (auto s = children(QStringLiteral("SELECT tag FROM guest_tags WHERE guest_id=? ORDER BY tag"),
+                          [&] { guest.tags.append(q.value(0).toString()); });
+        !s.ok())
+        return s.error();
+    return std::optional<Guest>(std::move(guest));
+}
+
+Result<QList<Id>> GuestRepository::idsByPhone(const QString &e164) const
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (auto s = sql::prepare(q, QStringLiteral("SELECT DISTINCT guest_id FROM guest_phones WHERE e164 = ?")); !s.ok())
+        return s.error();
+    q.addBindValue(e164);
+    if (auto s = sql::exec(q, QStringLiteral("guest by phone")); !s.ok())
+        return s.error();
+    QList<Id> ids;
+    while (q.next())
+        ids.append(sql::toId(q.value(0)));
+    return ids;
+}
+
+Result<QList<GuestSummary>> GuestRepository::search(const QString &text, int limit) const
+{
+    const QString trimmed = text.trimmed();
+    if (trimmed.isEmpty() || limit <= 0)
+        return QList<GuestSummary>();
+    const QString digits = phoneDigits(trimmed);
+    // "+7 916", "8916...", "4567": a number; anything with letters is a name.
+    bool looksLikePhone = !digits.isEmpty();
+    for (QChar c : trimmed)
+        looksLikePhone = looksLikePhone && !c.isLetter();
+    return looksLikePhone ? searchByPhone(trimmed, limit) : searchByName(trimmed, limit);
+}
+
+Result<QList<GuestSummary>> GuestRepository::searchByPhone(const QString &text, int limit) const
+{
+    QList<GuestSummary> found;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    const QString prefix = phonePrefixE164(text);
+    if (!prefix.isEmpty()) {
+        if (auto s = sql::prepare(q, QStringLiteral("SELECT %1 FROM guest_phones p JOIN guests g ON g.id = p.guest_id "
+                                                    "WHERE p.e164 >= ? AND p.e164 < ? ORDER BY p.e164 LIMIT ?")
+                                         .arg(kSummaryColumns));
+            !s.ok())
+            return s.error();
+        q.addBindValue(prefix);
+        q.addBindValue(prefix + kTop);
+        q.addBindValue(limit);
+        if (auto s = sql::exec(q, QStringLiteral("phone prefix")); !s.ok())
+            return s.error();
+        auto collected = collect(q, limit);
+        if (!collected.ok())
+            return collected;
+        found = std::move(collected).value();
+    }
+    const QString digits = phoneDigits(text);
+    if (found.size() < limit && digits.size() >= 4) {
+        QString reversed(digits.size(), QLatin1Char('0'));
+        std::reverse_copy(digits.begin(), digits.end(), reversed.begin());
+        if (auto s = sql::prepare(q, QStringLiteral("SELECT %1 FROM guest_phones p JOIN guests g ON g.id = p.guest_id "
+                                                    "WHERE p.e164_rev >= ? AND p.e164_rev < ? ORDER BY p.e164_rev LIMIT ?")
+                                         .arg(kSummaryColumns));
+            !s.ok())
+            return s.error();
+        q.addBindValue(reversed);
+        q.addBindValue(reversed + kTop);
+        q.addBindValue(limit);
+        if (auto s = sql::exec(q, QStringLiteral("phone suffix")); !s.ok())
+            return s.error();
+        return collect(q, limit, std::move(found));
+    }
+    return found;
+}
+
+Result<QList<GuestSummary>> GuestRepository::searchByName(const QString &text, int limit) const
+{
+    Guest probe;
+    probe.lastName = text; // searchName() normalizes case, ё and spaces the same way rows were stored
+    const QString key = probe.searchName();
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (auto s = sql::prepare(q, QStringLiteral("SELECT %1 FROM guests g WHERE g.search_name >= ? AND g.search_name < ? "
+                                                "ORDER BY g.search_name LIMIT ?")
+                                     .arg(kSummaryColumns));
+        !s.ok())
+        return s.error();
+    q.addBindValue(key);
+    q.addBindValue(key + kTop);
+    q.addBindValue(limit);
+    if (auto s = sql::exec(q, QStringLiteral("name prefix")); !s.ok())
+        return s.error();
+    return collect(q, limit);
+}
+
+Result<qint64> GuestRepository::count() const
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT count(*) FROM guests")) || !q.next())
+        return storageError(q.lastError(), QStringLiteral("guest count"));
+    return q.value(0).toLongLong();
+}
+
+} // namespace kasp::storage

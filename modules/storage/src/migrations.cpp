@@ -1,0 +1,74 @@
+#include "kasp/storage/migrations.h"
+
+#include "kasp/storage/storageerror.h"
+
+#include <QCoreApplication>
+#include <QLoggingCategory>
+#include <QSqlQuery>
+
+Q_DECLARE_LOGGING_CATEGORY(lcStorage)
+
+namespace kasp::storage {
+
+const QList<Migration> &allMigrations()
+{
+    static const QList<Migration> migrations{schemaV1()};
+    return migrations;
+}
+
+int Migrator::latestVersion() { return allMigrations().last().version; }
+
+int Migrator::currentVersion(const QSqlDatabase &db)
+{
+    QSqlQuery query(db);
+    if (query.exec(QStringLiteral("PRAGMA user_version")) && query.next())
+        return query.value(0).toInt();
+    return -1;
+}
+
+Status Migrator::migrate(QSqlDatabase &db)
+{
+    const int current = currentVersion(db);
+    if (current < 0)
+        return storageError(db.lastError(), QStringLiteral("user_version"));
+    if (current > latestVersion()) {
+        return Error{QStringLiteral("storage.newer_schema"),
+                     QCoreApplication::translate("kasp::storage",
+                                                 "The database was written by a newer version of KASP (schema %1, "
+                                                 "this program knows %2). Update KASP; the database was not changed.")
+                         .arg(current)
+                         .arg(latestVersion())};
+    }
+    for (const Migration &migration : allMigrations()) {
+        if (migration.version <= current)
+            continue;
+        if (!db.transaction())
+            return storageError(db.lastError(), QStringLiteral("begin migration"));
+        QSqlQuery query(db);
+        for (const QString &sql : migration.statements) {
+            if (!query.exec(sql)) {
+                const Error error = storageError(query.lastError(), QStringLiteral("migration %1").arg(migration.version));
+                query.finish();
+                db.rollback();
+                return error;
+            }
+        }
+        // user_version lives in the database header and is covered by the transaction.
+        if (!query.exec(QStringLiteral("PRAGMA user_version = %1").arg(migration.version))) {
+            const Error error = storageError(query.lastError(), QStringLiteral("user_version"));
+            query.finish();
+            db.rollback();
+            return error;
+        }
+        query.finish();
+        if (!db.commit()) {
+            const Error error = storageError(db.lastError(), QStringLiteral("commit migration"));
+            db.rollback();
+            return error;
+        }
+        qCInfo(lcStorage) << "migrated to schema" << migration.version;
+    }
+    return {};
+}
+
+} // namespace kasp::storage

@@ -1,0 +1,90 @@
+#include "kasp/storage/outbox.h"
+
+#include "kasp/storage/sqlhelpers.h"
+#include "kasp/storage/storageerror.h"
+
+#include <QJsonDocument>
+#include <QSqlError>
+
+namespace kasp::storage {
+
+Status Outbox::append(const Mutation &mutation, const QDateTime &at)
+{
+    QSqlQuery query(m_db);
+    if (!query.exec(QStringLiteral("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'last_mutation_id'")))
+        return storageError(query.lastError(), QStringLiteral("outbox counter"));
+    if (!query.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'last_mutation_id'")) || !query.next())
+        return storageError(query.lastError(), QStringLiteral("outbox counter"));
+    const qint64 mutationId = query.value(0).toLongLong();
+    query.finish();
+
+    if (auto s = sql::prepare(query, QStringLiteral("INSERT INTO outbox (mutation_id, name, args, created_at) "
+                                                    "VALUES (?, ?, ?, ?)"));
+        !s.ok())
+        return s;
+    query.addBindValue(mutationId);
+    query.addBindValue(mutation.name);
+    query.addBindValue(QString::fromUtf8(QJsonDocument(mutation.args).toJson(QJsonDocument::Compact)));
+    query.addBindValue(sql::fromInstant(at));
+    return sql::exec(query, QStringLiteral("outbox append"));
+}
+
+Result<QList<OutboxEntry>> Outbox::pending(int limit) const
+{
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    if (auto s = sql::prepare(query, QStringLiteral("SELECT mutation_id, name, args, created_at FROM outbox "
+                                                    "ORDER BY mutation_id LIMIT ?"));
+        !s.ok())
+        return s.error();
+    query.addBindValue(limit);
+    if (auto s = sql::exec(query, QStringLiteral("outbox pending")); !s.ok())
+        return s.error();
+    QList<OutboxEntry> entries;
+    while (query.next()) {
+        entries.append(OutboxEntry{query.value(0).toLongLong(), query.value(1).toString(),
+                                   QJsonDocument::fromJson(query.value(2).toString().toUtf8()).object(),
+                                   sql::toInstant(query.value(3))});
+    }
+    return entries;
+}
+
+Result<qint64> Outbox::pendingCount() const
+{
+    QSqlQuery query(m_db);
+    if (!query.exec(QStringLiteral("SELECT count(*) FROM outbox")) || !query.next())
+        return storageError(query.lastError(), QStringLiteral("outbox count"));
+    return query.value(0).toLongLong();
+}
+
+Status Outbox::acknowledgeUpTo(qint64 mutationId)
+{
+    QSqlQuery query(m_db);
+    if (auto s = sql::prepare(query, QStringLiteral("DELETE FROM outbox WHERE mutation_id <= ?")); !s.ok())
+        return s;
+    query.addBindValue(mutationId);
+    return sql::exec(query, QStringLiteral("outbox acknowledge"));
+}
+
+QString Outbox::clientId() const
+{
+    QSqlQuery query(m_db);
+    if (query.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'client_id'")) && query.next())
+        return query.value(0).toString();
+    return {};
+}
+
+Status applyMutation(QSqlDatabase db, const Mutation &mutation, const QDateTime &at,
+                     const std::function<Status()> &apply)
+{
+    sql::WriteTransaction tx(db);
+    if (auto s = tx.begin(); !s.ok())
+        return s;
+    if (auto s = apply(); !s.ok())
+        return s;
+    if (auto s = Outbox(db).append(mutation, at); !s.ok())
+        return s;
+    return tx.commit();
+}
+
+} // namespace kasp::storage

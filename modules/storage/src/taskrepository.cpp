@@ -1,0 +1,88 @@
+#include "kasp/storage/taskrepository.h"
+
+#include "kasp/core/mutation.h"
+#include "kasp/storage/outbox.h"
+#include "kasp/storage/sqlhelpers.h"
+
+#include <QJsonObject>
+
+namespace kasp::storage {
+
+Status TaskRepository::create(const Task &task)
+{
+    return applyMutation(m_db, Mutation{QStringLiteral("task.create"), toJson(task)}, m_clock.now(), [&]() -> Status {
+        QSqlQuery q(m_db);
+        if (auto s = sql::prepare(q, QStringLiteral("INSERT INTO tasks (id, guest_id, assignee_id, title, due_at, "
+                                                    "status, created_at, done_at) VALUES (?,?,?,?,?,?,?,?)"));
+            !s.ok())
+            return s;
+        for (const QVariant &v : QVariantList{sql::fromId(task.id), sql::fromId(task.guestId),
+                                              sql::fromId(task.assigneeId), task.title, sql::fromInstant(task.due),
+                                              taskStatusKey(task.status),
+                                              sql::fromInstant(task.createdAt.isValid() ? task.createdAt : m_clock.now()),
+                                              sql::fromInstant(task.doneAt)})
+            q.addBindValue(v);
+        return sql::exec(q, QStringLiteral("task create"));
+    });
+}
+
+Status TaskRepository::setStatus(const Id &taskId, TaskStatus status)
+{
+    const QDateTime now = m_clock.now();
+    const QJsonObject args{{QStringLiteral("id"), idToString(taskId)}, {QStringLiteral("status"), taskStatusKey(status)}};
+    return applyMutation(m_db, Mutation{QStringLiteral("task.set_status"), args}, now, [&]() -> Status {
+        QSqlQuery q(m_db);
+        if (auto s = sql::prepare(q, QStringLiteral("UPDATE tasks SET status = ?, done_at = ? WHERE id = ?")); !s.ok())
+            return s;
+        q.addBindValue(taskStatusKey(status));
+        q.addBindValue(sql::fromInstant(status == TaskStatus::Open ? QDateTime() : now));
+        q.addBindValue(sql::fromId(taskId));
+        if (auto s = sql::exec(q, QStringLiteral("task status")); !s.ok())
+            return s;
+        if (q.numRowsAffected() != 1)
+            return Error{QStringLiteral("task.not_found"), QStringLiteral("task %1").arg(idToString(taskId))};
+        return {};
+    });
+}
+
+Result<QList<Task>> TaskRepository::openFor(const Id &assigneeId, int limit) const
+{
+    return select(QStringLiteral("assignee_id = ? AND status = 'open' ORDER BY due_at LIMIT ?"),
+                  {sql::fromId(assigneeId), limit});
+}
+
+Result<QList<Task>> TaskRepository::forGuest(const Id &guestId) const
+{
+    return select(QStringLiteral("guest_id = ? ORDER BY due_at DESC"), {sql::fromId(guestId)});
+}
+
+Result<QList<Task>> TaskRepository::select(const QString &where, const QVariantList &values) const
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (auto s = sql::prepare(q, QStringLiteral("SELECT id, guest_id, assignee_id, title, due_at, status, created_at, "
+                                                "done_at FROM tasks WHERE ") +
+                                     where);
+        !s.ok())
+        return s.error();
+    for (const QVariant &v : values)
+        q.addBindValue(v);
+    if (auto s = sql::exec(q, QStringLiteral("tasks")); !s.ok())
+        return s.error();
+    QList<Task> out;
+    while (q.next()) {
+        Task t;
+        t.id = sql::toId(q.value(0));
+        t.guestId = sql::toId(q.value(1));
+        t.assigneeId = sql::toId(q.value(2));
+        t.title = q.value(3).toString();
+        t.due = sql::toInstant(q.value(4));
+        t.status = taskStatusFromKey(q.value(5).toString()).value_or(TaskStatus::Open);
+        t.createdAt = sql::toInstant(q.value(6));
+        t.doneAt = sql::toInstant(q.value(7));
+        out.append(std::move(t));
+    }
+    return out;
+}
+
+} // namespace kasp::storage

@@ -1,0 +1,57 @@
+#include "kasp/storage/touchrepository.h"
+
+#include "kasp/core/mutation.h"
+#include "kasp/storage/outbox.h"
+#include "kasp/storage/sqlhelpers.h"
+
+namespace kasp::storage {
+
+Status TouchRepository::add(const Touch &touch)
+{
+    return applyMutation(m_db, Mutation{QStringLiteral("touch.add"), toJson(touch)}, m_clock.now(), [&]() -> Status {
+        QSqlQuery q(m_db);
+        if (auto s = sql::prepare(q, QStringLiteral("INSERT INTO touches (id, guest_id, user_id, kind, at, "
+                                                    "duration_secs, result, note) VALUES (?,?,?,?,?,?,?,?)"));
+            !s.ok())
+            return s;
+        q.addBindValue(sql::fromId(touch.id));
+        q.addBindValue(sql::fromId(touch.guestId));
+        q.addBindValue(sql::fromId(touch.userId));
+        q.addBindValue(touchKindKey(touch.kind));
+        q.addBindValue(sql::fromInstant(touch.at));
+        q.addBindValue(touch.durationSecs);
+        q.addBindValue(touch.result);
+        q.addBindValue(touch.note);
+        return sql::exec(q, QStringLiteral("touch add"));
+    });
+}
+
+Result<QList<Touch>> TouchRepository::forGuest(const Id &guestId, int limit) const
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (auto s = sql::prepare(q, QStringLiteral("SELECT id, user_id, kind, at, duration_secs, result, note FROM touches "
+                                                "WHERE guest_id = ? ORDER BY at DESC LIMIT ?"));
+        !s.ok())
+        return s.error();
+    q.addBindValue(sql::fromId(guestId));
+    q.addBindValue(limit);
+    if (auto s = sql::exec(q, QStringLiteral("touches of guest")); !s.ok())
+        return s.error();
+    QList<Touch> touches;
+    while (q.next()) {
+        Touch t;
+        t.id = sql::toId(q.value(0));
+        t.guestId = guestId;
+        t.userId = sql::toId(q.value(1));
+        t.kind = touchKindFromKey(q.value(2).toString()).value_or(TouchKind::Note);
+        t.at = sql::toInstant(q.value(3));
+        t.durationSecs = q.value(4).toInt();
+        t.result = q.value(5).toString();
+        t.note = q.value(6).toString();
+        touches.append(std::move(t));
+    }
+    return touches;
+}
+
+} // namespace kasp::storage

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package KASP needs to build, run and test.
+# Idempotent: when everything is already installed it only checks (a second or two).
+set -euo pipefail
+
+PACKAGES=(
+  # toolchain
+  build-essential cmake ninja-build ccache pkg-config git
+  # Qt 6.4 (Widgets, Sql, Network, tools for translations)
+  qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+  qt6-translations-l10n libqt6sql6-psql libqt6sql6-sqlite qt6-qpa-plugins libgl-dev
+  # encrypted local store
+  libsqlcipher-dev sqlcipher libssl-dev sqlite3
+  # keychain
+  qtkeychain-qt6-dev libsecret-1-0 gnome-keyring dbus dbus-x11
+  # test fixtures: PostgreSQL, X server, fonts for screenshots
+  postgresql xvfb xauth x11-apps fonts-dejavu-core locales
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all ${#PACKAGES[@]} packages present"
+  exit 0
+fi
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"

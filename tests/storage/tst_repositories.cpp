@@ -1,0 +1,240 @@
+// Repositories over a real encrypted database: round trips, the outbox written with every change,
+// phone and name search, double bookings refused, status rules enforced.
+#include "kasp/storage/bookingrepository.h"
+#include "kasp/storage/dealrepository.h"
+#include "kasp/storage/guestrepository.h"
+#include "kasp/storage/outbox.h"
+#include "kasp/storage/roomrepository.h"
+#include "kasp/storage/taskrepository.h"
+#include "kasp/storage/touchrepository.h"
+#include "kasp/storage/userrepository.h"
+#include "kasp/testsupport/testdb.h"
+
+#include <QtTest>
+
+using namespace kasp;
+using namespace kasp::storage;
+
+namespace {
+Phone phone(const char *text) { return Phone::parse(QString::fromUtf8(text)).value(); }
+
+Guest guest(const QString &last, const QString &first, QList<Phone> phones)
+{
+    Guest g;
+    g.id = newId();
+    g.lastName = last;
+    g.firstName = first;
+    g.phones = std::move(phones);
+    return g;
+}
+} // namespace
+
+class TestRepositories : public QObject
+{
+    Q_OBJECT
+    test::TestDatabase t;
+    FixedClock clock{QDateTime(QDate(2026, 11, 23), QTime(9, 30), Qt::UTC)};
+    Id roomA, roomB, guestId;
+
+private slots:
+    void initTestCase()
+    {
+        test::initTestEnvironment();
+        t = test::TestDatabase::create();
+        RoomRepository rooms(t.db, clock);
+        Building b{newId(), QStringLiteral("Корпус 1"), {}};
+        RoomCategory c{newId(), QStringLiteral("std"), QStringLiteral("Стандарт"), 2, Money::fromRubles(4300)};
+        QVERIFY(rooms.addBuilding(b).ok());
+        QVERIFY(rooms.addCategory(c).ok());
+        roomA = newId();
+        roomB = newId();
+        QVERIFY(rooms.addRoom({roomA, b.id, c.id, QStringLiteral("101"), 1, 2}).ok());
+        QVERIFY(rooms.addRoom({roomB, b.id, c.id, QStringLiteral("102"), 1, 2}).ok());
+        QCOMPARE(rooms.rooms().value().size(), 2);
+        QCOMPARE(rooms.categories().value().first().pricePerBedNight, Money::fromRubles(4300));
+    }
+
+    void guestRoundTripAndOutbox()
+    {
+        GuestRepository guests(t.db, clock);
+        const qint64 outboxBefore = Outbox(t.db).pendingCount().value();
+        Guest g = guest(QStringLiteral("Иванова"), QStringLiteral("Мария"), {phone("8 (916) 123-45-67"), phone("+7 495 111-22-33 доб. 12")});
+        g.middleName = QStringLiteral("Петровна");
+        g.birthDate = QDate(1961, 4, 12);
+        g.emails = {QStringLiteral("ivanova@mail.ru")};
+        g.tags = {QStringLiteral("кардиология"), QStringLiteral("vip")};
+        QVERIFY(guests.create(g).ok());
+        guestId = g.id;
+        auto loaded = guests.byId(g.id);
+        QVERIFY(loaded.ok() && loaded.value().has_value());
+        const Guest &l = *loaded.value();
+        QCOMPARE(l.displayName(), QStringLiteral("Иванова Мария Петровна"));
+        QCOMPARE(l.birthDate, QDate(1961, 4, 12));
+        QCOMPARE(l.phones.size(), 2);
+        QCOMPARE(l.phones[0].e164(), QStringLiteral("+79161234567"));
+        QCOMPARE(l.phones[1].extension(), QStringLiteral("12"));
+        QCOMPARE(l.emails, QStringList{QStringLiteral("ivanova@mail.ru")});
+        QCOMPARE(l.tags, (QStringList{QStringLiteral("vip"), QStringLiteral("кардиология")}));
+
+        auto pending = Outbox(t.db).pending(100).value();
+        QCOMPARE(pending.size(), outboxBefore + 1);
+        QCOMPARE(pending.last().name, QStringLiteral("guest.create"));
+        QCOMPARE(pending.last().args.value(QStringLiteral("id")).toString(), idToString(g.id));
+        QVERIFY(pending.last().mutationId > pending.first().mutationId || pending.size() == 1);
+    }
+
+    void updateReplacesPhonesAndLogsMutation()
+    {
+        GuestRepository guests(t.db, clock);
+        Guest g = *guests.byId(guestId).value();
+        g.phones = {phone("+79035550000")};
+        g.lastName = QStringLiteral("Иванова-Смирнова");
+        QVERIFY(guests.update(g).ok());
+        QCOMPARE(guests.idsByPhone(QStringLiteral("+79161234567")).value().size(), 0);
+        QCOMPARE(guests.idsByPhone(QStringLiteral("+79035550000")).value(), QList<Id>{guestId});
+        QCOMPARE(Outbox(t.db).pending(1000).value().last().name, QStringLiteral("guest.update"));
+        Guest ghost = guest(QStringLiteral("Нет"), QStringLiteral("Никого"), {});
+        QCOMPARE(guests.update(ghost).error().code, QStringLiteral("guest.not_found"));
+    }
+
+    void duplicateIdLeavesNoOutboxEntry()
+    {
+        GuestRepository guests(t.db, clock);
+        const qint64 before = Outbox(t.db).pendingCount().value();
+        Guest g = *guests.byId(guestId).value();
+        const Status s = guests.create(g); // same primary key
+        QVERIFY(!s.ok());
+        QCOMPARE(s.error().code, QStringLiteral("storage.constraint"));
+        QCOMPARE(Outbox(t.db).pendingCount().value(), before);
+    }
+
+    void searchByPhonePrefixSuffixAndName()
+    {
+        GuestRepository guests(t.db, clock);
+        QVERIFY(guests.create(guest(QStringLiteral("Ёлкина"), QStringLiteral("Анна"), {phone("+79261112233")})).ok());
+        QVERIFY(guests.create(guest(QStringLiteral("Елисеев"), QStringLiteral("Пётр"), {phone("+79261119999")})).ok());
+        QVERIFY(guests.create(guest(QStringLiteral("Смирнов"), QStringLiteral("Олег"), {phone("+74951234567")})).ok());
+
+        auto byPrefix = guests.search(QStringLiteral("8 926 111"), 50).value();
+        QCOMPARE(byPrefix.size(), 2);
+        auto bySuffix = guests.search(QStringLiteral("2233"), 50).value();
+        QCOMPARE(bySuffix.size(), 1);
+        QCOMPARE(bySuffix.first().displayName, QStringLiteral("Ёлкина Анна"));
+        // "ё" and "е" are one letter for search; case does not matter.
+        auto byName = guests.search(QStringLiteral("ел"), 50).value();
+        QCOMPARE(byName.size(), 2);
+        QCOMPARE(guests.search(QStringLiteral("СМИР"), 50).value().size(), 1);
+        QCOMPARE(guests.search(QStringLiteral("Смирнов Олег"), 50).value().size(), 1);
+        QCOMPARE(guests.search(QStringLiteral("Смирнов Пётр"), 50).value().size(), 0);
+        QCOMPARE(guests.search(QStringLiteral("ел"), 1).value().size(), 1); // limit honoured
+        QCOMPARE(guests.search(QStringLiteral("   "), 50).value().size(), 0);
+    }
+
+    void touchesAreNewestFirst()
+    {
+        TouchRepository touches(t.db, clock);
+        for (int i = 0; i < 3; ++i) {
+            Touch touch;
+            touch.id = newId();
+            touch.guestId = guestId;
+            touch.kind = i == 1 ? TouchKind::WebRequest : TouchKind::CallIn;
+            touch.at = clock.now().addDays(i);
+            touch.durationSecs = 60 * i;
+            touch.result = QStringLiteral("думает %1").arg(i);
+            QVERIFY(touches.add(touch).ok());
+        }
+        auto list = touches.forGuest(guestId, 10).value();
+        QCOMPARE(list.size(), 3);
+        QCOMPARE(list[0].result, QStringLiteral("думает 2"));
+        QCOMPARE(list[1].kind, TouchKind::WebRequest);
+        QCOMPARE(list[2].at, clock.now());
+    }
+
+    void doubleBookingIsRefused()
+    {
+        BookingRepository bookings(t.db, clock);
+        auto make = [&](Id room, QDate in, QDate out) {
+            Booking b;
+            b.id = newId();
+            b.guestId = guestId;
+            b.roomId = room;
+            b.stay = Stay::make(in, out).value();
+            b.adults = 2;
+            b.total = Money::fromRubles(4300 * 2 * int(in.daysTo(out)));
+            b.status = BookingStatus::Confirmed;
+            return b;
+        };
+        const Booking first = make(roomA, QDate(2027, 7, 1), QDate(2027, 7, 15));
+        QVERIFY(bookings.create(first).ok());
+        const qint64 outboxBefore = Outbox(t.db).pendingCount().value();
+        QCOMPARE(bookings.create(make(roomA, QDate(2027, 7, 14), QDate(2027, 7, 20))).error().code,
+                 QStringLiteral("booking.overlap"));
+        QCOMPARE(bookings.create(make(roomA, QDate(2027, 6, 20), QDate(2027, 7, 2))).error().code,
+                 QStringLiteral("booking.overlap"));
+        QCOMPARE(Outbox(t.db).pendingCount().value(), outboxBefore); // refused: nothing logged
+        // Check-out morning = check-in afternoon: no clash. Another room: no clash.
+        QVERIFY(bookings.create(make(roomA, QDate(2027, 7, 15), QDate(2027, 7, 25))).ok());
+        QVERIFY(bookings.create(make(roomB, QDate(2027, 7, 5), QDate(2027, 7, 12))).ok());
+        // Cancelling frees the nights.
+        QVERIFY(bookings.setStatus(first.id, BookingStatus::Cancelled).ok());
+        QVERIFY(bookings.create(make(roomA, QDate(2027, 7, 3), QDate(2027, 7, 10))).ok());
+        QCOMPARE(bookings.setStatus(first.id, BookingStatus::Paid).error().code, QStringLiteral("booking.bad_transition"));
+        QCOMPARE(bookings.forGuest(guestId).value().size(), 4);
+        QCOMPARE(bookings.forGuest(guestId).value().first().stay.checkIn(), QDate(2027, 7, 15));
+    }
+
+    void dealsMoveForwardOnly()
+    {
+        DealRepository deals(t.db, clock);
+        Deal d;
+        d.id = newId();
+        d.guestId = guestId;
+        d.title = QStringLiteral("Путёвка на июль");
+        QVERIFY(deals.create(d).ok());
+        QVERIFY(deals.move(d.id, DealStage::Offer).ok());
+        QCOMPARE(deals.move(d.id, DealStage::New).error().code, QStringLiteral("deal.bad_move"));
+        QVERIFY(deals.move(d.id, DealStage::Lost, QStringLiteral("дорого")).ok());
+        const Deal loaded = deals.forGuest(guestId).value().first();
+        QCOMPARE(loaded.stage, DealStage::Lost);
+        QCOMPARE(loaded.lostReason, QStringLiteral("дорого"));
+        QCOMPARE(loaded.closedAt, clock.now());
+    }
+
+    void tasksOpenForAssignee()
+    {
+        UserRepository users(t.db, clock);
+        User anna{newId(), QStringLiteral("anna"), QStringLiteral("Соколова Анна"), Role::Consultant, true};
+        QVERIFY(users.create(anna).ok());
+        QCOMPARE(users.byLogin(QStringLiteral("anna")).value()->role, Role::Consultant);
+        QVERIFY(!users.create(anna).ok()); // login is unique
+        TaskRepository tasks(t.db, clock);
+        Task later{newId(), guestId, anna.id, QStringLiteral("Перезвонить"), clock.now().addDays(2)};
+        Task sooner{newId(), guestId, anna.id, QStringLiteral("Отправить ваучер"), clock.now().addDays(1)};
+        QVERIFY(tasks.create(later).ok());
+        QVERIFY(tasks.create(sooner).ok());
+        auto open = tasks.openFor(anna.id, 10).value();
+        QCOMPARE(open.size(), 2);
+        QCOMPARE(open.first().title, QStringLiteral("Отправить ваучер"));
+        QVERIFY(tasks.setStatus(sooner.id, TaskStatus::Done).ok());
+        QCOMPARE(tasks.openFor(anna.id, 10).value().size(), 1);
+        QCOMPARE(tasks.setStatus(newId(), TaskStatus::Done).error().code, QStringLiteral("task.not_found"));
+    }
+
+    void outboxAcknowledgeKeepsCounting()
+    {
+        Outbox outbox(t.db);
+        auto pending = outbox.pending(1000).value();
+        QVERIFY(!pending.isEmpty());
+        const qint64 last = pending.last().mutationId;
+        QVERIFY(outbox.acknowledgeUpTo(last).ok());
+        QCOMPARE(outbox.pendingCount().value(), 0);
+        GuestRepository guests(t.db, clock);
+        QVERIFY(guests.create(guest(QStringLiteral("Новая"), QStringLiteral("Гостья"), {phone("+79990001122")})).ok());
+        QCOMPARE(outbox.pending(10).value().first().mutationId, last + 1); // ids never repeat
+    }
+
+    void cleanupTestCase() { t.close(); }
+};
+
+QTEST_GUILESS_MAIN(TestRepositories)
+#include "tst_repositories.moc"

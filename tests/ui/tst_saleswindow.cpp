@@ -1,0 +1,183 @@
+// The Sales Window on a real X server (Xvfb) with demo data: keyboard search, the card, the guest
+// form's validation, roles, and Russian strings that fit. Saves a screenshot for people to look at.
+#include "kasp/crm/guestservice.h"
+#include "kasp/crm/ui/guestcardpanel.h"
+#include "kasp/crm/ui/guesteditdialog.h"
+#include "kasp/crm/ui/guestsearchmodel.h"
+#include "kasp/crm/ui/guestsearchpanel.h"
+#include "kasp/crm/ui/timelinemodel.h"
+#include "kasp/demo/demogenerator.h"
+#include "kasp/session/settings.h"
+#include "kasp/storage/userrepository.h"
+#include "kasp/testsupport/testdb.h"
+#include "mainwindow.h"
+#include "translations.h"
+
+#include <QAbstractButton>
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QApplication>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QMenuBar>
+#include <QPlainTextEdit>
+#include <QtTest>
+
+using namespace kasp;
+
+namespace {
+// Every visible label and button shows its whole text: no Russian string cut off.
+QStringList clippedTexts(QWidget *root)
+{
+    QStringList clipped;
+    for (QAbstractButton *b : root->findChildren<QAbstractButton *>()) {
+        if (!b->isVisible() || b->text().isEmpty())
+            continue;
+        if (b->sizeHint().width() > b->width() + 1)
+            clipped << b->text();
+    }
+    for (QLabel *l : root->findChildren<QLabel *>()) {
+        if (!l->isVisible() || l->wordWrap() || l->text().isEmpty() || l->text().contains(QLatin1Char('<')))
+            continue;
+        if (l->fontMetrics().horizontalAdvance(l->text().split(QLatin1Char('\n')).first()) > l->contentsRect().width() + 1)
+            clipped << l->text();
+    }
+    return clipped;
+}
+} // namespace
+
+class TestSalesWindow : public QObject
+{
+    Q_OBJECT
+    test::TestDatabase t;
+    SystemClock clock;
+    std::unique_ptr<crm::GuestService> service;
+    std::unique_ptr<session::Settings> settings;
+    User consultant, director;
+
+private slots:
+    void initTestCase()
+    {
+        test::initTestEnvironment();
+        QVERIFY(app::installTranslations(QStringLiteral("ru")));
+        t = test::TestDatabase::create(QStringLiteral("ui"));
+        demo::DemoOptions options;
+        options.guests = 2000;
+        options.today = QDate::currentDate();
+        QVERIFY(demo::generateDemo(t.db, options).ok());
+        service = std::make_unique<crm::GuestService>(t.db, clock);
+        settings = std::make_unique<session::Settings>(test::makeTempDir(QStringLiteral("settings")) + QStringLiteral("/k.ini"));
+        for (const User &u : storage::UserRepository(t.db, clock).all().value()) {
+            if (u.role == Role::Consultant && consultant.id.isNull())
+                consultant = u;
+            if (u.role == Role::Director)
+                director = u;
+        }
+        QVERIFY(!consultant.id.isNull() && !director.id.isNull());
+    }
+
+    void modelsPassTheModelTester()
+    {
+        crm::ui::GuestSearchModel search;
+        QAbstractItemModelTester searchTester(&search, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        search.setResults(service->search(QStringLiteral("Ива"), 50).value());
+        QVERIFY(search.rowCount() > 0);
+        search.setResults({});
+        QCOMPARE(search.rowCount(), 0);
+
+        crm::ui::TimelineModel timeline;
+        QAbstractItemModelTester timelineTester(&timeline, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const Id someone = service->search(QStringLiteral("Ива"), 1).value().first().id;
+        timeline.setCard(service->card(someone).value());
+        QVERIFY(timeline.rowCount() > 0);
+        QCOMPARE(timeline.columnCount(), int(crm::ui::TimelineModel::ColumnCount));
+        for (int row = 1; row < timeline.rowCount(); ++row) // newest first
+            QVERIFY(timeline.index(row - 1, 0).data(crm::ui::TimelineModel::KindRole).isValid());
+    }
+
+    void keyboardSearchOpensTheCard()
+    {
+        app::MainWindow window(*service, consultant, {t.path, 1, true}, *settings);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.activateWindow();
+        QTest::keyClick(&window, Qt::Key_K, Qt::ControlModifier);
+        auto *edit = window.findChild<QLineEdit *>(QStringLiteral("guestSearchEdit"));
+        QVERIFY(edit);
+        QTRY_VERIFY(edit->hasFocus());
+        QTest::keyClicks(edit, QStringLiteral("смирно"));
+        auto *model = window.searchPanel()->model();
+        QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() > 0, 3000);
+        const QString expected = model->at(0)->displayName;
+        QVERIFY(expected.startsWith(QStringLiteral("Смирнов")));
+        QTest::keyClick(edit, Qt::Key_Return);
+        auto *name = window.findChild<QLabel *>(QStringLiteral("guestName"));
+        QTRY_COMPARE(name->text(), expected);
+        QVERIFY(window.cardPanel()->timeline()->rowCount() > 0);
+
+        // A phone typed the Russian way finds its owner.
+        const QString phone = model->at(0)->mainPhone; // +79xxxxxxxxx
+        edit->clear();
+        QTest::keyClicks(edit, QStringLiteral("8 ") + phone.mid(2, 3) + QStringLiteral(" ") + phone.mid(5));
+        QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() == 1 && model->at(0)->mainPhone == phone, 3000);
+
+        QVERIFY(window.newGuestAction()->isEnabled());
+        const QStringList clipped = clippedTexts(&window);
+        QVERIFY2(clipped.isEmpty(), qPrintable(clipped.join(QStringLiteral(" | "))));
+        const QString png = test::makeTempDir(QStringLiteral("shot")) + QStringLiteral("/sales-window.png");
+        QVERIFY(window.grab().save(png));
+        qInfo("screenshot: %s", qPrintable(png));
+        if (!qEnvironmentVariableIsEmpty("KASP_SCREENSHOT_DIR"))
+            window.grab().save(qEnvironmentVariable("KASP_SCREENSHOT_DIR") + QStringLiteral("/sales-window.png"));
+    }
+
+    void directorReadsButDoesNotEdit()
+    {
+        app::MainWindow window(*service, director, {t.path, 1, true}, *settings);
+        QVERIFY(!window.newGuestAction()->isEnabled());
+        const auto titles = window.menuBar()->actions();
+        QVERIFY(!titles.isEmpty());
+        QVERIFY(titles.first()->text().contains(QStringLiteral("Гост"))); // the UI speaks Russian
+    }
+
+    void guestFormValidatesAndWarns()
+    {
+        const auto existing = service->search(QStringLiteral("Ива"), 1).value().first();
+        crm::ui::GuestEditDialog dialog(*service, Guest{}, consultant.id);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        dialog.findChild<QLineEdit *>(QStringLiteral("lastName"))->setText(QStringLiteral("Новикова"));
+        dialog.setPhonesText(QStringLiteral("звоните вечером"));
+        QVERIFY(!dialog.problemsText().isEmpty());
+        dialog.accept(); // refused, nothing lost
+        QVERIFY(dialog.isVisible());
+        QCOMPARE(dialog.findChild<QLineEdit *>(QStringLiteral("lastName"))->text(), QStringLiteral("Новикова"));
+
+        dialog.setPhonesText(existing.mainPhone);
+        QVERIFY(dialog.problemsText().isEmpty());
+        QVERIFY2(dialog.warningsText().contains(existing.displayName), qPrintable(dialog.warningsText()));
+        const QStringList clipped = clippedTexts(&dialog);
+        QVERIFY2(clipped.isEmpty(), qPrintable(clipped.join(QStringLiteral(" | "))));
+        if (!qEnvironmentVariableIsEmpty("KASP_SCREENSHOT_DIR"))
+            dialog.grab().save(qEnvironmentVariable("KASP_SCREENSHOT_DIR") + QStringLiteral("/guest-dialog.png"));
+
+        dialog.setPhonesText(QStringLiteral("+7 (999) 000-11-22"));
+        dialog.accept();
+        QVERIFY(!dialog.isVisible());
+        QVERIFY(!dialog.savedGuestId().isNull());
+        auto card = service->card(dialog.savedGuestId());
+        QVERIFY(card.ok());
+        QCOMPARE(card->guest.phones.first().e164(), QStringLiteral("+79990001122"));
+        QCOMPARE(card->guest.managerId, consultant.id);
+    }
+
+    void cleanupTestCase()
+    {
+        service.reset();
+        t.close();
+    }
+};
+
+QTEST_MAIN(TestSalesWindow)
+#include "tst_saleswindow.moc"
