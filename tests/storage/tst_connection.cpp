@@ -189,10 +189,41 @@ private slots:
 
     void readOnlyFolderRefusesCreate()
     {
-        auto opened = ConnectionFactory::open({QStringLiteral("/proc/kasp-cannot-be-here.db"), DatabaseKey::generateRaw(),
+        if (::geteuid() == 0)
+            QSKIP("root writes anywhere; covered by readOnlyDiskOnTmpfs");
+        const QString dir = test::makeTempDir(QStringLiteral("rodir"));
+        QFile::setPermissions(dir, QFile::ReadOwner | QFile::ExeOwner);
+        auto opened = ConnectionFactory::open({dir + QStringLiteral("/new.db"), DatabaseKey::generateRaw(),
                                                QStringLiteral("rodir"), true, true});
+        QFile::setPermissions(dir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        QCOMPARE(opened.error().code, QStringLiteral("storage.read_only"));
+    }
+
+    // A real read-only file system (root only: a tmpfs remounted read-only).
+    void readOnlyDiskOnTmpfs()
+    {
+        if (::geteuid() != 0)
+            QSKIP("mounting needs root; readOnlyFileIsReportedBeforeAnyWrite covers this user");
+        const QString mountPoint = test::makeTempDir(QStringLiteral("rofs"));
+        if (QProcess::execute(QStringLiteral("mount"), {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
+                                                        QStringLiteral("size=4m"), QStringLiteral("kasp-ro"), mountPoint}) != 0)
+            QSKIP("this machine does not allow mounting a tmpfs");
+        const auto unmount = qScopeGuard([&] { QProcess::execute(QStringLiteral("umount"), {QStringLiteral("-l"), mountPoint}); });
+        const QString path = mountPoint + QStringLiteral("/kasp.db");
+        const auto key = DatabaseKey::generateRaw();
+        QVERIFY(ConnectionFactory::open({path, key, QStringLiteral("ro1"), true, true}).ok());
+        FixedClock clock(QDateTime::currentDateTimeUtc());
+        QVERIFY(GuestRepository(QSqlDatabase::database(QStringLiteral("ro1")), clock)
+                    .create(sampleGuest(QStringLiteral("Осипова"), QStringLiteral("+79161110000")))
+                    .ok());
+        ConnectionFactory::close(QStringLiteral("ro1"));
+        QCOMPARE(QProcess::execute(QStringLiteral("mount"), {QStringLiteral("-o"), QStringLiteral("remount,ro"), mountPoint}), 0);
+        const QByteArray before = fileHash(path);
+        auto opened = ConnectionFactory::open({path, key, QStringLiteral("ro2"), false, true});
         QVERIFY(!opened.ok());
         QCOMPARE(opened.error().code, QStringLiteral("storage.read_only"));
+        QVERIFY(opened.error().message.contains(QStringLiteral("read-only")));
+        QCOMPARE(fileHash(path), before);
     }
 
     // SQLite's page limit produces the very SQLITE_FULL a full disk does, on any machine.

@@ -423,6 +423,9 @@ void TestSqlCipherDriver::lastInsertIdAndRowsAffected()
     }
     QVERIFY(q.exec(QStringLiteral("INSERT INTO t (id, v) VALUES (100, 0)")));
     QCOMPARE(q.lastInsertId().toLongLong(), 100);
+    QVERIFY(q.exec(QStringLiteral("INSERT OR IGNORE INTO t (id, v) VALUES (100, 1)")));
+    QCOMPARE(q.numRowsAffected(), 0);
+    QVERIFY(!q.lastInsertId().isValid());
 
     QVERIFY(q.exec(QStringLiteral("UPDATE t SET v = v + 1 WHERE v > 0")));
     QCOMPARE(q.numRowsAffected(), 3);
@@ -702,7 +705,8 @@ void TestSqlCipherDriver::sqlite3CliCannotRead()
         QSKIP("/usr/bin/sqlite3 is not installed");
     const QString file = makeSample(QStringLiteral("cli-plain.db"));
     QProcess p;
-    p.start(sqlite3, {QStringLiteral("-batch"), file, QStringLiteral("SELECT s FROM people;")});
+    p.start(sqlite3, {QStringLiteral("-batch"), QStringLiteral("-init"), QStringLiteral("/dev/null"), file,
+                      QStringLiteral("SELECT s FROM people;")});
     QVERIFY(p.waitForFinished(30000));
     const QByteArray out = p.readAllStandardOutput();
     const QByteArray err = p.readAllStandardError();
@@ -719,7 +723,8 @@ void TestSqlCipherDriver::sqlcipherCliCanRead()
     const QString file = makeSample(QStringLiteral("cli-cipher.db"));
     auto run = [&](const QString &hex, QByteArray *err) {
         QProcess p;
-        p.start(sqlcipher, {QStringLiteral("-batch"), file});
+        p.start(sqlcipher,
+                {QStringLiteral("-batch"), QStringLiteral("-init"), QStringLiteral("/dev/null"), file});
         p.write(
             QStringLiteral("PRAGMA key = \"x'%1'\";\nSELECT s FROM people ORDER BY id;\n").arg(hex).toUtf8());
         p.closeWriteChannel();

@@ -80,8 +80,13 @@ Status BulkInsert::add(std::initializer_list<QVariant> values)
         m_prepared = true;
     }
     int i = 0;
-    for (const QVariant &v : values)
-        m_query.bindValue(i++, v);
+    for (const QVariant &v : values) {
+        // A typed null variant means SQL NULL; an empty QString() value means '' (see sql::text).
+        if (!v.isNull() && v.typeId() == QMetaType::QString && v.toString().isNull())
+            m_query.bindValue(i++, QStringLiteral(""));
+        else
+            m_query.bindValue(i++, v);
+    }
     if (!m_query.exec())
         return storage::storageError(m_query.lastError(), m_sql.left(50));
     ++m_rows;

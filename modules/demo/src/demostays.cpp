@@ -26,7 +26,7 @@ qint64 instant(QDate day, int hour, int minute)
 // Share of room-nights sold by month: summer and the holidays peak, winter dips.
 double occupancy(int month)
 {
-    static const double byMonth[] = {0.80, 0.50, 0.55, 0.60, 0.85, 0.92, 0.95, 0.95, 0.80, 0.72, 0.50, 0.70};
+    static const double byMonth[] = {0.75, 0.40, 0.45, 0.55, 0.85, 0.92, 0.96, 0.96, 0.82, 0.65, 0.40, 0.65};
     return byMonth[month - 1];
 }
 

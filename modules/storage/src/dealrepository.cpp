@@ -20,10 +20,10 @@ Status DealRepository::create(const Deal &deal)
             return s;
         const QDateTime created = deal.createdAt.isValid() ? deal.createdAt : m_clock.now();
         for (const QVariant &v :
-             QVariantList{sql::fromId(deal.id), sql::fromId(deal.guestId), sql::fromId(deal.ownerId), deal.title,
+             QVariantList{sql::fromId(deal.id), sql::fromId(deal.guestId), sql::fromId(deal.ownerId), sql::text(deal.title),
                           dealStageKey(deal.stage), deal.amount.kopecks(), sql::fromInstant(created),
                           sql::fromInstant(deal.updatedAt.isValid() ? deal.updatedAt : created),
-                          sql::fromInstant(deal.closedAt), deal.lostReason})
+                          sql::fromInstant(deal.closedAt), sql::text(deal.lostReason)})
             q.addBindValue(v);
         return sql::exec(q, QStringLiteral("deal create"));
     });
@@ -57,7 +57,7 @@ Status DealRepository::move(const Id &dealId, DealStage to, const QString &lostR
         q.addBindValue(dealStageKey(to));
         q.addBindValue(sql::fromInstant(now));
         q.addBindValue(sql::fromInstant(isClosed(to) ? now : QDateTime()));
-        q.addBindValue(lostReason);
+        q.addBindValue(sql::text(lostReason));
         q.addBindValue(sql::fromId(dealId));
         return sql::exec(q, QStringLiteral("deal move"));
     });

@@ -77,12 +77,12 @@ Status GuestRepository::writeRows(const Guest &guest, bool replace)
             !s.ok())
             return s;
     }
-    q.addBindValue(guest.lastName);
-    q.addBindValue(guest.firstName);
-    q.addBindValue(guest.middleName);
+    q.addBindValue(sql::text(guest.lastName));
+    q.addBindValue(sql::text(guest.firstName));
+    q.addBindValue(sql::text(guest.middleName));
     q.addBindValue(sql::fromDate(guest.birthDate));
     q.addBindValue(sql::fromId(guest.managerId));
-    q.addBindValue(guest.searchName());
+    q.addBindValue(sql::text(guest.searchName()));
     q.addBindValue(mainPhone.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(mainPhone));
     q.addBindValue(sql::fromInstant(guest.updatedAt.isValid() ? guest.updatedAt : m_clock.now()));
     q.addBindValue(sql::fromId(guest.id));
@@ -113,7 +113,7 @@ Status GuestRepository::writeRows(const Guest &guest, bool replace)
         q.addBindValue(id);
         q.addBindValue(i);
         q.addBindValue(phone.e164());
-        q.addBindValue(phone.extension());
+        q.addBindValue(sql::text(phone.extension()));
         q.addBindValue(phone.reversedDigits());
         if (auto s = sql::exec(q, QStringLiteral("guest phone")); !s.ok())
             return s;

@@ -45,7 +45,7 @@ Status RoomRepository::addBuilding(const Building &b)
                      {QStringLiteral("name"), b.name},
                      {QStringLiteral("address"), b.address}},
                     QStringLiteral("INSERT INTO buildings (id, name, address) VALUES (?,?,?)"),
-                    {sql::fromId(b.id), b.name, b.address});
+                    {sql::fromId(b.id), sql::text(b.name), sql::text(b.address)});
 }
 
 Status RoomRepository::addCategory(const RoomCategory &c)
@@ -58,7 +58,7 @@ Status RoomRepository::addCategory(const RoomCategory &c)
                      {QStringLiteral("price_per_bed_night"), c.pricePerBedNight.kopecks()}},
                     QStringLiteral("INSERT INTO room_categories (id, code, name, beds, price_per_bed_night) "
                                    "VALUES (?,?,?,?,?)"),
-                    {sql::fromId(c.id), c.code, c.name, c.beds, c.pricePerBedNight.kopecks()});
+                    {sql::fromId(c.id), sql::text(c.code), sql::text(c.name), c.beds, c.pricePerBedNight.kopecks()});
 }
 
 Status RoomRepository::addRoom(const Room &r)
@@ -72,7 +72,7 @@ Status RoomRepository::addRoom(const Room &r)
                      {QStringLiteral("beds"), r.beds}},
                     QStringLiteral("INSERT INTO rooms (id, building_id, category_id, number, floor, beds) "
                                    "VALUES (?,?,?,?,?,?)"),
-                    {sql::fromId(r.id), sql::fromId(r.buildingId), sql::fromId(r.categoryId), r.number, r.floor, r.beds});
+                    {sql::fromId(r.id), sql::fromId(r.buildingId), sql::fromId(r.categoryId), sql::text(r.number), r.floor, r.beds});
 }
 
 Result<QList<Building>> RoomRepository::buildings() const

@@ -17,7 +17,7 @@ Status TaskRepository::create(const Task &task)
             !s.ok())
             return s;
         for (const QVariant &v : QVariantList{sql::fromId(task.id), sql::fromId(task.guestId),
-                                              sql::fromId(task.assigneeId), task.title, sql::fromInstant(task.due),
+                                              sql::fromId(task.assigneeId), sql::text(task.title), sql::fromInstant(task.due),
                                               taskStatusKey(task.status),
                                               sql::fromInstant(task.createdAt.isValid() ? task.createdAt : m_clock.now()),
                                               sql::fromInstant(task.doneAt)})

@@ -20,8 +20,8 @@ Status TouchRepository::add(const Touch &touch)
         q.addBindValue(touchKindKey(touch.kind));
         q.addBindValue(sql::fromInstant(touch.at));
         q.addBindValue(touch.durationSecs);
-        q.addBindValue(touch.result);
-        q.addBindValue(touch.note);
+        q.addBindValue(sql::text(touch.result));
+        q.addBindValue(sql::text(touch.note));
         return sql::exec(q, QStringLiteral("touch add"));
     });
 }

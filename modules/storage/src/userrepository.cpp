@@ -29,8 +29,8 @@ Status UserRepository::create(const User &user)
         if (auto s = sql::prepare(q, QStringLiteral("INSERT INTO users (%1) VALUES (?,?,?,?,?)").arg(kColumns)); !s.ok())
             return s;
         q.addBindValue(sql::fromId(user.id));
-        q.addBindValue(user.login);
-        q.addBindValue(user.displayName);
+        q.addBindValue(sql::text(user.login));
+        q.addBindValue(sql::text(user.displayName));
         q.addBindValue(roleKey(user.role));
         q.addBindValue(user.active ? 1 : 0);
         return sql::exec(q, QStringLiteral("user create"));

@@ -344,12 +344,11 @@ bool SqlCipherResult::run()
         sqlite3_reset(m_stmt);
         return false;
     }
-    // sqlite3_changes() keeps the count of the last INSERT/UPDATE/DELETE, also after DDL.
-    if (isSelect())
-        m_rowsAffected = -1;
-    else
-        m_rowsAffected = sqlite3_total_changes(m_db) != changesBefore ? sqlite3_changes(m_db) : 0;
-    m_lastInsertId = sqlite3_last_insert_rowid(m_db);
+    // Both are per connection in sqlite; taken now, they describe this statement (an INSERT OR
+    // IGNORE that inserted nothing has no id, DDL after an UPDATE affected no rows).
+    const bool changed = sqlite3_total_changes(m_db) != changesBefore;
+    m_rowsAffected = isSelect() ? -1 : (changed ? sqlite3_changes(m_db) : 0);
+    m_lastInsertId = changed ? sqlite3_last_insert_rowid(m_db) : 0;
     setActive(true);
     return true;
 }

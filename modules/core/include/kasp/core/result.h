@@ -24,7 +24,8 @@ public:
     explicit operator bool() const { return ok(); }
     const T &value() const & { return std::get<T>(m_data); }
     T &value() & { return std::get<T>(m_data); }
-    T &&value() && { return std::get<T>(std::move(m_data)); }
+    // By value on temporaries, so `for (auto &x : load().value())` cannot dangle.
+    T value() && { return std::get<T>(std::move(m_data)); }
     const T &operator*() const & { return value(); }
     const T *operator->() const { return &std::get<T>(m_data); }
     const Error &error() const { return std::get<Error>(m_data); }

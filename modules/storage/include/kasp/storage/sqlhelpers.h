@@ -10,6 +10,8 @@
 
 namespace kasp::storage::sql {
 
+// Qt binds a null QString as SQL NULL (QSQLITE and QPSQL alike); NOT NULL text columns get ''.
+inline QString text(const QString &value) { return value.isNull() ? QStringLiteral("") : value; }
 QVariant fromId(const Id &id);             // TEXT, NULL for a null id
 Id toId(const QVariant &value);
 QVariant fromInstant(const QDateTime &at); // INTEGER UTC ms, NULL if invalid
