@@ -1,4 +1,781 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ru_RU">
+<context>
+    <name>QObject</name>
+    <message>
+        <source>consultant</source>
+        <translation>консультант</translation>
+    </message>
+    <message>
+        <source>head of sales</source>
+        <translation>руководитель отдела продаж</translation>
+    </message>
+    <message>
+        <source>director</source>
+        <translation>директор</translation>
+    </message>
+</context>
+<context>
+    <name>SqlCipherResult</name>
+    <message>
+        <source>The database is not open</source>
+        <translation>База данных не открыта</translation>
+    </message>
+    <message>
+        <source>Unable to prepare statement</source>
+        <translation>Не удалось подготовить запрос</translation>
+    </message>
+    <message>
+        <source>The query is empty</source>
+        <translation>Пустой запрос</translation>
+    </message>
+    <message>
+        <source>Only one SQL statement per query is supported</source>
+        <translation>В запросе допускается только одна SQL-команда</translation>
+    </message>
+    <message>
+        <source>No statement has been prepared</source>
+        <translation>Запрос не подготовлен</translation>
+    </message>
+    <message>
+        <source>Parameter count mismatch: the statement has %1 parameters, %2 values are bound</source>
+        <translation>Число параметров не совпадает: в запросе их %1, а привязано значений: %2</translation>
+    </message>
+    <message>
+        <source>Cannot bind a value of type %1 to parameter %2</source>
+        <translation>Нельзя привязать значение типа %1 к параметру %2</translation>
+    </message>
+    <message>
+        <source>Unable to bind parameter %1</source>
+        <translation>Не удалось привязать параметр %1</translation>
+    </message>
+    <message>
+        <source>Unable to execute statement</source>
+        <translation>Не удалось выполнить запрос</translation>
+    </message>
+    <message>
+        <source>Unable to fetch row</source>
+        <translation>Не удалось прочитать строку результата</translation>
+    </message>
+</context>
+<context>
+    <name>kasp::Booking</name>
+    <message>
+        <source>The booking has no total to take a prepayment from</source>
+        <translation>У брони нет суммы, от которой считать предоплату</translation>
+    </message>
+    <message>
+        <source>The prepayment must be from %1 to %2</source>
+        <translation>Предоплата должна быть от %1 до %2</translation>
+    </message>
+    <message>
+        <source>Choose the check-in and check-out dates</source>
+        <translation>Выберите даты заезда и выезда</translation>
+    </message>
+    <message>
+        <source>A booking needs a guest</source>
+        <translation>У брони должен быть гость</translation>
+    </message>
+    <message>
+        <source>A booking needs a room</source>
+        <translation>У брони должен быть номер</translation>
+    </message>
+    <message>
+        <source>A booking needs at least one adult</source>
+        <translation>В брони должен быть хотя бы один взрослый</translation>
+    </message>
+    <message>
+        <source>The number of children cannot be negative</source>
+        <translation>Число детей не может быть отрицательным</translation>
+    </message>
+    <message>
+        <source>Amounts cannot be negative</source>
+        <translation>Суммы не могут быть отрицательными</translation>
+    </message>
+    <message>
+        <source>The prepayment cannot exceed the total</source>
+        <translation>Предоплата не может быть больше суммы брони</translation>
+    </message>
+</context>
+<context>
+    <name>kasp::Guest</name>
+    <message>
+        <source>Unnamed guest</source>
+        <extracomment>Shown instead of a name for a guest we know nothing about yet</extracomment>
+        <translation>Гость без имени</translation>
+    </message>
+    <message>
+        <source>Enter a name, a phone number or an e-mail</source>
+        <translation>Укажите имя, телефон или e-mail</translation>
+    </message>
+    <message>
+        <source>Not a valid e-mail address: %1</source>
+        <translation>Неверный адрес e-mail: %1</translation>
+    </message>
+    <message>
+        <source>A phone number is empty</source>
+        <translation>Пустой номер телефона</translation>
+    </message>
+    <message>
+        <source>The phone number %1 is entered twice</source>
+        <translation>Телефон %1 указан дважды</translation>
+    </message>
+    <message>
+        <source>Check the date of birth</source>
+        <translation>Проверьте дату рождения</translation>
+    </message>
+</context>
+<context>
+    <name>kasp::Json</name>
+    <message>
+        <source>expected a string</source>
+        <translation>ожидается строка</translation>
+    </message>
+    <message>
+        <source>expected a UUID</source>
+        <translation>ожидается UUID</translation>
+    </message>
+    <message>
+        <source>expected a date yyyy-MM-dd</source>
+        <translation>ожидается дата yyyy-MM-dd</translation>
+    </message>
+    <message>
+        <source>expected an ISO 8601 date-time with a time zone</source>
+        <translation>ожидается дата и время ISO 8601 с часовым поясом</translation>
+    </message>
+    <message>
+        <source>expected an integer in range</source>
+        <translation>ожидается целое число в допустимых пределах</translation>
+    </message>
+    <message>
+        <source>expected an array</source>
+        <translation>ожидается массив</translation>
+    </message>
+    <message>
+        <source>expected a known key</source>
+        <translation>ожидается известное значение</translation>
+    </message>
+    <message>
+        <source>Field "%1": %2</source>
+        <extracomment>%1 is a field name, %2 what is wrong with its value</extracomment>
+        <translation>Поле «%1»: %2</translation>
+    </message>
+    <message>
+        <source>Missing field "%1"</source>
+        <translation>Нет поля «%1»</translation>
+    </message>
+    <message>
+        <source>expected an object</source>
+        <translation>ожидается объект</translation>
+    </message>
+</context>
+<context>
+    <name>kasp::Money</name>
+    <message>
+        <source>Enter an amount</source>
+        <translation>Введите сумму</translation>
+    </message>
+    <message>
+        <source>Not an amount of money; write it like 1 234,50</source>
+        <extracomment>An amount of money could not be read</extracomment>
+        <translation>Это не сумма; пишите так: 1 234,50</translation>
+    </message>
+    <message>
+        <source>An amount has at most two digits after the comma</source>
+        <translation>В сумме не больше двух знаков после запятой</translation>
+    </message>
+    <message>
+        <source>The amount is too large</source>
+        <translation>Слишком большая сумма</translation>
+    </message>
+</context>
+<context>
+    <name>kasp::Phone</name>
+    <message>
+        <source>Enter a phone number</source>
+        <translation>Введите номер телефона</translation>
+    </message>
+    <message>
+        <source>A phone number may contain only digits, spaces, brackets, dashes and a leading +</source>
+        <translation>В номере телефона допустимы только цифры, пробелы, скобки, дефисы и + в начале</translation>
+    </message>
+    <message>
+        <source>The phone number is too short</source>
+        <translation>Слишком короткий номер телефона</translation>
+    </message>
+    <message>
+        <source>The phone number is too long</source>
+        <translation>Слишком длинный номер телефона</translation>
+    </message>
+    <message>
+        <source>A country code never starts with 0</source>
+        <translation>Код страны не может начинаться с 0</translation>
+    </message>
+    <message>
+        <source>Write a number outside Russia with + and the country code</source>
+        <translation>Номер не из России пишите с + и кодом страны</translation>
+    </message>
+    <message>
+        <source>Not a phone number in international format: %1</source>
+        <translation>Номер телефона не в международном формате: %1</translation>
+    </message>
+</context>
+<context>
+    <name>kasp::Stay</name>
+    <message>
+        <source>Enter valid check-in and check-out dates</source>
+        <translation>Укажите правильные даты заезда и выезда</translation>
+    </message>
+    <message>
+        <source>Check-out must be after check-in</source>
+        <translation>Выезд должен быть позже заезда</translation>
+    </message>
+    <message numerus="yes">
+        <source>A stay cannot be longer than %n night(s)</source>
+        <translation>
+            <numerusform>Проживание не может быть дольше %n ночи</numerusform>
+            <numerusform>Проживание не может быть дольше %n ночей</numerusform>
+            <numerusform>Проживание не может быть дольше %n ночей</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>kasp::app</name>
+    <message>
+        <source>Creating the demo sanatorium…</source>
+        <translation>Создаётся демо-санаторий…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Demo database</source>
+        <translation>Демо-база</translation>
+    </message>
+</context>
+<context>
+    <name>kasp::app::MainWindow</name>
+    <message>
+        <source>KASP — Sales Window</source>
+        <translation>КАСП — Окно продаж</translation>
+    </message>
+    <message>
+        <source>Guest search</source>
+        <translation>Поиск гостя</translation>
+    </message>
+    <message>
+        <source>Local database: %1 · encrypted · schema %2</source>
+        <translation>Локальная база данных: %1 · зашифрована · схема %2</translation>
+    </message>
+    <message>
+        <source>&amp;Guest</source>
+        <translation>&amp;Гость</translation>
+    </message>
+    <message>
+        <source>&amp;New guest…</source>
+        <translation>&amp;Новый гость…</translation>
+    </message>
+    <message>
+        <source>Create a guest card (Ctrl+N)</source>
+        <translation>Создать карточку гостя (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit guest…</source>
+        <translation>&amp;Изменить карточку гостя…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Выход</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Перейти</translation>
+    </message>
+    <message>
+        <source>&amp;Find guest</source>
+        <translation>&amp;Найти гостя</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <source>&amp;About KASP</source>
+        <translation>&amp;О программе КАСП</translation>
+    </message>
+    <message>
+        <source>About KASP</source>
+        <translation>О программе КАСП</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;KASP %1&lt;/b&gt;&lt;br&gt;Sales workstation for sanatorium sales departments.</source>
+        <translation>&lt;b&gt;КАСП %1&lt;/b&gt;&lt;br&gt;Рабочее место отдела продаж санатория.</translation>
+    </message>
+</context>
+<context>
+    <name>kasp::app::PassphraseDialog</name>
+    <message>
+        <source>Database passphrase</source>
+        <translation>Парольная фраза базы данных</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>Парольная фраза:</translation>
+    </message>
+    <message>
+        <source>Repeat:</source>
+        <translation>Повторите:</translation>
+    </message>
+    <message>
+        <source>Use at least 8 characters.</source>
+        <translation>Используйте не менее 8 символов.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Парольные фразы не совпадают.</translation>
+    </message>
+</context>
+<context>
+    <name>kasp::app::SignInDialog</name>
+    <message>
+        <source>KASP — sign in</source>
+        <translation>КАСП — вход</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Пользователь:</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Войти</translation>
+    </message>
+    <message>
+        <source>Sales Window</source>
+        <translation>Окно продаж</translation>
+    </message>
+</context>
+<context>
+    <name>kasp::app::Startup</name>
+    <message>
+        <source>KASP cannot start</source>
+        <translation>Не удалось запустить КАСП</translation>
+    </message>
+    <message>
+        <source>The database has no users yet. Start KASP with --demo for the demo sanatorium, or connect it to the sync server.</source>
+        <translation>В базе данных пока нет пользователей. Запустите КАСП с параметром --demo, чтобы создать демо-санаторий, или подключите базу к серверу синхронизации.</translation>
+    </message>
+</context>
+<context>
+    <name>kasp::crm</name>
+    <message>
+        <source>The guest no longer exists.</source>
+        <translation>Этого гостя больше нет в базе.</translation>
+    </message>
+</context>
+<context>
+    <name>kasp::crm::ui</name>
+    <message>
+        <source>Incoming call</source>
+        <translation>Входящий звонок</translation>
+    </message>
+    <message>
+        <source>Outgoing call</source>
+        <translation>Исходящий звонок</translation>
+    </message>
+    <message>
+        <source>Missed call</source>
+        <translation>Пропущенный звонок</translation>
+    </message>
+    <message>
+        <source>Web request</source>
+        <translation>Заявка с сайта</translation>
+    </message>
+    <message>
+        <source>Callback request</source>
+        <translation>Заказ обратного звонка</translation>
+    </message>
+    <message>
+        <source>Booking</source>
+        <translation>Бронирование</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Заметка</translation>
+    </message>
+    <message>
+        <source>hold</source>
+        <translation>предварительная</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>подтверждена</translation>
+    </message>
+    <message>
+        <source>prepaid</source>
+        <translation>предоплачена</translation>
+    </message>
+    <message>
+        <source>paid</source>
+        <translation>оплачена</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>отменена</translation>
+    </message>
+    <message>
+        <source>checked in</source>
+        <translation>заезд состоялся</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>новая</translation>
+    </message>
+    <message>
+        <source>qualified</source>
+        <translation>квалифицирована</translation>
+    </message>
+    <message>
+        <source>offer</source>
+        <translation>предложение</translation>
+    </message>
+    <message>
+        <source>booked</source>
+        <translation>забронирована</translation>
+    </message>
+    <message>
+        <source>lost</source>
+        <translation>проиграна</translation>
+    </message>
+</context>
+<context>
+    <name>kasp::crm::ui::GuestCardPanel</name>
+    <message>
+        <source>Edit…</source>
+        <translation>Изменить…</translation>
+    </message>
+    <message>
+        <source>Find a guest by phone or surname (Ctrl+K),
+or create a new one (Ctrl+N).</source>
+        <translation>Найдите гостя по телефону или фамилии (Ctrl+K)
+или создайте нового (Ctrl+N).</translation>
+    </message>
+    <message>
+        <source>Edit the guest's name, contacts and tags (Ctrl+E)</source>
+        <translation>Изменить имя, контакты и теги гостя (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>История</translation>
+    </message>
+    <message numerus="yes">
+        <source>born %1 (%n years)</source>
+        <translation>
+            <numerusform>род. %1 (%n год)</numerusform>
+            <numerusform>род. %1 (%n года)</numerusform>
+            <numerusform>род. %1 (%n лет)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no manager</source>
+        <translation>менеджер не назначен</translation>
+    </message>
+    <message>
+        <source>manager: %1</source>
+        <translation>менеджер: %1</translation>
+    </message>
+    <message>
+        <source>tags: %1</source>
+        <translation>теги: %1</translation>
+    </message>
+    <message>
+        <source>no contacts</source>
+        <translation>нет контактов</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stay(s)</source>
+        <translation>
+            <numerusform>%n заезд</numerusform>
+            <numerusform>%n заезда</numerusform>
+            <numerusform>%n заездов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>paid %1</source>
+        <translation>оплачено %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n touch(es)</source>
+        <translation>
+            <numerusform>%n касание</numerusform>
+            <numerusform>%n касания</numerusform>
+            <numerusform>%n касаний</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>kasp::crm::ui::GuestEditDialog</name>
+    <message>
+        <source>New guest</source>
+        <translation>Новый гость</translation>
+    </message>
+    <message>
+        <source>Guest: %1</source>
+        <translation>Гость: %1</translation>
+    </message>
+    <message>
+        <source>One number per line, in any format: 8 916 123-45-67, +7 (916) 1234567 доб. 12</source>
+        <translation>По одному номеру в строке, в любом формате: 8 916 123-45-67, +7 (916) 1234567 доб. 12</translation>
+    </message>
+    <message>
+        <source>comma-separated, e.g. кардиология, с ребёнком</source>
+        <translation>через запятую, например: кардиология, с ребёнком</translation>
+    </message>
+    <message>
+        <source>— nobody —</source>
+        <translation>— не назначен —</translation>
+    </message>
+    <message>
+        <source>&amp;Surname:</source>
+        <translation>&amp;Фамилия:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Имя:</translation>
+    </message>
+    <message>
+        <source>&amp;Patronymic:</source>
+        <translation>&amp;Отчество:</translation>
+    </message>
+    <message>
+        <source>&amp;Birth date:</source>
+        <translation>&amp;Дата рождения:</translation>
+    </message>
+    <message>
+        <source>P&amp;hones:</source>
+        <translation>&amp;Телефоны:</translation>
+    </message>
+    <message>
+        <source>&amp;E-mails:</source>
+        <translation>&amp;E-mail:</translation>
+    </message>
+    <message>
+        <source>&amp;Tags:</source>
+        <translation>Те&amp;ги:</translation>
+    </message>
+    <message>
+        <source>&amp;Manager:</source>
+        <translation>&amp;Менеджер:</translation>
+    </message>
+    <message>
+        <source>«%1»: %2</source>
+        <translation>«%1»: %2</translation>
+    </message>
+    <message>
+        <source>«%1» is not an e-mail address</source>
+        <translation>«%1» — это не адрес e-mail</translation>
+    </message>
+    <message>
+        <source>%1 already belongs to %2</source>
+        <translation>Номер %1 уже указан в карточке гостя: %2</translation>
+    </message>
+</context>
+<context>
+    <name>kasp::crm::ui::GuestSearchModel</name>
+    <message>
+        <source>%1, born %2</source>
+        <translation>%1, род. %2</translation>
+    </message>
+</context>
+<context>
+    <name>kasp::crm::ui::GuestSearchPanel</name>
+    <message>
+        <source>Phone or surname (Ctrl+K)</source>
+        <translation>Телефон или фамилия (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Type a phone number (any format, or its last digits) or the beginning of a surname</source>
+        <translation>Введите номер телефона (в любом формате или последние цифры) или начало фамилии</translation>
+    </message>
+    <message>
+        <source>Nobody found. Ctrl+N creates a guest.</source>
+        <translation>Никого не нашли. Ctrl+N — новый гость.</translation>
+    </message>
+    <message>
+        <source>Found: %1%2 (%3 ms)</source>
+        <translation>Найдено: %1%2 (%3 мс)</translation>
+    </message>
+</context>
+<context>
+    <name>kasp::crm::ui::TimelineModel</name>
+    <message>
+        <source>%1 min %2</source>
+        <translation>%1 мин %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stay, %n night(s)</source>
+        <translation>
+            <numerusform>Проживание, %n ночь</numerusform>
+            <numerusform>Проживание, %n ночи</numerusform>
+            <numerusform>Проживание, %n ночей</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Deal: %1</source>
+        <translation>Сделка: %1</translation>
+    </message>
+    <message>
+        <source>Task: %1</source>
+        <translation>Задача: %1</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>открыта</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>выполнена</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>отменена</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Что</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Подробности</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Кто</translation>
+    </message>
+</context>
+<context>
+    <name>kasp::session::DatabaseUnlocker</name>
+    <message>
+        <source>The passphrase must not be empty.</source>
+        <translation>Введите парольную фразу: она не может быть пустой.</translation>
+    </message>
+    <message>
+        <source>The key of this database is not in the system keychain. If the database is protected by a passphrase, enter it.</source>
+        <translation>Ключа этой базы данных нет в хранилище паролей системы. Если база защищена парольной фразой, введите её.</translation>
+    </message>
+    <message>
+        <source>The system keychain is not available (%1). The database will be protected by a passphrase instead; KASP never stores the key in a file.</source>
+        <translation>Хранилище паролей системы недоступно (%1). Поэтому база данных будет защищена парольной фразой: КАСП никогда не хранит ключ в файле.</translation>
+    </message>
+</context>
+<context>
+    <name>kasp::storage</name>
+    <message>
+        <source>The room is already booked for some of these nights. Choose other dates or another room.</source>
+        <translation>Номер уже забронирован на часть этих ночей. Выберите другие даты или другой номер.</translation>
+    </message>
+    <message>
+        <source>A booking cannot go from %1 to %2.</source>
+        <translation>Бронь нельзя перевести из статуса «%1» в статус «%2».</translation>
+    </message>
+    <message>
+        <source>The database file does not exist: %1</source>
+        <translation>Файл базы данных не найден: %1</translation>
+    </message>
+    <message>
+        <source>Cannot create the database: the folder %1 is not writable.</source>
+        <translation>Не удалось создать базу данных: нет прав на запись в папку %1.</translation>
+    </message>
+    <message>
+        <source>The database file is not readable: %1</source>
+        <translation>Нет прав на чтение файла базы данных: %1</translation>
+    </message>
+    <message>
+        <source>The database is read-only: changes cannot be saved. Check the permissions of %1.</source>
+        <translation>База данных доступна только для чтения: изменения не сохранятся. Проверьте права доступа к %1.</translation>
+    </message>
+    <message>
+        <source>The stored database key is damaged.</source>
+        <translation>Сохранённый ключ базы данных повреждён.</translation>
+    </message>
+    <message>
+        <source>A deal cannot move from %1 to %2.</source>
+        <translation>Сделку нельзя перевести с этапа «%1» на этап «%2».</translation>
+    </message>
+    <message>
+        <source>The database was written by a newer version of KASP (schema %1, this program knows %2). Update KASP; the database was not changed.</source>
+        <translation>База данных создана более новой версией КАСП (схема %1, эта программа знает схему %2). Обновите КАСП; база данных не изменена.</translation>
+    </message>
+    <message>
+        <source>The database cannot be opened: the key is wrong or the file is not a KASP database.</source>
+        <translation>Не удалось открыть базу данных: неверный ключ или файл не является базой КАСП.</translation>
+    </message>
+    <message>
+        <source>The database file is damaged. Restore it from a backup or resynchronise.</source>
+        <translation>Файл базы данных повреждён. Восстановите его из резервной копии или синхронизируйте заново.</translation>
+    </message>
+    <message>
+        <source>The database is read-only: changes cannot be saved. Check the file's permissions.</source>
+        <translation>База данных доступна только для чтения: изменения не сохранятся. Проверьте права доступа к файлу.</translation>
+    </message>
+    <message>
+        <source>The disk is full: the change was not saved. Free some space and try again.</source>
+        <translation>Диск заполнен: изменение не сохранено. Освободите место и повторите попытку.</translation>
+    </message>
+    <message>
+        <source>The database file cannot be opened. Check that the folder exists and is accessible.</source>
+        <translation>Не удалось открыть файл базы данных. Проверьте, что папка существует и доступна.</translation>
+    </message>
+    <message>
+        <source>The database is busy. Try again in a moment.</source>
+        <translation>База данных занята. Повторите попытку через несколько секунд.</translation>
+    </message>
+    <message>
+        <source>The change conflicts with existing data.</source>
+        <translation>Изменение противоречит уже сохранённым данным.</translation>
+    </message>
+    <message>
+        <source>A database error occurred.</source>
+        <translation>Ошибка базы данных.</translation>
+    </message>
+    <message>
+        <source>No database key was given.</source>
+        <translation>Не указан ключ базы данных.</translation>
+    </message>
+</context>
+<context>
+    <name>kasp::storage::detail::SqlCipherDriver</name>
+    <message>
+        <source>Error opening database</source>
+        <translation>Ошибка открытия базы данных</translation>
+    </message>
+    <message>
+        <source>The database is not open</source>
+        <translation>База данных не открыта</translation>
+    </message>
+    <message>
+        <source>Unable to begin transaction</source>
+        <translation>Не удалось начать транзакцию</translation>
+    </message>
+    <message>
+        <source>Unable to commit transaction</source>
+        <translation>Не удалось завершить транзакцию</translation>
+    </message>
+    <message>
+        <source>Unable to roll back transaction</source>
+        <translation>Не удалось откатить транзакцию</translation>
+    </message>
+</context>
 </TS>

@@ -136,10 +136,15 @@ private slots:
         QFile f(t.path);
         QVERIFY(f.open(QIODevice::ReadWrite));
         QVERIFY(f.size() > 8 * 4096);
-        f.seek(5 * 1024 + 100); // inside page 2: page 1 still decrypts, the tables do not
-        f.write(QByteArray(2000, 'X'));
-        f.seek(f.size() - 3000);
-        f.write(QByteArray(2000, 'Y'));
+        // One flipped byte in every page but the first: page 1 (the schema) still decrypts, every
+        // table and index page fails its HMAC, as after a bad sector or a torn copy.
+        for (qint64 at = 4096 + 2000; at < f.size(); at += 4096) {
+            f.seek(at);
+            char c = 0;
+            f.getChar(&c);
+            f.seek(at);
+            f.putChar(char(c ^ 0x5a));
+        }
         f.close();
         auto opened = ConnectionFactory::open({t.path, t.key, QStringLiteral("corrupt"), false, true});
         if (!opened.ok()) {

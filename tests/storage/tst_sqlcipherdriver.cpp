@@ -726,7 +726,7 @@ void TestSqlCipherDriver::sqlcipherCliCanRead()
         p.start(sqlcipher,
                 {QStringLiteral("-batch"), QStringLiteral("-init"), QStringLiteral("/dev/null"), file});
         p.write(
-            QStringLiteral("PRAGMA key = \"x'%1'\";\nSELECT s FROM people ORDER BY id;\n").arg(hex).toUtf8());
+            QStringLiteral("PRAGMA key = \"x'%1'\";\nPRAGMA cipher_page_size = 4096;\nSELECT s FROM people ORDER BY id;\n").arg(hex).toUtf8());
         p.closeWriteChannel();
         if (!p.waitForFinished(30000))
             return QByteArray("timeout");

@@ -23,6 +23,7 @@ public:
 
 private:
     QRandomGenerator64 m_rng;
+    qint64 m_sequence = 0;
 };
 
 // One prepared INSERT reused for many rows, committing every few thousand rows so a large load

@@ -74,7 +74,7 @@ Result<QSqlDatabase> ConnectionFactory::open(const OpenOptions &options)
 {
     registerSqlCipherDriver();
     if (options.key.isNull())
-        return Error{QStringLiteral("storage.no_key"), tr("No database key was given.")};
+        return Error{QStringLiteral("storage.no_key"), QCoreApplication::translate("kasp::storage", "No database key was given.")};
     if (auto error = checkFileAccess(options))
         return fail(options.connectionName, *error);
 
@@ -83,7 +83,7 @@ Result<QSqlDatabase> ConnectionFactory::open(const OpenOptions &options)
     db.setPassword(options.key.sqlcipherKeySpec());
     // The driver proves the key inside open() by reading sqlite_master.
     if (!db.open())
-        return fail(options.connectionName, storageError(db.lastError(), tr("open")));
+        return fail(options.connectionName, storageError(db.lastError(), QStringLiteral("open")));
     db.setPassword(QString()); // do not keep the key around in the connection settings
 
 

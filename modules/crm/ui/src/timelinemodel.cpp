@@ -6,7 +6,7 @@
 namespace kasp::crm::ui {
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("kasp::crm::ui::TimelineModel", text); }
+QString tr(const char *text) { return QCoreApplication::translate("kasp::crm::ui", text); }
 } // namespace
 
 QString touchKindTitle(TouchKind kind)
@@ -72,7 +72,7 @@ void TimelineModel::setCard(const GuestCard &card)
         const QDateTime at(b.stay.checkIn(), QTime(12, 0));
         m_entries.append({at, QStringLiteral("stay"),
                           QCoreApplication::translate("kasp::crm::ui::TimelineModel", "Stay, %n night(s)", nullptr, b.stay.nights()),
-                          tr("%1 – %2, %3, %4")
+                          QStringLiteral("%1 – %2, %3, %4")
                               .arg(locale.toString(b.stay.checkIn(), QLocale::ShortFormat),
                                    locale.toString(b.stay.checkOut(), QLocale::ShortFormat), b.total.toString(),
                                    bookingStatusTitle(b.status)),
