@@ -69,7 +69,9 @@ private slots:
     {
         auto t = test::TestDatabase::create();
         FixedClock clock(QDateTime(QDate(2026, 11, 23), QTime(10, 0), Qt::UTC));
-        QVERIFY(GuestRepository(t.db, clock).create(sampleGuest(QStringLiteral("Иванова"), QStringLiteral("89161234567"))).ok());
+        QVERIFY(GuestRepository(t.db, clock)
+                    .create(sampleGuest(QStringLiteral("Иванова"), QStringLiteral("89161234567")))
+                    .ok());
         const QString clientId = Outbox(t.db).clientId();
         t.close();
         auto again = ConnectionFactory::open({t.path, t.key, QStringLiteral("again"), false, true});
@@ -84,7 +86,8 @@ private slots:
         auto t = test::TestDatabase::create();
         t.close();
         const QByteArray before = fileHash(t.path);
-        auto opened = ConnectionFactory::open({t.path, DatabaseKey::generateRaw(), QStringLiteral("wrong"), false, true});
+        auto opened = ConnectionFactory::open(
+            {t.path, DatabaseKey::generateRaw(), QStringLiteral("wrong"), false, true});
         QVERIFY(!opened.ok());
         QCOMPARE(opened.error().code, QStringLiteral("storage.wrong_key"));
         QVERIFY(!QSqlDatabase::contains(QStringLiteral("wrong")));
@@ -117,7 +120,8 @@ private slots:
         f.write(junk);
         f.close();
         const QByteArray before = fileHash(path);
-        auto opened = ConnectionFactory::open({path, DatabaseKey::generateRaw(), QStringLiteral("foreign"), false, true});
+        auto opened = ConnectionFactory::open(
+            {path, DatabaseKey::generateRaw(), QStringLiteral("foreign"), false, true});
         QVERIFY(!opened.ok());
         QCOMPARE(opened.error().code, QStringLiteral("storage.wrong_key"));
         QVERIFY(opened.error().message.contains(QStringLiteral("not a database")));
@@ -130,7 +134,10 @@ private slots:
         FixedClock clock(QDateTime::currentDateTimeUtc());
         GuestRepository guests(t.db, clock);
         for (int i = 0; i < 300; ++i)
-            QVERIFY(guests.create(sampleGuest(QStringLiteral("Петрова%1").arg(i), QStringLiteral("+7916000%1").arg(i, 4, 10, QLatin1Char('0')))).ok());
+            QVERIFY(guests
+                        .create(sampleGuest(QStringLiteral("Петрова%1").arg(i),
+                                            QStringLiteral("+7916000%1").arg(i, 4, 10, QLatin1Char('0'))))
+                        .ok());
         QSqlQuery(t.db).exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
         t.close();
         QFile f(t.path);
@@ -162,7 +169,8 @@ private slots:
     void newerSchemaIsRefusedUntouched()
     {
         auto t = test::TestDatabase::create();
-        QVERIFY(QSqlQuery(t.db).exec(QStringLiteral("PRAGMA user_version = %1").arg(Migrator::latestVersion() + 5)));
+        QVERIFY(QSqlQuery(t.db).exec(
+            QStringLiteral("PRAGMA user_version = %1").arg(Migrator::latestVersion() + 5)));
         QSqlQuery(t.db).exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
         t.close();
         const QByteArray before = fileHash(t.path);
@@ -175,15 +183,17 @@ private slots:
 
     void missingFileWithoutCreateIsAnError()
     {
-        auto opened = ConnectionFactory::open({test::makeTempDir(QStringLiteral("missing")) + QStringLiteral("/no.db"),
-                                               DatabaseKey::generateRaw(), QStringLiteral("missing"), false, true});
+        auto opened =
+            ConnectionFactory::open({test::makeTempDir(QStringLiteral("missing")) + QStringLiteral("/no.db"),
+                                     DatabaseKey::generateRaw(), QStringLiteral("missing"), false, true});
         QCOMPARE(opened.error().code, QStringLiteral("storage.missing"));
     }
 
     void readOnlyFileIsReportedBeforeAnyWrite()
     {
         if (::geteuid() == 0)
-            QSKIP("root can write read-only files; covered by readOnlyFolderRefusesCreate and the tmpfs test");
+            QSKIP(
+                "root can write read-only files; covered by readOnlyFolderRefusesCreate and the tmpfs test");
         auto t = test::TestDatabase::create();
         t.close();
         QFile::setPermissions(t.path, QFile::ReadOwner);
@@ -210,10 +220,13 @@ private slots:
         if (::geteuid() != 0)
             QSKIP("mounting needs root; readOnlyFileIsReportedBeforeAnyWrite covers this user");
         const QString mountPoint = test::makeTempDir(QStringLiteral("rofs"));
-        if (QProcess::execute(QStringLiteral("mount"), {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
-                                                        QStringLiteral("size=4m"), QStringLiteral("kasp-ro"), mountPoint}) != 0)
+        if (QProcess::execute(QStringLiteral("mount"),
+                              {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
+                               QStringLiteral("size=4m"), QStringLiteral("kasp-ro"), mountPoint}) != 0)
             QSKIP("this machine does not allow mounting a tmpfs");
-        const auto unmount = qScopeGuard([&] { QProcess::execute(QStringLiteral("umount"), {QStringLiteral("-l"), mountPoint}); });
+        const auto unmount = qScopeGuard([&] {
+            QProcess::execute(QStringLiteral("umount"), {QStringLiteral("-l"), mountPoint});
+        });
         const QString path = mountPoint + QStringLiteral("/kasp.db");
         const auto key = DatabaseKey::generateRaw();
         QVERIFY(ConnectionFactory::open({path, key, QStringLiteral("ro1"), true, true}).ok());
@@ -222,7 +235,9 @@ private slots:
                     .create(sampleGuest(QStringLiteral("Осипова"), QStringLiteral("+79161110000")))
                     .ok());
         ConnectionFactory::close(QStringLiteral("ro1"));
-        QCOMPARE(QProcess::execute(QStringLiteral("mount"), {QStringLiteral("-o"), QStringLiteral("remount,ro"), mountPoint}), 0);
+        QCOMPARE(QProcess::execute(QStringLiteral("mount"),
+                                   {QStringLiteral("-o"), QStringLiteral("remount,ro"), mountPoint}),
+                 0);
         const QByteArray before = fileHash(path);
         auto opened = ConnectionFactory::open({path, key, QStringLiteral("ro2"), false, true});
         QVERIFY(!opened.ok());
@@ -265,10 +280,13 @@ private slots:
         if (::geteuid() != 0)
             QSKIP("mounting a small tmpfs needs root");
         const QString mountPoint = test::makeTempDir(QStringLiteral("tmpfs"));
-        if (QProcess::execute(QStringLiteral("mount"), {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
-                                                        QStringLiteral("size=600k"), QStringLiteral("kasp-full"), mountPoint}) != 0)
+        if (QProcess::execute(QStringLiteral("mount"),
+                              {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
+                               QStringLiteral("size=600k"), QStringLiteral("kasp-full"), mountPoint}) != 0)
             QSKIP("this machine does not allow mounting a tmpfs");
-        const auto unmount = qScopeGuard([&] { QProcess::execute(QStringLiteral("umount"), {QStringLiteral("-l"), mountPoint}); });
+        const auto unmount = qScopeGuard([&] {
+            QProcess::execute(QStringLiteral("umount"), {QStringLiteral("-l"), mountPoint});
+        });
         const QString path = mountPoint + QStringLiteral("/full.db");
         const auto key = DatabaseKey::generateRaw();
         auto opened = ConnectionFactory::open({path, key, QStringLiteral("full"), true, true});
@@ -279,12 +297,14 @@ private slots:
             Status failure;
             int written = 0;
             for (int i = 0; i < 20000 && failure.ok(); ++i) {
-                failure = guests.create(sampleGuest(QStringLiteral("Заполнялова%1").arg(i).repeated(10),
-                                                    QStringLiteral("+7918%1").arg(i, 7, 10, QLatin1Char('0'))));
+                failure =
+                    guests.create(sampleGuest(QStringLiteral("Заполнялова%1").arg(i).repeated(10),
+                                              QStringLiteral("+7918%1").arg(i, 7, 10, QLatin1Char('0'))));
                 written += failure.ok();
             }
             QVERIFY(!failure.ok());
-            QVERIFY2(failure.error().code == QLatin1String("storage.disk_full"), qPrintable(failure.error().code));
+            QVERIFY2(failure.error().code == QLatin1String("storage.disk_full"),
+                     qPrintable(failure.error().code));
             QCOMPARE(guests.count().value(), written);
         }
         ConnectionFactory::close(QStringLiteral("full"));

@@ -62,7 +62,8 @@ private slots:
     void bigValuesFit()
     {
         QSqlQuery q(db);
-        QVERIFY(q.prepare(QStringLiteral("INSERT INTO guests (id, created_at, updated_at) VALUES (?, ?, ?)")));
+        QVERIFY(
+            q.prepare(QStringLiteral("INSERT INTO guests (id, created_at, updated_at) VALUES (?, ?, ?)")));
         const qint64 ms = QDateTime(QDate(2026, 11, 23), QTime(12, 0), Qt::UTC).toMSecsSinceEpoch();
         q.addBindValue(QStringLiteral("6f1c2a52-0000-4000-8000-000000000001"));
         q.addBindValue(ms);

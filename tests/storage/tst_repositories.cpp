@@ -16,7 +16,10 @@ using namespace kasp;
 using namespace kasp::storage;
 
 namespace {
-Phone phone(const char *text) { return Phone::parse(QString::fromUtf8(text)).value(); }
+Phone phone(const char *text)
+{
+    return Phone::parse(QString::fromUtf8(text)).value();
+}
 
 Guest guest(const QString &last, const QString &first, QList<Phone> phones)
 {
@@ -43,7 +46,8 @@ private slots:
         t = test::TestDatabase::create();
         RoomRepository rooms(t.db, clock);
         Building b{newId(), QStringLiteral("Корпус 1"), {}};
-        RoomCategory c{newId(), QStringLiteral("std"), QStringLiteral("Стандарт"), 2, Money::fromRubles(4300)};
+        RoomCategory c{newId(), QStringLiteral("std"), QStringLiteral("Стандарт"), 2,
+                       Money::fromRubles(4300)};
         QVERIFY(rooms.addBuilding(b).ok());
         QVERIFY(rooms.addCategory(c).ok());
         roomA = newId();
@@ -58,7 +62,8 @@ private slots:
     {
         GuestRepository guests(t.db, clock);
         const qint64 outboxBefore = Outbox(t.db).pendingCount().value();
-        Guest g = guest(QStringLiteral("Иванова"), QStringLiteral("Мария"), {phone("8 (916) 123-45-67"), phone("+7 495 111-22-33 доб. 12")});
+        Guest g = guest(QStringLiteral("Иванова"), QStringLiteral("Мария"),
+                        {phone("8 (916) 123-45-67"), phone("+7 495 111-22-33 доб. 12")});
         g.middleName = QStringLiteral("Петровна");
         g.birthDate = QDate(1961, 4, 12);
         g.emails = {QStringLiteral("ivanova@mail.ru")};
@@ -111,9 +116,15 @@ private slots:
     void searchByPhonePrefixSuffixAndName()
     {
         GuestRepository guests(t.db, clock);
-        QVERIFY(guests.create(guest(QStringLiteral("Ёлкина"), QStringLiteral("Анна"), {phone("+79261112233")})).ok());
-        QVERIFY(guests.create(guest(QStringLiteral("Елисеев"), QStringLiteral("Пётр"), {phone("+79261119999")})).ok());
-        QVERIFY(guests.create(guest(QStringLiteral("Смирнов"), QStringLiteral("Олег"), {phone("+74951234567")})).ok());
+        QVERIFY(
+            guests.create(guest(QStringLiteral("Ёлкина"), QStringLiteral("Анна"), {phone("+79261112233")}))
+                .ok());
+        QVERIFY(
+            guests.create(guest(QStringLiteral("Елисеев"), QStringLiteral("Пётр"), {phone("+79261119999")}))
+                .ok());
+        QVERIFY(
+            guests.create(guest(QStringLiteral("Смирнов"), QStringLiteral("Олег"), {phone("+74951234567")}))
+                .ok());
 
         auto byPrefix = guests.search(QStringLiteral("8 926 111"), 50).value();
         QCOMPARE(byPrefix.size(), 2);
@@ -178,7 +189,8 @@ private slots:
         // Cancelling frees the nights.
         QVERIFY(bookings.setStatus(first.id, BookingStatus::Cancelled).ok());
         QVERIFY(bookings.create(make(roomA, QDate(2027, 7, 3), QDate(2027, 7, 10))).ok());
-        QCOMPARE(bookings.setStatus(first.id, BookingStatus::Paid).error().code, QStringLiteral("booking.bad_transition"));
+        QCOMPARE(bookings.setStatus(first.id, BookingStatus::Paid).error().code,
+                 QStringLiteral("booking.bad_transition"));
         QCOMPARE(bookings.forGuest(guestId).value().size(), 4);
         QCOMPARE(bookings.forGuest(guestId).value().first().stay.checkIn(), QDate(2027, 7, 15));
     }
@@ -229,7 +241,9 @@ private slots:
         QVERIFY(outbox.acknowledgeUpTo(last).ok());
         QCOMPARE(outbox.pendingCount().value(), 0);
         GuestRepository guests(t.db, clock);
-        QVERIFY(guests.create(guest(QStringLiteral("Новая"), QStringLiteral("Гостья"), {phone("+79990001122")})).ok());
+        QVERIFY(
+            guests.create(guest(QStringLiteral("Новая"), QStringLiteral("Гостья"), {phone("+79990001122")}))
+                .ok());
         QCOMPARE(outbox.pending(10).value().first().mutationId, last + 1); // ids never repeat
     }
 
