@@ -25,7 +25,8 @@ bool seedDemoWithProgress(QSqlDatabase db, QWidget *parent)
     progress.close();
     if (!result.ok()) {
         if (result.error().code != QLatin1String("demo.cancelled"))
-            QMessageBox::warning(parent, QApplication::translate("kasp::app", "Demo database"), result.error().message);
+            QMessageBox::warning(parent, QApplication::translate("kasp::app", "Demo database"),
+                                 result.error().message);
         return false;
     }
     return true;

@@ -11,7 +11,6 @@
 #include <QTimer>
 #include <QTranslator>
 
-
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
@@ -23,18 +22,24 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(QStringLiteral("KASP Sales Window"));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("UI language: ru or en."), QStringLiteral("code"));
+    const QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("UI language: ru or en."),
+                                  QStringLiteral("code"));
     const QCommandLineOption database(QStringLiteral("database"), QStringLiteral("Local database file."),
                                       QStringLiteral("path"));
-    const QCommandLineOption demo(QStringLiteral("demo"), QStringLiteral("Fill a new database with the demo sanatorium."));
-    const QCommandLineOption user(QStringLiteral("user"), QStringLiteral("Sign in as this login."), QStringLiteral("login"));
-    const QCommandLineOption passphraseEnv(QStringLiteral("passphrase-env"),
-                                           QStringLiteral("Read the database passphrase from this environment variable "
-                                                          "(for scripts on machines without a keychain)."),
-                                           QStringLiteral("name"));
-    const QCommandLineOption screenshot(QStringLiteral("screenshot"), QStringLiteral("Render the window to a PNG and quit."),
+    const QCommandLineOption demo(QStringLiteral("demo"),
+                                  QStringLiteral("Fill a new database with the demo sanatorium."));
+    const QCommandLineOption user(QStringLiteral("user"), QStringLiteral("Sign in as this login."),
+                                  QStringLiteral("login"));
+    const QCommandLineOption passphraseEnv(
+        QStringLiteral("passphrase-env"),
+        QStringLiteral("Read the database passphrase from this environment variable "
+                       "(for scripts on machines without a keychain)."),
+        QStringLiteral("name"));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                        QStringLiteral("Render the window to a PNG and quit."),
                                         QStringLiteral("png"));
-    const QCommandLineOption search(QStringLiteral("search"), QStringLiteral("With --screenshot: open the first guest found."),
+    const QCommandLineOption search(QStringLiteral("search"),
+                                    QStringLiteral("With --screenshot: open the first guest found."),
                                     QStringLiteral("text"));
     parser.addOptions({lang, database, demo, user, passphraseEnv, screenshot, search});
     parser.process(app);
@@ -47,10 +52,12 @@ int main(int argc, char *argv[])
     }
     kasp::app::installTranslations(language);
 
-    kasp::app::StartupOptions options{parser.value(database), parser.isSet(demo), parser.value(user),
-                                      parser.value(passphraseEnv), parser.value(screenshot), parser.value(search)};
+    kasp::app::StartupOptions options{parser.value(database),   parser.isSet(demo),
+                                      parser.value(user),       parser.value(passphraseEnv),
+                                      parser.value(screenshot), parser.value(search)};
     kasp::app::Startup startup(options, settings);
-    QObject::connect(&startup, &kasp::app::Startup::finished, &app, [](int code) { QApplication::exit(code); });
+    QObject::connect(&startup, &kasp::app::Startup::finished, &app,
+                     [](int code) { QApplication::exit(code); });
     QTimer::singleShot(0, &startup, &kasp::app::Startup::start); // inside the event loop, so exit() works
     const int code = app.exec();
     settings.sync();

@@ -86,13 +86,17 @@ void MainWindow::buildMenus()
     });
 }
 
-void MainWindow::openGuest(const Id &guestId) { m_card->showGuest(guestId); }
+void MainWindow::openGuest(const Id &guestId)
+{
+    m_card->showGuest(guestId);
+}
 
 void MainWindow::newGuest()
 {
     if (!m_newGuest->isEnabled())
         return;
-    crm::ui::GuestEditDialog dialog(m_guests, Guest{}, m_user.role == Role::Consultant ? m_user.id : Id(), this);
+    crm::ui::GuestEditDialog dialog(m_guests, Guest{}, m_user.role == Role::Consultant ? m_user.id : Id(),
+                                    this);
     if (dialog.exec() == QDialog::Accepted)
         openGuest(dialog.savedGuestId());
 }
@@ -111,7 +115,10 @@ void MainWindow::editGuest()
         openGuest(dialog.savedGuestId());
 }
 
-void MainWindow::showError(const QString &message) { statusBar()->showMessage(message, 10000); }
+void MainWindow::showError(const QString &message)
+{
+    statusBar()->showMessage(message, 10000);
+}
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {

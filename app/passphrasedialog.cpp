@@ -9,7 +9,8 @@
 namespace kasp::app {
 
 PassphraseDialog::PassphraseDialog(const QString &reason, bool creating, QWidget *parent)
-    : QDialog(parent), m_creating(creating), m_first(new QLineEdit), m_second(new QLineEdit), m_error(new QLabel)
+    : QDialog(parent), m_creating(creating), m_first(new QLineEdit), m_second(new QLineEdit),
+      m_error(new QLabel)
 {
     setWindowTitle(tr("Database passphrase"));
     auto *why = new QLabel(reason);
@@ -35,9 +36,15 @@ PassphraseDialog::PassphraseDialog(const QString &reason, bool creating, QWidget
     setMinimumWidth(440);
 }
 
-QString PassphraseDialog::passphrase() const { return m_first->text(); }
+QString PassphraseDialog::passphrase() const
+{
+    return m_first->text();
+}
 
-void PassphraseDialog::showError(const QString &message) { m_error->setText(message); }
+void PassphraseDialog::showError(const QString &message)
+{
+    m_error->setText(message);
+}
 
 void PassphraseDialog::accept()
 {

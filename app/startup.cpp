@@ -61,7 +61,8 @@ void Startup::start()
                 fail(message);
             });
     if (!m_options.passphraseEnv.isEmpty()) {
-        m_unlocker->unlockWithPassphrase(qEnvironmentVariable(m_options.passphraseEnv.toLocal8Bit().constData()));
+        m_unlocker->unlockWithPassphrase(
+            qEnvironmentVariable(m_options.passphraseEnv.toLocal8Bit().constData()));
         return;
     }
     m_unlocker->start();
@@ -97,14 +98,16 @@ void Startup::onUnlocked(const QString &connectionName)
         return;
     }
     User user;
-    const QString login = m_options.login.isEmpty() && !m_options.screenshotPath.isEmpty() ? m_settings.lastLogin()
-                                                                                          : m_options.login;
+    const QString login = m_options.login.isEmpty() && !m_options.screenshotPath.isEmpty()
+                              ? m_settings.lastLogin()
+                              : m_options.login;
     for (const User &u : users.value())
         if (u.login == login && u.active)
             user = u;
     if (user.id.isNull()) {
         if (users.value().isEmpty()) {
-            fail(tr("The database has no users yet. Start KASP with --demo for the demo sanatorium, or connect it "
+            fail(tr("The database has no users yet. Start KASP with --demo for the demo sanatorium, or "
+                    "connect it "
                     "to the sync server."));
             return;
         }

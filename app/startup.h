@@ -3,9 +3,9 @@
 // create the demo data when asked, sign in, show the window. Every failure ends in a clear
 // message and a non-zero exit code, never a crash.
 #include "kasp/core/clock.h"
+#include <memory>
 #include <QObject>
 #include <QString>
-#include <memory>
 
 namespace kasp::credentials {
 class CredentialStore;
@@ -24,12 +24,12 @@ class MainWindow;
 
 struct StartupOptions
 {
-    QString databasePath;    // empty: from settings
-    bool demo = false;       // fill a new, empty database with the demo sanatorium
-    QString login;           // skip the sign-in dialog
-    QString passphraseEnv;   // take the passphrase from this environment variable (scripts, no keychain)
-    QString screenshotPath;  // render the window to this PNG and quit
-    QString searchText;      // with a screenshot: search and open the first guest
+    QString databasePath;   // empty: from settings
+    bool demo = false;      // fill a new, empty database with the demo sanatorium
+    QString login;          // skip the sign-in dialog
+    QString passphraseEnv;  // take the passphrase from this environment variable (scripts, no keychain)
+    QString screenshotPath; // render the window to this PNG and quit
+    QString searchText;     // with a screenshot: search and open the first guest
 };
 
 class Startup : public QObject

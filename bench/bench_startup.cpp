@@ -12,12 +12,12 @@
 #include "kasp/storage/userrepository.h"
 #include "mainwindow.h"
 
+#include <cstdio>
+#include <ctime>
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QTest>
-#include <cstdio>
-#include <ctime>
 #include <unistd.h>
 
 using namespace kasp;
@@ -52,7 +52,8 @@ int main(int argc, char *argv[])
     }
     QElapsedTimer timer;
     timer.start();
-    auto opened = storage::ConnectionFactory::open({path, bench::benchKey(), QStringLiteral("main"), false, true});
+    auto opened =
+        storage::ConnectionFactory::open({path, bench::benchKey(), QStringLiteral("main"), false, true});
     if (!opened.ok())
         qFatal("%s", qPrintable(opened.error().message));
     const double openMs = double(timer.nsecsElapsed()) / 1e6;
@@ -74,9 +75,10 @@ int main(int argc, char *argv[])
     timer.restart();
     window.searchPanel()->setQuery(QStringLiteral("Иванова"));
     const double firstSearchMs = double(timer.nsecsElapsed()) / 1e6;
-    std::printf("cold start: main() at %.0f ms, database open %.1f ms, window usable at %.0f ms after process "
-                "start (target < 1500 ms); first search %.1f ms (%d rows); peak RSS %ld MB (target < 250 MB)\n",
-                atMain, openMs, usable, firstSearchMs, window.searchPanel()->model()->rowCount(),
-                bench::peakRssKb() / 1024);
+    std::printf(
+        "cold start: main() at %.0f ms, database open %.1f ms, window usable at %.0f ms after process "
+        "start (target < 1500 ms); first search %.1f ms (%d rows); peak RSS %ld MB (target < 250 MB)\n",
+        atMain, openMs, usable, firstSearchMs, window.searchPanel()->model()->rowCount(),
+        bench::peakRssKb() / 1024);
     return 0;
 }

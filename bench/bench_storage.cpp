@@ -6,12 +6,12 @@
 #include "kasp/storage/connectionfactory.h"
 #include "kasp/storage/guestrepository.h"
 
+#include <cstdio>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QRandomGenerator>
 #include <QSqlQuery>
-#include <cstdio>
 
 using namespace kasp;
 
@@ -32,7 +32,8 @@ template <typename Fn> std::vector<double> timeEach(int n, Fn fn)
 
 void report(const char *what, const bench::Stats &s, const char *target)
 {
-    std::printf("%-44s median %8.3f ms  p95 %8.3f ms  max %8.3f ms   (target %s)\n", what, s.median, s.p95, s.max, target);
+    std::printf("%-44s median %8.3f ms  p95 %8.3f ms  max %8.3f ms   (target %s)\n", what, s.median, s.p95,
+                s.max, target);
 }
 
 } // namespace
@@ -42,14 +43,16 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();
-    parser.addOptions({{QStringLiteral("guests"), QStringLiteral("guests"), QStringLiteral("n"), QStringLiteral("1000000")},
-                       {QStringLiteral("stays"), QStringLiteral("stays"), QStringLiteral("n"), QStringLiteral("5000000")},
-                       {QStringLiteral("db"), QStringLiteral("database file"), QStringLiteral("path")}});
+    parser.addOptions(
+        {{QStringLiteral("guests"), QStringLiteral("guests"), QStringLiteral("n"), QStringLiteral("1000000")},
+         {QStringLiteral("stays"), QStringLiteral("stays"), QStringLiteral("n"), QStringLiteral("5000000")},
+         {QStringLiteral("db"), QStringLiteral("database file"), QStringLiteral("path")}});
     parser.process(app);
     const int guests = parser.value(QStringLiteral("guests")).toInt();
     const qint64 stays = parser.value(QStringLiteral("stays")).toLongLong();
-    const QString path = parser.isSet(QStringLiteral("db")) ? parser.value(QStringLiteral("db"))
-                                                            : QStringLiteral("/tmp/kasp-bench-%1.db").arg(guests);
+    const QString path = parser.isSet(QStringLiteral("db"))
+                             ? parser.value(QStringLiteral("db"))
+                             : QStringLiteral("/tmp/kasp-bench-%1.db").arg(guests);
     {
         QSqlDatabase db = bench::openOrGenerate(path, guests, stays, QStringLiteral("gen"));
         QSqlQuery q(db);
@@ -70,7 +73,8 @@ int main(int argc, char *argv[])
     });
     report("open encrypted database (raw key)", bench::stats(opens), "< 10 ms");
 
-    auto opened = storage::ConnectionFactory::open({path, bench::benchKey(), QStringLiteral("main"), false, true});
+    auto opened =
+        storage::ConnectionFactory::open({path, bench::benchKey(), QStringLiteral("main"), false, true});
     QSqlDatabase db = opened.value();
     SystemClock clock;
     storage::GuestRepository guestsRepo(db, clock);

@@ -3,18 +3,19 @@
 #include "kasp/demo/demogenerator.h"
 #include "kasp/storage/connectionfactory.h"
 
+#include <algorithm>
+#include <cstdio>
 #include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
-#include <algorithm>
-#include <cstdio>
 
 namespace kasp::bench {
 
 storage::DatabaseKey benchKey()
 {
-    const QByteArray digest = QCryptographicHash::hash("kasp synthetic benchmark data", QCryptographicHash::Sha256);
+    const QByteArray digest =
+        QCryptographicHash::hash("kasp synthetic benchmark data", QCryptographicHash::Sha256);
     return storage::DatabaseKey::fromHex(QString::fromLatin1(digest.toHex())).value();
 }
 
@@ -35,13 +36,15 @@ QSqlDatabase openOrGenerate(const QString &path, int guests, qint64 stays, const
         int last = -1;
         auto summary = demo::generateDemo(opened.value(), options, [&](int percent, const QString &stage) {
             if (percent / 10 != last / 10)
-                std::fprintf(stderr, "  generating: %3d%% %s, %.0f s\n", percent, qPrintable(stage), timer.elapsed() / 1000.0);
+                std::fprintf(stderr, "  generating: %3d%% %s, %.0f s\n", percent, qPrintable(stage),
+                             timer.elapsed() / 1000.0);
             last = percent;
             return true;
         });
         if (!summary.ok())
             qFatal("generation failed: %s", qPrintable(summary.error().message));
-        std::printf("generated %lld guests, %lld stays, %lld touches, %lld deals, %lld rooms in %.1f s (%s, %.0f MB)\n",
+        std::printf("generated %lld guests, %lld stays, %lld touches, %lld deals, %lld rooms in %.1f s (%s, "
+                    "%.0f MB)\n",
                     summary->guests, summary->stays, summary->touches, summary->deals, summary->rooms,
                     timer.elapsed() / 1000.0, qPrintable(path), QFileInfo(path).size() / 1e6);
     }
@@ -53,7 +56,9 @@ Stats stats(std::vector<double> samples)
     if (samples.empty())
         return {};
     std::sort(samples.begin(), samples.end());
-    const auto at = [&](double q) { return samples[std::min(samples.size() - 1, size_t(q * double(samples.size())))]; };
+    const auto at = [&](double q) {
+        return samples[std::min(samples.size() - 1, size_t(q * double(samples.size())))];
+    };
     return {at(0.5), at(0.95), samples.back()};
 }
 

@@ -49,8 +49,10 @@ private slots:
         QTest::addColumn<QDate>("birth");
         QTest::addColumn<QString>("code");
         QTest::newRow("nobody") << QString() << QString() << QDate() << "guest.no_identity";
-        QTest::newRow("bad e-mail") << "Сидоров" << "sidorov@" << QDate() << "guest.bad_email";
-        QTest::newRow("born tomorrow") << "Сидоров" << QString() << QDate(2026, 11, 24) << "guest.bad_birth_date";
+        QTest::newRow("bad e-mail") << "Сидоров"
+                                    << "sidorov@" << QDate() << "guest.bad_email";
+        QTest::newRow("born tomorrow")
+            << "Сидоров" << QString() << QDate(2026, 11, 24) << "guest.bad_birth_date";
     }
 
     void invalidInputIsRefusedWithAReason()
@@ -80,8 +82,11 @@ private slots:
         auto owners = service.phoneOwners({shared}, Id());
         QCOMPARE(owners.value().size(), 1);
         QCOMPARE(owners.value().first().displayName, QStringLiteral("Петрова Анна"));
-        QCOMPARE(service.phoneOwners({shared}, owners.value().first().id).value().size(), 0); // editing oneself
-        QCOMPARE(service.phoneOwners({Phone::parse(QStringLiteral("+79160000000")).value()}, Id()).value().size(), 0);
+        QCOMPARE(service.phoneOwners({shared}, owners.value().first().id).value().size(),
+                 0); // editing oneself
+        QCOMPARE(
+            service.phoneOwners({Phone::parse(QStringLiteral("+79160000000")).value()}, Id()).value().size(),
+            0);
     }
 
     void cardCollectsTheWholeHistory()

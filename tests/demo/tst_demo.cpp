@@ -58,7 +58,8 @@ private slots:
         QCOMPARE(summary.rooms, 120);
         QCOMPARE(scalar(t.db, QStringLiteral("SELECT count(*) FROM rooms")), 120);
         for (const char *role : {"consultant", "head_of_sales", "director"})
-            QVERIFY(scalar(t.db, QStringLiteral("SELECT count(*) FROM users WHERE role = '%1'").arg(QLatin1String(role))) >= 1);
+            QVERIFY(scalar(t.db, QStringLiteral("SELECT count(*) FROM users WHERE role = '%1'")
+                                     .arg(QLatin1String(role))) >= 1);
         QCOMPARE(scalar(t.db, QStringLiteral("SELECT count(*) FROM guests")), 3000);
     }
 
@@ -82,9 +83,10 @@ private slots:
 
     void noTwoLiveStaysShareARoomNight()
     {
-        QCOMPARE(scalar(t.db, QStringLiteral("SELECT count(*) FROM bookings a JOIN bookings b ON a.room_id = b.room_id "
-                                             "AND a.id < b.id AND a.status <> 'cancelled' AND b.status <> 'cancelled' "
-                                             "AND a.check_in < b.check_out AND b.check_in < a.check_out")),
+        QCOMPARE(scalar(t.db, QStringLiteral(
+                                  "SELECT count(*) FROM bookings a JOIN bookings b ON a.room_id = b.room_id "
+                                  "AND a.id < b.id AND a.status <> 'cancelled' AND b.status <> 'cancelled' "
+                                  "AND a.check_in < b.check_out AND b.check_in < a.check_out")),
                  0);
     }
 
@@ -94,10 +96,14 @@ private slots:
         QSqlQuery q(t.db);
         QVERIFY(q.exec(QStringLiteral("SELECT min(check_in), max(check_in) FROM bookings")) && q.next());
         QVERIFY(QDate::fromString(q.value(0).toString(), Qt::ISODate) < QDate(2021, 12, 31));
-        QVERIFY(QDate::fromString(q.value(1).toString(), Qt::ISODate) > QDate(2026, 11, 23)); // future bookings exist
-        const qint64 july = scalar(t.db, QStringLiteral("SELECT count(*) FROM bookings WHERE substr(check_in, 6, 2) = '07'"));
-        const qint64 february = scalar(t.db, QStringLiteral("SELECT count(*) FROM bookings WHERE substr(check_in, 6, 2) = '02'"));
-        QVERIFY2(july > february * 3 / 2, qPrintable(QStringLiteral("july %1 february %2").arg(july).arg(february)));
+        QVERIFY(QDate::fromString(q.value(1).toString(), Qt::ISODate) >
+                QDate(2026, 11, 23)); // future bookings exist
+        const qint64 july =
+            scalar(t.db, QStringLiteral("SELECT count(*) FROM bookings WHERE substr(check_in, 6, 2) = '07'"));
+        const qint64 february =
+            scalar(t.db, QStringLiteral("SELECT count(*) FROM bookings WHERE substr(check_in, 6, 2) = '02'"));
+        QVERIFY2(july > february * 3 / 2,
+                 qPrintable(QStringLiteral("july %1 february %2").arg(july).arg(february)));
     }
 
     void touchesOutnumberBuyersAndEveryStayHasItsCall()
@@ -106,14 +112,17 @@ private slots:
         const qint64 touched = scalar(t.db, QStringLiteral("SELECT count(DISTINCT guest_id) FROM touches"));
         QCOMPARE(touched, 3000); // everyone who ever called is kept
         QVERIFY(buyers < touched);
-        QVERIFY(scalar(t.db, QStringLiteral("SELECT count(*) FROM touches WHERE kind = 'booking'")) == summary.stays);
+        QVERIFY(scalar(t.db, QStringLiteral("SELECT count(*) FROM touches WHERE kind = 'booking'")) ==
+                summary.stays);
         QVERIFY(scalar(t.db, QStringLiteral("SELECT count(*) FROM tasks WHERE status = 'open'")) > 0);
         QVERIFY(scalar(t.db, QStringLiteral("SELECT count(*) FROM deals WHERE stage = 'lost'")) > 0);
     }
 
     void moneyIsConsistent()
     {
-        QCOMPARE(scalar(t.db, QStringLiteral("SELECT count(*) FROM bookings WHERE prepaid > total OR total <= 0")), 0);
+        QCOMPARE(
+            scalar(t.db, QStringLiteral("SELECT count(*) FROM bookings WHERE prepaid > total OR total <= 0")),
+            0);
         // Prepaid bookings carry 10-20 % of the total.
         QCOMPARE(scalar(t.db, QStringLiteral("SELECT count(*) FROM bookings WHERE status = 'prepaid' AND "
                                              "(prepaid * 10 < total OR prepaid * 5 > total)")),
@@ -126,7 +135,8 @@ private slots:
     {
         auto other = test::TestDatabase::create(QStringLiteral("demo2"));
         QVERIFY(demo::generateDemo(other.db, smallOptions()).ok());
-        const QString sql = QStringLiteral("SELECT id || last_name || main_phone FROM guests ORDER BY id LIMIT 1 OFFSET 1234");
+        const QString sql = QStringLiteral(
+            "SELECT id || last_name || main_phone FROM guests ORDER BY id LIMIT 1 OFFSET 1234");
         QSqlQuery a(t.db), b(other.db);
         QVERIFY(a.exec(sql) && a.next() && b.exec(sql) && b.next());
         QCOMPARE(a.value(0).toString(), b.value(0).toString());
@@ -145,7 +155,8 @@ private slots:
     void cancelLeavesTheDatabaseEmpty()
     {
         auto other = test::TestDatabase::create(QStringLiteral("demo3"));
-        auto result = demo::generateDemo(other.db, smallOptions(), [](int percent, const QString &) { return percent < 40; });
+        auto result = demo::generateDemo(other.db, smallOptions(),
+                                         [](int percent, const QString &) { return percent < 40; });
         QVERIFY(!result.ok());
         QCOMPARE(result.error().code, QStringLiteral("demo.cancelled"));
         QCOMPARE(scalar(other.db, QStringLiteral("SELECT count(*) FROM guests")), 0);

@@ -32,7 +32,10 @@ class TestUnlocker : public QObject
     {
         Outcome o;
         bool done = false;
-        connect(&unlocker, &DatabaseUnlocker::unlocked, this, [&](const QString &c) { o.unlocked = c; done = true; });
+        connect(&unlocker, &DatabaseUnlocker::unlocked, this, [&](const QString &c) {
+            o.unlocked = c;
+            done = true;
+        });
         connect(&unlocker, &DatabaseUnlocker::needPassphrase, this, [&](const QString &r, bool creating) {
             o.needPassphrase = r;
             o.creating = creating;
@@ -80,14 +83,17 @@ private slots:
         QCOMPARE(hex.size(), 64);
         auto key = storage::DatabaseKey::fromHex(hex);
         QVERIFY(key.ok());
-        QVERIFY(storage::ConnectionFactory::open({path, key.value(), QStringLiteral("u2"), false, true}).ok());
+        QVERIFY(
+            storage::ConnectionFactory::open({path, key.value(), QStringLiteral("u2"), false, true}).ok());
         storage::ConnectionFactory::close(QStringLiteral("u2"));
         // A second start finds the key and opens without asking anything.
         DatabaseUnlocker again(&store, path, QStringLiteral("u3"));
         QCOMPARE(run(again, [&] { again.start(); }).unlocked, QStringLiteral("u3"));
         storage::ConnectionFactory::close(QStringLiteral("u3"));
         // No key file was written next to the database.
-        QCOMPARE(QDir(QFileInfo(path).absolutePath()).entryList(QDir::Files).filter(QStringLiteral("key")).size(), 0);
+        QCOMPARE(
+            QDir(QFileInfo(path).absolutePath()).entryList(QDir::Files).filter(QStringLiteral("key")).size(),
+            0);
     }
 
     void existingDatabaseWithoutKeyAsksForPassphrase()
@@ -105,8 +111,9 @@ private slots:
         QVERIFY(!o.creating);
         QCOMPARE(run(unlocker, [&] { unlocker.unlockWithPassphrase(QStringLiteral("неверно")); }).failedCode,
                  QStringLiteral("storage.wrong_key"));
-        QCOMPARE(run(unlocker, [&] { unlocker.unlockWithPassphrase(QStringLiteral("море и сосны")); }).unlocked,
-                 QStringLiteral("p1"));
+        QCOMPARE(
+            run(unlocker, [&] { unlocker.unlockWithPassphrase(QStringLiteral("море и сосны")); }).unlocked,
+            QStringLiteral("p1"));
         storage::ConnectionFactory::close(QStringLiteral("p1"));
     }
 
@@ -125,8 +132,9 @@ private slots:
         QVERIFY(!QFile::exists(path)); // nothing created before the user chose a passphrase
         QCOMPARE(run(unlocker, [&] { unlocker.unlockWithPassphrase(QString()); }).failedCode,
                  QStringLiteral("session.empty_passphrase"));
-        QCOMPARE(run(unlocker, [&] { unlocker.unlockWithPassphrase(QStringLiteral("длинная фраза")); }).unlocked,
-                 QStringLiteral("n1"));
+        QCOMPARE(
+            run(unlocker, [&] { unlocker.unlockWithPassphrase(QStringLiteral("длинная фраза")); }).unlocked,
+            QStringLiteral("n1"));
         storage::ConnectionFactory::close(QStringLiteral("n1"));
         QCOMPARE(QDir(dir).entryList(QDir::Files).filter(QStringLiteral("key")).size(), 0);
     }

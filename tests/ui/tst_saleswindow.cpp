@@ -52,7 +52,9 @@ QStringList clippedTexts(QWidget *root)
     for (QLabel *l : root->findChildren<QLabel *>()) {
         if (!l->isVisible() || l->wordWrap() || l->text().isEmpty() || l->text().contains(QLatin1Char('<')))
             continue;
-        if (l->fontMetrics().horizontalAdvance(l->text().split(QLatin1Char('\n')).first().remove(QLatin1Char('&'))) > l->contentsRect().width() + 1)
+        if (l->fontMetrics().horizontalAdvance(
+                l->text().split(QLatin1Char('\n')).first().remove(QLatin1Char('&'))) >
+            l->contentsRect().width() + 1)
             clipped << l->text();
     }
     return clipped;
@@ -79,7 +81,8 @@ private slots:
         options.today = QDate::currentDate();
         QVERIFY(demo::generateDemo(t.db, options).ok());
         service = std::make_unique<crm::GuestService>(t.db, clock);
-        settings = std::make_unique<session::Settings>(test::makeTempDir(QStringLiteral("settings")) + QStringLiteral("/k.ini"));
+        settings = std::make_unique<session::Settings>(test::makeTempDir(QStringLiteral("settings")) +
+                                                       QStringLiteral("/k.ini"));
         for (const User &u : storage::UserRepository(t.db, clock).all().value()) {
             if (u.role == Role::Consultant && consultant.id.isNull())
                 consultant = u;
@@ -92,14 +95,16 @@ private slots:
     void modelsPassTheModelTester()
     {
         crm::ui::GuestSearchModel search;
-        QAbstractItemModelTester searchTester(&search, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester searchTester(&search,
+                                              QAbstractItemModelTester::FailureReportingMode::QtTest);
         search.setResults(service->search(QStringLiteral("Ива"), 50).value());
         QVERIFY(search.rowCount() > 0);
         search.setResults({});
         QCOMPARE(search.rowCount(), 0);
 
         crm::ui::TimelineModel timeline;
-        QAbstractItemModelTester timelineTester(&timeline, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester timelineTester(&timeline,
+                                                QAbstractItemModelTester::FailureReportingMode::QtTest);
         const Id someone = service->search(QStringLiteral("Ива"), 1).value().first().id;
         timeline.setCard(service->card(someone).value());
         QVERIFY(timeline.rowCount() > 0);
@@ -141,7 +146,8 @@ private slots:
         QVERIFY(window.grab().save(png));
         qInfo("screenshot: %s", qPrintable(png));
         if (!qEnvironmentVariableIsEmpty("KASP_SCREENSHOT_DIR"))
-            window.grab().save(qEnvironmentVariable("KASP_SCREENSHOT_DIR") + QStringLiteral("/sales-window.png"));
+            window.grab().save(qEnvironmentVariable("KASP_SCREENSHOT_DIR") +
+                               QStringLiteral("/sales-window.png"));
     }
 
     void directorReadsButDoesNotEdit()
@@ -164,7 +170,8 @@ private slots:
         QVERIFY(!dialog.problemsText().isEmpty());
         dialog.accept(); // refused, nothing lost
         QVERIFY(dialog.isVisible());
-        QCOMPARE(dialog.findChild<QLineEdit *>(QStringLiteral("lastName"))->text(), QStringLiteral("Новикова"));
+        QCOMPARE(dialog.findChild<QLineEdit *>(QStringLiteral("lastName"))->text(),
+                 QStringLiteral("Новикова"));
 
         dialog.setPhonesText(existing.mainPhone);
         QVERIFY(dialog.problemsText().isEmpty());
@@ -172,7 +179,8 @@ private slots:
         const QStringList clipped = clippedTexts(&dialog);
         QVERIFY2(clipped.isEmpty(), qPrintable(clipped.join(QStringLiteral(" | "))));
         if (!qEnvironmentVariableIsEmpty("KASP_SCREENSHOT_DIR"))
-            dialog.grab().save(qEnvironmentVariable("KASP_SCREENSHOT_DIR") + QStringLiteral("/guest-dialog.png"));
+            dialog.grab().save(qEnvironmentVariable("KASP_SCREENSHOT_DIR") +
+                               QStringLiteral("/guest-dialog.png"));
 
         dialog.setPhonesText(QStringLiteral("+7 (999) 000-11-22"));
         dialog.accept();

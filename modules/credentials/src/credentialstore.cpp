@@ -13,19 +13,24 @@ namespace {
 
 QString errorCode(QKeychain::Error error)
 {
-    return error == QKeychain::EntryNotFound ? QStringLiteral("keychain.not_found") : QStringLiteral("keychain.unavailable");
+    return error == QKeychain::EntryNotFound ? QStringLiteral("keychain.not_found")
+                                             : QStringLiteral("keychain.unavailable");
 }
 
 } // namespace
 
-CredentialStore::CredentialStore(QString service, QObject *parent) : QObject(parent), m_service(std::move(service)) {}
+CredentialStore::CredentialStore(QString service, QObject *parent)
+    : QObject(parent), m_service(std::move(service))
+{
+}
 
 QString CredentialStore::databaseKeyName(const QString &databasePath)
 {
     // The canonical path identifies the file; hashed so the entry name stays short and opaque.
     const QString canonical = QFileInfo(databasePath).absoluteFilePath();
     return QStringLiteral("database-key:") +
-           QString::fromLatin1(QCryptographicHash::hash(canonical.toUtf8(), QCryptographicHash::Sha256).toHex().left(32));
+           QString::fromLatin1(
+               QCryptographicHash::hash(canonical.toUtf8(), QCryptographicHash::Sha256).toHex().left(32));
 }
 
 void CredentialStore::read(const QString &key)

@@ -65,14 +65,15 @@ Result<QList<GuestSummary>> GuestService::phoneOwners(const QList<Phone> &phones
         if (!ids.ok())
             return ids.error();
         for (const Id &id : ids.value()) {
-            if (id == except || std::any_of(owners.begin(), owners.end(), [&](const auto &o) { return o.id == id; }))
+            if (id == except ||
+                std::any_of(owners.begin(), owners.end(), [&](const auto &o) { return o.id == id; }))
                 continue;
             auto found = repository.byId(id);
             if (!found.ok())
                 return found.error();
             if (found.value())
-                owners.append(GuestSummary{id, found.value()->displayName(), phone.e164(), found.value()->birthDate,
-                                           found.value()->managerId});
+                owners.append(GuestSummary{id, found.value()->displayName(), phone.e164(),
+                                           found.value()->birthDate, found.value()->managerId});
         }
     }
     return owners;
@@ -88,7 +89,8 @@ Result<Id> GuestService::save(Guest guest)
         if (email.trimmed().isEmpty())
             continue;
         const QString normalized = normalizeEmail(email);
-        emails.append(normalized.isEmpty() ? email.trimmed() : normalized); // invalid ones fail validation below
+        emails.append(normalized.isEmpty() ? email.trimmed()
+                                           : normalized); // invalid ones fail validation below
     }
     guest.emails = emails;
     guest.tags = normalizeTags(guest.tags);
@@ -108,8 +110,14 @@ Result<Id> GuestService::save(Guest guest)
     return guest.id;
 }
 
-Result<QList<User>> GuestService::users() const { return storage::UserRepository(m_db, m_clock).all(); }
+Result<QList<User>> GuestService::users() const
+{
+    return storage::UserRepository(m_db, m_clock).all();
+}
 
-Result<qint64> GuestService::guestCount() const { return storage::GuestRepository(m_db, m_clock).count(); }
+Result<qint64> GuestService::guestCount() const
+{
+    return storage::GuestRepository(m_db, m_clock).count();
+}
 
 } // namespace kasp::crm

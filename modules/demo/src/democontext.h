@@ -18,7 +18,10 @@ public:
     int between(int lo, int hiInclusive) { return lo + int(m_rng.bounded(quint64(hiInclusive - lo + 1))); }
     double unit() { return m_rng.generateDouble(); }
     bool chance(double p) { return unit() < p; }
-    template <typename T> const T &pick(const QVector<T> &v) { return v[int(m_rng.bounded(quint64(v.size())))]; }
+    template <typename T> const T &pick(const QVector<T> &v)
+    {
+        return v[int(m_rng.bounded(quint64(v.size())))];
+    }
     Id id();
 
 private:

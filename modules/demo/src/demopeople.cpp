@@ -26,12 +26,13 @@ const StaffSpec kStaff[] = {
     {"svetlana", "Тихонова Светлана Павловна", Role::Consultant},
 };
 
-const QVector<QString> kMailDomains{QStringLiteral("mail.ru"), QStringLiteral("yandex.ru"), QStringLiteral("gmail.com"),
-                                    QStringLiteral("bk.ru"), QStringLiteral("inbox.ru"), QStringLiteral("rambler.ru")};
-const QVector<QString> kTags{QStringLiteral("кардиология"), QStringLiteral("неврология"),
-                             QStringLiteral("опорно-двигательный"), QStringLiteral("пищеварение"),
-                             QStringLiteral("дыхание"), QStringLiteral("пенсионер"), QStringLiteral("с ребёнком"),
-                             QStringLiteral("соцзащита")};
+const QVector<QString> kMailDomains{QStringLiteral("mail.ru"),   QStringLiteral("yandex.ru"),
+                                    QStringLiteral("gmail.com"), QStringLiteral("bk.ru"),
+                                    QStringLiteral("inbox.ru"),  QStringLiteral("rambler.ru")};
+const QVector<QString> kTags{
+    QStringLiteral("кардиология"), QStringLiteral("неврология"), QStringLiteral("опорно-двигательный"),
+    QStringLiteral("пищеварение"), QStringLiteral("дыхание"),    QStringLiteral("пенсионер"),
+    QStringLiteral("с ребёнком"),  QStringLiteral("соцзащита")};
 
 // Mobile numbers +7 9xx: a multiplicative permutation of the guest index keeps them unique.
 QString demoPhone(qint64 index)
@@ -77,10 +78,12 @@ Status generateGuests(DemoContext &ctx)
                        QStringLiteral("ext"), QStringLiteral("e164_rev")});
     BulkInsert emails(ctx.db, QStringLiteral("guest_emails"),
                       {QStringLiteral("guest_id"), QStringLiteral("position"), QStringLiteral("email")});
-    BulkInsert tags(ctx.db, QStringLiteral("guest_tags"), {QStringLiteral("guest_id"), QStringLiteral("tag")});
+    BulkInsert tags(ctx.db, QStringLiteral("guest_tags"),
+                    {QStringLiteral("guest_id"), QStringLiteral("tag")});
 
     const QDate today = ctx.options.today;
-    const qint64 firstCreated = QDateTime(today.addYears(-ctx.options.years), QTime(9, 0), Qt::UTC).toMSecsSinceEpoch();
+    const qint64 firstCreated =
+        QDateTime(today.addYears(-ctx.options.years), QTime(9, 0), Qt::UTC).toMSecsSinceEpoch();
     const qint64 span = qint64(ctx.options.years) * 365 * 86400000LL;
     ctx.guests.reserve(ctx.options.guests);
     ctx.guestManager.reserve(ctx.options.guests);
@@ -99,7 +102,8 @@ Status generateGuests(DemoContext &ctx)
         shape.middleName = name.middle;
         const qint64 created = firstCreated + qint64(ctx.random.unit() * double(span));
         if (auto s = guests.add({idText, name.last, name.first, name.middle, birth.toString(Qt::ISODate),
-                                 idToString(ctx.consultants[manager]), shape.searchName(), phone, created, created});
+                                 idToString(ctx.consultants[manager]), shape.searchName(), phone, created,
+                                 created});
             !s.ok())
             return s;
         QString reversed = phone.mid(1);

@@ -16,9 +16,12 @@ struct CategorySpec
 };
 
 const CategorySpec kCategories[] = {
-    {"single", "Стандарт одноместный", 1, 3900, 10}, {"std", "Стандарт", 2, 4300, 40},
-    {"std_plus", "Стандарт улучшенный", 2, 5200, 22}, {"jsuite", "Полулюкс", 2, 6900, 14},
-    {"suite", "Люкс", 2, 9800, 9},                    {"apart", "Апартаменты", 4, 12500, 5},
+    {"single", "Стандарт одноместный", 1, 3900, 10},
+    {"std", "Стандарт", 2, 4300, 40},
+    {"std_plus", "Стандарт улучшенный", 2, 5200, 22},
+    {"jsuite", "Полулюкс", 2, 6900, 14},
+    {"suite", "Люкс", 2, 9800, 9},
+    {"apart", "Апартаменты", 4, 12500, 5},
 };
 
 const char *kBuildingNames[] = {"Корпус 1 «Источник»", "Корпус 2 «Сосновый бор»", "Корпус 3 «Лечебный»"};
@@ -37,13 +40,14 @@ int roomsNeeded(const DemoOptions &o)
 Status generateRoomStock(DemoContext &ctx)
 {
     BulkInsert categories(ctx.db, QStringLiteral("room_categories"),
-                          {QStringLiteral("id"), QStringLiteral("code"), QStringLiteral("name"), QStringLiteral("beds"),
-                           QStringLiteral("price_per_bed_night")});
+                          {QStringLiteral("id"), QStringLiteral("code"), QStringLiteral("name"),
+                           QStringLiteral("beds"), QStringLiteral("price_per_bed_night")});
     QVector<int> weightedCategory;
     for (const CategorySpec &spec : kCategories) {
         DemoCategory category{ctx.random.id(), spec.beds, Money::fromRubles(spec.rublesPerBedNight)};
         if (auto s = categories.add({idToString(category.id), QString::fromUtf8(spec.code),
-                                     QString::fromUtf8(spec.name), spec.beds, category.pricePerBedNight.kopecks()});
+                                     QString::fromUtf8(spec.name), spec.beds,
+                                     category.pricePerBedNight.kopecks()});
             !s.ok())
             return s;
         for (int i = 0; i < spec.weight; ++i)
@@ -64,16 +68,17 @@ Status generateRoomStock(DemoContext &ctx)
     int made = 0;
     for (int b = 0; b < buildingCount; ++b) {
         const Id buildingId = ctx.random.id();
-        const QString name = b < 3 ? QString::fromUtf8(kBuildingNames[b])
-                                   : QStringLiteral("Корпус %1").arg(b + 1);
-        if (auto s = buildings.add({idToString(buildingId), name,
-                                    QStringLiteral("Кисловодск, ул. Курортная, %1").arg(b + 1)});
+        const QString name =
+            b < 3 ? QString::fromUtf8(kBuildingNames[b]) : QStringLiteral("Корпус %1").arg(b + 1);
+        if (auto s = buildings.add(
+                {idToString(buildingId), name, QStringLiteral("Кисловодск, ул. Курортная, %1").arg(b + 1)});
             !s.ok())
             return s;
         for (int i = 0; i < kRoomsPerBuilding && made < roomCount; ++i, ++made) {
             const int floor = 1 + i / 10;
             // Upper floors hold the better rooms, as in most Soviet-era sanatorium buildings.
-            const int categoryIndex = floor >= 4 ? ctx.random.between(3, 5) : ctx.random.pick(weightedCategory);
+            const int categoryIndex =
+                floor >= 4 ? ctx.random.between(3, 5) : ctx.random.pick(weightedCategory);
             DemoRoom room{ctx.random.id(), categoryIndex};
             if (auto s = rooms.add({idToString(room.id), idToString(buildingId),
                                     idToString(ctx.categories[categoryIndex].id),

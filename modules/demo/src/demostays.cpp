@@ -41,7 +41,8 @@ const QVector<QString> kLostReasons{QStringLiteral("дорого"), QStringLiter
 const QVector<QString> kEnquiryResults{QStringLiteral("узнал цены"), QStringLiteral("думает"),
                                        QStringLiteral("дорого"), QStringLiteral("не подошли даты"),
                                        QStringLiteral("просит перезвонить")};
-const QVector<TouchKind> kEnquiryKinds{TouchKind::CallIn, TouchKind::CallIn, TouchKind::CallIn, TouchKind::WebRequest,
+const QVector<TouchKind> kEnquiryKinds{TouchKind::CallIn,          TouchKind::CallIn,
+                                       TouchKind::CallIn,          TouchKind::WebRequest,
                                        TouchKind::CallbackRequest, TouchKind::CallMissed};
 
 struct Writers
@@ -62,8 +63,8 @@ BulkInsert dealWriter(QSqlDatabase db)
     return BulkInsert(db, QStringLiteral("deals"),
                       {QStringLiteral("id"), QStringLiteral("guest_id"), QStringLiteral("owner_id"),
                        QStringLiteral("title"), QStringLiteral("stage"), QStringLiteral("amount"),
-                       QStringLiteral("created_at"), QStringLiteral("updated_at"), QStringLiteral("closed_at"),
-                       QStringLiteral("lost_reason")});
+                       QStringLiteral("created_at"), QStringLiteral("updated_at"),
+                       QStringLiteral("closed_at"), QStringLiteral("lost_reason")});
 }
 
 BulkInsert taskWriter(QSqlDatabase db)
@@ -81,7 +82,7 @@ BookingStatus statusFor(DemoContext &ctx, QDate checkIn)
     if (checkIn <= ctx.options.today)
         return BookingStatus::CheckedIn;
     const double r = ctx.random.unit();
-    return r < 0.10 ? BookingStatus::Hold
+    return r < 0.10   ? BookingStatus::Hold
            : r < 0.30 ? BookingStatus::Confirmed
            : r < 0.75 ? BookingStatus::Prepaid
                       : BookingStatus::Paid;
@@ -116,29 +117,34 @@ Status writeStay(DemoContext &ctx, Writers &w, const DemoRoom &room, int guestIn
     const BookingStatus status = statusFor(ctx, in);
     const Money prepaid = status == BookingStatus::Prepaid ? total.percent(15)
                           : (status == BookingStatus::Paid || status == BookingStatus::CheckedIn) ? total
-                                                                                                    : Money();
+                                                                                                  : Money();
     const QDate bookedOn = in.addDays(-ctx.random.between(3, 90));
     const int hour = ctx.random.between(9, 18), minute = ctx.random.between(0, 59);
     const qint64 bookedAt = instant(bookedOn, hour, minute);
 
-    if (auto s = w.bookings.add({idToString(ctx.random.id()), guest, idToString(room.id), in.toString(Qt::ISODate),
-                                 in.addDays(nights).toString(Qt::ISODate), adults, children, total.kopecks(),
-                                 prepaid.kopecks(), bookingStatusKey(status), managerText, bookedAt});
+    if (auto s =
+            w.bookings.add({idToString(ctx.random.id()), guest, idToString(room.id), in.toString(Qt::ISODate),
+                            in.addDays(nights).toString(Qt::ISODate), adults, children, total.kopecks(),
+                            prepaid.kopecks(), bookingStatusKey(status), managerText, bookedAt});
         !s.ok())
         return s;
-    if (auto s = w.touches.add({idToString(ctx.random.id()), guest, managerText, touchKindKey(TouchKind::CallIn),
-                                bookedAt - 600000, ctx.random.between(180, 900), QStringLiteral("забронировал"),
-                                QString()});
+    if (auto s = w.touches.add({idToString(ctx.random.id()), guest, managerText,
+                                touchKindKey(TouchKind::CallIn), bookedAt - 600000,
+                                ctx.random.between(180, 900), QStringLiteral("забронировал"), QString()});
         !s.ok())
         return s;
-    if (auto s = w.touches.add({idToString(ctx.random.id()), guest, managerText, touchKindKey(TouchKind::Booking),
-                                bookedAt, 0, bookingStatusKey(status), QString()});
+    if (auto s =
+            w.touches.add({idToString(ctx.random.id()), guest, managerText, touchKindKey(TouchKind::Booking),
+                           bookedAt, 0, bookingStatusKey(status), QString()});
         !s.ok())
         return s;
     const DealStage stage = dealStageFor(status);
-    const QVariant closedAt = isClosed(stage) ? QVariant(bookedAt) : QVariant(QMetaType::fromType<qlonglong>());
+    const QVariant closedAt =
+        isClosed(stage) ? QVariant(bookedAt) : QVariant(QMetaType::fromType<qlonglong>());
     if (auto s = w.deals.add({idToString(ctx.random.id()), guest, managerText,
-                              QStringLiteral("Путёвка %1, %2 ночей").arg(in.toString(QStringLiteral("dd.MM.yyyy"))).arg(nights),
+                              QStringLiteral("Путёвка %1, %2 ночей")
+                                  .arg(in.toString(QStringLiteral("dd.MM.yyyy")))
+                                  .arg(nights),
                               dealStageKey(stage), total.kopecks(), bookedAt - 900000, bookedAt, closedAt,
                               stage == DealStage::Lost ? ctx.random.pick(kLostReasons) : QString()});
         !s.ok())
@@ -146,10 +152,11 @@ Status writeStay(DemoContext &ctx, Writers &w, const DemoRoom &room, int guestIn
     if (in > ctx.options.today && status != BookingStatus::Cancelled) {
         const QDate due = in.addDays(-7);
         const bool done = due < ctx.options.today;
-        if (auto s = w.tasks.add({idToString(ctx.random.id()), guest, managerText,
-                                  QStringLiteral("Напомнить о санаторно-курортной карте"), instant(due, 11, 0),
-                                  taskStatusKey(done ? TaskStatus::Done : TaskStatus::Open), bookedAt,
-                                  done ? QVariant(instant(due, 12, 0)) : QVariant(QMetaType::fromType<qlonglong>())});
+        if (auto s = w.tasks.add(
+                {idToString(ctx.random.id()), guest, managerText,
+                 QStringLiteral("Напомнить о санаторно-курортной карте"), instant(due, 11, 0),
+                 taskStatusKey(done ? TaskStatus::Done : TaskStatus::Open), bookedAt,
+                 done ? QVariant(instant(due, 12, 0)) : QVariant(QMetaType::fromType<qlonglong>())});
             !s.ok())
             return s;
     }
@@ -162,7 +169,8 @@ Status writeEnquiry(DemoContext &ctx, Writers &w, int guestIndex)
     const QString guest = idToString(ctx.guests[guestIndex]);
     const QString managerText = idToString(ctx.consultants[ctx.guestManager[guestIndex]]);
     const QDate today = ctx.options.today;
-    const int daysBack = ctx.random.chance(0.04) ? ctx.random.between(0, 20) : ctx.random.between(0, ctx.options.years * 365);
+    const int daysBack =
+        ctx.random.chance(0.04) ? ctx.random.between(0, 20) : ctx.random.between(0, ctx.options.years * 365);
     const QDate day = today.addDays(-daysBack);
     const qint64 at = instant(day, ctx.random.between(8, 20), ctx.random.between(0, 59));
     const TouchKind kind = ctx.random.pick(kEnquiryKinds);
@@ -170,26 +178,30 @@ Status writeEnquiry(DemoContext &ctx, Writers &w, int guestIndex)
     const QString result = kind == TouchKind::CallMissed ? QString() : ctx.random.pick(kEnquiryResults);
     if (auto s = w.touches.add({idToString(ctx.random.id()), guest,
                                 answered ? QVariant(managerText) : QVariant(QMetaType::fromType<QString>()),
-                                touchKindKey(kind), at, answered ? ctx.random.between(60, 600) : 0, result, QString()});
+                                touchKindKey(kind), at, answered ? ctx.random.between(60, 600) : 0, result,
+                                QString()});
         !s.ok())
         return s;
     if (daysBack <= 20) { // recent: still being worked
-        const DealStage stage = ctx.random.chance(0.5) ? DealStage::New
+        const DealStage stage = ctx.random.chance(0.5)   ? DealStage::New
                                 : ctx.random.chance(0.5) ? DealStage::Qualified
                                                          : DealStage::Offer;
-        if (auto s = w.deals.add({idToString(ctx.random.id()), guest, managerText, QStringLiteral("Подбор путёвки"),
-                                  dealStageKey(stage), 0, at, at, QVariant(QMetaType::fromType<qlonglong>()), QString()});
+        if (auto s = w.deals.add({idToString(ctx.random.id()), guest, managerText,
+                                  QStringLiteral("Подбор путёвки"), dealStageKey(stage), 0, at, at,
+                                  QVariant(QMetaType::fromType<qlonglong>()), QString()});
             !s.ok())
             return s;
         const QDate due = day.addDays(ctx.random.between(1, 5));
-        if (auto s = w.tasks.add({idToString(ctx.random.id()), guest, managerText, QStringLiteral("Перезвонить гостю"),
-                                  instant(due, 12, 0), taskStatusKey(TaskStatus::Open), at,
+        if (auto s = w.tasks.add({idToString(ctx.random.id()), guest, managerText,
+                                  QStringLiteral("Перезвонить гостю"), instant(due, 12, 0),
+                                  taskStatusKey(TaskStatus::Open), at,
                                   QVariant(QMetaType::fromType<qlonglong>())});
             !s.ok())
             return s;
     } else if (answered && ctx.random.chance(0.5)) {
-        if (auto s = w.deals.add({idToString(ctx.random.id()), guest, managerText, QStringLiteral("Подбор путёвки"),
-                                  dealStageKey(DealStage::Lost), 0, at, at, at, result});
+        if (auto s = w.deals.add({idToString(ctx.random.id()), guest, managerText,
+                                  QStringLiteral("Подбор путёвки"), dealStageKey(DealStage::Lost), 0, at, at,
+                                  at, result});
             !s.ok())
             return s;
     }
@@ -200,12 +212,13 @@ Status writeEnquiry(DemoContext &ctx, Writers &w, int guestIndex)
 
 Status generateStays(DemoContext &ctx)
 {
-    Writers w{BulkInsert(ctx.db, QStringLiteral("bookings"),
-                         {QStringLiteral("id"), QStringLiteral("guest_id"), QStringLiteral("room_id"),
-                          QStringLiteral("check_in"), QStringLiteral("check_out"), QStringLiteral("adults"),
-                          QStringLiteral("children"), QStringLiteral("total"), QStringLiteral("prepaid"),
-                          QStringLiteral("status"), QStringLiteral("created_by"), QStringLiteral("created_at")}),
-              touchWriter(ctx.db), dealWriter(ctx.db), taskWriter(ctx.db)};
+    Writers w{
+        BulkInsert(ctx.db, QStringLiteral("bookings"),
+                   {QStringLiteral("id"), QStringLiteral("guest_id"), QStringLiteral("room_id"),
+                    QStringLiteral("check_in"), QStringLiteral("check_out"), QStringLiteral("adults"),
+                    QStringLiteral("children"), QStringLiteral("total"), QStringLiteral("prepaid"),
+                    QStringLiteral("status"), QStringLiteral("created_by"), QStringLiteral("created_at")}),
+        touchWriter(ctx.db), dealWriter(ctx.db), taskWriter(ctx.db)};
 
     const int guestCount = int(ctx.guests.size());
     const qint64 target = ctx.options.stays;

@@ -11,9 +11,10 @@ Q_LOGGING_CATEGORY(lcSession, "kasp.session")
 
 namespace kasp::session {
 
-DatabaseUnlocker::DatabaseUnlocker(credentials::CredentialStore *store, QString databasePath, QString connectionName,
-                                   QObject *parent)
-    : QObject(parent), m_store(store), m_path(std::move(databasePath)), m_connectionName(std::move(connectionName)),
+DatabaseUnlocker::DatabaseUnlocker(credentials::CredentialStore *store, QString databasePath,
+                                   QString connectionName, QObject *parent)
+    : QObject(parent), m_store(store), m_path(std::move(databasePath)),
+      m_connectionName(std::move(connectionName)),
       m_keyName(credentials::CredentialStore::databaseKeyName(m_path))
 {
     connect(m_store, &credentials::CredentialStore::readFinished, this, &DatabaseUnlocker::onKeyRead);
@@ -24,7 +25,10 @@ DatabaseUnlocker::DatabaseUnlocker(credentials::CredentialStore *store, QString 
     });
 }
 
-void DatabaseUnlocker::start() { m_store->read(m_keyName); }
+void DatabaseUnlocker::start()
+{
+    m_store->read(m_keyName);
+}
 
 void DatabaseUnlocker::unlockWithPassphrase(const QString &passphrase)
 {
@@ -64,10 +68,11 @@ void DatabaseUnlocker::onKeychainFailed(const QString &key, const QString &code,
                                "protected by a passphrase, enter it."),
                             false);
     } else {
-        emit needPassphrase(tr("The system keychain is not available (%1). The database will be protected by a "
-                               "passphrase instead; KASP never stores the key in a file.")
-                                .arg(message),
-                            !exists);
+        emit needPassphrase(
+            tr("The system keychain is not available (%1). The database will be protected by a "
+               "passphrase instead; KASP never stores the key in a file.")
+                .arg(message),
+            !exists);
     }
 }
 

@@ -14,9 +14,15 @@ const QString kGeometry = QStringLiteral("ui/mainWindowGeometry");
 const QString kState = QStringLiteral("ui/mainWindowState");
 } // namespace
 
-Settings::Settings() : m_settings(QStringLiteral("KASP"), QStringLiteral("kasp")) { upgrade(); }
+Settings::Settings() : m_settings(QStringLiteral("KASP"), QStringLiteral("kasp"))
+{
+    upgrade();
+}
 
-Settings::Settings(const QString &iniPath) : m_settings(iniPath, QSettings::IniFormat) { upgrade(); }
+Settings::Settings(const QString &iniPath) : m_settings(iniPath, QSettings::IniFormat)
+{
+    upgrade();
+}
 
 void Settings::upgrade()
 {
@@ -37,16 +43,49 @@ QString Settings::databasePath() const
     return dir + QStringLiteral("/kasp.db");
 }
 
-void Settings::setDatabasePath(const QString &path) { m_settings.setValue(kDatabasePath, path); }
-QString Settings::lastLogin() const { return m_settings.value(kLastLogin).toString(); }
-void Settings::setLastLogin(const QString &login) { m_settings.setValue(kLastLogin, login); }
-QString Settings::language() const { return m_settings.value(kLanguage).toString(); }
-void Settings::setLanguage(const QString &language) { m_settings.setValue(kLanguage, language); }
-QByteArray Settings::windowGeometry() const { return m_settings.value(kGeometry).toByteArray(); }
-void Settings::setWindowGeometry(const QByteArray &geometry) { m_settings.setValue(kGeometry, geometry); }
-QByteArray Settings::windowState() const { return m_settings.value(kState).toByteArray(); }
-void Settings::setWindowState(const QByteArray &state) { m_settings.setValue(kState, state); }
-int Settings::version() const { return m_settings.value(kVersionKey).toInt(); }
-void Settings::sync() { m_settings.sync(); }
+void Settings::setDatabasePath(const QString &path)
+{
+    m_settings.setValue(kDatabasePath, path);
+}
+QString Settings::lastLogin() const
+{
+    return m_settings.value(kLastLogin).toString();
+}
+void Settings::setLastLogin(const QString &login)
+{
+    m_settings.setValue(kLastLogin, login);
+}
+QString Settings::language() const
+{
+    return m_settings.value(kLanguage).toString();
+}
+void Settings::setLanguage(const QString &language)
+{
+    m_settings.setValue(kLanguage, language);
+}
+QByteArray Settings::windowGeometry() const
+{
+    return m_settings.value(kGeometry).toByteArray();
+}
+void Settings::setWindowGeometry(const QByteArray &geometry)
+{
+    m_settings.setValue(kGeometry, geometry);
+}
+QByteArray Settings::windowState() const
+{
+    return m_settings.value(kState).toByteArray();
+}
+void Settings::setWindowState(const QByteArray &state)
+{
+    m_settings.setValue(kState, state);
+}
+int Settings::version() const
+{
+    return m_settings.value(kVersionKey).toInt();
+}
+void Settings::sync()
+{
+    m_settings.sync();
+}
 
 } // namespace kasp::session

@@ -16,7 +16,10 @@ namespace kasp::storage {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("kasp::storage", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("kasp::storage", text);
+}
 
 Result<QSqlDatabase> fail(const QString &connectionName, Error error)
 {
@@ -37,14 +40,17 @@ std::optional<Error> checkFileAccess(const OpenOptions &options)
     const QFileInfo dir(file.absolutePath());
     if (!file.exists()) {
         if (!options.create)
-            return Error{QStringLiteral("storage.missing"), tr("The database file does not exist: %1").arg(options.path)};
+            return Error{QStringLiteral("storage.missing"),
+                         tr("The database file does not exist: %1").arg(options.path)};
         if (!dir.exists() || !dir.isWritable())
-            return Error{QStringLiteral("storage.read_only"),
-                         tr("Cannot create the database: the folder %1 is not writable.").arg(dir.absoluteFilePath())};
+            return Error{
+                QStringLiteral("storage.read_only"),
+                tr("Cannot create the database: the folder %1 is not writable.").arg(dir.absoluteFilePath())};
         return std::nullopt;
     }
     if (!file.isReadable())
-        return Error{QStringLiteral("storage.cannot_open"), tr("The database file is not readable: %1").arg(options.path)};
+        return Error{QStringLiteral("storage.cannot_open"),
+                     tr("The database file is not readable: %1").arg(options.path)};
     // WAL needs to write the -wal and -shm files beside the database.
     if (!file.isWritable() || !dir.isWritable())
         return Error{QStringLiteral("storage.read_only"),
@@ -74,18 +80,19 @@ Result<QSqlDatabase> ConnectionFactory::open(const OpenOptions &options)
 {
     registerSqlCipherDriver();
     if (options.key.isNull())
-        return Error{QStringLiteral("storage.no_key"), QCoreApplication::translate("kasp::storage", "No database key was given.")};
+        return Error{QStringLiteral("storage.no_key"),
+                     QCoreApplication::translate("kasp::storage", "No database key was given.")};
     if (auto error = checkFileAccess(options))
         return fail(options.connectionName, *error);
 
-    QSqlDatabase db = QSqlDatabase::addDatabase(QString::fromLatin1(kSqlCipherDriverName), options.connectionName);
+    QSqlDatabase db =
+        QSqlDatabase::addDatabase(QString::fromLatin1(kSqlCipherDriverName), options.connectionName);
     db.setDatabaseName(options.path);
     db.setPassword(options.key.sqlcipherKeySpec());
     // The driver proves the key inside open() by reading sqlite_master.
     if (!db.open())
         return fail(options.connectionName, storageError(db.lastError(), QStringLiteral("open")));
     db.setPassword(QString()); // do not keep the key around in the connection settings
-
 
     if (options.migrate) {
         const Status migrated = Migrator::migrate(db);

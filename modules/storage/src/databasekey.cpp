@@ -21,7 +21,8 @@ Result<DatabaseKey> DatabaseKey::fromHex(const QString &hex)
     const QString trimmed = hex.trimmed();
     bool allHex = trimmed.size() == 64;
     for (QChar c : trimmed)
-        allHex = allHex && (c.isDigit() || (c.toLower() >= QLatin1Char('a') && c.toLower() <= QLatin1Char('f')));
+        allHex =
+            allHex && (c.isDigit() || (c.toLower() >= QLatin1Char('a') && c.toLower() <= QLatin1Char('f')));
     if (!allHex)
         return Error{QStringLiteral("key.bad_hex"),
                      QCoreApplication::translate("kasp::storage", "The stored database key is damaged.")};

@@ -11,22 +11,25 @@ namespace kasp::storage {
 
 Status DealRepository::create(const Deal &deal)
 {
-    return applyMutation(m_db, Mutation{QStringLiteral("deal.create"), toJson(deal)}, m_clock.now(), [&]() -> Status {
-        QSqlQuery q(m_db);
-        if (auto s = sql::prepare(q, QStringLiteral("INSERT INTO deals (id, guest_id, owner_id, title, stage, amount, "
-                                                    "created_at, updated_at, closed_at, lost_reason) "
-                                                    "VALUES (?,?,?,?,?,?,?,?,?,?)"));
-            !s.ok())
-            return s;
-        const QDateTime created = deal.createdAt.isValid() ? deal.createdAt : m_clock.now();
-        for (const QVariant &v :
-             QVariantList{sql::fromId(deal.id), sql::fromId(deal.guestId), sql::fromId(deal.ownerId), sql::text(deal.title),
-                          dealStageKey(deal.stage), deal.amount.kopecks(), sql::fromInstant(created),
-                          sql::fromInstant(deal.updatedAt.isValid() ? deal.updatedAt : created),
-                          sql::fromInstant(deal.closedAt), sql::text(deal.lostReason)})
-            q.addBindValue(v);
-        return sql::exec(q, QStringLiteral("deal create"));
-    });
+    return applyMutation(
+        m_db, Mutation{QStringLiteral("deal.create"), toJson(deal)}, m_clock.now(), [&]() -> Status {
+            QSqlQuery q(m_db);
+            if (auto s = sql::prepare(
+                    q, QStringLiteral("INSERT INTO deals (id, guest_id, owner_id, title, stage, amount, "
+                                      "created_at, updated_at, closed_at, lost_reason) "
+                                      "VALUES (?,?,?,?,?,?,?,?,?,?)"));
+                !s.ok())
+                return s;
+            const QDateTime created = deal.createdAt.isValid() ? deal.createdAt : m_clock.now();
+            for (const QVariant &v :
+                 QVariantList{sql::fromId(deal.id), sql::fromId(deal.guestId), sql::fromId(deal.ownerId),
+                              sql::text(deal.title), dealStageKey(deal.stage), deal.amount.kopecks(),
+                              sql::fromInstant(created),
+                              sql::fromInstant(deal.updatedAt.isValid() ? deal.updatedAt : created),
+                              sql::fromInstant(deal.closedAt), sql::text(deal.lostReason)})
+                q.addBindValue(v);
+            return sql::exec(q, QStringLiteral("deal create"));
+        });
 }
 
 Status DealRepository::move(const Id &dealId, DealStage to, const QString &lostReason)
@@ -50,8 +53,9 @@ Status DealRepository::move(const Id &dealId, DealStage to, const QString &lostR
                          QCoreApplication::translate("kasp::storage", "A deal cannot move from %1 to %2.")
                              .arg(dealStageKey(from), dealStageKey(to))};
         }
-        if (auto s = sql::prepare(q, QStringLiteral("UPDATE deals SET stage = ?, updated_at = ?, closed_at = ?, "
-                                                    "lost_reason = ? WHERE id = ?"));
+        if (auto s =
+                sql::prepare(q, QStringLiteral("UPDATE deals SET stage = ?, updated_at = ?, closed_at = ?, "
+                                               "lost_reason = ? WHERE id = ?"));
             !s.ok())
             return s;
         q.addBindValue(dealStageKey(to));
@@ -67,9 +71,10 @@ Result<QList<Deal>> DealRepository::forGuest(const Id &guestId) const
 {
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    if (auto s = sql::prepare(q, QStringLiteral("SELECT id, owner_id, title, stage, amount, created_at, updated_at, "
-                                                "closed_at, lost_reason FROM deals WHERE guest_id = ? "
-                                                "ORDER BY created_at DESC"));
+    if (auto s = sql::prepare(
+            q, QStringLiteral("SELECT id, owner_id, title, stage, amount, created_at, updated_at, "
+                              "closed_at, lost_reason FROM deals WHERE guest_id = ? "
+                              "ORDER BY created_at DESC"));
         !s.ok())
         return s.error();
     q.addBindValue(sql::fromId(guestId));

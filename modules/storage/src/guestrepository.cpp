@@ -15,8 +15,8 @@ namespace {
 // The largest code point: "prefix" <= x < prefix + kTop is an index range for "starts with".
 const QString kTop = QString::fromUcs4(U"\U0010FFFF");
 
-const QString kSummaryColumns =
-    QStringLiteral("g.id, g.last_name, g.first_name, g.middle_name, g.birth_date, g.manager_id, g.main_phone");
+const QString kSummaryColumns = QStringLiteral(
+    "g.id, g.last_name, g.first_name, g.middle_name, g.birth_date, g.manager_id, g.main_phone");
 
 GuestSummary readSummary(const QSqlQuery &q)
 {
@@ -65,15 +65,17 @@ Status GuestRepository::writeRows(const Guest &guest, bool replace)
     QSqlQuery q(m_db);
     const QString mainPhone = guest.phones.isEmpty() ? QString() : guest.phones.first().e164();
     if (replace) {
-        if (auto s = sql::prepare(q, QStringLiteral("UPDATE guests SET last_name=?, first_name=?, middle_name=?, "
-                                                    "birth_date=?, manager_id=?, search_name=?, main_phone=?, "
-                                                    "updated_at=? WHERE id=?"));
+        if (auto s =
+                sql::prepare(q, QStringLiteral("UPDATE guests SET last_name=?, first_name=?, middle_name=?, "
+                                               "birth_date=?, manager_id=?, search_name=?, main_phone=?, "
+                                               "updated_at=? WHERE id=?"));
             !s.ok())
             return s;
     } else {
-        if (auto s = sql::prepare(q, QStringLiteral("INSERT INTO guests (last_name, first_name, middle_name, "
-                                                    "birth_date, manager_id, search_name, main_phone, updated_at, "
-                                                    "id, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)"));
+        if (auto s =
+                sql::prepare(q, QStringLiteral("INSERT INTO guests (last_name, first_name, middle_name, "
+                                               "birth_date, manager_id, search_name, main_phone, updated_at, "
+                                               "id, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)"));
             !s.ok())
             return s;
     }
@@ -91,12 +93,14 @@ Status GuestRepository::writeRows(const Guest &guest, bool replace)
     if (auto s = sql::exec(q, QStringLiteral("guest row")); !s.ok())
         return s;
     if (replace && q.numRowsAffected() != 1)
-        return Error{QStringLiteral("guest.not_found"), QStringLiteral("guest %1 does not exist").arg(idToString(guest.id))};
+        return Error{QStringLiteral("guest.not_found"),
+                     QStringLiteral("guest %1 does not exist").arg(idToString(guest.id))};
 
     const QVariant id = sql::fromId(guest.id);
     if (replace) {
         for (const char *table : {"guest_phones", "guest_emails", "guest_tags"}) {
-            if (auto s = sql::prepare(q, QStringLiteral("DELETE FROM %1 WHERE guest_id = ?").arg(QLatin1String(table)));
+            if (auto s = sql::prepare(
+                    q, QStringLiteral("DELETE FROM %1 WHERE guest_id = ?").arg(QLatin1String(table)));
                 !s.ok())
                 return s;
             q.addBindValue(id);
@@ -104,8 +108,9 @@ Status GuestRepository::writeRows(const Guest &guest, bool replace)
                 return s;
         }
     }
-    if (auto s = sql::prepare(q, QStringLiteral("INSERT INTO guest_phones (guest_id, position, e164, ext, e164_rev) "
-                                                "VALUES (?,?,?,?,?)"));
+    if (auto s = sql::prepare(
+            q, QStringLiteral("INSERT INTO guest_phones (guest_id, position, e164, ext, e164_rev) "
+                              "VALUES (?,?,?,?,?)"));
         !s.ok())
         return s;
     for (int i = 0; i < guest.phones.size(); ++i) {
@@ -118,7 +123,8 @@ Status GuestRepository::writeRows(const Guest &guest, bool replace)
         if (auto s = sql::exec(q, QStringLiteral("guest phone")); !s.ok())
             return s;
     }
-    if (auto s = sql::prepare(q, QStringLiteral("INSERT INTO guest_emails (guest_id, position, email) VALUES (?,?,?)"));
+    if (auto s = sql::prepare(
+            q, QStringLiteral("INSERT INTO guest_emails (guest_id, position, email) VALUES (?,?,?)"));
         !s.ok())
         return s;
     for (int i = 0; i < guest.emails.size(); ++i) {
@@ -128,7 +134,8 @@ Status GuestRepository::writeRows(const Guest &guest, bool replace)
         if (auto s = sql::exec(q, QStringLiteral("guest e-mail")); !s.ok())
             return s;
     }
-    if (auto s = sql::prepare(q, QStringLiteral("INSERT OR IGNORE INTO guest_tags (guest_id, tag) VALUES (?,?)"));
+    if (auto s =
+            sql::prepare(q, QStringLiteral("INSERT OR IGNORE INTO guest_tags (guest_id, tag) VALUES (?,?)"));
         !s.ok())
         return s;
     for (const QString &tag : guest.tags) {
@@ -144,8 +151,9 @@ Result<std::optional<Guest>> GuestRepository::byId(const Id &id) const
 {
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    if (auto s = sql::prepare(q, QStringLiteral("SELECT last_name, first_name, middle_name, birth_date, manager_id, "
-                                                "created_at, updated_at FROM guests WHERE id = ?"));
+    if (auto s = sql::prepare(
+            q, QStringLiteral("SELECT last_name, first_name, middle_name, birth_date, manager_id, "
+                              "created_at, updated_at FROM guests WHERE id = ?"));
         !s.ok())
         return s.error();
     q.addBindValue(sql::fromId(id));
@@ -173,12 +181,12 @@ Result<std::optional<Guest>> GuestRepository::byId(const Id &id) const
             read();
         return {};
     };
-    if (auto s = children(QStringLiteral("SELECT e164, ext FROM guest_phones WHERE guest_id=? ORDER BY position"),
-                          [&] {
-                              if (auto phone = Phone::fromE164(q.value(0).toString(), q.value(1).toString());
-                                  phone.ok())
-                                  guest.phones.append(phone.value());
-                          });
+    if (auto s = children(
+            QStringLiteral("SELECT e164, ext FROM guest_phones WHERE guest_id=? ORDER BY position"),
+            [&] {
+                if (auto phone = Phone::fromE164(q.value(0).toString(), q.value(1).toString()); phone.ok())
+                    guest.phones.append(phone.value());
+            });
         !s.ok())
         return s.error();
     if (auto s = children(QStringLiteral("SELECT email FROM guest_emails WHERE guest_id=? ORDER BY position"),
@@ -196,7 +204,8 @@ Result<QList<Id>> GuestRepository::idsByPhone(const QString &e164) const
 {
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    if (auto s = sql::prepare(q, QStringLiteral("SELECT DISTINCT guest_id FROM guest_phones WHERE e164 = ?")); !s.ok())
+    if (auto s = sql::prepare(q, QStringLiteral("SELECT DISTINCT guest_id FROM guest_phones WHERE e164 = ?"));
+        !s.ok())
         return s.error();
     q.addBindValue(e164);
     if (auto s = sql::exec(q, QStringLiteral("guest by phone")); !s.ok())
@@ -227,9 +236,10 @@ Result<QList<GuestSummary>> GuestRepository::searchByPhone(const QString &text, 
     q.setForwardOnly(true);
     const QString prefix = phonePrefixE164(text);
     if (!prefix.isEmpty()) {
-        if (auto s = sql::prepare(q, QStringLiteral("SELECT %1 FROM guest_phones p JOIN guests g ON g.id = p.guest_id "
-                                                    "WHERE p.e164 >= ? AND p.e164 < ? ORDER BY p.e164 LIMIT ?")
-                                         .arg(kSummaryColumns));
+        if (auto s = sql::prepare(
+                q, QStringLiteral("SELECT %1 FROM guest_phones p JOIN guests g ON g.id = p.guest_id "
+                                  "WHERE p.e164 >= ? AND p.e164 < ? ORDER BY p.e164 LIMIT ?")
+                       .arg(kSummaryColumns));
             !s.ok())
             return s.error();
         q.addBindValue(prefix);
@@ -246,9 +256,10 @@ Result<QList<GuestSummary>> GuestRepository::searchByPhone(const QString &text, 
     if (found.size() < limit && digits.size() >= 4) {
         QString reversed(digits.size(), QLatin1Char('0'));
         std::reverse_copy(digits.begin(), digits.end(), reversed.begin());
-        if (auto s = sql::prepare(q, QStringLiteral("SELECT %1 FROM guest_phones p JOIN guests g ON g.id = p.guest_id "
-                                                    "WHERE p.e164_rev >= ? AND p.e164_rev < ? ORDER BY p.e164_rev LIMIT ?")
-                                         .arg(kSummaryColumns));
+        if (auto s = sql::prepare(
+                q, QStringLiteral("SELECT %1 FROM guest_phones p JOIN guests g ON g.id = p.guest_id "
+                                  "WHERE p.e164_rev >= ? AND p.e164_rev < ? ORDER BY p.e164_rev LIMIT ?")
+                       .arg(kSummaryColumns));
             !s.ok())
             return s.error();
         q.addBindValue(reversed);
@@ -268,9 +279,10 @@ Result<QList<GuestSummary>> GuestRepository::searchByName(const QString &text, i
     const QString key = probe.searchName();
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    if (auto s = sql::prepare(q, QStringLiteral("SELECT %1 FROM guests g WHERE g.search_name >= ? AND g.search_name < ? "
-                                                "ORDER BY g.search_name LIMIT ?")
-                                     .arg(kSummaryColumns));
+    if (auto s = sql::prepare(
+            q, QStringLiteral("SELECT %1 FROM guests g WHERE g.search_name >= ? AND g.search_name < ? "
+                              "ORDER BY g.search_name LIMIT ?")
+                   .arg(kSummaryColumns));
         !s.ok())
         return s.error();
     q.addBindValue(key);

@@ -16,7 +16,10 @@ const QList<Migration> &allMigrations()
     return migrations;
 }
 
-int Migrator::latestVersion() { return allMigrations().last().version; }
+int Migrator::latestVersion()
+{
+    return allMigrations().last().version;
+}
 
 int Migrator::currentVersion(const QSqlDatabase &db)
 {
@@ -32,12 +35,13 @@ Status Migrator::migrate(QSqlDatabase &db)
     if (current < 0)
         return storageError(db.lastError(), QStringLiteral("user_version"));
     if (current > latestVersion()) {
-        return Error{QStringLiteral("storage.newer_schema"),
-                     QCoreApplication::translate("kasp::storage",
-                                                 "The database was written by a newer version of KASP (schema %1, "
-                                                 "this program knows %2). Update KASP; the database was not changed.")
-                         .arg(current)
-                         .arg(latestVersion())};
+        return Error{
+            QStringLiteral("storage.newer_schema"),
+            QCoreApplication::translate("kasp::storage",
+                                        "The database was written by a newer version of KASP (schema %1, "
+                                        "this program knows %2). Update KASP; the database was not changed.")
+                .arg(current)
+                .arg(latestVersion())};
     }
     for (const Migration &migration : allMigrations()) {
         if (migration.version <= current)
@@ -47,7 +51,8 @@ Status Migrator::migrate(QSqlDatabase &db)
         QSqlQuery query(db);
         for (const QString &sql : migration.statements) {
             if (!query.exec(sql)) {
-                const Error error = storageError(query.lastError(), QStringLiteral("migration %1").arg(migration.version));
+                const Error error =
+                    storageError(query.lastError(), QStringLiteral("migration %1").arg(migration.version));
                 query.finish();
                 db.rollback();
                 return error;

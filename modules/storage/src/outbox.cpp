@@ -11,15 +11,17 @@ namespace kasp::storage {
 Status Outbox::append(const Mutation &mutation, const QDateTime &at)
 {
     QSqlQuery query(m_db);
-    if (!query.exec(QStringLiteral("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'last_mutation_id'")))
+    if (!query.exec(QStringLiteral(
+            "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'last_mutation_id'")))
         return storageError(query.lastError(), QStringLiteral("outbox counter"));
     if (!query.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'last_mutation_id'")) || !query.next())
         return storageError(query.lastError(), QStringLiteral("outbox counter"));
     const qint64 mutationId = query.value(0).toLongLong();
     query.finish();
 
-    if (auto s = sql::prepare(query, QStringLiteral("INSERT INTO outbox (mutation_id, name, args, created_at) "
-                                                    "VALUES (?, ?, ?, ?)"));
+    if (auto s =
+            sql::prepare(query, QStringLiteral("INSERT INTO outbox (mutation_id, name, args, created_at) "
+                                               "VALUES (?, ?, ?, ?)"));
         !s.ok())
         return s;
     query.addBindValue(mutationId);

@@ -23,7 +23,8 @@ Status insertAs(QSqlDatabase db, const Clock &clock, const QString &name, const 
     });
 }
 
-template <typename T, typename Read> Result<QList<T>> readAll(QSqlDatabase db, const QString &sqlText, Read read)
+template <typename T, typename Read>
+Result<QList<T>> readAll(QSqlDatabase db, const QString &sqlText, Read read)
 {
     QSqlQuery q(db);
     q.setForwardOnly(true);
@@ -50,15 +51,16 @@ Status RoomRepository::addBuilding(const Building &b)
 
 Status RoomRepository::addCategory(const RoomCategory &c)
 {
-    return insertAs(m_db, m_clock, QStringLiteral("room_category.create"),
-                    {{QStringLiteral("id"), idToString(c.id)},
-                     {QStringLiteral("code"), c.code},
-                     {QStringLiteral("name"), c.name},
-                     {QStringLiteral("beds"), c.beds},
-                     {QStringLiteral("price_per_bed_night"), c.pricePerBedNight.kopecks()}},
-                    QStringLiteral("INSERT INTO room_categories (id, code, name, beds, price_per_bed_night) "
-                                   "VALUES (?,?,?,?,?)"),
-                    {sql::fromId(c.id), sql::text(c.code), sql::text(c.name), c.beds, c.pricePerBedNight.kopecks()});
+    return insertAs(
+        m_db, m_clock, QStringLiteral("room_category.create"),
+        {{QStringLiteral("id"), idToString(c.id)},
+         {QStringLiteral("code"), c.code},
+         {QStringLiteral("name"), c.name},
+         {QStringLiteral("beds"), c.beds},
+         {QStringLiteral("price_per_bed_night"), c.pricePerBedNight.kopecks()}},
+        QStringLiteral("INSERT INTO room_categories (id, code, name, beds, price_per_bed_night) "
+                       "VALUES (?,?,?,?,?)"),
+        {sql::fromId(c.id), sql::text(c.code), sql::text(c.name), c.beds, c.pricePerBedNight.kopecks()});
 }
 
 Status RoomRepository::addRoom(const Room &r)
@@ -72,15 +74,17 @@ Status RoomRepository::addRoom(const Room &r)
                      {QStringLiteral("beds"), r.beds}},
                     QStringLiteral("INSERT INTO rooms (id, building_id, category_id, number, floor, beds) "
                                    "VALUES (?,?,?,?,?,?)"),
-                    {sql::fromId(r.id), sql::fromId(r.buildingId), sql::fromId(r.categoryId), sql::text(r.number), r.floor, r.beds});
+                    {sql::fromId(r.id), sql::fromId(r.buildingId), sql::fromId(r.categoryId),
+                     sql::text(r.number), r.floor, r.beds});
 }
 
 Result<QList<Building>> RoomRepository::buildings() const
 {
-    return readAll<Building>(m_db, QStringLiteral("SELECT id, name, address FROM buildings ORDER BY name"),
-                             [](const QSqlQuery &q) {
-                                 return Building{sql::toId(q.value(0)), q.value(1).toString(), q.value(2).toString()};
-                             });
+    return readAll<Building>(
+        m_db, QStringLiteral("SELECT id, name, address FROM buildings ORDER BY name"),
+        [](const QSqlQuery &q) {
+            return Building{sql::toId(q.value(0)), q.value(1).toString(), q.value(2).toString()};
+        });
 }
 
 Result<QList<RoomCategory>> RoomRepository::categories() const
@@ -90,21 +94,22 @@ Result<QList<RoomCategory>> RoomRepository::categories() const
         QStringLiteral("SELECT id, code, name, beds, price_per_bed_night FROM room_categories "
                        "ORDER BY price_per_bed_night"),
         [](const QSqlQuery &q) {
-            return RoomCategory{sql::toId(q.value(0)), q.value(1).toString(), q.value(2).toString(), q.value(3).toInt(),
-                                Money::fromKopecks(q.value(4).toLongLong())};
+            return RoomCategory{sql::toId(q.value(0)), q.value(1).toString(), q.value(2).toString(),
+                                q.value(3).toInt(), Money::fromKopecks(q.value(4).toLongLong())};
         });
 }
 
 Result<QList<Room>> RoomRepository::rooms() const
 {
-    return readAll<Room>(m_db,
-                         QStringLiteral("SELECT r.id, r.building_id, r.category_id, r.number, r.floor, r.beds "
-                                        "FROM rooms r JOIN buildings b ON b.id = r.building_id "
-                                        "ORDER BY b.name, length(r.number), r.number"),
-                         [](const QSqlQuery &q) {
-                             return Room{sql::toId(q.value(0)), sql::toId(q.value(1)), sql::toId(q.value(2)),
-                                         q.value(3).toString(), q.value(4).toInt(), q.value(5).toInt()};
-                         });
+    return readAll<Room>(
+        m_db,
+        QStringLiteral("SELECT r.id, r.building_id, r.category_id, r.number, r.floor, r.beds "
+                       "FROM rooms r JOIN buildings b ON b.id = r.building_id "
+                       "ORDER BY b.name, length(r.number), r.number"),
+        [](const QSqlQuery &q) {
+            return Room{sql::toId(q.value(0)), sql::toId(q.value(1)), sql::toId(q.value(2)),
+                        q.value(3).toString(), q.value(4).toInt(),    q.value(5).toInt()};
+        });
 }
 
 } // namespace kasp::storage

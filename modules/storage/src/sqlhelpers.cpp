@@ -7,9 +7,15 @@
 
 namespace kasp::storage::sql {
 
-QVariant fromId(const Id &id) { return id.isNull() ? QVariant(QMetaType::fromType<QString>()) : QVariant(idToString(id)); }
+QVariant fromId(const Id &id)
+{
+    return id.isNull() ? QVariant(QMetaType::fromType<QString>()) : QVariant(idToString(id));
+}
 
-Id toId(const QVariant &value) { return value.isNull() ? Id() : idFromString(value.toString()); }
+Id toId(const QVariant &value)
+{
+    return value.isNull() ? Id() : idFromString(value.toString());
+}
 
 QVariant fromInstant(const QDateTime &at)
 {

@@ -5,7 +5,10 @@
 namespace kasp::storage {
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("kasp::storage", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("kasp::storage", text);
+}
 } // namespace
 
 StorageFailure classify(const QSqlError &error)
@@ -15,7 +18,7 @@ StorageFailure classify(const QSqlError &error)
     if (!ok)
         return StorageFailure::Other;
     switch (extended & 0xff) { // the primary result code is the low byte of the extended one
-    case 26: // SQLITE_NOTADB
+    case 26:                   // SQLITE_NOTADB
         return StorageFailure::WrongKeyOrNotDatabase;
     case 11: // SQLITE_CORRUPT
         return StorageFailure::Corrupt;

@@ -10,29 +10,33 @@ namespace kasp::storage {
 
 Status TaskRepository::create(const Task &task)
 {
-    return applyMutation(m_db, Mutation{QStringLiteral("task.create"), toJson(task)}, m_clock.now(), [&]() -> Status {
-        QSqlQuery q(m_db);
-        if (auto s = sql::prepare(q, QStringLiteral("INSERT INTO tasks (id, guest_id, assignee_id, title, due_at, "
-                                                    "status, created_at, done_at) VALUES (?,?,?,?,?,?,?,?)"));
-            !s.ok())
-            return s;
-        for (const QVariant &v : QVariantList{sql::fromId(task.id), sql::fromId(task.guestId),
-                                              sql::fromId(task.assigneeId), sql::text(task.title), sql::fromInstant(task.due),
-                                              taskStatusKey(task.status),
-                                              sql::fromInstant(task.createdAt.isValid() ? task.createdAt : m_clock.now()),
-                                              sql::fromInstant(task.doneAt)})
-            q.addBindValue(v);
-        return sql::exec(q, QStringLiteral("task create"));
-    });
+    return applyMutation(
+        m_db, Mutation{QStringLiteral("task.create"), toJson(task)}, m_clock.now(), [&]() -> Status {
+            QSqlQuery q(m_db);
+            if (auto s = sql::prepare(
+                    q, QStringLiteral("INSERT INTO tasks (id, guest_id, assignee_id, title, due_at, "
+                                      "status, created_at, done_at) VALUES (?,?,?,?,?,?,?,?)"));
+                !s.ok())
+                return s;
+            for (const QVariant &v :
+                 QVariantList{sql::fromId(task.id), sql::fromId(task.guestId), sql::fromId(task.assigneeId),
+                              sql::text(task.title), sql::fromInstant(task.due), taskStatusKey(task.status),
+                              sql::fromInstant(task.createdAt.isValid() ? task.createdAt : m_clock.now()),
+                              sql::fromInstant(task.doneAt)})
+                q.addBindValue(v);
+            return sql::exec(q, QStringLiteral("task create"));
+        });
 }
 
 Status TaskRepository::setStatus(const Id &taskId, TaskStatus status)
 {
     const QDateTime now = m_clock.now();
-    const QJsonObject args{{QStringLiteral("id"), idToString(taskId)}, {QStringLiteral("status"), taskStatusKey(status)}};
+    const QJsonObject args{{QStringLiteral("id"), idToString(taskId)},
+                           {QStringLiteral("status"), taskStatusKey(status)}};
     return applyMutation(m_db, Mutation{QStringLiteral("task.set_status"), args}, now, [&]() -> Status {
         QSqlQuery q(m_db);
-        if (auto s = sql::prepare(q, QStringLiteral("UPDATE tasks SET status = ?, done_at = ? WHERE id = ?")); !s.ok())
+        if (auto s = sql::prepare(q, QStringLiteral("UPDATE tasks SET status = ?, done_at = ? WHERE id = ?"));
+            !s.ok())
             return s;
         q.addBindValue(taskStatusKey(status));
         q.addBindValue(sql::fromInstant(status == TaskStatus::Open ? QDateTime() : now));
@@ -60,9 +64,10 @@ Result<QList<Task>> TaskRepository::select(const QString &where, const QVariantL
 {
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    if (auto s = sql::prepare(q, QStringLiteral("SELECT id, guest_id, assignee_id, title, due_at, status, created_at, "
-                                                "done_at FROM tasks WHERE ") +
-                                     where);
+    if (auto s = sql::prepare(
+            q, QStringLiteral("SELECT id, guest_id, assignee_id, title, due_at, status, created_at, "
+                              "done_at FROM tasks WHERE ") +
+                   where);
         !s.ok())
         return s.error();
     for (const QVariant &v : values)

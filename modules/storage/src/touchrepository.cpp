@@ -8,30 +8,33 @@ namespace kasp::storage {
 
 Status TouchRepository::add(const Touch &touch)
 {
-    return applyMutation(m_db, Mutation{QStringLiteral("touch.add"), toJson(touch)}, m_clock.now(), [&]() -> Status {
-        QSqlQuery q(m_db);
-        if (auto s = sql::prepare(q, QStringLiteral("INSERT INTO touches (id, guest_id, user_id, kind, at, "
-                                                    "duration_secs, result, note) VALUES (?,?,?,?,?,?,?,?)"));
-            !s.ok())
-            return s;
-        q.addBindValue(sql::fromId(touch.id));
-        q.addBindValue(sql::fromId(touch.guestId));
-        q.addBindValue(sql::fromId(touch.userId));
-        q.addBindValue(touchKindKey(touch.kind));
-        q.addBindValue(sql::fromInstant(touch.at));
-        q.addBindValue(touch.durationSecs);
-        q.addBindValue(sql::text(touch.result));
-        q.addBindValue(sql::text(touch.note));
-        return sql::exec(q, QStringLiteral("touch add"));
-    });
+    return applyMutation(
+        m_db, Mutation{QStringLiteral("touch.add"), toJson(touch)}, m_clock.now(), [&]() -> Status {
+            QSqlQuery q(m_db);
+            if (auto s =
+                    sql::prepare(q, QStringLiteral("INSERT INTO touches (id, guest_id, user_id, kind, at, "
+                                                   "duration_secs, result, note) VALUES (?,?,?,?,?,?,?,?)"));
+                !s.ok())
+                return s;
+            q.addBindValue(sql::fromId(touch.id));
+            q.addBindValue(sql::fromId(touch.guestId));
+            q.addBindValue(sql::fromId(touch.userId));
+            q.addBindValue(touchKindKey(touch.kind));
+            q.addBindValue(sql::fromInstant(touch.at));
+            q.addBindValue(touch.durationSecs);
+            q.addBindValue(sql::text(touch.result));
+            q.addBindValue(sql::text(touch.note));
+            return sql::exec(q, QStringLiteral("touch add"));
+        });
 }
 
 Result<QList<Touch>> TouchRepository::forGuest(const Id &guestId, int limit) const
 {
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    if (auto s = sql::prepare(q, QStringLiteral("SELECT id, user_id, kind, at, duration_secs, result, note FROM touches "
-                                                "WHERE guest_id = ? ORDER BY at DESC LIMIT ?"));
+    if (auto s = sql::prepare(
+            q, QStringLiteral("SELECT id, user_id, kind, at, duration_secs, result, note FROM touches "
+                              "WHERE guest_id = ? ORDER BY at DESC LIMIT ?"));
         !s.ok())
         return s.error();
     q.addBindValue(sql::fromId(guestId));

@@ -26,7 +26,9 @@ Status UserRepository::create(const User &user)
                            {QStringLiteral("active"), user.active}};
     return applyMutation(m_db, Mutation{QStringLiteral("user.create"), args}, m_clock.now(), [&]() -> Status {
         QSqlQuery q(m_db);
-        if (auto s = sql::prepare(q, QStringLiteral("INSERT INTO users (%1) VALUES (?,?,?,?,?)").arg(kColumns)); !s.ok())
+        if (auto s =
+                sql::prepare(q, QStringLiteral("INSERT INTO users (%1) VALUES (?,?,?,?,?)").arg(kColumns));
+            !s.ok())
             return s;
         q.addBindValue(sql::fromId(user.id));
         q.addBindValue(sql::text(user.login));
@@ -41,7 +43,8 @@ Result<QList<User>> UserRepository::all() const
 {
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    if (auto s = sql::prepare(q, QStringLiteral("SELECT %1 FROM users ORDER BY display_name").arg(kColumns)); !s.ok())
+    if (auto s = sql::prepare(q, QStringLiteral("SELECT %1 FROM users ORDER BY display_name").arg(kColumns));
+        !s.ok())
         return s.error();
     if (auto s = sql::exec(q, QStringLiteral("users")); !s.ok())
         return s.error();
@@ -55,7 +58,8 @@ Result<std::optional<User>> UserRepository::byLogin(const QString &login) const
 {
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    if (auto s = sql::prepare(q, QStringLiteral("SELECT %1 FROM users WHERE login = ?").arg(kColumns)); !s.ok())
+    if (auto s = sql::prepare(q, QStringLiteral("SELECT %1 FROM users WHERE login = ?").arg(kColumns));
+        !s.ok())
         return s.error();
     q.addBindValue(login);
     if (auto s = sql::exec(q, QStringLiteral("user by login")); !s.ok())

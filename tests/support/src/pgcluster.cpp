@@ -13,12 +13,18 @@
 namespace kasp::test {
 
 namespace {
-bool runningAsRoot() { return ::geteuid() == 0; }
+bool runningAsRoot()
+{
+    return ::geteuid() == 0;
+}
 } // namespace
 
 PgCluster::PgCluster() = default;
 
-PgCluster::~PgCluster() { stop(); }
+PgCluster::~PgCluster()
+{
+    stop();
+}
 
 QString PgCluster::binDir()
 {
@@ -93,7 +99,8 @@ bool PgCluster::start(QString *error)
     }
     if (runningAsRoot()) {
         // The server user must own its directories and read the password file.
-        QProcess::execute(QStringLiteral("chown"), {QStringLiteral("-R"), QStringLiteral("postgres:postgres"), m_root});
+        QProcess::execute(QStringLiteral("chown"),
+                          {QStringLiteral("-R"), QStringLiteral("postgres:postgres"), m_root});
     }
     QString out;
     if (!run({bin + QStringLiteral("/initdb"), QStringLiteral("-D"), m_dataDir, QStringLiteral("-U"), user(),
@@ -111,9 +118,10 @@ bool PgCluster::start(QString *error)
                                                "-c synchronous_commit=off -c full_page_writes=off")
                                     .arg(m_port)
                                     .arg(m_root);
-        m_running = run({bin + QStringLiteral("/pg_ctl"), QStringLiteral("-D"), m_dataDir, QStringLiteral("-w"),
-                         QStringLiteral("-t"), QStringLiteral("30"), QStringLiteral("-l"),
-                         m_root + QStringLiteral("/server.log"), QStringLiteral("-o"), options, QStringLiteral("start")},
+        m_running = run({bin + QStringLiteral("/pg_ctl"), QStringLiteral("-D"), m_dataDir,
+                         QStringLiteral("-w"), QStringLiteral("-t"), QStringLiteral("30"),
+                         QStringLiteral("-l"), m_root + QStringLiteral("/server.log"), QStringLiteral("-o"),
+                         options, QStringLiteral("start")},
                         &out, 40000);
     }
     if (!m_running) {

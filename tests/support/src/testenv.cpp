@@ -1,12 +1,12 @@
 #include "kasp/testsupport/testenv.h"
 
+#include <memory>
 #include <QCoreApplication>
 #include <QDir>
 #include <QLocale>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QUuid>
-#include <memory>
 #include <vector>
 
 namespace kasp::test {

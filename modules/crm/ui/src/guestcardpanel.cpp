@@ -14,9 +14,10 @@
 namespace kasp::crm::ui {
 
 GuestCardPanel::GuestCardPanel(GuestService &service, QWidget *parent)
-    : QWidget(parent), m_service(service), m_timeline(new TimelineModel(this)), m_stack(new QStackedLayout(this)),
-      m_placeholder(new QLabel(this)), m_name(new QLabel), m_facts(new QLabel), m_contacts(new QLabel),
-      m_summary(new QLabel), m_edit(new QPushButton(tr("Edit…"))), m_table(new QTableView)
+    : QWidget(parent), m_service(service), m_timeline(new TimelineModel(this)),
+      m_stack(new QStackedLayout(this)), m_placeholder(new QLabel(this)), m_name(new QLabel),
+      m_facts(new QLabel), m_contacts(new QLabel), m_summary(new QLabel),
+      m_edit(new QPushButton(tr("Edit…"))), m_table(new QTableView)
 {
     setObjectName(QStringLiteral("guestCardPanel"));
     m_placeholder->setText(tr("Find a guest by phone or surname (Ctrl+K),\nor create a new one (Ctrl+N)."));
@@ -48,10 +49,13 @@ GuestCardPanel::GuestCardPanel(GuestService &service, QWidget *parent)
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setSectionResizeMode(TimelineModel::WhenColumn, QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setSectionResizeMode(TimelineModel::WhatColumn, QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(TimelineModel::WhenColumn,
+                                                      QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(TimelineModel::WhatColumn,
+                                                      QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(TimelineModel::DetailsColumn, QHeaderView::Stretch);
-    m_table->horizontalHeader()->setSectionResizeMode(TimelineModel::WhoColumn, QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(TimelineModel::WhoColumn,
+                                                      QHeaderView::ResizeToContents);
 
     auto *header = new QHBoxLayout;
     auto *identity = new QVBoxLayout;
@@ -75,7 +79,10 @@ GuestCardPanel::GuestCardPanel(GuestService &service, QWidget *parent)
     m_stack->addWidget(card);
 }
 
-void GuestCardPanel::setEditable(bool editable) { m_edit->setVisible(editable); }
+void GuestCardPanel::setEditable(bool editable)
+{
+    m_edit->setVisible(editable);
+}
 
 void GuestCardPanel::clear()
 {
@@ -125,8 +132,9 @@ void GuestCardPanel::render(const GuestCard &card)
         ++stays;
         spent += b.prepaid;
     }
-    m_summary->setText(tr("%n stay(s)", nullptr, stays) + QStringLiteral(" · ") + tr("paid %1").arg(spent.toString()) +
-                       QStringLiteral(" · ") + tr("%n touch(es)", nullptr, int(card.touches.size())));
+    m_summary->setText(tr("%n stay(s)", nullptr, stays) + QStringLiteral(" · ") +
+                       tr("paid %1").arg(spent.toString()) + QStringLiteral(" · ") +
+                       tr("%n touch(es)", nullptr, int(card.touches.size())));
     m_timeline->setCard(card);
 }
 

@@ -26,11 +26,12 @@ QStringList lines(const QPlainTextEdit *edit)
 }
 } // namespace
 
-GuestEditDialog::GuestEditDialog(GuestService &service, Guest guest, const Id &defaultManager, QWidget *parent)
+GuestEditDialog::GuestEditDialog(GuestService &service, Guest guest, const Id &defaultManager,
+                                 QWidget *parent)
     : QDialog(parent), m_service(service), m_original(std::move(guest)), m_last(new QLineEdit),
       m_first(new QLineEdit), m_middle(new QLineEdit), m_tags(new QLineEdit), m_hasBirthDate(new QCheckBox),
-      m_birthDate(new QDateEdit), m_phones(new QPlainTextEdit), m_emails(new QPlainTextEdit), m_manager(new QComboBox),
-      m_problems(new QLabel), m_warnings(new QLabel),
+      m_birthDate(new QDateEdit), m_phones(new QPlainTextEdit), m_emails(new QPlainTextEdit),
+      m_manager(new QComboBox), m_problems(new QLabel), m_warnings(new QLabel),
       m_buttons(new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel))
 {
     setObjectName(QStringLiteral("guestEditDialog"));
@@ -72,7 +73,8 @@ GuestEditDialog::GuestEditDialog(GuestService &service, Guest guest, const Id &d
             if (u.active && u.role != Role::Director)
                 m_manager->addItem(u.displayName, QVariant::fromValue(u.id));
     }
-    const Id manager = m_original.id.isNull() && m_original.managerId.isNull() ? defaultManager : m_original.managerId;
+    const Id manager =
+        m_original.id.isNull() && m_original.managerId.isNull() ? defaultManager : m_original.managerId;
     m_manager->setCurrentIndex(std::max(0, m_manager->findData(QVariant::fromValue(manager))));
 
     auto *birth = new QHBoxLayout;
@@ -117,8 +119,14 @@ void GuestEditDialog::setPhonesText(const QString &text)
     refreshChecks();
 }
 
-QString GuestEditDialog::problemsText() const { return m_problems->text(); }
-QString GuestEditDialog::warningsText() const { return m_warnings->text(); }
+QString GuestEditDialog::problemsText() const
+{
+    return m_problems->text();
+}
+QString GuestEditDialog::warningsText() const
+{
+    return m_warnings->text();
+}
 
 Guest GuestEditDialog::collect(QStringList *problems) const
 {
@@ -156,7 +164,8 @@ void GuestEditDialog::refreshChecks()
     if (auto owners = m_service.phoneOwners(g.phones, g.id); owners.ok()) {
         for (const auto &owner : owners.value()) {
             auto phone = Phone::parse(owner.mainPhone);
-            warnings << tr("%1 already belongs to %2").arg(phone.ok() ? phone->display() : owner.mainPhone, owner.displayName);
+            warnings << tr("%1 already belongs to %2")
+                            .arg(phone.ok() ? phone->display() : owner.mainPhone, owner.displayName);
         }
     }
     m_warnings->setText(warnings.join(QLatin1Char('\n')));

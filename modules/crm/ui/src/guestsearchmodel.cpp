@@ -18,7 +18,10 @@ const storage::GuestSummary *GuestSearchModel::at(int row) const
     return row >= 0 && row < m_rows.size() ? &m_rows[row] : nullptr;
 }
 
-int GuestSearchModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(m_rows.size()); }
+int GuestSearchModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
 
 QVariant GuestSearchModel::data(const QModelIndex &index, int role) const
 {
@@ -29,11 +32,13 @@ QVariant GuestSearchModel::data(const QModelIndex &index, int role) const
     const QString phoneText = phone.ok() ? phone->display() : row.mainPhone;
     switch (role) {
     case Qt::DisplayRole:
-        return phoneText.isEmpty() || row.displayName == phoneText ? row.displayName
-                                                                    : row.displayName + QStringLiteral("\n") + phoneText;
+        return phoneText.isEmpty() || row.displayName == phoneText
+                   ? row.displayName
+                   : row.displayName + QStringLiteral("\n") + phoneText;
     case Qt::ToolTipRole:
         return row.birthDate.isValid()
-                   ? tr("%1, born %2").arg(row.displayName, QLocale().toString(row.birthDate, QLocale::ShortFormat))
+                   ? tr("%1, born %2")
+                         .arg(row.displayName, QLocale().toString(row.birthDate, QLocale::ShortFormat))
                    : row.displayName;
     case IdRole:
         return row.id;

@@ -26,7 +26,8 @@ GuestSearchPanel::GuestSearchPanel(GuestService &service, QWidget *parent)
     m_edit->setObjectName(QStringLiteral("guestSearchEdit"));
     m_edit->setPlaceholderText(tr("Phone or surname (Ctrl+K)"));
     m_edit->setClearButtonEnabled(true);
-    m_edit->setToolTip(tr("Type a phone number (any format, or its last digits) or the beginning of a surname"));
+    m_edit->setToolTip(
+        tr("Type a phone number (any format, or its last digits) or the beginning of a surname"));
     m_edit->installEventFilter(this);
     m_list->setObjectName(QStringLiteral("guestSearchResults"));
     m_list->setModel(m_model);
@@ -52,7 +53,8 @@ GuestSearchPanel::GuestSearchPanel(GuestService &service, QWidget *parent)
         runSearch();
         activateRow(m_list->currentIndex().isValid() ? m_list->currentIndex().row() : 0);
     });
-    connect(m_list, &QListView::activated, this, [this](const QModelIndex &index) { activateRow(index.row()); });
+    connect(m_list, &QListView::activated, this,
+            [this](const QModelIndex &index) { activateRow(index.row()); });
 }
 
 void GuestSearchPanel::focusSearch()

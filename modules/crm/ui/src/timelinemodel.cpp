@@ -6,21 +6,33 @@
 namespace kasp::crm::ui {
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("kasp::crm::ui", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("kasp::crm::ui", text);
+}
 } // namespace
 
 QString touchKindTitle(TouchKind kind)
 {
     switch (kind) {
-    case TouchKind::CallIn: return tr("Incoming call");
-    case TouchKind::CallOut: return tr("Outgoing call");
-    case TouchKind::CallMissed: return tr("Missed call");
-    case TouchKind::WebRequest: return tr("Web request");
-    case TouchKind::CallbackRequest: return tr("Callback request");
-    case TouchKind::Booking: return tr("Booking");
-    case TouchKind::Email: return tr("E-mail");
-    case TouchKind::Sms: return tr("SMS");
-    case TouchKind::Note: return tr("Note");
+    case TouchKind::CallIn:
+        return tr("Incoming call");
+    case TouchKind::CallOut:
+        return tr("Outgoing call");
+    case TouchKind::CallMissed:
+        return tr("Missed call");
+    case TouchKind::WebRequest:
+        return tr("Web request");
+    case TouchKind::CallbackRequest:
+        return tr("Callback request");
+    case TouchKind::Booking:
+        return tr("Booking");
+    case TouchKind::Email:
+        return tr("E-mail");
+    case TouchKind::Sms:
+        return tr("SMS");
+    case TouchKind::Note:
+        return tr("Note");
     }
     return {};
 }
@@ -28,12 +40,18 @@ QString touchKindTitle(TouchKind kind)
 QString bookingStatusTitle(BookingStatus status)
 {
     switch (status) {
-    case BookingStatus::Hold: return tr("hold");
-    case BookingStatus::Confirmed: return tr("confirmed");
-    case BookingStatus::Prepaid: return tr("prepaid");
-    case BookingStatus::Paid: return tr("paid");
-    case BookingStatus::Cancelled: return tr("cancelled");
-    case BookingStatus::CheckedIn: return tr("checked in");
+    case BookingStatus::Hold:
+        return tr("hold");
+    case BookingStatus::Confirmed:
+        return tr("confirmed");
+    case BookingStatus::Prepaid:
+        return tr("prepaid");
+    case BookingStatus::Paid:
+        return tr("paid");
+    case BookingStatus::Cancelled:
+        return tr("cancelled");
+    case BookingStatus::CheckedIn:
+        return tr("checked in");
     }
     return {};
 }
@@ -41,12 +59,18 @@ QString bookingStatusTitle(BookingStatus status)
 QString dealStageTitle(DealStage stage)
 {
     switch (stage) {
-    case DealStage::New: return tr("new");
-    case DealStage::Qualified: return tr("qualified");
-    case DealStage::Offer: return tr("offer");
-    case DealStage::Booked: return tr("booked");
-    case DealStage::Paid: return tr("paid");
-    case DealStage::Lost: return tr("lost");
+    case DealStage::New:
+        return tr("new");
+    case DealStage::Qualified:
+        return tr("qualified");
+    case DealStage::Offer:
+        return tr("offer");
+    case DealStage::Booked:
+        return tr("booked");
+    case DealStage::Paid:
+        return tr("paid");
+    case DealStage::Lost:
+        return tr("lost");
     }
     return {};
 }
@@ -66,16 +90,18 @@ void TimelineModel::setCard(const GuestCard &card)
             if (auto status = bookingStatusFromKey(t.result))
                 details = bookingStatusTitle(*status);
         }
-        m_entries.append({t.at, QStringLiteral("touch"), touchKindTitle(t.kind), details, card.userNames.value(t.userId)});
+        m_entries.append(
+            {t.at, QStringLiteral("touch"), touchKindTitle(t.kind), details, card.userNames.value(t.userId)});
     }
     for (const Booking &b : card.stays) {
         const QDateTime at(b.stay.checkIn(), QTime(12, 0));
         m_entries.append({at, QStringLiteral("stay"),
-                          QCoreApplication::translate("kasp::crm::ui::TimelineModel", "Stay, %n night(s)", nullptr, b.stay.nights()),
+                          QCoreApplication::translate("kasp::crm::ui::TimelineModel", "Stay, %n night(s)",
+                                                      nullptr, b.stay.nights()),
                           QStringLiteral("%1 – %2, %3, %4")
                               .arg(locale.toString(b.stay.checkIn(), QLocale::ShortFormat),
-                                   locale.toString(b.stay.checkOut(), QLocale::ShortFormat), b.total.toString(),
-                                   bookingStatusTitle(b.status)),
+                                   locale.toString(b.stay.checkOut(), QLocale::ShortFormat),
+                                   b.total.toString(), bookingStatusTitle(b.status)),
                           card.userNames.value(b.createdBy)});
     }
     for (const Deal &d : card.deals) {
@@ -87,16 +113,25 @@ void TimelineModel::setCard(const GuestCard &card)
     }
     for (const Task &t : card.tasks) {
         m_entries.append({t.due, QStringLiteral("task"), tr("Task: %1").arg(t.title),
-                          t.status == TaskStatus::Open ? tr("open") : (t.status == TaskStatus::Done ? tr("done") : tr("cancelled")),
+                          t.status == TaskStatus::Open
+                              ? tr("open")
+                              : (t.status == TaskStatus::Done ? tr("done") : tr("cancelled")),
                           card.userNames.value(t.assigneeId)});
     }
-    std::stable_sort(m_entries.begin(), m_entries.end(), [](const Entry &a, const Entry &b) { return a.at > b.at; });
+    std::stable_sort(m_entries.begin(), m_entries.end(),
+                     [](const Entry &a, const Entry &b) { return a.at > b.at; });
     endResetModel();
 }
 
-int TimelineModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(m_entries.size()); }
+int TimelineModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_entries.size());
+}
 
-int TimelineModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : ColumnCount; }
+int TimelineModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
 
 QVariant TimelineModel::data(const QModelIndex &index, int role) const
 {
@@ -125,10 +160,14 @@ QVariant TimelineModel::headerData(int section, Qt::Orientation orientation, int
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case WhenColumn: return tr("When");
-    case WhatColumn: return tr("What");
-    case DetailsColumn: return tr("Details");
-    case WhoColumn: return tr("Who");
+    case WhenColumn:
+        return tr("When");
+    case WhatColumn:
+        return tr("What");
+    case DetailsColumn:
+        return tr("Details");
+    case WhoColumn:
+        return tr("Who");
     }
     return {};
 }

@@ -3,8 +3,8 @@
 #include "kasp/core/money.h"
 #include "kasp/core/result.h"
 #include "kasp/core/stay.h"
-#include <QDateTime>
 #include <optional>
+#include <QDateTime>
 
 namespace kasp {
 
@@ -17,7 +17,10 @@ std::optional<BookingStatus> bookingStatusFromKey(const QString &key);
 // cancelled; cancelled and checked_in are final.
 bool canChangeStatus(BookingStatus from, BookingStatus to);
 // A cancelled booking frees its nights; every other status occupies the room.
-inline bool occupiesRoom(BookingStatus s) { return s != BookingStatus::Cancelled; }
+inline bool occupiesRoom(BookingStatus s)
+{
+    return s != BookingStatus::Cancelled;
+}
 
 struct Booking
 {

@@ -2,8 +2,8 @@
 // A deal (сделка) is one sales attempt moving through the pipeline.
 #include "kasp/core/id.h"
 #include "kasp/core/money.h"
-#include <QDateTime>
 #include <optional>
+#include <QDateTime>
 
 namespace kasp {
 

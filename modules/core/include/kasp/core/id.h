@@ -13,7 +13,13 @@ using Id = QUuid;
 Id newId();
 // A version 7 UUID for a given instant and 74 caller-supplied bits (deterministic generators).
 Id uuidV7(qint64 unixMs, quint64 randomHigh, quint64 randomLow);
-inline QString idToString(const Id &id) { return id.isNull() ? QString() : id.toString(QUuid::WithoutBraces); }
-inline Id idFromString(const QString &text) { return QUuid::fromString(text); }
+inline QString idToString(const Id &id)
+{
+    return id.isNull() ? QString() : id.toString(QUuid::WithoutBraces);
+}
+inline Id idFromString(const QString &text)
+{
+    return QUuid::fromString(text);
+}
 
 } // namespace kasp

@@ -1,9 +1,9 @@
 #pragma once
 // Money in integer kopecks: never floating point, so sums and prepayments are exact.
 #include "kasp/core/result.h"
+#include <compare>
 #include <QString>
 #include <QtGlobal>
-#include <compare>
 
 namespace kasp {
 

@@ -1,8 +1,8 @@
 #pragma once
 // A value or a human-readable error: the return type of every operation that can fail on user or
 // file input. Errors carry a stable code (for tests and logs) and a translated message (for people).
-#include <QString>
 #include <optional>
+#include <QString>
 #include <utility>
 #include <variant>
 

@@ -1,7 +1,7 @@
 #pragma once
 #include "kasp/core/id.h"
-#include <QDateTime>
 #include <optional>
+#include <QDateTime>
 
 namespace kasp {
 
@@ -22,7 +22,10 @@ struct Task
     QDateTime doneAt;
 
     bool operator==(const Task &) const = default;
-    bool isOverdue(const QDateTime &now) const { return status == TaskStatus::Open && due.isValid() && due < now; }
+    bool isOverdue(const QDateTime &now) const
+    {
+        return status == TaskStatus::Open && due.isValid() && due < now;
+    }
 };
 
 } // namespace kasp

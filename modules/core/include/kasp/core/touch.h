@@ -1,9 +1,9 @@
 #pragma once
 // A touch (касание) is any contact with a guest. Touches are append-only: the history is the asset.
 #include "kasp/core/id.h"
+#include <optional>
 #include <QDateTime>
 #include <QString>
-#include <optional>
 
 namespace kasp {
 

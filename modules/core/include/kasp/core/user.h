@@ -1,7 +1,7 @@
 #pragma once
 #include "kasp/core/id.h"
-#include <QString>
 #include <optional>
+#include <QString>
 
 namespace kasp {
 
@@ -13,7 +13,7 @@ std::optional<Role> roleFromKey(const QString &key);
 // What each role may do. One place, so the UI and (later) the server's row filters agree.
 struct Permissions
 {
-    bool seesAllGuests = false;  // a consultant sees the shared base too, but works "my guests" first
+    bool seesAllGuests = false; // a consultant sees the shared base too, but works "my guests" first
     bool editsScripts = false;
     bool seesDepartmentKpi = false;
     bool reassignsGuests = false;

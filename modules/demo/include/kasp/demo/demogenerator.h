@@ -4,9 +4,9 @@
 // stays with seasonality, the calls and web requests behind them, deals and tasks.
 // The same seed and sizes always give the same rows (ids included), so tests can rely on them.
 #include "kasp/core/result.h"
+#include <functional>
 #include <QDate>
 #include <QSqlDatabase>
-#include <functional>
 
 namespace kasp::demo {
 
@@ -18,7 +18,7 @@ struct DemoOptions
     // grows until it can hold this many stays without two sharing a room-night.
     qint64 stays = 0;
     int years = 5;
-    QDate today;  // the "now" of the data set; stays run up to ~3 months after it
+    QDate today;              // the "now" of the data set; stays run up to ~3 months after it
     bool bulkIndexes = false; // drop and rebuild secondary indexes around the load (large sets)
 };
 
@@ -31,6 +31,7 @@ struct DemoSummary
 // progress(percent, stage) returns false to cancel; the database is then left without demo rows.
 using DemoProgress = std::function<bool(int percent, const QString &stage)>;
 
-Result<DemoSummary> generateDemo(QSqlDatabase db, const DemoOptions &options, const DemoProgress &progress = {});
+Result<DemoSummary> generateDemo(QSqlDatabase db, const DemoOptions &options,
+                                 const DemoProgress &progress = {});
 
 } // namespace kasp::demo

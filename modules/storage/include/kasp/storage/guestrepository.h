@@ -2,8 +2,8 @@
 #include "kasp/core/clock.h"
 #include "kasp/core/guest.h"
 #include "kasp/core/result.h"
-#include <QSqlDatabase>
 #include <optional>
+#include <QSqlDatabase>
 
 namespace kasp::storage {
 
@@ -22,10 +22,10 @@ class GuestRepository
 public:
     GuestRepository(QSqlDatabase db, const Clock &clock) : m_db(std::move(db)), m_clock(clock) {}
 
-    Status create(const Guest &guest);                          // mutation guest.create
-    Status update(const Guest &guest);                          // mutation guest.update
+    Status create(const Guest &guest); // mutation guest.create
+    Status update(const Guest &guest); // mutation guest.update
     Result<std::optional<Guest>> byId(const Id &id) const;
-    Result<QList<Id>> idsByPhone(const QString &e164) const;    // exact lookup (the ringing number)
+    Result<QList<Id>> idsByPhone(const QString &e164) const; // exact lookup (the ringing number)
     // Phone (prefix of the number or its last 4+ digits) or name prefix ("иванова ма").
     Result<QList<GuestSummary>> search(const QString &text, int limit) const;
     Result<qint64> count() const;

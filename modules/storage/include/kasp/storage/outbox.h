@@ -4,10 +4,10 @@
 // the server has acknowledged them.
 #include "kasp/core/mutation.h"
 #include "kasp/core/result.h"
+#include <functional>
 #include <QDateTime>
 #include <QList>
 #include <QSqlDatabase>
-#include <functional>
 
 namespace kasp::storage {
 

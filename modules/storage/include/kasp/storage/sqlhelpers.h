@@ -11,12 +11,15 @@
 namespace kasp::storage::sql {
 
 // Qt binds a null QString as SQL NULL (QSQLITE and QPSQL alike); NOT NULL text columns get ''.
-inline QString text(const QString &value) { return value.isNull() ? QStringLiteral("") : value; }
-QVariant fromId(const Id &id);             // TEXT, NULL for a null id
+inline QString text(const QString &value)
+{
+    return value.isNull() ? QStringLiteral("") : value;
+}
+QVariant fromId(const Id &id); // TEXT, NULL for a null id
 Id toId(const QVariant &value);
 QVariant fromInstant(const QDateTime &at); // INTEGER UTC ms, NULL if invalid
 QDateTime toInstant(const QVariant &value);
-QVariant fromDate(const QDate &date);      // TEXT yyyy-MM-dd, NULL if invalid
+QVariant fromDate(const QDate &date); // TEXT yyyy-MM-dd, NULL if invalid
 QDate toDate(const QVariant &value);
 
 // Prepares once; on failure returns the error instead of silently executing nothing.

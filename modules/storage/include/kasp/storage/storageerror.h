@@ -5,7 +5,16 @@
 
 namespace kasp::storage {
 
-enum class StorageFailure { WrongKeyOrNotDatabase, Corrupt, ReadOnly, DiskFull, CannotOpen, Busy, Constraint, Other };
+enum class StorageFailure {
+    WrongKeyOrNotDatabase,
+    Corrupt,
+    ReadOnly,
+    DiskFull,
+    CannotOpen,
+    Busy,
+    Constraint,
+    Other
+};
 
 StorageFailure classify(const QSqlError &error);
 // code: "storage.wrong_key", "storage.corrupt", "storage.read_only", "storage.disk_full",

@@ -10,8 +10,8 @@ class TaskRepository
 {
 public:
     TaskRepository(QSqlDatabase db, const Clock &clock) : m_db(std::move(db)), m_clock(clock) {}
-    Status create(const Task &task);                        // mutation task.create
-    Status setStatus(const Id &taskId, TaskStatus status);  // mutation task.set_status
+    Status create(const Task &task);                                    // mutation task.create
+    Status setStatus(const Id &taskId, TaskStatus status);              // mutation task.set_status
     Result<QList<Task>> openFor(const Id &assigneeId, int limit) const; // earliest due first
     Result<QList<Task>> forGuest(const Id &guestId) const;
 

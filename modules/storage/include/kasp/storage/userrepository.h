@@ -2,8 +2,8 @@
 #include "kasp/core/clock.h"
 #include "kasp/core/result.h"
 #include "kasp/core/user.h"
-#include <QSqlDatabase>
 #include <optional>
+#include <QSqlDatabase>
 
 namespace kasp::storage {
 

@@ -2,9 +2,9 @@
 // A throwaway PostgreSQL 15 cluster for tests: initdb into a temp dir, started on 127.0.0.1 at a
 // free port, stopped (by its PID file, through pg_ctl) when the object dies. When the tests run as
 // root, the server runs as the "postgres" user, since PostgreSQL refuses to run as root.
+#include <memory>
 #include <QString>
 #include <QTemporaryDir>
-#include <memory>
 
 namespace kasp::test {
 
