@@ -35,6 +35,16 @@ double priceFactor(int month)
     return (month >= 6 && month <= 8) ? 1.25 : (month == 1 || month == 5 || month == 12) ? 1.10 : 0.90;
 }
 
+// "21 ночь", "14 ночей": demo titles are Russian data, not translated UI strings.
+QString nightsWord(int n)
+{
+    if (n % 10 == 1 && n % 100 != 11)
+        return QStringLiteral("ночь");
+    if (n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14))
+        return QStringLiteral("ночи");
+    return QStringLiteral("ночей");
+}
+
 const QVector<int> kCourseNights{7, 10, 10, 12, 14, 14, 14, 18, 21, 21};
 const QVector<QString> kLostReasons{QStringLiteral("дорого"), QStringLiteral("не подошли даты"),
                                     QStringLiteral("выбрал другой санаторий"), QStringLiteral("передумал")};
@@ -142,9 +152,10 @@ Status writeStay(DemoContext &ctx, Writers &w, const DemoRoom &room, int guestIn
     const QVariant closedAt =
         isClosed(stage) ? QVariant(bookedAt) : QVariant(QMetaType::fromType<qlonglong>());
     if (auto s = w.deals.add({idToString(ctx.random.id()), guest, managerText,
-                              QStringLiteral("Путёвка %1, %2 ночей")
+                              QStringLiteral("Путёвка %1, %2 %3")
                                   .arg(in.toString(QStringLiteral("dd.MM.yyyy")))
-                                  .arg(nights),
+                                  .arg(nights)
+                                  .arg(nightsWord(nights)),
                               dealStageKey(stage), total.kopecks(), bookedAt - 900000, bookedAt, closedAt,
                               stage == DealStage::Lost ? ctx.random.pick(kLostReasons) : QString()});
         !s.ok())
