@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
     <name>QObject</name>
@@ -156,12 +157,12 @@
         <translation>ожидается известное значение</translation>
     </message>
     <message>
-        <source>Field "%1": %2</source>
+        <source>Field &quot;%1&quot;: %2</source>
         <extracomment>%1 is a field name, %2 what is wrong with its value</extracomment>
         <translation>Поле «%1»: %2</translation>
     </message>
     <message>
-        <source>Missing field "%1"</source>
+        <source>Missing field &quot;%1&quot;</source>
         <translation>Нет поля «%1»</translation>
     </message>
     <message>
@@ -469,7 +470,7 @@ or create a new one (Ctrl+N).</source>
 или создайте нового (Ctrl+N).</translation>
     </message>
     <message>
-        <source>Edit the guest's name, contacts and tags (Ctrl+E)</source>
+        <source>Edit the guest&apos;s name, contacts and tags (Ctrl+E)</source>
         <translation>Изменить имя, контакты и теги гостя (Ctrl+E)</translation>
     </message>
     <message>
@@ -586,6 +587,10 @@ or create a new one (Ctrl+N).</source>
     <message>
         <source>%1 already belongs to %2</source>
         <translation>Номер %1 уже указан в карточке гостя: %2</translation>
+    </message>
+    <message>
+        <source>The birth date is known</source>
+        <translation>Дата рождения известна</translation>
     </message>
 </context>
 <context>
@@ -727,7 +732,7 @@ or create a new one (Ctrl+N).</source>
         <translation>Файл базы данных повреждён. Восстановите его из резервной копии или синхронизируйте заново.</translation>
     </message>
     <message>
-        <source>The database is read-only: changes cannot be saved. Check the file's permissions.</source>
+        <source>The database is read-only: changes cannot be saved. Check the file&apos;s permissions.</source>
         <translation>База данных доступна только для чтения: изменения не сохранятся. Проверьте права доступа к файлу.</translation>
     </message>
     <message>

@@ -77,9 +77,14 @@ GuestEditDialog::GuestEditDialog(GuestService &service, Guest guest, const Id &d
         m_original.id.isNull() && m_original.managerId.isNull() ? defaultManager : m_original.managerId;
     m_manager->setCurrentIndex(std::max(0, m_manager->findData(QVariant::fromValue(manager))));
 
-    auto *birth = new QHBoxLayout;
-    birth->addWidget(m_hasBirthDate);
-    birth->addWidget(m_birthDate, 1);
+    // A row widget (not a bare layout) so the label gets a buddy and its mnemonic works.
+    auto *birth = new QWidget;
+    auto *birthLayout = new QHBoxLayout(birth);
+    birthLayout->setContentsMargins(0, 0, 0, 0);
+    birthLayout->addWidget(m_hasBirthDate);
+    birthLayout->addWidget(m_birthDate, 1);
+    birth->setFocusProxy(m_hasBirthDate);
+    m_hasBirthDate->setToolTip(tr("The birth date is known"));
     auto *form = new QFormLayout;
     form->addRow(tr("&Surname:"), m_last);
     form->addRow(tr("&Name:"), m_first);
@@ -109,7 +114,7 @@ GuestEditDialog::GuestEditDialog(GuestService &service, Guest guest, const Id &d
     connect(checkTimer, &QTimer::timeout, this, &GuestEditDialog::refreshChecks);
     connect(m_phones, &QPlainTextEdit::textChanged, checkTimer, qOverload<>(&QTimer::start));
     connect(m_emails, &QPlainTextEdit::textChanged, checkTimer, qOverload<>(&QTimer::start));
-    setMinimumWidth(460);
+    setMinimumWidth(540);
     refreshChecks();
 }
 
