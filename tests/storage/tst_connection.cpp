@@ -42,6 +42,33 @@ QString pragma(QSqlDatabase db, const QString &name)
     return q.exec(QStringLiteral("PRAGMA ") + name) && q.next() ? q.value(0).toString() : QString();
 }
 
+// A small tmpfs of its own (root only), unmounted when the test ends: a real disk that fills up
+// or turns read-only. Empty mountPoint: mounting is not allowed here.
+class Tmpfs
+{
+public:
+    Tmpfs(const QString &hint, const QString &size)
+    {
+        const QString dir = test::makeTempDir(hint);
+        if (::geteuid() == 0 &&
+            QProcess::execute(QStringLiteral("mount"),
+                              {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
+                               QStringLiteral("size=") + size, QStringLiteral("kasp-") + hint, dir}) == 0)
+            mountPoint = dir;
+    }
+    ~Tmpfs()
+    {
+        if (!mountPoint.isEmpty())
+            QProcess::execute(QStringLiteral("umount"), {QStringLiteral("-l"), mountPoint});
+    }
+    bool remountReadOnly() const
+    {
+        return QProcess::execute(QStringLiteral("mount"),
+                                 {QStringLiteral("-o"), QStringLiteral("remount,ro"), mountPoint}) == 0;
+    }
+    QString mountPoint;
+};
+
 } // namespace
 
 class TestConnection : public QObject
@@ -192,8 +219,7 @@ private slots:
     void readOnlyFileIsReportedBeforeAnyWrite()
     {
         if (::geteuid() == 0)
-            QSKIP(
-                "root can write read-only files; covered by readOnlyFolderRefusesCreate and the tmpfs test");
+            QSKIP("root can write read-only files; covered by readOnlyDiskOnTmpfs");
         auto t = test::TestDatabase::create();
         t.close();
         QFile::setPermissions(t.path, QFile::ReadOwner);
@@ -219,14 +245,10 @@ private slots:
     {
         if (::geteuid() != 0)
             QSKIP("mounting needs root; readOnlyFileIsReportedBeforeAnyWrite covers this user");
-        const QString mountPoint = test::makeTempDir(QStringLiteral("rofs"));
-        if (QProcess::execute(QStringLiteral("mount"),
-                              {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
-                               QStringLiteral("size=4m"), QStringLiteral("kasp-ro"), mountPoint}) != 0)
+        const Tmpfs disk(QStringLiteral("rofs"), QStringLiteral("4m"));
+        if (disk.mountPoint.isEmpty())
             QSKIP("this machine does not allow mounting a tmpfs");
-        const auto unmount = qScopeGuard([&] {
-            QProcess::execute(QStringLiteral("umount"), {QStringLiteral("-l"), mountPoint});
-        });
+        const QString &mountPoint = disk.mountPoint;
         const QString path = mountPoint + QStringLiteral("/kasp.db");
         const auto key = DatabaseKey::generateRaw();
         QVERIFY(ConnectionFactory::open({path, key, QStringLiteral("ro1"), true, true}).ok());
@@ -235,9 +257,7 @@ private slots:
                     .create(sampleGuest(QStringLiteral("Осипова"), QStringLiteral("+79161110000")))
                     .ok());
         ConnectionFactory::close(QStringLiteral("ro1"));
-        QCOMPARE(QProcess::execute(QStringLiteral("mount"),
-                                   {QStringLiteral("-o"), QStringLiteral("remount,ro"), mountPoint}),
-                 0);
+        QVERIFY(disk.remountReadOnly());
         const QByteArray before = fileHash(path);
         auto opened = ConnectionFactory::open({path, key, QStringLiteral("ro2"), false, true});
         QVERIFY(!opened.ok());
@@ -279,14 +299,10 @@ private slots:
     {
         if (::geteuid() != 0)
             QSKIP("mounting a small tmpfs needs root");
-        const QString mountPoint = test::makeTempDir(QStringLiteral("tmpfs"));
-        if (QProcess::execute(QStringLiteral("mount"),
-                              {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
-                               QStringLiteral("size=600k"), QStringLiteral("kasp-full"), mountPoint}) != 0)
+        const Tmpfs disk(QStringLiteral("full"), QStringLiteral("600k"));
+        if (disk.mountPoint.isEmpty())
             QSKIP("this machine does not allow mounting a tmpfs");
-        const auto unmount = qScopeGuard([&] {
-            QProcess::execute(QStringLiteral("umount"), {QStringLiteral("-l"), mountPoint});
-        });
+        const QString &mountPoint = disk.mountPoint;
         const QString path = mountPoint + QStringLiteral("/full.db");
         const auto key = DatabaseKey::generateRaw();
         auto opened = ConnectionFactory::open({path, key, QStringLiteral("full"), true, true});
