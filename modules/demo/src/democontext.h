@@ -4,6 +4,8 @@
 #include "kasp/core/money.h"
 #include "kasp/core/result.h"
 #include "kasp/demo/demogenerator.h"
+#include "kasp/storage/bulkwriter.h"
+#include <concepts>
 #include <QRandomGenerator64>
 #include <QSqlQuery>
 #include <QVector>
@@ -30,22 +32,28 @@ private:
 };
 
 // One prepared INSERT reused for many rows, committing every few thousand rows so a large load
-// neither holds one giant transaction nor pays a commit per row.
+// neither holds one giant transaction nor pays a commit per row. Values bind by their C++ type
+// (QString, integers, QVariant for NULLs) through storage::BulkWriter, with no QVariant per value.
 class BulkInsert
 {
 public:
     BulkInsert(QSqlDatabase db, const QString &table, const QStringList &columns);
-    Status add(std::initializer_list<QVariant> values);
-    Status finish();
-    qint64 rows() const { return m_rows; }
+    template <typename... Values> Status add(const Values &...values)
+    {
+        (bind(values), ...);
+        return insertRow();
+    }
+    Status finish() { return {}; }
+    qint64 rows() const { return m_writer.rows(); }
 
 private:
+    void bind(const QString &value) { m_writer.text(value); }
+    template <std::integral T> void bind(T value) { m_writer.integer(qint64(value)); }
+    void bind(const QVariant &value); // NULL, text or integer, decided at run time
+    Status insertRow();
+
     QSqlDatabase m_db;
-    QSqlQuery m_query;
-    QString m_sql;
-    bool m_prepared = false;
-    qint64 m_rows = 0;
-    int m_sinceCommit = 0;
+    storage::BulkWriter m_writer;
 };
 
 struct DemoCategory

@@ -63,42 +63,29 @@ Id DemoRandom::id()
 }
 
 BulkInsert::BulkInsert(QSqlDatabase db, const QString &table, const QStringList &columns)
-    : m_db(db), m_query(db),
-      m_sql(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
-                .arg(table, columns.join(QLatin1String(", ")),
-                     QStringList(columns.size(), QStringLiteral("?")).join(QLatin1String(","))))
+    : m_db(db), m_writer(db, table, columns)
 {
 }
 
-Status BulkInsert::add(std::initializer_list<QVariant> values)
+void BulkInsert::bind(const QVariant &value)
 {
-    if (!m_prepared) {
-        if (!m_query.prepare(m_sql))
-            return storage::storageError(m_query.lastError(), m_sql.left(50));
-        m_prepared = true;
-    }
-    int i = 0;
-    for (const QVariant &v : values) {
-        // A typed null variant means SQL NULL; an empty QString() value means '' (see sql::text).
-        if (!v.isNull() && v.typeId() == QMetaType::QString && v.toString().isNull())
-            m_query.bindValue(i++, QStringLiteral(""));
-        else
-            m_query.bindValue(i++, v);
-    }
-    if (!m_query.exec())
-        return storage::storageError(m_query.lastError(), m_sql.left(50));
-    ++m_rows;
+    if (value.isNull())
+        m_writer.null();
+    else if (value.typeId() == QMetaType::QString)
+        m_writer.text(value.toString());
+    else
+        m_writer.integer(value.toLongLong());
+}
+
+Status BulkInsert::insertRow()
+{
+    if (auto s = m_writer.insert(); !s.ok())
+        return s;
     if (++g_rowsSinceCommit >= kRowsPerCommit) {
         g_rowsSinceCommit = 0;
         if (!m_db.commit() || !m_db.transaction())
             return storage::storageError(m_db.lastError(), QStringLiteral("demo commit"));
     }
-    return {};
-}
-
-Status BulkInsert::finish()
-{
-    m_query.finish();
     return {};
 }
 

@@ -56,8 +56,8 @@ Status generateUsers(DemoContext &ctx)
             ctx.consultants.append(id);
         if (spec.role == Role::HeadOfSales)
             ctx.heads.append(id);
-        if (auto s = users.add({idToString(id), QString::fromUtf8(spec.login), QString::fromUtf8(spec.name),
-                                roleKey(spec.role), 1});
+        if (auto s = users.add(idToString(id), QString::fromUtf8(spec.login), QString::fromUtf8(spec.name),
+                               roleKey(spec.role), 1);
             !s.ok())
             return s;
     }
@@ -101,23 +101,23 @@ Status generateGuests(DemoContext &ctx)
         shape.firstName = name.first;
         shape.middleName = name.middle;
         const qint64 created = firstCreated + qint64(ctx.random.unit() * double(span));
-        if (auto s = guests.add({idText, name.last, name.first, name.middle, birth.toString(Qt::ISODate),
-                                 idToString(ctx.consultants[manager]), shape.searchName(), phone, created,
-                                 created});
+        if (auto s =
+                guests.add(idText, name.last, name.first, name.middle, birth.toString(Qt::ISODate),
+                           idToString(ctx.consultants[manager]), shape.searchName(), phone, created, created);
             !s.ok())
             return s;
         QString reversed = phone.mid(1);
         std::reverse(reversed.begin(), reversed.end());
-        if (auto s = phones.add({idText, 0, phone, QString(), reversed}); !s.ok())
+        if (auto s = phones.add(idText, 0, phone, QString(), reversed); !s.ok())
             return s;
         if (ctx.random.chance(0.6)) {
             const QString email = transliterate(name.last) + QString::number(ctx.random.between(1, 999)) +
                                   QLatin1Char('@') + ctx.random.pick(kMailDomains);
-            if (auto s = emails.add({idText, 0, email}); !s.ok())
+            if (auto s = emails.add(idText, 0, email); !s.ok())
                 return s;
         }
         if (ctx.random.chance(0.3)) {
-            if (auto s = tags.add({idText, ctx.random.pick(kTags)}); !s.ok())
+            if (auto s = tags.add(idText, ctx.random.pick(kTags)); !s.ok())
                 return s;
         }
         ctx.guests.append(id);

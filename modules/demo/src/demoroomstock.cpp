@@ -45,9 +45,9 @@ Status generateRoomStock(DemoContext &ctx)
     QVector<int> weightedCategory;
     for (const CategorySpec &spec : kCategories) {
         DemoCategory category{ctx.random.id(), spec.beds, Money::fromRubles(spec.rublesPerBedNight)};
-        if (auto s = categories.add({idToString(category.id), QString::fromUtf8(spec.code),
-                                     QString::fromUtf8(spec.name), spec.beds,
-                                     category.pricePerBedNight.kopecks()});
+        if (auto s =
+                categories.add(idToString(category.id), QString::fromUtf8(spec.code),
+                               QString::fromUtf8(spec.name), spec.beds, category.pricePerBedNight.kopecks());
             !s.ok())
             return s;
         for (int i = 0; i < spec.weight; ++i)
@@ -70,8 +70,8 @@ Status generateRoomStock(DemoContext &ctx)
         const Id buildingId = ctx.random.id();
         const QString name =
             b < 3 ? QString::fromUtf8(kBuildingNames[b]) : QStringLiteral("Корпус %1").arg(b + 1);
-        if (auto s = buildings.add(
-                {idToString(buildingId), name, QStringLiteral("Кисловодск, ул. Курортная, %1").arg(b + 1)});
+        if (auto s = buildings.add(idToString(buildingId), name,
+                                   QStringLiteral("Кисловодск, ул. Курортная, %1").arg(b + 1));
             !s.ok())
             return s;
         for (int i = 0; i < kRoomsPerBuilding && made < roomCount; ++i, ++made) {
@@ -80,10 +80,9 @@ Status generateRoomStock(DemoContext &ctx)
             const int categoryIndex =
                 floor >= 4 ? ctx.random.between(3, 5) : ctx.random.pick(weightedCategory);
             DemoRoom room{ctx.random.id(), categoryIndex};
-            if (auto s = rooms.add({idToString(room.id), idToString(buildingId),
-                                    idToString(ctx.categories[categoryIndex].id),
-                                    QString::number(floor * 100 + i % 10 + 1), floor,
-                                    ctx.categories[categoryIndex].beds});
+            if (auto s = rooms.add(
+                    idToString(room.id), idToString(buildingId), idToString(ctx.categories[categoryIndex].id),
+                    QString::number(floor * 100 + i % 10 + 1), floor, ctx.categories[categoryIndex].beds);
                 !s.ok())
                 return s;
             ctx.rooms.append(room);

@@ -133,41 +133,41 @@ Status writeStay(DemoContext &ctx, Writers &w, const DemoRoom &room, int guestIn
     const qint64 bookedAt = instant(bookedOn, hour, minute);
 
     if (auto s =
-            w.bookings.add({idToString(ctx.random.id()), guest, idToString(room.id), in.toString(Qt::ISODate),
-                            in.addDays(nights).toString(Qt::ISODate), adults, children, total.kopecks(),
-                            prepaid.kopecks(), bookingStatusKey(status), managerText, bookedAt});
+            w.bookings.add(idToString(ctx.random.id()), guest, idToString(room.id), in.toString(Qt::ISODate),
+                           in.addDays(nights).toString(Qt::ISODate), adults, children, total.kopecks(),
+                           prepaid.kopecks(), bookingStatusKey(status), managerText, bookedAt);
         !s.ok())
         return s;
-    if (auto s = w.touches.add({idToString(ctx.random.id()), guest, managerText,
-                                touchKindKey(TouchKind::CallIn), bookedAt - 600000,
-                                ctx.random.between(180, 900), QStringLiteral("забронировал"), QString()});
+    if (auto s = w.touches.add(idToString(ctx.random.id()), guest, managerText,
+                               touchKindKey(TouchKind::CallIn), bookedAt - 600000,
+                               ctx.random.between(180, 900), QStringLiteral("забронировал"), QString());
         !s.ok())
         return s;
     if (auto s =
-            w.touches.add({idToString(ctx.random.id()), guest, managerText, touchKindKey(TouchKind::Booking),
-                           bookedAt, 0, bookingStatusKey(status), QString()});
+            w.touches.add(idToString(ctx.random.id()), guest, managerText, touchKindKey(TouchKind::Booking),
+                          bookedAt, 0, bookingStatusKey(status), QString());
         !s.ok())
         return s;
     const DealStage stage = dealStageFor(status);
     const QVariant closedAt =
         isClosed(stage) ? QVariant(bookedAt) : QVariant(QMetaType::fromType<qlonglong>());
-    if (auto s = w.deals.add({idToString(ctx.random.id()), guest, managerText,
-                              QStringLiteral("Путёвка %1, %2 %3")
-                                  .arg(in.toString(QStringLiteral("dd.MM.yyyy")))
-                                  .arg(nights)
-                                  .arg(nightsWord(nights)),
-                              dealStageKey(stage), total.kopecks(), bookedAt - 900000, bookedAt, closedAt,
-                              stage == DealStage::Lost ? ctx.random.pick(kLostReasons) : QString()});
+    if (auto s = w.deals.add(idToString(ctx.random.id()), guest, managerText,
+                             QStringLiteral("Путёвка %1, %2 %3")
+                                 .arg(in.toString(QStringLiteral("dd.MM.yyyy")))
+                                 .arg(nights)
+                                 .arg(nightsWord(nights)),
+                             dealStageKey(stage), total.kopecks(), bookedAt - 900000, bookedAt, closedAt,
+                             stage == DealStage::Lost ? ctx.random.pick(kLostReasons) : QString());
         !s.ok())
         return s;
     if (in > ctx.options.today && status != BookingStatus::Cancelled) {
         const QDate due = in.addDays(-7);
         const bool done = due < ctx.options.today;
-        if (auto s = w.tasks.add(
-                {idToString(ctx.random.id()), guest, managerText,
-                 QStringLiteral("Напомнить о санаторно-курортной карте"), instant(due, 11, 0),
-                 taskStatusKey(done ? TaskStatus::Done : TaskStatus::Open), bookedAt,
-                 done ? QVariant(instant(due, 12, 0)) : QVariant(QMetaType::fromType<qlonglong>())});
+        if (auto s = w.tasks.add(idToString(ctx.random.id()), guest, managerText,
+                                 QStringLiteral("Напомнить о санаторно-курортной карте"), instant(due, 11, 0),
+                                 taskStatusKey(done ? TaskStatus::Done : TaskStatus::Open), bookedAt,
+                                 done ? QVariant(instant(due, 12, 0))
+                                      : QVariant(QMetaType::fromType<qlonglong>()));
             !s.ok())
             return s;
     }
@@ -187,32 +187,32 @@ Status writeEnquiry(DemoContext &ctx, Writers &w, int guestIndex)
     const TouchKind kind = ctx.random.pick(kEnquiryKinds);
     const bool answered = kind == TouchKind::CallIn;
     const QString result = kind == TouchKind::CallMissed ? QString() : ctx.random.pick(kEnquiryResults);
-    if (auto s = w.touches.add({idToString(ctx.random.id()), guest,
-                                answered ? QVariant(managerText) : QVariant(QMetaType::fromType<QString>()),
-                                touchKindKey(kind), at, answered ? ctx.random.between(60, 600) : 0, result,
-                                QString()});
+    if (auto s = w.touches.add(idToString(ctx.random.id()), guest,
+                               answered ? QVariant(managerText) : QVariant(QMetaType::fromType<QString>()),
+                               touchKindKey(kind), at, answered ? ctx.random.between(60, 600) : 0, result,
+                               QString());
         !s.ok())
         return s;
     if (daysBack <= 20) { // recent: still being worked
         const DealStage stage = ctx.random.chance(0.5)   ? DealStage::New
                                 : ctx.random.chance(0.5) ? DealStage::Qualified
                                                          : DealStage::Offer;
-        if (auto s = w.deals.add({idToString(ctx.random.id()), guest, managerText,
-                                  QStringLiteral("Подбор путёвки"), dealStageKey(stage), 0, at, at,
-                                  QVariant(QMetaType::fromType<qlonglong>()), QString()});
+        if (auto s = w.deals.add(idToString(ctx.random.id()), guest, managerText,
+                                 QStringLiteral("Подбор путёвки"), dealStageKey(stage), 0, at, at,
+                                 QVariant(QMetaType::fromType<qlonglong>()), QString());
             !s.ok())
             return s;
         const QDate due = day.addDays(ctx.random.between(1, 5));
-        if (auto s = w.tasks.add({idToString(ctx.random.id()), guest, managerText,
-                                  QStringLiteral("Перезвонить гостю"), instant(due, 12, 0),
-                                  taskStatusKey(TaskStatus::Open), at,
-                                  QVariant(QMetaType::fromType<qlonglong>())});
+        if (auto s =
+                w.tasks.add(idToString(ctx.random.id()), guest, managerText,
+                            QStringLiteral("Перезвонить гостю"), instant(due, 12, 0),
+                            taskStatusKey(TaskStatus::Open), at, QVariant(QMetaType::fromType<qlonglong>()));
             !s.ok())
             return s;
     } else if (answered && ctx.random.chance(0.5)) {
-        if (auto s = w.deals.add({idToString(ctx.random.id()), guest, managerText,
-                                  QStringLiteral("Подбор путёвки"), dealStageKey(DealStage::Lost), 0, at, at,
-                                  at, result});
+        if (auto s =
+                w.deals.add(idToString(ctx.random.id()), guest, managerText, QStringLiteral("Подбор путёвки"),
+                            dealStageKey(DealStage::Lost), 0, at, at, at, result);
             !s.ok())
             return s;
     }
