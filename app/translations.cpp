@@ -9,7 +9,11 @@ namespace kasp::app {
 
 bool installTranslations(const QString &language)
 {
-    const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
+    // Russian first: an unset "C"/POSIX locale (servers, fresh installs) gets Russian too; only an
+    // explicit other language (en_US, --lang en) keeps the English source strings.
+    QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
+    if (language.isEmpty() && locale.language() == QLocale::C)
+        locale = QLocale(QLocale::Russian, QLocale::Russia);
     QLocale::setDefault(locale);
     if (locale.language() != QLocale::Russian)
         return false;

@@ -115,6 +115,14 @@ private slots:
         QCOMPARE(restored.size(), QSize(900, 640));
     }
 
+    void bareCLocaleGetsRussian()
+    {
+        // The test runs with LANG=C.UTF-8: no language chosen means Russian.
+        QCOMPARE(QLocale::system().language(), QLocale::C);
+        QVERIFY(app::installTranslations(QString()));
+        QCOMPARE(QLocale().language(), QLocale::Russian);
+    }
+
     void englishStaysEnglish()
     {
         QVERIFY(!app::installTranslations(QStringLiteral("en")));
