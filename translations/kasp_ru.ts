@@ -521,6 +521,54 @@ or create a new one (Ctrl+N).</source>
             <numerusform>%n касаний</numerusform>
         </translation>
     </message>
+    <message>
+        <source>All</source>
+        <translation>Все</translation>
+    </message>
+    <message>
+        <source>Every touch, stay, deal and task</source>
+        <translation>Все касания, проживания, сделки и задачи</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Звонки</translation>
+    </message>
+    <message>
+        <source>Incoming, outgoing and missed calls</source>
+        <translation>Входящие, исходящие и пропущенные звонки</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Заявки</translation>
+    </message>
+    <message>
+        <source>Web requests and callback requests</source>
+        <translation>Заявки с сайта и заказы обратного звонка</translation>
+    </message>
+    <message>
+        <source>Stays</source>
+        <translation>Проживания</translation>
+    </message>
+    <message>
+        <source>Stays and bookings</source>
+        <translation>Проживания и бронирования</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>Сделки</translation>
+    </message>
+    <message>
+        <source>Sales attempts and their stages</source>
+        <translation>Попытки продажи и их этапы</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Задачи</translation>
+    </message>
+    <message>
+        <source>Tasks about this guest</source>
+        <translation>Задачи по этому гостю</translation>
+    </message>
 </context>
 <context>
     <name>kasp::crm::ui::GuestEditDialog</name>

@@ -5,6 +5,7 @@
 #include "kasp/crm/ui/guesteditdialog.h"
 #include "kasp/crm/ui/guestsearchmodel.h"
 #include "kasp/crm/ui/guestsearchpanel.h"
+#include "kasp/crm/ui/timelinefiltermodel.h"
 #include "kasp/crm/ui/timelinemodel.h"
 #include "kasp/demo/demogenerator.h"
 #include "kasp/session/settings.h"
@@ -23,6 +24,7 @@
 #include <QListView>
 #include <QMenuBar>
 #include <QPlainTextEdit>
+#include <QToolButton>
 #include <QtTest>
 
 using namespace kasp;
@@ -109,8 +111,18 @@ private slots:
         timeline.setCard(service->card(someone).value());
         QVERIFY(timeline.rowCount() > 0);
         QCOMPARE(timeline.columnCount(), int(crm::ui::TimelineModel::ColumnCount));
-        for (int row = 1; row < timeline.rowCount(); ++row) // newest first
-            QVERIFY(timeline.index(row - 1, 0).data(crm::ui::TimelineModel::KindRole).isValid());
+        for (int row = 0; row < timeline.rowCount(); ++row)
+            QVERIFY(!timeline.index(row, 0).data(crm::ui::TimelineModel::KindRole).toString().isEmpty());
+
+        crm::ui::TimelineFilterModel filter;
+        QAbstractItemModelTester filterTester(&filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        filter.setSourceModel(&timeline);
+        QCOMPARE(filter.rowCount(), timeline.rowCount());
+        filter.setCategories({QStringLiteral("call")});
+        for (int row = 0; row < filter.rowCount(); ++row)
+            QCOMPARE(filter.index(row, 0).data(crm::ui::TimelineModel::KindRole).toString(), QStringLiteral("call"));
+        filter.setCategories({});
+        QCOMPARE(filter.rowCount(), timeline.rowCount());
     }
 
     void keyboardSearchOpensTheCard()
@@ -132,6 +144,18 @@ private slots:
         auto *name = window.findChild<QLabel *>(QStringLiteral("guestName"));
         QTRY_COMPARE(name->text(), expected);
         QVERIFY(window.cardPanel()->timeline()->rowCount() > 0);
+
+        // The history filter: only calls, then everything again.
+        auto *callsOnly = window.findChild<QToolButton *>(QStringLiteral("timelineFilter-calls"));
+        auto *everything = window.findChild<QToolButton *>(QStringLiteral("timelineFilter-all"));
+        QVERIFY(callsOnly && everything && everything->isChecked());
+        QTest::mouseClick(callsOnly, Qt::LeftButton);
+        auto *shown = window.cardPanel()->timelineFilter();
+        QVERIFY(shown->rowCount() <= window.cardPanel()->timeline()->rowCount());
+        for (int row = 0; row < shown->rowCount(); ++row)
+            QCOMPARE(shown->index(row, 0).data(crm::ui::TimelineModel::KindRole).toString(), QStringLiteral("call"));
+        QTest::mouseClick(everything, Qt::LeftButton);
+        QCOMPARE(shown->rowCount(), window.cardPanel()->timeline()->rowCount());
 
         // A phone typed the Russian way finds its owner.
         const QString phone = model->at(0)->mainPhone; // +79xxxxxxxxx

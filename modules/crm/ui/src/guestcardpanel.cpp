@@ -1,7 +1,9 @@
 #include "kasp/crm/ui/guestcardpanel.h"
 
+#include "kasp/crm/ui/timelinefiltermodel.h"
 #include "kasp/crm/ui/timelinemodel.h"
 
+#include <QButtonGroup>
 #include <QFormLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -9,15 +11,16 @@
 #include <QPushButton>
 #include <QStackedLayout>
 #include <QTableView>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace kasp::crm::ui {
 
 GuestCardPanel::GuestCardPanel(GuestService &service, QWidget *parent)
     : QWidget(parent), m_service(service), m_timeline(new TimelineModel(this)),
-      m_stack(new QStackedLayout(this)), m_placeholder(new QLabel(this)), m_name(new QLabel),
-      m_facts(new QLabel), m_contacts(new QLabel), m_summary(new QLabel),
-      m_edit(new QPushButton(tr("Edit…"))), m_table(new QTableView)
+      m_filter(new TimelineFilterModel(this)), m_stack(new QStackedLayout(this)),
+      m_placeholder(new QLabel(this)), m_name(new QLabel), m_facts(new QLabel), m_contacts(new QLabel),
+      m_summary(new QLabel), m_edit(new QPushButton(tr("Edit…"))), m_table(new QTableView)
 {
     setObjectName(QStringLiteral("guestCardPanel"));
     m_placeholder->setText(tr("Find a guest by phone or surname (Ctrl+K),\nor create a new one (Ctrl+N)."));
@@ -43,7 +46,8 @@ GuestCardPanel::GuestCardPanel(GuestService &service, QWidget *parent)
     connect(m_edit, &QPushButton::clicked, this, [this] { emit editRequested(m_guestId); });
 
     m_table->setObjectName(QStringLiteral("guestTimeline"));
-    m_table->setModel(m_timeline);
+    m_filter->setSourceModel(m_timeline);
+    m_table->setModel(m_filter);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setAlternatingRowColors(true);
@@ -72,11 +76,56 @@ GuestCardPanel::GuestCardPanel(GuestService &service, QWidget *parent)
     QFont bold = historyTitle->font();
     bold.setBold(true);
     historyTitle->setFont(bold);
-    layout->addWidget(historyTitle);
+    auto *historyRow = new QHBoxLayout;
+    historyRow->addWidget(historyTitle);
+    historyRow->addWidget(buildFilterBar(), 1);
+    layout->addLayout(historyRow);
     layout->addWidget(m_table, 1);
 
     m_stack->addWidget(m_placeholder);
     m_stack->addWidget(card);
+}
+
+QWidget *GuestCardPanel::buildFilterBar()
+{
+    struct Filter
+    {
+        const char *id;
+        QString title;
+        QString tip;
+        QSet<QString> categories;
+    };
+    const QList<Filter> filters{
+        {"all", tr("All"), tr("Every touch, stay, deal and task"), {}},
+        {"calls", tr("Calls"), tr("Incoming, outgoing and missed calls"), {QStringLiteral("call")}},
+        {"requests", tr("Requests"), tr("Web requests and callback requests"), {QStringLiteral("request")}},
+        {"stays", tr("Stays"), tr("Stays and bookings"), {QStringLiteral("stay"), QStringLiteral("booking")}},
+        {"deals", tr("Deals"), tr("Sales attempts and their stages"), {QStringLiteral("deal")}},
+        {"tasks", tr("Tasks"), tr("Tasks about this guest"), {QStringLiteral("task")}},
+    };
+    auto *bar = new QWidget;
+    auto *row = new QHBoxLayout(bar);
+    row->setContentsMargins(0, 0, 0, 0);
+    row->addStretch(1);
+    auto *group = new QButtonGroup(bar);
+    group->setExclusive(true);
+    for (const Filter &f : filters) {
+        auto *button = new QToolButton;
+        button->setText(f.title);
+        button->setToolTip(f.tip);
+        button->setCheckable(true);
+        button->setAutoRaise(true);
+        button->setChecked(f.categories.isEmpty());
+        button->setObjectName(QStringLiteral("timelineFilter-") + QLatin1String(f.id));
+        group->addButton(button);
+        row->addWidget(button);
+        const QSet<QString> categories = f.categories;
+        connect(button, &QToolButton::toggled, this, [this, categories](bool on) {
+            if (on)
+                m_filter->setCategories(categories);
+        });
+    }
+    return bar;
 }
 
 void GuestCardPanel::setEditable(bool editable)

@@ -37,6 +37,27 @@ QString touchKindTitle(TouchKind kind)
     return {};
 }
 
+QString touchCategory(TouchKind kind)
+{
+    switch (kind) {
+    case TouchKind::CallIn:
+    case TouchKind::CallOut:
+    case TouchKind::CallMissed:
+        return QStringLiteral("call");
+    case TouchKind::WebRequest:
+    case TouchKind::CallbackRequest:
+        return QStringLiteral("request");
+    case TouchKind::Booking:
+        return QStringLiteral("booking");
+    case TouchKind::Email:
+    case TouchKind::Sms:
+        return QStringLiteral("message");
+    case TouchKind::Note:
+        break;
+    }
+    return QStringLiteral("note");
+}
+
 QString bookingStatusTitle(BookingStatus status)
 {
     switch (status) {
@@ -91,7 +112,7 @@ void TimelineModel::setCard(const GuestCard &card)
                 details = bookingStatusTitle(*status);
         }
         m_entries.append(
-            {t.at, QStringLiteral("touch"), touchKindTitle(t.kind), details, card.userNames.value(t.userId)});
+            {t.at, touchCategory(t.kind), touchKindTitle(t.kind), details, card.userNames.value(t.userId)});
     }
     for (const Booking &b : card.stays) {
         const QDateTime at(b.stay.checkIn(), QTime(12, 0));

@@ -12,6 +12,7 @@ class QStackedLayout;
 namespace kasp::crm::ui {
 
 class TimelineModel;
+class TimelineFilterModel;
 
 class GuestCardPanel : public QWidget
 {
@@ -24,6 +25,7 @@ public:
     void setEditable(bool editable);
     const Id &currentGuest() const { return m_guestId; }
     TimelineModel *timeline() const { return m_timeline; }
+    TimelineFilterModel *timelineFilter() const { return m_filter; }
 
 signals:
     void editRequested(const kasp::Id &guestId);
@@ -31,10 +33,12 @@ signals:
 
 private:
     void render(const GuestCard &card);
+    QWidget *buildFilterBar();
 
     GuestService &m_service;
     Id m_guestId;
     TimelineModel *m_timeline;
+    TimelineFilterModel *m_filter;
     QStackedLayout *m_stack;
     QLabel *m_placeholder;
     QLabel *m_name;

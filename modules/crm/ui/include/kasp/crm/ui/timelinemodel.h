@@ -10,7 +10,9 @@ class TimelineModel : public QAbstractTableModel
     Q_OBJECT
 public:
     enum Column { WhenColumn, WhatColumn, DetailsColumn, WhoColumn, ColumnCount };
-    enum Roles { KindRole = Qt::UserRole + 1 }; // "touch", "stay", "deal", "task"
+    // What an entry is, for filtering: "call", "request" (web / callback), "booking", "message"
+    // (e-mail, SMS), "note", "stay", "deal", "task".
+    enum Roles { KindRole = Qt::UserRole + 1 };
     using QAbstractTableModel::QAbstractTableModel;
 
     void setCard(const GuestCard &card);
@@ -34,6 +36,7 @@ private:
 };
 
 QString touchKindTitle(TouchKind kind);
+QString touchCategory(TouchKind kind);
 QString bookingStatusTitle(BookingStatus status);
 QString dealStageTitle(DealStage stage);
 
