@@ -1,6 +1,7 @@
 // The small dialogs of start-up, in Russian: sign-in and the passphrase asked when there is no
 // keychain. Their rules, and Russian strings that fit. Also: the window layout is remembered and
 // --lang en keeps the UI English.
+#include "clippedtexts.h"
 #include "kasp/session/settings.h"
 #include "kasp/testsupport/testenv.h"
 #include "passphrasedialog.h"
@@ -18,27 +19,17 @@
 using namespace kasp;
 
 namespace {
-QStringList clippedTexts(QWidget *root)
-{
-    QStringList clipped;
-    for (QAbstractButton *b : root->findChildren<QAbstractButton *>())
-        if (b->isVisible() && !b->text().isEmpty() && b->sizeHint().width() > b->width() + 1)
-            clipped << b->text();
-    for (QLabel *l : root->findChildren<QLabel *>()) {
-        if (!l->isVisible() || l->wordWrap() || l->text().isEmpty())
-            continue;
-        if (l->fontMetrics().horizontalAdvance(l->text().remove(QLatin1Char('&'))) > l->contentsRect().width() + 1)
-            clipped << l->text();
-    }
-    return clipped;
-}
 
 QList<User> staff()
 {
-    return {User{newId(), QStringLiteral("director"), QStringLiteral("Кравцов Николай Петрович"), Role::Director, true},
-            User{newId(), QStringLiteral("rop"), QStringLiteral("Белова Ирина Сергеевна"), Role::HeadOfSales, true},
-            User{newId(), QStringLiteral("anna"), QStringLiteral("Соколова Анна Викторовна"), Role::Consultant, true},
-            User{newId(), QStringLiteral("gone"), QStringLiteral("Уволенная Сотрудница"), Role::Consultant, false}};
+    return {User{newId(), QStringLiteral("director"), QStringLiteral("Кравцов Николай Петрович"),
+                 Role::Director, true},
+            User{newId(), QStringLiteral("rop"), QStringLiteral("Белова Ирина Сергеевна"), Role::HeadOfSales,
+                 true},
+            User{newId(), QStringLiteral("anna"), QStringLiteral("Соколова Анна Викторовна"),
+                 Role::Consultant, true},
+            User{newId(), QStringLiteral("gone"), QStringLiteral("Уволенная Сотрудница"), Role::Consultant,
+                 false}};
 }
 } // namespace
 
@@ -62,7 +53,7 @@ private slots:
         QCOMPARE(combo->count(), 3); // the inactive user is not offered
         QCOMPARE(dialog.selectedUser().login, QStringLiteral("rop"));
         QVERIFY(combo->currentText().contains(QStringLiteral("руководитель отдела продаж")));
-        const QStringList clipped = clippedTexts(&dialog);
+        const QStringList clipped = test::clippedTexts(&dialog);
         QVERIFY2(clipped.isEmpty(), qPrintable(clipped.join(QStringLiteral(" | "))));
     }
 
@@ -84,7 +75,7 @@ private slots:
         QVERIFY(dialog.isVisible()); // too short: refused
         edits[0]->setText(QStringLiteral("море и сосны"));
         edits[1]->setText(QStringLiteral("море и сосны"));
-        const QStringList clipped = clippedTexts(&dialog);
+        const QStringList clipped = test::clippedTexts(&dialog);
         QVERIFY2(clipped.isEmpty(), qPrintable(clipped.join(QStringLiteral(" | "))));
         dialog.accept();
         QVERIFY(!dialog.isVisible());

@@ -1,5 +1,6 @@
 // The Sales Window on a real X server (Xvfb) with demo data: keyboard search, the card, the guest
 // form's validation, roles, and Russian strings that fit. Saves a screenshot for people to look at.
+#include "clippedtexts.h"
 #include "kasp/crm/guestservice.h"
 #include "kasp/crm/ui/guestcardpanel.h"
 #include "kasp/crm/ui/guesteditdialog.h"
@@ -41,26 +42,6 @@ void typeText(QWidget *widget, const QString &text)
     }
 }
 
-// Every visible label and button shows its whole text: no Russian string cut off.
-QStringList clippedTexts(QWidget *root)
-{
-    QStringList clipped;
-    for (QAbstractButton *b : root->findChildren<QAbstractButton *>()) {
-        if (!b->isVisible() || b->text().isEmpty())
-            continue;
-        if (b->sizeHint().width() > b->width() + 1)
-            clipped << b->text();
-    }
-    for (QLabel *l : root->findChildren<QLabel *>()) {
-        if (!l->isVisible() || l->wordWrap() || l->text().isEmpty() || l->text().contains(QLatin1Char('<')))
-            continue;
-        if (l->fontMetrics().horizontalAdvance(
-                l->text().split(QLatin1Char('\n')).first().remove(QLatin1Char('&'))) >
-            l->contentsRect().width() + 1)
-            clipped << l->text();
-    }
-    return clipped;
-}
 } // namespace
 
 class TestSalesWindow : public QObject
@@ -115,12 +96,14 @@ private slots:
             QVERIFY(!timeline.index(row, 0).data(crm::ui::TimelineModel::KindRole).toString().isEmpty());
 
         crm::ui::TimelineFilterModel filter;
-        QAbstractItemModelTester filterTester(&filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester filterTester(&filter,
+                                              QAbstractItemModelTester::FailureReportingMode::QtTest);
         filter.setSourceModel(&timeline);
         QCOMPARE(filter.rowCount(), timeline.rowCount());
         filter.setCategories({QStringLiteral("call")});
         for (int row = 0; row < filter.rowCount(); ++row)
-            QCOMPARE(filter.index(row, 0).data(crm::ui::TimelineModel::KindRole).toString(), QStringLiteral("call"));
+            QCOMPARE(filter.index(row, 0).data(crm::ui::TimelineModel::KindRole).toString(),
+                     QStringLiteral("call"));
         filter.setCategories({});
         QCOMPARE(filter.rowCount(), timeline.rowCount());
     }
@@ -153,7 +136,8 @@ private slots:
         auto *shown = window.cardPanel()->timelineFilter();
         QVERIFY(shown->rowCount() <= window.cardPanel()->timeline()->rowCount());
         for (int row = 0; row < shown->rowCount(); ++row)
-            QCOMPARE(shown->index(row, 0).data(crm::ui::TimelineModel::KindRole).toString(), QStringLiteral("call"));
+            QCOMPARE(shown->index(row, 0).data(crm::ui::TimelineModel::KindRole).toString(),
+                     QStringLiteral("call"));
         QTest::mouseClick(everything, Qt::LeftButton);
         QCOMPARE(shown->rowCount(), window.cardPanel()->timeline()->rowCount());
 
@@ -164,7 +148,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() == 1 && model->at(0)->mainPhone == phone, 3000);
 
         QVERIFY(window.newGuestAction()->isEnabled());
-        const QStringList clipped = clippedTexts(&window);
+        const QStringList clipped = test::clippedTexts(&window);
         QVERIFY2(clipped.isEmpty(), qPrintable(clipped.join(QStringLiteral(" | "))));
         const QString png = test::makeTempDir(QStringLiteral("shot")) + QStringLiteral("/sales-window.png");
         QVERIFY(window.grab().save(png));
@@ -200,7 +184,7 @@ private slots:
         dialog.setPhonesText(existing.mainPhone);
         QVERIFY(dialog.problemsText().isEmpty());
         QVERIFY2(dialog.warningsText().contains(existing.displayName), qPrintable(dialog.warningsText()));
-        const QStringList clipped = clippedTexts(&dialog);
+        const QStringList clipped = test::clippedTexts(&dialog);
         QVERIFY2(clipped.isEmpty(), qPrintable(clipped.join(QStringLiteral(" | "))));
         if (!qEnvironmentVariableIsEmpty("KASP_SCREENSHOT_DIR"))
             dialog.grab().save(qEnvironmentVariable("KASP_SCREENSHOT_DIR") +

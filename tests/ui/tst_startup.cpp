@@ -75,12 +75,14 @@ private slots:
         const QString dir = test::makeTempDir(QStringLiteral("startup-wrong"));
         const QString path = dir + QStringLiteral("/kasp.db");
         QVERIFY(storage::ConnectionFactory::open(
-                    {path, storage::DatabaseKey::fromPassphrase(QStringLiteral("правильная фраза")), QStringLiteral("mk"), true, true})
+                    {path, storage::DatabaseKey::fromPassphrase(QStringLiteral("правильная фраза")),
+                     QStringLiteral("mk"), true, true})
                     .ok());
         storage::ConnectionFactory::close(QStringLiteral("mk"));
         qputenv("KASP_TEST_PASSPHRASE", "неправильная фраза");
         session::Settings settings(dir + QStringLiteral("/settings.ini"));
-        app::Startup startup({path, false, QStringLiteral("anna"), QStringLiteral("KASP_TEST_PASSPHRASE"), QString(), QString()},
+        app::Startup startup({path, false, QStringLiteral("anna"), QStringLiteral("KASP_TEST_PASSPHRASE"),
+                              QString(), QString()},
                              settings);
         QSignalSpy finished(&startup, &app::Startup::finished);
         QTimer::singleShot(0, &startup, &app::Startup::start);

@@ -43,7 +43,6 @@ public:
         (bind(values), ...);
         return insertRow();
     }
-    Status finish() { return {}; }
     qint64 rows() const { return m_writer.rows(); }
 
 private:
@@ -76,7 +75,6 @@ struct DemoContext
     QSqlDatabase db;
     DemoSummary summary;
     QVector<Id> consultants;
-    QVector<Id> heads;
     QVector<DemoCategory> categories;
     QVector<DemoRoom> rooms;
     QVector<Id> guests;

@@ -91,7 +91,7 @@ Status BulkInsert::insertRow()
 
 Result<DemoSummary> generateDemo(QSqlDatabase db, const DemoOptions &options, const DemoProgress &progress)
 {
-    DemoContext ctx{options, DemoRandom(options.seed), db, {}, {}, {}, {}, {}, {}, {}, progress};
+    DemoContext ctx{options, DemoRandom(options.seed), db, {}, {}, {}, {}, {}, {}, progress};
     if (!ctx.options.today.isValid())
         ctx.options.today = QDate::currentDate();
     {

@@ -54,15 +54,13 @@ Status generateUsers(DemoContext &ctx)
         const Id id = ctx.random.id();
         if (spec.role == Role::Consultant)
             ctx.consultants.append(id);
-        if (spec.role == Role::HeadOfSales)
-            ctx.heads.append(id);
         if (auto s = users.add(idToString(id), QString::fromUtf8(spec.login), QString::fromUtf8(spec.name),
                                roleKey(spec.role), 1);
             !s.ok())
             return s;
     }
     ctx.summary.users = users.rows();
-    return users.finish();
+    return {};
 }
 
 Status generateGuests(DemoContext &ctx)
@@ -124,10 +122,6 @@ Status generateGuests(DemoContext &ctx)
         ctx.guestManager.append(manager);
         if (i % 20000 == 0 && !ctx.report(5 + int(25.0 * i / ctx.options.guests), QStringLiteral("guests")))
             return Error{QStringLiteral("demo.cancelled"), QStringLiteral("cancelled")};
-    }
-    for (BulkInsert *bulk : {&guests, &phones, &emails, &tags}) {
-        if (auto s = bulk->finish(); !s.ok())
-            return s;
     }
     ctx.summary.guests = guests.rows();
     return {};

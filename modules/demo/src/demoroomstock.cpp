@@ -54,8 +54,6 @@ Status generateRoomStock(DemoContext &ctx)
             weightedCategory.append(ctx.categories.size());
         ctx.categories.append(category);
     }
-    if (auto s = categories.finish(); !s.ok())
-        return s;
 
     const int roomCount = roomsNeeded(ctx.options);
     constexpr int kRoomsPerBuilding = 40; // 3 buildings for the default 120 rooms
@@ -88,10 +86,6 @@ Status generateRoomStock(DemoContext &ctx)
             ctx.rooms.append(room);
         }
     }
-    if (auto s = buildings.finish(); !s.ok())
-        return s;
-    if (auto s = rooms.finish(); !s.ok())
-        return s;
     ctx.summary.categories = ctx.categories.size();
     ctx.summary.buildings = buildingCount;
     ctx.summary.rooms = ctx.rooms.size();

@@ -284,10 +284,6 @@ Status generateStays(DemoContext &ctx)
         if (g % 50000 == 0 && !ctx.report(85 + int(10.0 * g / guestCount), QStringLiteral("enquiries")))
             return Error{QStringLiteral("demo.cancelled"), QStringLiteral("cancelled")};
     }
-    for (BulkInsert *bulk : {&w.bookings, &w.touches, &w.deals, &w.tasks}) {
-        if (auto s = bulk->finish(); !s.ok())
-            return s;
-    }
     ctx.summary.stays = w.bookings.rows();
     ctx.summary.touches = w.touches.rows();
     ctx.summary.deals = w.deals.rows();
