@@ -11,6 +11,8 @@ PACKAGES=(
   qt6-translations-l10n libqt6sql6-psql libqt6sql6-sqlite qt6-qpa-plugins libgl-dev
   # encrypted local store
   libsqlcipher-dev sqlcipher libssl-dev sqlite3
+  # sync server: HTTP + WebSockets, argon2id passwords
+  qt6-httpserver-dev qt6-websockets-dev libsodium-dev
   # keychain
   qtkeychain-qt6-dev libsecret-1-0 gnome-keyring dbus dbus-x11
   # test fixtures: PostgreSQL, X server, fonts for screenshots

@@ -1,0 +1,13 @@
+#pragma once
+// The kinds of records that travel between desktops and the server. Keys are stable wire values.
+#include <optional>
+#include <QString>
+
+namespace kasp::sync {
+
+enum class EntityKind { User, Building, RoomCategory, Room, Guest, Touch, Booking, Deal, Task };
+
+QString entityKindKey(EntityKind kind); // "user", "building", "room_category", "room", "guest", ...
+std::optional<EntityKind> entityKindFromKey(const QString &key);
+
+} // namespace kasp::sync

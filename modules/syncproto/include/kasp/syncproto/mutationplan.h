@@ -1,0 +1,33 @@
+#pragma once
+// What a named mutation does, independent of where it runs: the server applies it to PostgreSQL,
+// the desktop re-applies its still-pending mutations over freshly pulled rows. Both sides merge the
+// same way (entitymerge.h), so a replica and the server cannot disagree about a mutation's effect.
+//
+// Every mutation touches exactly one entity and is either a Create (the args are the whole record)
+// or a Patch (the args name the changed fields only). Patches are what make "last writer wins per
+// field, in server order" true: two desktops editing different fields of one guest both keep
+// their change.
+#include "kasp/core/mutation.h"
+#include "kasp/core/result.h"
+#include "kasp/syncproto/entitykind.h"
+#include <QDateTime>
+#include <QJsonObject>
+
+namespace kasp::sync {
+
+struct MutationPlan
+{
+    enum class Op { Create, Patch, Delete }; // Delete leaves a tombstone
+    EntityKind kind = EntityKind::Guest;
+    Op op = Op::Create;
+    QString id;         // the entity's id, canonical UUID text
+    QJsonObject fields; // Create: the record; Patch: the changed fields (entity field names)
+};
+
+// Errors: "mutation.unknown" (a name nobody knows), "json.missing_field" / "json.bad_value".
+Result<MutationPlan> planMutation(const Mutation &mutation);
+
+// The mutation names the protocol accepts, for docs and for the fuzzer's dictionary.
+QStringList knownMutationNames();
+
+} // namespace kasp::sync

@@ -1,0 +1,32 @@
+#include "kasp/syncproto/accessrules.h"
+
+namespace kasp::sync {
+
+Status authorizeMutation(Role role, const MutationPlan &plan)
+{
+    if (role == Role::Director)
+        return Error{QStringLiteral("auth.read_only"),
+                     QStringLiteral("the director's account reads the base and changes nothing")};
+    const bool stockOrStaff = plan.kind == EntityKind::User || plan.kind == EntityKind::Building ||
+                              plan.kind == EntityKind::RoomCategory || plan.kind == EntityKind::Room;
+    if (role == Role::Consultant && stockOrStaff)
+        return Error{QStringLiteral("auth.forbidden"),
+                     QStringLiteral("only the head of sales changes room stock and staff")};
+    return {};
+}
+
+bool receivesRecord(Role role, const QString &userId, EntityKind kind, const QString &ownerId)
+{
+    if (role != Role::Consultant || kind != EntityKind::Task)
+        return true;
+    return ownerId.isEmpty() || ownerId == userId;
+}
+
+QString recordOwner(EntityKind kind, const QJsonObject &data)
+{
+    if (kind == EntityKind::Task)
+        return data.value(QStringLiteral("assigneeId")).toString();
+    return {};
+}
+
+} // namespace kasp::sync

@@ -1,0 +1,38 @@
+#include "kasp/syncproto/entitykind.h"
+
+#include <array>
+#include <utility>
+
+namespace kasp::sync {
+
+namespace {
+constexpr std::array<std::pair<EntityKind, const char *>, 9> kKeys{{
+    {EntityKind::User, "user"},
+    {EntityKind::Building, "building"},
+    {EntityKind::RoomCategory, "room_category"},
+    {EntityKind::Room, "room"},
+    {EntityKind::Guest, "guest"},
+    {EntityKind::Touch, "touch"},
+    {EntityKind::Booking, "booking"},
+    {EntityKind::Deal, "deal"},
+    {EntityKind::Task, "task"},
+}};
+} // namespace
+
+QString entityKindKey(EntityKind kind)
+{
+    for (const auto &[k, key] : kKeys)
+        if (k == kind)
+            return QLatin1String(key);
+    return {};
+}
+
+std::optional<EntityKind> entityKindFromKey(const QString &key)
+{
+    for (const auto &[k, name] : kKeys)
+        if (key == QLatin1String(name))
+            return k;
+    return std::nullopt;
+}
+
+} // namespace kasp::sync

@@ -1,0 +1,231 @@
+#include "kasp/syncproto/entitymerge.h"
+
+#include "kasp/core/id.h"
+#include "kasp/core/mutation.h"
+#include "kasp/core/user.h"
+
+#include <QJsonValue>
+
+namespace kasp::sync {
+
+namespace {
+
+Error badValue(const QString &field)
+{
+    return Error{QStringLiteral("json.bad_value"), field};
+}
+
+Error missing(const QString &field)
+{
+    return Error{QStringLiteral("json.missing_field"), field};
+}
+
+QString instantText(const QDateTime &at)
+{
+    return at.isValid() ? at.toUTC().toString(Qt::ISODateWithMs) : QString();
+}
+
+// For the room stock and users (snake_case records without a core codec): checks each field's type.
+struct FieldRule
+{
+    const char *name;
+    enum Type { Text, RequiredText, IdRef, Int, Bool } type;
+    int min = 0;
+    int max = 0;
+};
+
+Result<QJsonObject> checkFields(const QJsonObject &json, std::initializer_list<FieldRule> rules)
+{
+    QJsonObject out;
+    out.insert(QStringLiteral("id"), json.value(QStringLiteral("id")));
+    for (const FieldRule &rule : rules) {
+        const QString name = QLatin1String(rule.name);
+        const QJsonValue v = json.value(name);
+        switch (rule.type) {
+        case FieldRule::Text:
+            if (!v.isUndefined() && !v.isNull() && !v.isString())
+                return badValue(name);
+            out.insert(name, v.toString());
+            break;
+        case FieldRule::RequiredText:
+            if (!v.isString() && !v.isUndefined() && !v.isNull())
+                return badValue(name);
+            if (v.toString().trimmed().isEmpty())
+                return missing(name);
+            out.insert(name, v.toString().trimmed());
+            break;
+        case FieldRule::IdRef:
+            if (!v.isString() || v.toString().isEmpty())
+                return missing(name);
+            if (idFromString(v.toString()).isNull())
+                return badValue(name);
+            out.insert(name, idToString(idFromString(v.toString())));
+            break;
+        case FieldRule::Int: {
+            const double d = v.toDouble(-1e18);
+            if (!v.isDouble() || d != static_cast<double>(static_cast<qint64>(d)) || d < rule.min ||
+                d > rule.max)
+                return badValue(name);
+            out.insert(name, static_cast<qint64>(d));
+            break;
+        }
+        case FieldRule::Bool:
+            if (!v.isUndefined() && !v.isBool())
+                return badValue(name);
+            out.insert(name, v.toBool(true));
+            break;
+        }
+    }
+    return out;
+}
+
+template <typename Decode> Result<QJsonObject> roundTrip(const QJsonObject &json, Decode decode)
+{
+    auto decoded = decode(json);
+    if (!decoded.ok())
+        return decoded.error();
+    return toJson(decoded.value());
+}
+
+// Rules that only make sense on a change: a status machine, derived times.
+Status checkPatch(EntityKind kind, const QJsonObject &before, QJsonObject &after, const QDateTime &at)
+{
+    switch (kind) {
+    case EntityKind::Guest:
+        after.insert(QStringLiteral("updatedAt"), instantText(at));
+        return {};
+    case EntityKind::Booking: {
+        const auto from = bookingStatusFromKey(before.value(QStringLiteral("status")).toString());
+        const auto to = bookingStatusFromKey(after.value(QStringLiteral("status")).toString());
+        if (!from || !to)
+            return badValue(QStringLiteral("status"));
+        if (*from != *to && !canChangeStatus(*from, *to))
+            return Error{QStringLiteral("booking.bad_transition"),
+                         QStringLiteral("a booking cannot go from %1 to %2")
+                             .arg(bookingStatusKey(*from), bookingStatusKey(*to))};
+        return {};
+    }
+    case EntityKind::Deal: {
+        const auto from = dealStageFromKey(before.value(QStringLiteral("stage")).toString());
+        const auto to = dealStageFromKey(after.value(QStringLiteral("stage")).toString());
+        if (!from || !to)
+            return badValue(QStringLiteral("stage"));
+        if (*from != *to && !canMoveDeal(*from, *to))
+            return Error{QStringLiteral("deal.bad_move"), QStringLiteral("a deal cannot move from %1 to %2")
+                                                              .arg(dealStageKey(*from), dealStageKey(*to))};
+        after.insert(QStringLiteral("updatedAt"), instantText(at));
+        after.insert(QStringLiteral("closedAt"), isClosed(*to) ? instantText(at) : QString());
+        return {};
+    }
+    case EntityKind::Task: {
+        const auto to = taskStatusFromKey(after.value(QStringLiteral("status")).toString());
+        if (!to)
+            return badValue(QStringLiteral("status"));
+        after.insert(QStringLiteral("doneAt"), *to == TaskStatus::Open ? QString() : instantText(at));
+        return {};
+    }
+    default:
+        return {};
+    }
+}
+
+// Rules on the whole record once merged.
+Status checkRecord(EntityKind kind, const QJsonObject &record, const QDateTime &at)
+{
+    switch (kind) {
+    case EntityKind::Guest: {
+        auto guest = guestFromJson(record);
+        return guest.ok() ? validateGuest(guest.value(), at.date()) : Status(guest.error());
+    }
+    case EntityKind::Booking: {
+        auto booking = bookingFromJson(record);
+        return booking.ok() ? validateBooking(booking.value()) : Status(booking.error());
+    }
+    default:
+        return {};
+    }
+}
+
+} // namespace
+
+Result<QJsonObject> canonicalEntity(EntityKind kind, const QJsonObject &json)
+{
+    switch (kind) {
+    case EntityKind::Guest:
+        return roundTrip(json, guestFromJson);
+    case EntityKind::Touch:
+        return roundTrip(json, touchFromJson);
+    case EntityKind::Booking:
+        return roundTrip(json, bookingFromJson);
+    case EntityKind::Deal:
+        return roundTrip(json, dealFromJson);
+    case EntityKind::Task:
+        return roundTrip(json, taskFromJson);
+    case EntityKind::User: {
+        auto out = checkFields(json, {{"login", FieldRule::RequiredText},
+                                      {"display_name", FieldRule::RequiredText},
+                                      {"role", FieldRule::RequiredText},
+                                      {"active", FieldRule::Bool}});
+        if (out.ok() && !roleFromKey(out.value().value(QStringLiteral("role")).toString()))
+            return badValue(QStringLiteral("role"));
+        return out;
+    }
+    case EntityKind::Building:
+        return checkFields(json, {{"name", FieldRule::RequiredText}, {"address", FieldRule::Text}});
+    case EntityKind::RoomCategory:
+        return checkFields(json, {{"code", FieldRule::RequiredText},
+                                  {"name", FieldRule::RequiredText},
+                                  {"beds", FieldRule::Int, 1, 20},
+                                  {"price_per_bed_night", FieldRule::Int, 0, 1'000'000'000}});
+    case EntityKind::Room:
+        return checkFields(json, {{"building_id", FieldRule::IdRef},
+                                  {"category_id", FieldRule::IdRef},
+                                  {"number", FieldRule::RequiredText},
+                                  {"floor", FieldRule::Int, -5, 200},
+                                  {"beds", FieldRule::Int, 1, 20}});
+    }
+    return badValue(QStringLiteral("kind"));
+}
+
+Result<QJsonObject> mergeEntity(const std::optional<QJsonObject> &current, const MutationPlan &plan,
+                                const QDateTime &at)
+{
+    using Op = MutationPlan::Op;
+    if (plan.op == Op::Delete) {
+        if (!current)
+            return Error{QStringLiteral("entity.not_found"),
+                         QStringLiteral("%1 %2 does not exist").arg(entityKindKey(plan.kind), plan.id)};
+        return QJsonObject{};
+    }
+    if (plan.op == Op::Create) {
+        auto record = canonicalEntity(plan.kind, plan.fields);
+        if (!record.ok())
+            return record;
+        if (current && *current != record.value())
+            return Error{QStringLiteral("entity.exists"),
+                         QStringLiteral("%1 %2 already exists").arg(entityKindKey(plan.kind), plan.id)};
+        if (auto s = checkRecord(plan.kind, record.value(), at); !s.ok())
+            return s.error();
+        return record;
+    }
+
+    if (!current)
+        return Error{QStringLiteral("entity.not_found"),
+                     QStringLiteral("%1 %2 does not exist").arg(entityKindKey(plan.kind), plan.id)};
+    QJsonObject merged = *current;
+    for (auto it = plan.fields.begin(); it != plan.fields.end(); ++it) {
+        if (!current->contains(it.key()))
+            return badValue(QStringLiteral("unknown field \"%1\"").arg(it.key().left(60)));
+        merged.insert(it.key(), it.value());
+    }
+    if (auto s = checkPatch(plan.kind, *current, merged, at); !s.ok())
+        return s.error();
+    auto record = canonicalEntity(plan.kind, merged);
+    if (!record.ok())
+        return record;
+    if (auto s = checkRecord(plan.kind, record.value(), at); !s.ok())
+        return s.error();
+    return record;
+}
+
+} // namespace kasp::sync

@@ -1,0 +1,88 @@
+#include "kasp/syncproto/mutationplan.h"
+
+#include "kasp/core/id.h"
+
+#include <QJsonValue>
+
+namespace kasp::sync {
+
+namespace {
+
+using Op = MutationPlan::Op;
+
+struct Shape
+{
+    const char *name;
+    EntityKind kind;
+    Op op;
+    // Patch mutations whose argument names differ from the entity's field names ("lost_reason").
+    std::initializer_list<std::pair<const char *, const char *>> renames = {};
+};
+
+const Shape kShapes[] = {
+    {"user.create", EntityKind::User, Op::Create},
+    {"building.create", EntityKind::Building, Op::Create},
+    {"room_category.create", EntityKind::RoomCategory, Op::Create},
+    {"room.create", EntityKind::Room, Op::Create},
+    {"guest.create", EntityKind::Guest, Op::Create},
+    {"guest.update", EntityKind::Guest, Op::Patch},
+    {"touch.add", EntityKind::Touch, Op::Create},
+    {"booking.create", EntityKind::Booking, Op::Create},
+    {"booking.set_status", EntityKind::Booking, Op::Patch},
+    {"deal.create", EntityKind::Deal, Op::Create},
+    {"deal.move", EntityKind::Deal, Op::Patch, {{"lost_reason", "lostReason"}}},
+    {"task.create", EntityKind::Task, Op::Create},
+    {"task.set_status", EntityKind::Task, Op::Patch},
+};
+
+} // namespace
+
+Result<MutationPlan> planMutation(const Mutation &mutation)
+{
+    const Shape *shape = nullptr;
+    for (const Shape &s : kShapes)
+        if (mutation.name == QLatin1String(s.name))
+            shape = &s;
+    if (!shape)
+        return Error{QStringLiteral("mutation.unknown"),
+                     QStringLiteral("unknown mutation \"%1\"").arg(mutation.name.left(80))};
+
+    const QJsonValue idValue = mutation.args.value(QStringLiteral("id"));
+    if (!idValue.isString() || idValue.toString().isEmpty())
+        return Error{QStringLiteral("json.missing_field"), QStringLiteral("id")};
+    const Id id = idFromString(idValue.toString());
+    if (id.isNull())
+        return Error{QStringLiteral("json.bad_value"), QStringLiteral("id")};
+
+    MutationPlan plan;
+    plan.kind = shape->kind;
+    plan.op = shape->op;
+    plan.id = idToString(id);
+    if (plan.op == Op::Create) {
+        plan.fields = mutation.args;
+        plan.fields.insert(QStringLiteral("id"), plan.id);
+        return plan;
+    }
+    for (auto it = mutation.args.begin(); it != mutation.args.end(); ++it) {
+        if (it.key() == QLatin1String("id"))
+            continue;
+        QString field = it.key();
+        for (const auto &[from, to] : shape->renames)
+            if (field == QLatin1String(from))
+                field = QLatin1String(to);
+        plan.fields.insert(field, it.value());
+    }
+    if (plan.op == Op::Patch && plan.fields.isEmpty())
+        return Error{QStringLiteral("json.missing_field"), QStringLiteral("a patch changes no field")};
+    return plan;
+}
+
+QStringList knownMutationNames()
+{
+    QStringList names;
+    for (const Shape &s : kShapes)
+        names.append(QLatin1String(s.name));
+    return names;
+}
+
+} // namespace kasp::sync

@@ -1,0 +1,242 @@
+#include "accountstore.h"
+
+#include "kasp/core/id.h"
+#include "secrets.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace kasp::server {
+
+namespace {
+
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+Error dbError(const QSqlQuery &q)
+{
+    return Error{QStringLiteral("server.database"), q.lastError().text()};
+}
+
+bool run(QSqlQuery &q, const QString &sql, const QVariantList &values)
+{
+    if (!q.prepare(sql))
+        return false;
+    for (const QVariant &v : values)
+        q.addBindValue(v);
+    return q.exec();
+}
+
+const QString kPrincipalSql =
+    QStringLiteral("SELECT id, org_id, login, display_name, role, active FROM accounts WHERE %1 = ?");
+
+Principal readPrincipal(const QSqlQuery &q)
+{
+    return Principal{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                     q.value(3).toString(), roleFromKey(q.value(4).toString()).value_or(Role::Consultant)};
+}
+
+} // namespace
+
+Result<Principal> AccountStore::addUser(const QString &orgName, const QString &login,
+                                        const QString &displayName, Role role, const QString &password)
+{
+    if (orgName.trimmed().isEmpty() || login.trimmed().isEmpty() || password.size() < 8)
+        return Error{QStringLiteral("account.bad_input"),
+                     QStringLiteral("organisation and login are required, the password needs 8+ characters")};
+    auto hash = hashPassword(password);
+    if (!hash.ok())
+        return hash.error();
+    QSqlQuery q(m_db);
+    if (!m_db.transaction())
+        return Error{QStringLiteral("server.database"), m_db.lastError().text()};
+    auto fail = [&](Error e) {
+        m_db.rollback();
+        return e;
+    };
+    if (!run(q, QStringLiteral("INSERT INTO orgs (id, name) VALUES (?, ?) ON CONFLICT (name) DO NOTHING"),
+             {idToString(newId()), orgName.trimmed()}))
+        return fail(dbError(q));
+    if (!run(q, QStringLiteral("UPDATE orgs SET seq = seq + 1 WHERE name = ? RETURNING id, seq"),
+             {orgName.trimmed()}) ||
+        !q.next())
+        return fail(dbError(q));
+    const QString orgId = q.value(0).toString();
+    const qint64 seq = q.value(1).toLongLong();
+    Principal who{idToString(newId()), orgId, login.trimmed(),
+                  displayName.trimmed().isEmpty() ? login.trimmed() : displayName.trimmed(), role};
+    if (!run(q,
+             QStringLiteral("INSERT INTO accounts (id, org_id, login, display_name, role, password_hash) "
+                            "VALUES (?,?,?,?,?,?) ON CONFLICT (login) DO NOTHING"),
+             {who.accountId, orgId, who.login, who.displayName, roleKey(role), hash.value()}))
+        return fail(dbError(q));
+    if (q.numRowsAffected() != 1)
+        return fail(Error{QStringLiteral("account.exists"),
+                          QStringLiteral("the login \"%1\" is taken").arg(who.login)});
+    const QJsonObject record{{QStringLiteral("id"), who.accountId},
+                             {QStringLiteral("login"), who.login},
+                             {QStringLiteral("display_name"), who.displayName},
+                             {QStringLiteral("role"), roleKey(role)},
+                             {QStringLiteral("active"), true}};
+    if (!run(q,
+             QStringLiteral(
+                 "INSERT INTO records (org_id, kind, id, seq, data) VALUES (?, 'user', ?, ?, ?::jsonb)"),
+             {orgId, who.accountId, seq,
+              QString::fromUtf8(QJsonDocument(record).toJson(QJsonDocument::Compact))}))
+        return fail(dbError(q));
+    if (!m_db.commit())
+        return fail(Error{QStringLiteral("server.database"), m_db.lastError().text()});
+    audit(who.accountId, QStringLiteral("account.created"), roleKey(role));
+    return who;
+}
+
+Result<SignedIn> AccountStore::signIn(const QString &login, const QString &password)
+{
+    QSqlQuery q(m_db);
+    if (!run(q,
+             QStringLiteral("SELECT id, password_hash, active, failed_signins, locked_until FROM accounts "
+                            "WHERE login = ?"),
+             {login}))
+        return dbError(q);
+    const Error bad{QStringLiteral("auth.bad_credentials"), QStringLiteral("wrong login or password")};
+    if (!q.next()) {
+        // Spend the same time as a real check, so response times do not reveal which logins exist.
+        static const QString dummy = hashPassword(QStringLiteral("kasp-timing-equaliser")).value();
+        verifyPassword(dummy, password);
+        return bad;
+    }
+    const QString accountId = q.value(0).toString();
+    const QString hash = q.value(1).toString();
+    const bool active = q.value(2).toBool();
+    const int failed = q.value(3).toInt();
+    const qint64 lockedUntil = q.value(4).toLongLong();
+    const qint64 now = nowMs();
+    if (lockedUntil > now)
+        return Error{QStringLiteral("auth.throttled"),
+                     QStringLiteral("too many failed sign-ins; try again in %1 s")
+                         .arg((lockedUntil - now + 999) / 1000)};
+    if (!verifyPassword(hash, password)) {
+        const int nowFailed = failed + 1;
+        // After the free attempts: 30 s, 60 s, 120 s ... up to 15 minutes.
+        const qint64 lock =
+            nowFailed >= kFreeAttempts
+                ? now + std::min<qint64>(30'000LL << std::min(nowFailed - kFreeAttempts, 5), 15 * 60'000)
+                : 0;
+        run(q, QStringLiteral("UPDATE accounts SET failed_signins = ?, locked_until = ? WHERE id = ?"),
+            {nowFailed, lock, accountId});
+        audit(accountId, QStringLiteral("signin.failed"), QString::number(nowFailed));
+        return bad;
+    }
+    if (!active)
+        return Error{QStringLiteral("auth.inactive"), QStringLiteral("the account is switched off")};
+    run(q, QStringLiteral("UPDATE accounts SET failed_signins = 0, locked_until = 0 WHERE id = ?"),
+        {accountId});
+    auto who = principalOf(accountId);
+    if (!who.ok())
+        return who.error();
+    audit(accountId, QStringLiteral("signin"));
+    return issue(who.value(), idToString(newId()));
+}
+
+Result<SignedIn> AccountStore::refresh(const QString &refreshToken)
+{
+    QSqlQuery q(m_db);
+    if (!run(q,
+             QStringLiteral("SELECT account_id, family, expires_at, revoked FROM tokens "
+                            "WHERE hash = ? AND kind = 'refresh'"),
+             {tokenHash(refreshToken)}))
+        return dbError(q);
+    if (!q.next())
+        return Error{QStringLiteral("auth.bad_token"), QStringLiteral("unknown refresh token")};
+    const QString accountId = q.value(0).toString();
+    const QString family = q.value(1).toString();
+    const qint64 expires = q.value(2).toLongLong();
+    if (q.value(3).toBool()) {
+        // A rotated token came back: someone kept a copy. End every session of this sign-in.
+        run(q, QStringLiteral("UPDATE tokens SET revoked = TRUE WHERE family = ?"), {family});
+        audit(accountId, QStringLiteral("token.reused"));
+        return Error{QStringLiteral("auth.token_reused"),
+                     QStringLiteral("this refresh token was already used; sign in again")};
+    }
+    if (expires <= nowMs())
+        return Error{QStringLiteral("auth.token_expired"),
+                     QStringLiteral("the session expired; sign in again")};
+    run(q, QStringLiteral("UPDATE tokens SET revoked = TRUE WHERE hash = ?"), {tokenHash(refreshToken)});
+    auto who = principalOf(accountId);
+    if (!who.ok())
+        return who.error();
+    return issue(who.value(), family);
+}
+
+Status AccountStore::signOut(const QString &refreshToken)
+{
+    QSqlQuery q(m_db);
+    if (!run(q,
+             QStringLiteral("UPDATE tokens SET revoked = TRUE WHERE family = (SELECT family FROM tokens "
+                            "WHERE hash = ?)"),
+             {tokenHash(refreshToken)}))
+        return dbError(q);
+    return {};
+}
+
+Result<Principal> AccountStore::authenticate(const QString &accessToken)
+{
+    if (accessToken.isEmpty())
+        return Error{QStringLiteral("auth.bad_token"), QStringLiteral("no access token")};
+    QSqlQuery q(m_db);
+    if (!run(q,
+             QStringLiteral("SELECT a.id, a.org_id, a.login, a.display_name, a.role, a.active, "
+                            "t.expires_at, t.revoked FROM tokens t JOIN accounts a ON a.id = t.account_id "
+                            "WHERE t.hash = ? AND t.kind = 'access'"),
+             {tokenHash(accessToken)}))
+        return dbError(q);
+    if (!q.next() || q.value(7).toBool() || !q.value(5).toBool())
+        return Error{QStringLiteral("auth.bad_token"), QStringLiteral("unknown or revoked access token")};
+    if (q.value(6).toLongLong() <= nowMs())
+        return Error{QStringLiteral("auth.token_expired"),
+                     QStringLiteral("the access token expired; refresh it")};
+    return readPrincipal(q);
+}
+
+Result<SignedIn> AccountStore::issue(const Principal &who, const QString &family)
+{
+    SignedIn out{newToken(), newToken(), m_config.accessTokenSecs, who};
+    const qint64 now = nowMs();
+    QSqlQuery q(m_db);
+    const QString sql =
+        QStringLiteral("INSERT INTO tokens (hash, account_id, kind, family, expires_at) VALUES (?,?,?,?,?)");
+    if (!run(q, sql,
+             {tokenHash(out.accessToken), who.accountId, QStringLiteral("access"), family,
+              now + m_config.accessTokenSecs * 1000LL}) ||
+        !run(q, sql,
+             {tokenHash(out.refreshToken), who.accountId, QStringLiteral("refresh"), family,
+              now + m_config.refreshTokenDays * 86'400'000LL}))
+        return dbError(q);
+    return out;
+}
+
+Result<Principal> AccountStore::principalOf(const QString &accountId)
+{
+    QSqlQuery q(m_db);
+    if (!run(q, kPrincipalSql.arg(QStringLiteral("id")), {accountId}))
+        return dbError(q);
+    if (!q.next())
+        return Error{QStringLiteral("auth.bad_token"), QStringLiteral("the account no longer exists")};
+    if (!q.value(5).toBool())
+        return Error{QStringLiteral("auth.inactive"), QStringLiteral("the account is switched off")};
+    return readPrincipal(q);
+}
+
+void AccountStore::audit(const QString &accountId, const QString &event, const QString &detail)
+{
+    QSqlQuery q(m_db);
+    run(q, QStringLiteral("INSERT INTO audit (at, account_id, event, detail) VALUES (?,?,?,?)"),
+        {nowMs(), accountId, event, detail});
+}
+
+} // namespace kasp::server

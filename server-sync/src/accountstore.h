@@ -1,0 +1,59 @@
+#pragma once
+// Accounts, sign-in and tokens of kasp-sync. A short-lived access token authorises calls; a
+// long-lived refresh token (kept by the desktop in the OS keychain) gets a new pair and is rotated
+// on every use. Repeated failed sign-ins lock the login for a growing time.
+#include "kasp/core/result.h"
+#include "kasp/core/user.h"
+#include "serverconfig.h"
+#include <QSqlDatabase>
+
+namespace kasp::server {
+
+struct Principal
+{
+    QString accountId;
+    QString orgId;
+    QString login;
+    QString displayName;
+    Role role = Role::Consultant;
+};
+
+struct SignedIn
+{
+    QString accessToken;
+    QString refreshToken;
+    int accessExpiresIn = 0; // seconds
+    Principal who;
+};
+
+class AccountStore
+{
+public:
+    AccountStore(QSqlDatabase db, const ServerConfig &config) : m_db(std::move(db)), m_config(config) {}
+
+    // Creates the organisation when it does not exist yet. The user also becomes a "user" record
+    // that desktops pull (without the hash). Errors: "account.exists", "account.bad_input".
+    Result<Principal> addUser(const QString &orgName, const QString &login, const QString &displayName,
+                              Role role, const QString &password);
+
+    // Errors: "auth.bad_credentials" (unknown login or wrong password, indistinguishable),
+    // "auth.throttled" (message says how long), "auth.inactive".
+    Result<SignedIn> signIn(const QString &login, const QString &password);
+    // Errors: "auth.bad_token", "auth.token_expired", "auth.token_reused" (the family is revoked).
+    Result<SignedIn> refresh(const QString &refreshToken);
+    Status signOut(const QString &refreshToken);
+    // Errors: "auth.bad_token", "auth.token_expired".
+    Result<Principal> authenticate(const QString &accessToken);
+
+    static constexpr int kFreeAttempts = 5;
+
+private:
+    Result<SignedIn> issue(const Principal &who, const QString &family);
+    Result<Principal> principalOf(const QString &accountId);
+    void audit(const QString &accountId, const QString &event, const QString &detail = {});
+
+    QSqlDatabase m_db;
+    ServerConfig m_config;
+};
+
+} // namespace kasp::server

@@ -1,0 +1,127 @@
+#include "serverschema.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStringList>
+
+namespace kasp::server {
+
+namespace {
+
+struct ServerMigration
+{
+    int version;
+    QStringList statements;
+};
+
+QList<ServerMigration> migrations()
+{
+    return {
+        {1,
+         {
+             // Trusted since PostgreSQL 13: the database owner may create it.
+             QStringLiteral("CREATE EXTENSION IF NOT EXISTS btree_gist"),
+             QStringLiteral("CREATE TABLE orgs (id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE,"
+                            " seq BIGINT NOT NULL DEFAULT 0, min_cursor BIGINT NOT NULL DEFAULT 0)"),
+             QStringLiteral(
+                 "CREATE TABLE accounts (id TEXT PRIMARY KEY,"
+                 " org_id TEXT NOT NULL REFERENCES orgs(id), login TEXT NOT NULL UNIQUE,"
+                 " display_name TEXT NOT NULL, role TEXT NOT NULL, password_hash TEXT NOT NULL,"
+                 " active BOOLEAN NOT NULL DEFAULT TRUE, failed_signins INTEGER NOT NULL DEFAULT 0,"
+                 " locked_until BIGINT NOT NULL DEFAULT 0)"),
+             // Tokens are stored hashed; a refresh token's family lets a replayed (stolen) refresh
+             // token revoke every token issued from the same sign-in.
+             QStringLiteral("CREATE TABLE tokens (hash TEXT PRIMARY KEY,"
+                            " account_id TEXT NOT NULL REFERENCES accounts(id), kind TEXT NOT NULL,"
+                            " family TEXT NOT NULL, expires_at BIGINT NOT NULL,"
+                            " revoked BOOLEAN NOT NULL DEFAULT FALSE)"),
+             QStringLiteral("CREATE INDEX tokens_family ON tokens (family)"),
+             QStringLiteral(
+                 "CREATE TABLE clients (id TEXT PRIMARY KEY, org_id TEXT NOT NULL REFERENCES orgs(id),"
+                 " account_id TEXT NOT NULL REFERENCES accounts(id),"
+                 " last_mutation_id BIGINT NOT NULL DEFAULT 0, last_seen BIGINT NOT NULL)"),
+             QStringLiteral("CREATE TABLE records (org_id TEXT NOT NULL REFERENCES orgs(id),"
+                            " kind TEXT NOT NULL, id TEXT NOT NULL, seq BIGINT NOT NULL,"
+                            " deleted BOOLEAN NOT NULL DEFAULT FALSE, owner_id TEXT NOT NULL DEFAULT '',"
+                            " data JSONB, PRIMARY KEY (org_id, kind, id))"),
+             QStringLiteral("CREATE INDEX records_org_seq ON records (org_id, seq)"),
+             QStringLiteral("CREATE TABLE booking_nights (org_id TEXT NOT NULL, booking_id TEXT NOT NULL,"
+                            " room_id TEXT NOT NULL, nights DATERANGE NOT NULL,"
+                            " PRIMARY KEY (org_id, booking_id),"
+                            " CONSTRAINT booking_nights_no_overlap"
+                            " EXCLUDE USING gist (org_id WITH =, room_id WITH =, nights WITH &&))"),
+             QStringLiteral("CREATE TABLE rejections (client_id TEXT NOT NULL, mutation_id BIGINT NOT NULL,"
+                            " code TEXT NOT NULL, message TEXT NOT NULL, at BIGINT NOT NULL,"
+                            " PRIMARY KEY (client_id, mutation_id))"),
+             QStringLiteral("CREATE TABLE audit (id BIGSERIAL PRIMARY KEY, at BIGINT NOT NULL,"
+                            " account_id TEXT, event TEXT NOT NULL, detail TEXT NOT NULL DEFAULT '')"),
+         }},
+    };
+}
+
+Status exec(QSqlQuery &q, const QString &sql)
+{
+    if (!q.exec(sql))
+        return Error{QStringLiteral("schema.failed"),
+                     QStringLiteral("%1: %2").arg(sql.left(60), q.lastError().text())};
+    return {};
+}
+
+} // namespace
+
+int serverSchemaVersion()
+{
+    return migrations().constLast().version;
+}
+
+Result<int> currentServerSchema(QSqlDatabase db)
+{
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT to_regclass('schema_migrations') IS NOT NULL")) || !q.next())
+        return Error{QStringLiteral("schema.failed"), q.lastError().text()};
+    if (!q.value(0).toBool())
+        return 0;
+    if (!q.exec(QStringLiteral("SELECT coalesce(max(version), 0) FROM schema_migrations")) || !q.next())
+        return Error{QStringLiteral("schema.failed"), q.lastError().text()};
+    return q.value(0).toInt();
+}
+
+Status migrateServerSchema(QSqlDatabase db)
+{
+    QSqlQuery q(db);
+    if (auto s = exec(q, QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER "
+                                        "PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())"));
+        !s.ok())
+        return s;
+    auto current = currentServerSchema(db);
+    if (!current.ok())
+        return current.error();
+    if (current.value() > serverSchemaVersion())
+        return Error{
+            QStringLiteral("schema.too_new"),
+            QStringLiteral("the database has schema %1, this kasp-sync knows up to %2: upgrade kasp-sync")
+                .arg(current.value())
+                .arg(serverSchemaVersion())};
+    for (const ServerMigration &m : migrations()) {
+        if (m.version <= current.value())
+            continue;
+        if (!db.transaction())
+            return Error{QStringLiteral("schema.failed"), db.lastError().text()};
+        for (const QString &sql : m.statements) {
+            if (auto s = exec(q, sql); !s.ok()) {
+                db.rollback();
+                return s;
+            }
+        }
+        q.prepare(QStringLiteral("INSERT INTO schema_migrations (version) VALUES (?)"));
+        q.addBindValue(m.version);
+        if (!q.exec() || !db.commit()) {
+            const QString why = q.lastError().text();
+            db.rollback();
+            return Error{QStringLiteral("schema.failed"), why};
+        }
+    }
+    return {};
+}
+
+} // namespace kasp::server

@@ -1,0 +1,17 @@
+#pragma once
+// The server's PostgreSQL schema: numbered migrations, each in its own transaction, the version in
+// schema_migrations. The shared entities live as JSON records (the same wire form the desktops
+// pull) with a per-organisation sequence; bookings' nights also live in a range table whose
+// exclusion constraint makes "one room, one guest per night" true across every desktop.
+#include "kasp/core/result.h"
+#include <QSqlDatabase>
+
+namespace kasp::server {
+
+int serverSchemaVersion();
+// Creates or upgrades the schema; refuses a database newer than this build ("schema.too_new").
+Status migrateServerSchema(QSqlDatabase db);
+// The version of an existing database, 0 when it has no schema yet.
+Result<int> currentServerSchema(QSqlDatabase db);
+
+} // namespace kasp::server

@@ -1,0 +1,37 @@
+#pragma once
+// Push and pull over PostgreSQL (docs/SYNC.md).
+//
+// Push: one transaction per request. The client's row is locked, so two pushes of one client never
+// interleave; each mutation is checked against last_mutation_id (seen -> duplicate, next ->
+// applied or rejected, gap -> skipped) and runs under a savepoint, so a rejection undoes only that
+// mutation. The organisation's row is locked while sequence numbers are handed out: records change
+// in one total order per organisation, which is the "server order" of last-writer-wins.
+//
+// A rejected mutation re-stamps its entity (or writes a tombstone when the entity never existed),
+// so the desktop's next pull overwrites its optimistic change: that is the roll-back.
+#include "accountstore.h"
+#include "kasp/syncproto/wire.h"
+#include <QSqlDatabase>
+
+namespace kasp::server {
+
+class SyncStore
+{
+public:
+    explicit SyncStore(QSqlDatabase db) : m_db(std::move(db)) {}
+
+    // Errors: "client.foreign" (the client id belongs to another account), "server.database".
+    // appliedAny tells the caller whether to poke the organisation after the commit.
+    Result<sync::PushResponse> push(const Principal &who, const sync::PushRequest &request, bool *appliedAny);
+    // Errors: "sync.resync_required" (cursor older than what the server keeps), "client.foreign".
+    Result<sync::PullResponse> pull(const Principal &who, const sync::PullRequest &request);
+
+private:
+    Status applyOne(const Principal &who, const sync::PushedMutation &m, qint64 &seq);
+    Status restamp(const QString &orgId, const QString &kind, const QString &id, qint64 &seq);
+    Result<qint64> claimClient(const Principal &who, const QString &clientId, bool lock);
+
+    QSqlDatabase m_db;
+};
+
+} // namespace kasp::server

@@ -1,0 +1,224 @@
+// The sync protocol's pure parts: message codecs refuse bad input with stable codes, mutations map
+// to entity changes, merges keep per-field last-writer-wins and enforce the status machines, and
+// the access rules say who writes and who receives what.
+#include "kasp/syncproto/accessrules.h"
+#include "kasp/syncproto/entitymerge.h"
+#include "kasp/syncproto/mutationplan.h"
+#include "kasp/syncproto/wire.h"
+#include "syncdata.h"
+
+#include <QtTest>
+
+using namespace kasp;
+using namespace kasp::sync;
+
+class TestSyncProtocol : public QObject
+{
+    Q_OBJECT
+private slots:
+    void pushRequestRoundTrips()
+    {
+        const Guest g = test::makeGuest(QStringLiteral("Круглова"), QStringLiteral("+7 916 111-22-33"));
+        const PushRequest request{idToString(newId()),
+                                  {test::pushed(7, "guest.create", toJson(g)),
+                                   test::pushed(9, "touch.add", {{"id", idToString(newId())}})}};
+        auto decoded = decodePushRequest(encode(request));
+        QVERIFY(decoded.ok());
+        QCOMPARE(decoded.value().clientId, request.clientId);
+        QCOMPARE(decoded.value().mutations.size(), 2);
+        QCOMPARE(decoded.value().mutations[0].args, toJson(g));
+        QCOMPARE(decoded.value().mutations[1].id, 9);
+    }
+
+    void badPushBodies_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("code");
+        const QByteArray client = "\"clientId\":\"" + idToString(newId()).toLatin1() + "\"";
+        QTest::newRow("empty") << QByteArray() << "json.malformed";
+        QTest::newRow("truncated") << QByteArray("{\"clientId\":") << "json.malformed";
+        QTest::newRow("array") << QByteArray("[]") << "json.not_object";
+        QTest::newRow("no client") << QByteArray("{\"mutations\":[]}") << "json.missing_field";
+        QTest::newRow("client not uuid")
+            << QByteArray("{\"clientId\":\"abc\",\"mutations\":[]}") << "json.bad_value";
+        QTest::newRow("mutations not array")
+            << QByteArray("{" + client + ",\"mutations\":{}}") << "json.bad_value";
+        QTest::newRow("fractional id") << QByteArray("{" + client +
+                                                     ",\"mutations\":[{\"id\":1.5,\"name\":\"guest.create\","
+                                                     "\"args\":{},\"at\":\"2026-01-01T00:00:00.000Z\"}]}")
+                                       << "json.bad_value";
+        QTest::newRow("zero id") << QByteArray("{" + client +
+                                               ",\"mutations\":[{\"id\":0,\"name\":\"guest.create\",\"args\":"
+                                               "{},\"at\":\"2026-01-01T00:00:00.000Z\"}]}")
+                                 << "json.bad_value";
+        QTest::newRow("huge id") << QByteArray("{" + client +
+                                               ",\"mutations\":[{\"id\":1e300,\"name\":\"x\",\"args\":{},"
+                                               "\"at\":\"2026-01-01T00:00:00.000Z\"}]}")
+                                 << "json.bad_value";
+        QTest::newRow("no name")
+            << QByteArray("{" + client +
+                          ",\"mutations\":[{\"id\":1,\"args\":{},\"at\":\"2026-01-01T00:00:00.000Z\"}]}")
+            << "json.bad_value";
+        QTest::newRow("time without zone")
+            << QByteArray("{" + client +
+                          ",\"mutations\":[{\"id\":1,\"name\":\"guest.create\",\"args\":{},\"at\":\"2026-01-"
+                          "01T00:00:00\"}]}")
+            << "json.bad_value";
+        QTest::newRow("repeated id")
+            << QByteArray("{" + client +
+                          ",\"mutations\":[{\"id\":1,\"name\":\"a\",\"args\":{},\"at\":\"2026-01-01T00:00:"
+                          "00Z\"},{\"id\":1,\"name\":\"a\",\"args\":{},\"at\":\"2026-01-01T00:00:00Z\"}]}")
+            << "push.out_of_order";
+    }
+
+    void badPushBodies()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(QString, code);
+        auto decoded = decodePushRequest(body);
+        QVERIFY(!decoded.ok());
+        QCOMPARE(decoded.error().code, code);
+    }
+
+    void tooManyMutationsAreRefused()
+    {
+        PushRequest request{idToString(newId()), {}};
+        for (int i = 1; i <= kMaxPushBatch + 1; ++i)
+            request.mutations.append(test::pushed(i, "guest.create", {{"id", idToString(newId())}}));
+        QCOMPARE(decodePushRequest(encode(request)).error().code, QStringLiteral("push.too_many"));
+    }
+
+    void pullResponseRoundTrips()
+    {
+        PullResponse page{42,
+                          true,
+                          100,
+                          7,
+                          {Record{EntityKind::Guest, idToString(newId()), 41, false, {{"id", "x"}}},
+                           Record{EntityKind::Booking, idToString(newId()), 42, true, {}}}};
+        auto decoded = decodePullResponse(encode(page));
+        QVERIFY(decoded.ok());
+        QCOMPARE(decoded.value().cursor, 42);
+        QCOMPARE(decoded.value().head, 100);
+        QCOMPARE(decoded.value().lastMutationId, 7);
+        QVERIFY(decoded.value().more);
+        QCOMPARE(decoded.value().records.size(), 2);
+        QVERIFY(decoded.value().records[1].deleted);
+        QCOMPARE(decoded.value().records[0].data.value("id").toString(), QStringLiteral("x"));
+        QCOMPARE(decodePullResponse("{\"cursor\":-1}").error().code, QStringLiteral("json.bad_value"));
+    }
+
+    void mutationsMapToEntities()
+    {
+        const QString id = idToString(newId());
+        auto move = planMutation(
+            {QStringLiteral("deal.move"), {{"id", id}, {"stage", "lost"}, {"lost_reason", "дорого"}}});
+        QVERIFY(move.ok());
+        QCOMPARE(move.value().kind, EntityKind::Deal);
+        QCOMPARE(move.value().op, MutationPlan::Op::Patch);
+        QCOMPARE(move.value().fields.value("lostReason").toString(), QStringLiteral("дорого"));
+        QVERIFY(!move.value().fields.contains("id"));
+        QCOMPARE(planMutation({QStringLiteral("guest.explode"), {{"id", id}}}).error().code,
+                 QStringLiteral("mutation.unknown"));
+        QCOMPARE(planMutation({QStringLiteral("guest.create"), {}}).error().code,
+                 QStringLiteral("json.missing_field"));
+        QCOMPARE(planMutation({QStringLiteral("guest.create"), {{"id", "nope"}}}).error().code,
+                 QStringLiteral("json.bad_value"));
+        QCOMPARE(planMutation({QStringLiteral("guest.update"), {{"id", id}}}).error().code,
+                 QStringLiteral("json.missing_field"));
+    }
+
+    void patchesMergePerField()
+    {
+        const Guest g = test::makeGuest(QStringLiteral("Полевая"), QStringLiteral("+7 916 222-33-44"));
+        const QDateTime at = QDateTime::currentDateTimeUtc();
+        auto a = mergeEntity(
+            toJson(g),
+            planMutation({"guest.update", {{"id", idToString(g.id)}, {"lastName", "Новая"}}}).value(), at);
+        QVERIFY(a.ok());
+        auto b = mergeEntity(
+            a.value(),
+            planMutation({"guest.update", {{"id", idToString(g.id)}, {"middleName", "Ивановна"}}}).value(),
+            at);
+        QVERIFY(b.ok());
+        QCOMPARE(b.value().value("lastName").toString(), QStringLiteral("Новая"));
+        QCOMPARE(b.value().value("middleName").toString(), QStringLiteral("Ивановна"));
+        QCOMPARE(b.value().value("firstName").toString(), QStringLiteral("Мария"));
+        // Unknown fields and bad values are refused, not silently dropped.
+        QCOMPARE(mergeEntity(
+                     toJson(g),
+                     planMutation({"guest.update", {{"id", idToString(g.id)}, {"shoeSize", 40}}}).value(), at)
+                     .error()
+                     .code,
+                 QStringLiteral("json.bad_value"));
+        QVERIFY(
+            !mergeEntity(toJson(g),
+                         planMutation({"guest.update",
+                                       {{"id", idToString(g.id)}, {"emails", QJsonArray{"not an email"}}}})
+                             .value(),
+                         at)
+                 .ok());
+        // A patch of something that does not exist, a create over something different.
+        QCOMPARE(
+            mergeEntity(std::nullopt,
+                        planMutation({"guest.update", {{"id", idToString(g.id)}, {"lastName", "X"}}}).value(),
+                        at)
+                .error()
+                .code,
+            QStringLiteral("entity.not_found"));
+        Guest other = g;
+        other.lastName = QStringLiteral("Другая");
+        QCOMPARE(
+            mergeEntity(toJson(g), planMutation({"guest.create", toJson(other)}).value(), at).error().code,
+            QStringLiteral("entity.exists"));
+        QVERIFY(mergeEntity(toJson(g), planMutation({"guest.create", toJson(g)}).value(), at)
+                    .ok()); // same record: idempotent
+    }
+
+    void statusMachinesHoldOnBothSides()
+    {
+        Booking b = test::makeBooking(newId(), newId(), QDate(2027, 1, 10), QDate(2027, 1, 24));
+        b.status = BookingStatus::Cancelled;
+        const QDateTime at = QDateTime::currentDateTimeUtc();
+        auto back = mergeEntity(
+            toJson(b),
+            planMutation({"booking.set_status", {{"id", idToString(b.id)}, {"status", "confirmed"}}}).value(),
+            at);
+        QCOMPARE(back.error().code, QStringLiteral("booking.bad_transition"));
+        Booking bad = test::makeBooking(newId(), newId(), QDate(2027, 1, 10), QDate(2027, 1, 24));
+        bad.prepaid = Money::fromKopecks(bad.total.kopecks() * 2);
+        QVERIFY(!mergeEntity(std::nullopt, planMutation({"booking.create", toJson(bad)}).value(), at).ok());
+
+        Deal d;
+        d.id = newId();
+        d.guestId = newId();
+        d.stage = DealStage::New;
+        auto lost = mergeEntity(
+            toJson(d),
+            planMutation(
+                {"deal.move", {{"id", idToString(d.id)}, {"stage", "lost"}, {"lost_reason", "дорого"}}})
+                .value(),
+            at);
+        QVERIFY(lost.ok());
+        QCOMPARE(QDateTime::fromString(lost.value().value("closedAt").toString(), Qt::ISODateWithMs),
+                 at.toUTC());
+    }
+
+    void accessRules()
+    {
+        const MutationPlan room{EntityKind::Room, MutationPlan::Op::Create, idToString(newId()), {}};
+        const MutationPlan guest{EntityKind::Guest, MutationPlan::Op::Create, idToString(newId()), {}};
+        QCOMPARE(authorizeMutation(Role::Consultant, room).error().code, QStringLiteral("auth.forbidden"));
+        QVERIFY(authorizeMutation(Role::Consultant, guest).ok());
+        QVERIFY(authorizeMutation(Role::HeadOfSales, room).ok());
+        QCOMPARE(authorizeMutation(Role::Director, guest).error().code, QStringLiteral("auth.read_only"));
+        QVERIFY(receivesRecord(Role::Consultant, "me", EntityKind::Task, "me"));
+        QVERIFY(receivesRecord(Role::Consultant, "me", EntityKind::Task, ""));
+        QVERIFY(!receivesRecord(Role::Consultant, "me", EntityKind::Task, "colleague"));
+        QVERIFY(receivesRecord(Role::HeadOfSales, "me", EntityKind::Task, "colleague"));
+        QVERIFY(receivesRecord(Role::Consultant, "me", EntityKind::Guest, ""));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSyncProtocol)
+#include "tst_protocol.moc"

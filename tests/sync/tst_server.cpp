@@ -1,0 +1,555 @@
+// kasp-sync as IT runs it: a real process over a throwaway PostgreSQL on 127.0.0.1, spoken to over
+// HTTP and WebSocket. Covers sign-in and tokens, versions and bad input, exactly-once push (also
+// across crashes), pull with role filters, the double-booking race and pokes between instances.
+#include "httpcall.h"
+#include "kasp/testsupport/pgcluster.h"
+#include "kasp/testsupport/syncserverprocess.h"
+#include "kasp/testsupport/testenv.h"
+#include "syncdata.h"
+
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QtTest>
+#include <QWebSocket>
+
+using namespace kasp;
+using namespace kasp::sync;
+using test::HttpCall;
+using test::HttpReply;
+
+namespace {
+const QString kPassword = QStringLiteral("correct horse battery");
+const QString kOrg = QStringLiteral("Санаторий Русь");
+} // namespace
+
+class TestSyncServer : public QObject
+{
+    Q_OBJECT
+    test::PgCluster pg;
+    std::unique_ptr<test::SyncServerProcess> server;
+    QSqlDatabase db;
+    test::RoomStock stock;
+    QString headToken;
+    QString headClient = idToString(newId());
+
+    QString signIn(const QString &login, const QString &base = {})
+    {
+        HttpCall http(base.isEmpty() ? server->baseUrl() : base);
+        const HttpReply r =
+            http.post(QStringLiteral("/v1/auth/signin"),
+                      QJsonDocument(QJsonObject{{"login", login}, {"password", kPassword}}).toJson());
+        if (r.status != 200)
+            qWarning() << "sign-in" << login << r.status << r.body;
+        return r.json().value(QStringLiteral("accessToken")).toString();
+    }
+
+    HttpReply push(const QString &token, const QString &client, const QList<PushedMutation> &mutations,
+                   const QString &base = {})
+    {
+        HttpCall http(base.isEmpty() ? server->baseUrl() : base);
+        http.token = token;
+        return http.post(QStringLiteral("/v1/push"), encode(PushRequest{client, mutations}));
+    }
+
+    PullResponse pullAll(const QString &token, const QString &client, qint64 cursor = 0, int limit = 1000)
+    {
+        HttpCall http(server->baseUrl());
+        http.token = token;
+        PullResponse all;
+        all.cursor = cursor;
+        do {
+            const HttpReply r =
+                http.post(QStringLiteral("/v1/pull"), encode(PullRequest{client, all.cursor, limit}));
+            auto page = decodePullResponse(r.body);
+            if (r.status != 200 || !page.ok()) {
+                qWarning() << "pull" << r.status << r.body;
+                return all;
+            }
+            all.records += page.value().records;
+            all.cursor = page.value().cursor;
+            all.more = page.value().more;
+            all.head = page.value().head;
+            all.lastMutationId = page.value().lastMutationId;
+        } while (all.more);
+        return all;
+    }
+
+    qint64 count(const QString &sql)
+    {
+        QSqlQuery q(db);
+        if (!q.exec(sql) || !q.next())
+            return -1;
+        return q.value(0).toLongLong();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        test::initTestEnvironment();
+        QString error;
+        QVERIFY2(pg.start(&error), qPrintable(error));
+        server = std::make_unique<test::SyncServerProcess>(pg, QStringLiteral(KASP_SYNC_BINARY));
+        QVERIFY2(server->initDb(&error), qPrintable(error));
+        QVERIFY2(server->initDb(&error), qPrintable(error)); // idempotent
+        for (const auto &[login, role] : QList<std::pair<QString, QString>>{{"galina", "head_of_sales"},
+                                                                            {"anna", "consultant"},
+                                                                            {"boris", "consultant"},
+                                                                            {"victor", "director"},
+                                                                            {"victim", "consultant"}})
+            QVERIFY2(server->addUser(kOrg, login, role, kPassword, &error), qPrintable(error));
+        QVERIFY2(server->addUser(QStringLiteral("Другой санаторий"), QStringLiteral("olga"),
+                                 QStringLiteral("consultant"), kPassword, &error),
+                 qPrintable(error));
+        QVERIFY(
+            !server->addUser(kOrg, QStringLiteral("anna"), QStringLiteral("consultant"), kPassword, &error));
+        QVERIFY2(error.contains(QStringLiteral("taken")), qPrintable(error));
+        QVERIFY2(server->start(&error), qPrintable(error));
+
+        db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("check"));
+        db.setHostName(pg.host());
+        db.setPort(pg.port());
+        db.setUserName(pg.user());
+        db.setPassword(pg.password());
+        db.setDatabaseName(pg.database());
+        QVERIFY2(db.open(), qPrintable(db.lastError().text()));
+
+        headToken = signIn(QStringLiteral("galina"));
+        QVERIFY(!headToken.isEmpty());
+        const HttpReply r = push(headToken, headClient, stock.mutations(1));
+        QVERIFY2(r.status == 200, r.body.constData());
+        QCOMPARE(decodePushResponse(r.body).value().lastMutationId, 3);
+    }
+
+    void health()
+    {
+        HttpCall http(server->baseUrl());
+        const HttpReply r = http.get(QStringLiteral("/health"));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json().value("status").toString(), QStringLiteral("ok"));
+        QCOMPARE(r.json().value("protocol").toInt(), kProtocolVersion);
+    }
+
+    void passwordsAreArgon2idAndNeverStoredPlain()
+    {
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("SELECT password_hash FROM accounts WHERE login = 'anna'")) &&
+                q.next());
+        QVERIFY(q.value(0).toString().startsWith(QStringLiteral("$argon2id$")));
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM accounts WHERE password_hash LIKE '%battery%'")),
+                 0);
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM tokens WHERE length(hash) <> 64")), 0);
+    }
+
+    void wrongPasswordsAreThrottled()
+    {
+        HttpCall http(server->baseUrl());
+        auto attempt = [&](const QString &password) {
+            return http.post(
+                QStringLiteral("/v1/auth/signin"),
+                QJsonDocument(QJsonObject{{"login", "victim"}, {"password", password}}).toJson());
+        };
+        for (int i = 0; i < 5; ++i) {
+            const HttpReply r = attempt(QStringLiteral("wrong-%1").arg(i));
+            QCOMPARE(r.status, 401);
+            QCOMPARE(r.errorCode(), QStringLiteral("auth.bad_credentials"));
+        }
+        // Locked now: even the right password waits.
+        const HttpReply locked = attempt(kPassword);
+        QCOMPARE(locked.status, 429);
+        QCOMPARE(locked.errorCode(), QStringLiteral("auth.throttled"));
+        // An unknown login looks exactly like a wrong password.
+        const HttpReply unknown =
+            http.post(QStringLiteral("/v1/auth/signin"),
+                      QJsonDocument(QJsonObject{{"login", "nobody"}, {"password", "x"}}).toJson());
+        QCOMPARE(unknown.status, 401);
+        QCOMPARE(unknown.errorCode(), QStringLiteral("auth.bad_credentials"));
+    }
+
+    void versionsAndBadInputGetClear4xx()
+    {
+        const QString token = signIn(QStringLiteral("anna"));
+        const QString client = idToString(newId());
+        const Guest g = test::makeGuest(QStringLiteral("Плохова"), QStringLiteral("+7 916 000-00-01"));
+        const QByteArray good = encode(PushRequest{client, {test::pushed(1, "guest.create", toJson(g))}});
+        const qint64 recordsBefore = count(QStringLiteral("SELECT count(*) FROM records"));
+
+        struct Case
+        {
+            const char *what;
+            QByteArray protocol, schema, body;
+            QString token;
+            int status;
+            const char *code;
+        };
+        QByteArray huge(kMaxBodyBytes + 10, ' ');
+        const QList<Case> cases{
+            {"no protocol header", "", "1", good, token, 400, "protocol.missing"},
+            {"newer protocol", "2", "1", good, token, 426, "protocol.upgrade_required"},
+            {"desktop newer than server", "1", "99", good, token, 426, "server.upgrade_required"},
+            {"desktop too old", "1", "0", good, token, 426, "client.upgrade_required"},
+            {"no token", "1", "1", good, QString(), 401, "auth.bad_token"},
+            {"forged token", "1", "1", good, QStringLiteral("forged"), 401, "auth.bad_token"},
+            {"malformed JSON", "1", "1", "{\"clientId\": ", token, 400, "json.malformed"},
+            {"not an object", "1", "1", "[1,2]", token, 400, "json.not_object"},
+            {"wrong type", "1", "1", "{\"clientId\": 5, \"mutations\": []}", token, 400, "json.bad_value"},
+            {"bad args type", "1", "1",
+             encode(PushRequest{client, {}})
+                 .replace(
+                     "[]",
+                     "[{\"id\":1,\"name\":\"guest.create\",\"args\":7,\"at\":\"2026-01-01T00:00:00.000Z\"}]"),
+             token, 400, "json.bad_value"},
+            {"unknown mutation", "1", "1",
+             encode(PushRequest{client, {test::pushed(1, "guest.explode", toJson(g))}}), token, 400,
+             "mutation.unknown"},
+            {"out of order", "1", "1",
+             encode(PushRequest{
+                 client,
+                 {test::pushed(2, "guest.create", toJson(g)), test::pushed(1, "guest.create", toJson(g))}}),
+             token, 400, "push.out_of_order"},
+            {"oversized body", "1", "1", huge, token, 413, "body.too_large"},
+        };
+        for (const Case &c : cases) {
+            HttpCall http(server->baseUrl());
+            http.protocol = c.protocol;
+            http.schema = c.schema;
+            http.token = c.token;
+            const HttpReply r = http.post(QStringLiteral("/v1/push"), c.body);
+            QVERIFY2(r.status == c.status, qPrintable(QStringLiteral("%1: %2 %3")
+                                                          .arg(c.what)
+                                                          .arg(r.status)
+                                                          .arg(QString::fromUtf8(r.body.left(300)))));
+            QVERIFY2(r.errorCode() == QLatin1String(c.code),
+                     qPrintable(QStringLiteral("%1: %2").arg(c.what, QString::fromUtf8(r.body.left(300)))));
+            QVERIFY2(!r.json().value("message").toString().isEmpty(), c.what);
+        }
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM records")), recordsBefore); // nothing applied
+        // ... and the server still serves.
+        const HttpReply ok = push(token, client, {test::pushed(1, "guest.create", toJson(g))});
+        QCOMPARE(ok.status, 200);
+        QVERIFY2(server->log().contains(QStringLiteral("\"req\":")),
+                 "structured access log with request ids");
+    }
+
+    void pushIsExactlyOnce()
+    {
+        const QString token = signIn(QStringLiteral("anna"));
+        const QString client = idToString(newId());
+        QList<PushedMutation> batch;
+        QList<Guest> guests;
+        for (int i = 1; i <= 3; ++i) {
+            guests.append(test::makeGuest(QStringLiteral("Однажды%1").arg(i),
+                                          QStringLiteral("+7 916 100-00-0%1").arg(i)));
+            batch.append(test::pushed(i, QStringLiteral("guest.create"), toJson(guests.last())));
+        }
+        const qint64 before = count(QStringLiteral("SELECT count(*) FROM records WHERE kind = 'guest'"));
+        auto first = decodePushResponse(push(token, client, batch).body);
+        QVERIFY(first.ok());
+        QCOMPARE(first.value().lastMutationId, 3);
+        for (const auto &o : first.value().outcomes)
+            QCOMPARE(o.kind, MutationOutcome::Kind::Applied);
+
+        // The same batch again (a retry after a lost reply): acknowledged, not applied again.
+        auto again = decodePushResponse(push(token, client, batch).body);
+        QVERIFY(again.ok());
+        for (const auto &o : again.value().outcomes)
+            QCOMPARE(o.kind, MutationOutcome::Kind::Duplicate);
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM records WHERE kind = 'guest'")), before + 3);
+
+        // A gap: mutation 5 before 4 is skipped, then 4 and 5 apply in order.
+        Guest g4 = guests[0];
+        g4.lastName = QStringLiteral("Позже");
+        const PushedMutation m4 =
+            test::pushed(4, "guest.update", {{"id", idToString(g4.id)}, {"lastName", "Четвёртая"}});
+        const PushedMutation m5 =
+            test::pushed(5, "guest.update", {{"id", idToString(g4.id)}, {"middleName", "Пятая"}});
+        auto gap = decodePushResponse(push(token, client, {m5}).body);
+        QCOMPARE(gap.value().outcomes.first().kind, MutationOutcome::Kind::Skipped);
+        QCOMPARE(gap.value().lastMutationId, 3);
+        auto filled = decodePushResponse(push(token, client, {m4, m5}).body);
+        QCOMPARE(filled.value().lastMutationId, 5);
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral(
+            "SELECT data->>'lastName', data->>'middleName', data->>'firstName' FROM records WHERE id = ?"));
+        q.addBindValue(idToString(g4.id));
+        QVERIFY(q.exec() && q.next());
+        // Patches: each field keeps its last writer, the untouched one stays.
+        QCOMPARE(q.value(0).toString(), QStringLiteral("Четвёртая"));
+        QCOMPARE(q.value(1).toString(), QStringLiteral("Пятая"));
+        QCOMPARE(q.value(2).toString(), QStringLiteral("Мария"));
+    }
+
+    void crashBeforeAndAfterCommitLoseAndDuplicateNothing_data()
+    {
+        QTest::addColumn<QString>("fault");
+        QTest::addColumn<int>("applied");
+        QTest::newRow("killed before commit") << "push_before_commit" << 0;
+        QTest::newRow("killed after commit, before the reply") << "push_after_commit" << 1;
+    }
+
+    void crashBeforeAndAfterCommitLoseAndDuplicateNothing()
+    {
+        QFETCH(QString, fault);
+        QFETCH(int, applied);
+        QString error;
+        test::SyncServerProcess crashing(pg, QStringLiteral(KASP_SYNC_BINARY));
+        qputenv("KASP_SYNC_FAULT", fault.toLatin1());
+        const bool started = crashing.start(&error);
+        qunsetenv("KASP_SYNC_FAULT");
+        QVERIFY2(started, qPrintable(error));
+        const QString token = signIn(QStringLiteral("anna"), crashing.baseUrl());
+        const QString client = idToString(newId());
+        const Guest g = test::makeGuest(QStringLiteral("Крашева"), QStringLiteral("+7 916 200-00-01"));
+        const QList<PushedMutation> batch{test::pushed(1, "guest.create", toJson(g))};
+        const HttpReply lost = push(token, client, batch, crashing.baseUrl());
+        QCOMPARE(lost.status, 0); // no reply: the process died
+        QTRY_VERIFY_WITH_TIMEOUT(!crashing.isRunning(), 5000);
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("SELECT count(*) FROM records WHERE id = ?"));
+        q.addBindValue(idToString(g.id));
+        QVERIFY(q.exec() && q.next());
+        QCOMPARE(q.value(0).toInt(), applied);
+
+        // The desktop retries against the healthy server: applied exactly once either way.
+        const QString token2 = signIn(QStringLiteral("anna"));
+        auto retry = decodePushResponse(push(token2, client, batch).body);
+        QVERIFY(retry.ok());
+        QCOMPARE(retry.value().outcomes.first().kind,
+                 applied ? MutationOutcome::Kind::Duplicate : MutationOutcome::Kind::Applied);
+        QVERIFY(q.exec() && q.next());
+        QCOMPARE(q.value(0).toInt(), 1);
+    }
+
+    void rolesAreEnforcedOnPushAndPull()
+    {
+        const QString anna = signIn(QStringLiteral("anna"));
+        const QString boris = signIn(QStringLiteral("boris"));
+        const QString victor = signIn(QStringLiteral("victor"));
+        const QString annaClient = idToString(newId());
+        const Guest g = test::makeGuest(QStringLiteral("Задачина"), QStringLiteral("+7 916 300-00-01"));
+
+        // Users' ids come from the pulled staff list.
+        QString annaId, borisId;
+        for (const Record &r : pullAll(anna, annaClient).records)
+            if (r.kind == EntityKind::User) {
+                if (r.data.value("login").toString() == QLatin1String("anna"))
+                    annaId = r.id;
+                if (r.data.value("login").toString() == QLatin1String("boris"))
+                    borisId = r.id;
+                QVERIFY(!r.data.contains(QStringLiteral("password_hash")));
+            }
+        QVERIFY(!annaId.isEmpty() && !borisId.isEmpty());
+
+        auto task = [&](const QString &assignee, const QString &title) {
+            Task t;
+            t.id = newId();
+            t.guestId = g.id;
+            t.assigneeId = idFromString(assignee);
+            t.title = title;
+            t.createdAt = QDateTime::currentDateTimeUtc();
+            return t;
+        };
+        const Task forAnna = task(annaId, QStringLiteral("Перезвонить (Анна)"));
+        const Task forBoris = task(borisId, QStringLiteral("Перезвонить (Борис)"));
+        const Task forPool = task(QString(), QStringLiteral("Общий пул"));
+        auto r = decodePushResponse(
+            push(anna, annaClient,
+                 {test::pushed(1, "guest.create", toJson(g)), test::pushed(2, "task.create", toJson(forAnna)),
+                  test::pushed(3, "task.create", toJson(forBoris)),
+                  test::pushed(4, "task.create", toJson(forPool))})
+                .body);
+        QCOMPARE(r.value().lastMutationId, 4);
+
+        QSet<QString> borisTasks;
+        for (const Record &rec : pullAll(boris, idToString(newId())).records)
+            if (rec.kind == EntityKind::Task)
+                borisTasks.insert(rec.id);
+        QVERIFY(borisTasks.contains(idToString(forBoris.id)));
+        QVERIFY(borisTasks.contains(idToString(forPool.id)));
+        QVERIFY(!borisTasks.contains(idToString(forAnna.id))); // a colleague's work list stays hers
+        int headTasks = 0;
+        for (const Record &rec : pullAll(headToken, headClient).records)
+            headTasks += rec.kind == EntityKind::Task ? 1 : 0;
+        QVERIFY(headTasks >= 3); // the head of sales sees everyone's
+
+        // A consultant cannot change room stock; the director changes nothing.
+        const QString borisClient = idToString(newId());
+        test::RoomStock other;
+        auto forbidden = decodePushResponse(push(boris, borisClient, other.mutations(1).mid(0, 1)).body);
+        QCOMPARE(forbidden.value().outcomes.first().kind, MutationOutcome::Kind::Rejected);
+        QCOMPARE(forbidden.value().outcomes.first().code, QStringLiteral("auth.forbidden"));
+        const Guest dg = test::makeGuest(QStringLiteral("Директорова"), QStringLiteral("+7 916 300-00-02"));
+        auto readOnly = decodePushResponse(
+            push(victor, idToString(newId()), {test::pushed(1, "guest.create", toJson(dg))}).body);
+        QCOMPARE(readOnly.value().outcomes.first().code, QStringLiteral("auth.read_only"));
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM records WHERE id = '%1' AND NOT deleted")
+                           .arg(idToString(dg.id))),
+                 0);
+
+        // Another organisation sees none of it, and cannot borrow a client id.
+        const QString olga = signIn(QStringLiteral("olga"));
+        for (const Record &rec : pullAll(olga, idToString(newId())).records)
+            QVERIFY2(rec.kind == EntityKind::User &&
+                         rec.data.value("login").toString() == QLatin1String("olga"),
+                     qPrintable(rec.id));
+        HttpCall http(server->baseUrl());
+        http.token = olga;
+        QCOMPARE(http.post(QStringLiteral("/v1/pull"), encode(PullRequest{annaClient, 0, 10})).status, 403);
+    }
+
+    void doubleBookingRaceHasExactlyOneWinner()
+    {
+        const QString anna = signIn(QStringLiteral("anna"));
+        const QString boris = signIn(QStringLiteral("boris"));
+        const QString annaClient = idToString(newId()), borisClient = idToString(newId());
+        const Guest ga = test::makeGuest(QStringLiteral("Первая"), QStringLiteral("+7 916 400-00-01"));
+        const Guest gb = test::makeGuest(QStringLiteral("Вторая"), QStringLiteral("+7 916 400-00-02"));
+        QCOMPARE(push(anna, annaClient, {test::pushed(1, "guest.create", toJson(ga))}).status, 200);
+        QCOMPARE(push(boris, borisClient, {test::pushed(1, "guest.create", toJson(gb))}).status, 200);
+        const QDate in(2027, 7, 10);
+        const Booking ba = test::makeBooking(ga.id, stock.room, in, in.addDays(14));
+        const Booking bb = test::makeBooking(gb.id, stock.room, in.addDays(7), in.addDays(21));
+
+        // Both desktops push at the same moment.
+        QNetworkAccessManager netA, netB;
+        auto send = [&](QNetworkAccessManager &net, const QString &token, const QString &client,
+                        const Booking &b) {
+            QNetworkRequest req(QUrl(server->baseUrl() + QStringLiteral("/v1/push")));
+            req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+            req.setRawHeader(kProtocolHeader, "1");
+            req.setRawHeader(kSchemaHeader, "1");
+            req.setRawHeader("Authorization", "Bearer " + token.toLatin1());
+            return net.post(req, encode(PushRequest{client, {test::pushed(2, "booking.create", toJson(b))}}));
+        };
+        QNetworkReply *ra = send(netA, anna, annaClient, ba);
+        QNetworkReply *rb = send(netB, boris, borisClient, bb);
+        QTRY_VERIFY_WITH_TIMEOUT(ra->isFinished() && rb->isFinished(), 15'000);
+        auto oa = decodePushResponse(ra->readAll()).value().outcomes.first();
+        auto ob = decodePushResponse(rb->readAll()).value().outcomes.first();
+        QCOMPARE((oa.kind == MutationOutcome::Kind::Applied) + (ob.kind == MutationOutcome::Kind::Applied),
+                 1);
+        const MutationOutcome &loser = oa.kind == MutationOutcome::Kind::Rejected ? oa : ob;
+        QCOMPARE(loser.code, QStringLiteral("booking.overlap"));
+        QVERIFY(!loser.message.isEmpty());
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM booking_nights WHERE room_id = '%1'")
+                           .arg(idToString(stock.room))),
+                 1);
+
+        // The losing desktop's next pull carries a tombstone for its booking: the roll-back.
+        const bool annaLost = &loser == &oa;
+        const Booking &lost = annaLost ? ba : bb;
+        const PullResponse page = pullAll(annaLost ? anna : boris, annaLost ? annaClient : borisClient, 1);
+        bool tombstone = false;
+        for (const Record &r : page.records)
+            tombstone |= r.id == idToString(lost.id) && r.deleted;
+        QVERIFY(tombstone);
+
+        // Replaying the rejected mutation tells the same reason again and applies nothing.
+        auto replay = decodePushResponse(push(annaLost ? anna : boris, annaLost ? annaClient : borisClient,
+                                              {test::pushed(2, "booking.create", toJson(lost))})
+                                             .body);
+        QCOMPARE(replay.value().outcomes.first().code, QStringLiteral("booking.overlap"));
+
+        // Cancelling the winner frees the nights: the other booking goes in.
+        const Booking &won = annaLost ? bb : ba;
+        const QString winnerToken = annaLost ? boris : anna,
+                      winnerClient = annaLost ? borisClient : annaClient;
+        auto cancel =
+            decodePushResponse(push(winnerToken, winnerClient,
+                                    {test::pushed(3, "booking.set_status",
+                                                  {{"id", idToString(won.id)}, {"status", "cancelled"}})})
+                                   .body);
+        QCOMPARE(cancel.value().outcomes.first().kind, MutationOutcome::Kind::Applied);
+        Booking retry = lost;
+        retry.id = newId();
+        auto second = decodePushResponse(push(annaLost ? anna : boris, annaLost ? annaClient : borisClient,
+                                              {test::pushed(3, "booking.create", toJson(retry))})
+                                             .body);
+        QCOMPARE(second.value().outcomes.first().kind, MutationOutcome::Kind::Applied);
+    }
+
+    void tokensExpireRefreshAndRotate()
+    {
+        QString error;
+        test::SyncServerProcess shortLived(pg, QStringLiteral(KASP_SYNC_BINARY));
+        QVERIFY2(shortLived.start(&error, {QStringLiteral("--access-token-secs"), QStringLiteral("1")}),
+                 qPrintable(error));
+        HttpCall http(shortLived.baseUrl());
+        const HttpReply in =
+            http.post(QStringLiteral("/v1/auth/signin"),
+                      QJsonDocument(QJsonObject{{"login", "anna"}, {"password", kPassword}}).toJson());
+        QCOMPARE(in.status, 200);
+        const QString refresh = in.json().value("refreshToken").toString();
+        http.token = in.json().value("accessToken").toString();
+        const QByteArray pullBody = encode(PullRequest{idToString(newId()), 0, 10});
+        QCOMPARE(http.post(QStringLiteral("/v1/pull"), pullBody).status, 200);
+        QTest::qWait(1300);
+        const HttpReply expired = http.post(QStringLiteral("/v1/pull"), pullBody);
+        QCOMPARE(expired.status, 401);
+        QCOMPARE(expired.errorCode(), QStringLiteral("auth.token_expired"));
+
+        http.token.clear();
+        const HttpReply renewed = http.post(QStringLiteral("/v1/auth/refresh"),
+                                            QJsonDocument(QJsonObject{{"refreshToken", refresh}}).toJson());
+        QCOMPARE(renewed.status, 200);
+        http.token = renewed.json().value("accessToken").toString();
+        QCOMPARE(http.post(QStringLiteral("/v1/pull"), pullBody).status, 200);
+
+        // The old refresh token again: somebody copied it. The whole sign-in is revoked.
+        http.token.clear();
+        const HttpReply reused = http.post(QStringLiteral("/v1/auth/refresh"),
+                                           QJsonDocument(QJsonObject{{"refreshToken", refresh}}).toJson());
+        QCOMPARE(reused.errorCode(), QStringLiteral("auth.token_reused"));
+        const HttpReply afterTheft = http.post(
+            QStringLiteral("/v1/auth/refresh"),
+            QJsonDocument(QJsonObject{{"refreshToken", renewed.json().value("refreshToken").toString()}})
+                .toJson());
+        QCOMPARE(afterTheft.status, 401);
+    }
+
+    void pokeReachesDesktopsOnAnotherInstance()
+    {
+        QString error;
+        test::SyncServerProcess second(pg, QStringLiteral(KASP_SYNC_BINARY));
+        QVERIFY2(second.start(&error), qPrintable(error));
+        const QString boris = signIn(QStringLiteral("boris"), second.baseUrl());
+        const QString olga = signIn(QStringLiteral("olga"), second.baseUrl());
+
+        QWebSocket borisSocket, olgaSocket;
+        QSignalSpy borisPokes(&borisSocket, &QWebSocket::textMessageReceived);
+        QSignalSpy olgaPokes(&olgaSocket, &QWebSocket::textMessageReceived);
+        QSignalSpy connected(&borisSocket, &QWebSocket::connected);
+        borisSocket.open(
+            QUrl(QStringLiteral("ws://127.0.0.1:%1/v1/poke?access_token=%2").arg(second.port()).arg(boris)));
+        olgaSocket.open(
+            QUrl(QStringLiteral("ws://127.0.0.1:%1/v1/poke?access_token=%2").arg(second.port()).arg(olga)));
+        QVERIFY(connected.wait(5000));
+        QTRY_COMPARE_WITH_TIMEOUT(olgaSocket.state(), QAbstractSocket::ConnectedState, 5000);
+
+        // A socket with a bad token is refused.
+        QWebSocket intruder;
+        QSignalSpy intruderDone(&intruder, &QWebSocket::disconnected);
+        intruder.open(
+            QUrl(QStringLiteral("ws://127.0.0.1:%1/v1/poke?access_token=forged").arg(second.port())));
+        QVERIFY(intruderDone.wait(5000));
+
+        // Anna pushes through the first instance; Boris, on the second, is poked within a second.
+        QElapsedTimer timer;
+        timer.start();
+        const Guest g = test::makeGuest(QStringLiteral("Тычкова"), QStringLiteral("+7 916 500-00-01"));
+        QCOMPARE(push(signIn(QStringLiteral("anna")), idToString(newId()),
+                      {test::pushed(1, "guest.create", toJson(g))})
+                     .status,
+                 200);
+        // The poke may land while the push's reply is still being read: count, don't wait for a new one.
+        QTRY_VERIFY_WITH_TIMEOUT(borisPokes.size() >= 1, 1000);
+        QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed())));
+        QCOMPARE(borisPokes.first().first().toString(), QStringLiteral("poke"));
+        QTest::qWait(200);
+        QCOMPARE(olgaPokes.size(), 0); // another organisation is not disturbed
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSyncServer)
+#include "tst_server.moc"
