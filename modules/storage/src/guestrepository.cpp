@@ -5,6 +5,7 @@
 #include "kasp/storage/sqlhelpers.h"
 #include "kasp/storage/storageerror.h"
 
+#include <QJsonObject>
 #include <QSet>
 #include <QSqlError>
 
@@ -56,8 +57,46 @@ Status GuestRepository::create(const Guest &guest)
 
 Status GuestRepository::update(const Guest &guest)
 {
-    return applyMutation(m_db, Mutation{QStringLiteral("guest.update"), toJson(guest)}, m_clock.now(),
+    // The mutation names only the fields that changed: the server merges it per field, so two
+    // desktops editing different fields of one guest both keep their change.
+    QJsonObject args = toJson(guest);
+    if (auto before = byId(guest.id); before.ok() && before.value()) {
+        const QJsonObject old = toJson(*before.value());
+        QJsonObject patch{{QStringLiteral("id"), args.value(QStringLiteral("id"))}};
+        for (auto it = args.begin(); it != args.end(); ++it) {
+            const bool stamp =
+                it.key() == QLatin1String("updatedAt") || it.key() == QLatin1String("createdAt");
+            if (!stamp && old.value(it.key()) != it.value())
+                patch.insert(it.key(), it.value());
+        }
+        if (patch.size() == 1)
+            return {}; // nothing changed: no write, no mutation
+        args = patch;
+    }
+    return applyMutation(m_db, Mutation{QStringLiteral("guest.update"), args}, m_clock.now(),
                          [&] { return writeRows(guest, true); });
+}
+
+Status GuestRepository::removeReplica(const Id &id)
+{
+    QSqlQuery q(m_db);
+    for (const char *sqlText :
+         {"DELETE FROM guest_phones WHERE guest_id = ?", "DELETE FROM guest_emails WHERE guest_id = ?",
+          "DELETE FROM guest_tags WHERE guest_id = ?", "DELETE FROM guests WHERE id = ?"}) {
+        if (auto s = sql::prepare(q, QLatin1String(sqlText)); !s.ok())
+            return s;
+        q.addBindValue(sql::fromId(id));
+        if (auto s = sql::exec(q, QStringLiteral("guest replica")); !s.ok())
+            return s;
+    }
+    return {};
+}
+
+Status GuestRepository::storeReplica(const Guest &guest)
+{
+    if (auto s = removeReplica(guest.id); !s.ok())
+        return s;
+    return writeRows(guest, false);
 }
 
 Status GuestRepository::writeRows(const Guest &guest, bool replace)

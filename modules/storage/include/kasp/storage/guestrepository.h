@@ -23,7 +23,11 @@ public:
     GuestRepository(QSqlDatabase db, const Clock &clock) : m_db(std::move(db)), m_clock(clock) {}
 
     Status create(const Guest &guest); // mutation guest.create
-    Status update(const Guest &guest); // mutation guest.update
+    Status update(const Guest &guest); // mutation guest.update, with the changed fields only
+    // The pull path (sync): the guest exactly as the server has it, no outbox entry. Run inside
+    // the caller's transaction.
+    Status storeReplica(const Guest &guest);
+    Status removeReplica(const Id &id);
     Result<std::optional<Guest>> byId(const Id &id) const;
     Result<QList<Id>> idsByPhone(const QString &e164) const; // exact lookup (the ringing number)
     // Phone (prefix of the number or its last 4+ digits) or name prefix ("иванова ма").

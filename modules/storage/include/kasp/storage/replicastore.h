@@ -1,0 +1,35 @@
+#pragma once
+// The local replica as the sync engine sees it: records by kind and id, in their wire JSON. It
+// writes what the server sends (no outbox: these are not local changes) and applies one pulled
+// page atomically: records, the new cursor and the acknowledgement of settled outbox entries in
+// one transaction, then re-applies the still-pending local mutations on top, so an optimistic
+// change survives a pull until the server has seen it.
+#include "kasp/core/result.h"
+#include "kasp/syncproto/entitykind.h"
+#include "kasp/syncproto/wire.h"
+#include <optional>
+#include <QJsonObject>
+#include <QSqlDatabase>
+
+namespace kasp::storage {
+
+class ReplicaStore
+{
+public:
+    explicit ReplicaStore(QSqlDatabase db) : m_db(std::move(db)) {}
+
+    Result<std::optional<QJsonObject>> load(sync::EntityKind kind, const QString &id) const;
+    // Run inside a transaction (applyPage does).
+    Status store(sync::EntityKind kind, const QJsonObject &record);
+    Status remove(sync::EntityKind kind, const QString &id);
+
+    // Everything of one pulled page in one transaction; a failure leaves the replica untouched
+    // (cursor included), so the page is simply pulled again.
+    Status applyPage(const sync::PullResponse &page);
+    qint64 cursor() const; // 0 before the first sync
+
+private:
+    QSqlDatabase m_db;
+};
+
+} // namespace kasp::storage

@@ -1,0 +1,291 @@
+#include "kasp/storage/replicastore.h"
+
+#include "kasp/core/mutation.h"
+#include "kasp/storage/guestrepository.h"
+#include "kasp/storage/outbox.h"
+#include "kasp/storage/sqlhelpers.h"
+#include "kasp/syncproto/entitymerge.h"
+#include "kasp/syncproto/mutationplan.h"
+
+#include <QSet>
+#include <QSqlError>
+
+namespace kasp::storage {
+
+using sync::EntityKind;
+
+namespace {
+
+// How a wire field maps to a column. Instants travel as ISO text and live as UTC milliseconds.
+struct Column
+{
+    const char *field;
+    const char *column;
+    enum Type { Text, IdRef, Int, Bool, Instant, Date } type;
+    bool notNull = false; // NOT NULL instants get 0 rather than NULL
+};
+
+struct TableSpec
+{
+    EntityKind kind;
+    const char *table;
+    std::initializer_list<Column> columns; // the first is the id
+};
+
+const TableSpec kTables[] = {
+    {EntityKind::User,
+     "users",
+     {{"id", "id", Column::IdRef},
+      {"login", "login", Column::Text},
+      {"display_name", "display_name", Column::Text},
+      {"role", "role", Column::Text},
+      {"active", "active", Column::Bool}}},
+    {EntityKind::Building,
+     "buildings",
+     {{"id", "id", Column::IdRef}, {"name", "name", Column::Text}, {"address", "address", Column::Text}}},
+    {EntityKind::RoomCategory,
+     "room_categories",
+     {{"id", "id", Column::IdRef},
+      {"code", "code", Column::Text},
+      {"name", "name", Column::Text},
+      {"beds", "beds", Column::Int},
+      {"price_per_bed_night", "price_per_bed_night", Column::Int}}},
+    {EntityKind::Room,
+     "rooms",
+     {{"id", "id", Column::IdRef},
+      {"building_id", "building_id", Column::IdRef},
+      {"category_id", "category_id", Column::IdRef},
+      {"number", "number", Column::Text},
+      {"floor", "floor", Column::Int},
+      {"beds", "beds", Column::Int}}},
+    {EntityKind::Touch,
+     "touches",
+     {{"id", "id", Column::IdRef},
+      {"guestId", "guest_id", Column::IdRef},
+      {"userId", "user_id", Column::IdRef},
+      {"kind", "kind", Column::Text},
+      {"at", "at", Column::Instant, true},
+      {"durationSecs", "duration_secs", Column::Int},
+      {"result", "result", Column::Text},
+      {"note", "note", Column::Text}}},
+    {EntityKind::Booking,
+     "bookings",
+     {{"id", "id", Column::IdRef},
+      {"guestId", "guest_id", Column::IdRef},
+      {"roomId", "room_id", Column::IdRef},
+      {"checkIn", "check_in", Column::Date},
+      {"checkOut", "check_out", Column::Date},
+      {"adults", "adults", Column::Int},
+      {"children", "children", Column::Int},
+      {"total", "total", Column::Int},
+      {"prepaid", "prepaid", Column::Int},
+      {"status", "status", Column::Text},
+      {"createdBy", "created_by", Column::IdRef},
+      {"createdAt", "created_at", Column::Instant, true}}},
+    {EntityKind::Deal,
+     "deals",
+     {{"id", "id", Column::IdRef},
+      {"guestId", "guest_id", Column::IdRef},
+      {"ownerId", "owner_id", Column::IdRef},
+      {"title", "title", Column::Text},
+      {"stage", "stage", Column::Text},
+      {"amount", "amount", Column::Int},
+      {"createdAt", "created_at", Column::Instant, true},
+      {"updatedAt", "updated_at", Column::Instant, true},
+      {"closedAt", "closed_at", Column::Instant},
+      {"lostReason", "lost_reason", Column::Text}}},
+    {EntityKind::Task,
+     "tasks",
+     {{"id", "id", Column::IdRef},
+      {"guestId", "guest_id", Column::IdRef},
+      {"assigneeId", "assignee_id", Column::IdRef},
+      {"title", "title", Column::Text},
+      {"due", "due_at", Column::Instant},
+      {"status", "status", Column::Text},
+      {"createdAt", "created_at", Column::Instant, true},
+      {"doneAt", "done_at", Column::Instant}}},
+};
+
+// Replica writes keep the records' own times; the clock only fills gaps in malformed records.
+const SystemClock kClock;
+
+const TableSpec *specOf(EntityKind kind)
+{
+    for (const TableSpec &spec : kTables)
+        if (spec.kind == kind)
+            return &spec;
+    return nullptr; // guests: GuestRepository owns their child tables
+}
+
+QVariant toColumn(const Column &c, const QJsonValue &v)
+{
+    switch (c.type) {
+    case Column::Text:
+        return sql::text(v.toString());
+    case Column::IdRef:
+        return sql::fromId(idFromString(v.toString()));
+    case Column::Int:
+        return static_cast<qint64>(v.toDouble());
+    case Column::Bool:
+        return v.toBool(true) ? 1 : 0;
+    case Column::Date:
+        return v.toString();
+    case Column::Instant: {
+        const QVariant ms = sql::fromInstant(QDateTime::fromString(v.toString(), Qt::ISODateWithMs));
+        return ms.isNull() && c.notNull ? QVariant(qint64(0)) : ms;
+    }
+    }
+    return {};
+}
+
+QJsonValue fromColumn(const Column &c, const QVariant &v)
+{
+    switch (c.type) {
+    case Column::Text:
+    case Column::Date:
+        return v.toString();
+    case Column::IdRef:
+        return idToString(sql::toId(v));
+    case Column::Int:
+        return v.toLongLong();
+    case Column::Bool:
+        return v.toLongLong() != 0;
+    case Column::Instant:
+        return v.isNull() ? QString() : sql::toInstant(v).toUTC().toString(Qt::ISODateWithMs);
+    }
+    return {};
+}
+
+} // namespace
+
+Result<std::optional<QJsonObject>> ReplicaStore::load(EntityKind kind, const QString &id) const
+{
+    if (kind == EntityKind::Guest) {
+        auto guest = GuestRepository(m_db, kClock).byId(idFromString(id));
+        if (!guest.ok())
+            return guest.error();
+        if (!guest.value())
+            return std::optional<QJsonObject>{};
+        return std::optional<QJsonObject>{toJson(*guest.value())};
+    }
+    const TableSpec *spec = specOf(kind);
+    QStringList columns;
+    for (const Column &c : spec->columns)
+        columns.append(QLatin1String(c.column));
+    QSqlQuery q(m_db);
+    if (auto s = sql::prepare(q, QStringLiteral("SELECT %1 FROM %2 WHERE id = ?")
+                                     .arg(columns.join(QLatin1String(", ")), QLatin1String(spec->table)));
+        !s.ok())
+        return s.error();
+    q.addBindValue(id);
+    if (auto s = sql::exec(q, QStringLiteral("replica load")); !s.ok())
+        return s.error();
+    if (!q.next())
+        return std::optional<QJsonObject>{};
+    QJsonObject out;
+    int i = 0;
+    for (const Column &c : spec->columns)
+        out.insert(QLatin1String(c.field), fromColumn(c, q.value(i++)));
+    auto canonical = sync::canonicalEntity(kind, out);
+    if (!canonical.ok())
+        return canonical.error();
+    return std::optional<QJsonObject>{canonical.value()};
+}
+
+Status ReplicaStore::store(EntityKind kind, const QJsonObject &record)
+{
+    if (kind == EntityKind::Guest) {
+        auto guest = guestFromJson(record);
+        if (!guest.ok())
+            return guest.error();
+        return GuestRepository(m_db, kClock).storeReplica(guest.value());
+    }
+    const TableSpec *spec = specOf(kind);
+    QStringList columns, marks;
+    for (const Column &c : spec->columns) {
+        columns.append(QLatin1String(c.column));
+        marks.append(QStringLiteral("?"));
+    }
+    QSqlQuery q(m_db);
+    if (auto s = sql::prepare(q, QStringLiteral("INSERT OR REPLACE INTO %1 (%2) VALUES (%3)")
+                                     .arg(QLatin1String(spec->table), columns.join(QLatin1String(", ")),
+                                          marks.join(QLatin1String(","))));
+        !s.ok())
+        return s;
+    for (const Column &c : spec->columns)
+        q.addBindValue(toColumn(c, record.value(QLatin1String(c.field))));
+    return sql::exec(q, QStringLiteral("replica store"));
+}
+
+Status ReplicaStore::remove(EntityKind kind, const QString &id)
+{
+    if (kind == EntityKind::Guest) {
+        return GuestRepository(m_db, kClock).removeReplica(idFromString(id));
+    }
+    QSqlQuery q(m_db);
+    if (auto s = sql::prepare(
+            q, QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(QLatin1String(specOf(kind)->table)));
+        !s.ok())
+        return s;
+    q.addBindValue(id);
+    return sql::exec(q, QStringLiteral("replica remove"));
+}
+
+qint64 ReplicaStore::cursor() const
+{
+    QSqlQuery q(m_db);
+    if (q.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'sync_cursor'")) && q.next())
+        return q.value(0).toLongLong();
+    return 0;
+}
+
+Status ReplicaStore::applyPage(const sync::PullResponse &page)
+{
+    // The server checked references; a page may carry a booking before its guest's newer version.
+    // Foreign keys can only be switched outside a transaction.
+    QSqlQuery pragma(m_db);
+    pragma.exec(QStringLiteral("PRAGMA foreign_keys = OFF"));
+    Status result = [&]() -> Status {
+        sql::WriteTransaction tx(m_db);
+        if (auto s = tx.begin(); !s.ok())
+            return s;
+        QSet<QString> touched;
+        for (const sync::Record &r : page.records) {
+            touched.insert(r.id);
+            if (auto s = r.deleted ? remove(r.kind, r.id) : store(r.kind, r.data); !s.ok())
+                return s;
+        }
+        Outbox outbox(m_db);
+        if (auto s = outbox.acknowledgeUpTo(page.lastMutationId); !s.ok())
+            return s;
+        // Pending local changes win over the page until the server has seen them.
+        auto pending = outbox.pending(std::numeric_limits<int>::max());
+        if (!pending.ok())
+            return pending.error();
+        for (const OutboxEntry &e : pending.value()) {
+            auto plan = sync::planMutation(Mutation{e.name, e.args});
+            if (!plan.ok() || !touched.contains(plan.value().id))
+                continue;
+            auto current = load(plan.value().kind, plan.value().id);
+            if (!current.ok())
+                return current.error();
+            auto merged = sync::mergeEntity(current.value(), plan.value(), e.createdAt);
+            if (merged.ok()) // else the server will reject it too, and say why
+                if (auto s = store(plan.value().kind, merged.value()); !s.ok())
+                    return s;
+        }
+        QSqlQuery q(m_db);
+        if (auto s = sql::prepare(
+                q, QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES ('sync_cursor', ?)"));
+            !s.ok())
+            return s;
+        q.addBindValue(QString::number(page.cursor));
+        if (auto s = sql::exec(q, QStringLiteral("sync cursor")); !s.ok())
+            return s;
+        return tx.commit();
+    }();
+    pragma.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
+    return result;
+}
+
+} // namespace kasp::storage

@@ -1,0 +1,95 @@
+#pragma once
+// One desktop's link to kasp-sync (docs/SYNC.md). Works from the GUI thread without blocking it:
+// every call is asynchronous. A sync is "push the outbox in order, then pull pages until the
+// cursor reaches the head"; a poke over the WebSocket or the 45 s timer starts one, and requests
+// that arrive while one runs coalesce into one more. Offline is a normal state: writes go on into
+// the outbox, and the next successful sync drains it.
+#include "kasp/core/result.h"
+#include "kasp/storage/replicastore.h"
+#include <functional>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QSqlDatabase>
+#include <QTimer>
+#include <QUrl>
+#include <QWebSocket>
+
+namespace kasp::sync {
+
+class SyncClient : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        QUrl server;         // http(s)://host:port
+        int pushBatch = 500; // mutations per push
+        int pullPage = 1000; // records per pull page
+        int pollSecs = 45;   // the fallback when pokes do not arrive
+        int reconnectSecs = 5;
+    };
+
+    SyncClient(QSqlDatabase db, Options options, QObject *parent = nullptr);
+    ~SyncClient() override;
+
+    void signIn(const QString &login, const QString &password);
+    // From the keychain at start: the next call gets an access token with it.
+    void setRefreshToken(const QString &token) { m_refreshToken = token; }
+    QString refreshToken() const { return m_refreshToken; }
+
+    void start(); // pokes, the timer and a first sync
+    void stop();
+    void syncNow();
+
+    bool isOnline() const { return m_online; }
+    bool isBusy() const { return m_busy; }
+    qint64 pendingCount() const;
+    QDateTime lastSync() const { return m_lastSync; }
+    QJsonObject user() const { return m_user; }
+
+signals:
+    void signedIn(const QJsonObject &user);
+    void authFailed(const kasp::Error &error);
+    void refreshTokenChanged(const QString &token); // store it in the keychain
+    void onlineChanged(bool online);
+    void pendingChanged(qint64 pending);
+    void progress(qint64 cursor, qint64 head); // a first sync's progress bar
+    void synced(const QDateTime &at);
+    void mutationRejected(qint64 mutationId, const QString &name, const QString &code,
+                          const QString &message);
+    void syncFailed(const kasp::Error &error);
+
+private:
+    using Handler = std::function<void(int status, const QByteArray &body)>;
+    void post(const QString &path, const QByteArray &body, bool authorised, Handler done);
+    void withToken(std::function<void()> then);
+    void pushStep();
+    void pullStep();
+    void finish(bool ok, const Error &error = {});
+    void setOnline(bool online);
+    void acceptTokens(const QByteArray &body);
+    bool handleAuthFailure(int status, const QByteArray &body, std::function<void()> retry);
+    void connectPokes();
+
+    QSqlDatabase m_db;
+    Options m_options;
+    storage::ReplicaStore m_replica;
+    QString m_clientId;
+    QNetworkAccessManager m_net;
+    QWebSocket m_pokes;
+    QTimer m_poll;
+    QTimer m_reconnect;
+    QString m_accessToken;
+    QString m_refreshToken;
+    QJsonObject m_user;
+    QDateTime m_lastSync;
+    bool m_online = false;
+    bool m_busy = false;
+    bool m_again = false;
+    bool m_running = false;
+    int m_authRetries = 0;
+};
+
+} // namespace kasp::sync

@@ -1,0 +1,302 @@
+#include "kasp/sync/syncclient.h"
+
+#include "kasp/storage/migrations.h"
+#include "kasp/storage/outbox.h"
+#include "kasp/syncproto/wire.h"
+
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QNetworkReply>
+#include <QSqlQuery>
+#include <QUrlQuery>
+
+Q_LOGGING_CATEGORY(lcSync, "kasp.sync")
+
+namespace kasp::sync {
+
+namespace {
+QString errorCodeOf(const QByteArray &body)
+{
+    return QJsonDocument::fromJson(body).object().value(QStringLiteral("error")).toString();
+}
+} // namespace
+
+SyncClient::SyncClient(QSqlDatabase db, Options options, QObject *parent)
+    : QObject(parent), m_db(db), m_options(std::move(options)), m_replica(db),
+      m_clientId(storage::Outbox(db).clientId())
+{
+    m_poll.setInterval(m_options.pollSecs * 1000);
+    connect(&m_poll, &QTimer::timeout, this, &SyncClient::syncNow);
+    m_reconnect.setSingleShot(true);
+    m_reconnect.setInterval(m_options.reconnectSecs * 1000);
+    connect(&m_reconnect, &QTimer::timeout, this, &SyncClient::connectPokes);
+    connect(&m_pokes, &QWebSocket::textMessageReceived, this, [this](const QString &) { syncNow(); });
+    connect(&m_pokes, &QWebSocket::connected, this, [this] { syncNow(); }); // catch up what we missed
+    connect(&m_pokes, &QWebSocket::disconnected, this, [this] {
+        if (m_running)
+            m_reconnect.start();
+    });
+}
+
+SyncClient::~SyncClient()
+{
+    m_running = false;
+    m_pokes.abort();
+}
+
+qint64 SyncClient::pendingCount() const
+{
+    auto count = storage::Outbox(m_db).pendingCount();
+    return count.ok() ? count.value() : 0;
+}
+
+void SyncClient::post(const QString &path, const QByteArray &body, bool authorised, Handler done)
+{
+    QUrl url = m_options.server;
+    url.setPath(path);
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    request.setRawHeader(kProtocolHeader, QByteArray::number(kProtocolVersion));
+    request.setRawHeader(kSchemaHeader, QByteArray::number(storage::Migrator::latestVersion()));
+    if (authorised)
+        request.setRawHeader("Authorization", "Bearer " + m_accessToken.toLatin1());
+    request.setTransferTimeout(30'000);
+    QNetworkReply *reply = m_net.post(request, body);
+    connect(reply, &QNetworkReply::finished, this, [this, reply, done] {
+        reply->deleteLater();
+        if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 0)
+            setOnline(true); // any answer means the server is reachable
+        done(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll());
+    });
+}
+
+void SyncClient::acceptTokens(const QByteArray &body)
+{
+    const QJsonObject o = QJsonDocument::fromJson(body).object();
+    m_accessToken = o.value(QStringLiteral("accessToken")).toString();
+    m_refreshToken = o.value(QStringLiteral("refreshToken")).toString();
+    m_user = o.value(QStringLiteral("user")).toObject();
+    emit refreshTokenChanged(m_refreshToken);
+}
+
+void SyncClient::signIn(const QString &login, const QString &password)
+{
+    const QByteArray body =
+        QJsonDocument(QJsonObject{{QStringLiteral("login"), login}, {QStringLiteral("password"), password}})
+            .toJson(QJsonDocument::Compact);
+    post(QStringLiteral("/v1/auth/signin"), body, false, [this](int status, const QByteArray &reply) {
+        if (status != 200) {
+            setOnline(status != 0);
+            emit authFailed(status == 0 ? Error{QStringLiteral("sync.offline"),
+                                                QStringLiteral("the server does not answer")}
+                                        : decodeError(reply, status));
+            return;
+        }
+        setOnline(true);
+        acceptTokens(reply);
+        emit signedIn(m_user);
+    });
+}
+
+void SyncClient::withToken(std::function<void()> then)
+{
+    if (!m_accessToken.isEmpty()) {
+        then();
+        return;
+    }
+    if (m_refreshToken.isEmpty()) {
+        finish(false, {QStringLiteral("auth.signed_out"), QStringLiteral("sign in to the server")});
+        return;
+    }
+    const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("refreshToken"), m_refreshToken}})
+                                .toJson(QJsonDocument::Compact);
+    post(QStringLiteral("/v1/auth/refresh"), body, false, [this, then](int status, const QByteArray &reply) {
+        if (status == 200) {
+            acceptTokens(reply);
+            then();
+            return;
+        }
+        if (status != 0) {
+            m_refreshToken.clear();
+            emit refreshTokenChanged(QString());
+            emit authFailed(decodeError(reply, status));
+        }
+        finish(false, status == 0 ? Error{QStringLiteral("sync.offline"),
+                                          QStringLiteral("the server does not answer")}
+                                  : decodeError(reply, status));
+    });
+}
+
+// An expired access token is normal: get a new one with the refresh token and retry once.
+bool SyncClient::handleAuthFailure(int status, const QByteArray &body, std::function<void()> retry)
+{
+    if (status != 401 || m_authRetries > 0)
+        return false;
+    Q_UNUSED(body);
+    ++m_authRetries;
+    m_accessToken.clear();
+    withToken(std::move(retry));
+    return true;
+}
+
+void SyncClient::start()
+{
+    m_running = true;
+    m_poll.start();
+    connectPokes();
+    syncNow();
+}
+
+void SyncClient::stop()
+{
+    m_running = false;
+    m_poll.stop();
+    m_reconnect.stop();
+    m_pokes.close();
+}
+
+void SyncClient::connectPokes()
+{
+    // Without an access token yet, the next sync gets one and finish() schedules this again.
+    if (!m_running || m_accessToken.isEmpty() || m_pokes.state() != QAbstractSocket::UnconnectedState)
+        return;
+    QUrl url = m_options.server;
+    url.setScheme(url.scheme() == QLatin1String("https") ? QStringLiteral("wss") : QStringLiteral("ws"));
+    url.setPath(QStringLiteral("/v1/poke"));
+    url.setQuery(QUrlQuery{{QStringLiteral("access_token"), m_accessToken}});
+    m_pokes.open(url);
+}
+
+void SyncClient::syncNow()
+{
+    if (m_busy) {
+        m_again = true;
+        return;
+    }
+    m_busy = true;
+    m_authRetries = 0;
+    withToken([this] { pushStep(); });
+}
+
+void SyncClient::pushStep()
+{
+    storage::Outbox outbox(m_db);
+    auto pending = outbox.pending(m_options.pushBatch);
+    if (!pending.ok()) {
+        finish(false, pending.error());
+        return;
+    }
+    if (pending.value().isEmpty()) {
+        pullStep();
+        return;
+    }
+    PushRequest request{m_clientId, {}};
+    QHash<qint64, QString> names;
+    for (const storage::OutboxEntry &e : pending.value()) {
+        request.mutations.append(PushedMutation{e.mutationId, e.name, e.args, e.createdAt});
+        names.insert(e.mutationId, e.name);
+    }
+    const qint64 lastSent = request.mutations.last().id;
+    post(QStringLiteral("/v1/push"), encode(request), true,
+         [this, names, lastSent](int status, const QByteArray &body) {
+             if (handleAuthFailure(status, body, [this] { pushStep(); }))
+                 return;
+             if (status != 200) {
+                 finish(false, status == 0 ? Error{QStringLiteral("sync.offline"),
+                                                   QStringLiteral("the server does not answer")}
+                                           : decodeError(body, status));
+                 return;
+             }
+             auto response = decodePushResponse(body);
+             if (!response.ok()) {
+                 finish(false, response.error());
+                 return;
+             }
+             for (const MutationOutcome &o : response.value().outcomes)
+                 if (o.kind == MutationOutcome::Kind::Rejected) {
+                     qCWarning(lcSync)
+                         << "mutation" << o.id << names.value(o.id) << "rejected:" << o.code << o.message;
+                     emit mutationRejected(o.id, names.value(o.id), o.code, o.message);
+                 }
+             // Settled entries leave the outbox now; their effect (or the roll-back) comes with the pull.
+             if (auto s = storage::Outbox(m_db).acknowledgeUpTo(response.value().lastMutationId); !s.ok()) {
+                 finish(false, s.error());
+                 return;
+             }
+             emit pendingChanged(pendingCount());
+             if (response.value().lastMutationId >= lastSent)
+                 pushStep(); // the next batch, if any
+             else
+                 pullStep(); // a gap the server waits on: pull, and try again next time
+         });
+}
+
+void SyncClient::pullStep()
+{
+    const PullRequest request{m_clientId, m_replica.cursor(), m_options.pullPage};
+    post(QStringLiteral("/v1/pull"), encode(request), true, [this](int status, const QByteArray &body) {
+        if (handleAuthFailure(status, body, [this] { pullStep(); }))
+            return;
+        if (status == 409 && errorCodeOf(body) == QLatin1String("sync.resync_required")) {
+            // Older than the server's history: start again from a snapshot (pending changes stay).
+            QSqlQuery q(m_db);
+            q.exec(QStringLiteral("DELETE FROM meta WHERE key = 'sync_cursor'"));
+            pullStep();
+            return;
+        }
+        if (status != 200) {
+            finish(false, status == 0 ? Error{QStringLiteral("sync.offline"),
+                                              QStringLiteral("the server does not answer")}
+                                      : decodeError(body, status));
+            return;
+        }
+        auto page = decodePullResponse(body);
+        if (!page.ok()) {
+            finish(false, page.error());
+            return;
+        }
+        if (auto s = m_replica.applyPage(page.value()); !s.ok()) {
+            finish(false, s.error());
+            return;
+        }
+        emit progress(page.value().cursor, page.value().head);
+        emit pendingChanged(pendingCount());
+        if (page.value().more)
+            pullStep();
+        else
+            finish(true);
+    });
+}
+
+void SyncClient::finish(bool ok, const Error &error)
+{
+    m_busy = false;
+    if (ok) {
+        m_lastSync = QDateTime::currentDateTimeUtc();
+        setOnline(true);
+        emit synced(m_lastSync);
+    } else {
+        if (error.code == QLatin1String("sync.offline"))
+            setOnline(false);
+        qCWarning(lcSync) << "sync failed:" << error.code << error.message;
+        emit syncFailed(error);
+    }
+    if (m_again && ok) {
+        m_again = false;
+        syncNow();
+    } else {
+        m_again = false;
+    }
+    if (m_running && m_pokes.state() == QAbstractSocket::UnconnectedState && !m_reconnect.isActive())
+        m_reconnect.start();
+}
+
+void SyncClient::setOnline(bool online)
+{
+    if (m_online == online)
+        return;
+    m_online = online;
+    emit onlineChanged(online);
+}
+
+} // namespace kasp::sync

@@ -1,0 +1,245 @@
+// Desktops and one kasp-sync on one PostgreSQL: real encrypted replicas, real server process.
+// Each desktop writes through its repositories (tables + outbox), and SyncClient carries the rest:
+// they see each other's guests, touches and bookings within a second; per-field edits made offline
+// converge; the desktop that loses a double booking rolls back and is told why; a long offline
+// queue drains; a server that goes away and comes back leaves no outbox stuck.
+#include "kasp/core/clock.h"
+#include "kasp/storage/bookingrepository.h"
+#include "kasp/storage/guestrepository.h"
+#include "kasp/storage/outbox.h"
+#include "kasp/storage/roomrepository.h"
+#include "kasp/storage/touchrepository.h"
+#include "kasp/sync/syncclient.h"
+#include "kasp/testsupport/pgcluster.h"
+#include "kasp/testsupport/syncserverprocess.h"
+#include "kasp/testsupport/testdb.h"
+#include "syncdata.h"
+
+#include <QSignalSpy>
+#include <QtTest>
+
+using namespace kasp;
+using namespace kasp::storage;
+
+namespace {
+const QString kPassword = QStringLiteral("correct horse battery");
+
+struct Desktop
+{
+    test::TestDatabase t;
+    SystemClock clock;
+    std::unique_ptr<sync::SyncClient> client;
+
+    Desktop(const QString &name, const QString &server) : t(test::TestDatabase::create(name))
+    {
+        sync::SyncClient::Options options;
+        options.server = QUrl(server);
+        options.pollSecs = 1; // the stuck-outbox detector relies on the fallback poll
+        options.reconnectSecs = 1;
+        options.pushBatch = 500;
+        client = std::make_unique<sync::SyncClient>(t.db, options);
+    }
+    ~Desktop()
+    {
+        client.reset();
+        t.close();
+    }
+    bool signIn(const QString &login)
+    {
+        QSignalSpy ok(client.get(), &sync::SyncClient::signedIn);
+        client->signIn(login, kPassword);
+        return ok.wait(10'000);
+    }
+    bool syncOnce()
+    {
+        QSignalSpy done(client.get(), &sync::SyncClient::synced);
+        client->syncNow();
+        return done.wait(30'000);
+    }
+    GuestRepository guests() { return GuestRepository(t.db, clock); }
+    BookingRepository bookings() { return BookingRepository(t.db, clock); }
+};
+} // namespace
+
+class TestSyncDesktops : public QObject
+{
+    Q_OBJECT
+    test::PgCluster pg;
+    std::unique_ptr<test::SyncServerProcess> server;
+    std::unique_ptr<Desktop> head, anna, boris;
+    Id room;
+
+private slots:
+    void initTestCase()
+    {
+        test::initTestEnvironment();
+        QString error;
+        QVERIFY2(pg.start(&error), qPrintable(error));
+        server = std::make_unique<test::SyncServerProcess>(pg, QStringLiteral(KASP_SYNC_BINARY));
+        QVERIFY2(server->initDb(&error), qPrintable(error));
+        for (const auto &[login, role] : QList<std::pair<QString, QString>>{
+                 {"galina", "head_of_sales"}, {"anna", "consultant"}, {"boris", "consultant"}})
+            QVERIFY2(server->addUser(QStringLiteral("Санаторий"), login, role, kPassword, &error),
+                     qPrintable(error));
+        QVERIFY2(server->start(&error), qPrintable(error));
+
+        // The head of sales enters the room stock on her desktop; it reaches the server.
+        head = std::make_unique<Desktop>(QStringLiteral("head"), server->baseUrl());
+        QVERIFY(head->signIn(QStringLiteral("galina")));
+        RoomRepository stock(head->t.db, head->clock);
+        Building b{newId(), QStringLiteral("Корпус 1"), {}};
+        RoomCategory c{newId(), QStringLiteral("std"), QStringLiteral("Стандарт"), 2,
+                       Money::fromKopecks(350000)};
+        room = newId();
+        QVERIFY(stock.addBuilding(b).ok());
+        QVERIFY(stock.addCategory(c).ok());
+        QVERIFY(stock.addRoom(Room{room, b.id, c.id, QStringLiteral("101"), 1, 2}).ok());
+        QSignalSpy rejected(head->client.get(), &sync::SyncClient::mutationRejected);
+        QVERIFY(head->syncOnce());
+        QCOMPARE(rejected.size(), 0);
+        QCOMPARE(head->client->pendingCount(), 0);
+
+        anna = std::make_unique<Desktop>(QStringLiteral("anna"), server->baseUrl());
+        boris = std::make_unique<Desktop>(QStringLiteral("boris"), server->baseUrl());
+        QVERIFY(anna->signIn(QStringLiteral("anna")));
+        QVERIFY(boris->signIn(QStringLiteral("boris")));
+        QVERIFY(anna->syncOnce());
+        QVERIFY(boris->syncOnce());
+        QCOMPARE(RoomRepository(boris->t.db, boris->clock).rooms().value().size(), 1);
+    }
+
+    void desktopsSeeEachOtherWithinASecond()
+    {
+        anna->client->start();
+        boris->client->start();
+        QTest::qWait(300); // sockets up
+
+        const Guest g = test::makeGuest(QStringLiteral("Соколова"), QStringLiteral("+7 916 700-00-01"));
+        QElapsedTimer timer;
+        timer.start();
+        QVERIFY(anna->guests().create(g).ok());
+        anna->client->syncNow();
+        QTRY_VERIFY_WITH_TIMEOUT(boris->guests().byId(g.id).value().has_value(), 1000);
+        qInfo("guest visible on the other desktop after %lld ms", timer.elapsed());
+        QCOMPARE(boris->guests().byId(g.id).value()->lastName, QStringLiteral("Соколова"));
+
+        Touch call;
+        call.id = newId();
+        call.guestId = g.id;
+        call.kind = TouchKind::CallIn;
+        call.at = QDateTime::currentDateTimeUtc();
+        call.durationSecs = 95;
+        QVERIFY(TouchRepository(boris->t.db, boris->clock).add(call).ok());
+        boris->client->syncNow();
+        QTRY_COMPARE_WITH_TIMEOUT(TouchRepository(anna->t.db, anna->clock).forGuest(g.id, 10).value().size(),
+                                  1, 1000);
+
+        const Booking b = test::makeBooking(g.id, room, QDate(2027, 8, 1), QDate(2027, 8, 15));
+        QVERIFY(anna->bookings().create(b).ok());
+        anna->client->syncNow();
+        QTRY_COMPARE_WITH_TIMEOUT(boris->bookings().forGuest(g.id).value().size(), 1, 1000);
+        anna->client->stop();
+        boris->client->stop();
+    }
+
+    void offlineEditsOfDifferentFieldsBothSurvive()
+    {
+        const Guest g = test::makeGuest(QStringLiteral("Полева"), QStringLiteral("+7 916 700-00-02"));
+        QVERIFY(anna->guests().create(g).ok());
+        QVERIFY(anna->syncOnce());
+        QVERIFY(boris->syncOnce());
+        Guest a = *anna->guests().byId(g.id).value();
+        a.lastName = QStringLiteral("Полевая");
+        Guest b = *boris->guests().byId(g.id).value();
+        b.middleName = QStringLiteral("Сергеевна");
+        for (auto [d, guest] : {std::pair{anna.get(), a}, std::pair{boris.get(), b}}) {
+            const Status s = d->guests().update(guest);
+            QVERIFY2(s.ok(),
+                     qPrintable(s.ok() ? QString() : s.error().code + QLatin1Char(' ') + s.error().message));
+        }
+        QVERIFY(anna->syncOnce());
+        QVERIFY(boris->syncOnce());
+        QVERIFY(anna->syncOnce());
+        for (Desktop *d : {anna.get(), boris.get()}) {
+            const Guest now = *d->guests().byId(g.id).value();
+            QCOMPARE(now.lastName, QStringLiteral("Полевая"));
+            QCOMPARE(now.middleName, QStringLiteral("Сергеевна"));
+            QCOMPARE(now.firstName, QStringLiteral("Мария"));
+        }
+    }
+
+    void theLosingDesktopRollsBackItsBooking()
+    {
+        const Guest ga = test::makeGuest(QStringLiteral("Раньшева"), QStringLiteral("+7 916 700-00-03"));
+        const Guest gb = test::makeGuest(QStringLiteral("Позднева"), QStringLiteral("+7 916 700-00-04"));
+        QVERIFY(anna->guests().create(ga).ok());
+        QVERIFY(boris->guests().create(gb).ok());
+        const QDate in(2027, 9, 1);
+        const Booking winner = test::makeBooking(ga.id, room, in, in.addDays(10));
+        const Booking loser = test::makeBooking(gb.id, room, in.addDays(5), in.addDays(12));
+        // Both desktops are offline from each other: each one's grid shows the room free.
+        QVERIFY(anna->bookings().create(winner).ok());
+        QVERIFY(boris->bookings().create(loser).ok());
+        QVERIFY(anna->syncOnce());
+
+        QSignalSpy rejected(boris->client.get(), &sync::SyncClient::mutationRejected);
+        QVERIFY(boris->syncOnce());
+        QCOMPARE(rejected.size(), 1);
+        QCOMPARE(rejected.first().at(1).toString(), QStringLiteral("booking.create"));
+        QCOMPARE(rejected.first().at(2).toString(), QStringLiteral("booking.overlap"));
+        QCOMPARE(boris->bookings().forGuest(gb.id).value().size(), 0); // rolled back
+        QCOMPARE(boris->bookings().forGuest(ga.id).value().size(), 1); // the winner's booking is there
+        QVERIFY(boris->guests().byId(gb.id).value().has_value());      // the rest of the work stays
+        QCOMPARE(boris->client->pendingCount(), 0);
+    }
+
+    void aLongOfflineQueueDrains()
+    {
+        constexpr int kQueued = 10'000;
+        QVERIFY(anna->syncOnce()); // up to date before counting
+        const qint64 before = anna->guests().count().value();
+        for (int i = 0; i < kQueued; ++i)
+            QVERIFY(boris->guests()
+                        .create(test::makeGuest(
+                            QStringLiteral("Очередь%1").arg(i),
+                            QStringLiteral("+7 917 %1").arg(1'000'000 + i, 7, 10, QLatin1Char('0'))))
+                        .ok());
+        QCOMPARE(boris->client->pendingCount(), kQueued);
+        QElapsedTimer timer;
+        timer.start();
+        QVERIFY(boris->syncOnce());
+        const qint64 pushMs = timer.elapsed();
+        QCOMPARE(boris->client->pendingCount(), 0);
+        QVERIFY(anna->syncOnce());
+        QCOMPARE(anna->guests().count().value(), before + kQueued);
+        qInfo("%d queued mutations drained in %lld ms; the other desktop pulled them in %lld ms more",
+              kQueued, pushMs, timer.elapsed() - pushMs);
+    }
+
+    void serverGoneAndBackLeavesNoOutboxStuck()
+    {
+        const int port = server->port();
+        anna->client->start();
+        QSignalSpy online(anna->client.get(), &sync::SyncClient::onlineChanged);
+        server->kill();
+        const Guest g = test::makeGuest(QStringLiteral("Оффлайнова"), QStringLiteral("+7 916 700-00-05"));
+        QVERIFY(anna->guests().create(g).ok()); // work goes on offline
+        anna->client->syncNow();
+        QTRY_VERIFY_WITH_TIMEOUT(!anna->client->isOnline(), 5000);
+        QCOMPARE(anna->client->pendingCount(), 1);
+
+        QString error;
+        QVERIFY2(server->start(&error, {QStringLiteral("--port"), QString::number(port)}), qPrintable(error));
+        QElapsedTimer timer;
+        timer.start();
+        QTRY_VERIFY_WITH_TIMEOUT(anna->client->pendingCount() == 0, 10'000);
+        qInfo("outbox empty %lld ms after the server came back", timer.elapsed());
+        QTRY_VERIFY_WITH_TIMEOUT(anna->client->isOnline(), 2000);
+        anna->client->stop();
+        QVERIFY(boris->syncOnce());
+        QVERIFY(boris->guests().byId(g.id).value().has_value());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSyncDesktops)
+#include "tst_desktops.moc"
