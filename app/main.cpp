@@ -41,7 +41,10 @@ int main(int argc, char *argv[])
     const QCommandLineOption search(QStringLiteral("search"),
                                     QStringLiteral("With --screenshot: open the first guest found."),
                                     QStringLiteral("text"));
-    parser.addOptions({lang, database, demo, user, passphraseEnv, screenshot, search});
+    const QCommandLineOption server(QStringLiteral("server"),
+                                    QStringLiteral("Sync with this kasp-sync server (remembered)."),
+                                    QStringLiteral("url"));
+    parser.addOptions({lang, database, demo, user, passphraseEnv, screenshot, search, server});
     parser.process(app);
 
     kasp::session::Settings settings;
@@ -52,9 +55,9 @@ int main(int argc, char *argv[])
     }
     kasp::app::installTranslations(language);
 
-    kasp::app::StartupOptions options{parser.value(database),   parser.isSet(demo),
-                                      parser.value(user),       parser.value(passphraseEnv),
-                                      parser.value(screenshot), parser.value(search)};
+    kasp::app::StartupOptions options{
+        parser.value(database),   parser.isSet(demo),   parser.value(user),  parser.value(passphraseEnv),
+        parser.value(screenshot), parser.value(search), parser.value(server)};
     kasp::app::Startup startup(options, settings);
     QObject::connect(&startup, &kasp::app::Startup::finished, &app,
                      [](int code) { QApplication::exit(code); });

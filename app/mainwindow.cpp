@@ -5,7 +5,10 @@
 #include "kasp/crm/ui/guesteditdialog.h"
 #include "kasp/crm/ui/guestsearchpanel.h"
 #include "kasp/session/settings.h"
+#include "serverdialog.h"
 #include "signindialog.h"
+#include "syncsession.h"
+#include "syncstatuswidget.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -19,10 +22,10 @@
 namespace kasp::app {
 
 MainWindow::MainWindow(crm::GuestService &guests, const User &user, const DatabaseInfo &database,
-                       session::Settings &settings, QWidget *parent)
+                       session::Settings &settings, SyncSession *sync, QWidget *parent)
     : QMainWindow(parent), m_guests(guests), m_user(user), m_settings(settings),
       m_search(new crm::ui::GuestSearchPanel(guests)), m_card(new crm::ui::GuestCardPanel(guests)),
-      m_dbLabel(new QLabel), m_userLabel(new QLabel)
+      m_dbLabel(new QLabel), m_userLabel(new QLabel), m_sync(sync)
 {
     setObjectName(QStringLiteral("salesWindow"));
     setWindowTitle(tr("KASP — Sales Window"));
@@ -54,12 +57,29 @@ MainWindow::MainWindow(crm::GuestService &guests, const User &user, const Databa
                            .arg(database.schemaVersion));
     m_dbLabel->setToolTip(database.path);
     m_userLabel->setText(QStringLiteral("%1 · %2").arg(user.displayName, roleTitle(user.role)));
+    if (m_sync) {
+        m_syncStatus = new SyncStatusWidget(*m_sync);
+        statusBar()->addPermanentWidget(m_syncStatus);
+        connect(m_sync, &SyncSession::changeRejected, this, [this](const QString &message) {
+            // Not modal: the consultant may be on a call; the message stays until read.
+            auto *box = new QMessageBox(QMessageBox::Warning, tr("Not saved on the server"), message,
+                                        QMessageBox::Ok, this);
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            box->open();
+        });
+    }
     statusBar()->addPermanentWidget(m_dbLabel);
     statusBar()->addPermanentWidget(m_userLabel);
 
     resize(1280, 800);
     restoreGeometry(m_settings.windowGeometry());
     restoreState(m_settings.windowState());
+}
+
+void MainWindow::connectToServer()
+{
+    ServerDialog dialog(*m_sync, m_sync->serverUrl(), m_settings.syncLogin(), this);
+    dialog.exec();
 }
 
 void MainWindow::buildMenus()
@@ -77,6 +97,14 @@ void MainWindow::buildMenus()
     QMenu *go = menuBar()->addMenu(tr("&Go"));
     QAction *find = go->addAction(tr("&Find guest"), m_search, &crm::ui::GuestSearchPanel::focusSearch);
     find->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+
+    if (m_sync) {
+        QMenu *server = menuBar()->addMenu(tr("&Server"));
+        server->addAction(tr("&Connect to server…"), this, &MainWindow::connectToServer)
+            ->setToolTip(tr("Share the base with colleagues through kasp-sync"));
+        QAction *syncNow = server->addAction(tr("&Sync now"), m_sync, &SyncSession::syncNow);
+        syncNow->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    }
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About KASP"), this, [this] {

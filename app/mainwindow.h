@@ -20,6 +20,9 @@ class Settings;
 
 namespace kasp::app {
 
+class SyncSession;
+class SyncStatusWidget;
+
 struct DatabaseInfo
 {
     QString path;
@@ -32,16 +35,18 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 public:
     MainWindow(crm::GuestService &guests, const User &user, const DatabaseInfo &database,
-               session::Settings &settings, QWidget *parent = nullptr);
+               session::Settings &settings, SyncSession *sync = nullptr, QWidget *parent = nullptr);
 
     crm::ui::GuestSearchPanel *searchPanel() const { return m_search; }
     crm::ui::GuestCardPanel *cardPanel() const { return m_card; }
     QAction *newGuestAction() const { return m_newGuest; }
+    SyncStatusWidget *syncStatus() const { return m_syncStatus; }
 
 public slots:
     void newGuest();
     void editGuest();
     void openGuest(const kasp::Id &guestId);
+    void connectToServer();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -59,6 +64,8 @@ private:
     QAction *m_editGuest = nullptr;
     QLabel *m_dbLabel;
     QLabel *m_userLabel;
+    SyncSession *m_sync = nullptr;
+    SyncStatusWidget *m_syncStatus = nullptr;
 };
 
 } // namespace kasp::app

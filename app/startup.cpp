@@ -12,7 +12,9 @@
 #include "kasp/storage/userrepository.h"
 #include "mainwindow.h"
 #include "passphrasedialog.h"
+#include "serverdialog.h"
 #include "signindialog.h"
+#include "syncsession.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -86,12 +88,37 @@ void Startup::fail(const QString &message)
 
 void Startup::onUnlocked(const QString &connectionName)
 {
+    m_connection = connectionName;
     QSqlDatabase db = QSqlDatabase::database(connectionName, false);
     if (m_options.demo && databaseIsEmpty(db) && !seedDemoWithProgress(db, nullptr)) {
         emit finished(1);
         return;
     }
     m_guests = std::make_unique<crm::GuestService>(db, m_clock);
+    if (!m_options.serverUrl.isEmpty())
+        m_settings.setSyncServerUrl(m_options.serverUrl);
+    m_sync = new SyncSession(db, m_settings, *m_store, this);
+    if (databaseIsEmpty(db) && m_sync->isConfigured()) {
+        // A new desktop of a sanatorium that has a server: sign in there, bring the base in, and
+        // the staff list with it; then sign in locally as that person.
+        ServerDialog dialog(*m_sync, m_sync->serverUrl(), m_options.login);
+        if (dialog.exec() != QDialog::Accepted) {
+            emit finished(0);
+            return;
+        }
+        if (m_options.login.isEmpty())
+            m_options.login = m_settings.syncLogin();
+        connect(m_sync, &SyncSession::firstSyncDone, this, &Startup::signInAndShow, Qt::SingleShotConnection);
+        return;
+    }
+    signInAndShow();
+    if (m_sync->isConfigured())
+        m_sync->resume();
+}
+
+void Startup::signInAndShow()
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     auto users = storage::UserRepository(db, m_clock).all();
     if (!users.ok()) {
         fail(users.error().message);
@@ -121,7 +148,7 @@ void Startup::onUnlocked(const QString &connectionName)
     m_settings.setLastLogin(user.login);
 
     const DatabaseInfo info{m_options.databasePath, storage::Migrator::currentVersion(db), true};
-    m_window = std::make_unique<MainWindow>(*m_guests, user, info, m_settings);
+    m_window = std::make_unique<MainWindow>(*m_guests, user, info, m_settings, m_sync);
     m_window->show();
     m_window->searchPanel()->focusSearch();
     emit windowShown();

@@ -21,6 +21,7 @@ class Settings;
 namespace kasp::app {
 
 class MainWindow;
+class SyncSession;
 
 struct StartupOptions
 {
@@ -30,6 +31,7 @@ struct StartupOptions
     QString passphraseEnv;  // take the passphrase from this environment variable (scripts, no keychain)
     QString screenshotPath; // render the window to this PNG and quit
     QString searchText;     // with a screenshot: search and open the first guest
+    QString serverUrl;      // sync with this kasp-sync (stored in Settings)
 };
 
 class Startup : public QObject
@@ -41,6 +43,7 @@ public:
 
     void start();
     MainWindow *window() const { return m_window.get(); }
+    SyncSession *syncSession() const { return m_sync; }
 
 signals:
     void finished(int exitCode); // emitted only when the app must end (failure, cancel, screenshot)
@@ -48,6 +51,7 @@ signals:
 
 private:
     void onUnlocked(const QString &connectionName);
+    void signInAndShow();
     void onNeedPassphrase(const QString &reason, bool creating);
     void fail(const QString &message);
     void takeScreenshot();
@@ -57,6 +61,8 @@ private:
     SystemClock m_clock;
     credentials::CredentialStore *m_store;
     session::DatabaseUnlocker *m_unlocker = nullptr;
+    SyncSession *m_sync = nullptr;
+    QString m_connection;
     std::unique_ptr<crm::GuestService> m_guests;
     std::unique_ptr<MainWindow> m_window;
 };

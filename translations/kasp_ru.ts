@@ -313,6 +313,26 @@
         <source>&lt;b&gt;KASP %1&lt;/b&gt;&lt;br&gt;Sales workstation for sanatorium sales departments.</source>
         <translation>&lt;b&gt;КАСП %1&lt;/b&gt;&lt;br&gt;Рабочее место отдела продаж санатория.</translation>
     </message>
+    <message>
+        <source>Not saved on the server</source>
+        <translation>Не сохранено на сервере</translation>
+    </message>
+    <message>
+        <source>&amp;Server</source>
+        <translation>&amp;Сервер</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to server…</source>
+        <translation>&amp;Подключиться к серверу…</translation>
+    </message>
+    <message>
+        <source>Share the base with colleagues through kasp-sync</source>
+        <translation>Общая база с коллегами через сервер kasp-sync</translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation>&amp;Синхронизировать сейчас</translation>
+    </message>
 </context>
 <context>
     <name>kasp::app::PassphraseDialog</name>
@@ -335,6 +355,49 @@
     <message>
         <source>The two passphrases differ.</source>
         <translation>Парольные фразы не совпадают.</translation>
+    </message>
+</context>
+<context>
+    <name>kasp::app::ServerDialog</name>
+    <message>
+        <source>Connect to server</source>
+        <translation>Подключение к серверу</translation>
+    </message>
+    <message>
+        <source>The address of kasp-sync, as IT gave it</source>
+        <translation>Адрес сервера kasp-sync — его сообщает ИТ-служба</translation>
+    </message>
+    <message>
+        <source>Server address:</source>
+        <translation>Адрес сервера:</translation>
+    </message>
+    <message>
+        <source>Login:</source>
+        <translation>Логин:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Пароль:</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Подключиться</translation>
+    </message>
+    <message>
+        <source>Colleagues&apos; guests, calls and bookings come through the server. Without it this desktop keeps working on its own copy.</source>
+        <translation>Гости, звонки и брони коллег приходят через сервер. Без него это рабочее место продолжает работать со своей копией базы.</translation>
+    </message>
+    <message>
+        <source>Enter the server address, for example https://kasp.sanatorium.local:8765</source>
+        <translation>Укажите адрес сервера, например https://kasp.sanatorium.local:8765</translation>
+    </message>
+    <message>
+        <source>Enter your login and password.</source>
+        <translation>Введите логин и пароль.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Подключение…</translation>
     </message>
 </context>
 <context>
@@ -365,6 +428,86 @@
     <message>
         <source>The database has no users yet. Start KASP with --demo for the demo sanatorium, or connect it to the sync server.</source>
         <translation>В базе данных пока нет пользователей. Запустите КАСП с параметром --demo, чтобы создать демо-санаторий, или подключите базу к серверу синхронизации.</translation>
+    </message>
+</context>
+<context>
+    <name>kasp::app::SyncSession</name>
+    <message>
+        <source>Wrong login or password.</source>
+        <translation>Неверный логин или пароль.</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts. Wait a little and try again.</source>
+        <translation>Слишком много неудачных попыток. Подождите немного и попробуйте снова.</translation>
+    </message>
+    <message>
+        <source>The server does not answer. Check the address and the network.</source>
+        <translation>Сервер не отвечает. Проверьте адрес и сеть.</translation>
+    </message>
+    <message>
+        <source>The booking was not saved on the server: another consultant booked this room for some of these nights first. Choose another room or other dates.</source>
+        <translation>Бронь не сохранена на сервере: другой консультант раньше забронировал этот номер на часть этих ночей. Выберите другой номер или другие даты.</translation>
+    </message>
+    <message>
+        <source>Your role can only read; the change was not saved on the server.</source>
+        <translation>Ваша роль позволяет только просмотр; изменение не сохранено на сервере.</translation>
+    </message>
+    <message>
+        <source>Only the head of sales may change this; the change was not saved on the server.</source>
+        <translation>Это может менять только руководитель отдела продаж; изменение не сохранено на сервере.</translation>
+    </message>
+    <message>
+        <source>The server refused a change (%1): %2</source>
+        <extracomment>%1 the kind of change, %2 the server&apos;s reason</extracomment>
+        <translation>Сервер отклонил изменение (%1): %2</translation>
+    </message>
+</context>
+<context>
+    <name>kasp::app::SyncStatusWidget</name>
+    <message>
+        <source>Server: sign-in needed (Server → Connect to server…)</source>
+        <translation>Сервер: нужно войти (Сервер → Подключиться к серверу…)</translation>
+    </message>
+    <message>
+        <source>Loading the base %p%</source>
+        <extracomment>the progress bar of the first synchronisation</extracomment>
+        <translation>Загрузка базы %p%</translation>
+    </message>
+    <message>
+        <source>No server: this desktop works alone</source>
+        <translation>Без сервера: рабочее место работает автономно</translation>
+    </message>
+    <message>
+        <source>Server → Connect to server… to share the base with colleagues</source>
+        <translation>Сервер → Подключиться к серверу…, чтобы работать с коллегами в общей базе</translation>
+    </message>
+    <message>
+        <source>Server: online</source>
+        <translation>Сервер: в сети</translation>
+    </message>
+    <message>
+        <source> · synced %1</source>
+        <translation> · синхронизировано в %1</translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n change(s) to send</source>
+        <translation>
+            <numerusform> · %n изменение к отправке</numerusform>
+            <numerusform> · %n изменения к отправке</numerusform>
+            <numerusform> · %n изменений к отправке</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Server: offline</source>
+        <translation>Сервер: нет связи</translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n change(s) kept locally</source>
+        <translation>
+            <numerusform> · %n изменение сохранено локально</numerusform>
+            <numerusform> · %n изменения сохранены локально</numerusform>
+            <numerusform> · %n изменений сохранены локально</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,8 @@ namespace {
 const QString kVersionKey = QStringLiteral("settings/version");
 const QString kDatabasePath = QStringLiteral("database/path");
 const QString kLastLogin = QStringLiteral("session/lastLogin");
+const QString kSyncServer = QStringLiteral("sync/serverUrl");
+const QString kSyncLogin = QStringLiteral("sync/login");
 const QString kLanguage = QStringLiteral("ui/language");
 const QString kGeometry = QStringLiteral("ui/mainWindowGeometry");
 const QString kState = QStringLiteral("ui/mainWindowState");
@@ -47,6 +49,23 @@ void Settings::setDatabasePath(const QString &path)
 {
     m_settings.setValue(kDatabasePath, path);
 }
+QString Settings::syncServerUrl() const
+{
+    return m_settings.value(kSyncServer).toString();
+}
+void Settings::setSyncServerUrl(const QString &url)
+{
+    m_settings.setValue(kSyncServer, url);
+}
+QString Settings::syncLogin() const
+{
+    return m_settings.value(kSyncLogin).toString();
+}
+void Settings::setSyncLogin(const QString &login)
+{
+    m_settings.setValue(kSyncLogin, login);
+}
+
 QString Settings::lastLogin() const
 {
     return m_settings.value(kLastLogin).toString();

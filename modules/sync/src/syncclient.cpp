@@ -33,8 +33,10 @@ SyncClient::SyncClient(QSqlDatabase db, Options options, QObject *parent)
     connect(&m_pokes, &QWebSocket::textMessageReceived, this, [this](const QString &) { syncNow(); });
     connect(&m_pokes, &QWebSocket::connected, this, [this] { syncNow(); }); // catch up what we missed
     connect(&m_pokes, &QWebSocket::disconnected, this, [this] {
-        if (m_running)
-            m_reconnect.start();
+        if (!m_running)
+            return;
+        m_reconnect.start();
+        syncNow(); // a lost socket often means a lost server: find out now, not at the next poll
     });
 }
 

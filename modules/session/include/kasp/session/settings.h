@@ -16,6 +16,10 @@ public:
 
     QString databasePath() const; // default: <AppDataLocation>/kasp.db
     void setDatabasePath(const QString &path);
+    QString syncServerUrl() const; // "" = work without a server
+    void setSyncServerUrl(const QString &url);
+    QString syncLogin() const; // the server account last signed in on this desktop
+    void setSyncLogin(const QString &login);
     QString lastLogin() const;
     void setLastLogin(const QString &login);
     QString language() const; // "" = follow the system locale

@@ -26,6 +26,7 @@ public:
     void kill(); // SIGKILL: no goodbye
     bool isRunning() const { return m_process && m_process->state() == QProcess::Running; }
     int port() const { return m_port; }
+    qint64 pid() const { return m_process ? m_process->processId() : 0; }
     QString baseUrl() const { return QStringLiteral("http://127.0.0.1:%1").arg(m_port); }
     QString log() const { return m_log; } // stderr collected so far (JSON lines)
 

@@ -1,0 +1,136 @@
+#include "syncsession.h"
+
+#include "kasp/credentials/credentialstore.h"
+#include "kasp/session/settings.h"
+#include "kasp/sync/syncclient.h"
+
+#include <QLoggingCategory>
+
+Q_DECLARE_LOGGING_CATEGORY(lcApp)
+
+namespace kasp::app {
+
+SyncSession::SyncSession(QSqlDatabase db, session::Settings &settings, credentials::CredentialStore &store,
+                         QObject *parent)
+    : QObject(parent), m_db(std::move(db)), m_settings(settings), m_store(store)
+{
+    connect(&m_store, &credentials::CredentialStore::readFinished, this,
+            [this](const QString &key, const QString &secret) {
+                if (!m_client || key != tokenKey(serverUrl()))
+                    return;
+                m_client->setRefreshToken(secret);
+                m_client->start();
+            });
+    connect(&m_store, &credentials::CredentialStore::failed, this,
+            [this](const QString &key, const QString &, const QString &) {
+                if (m_client && key == tokenKey(serverUrl()))
+                    emit needsSignIn();
+            });
+}
+
+SyncSession::~SyncSession() = default;
+
+bool SyncSession::isConfigured() const
+{
+    return !m_settings.syncServerUrl().isEmpty();
+}
+
+QString SyncSession::serverUrl() const
+{
+    return m_settings.syncServerUrl();
+}
+
+QString SyncSession::tokenKey(const QString &url)
+{
+    return QStringLiteral("sync-refresh-token:%1").arg(url);
+}
+
+void SyncSession::makeClient(const QString &url)
+{
+    sync::SyncClient::Options options;
+    options.server = QUrl(url);
+    m_client = std::make_unique<sync::SyncClient>(m_db, options);
+    connect(m_client.get(), &sync::SyncClient::refreshTokenChanged, this, [this](const QString &token) {
+        if (token.isEmpty())
+            m_store.remove(tokenKey(serverUrl()));
+        else
+            m_store.write(tokenKey(serverUrl()), token);
+    });
+    connect(m_client.get(), &sync::SyncClient::authFailed, this, [this](const Error &e) {
+        if (e.code.startsWith(QLatin1String("auth.")))
+            emit needsSignIn();
+    });
+    connect(m_client.get(), &sync::SyncClient::mutationRejected, this,
+            [this](qint64, const QString &name, const QString &code, const QString &message) {
+                emit changeRejected(describe(name, code, message));
+            });
+    emit clientChanged(m_client.get());
+}
+
+void SyncSession::resume()
+{
+    if (!isConfigured())
+        return;
+    makeClient(serverUrl());
+    m_store.read(tokenKey(serverUrl()));
+}
+
+void SyncSession::connectTo(const QString &url, const QString &login, const QString &password)
+{
+    if (!m_client || serverUrl() != url) {
+        m_settings.setSyncServerUrl(url);
+        makeClient(url);
+    }
+    auto *client = m_client.get();
+    auto onSignedIn = std::make_shared<QMetaObject::Connection>();
+    auto onFailed = std::make_shared<QMetaObject::Connection>();
+    *onSignedIn = connect(client, &sync::SyncClient::signedIn, this, [this, login, onSignedIn, onFailed] {
+        disconnect(*onSignedIn);
+        disconnect(*onFailed);
+        m_settings.setSyncLogin(login);
+        m_settings.sync();
+        qCInfo(lcApp).noquote() << "signed in to" << serverUrl() << "as" << login;
+        auto once = std::make_shared<QMetaObject::Connection>();
+        *once = connect(m_client.get(), &sync::SyncClient::synced, this, [this, once] {
+            disconnect(*once);
+            emit firstSyncDone();
+        });
+        m_client->start();
+        emit signedIn();
+    });
+    *onFailed =
+        connect(client, &sync::SyncClient::authFailed, this, [this, onSignedIn, onFailed](const Error &e) {
+            disconnect(*onSignedIn);
+            disconnect(*onFailed);
+            const QString why = e.code == QLatin1String("auth.bad_credentials")
+                                    ? tr("Wrong login or password.")
+                                : e.code == QLatin1String("auth.throttled")
+                                    ? tr("Too many failed attempts. Wait a little and try again.")
+                                : e.code == QLatin1String("sync.offline")
+                                    ? tr("The server does not answer. Check the address and the network.")
+                                    : e.message;
+            emit signInFailed(why);
+        });
+    client->signIn(login, password);
+}
+
+void SyncSession::syncNow()
+{
+    if (m_client)
+        m_client->syncNow();
+}
+
+QString SyncSession::describe(const QString &name, const QString &code, const QString &message)
+{
+    if (code == QLatin1String("booking.overlap"))
+        return tr("The booking was not saved on the server: another consultant booked this room for some of "
+                  "these nights first. Choose another room or other dates.");
+    if (code == QLatin1String("auth.read_only"))
+        return tr("Your role can only read; the change was not saved on the server.");
+    if (code == QLatin1String("auth.forbidden"))
+        return tr("Only the head of sales may change this; the change was not saved on the server.");
+    //: %1 the kind of change, %2 the server's reason
+    return tr("The server refused a change (%1): %2").arg(name, message);
+}
+
+} // namespace kasp::app

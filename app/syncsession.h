@@ -1,0 +1,62 @@
+#pragma once
+// The desktop's side of the server, as the app sees it: the SyncClient, the refresh token in the
+// OS keychain (never in a file), the server URL in Settings. The window and the dialogs talk to
+// this controller; they never see tokens or SQL.
+#include "kasp/core/result.h"
+#include <memory>
+#include <QObject>
+#include <QSqlDatabase>
+
+namespace kasp::credentials {
+class CredentialStore;
+}
+namespace kasp::session {
+class Settings;
+}
+namespace kasp::sync {
+class SyncClient;
+}
+
+namespace kasp::app {
+
+class SyncSession : public QObject
+{
+    Q_OBJECT
+public:
+    SyncSession(QSqlDatabase db, session::Settings &settings, credentials::CredentialStore &store,
+                QObject *parent = nullptr);
+    ~SyncSession() override;
+
+    bool isConfigured() const; // a server URL is set
+    QString serverUrl() const;
+    sync::SyncClient *client() const { return m_client.get(); }
+
+    // With a URL in Settings: reads the refresh token from the keychain and starts syncing.
+    // Emits needsSignIn when there is no token (or the keychain has none).
+    void resume();
+    // Points this desktop at a server and signs in; signedIn or signInFailed follows.
+    void connectTo(const QString &url, const QString &login, const QString &password);
+    void syncNow();
+
+    static QString tokenKey(const QString &url); // the keychain entry of a server's refresh token
+
+signals:
+    void clientChanged(kasp::sync::SyncClient *client);
+    void signedIn();
+    void signInFailed(const QString &message);
+    void needsSignIn();
+    void firstSyncDone();
+    // A change the server refused, in words for the consultant.
+    void changeRejected(const QString &message);
+
+private:
+    void makeClient(const QString &url);
+    static QString describe(const QString &name, const QString &code, const QString &message);
+
+    QSqlDatabase m_db;
+    session::Settings &m_settings;
+    credentials::CredentialStore &m_store;
+    std::unique_ptr<sync::SyncClient> m_client;
+};
+
+} // namespace kasp::app

@@ -1,0 +1,189 @@
+// The Sales Window with a server, end to end under Xvfb: a new desktop started with --server asks
+// for the server sign-in (Russian dialog), brings the base in, signs the consultant in locally as
+// the same person, shows "online" in the status bar, and a colleague's new guest arrives by itself.
+// A wrong password is a clear message in the dialog, not a crash.
+#include "clippedtexts.h"
+#include "kasp/core/mutation.h"
+#include "kasp/crm/ui/guestsearchmodel.h"
+#include "kasp/crm/ui/guestsearchpanel.h"
+#include "kasp/session/settings.h"
+#include "kasp/storage/guestrepository.h"
+#include "kasp/syncproto/wire.h"
+#include "kasp/testsupport/pgcluster.h"
+#include "kasp/testsupport/syncserverprocess.h"
+#include "kasp/testsupport/testenv.h"
+#include "mainwindow.h"
+#include "serverdialog.h"
+#include "startup.h"
+#include "syncstatuswidget.h"
+#include "translations.h"
+
+#include <QApplication>
+#include <QJsonDocument>
+#include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStatusBar>
+#include <QtTest>
+
+using namespace kasp;
+
+namespace {
+const QString kPassword = QStringLiteral("correct horse battery");
+
+void saveShot(QWidget *w, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("KASP_SCREENSHOT_DIR");
+    if (!dir.isEmpty())
+        w->grab().save(dir + QLatin1Char('/') + name);
+}
+} // namespace
+
+class TestServerSync : public QObject
+{
+    Q_OBJECT
+    test::PgCluster pg;
+    std::unique_ptr<test::SyncServerProcess> server;
+
+    QByteArray post(const QString &path, const QByteArray &body, const QString &token = {})
+    {
+        QNetworkAccessManager net;
+        QNetworkRequest request(QUrl(server->baseUrl() + path));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        request.setRawHeader(sync::kProtocolHeader, "1");
+        request.setRawHeader(sync::kSchemaHeader, "1");
+        if (!token.isEmpty())
+            request.setRawHeader("Authorization", "Bearer " + token.toLatin1());
+        QNetworkReply *reply = net.post(request, body);
+        QEventLoop loop;
+        QTimer::singleShot(15000, &loop, &QEventLoop::quit);
+        connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        loop.exec();
+        const QByteArray out = reply->readAll();
+        reply->deleteLater();
+        return out;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        test::initTestEnvironment();
+        QVERIFY(app::installTranslations(QStringLiteral("ru")));
+        QString error;
+        QVERIFY2(pg.start(&error), qPrintable(error));
+        server = std::make_unique<test::SyncServerProcess>(pg, QStringLiteral(KASP_SYNC_BINARY));
+        QVERIFY2(server->initDb(&error), qPrintable(error));
+        QVERIFY2(server->addUser(QStringLiteral("Санаторий"), QStringLiteral("anna"),
+                                 QStringLiteral("consultant"), kPassword, &error),
+                 qPrintable(error));
+        QVERIFY2(server->addUser(QStringLiteral("Санаторий"), QStringLiteral("boris"),
+                                 QStringLiteral("consultant"), kPassword, &error),
+                 qPrintable(error));
+        QVERIFY2(server->start(&error), qPrintable(error));
+    }
+
+    void newDesktopSignsInThroughTheServer()
+    {
+        const QString dir = test::makeTempDir(QStringLiteral("serversync"));
+        qputenv("KASP_TEST_PASSPHRASE", "сосновый бор");
+        session::Settings settings(dir + QStringLiteral("/settings.ini"));
+        app::StartupOptions options{dir + QStringLiteral("/kasp.db"),
+                                    false,
+                                    QString(),
+                                    QStringLiteral("KASP_TEST_PASSPHRASE"),
+                                    QString(),
+                                    QString(),
+                                    server->baseUrl()};
+        app::Startup startup(options, settings);
+        QSignalSpy shown(&startup, &app::Startup::windowShown);
+        QSignalSpy finished(&startup, &app::Startup::finished);
+
+        // The dialog is modal: drive it from inside its own event loop.
+        bool wrongTried = false, dialogSeen = false;
+        QString wrongMessage;
+        QTimer driver;
+        driver.setInterval(100);
+        connect(&driver, &QTimer::timeout, this, [&] {
+            auto *dialog = qobject_cast<app::ServerDialog *>(QApplication::activeModalWidget());
+            if (!dialog || !dialog->connectButton()->isEnabled())
+                return;
+            dialogSeen = true;
+            if (!wrongTried) {
+                QCOMPARE(dialog->urlEdit()->text(), server->baseUrl());
+                QCOMPARE(dialog->windowTitle(), QStringLiteral("Подключение к серверу"));
+                QVERIFY2(test::clippedTexts(dialog).isEmpty(),
+                         qPrintable(test::clippedTexts(dialog).join(", ")));
+                saveShot(dialog, QStringLiteral("server-dialog.png"));
+                dialog->loginEdit()->setText(QStringLiteral("anna"));
+                dialog->passwordEdit()->setText(QStringLiteral("wrong password"));
+                wrongTried = true;
+                dialog->connectButton()->click();
+                return;
+            }
+            if (wrongMessage.isEmpty() && !dialog->errorText().isEmpty()) {
+                wrongMessage = dialog->errorText();
+                saveShot(dialog, QStringLiteral("server-dialog-error.png"));
+                dialog->passwordEdit()->setText(kPassword);
+                dialog->connectButton()->click();
+            }
+        });
+        driver.start();
+        QTimer::singleShot(0, &startup, &app::Startup::start);
+        QTRY_VERIFY_WITH_TIMEOUT(shown.count() == 1 || finished.count() == 1, 60000);
+        driver.stop();
+        QVERIFY(dialogSeen);
+        QVERIFY2(finished.isEmpty(), "start-up ended instead of showing the window");
+        QCOMPARE(wrongMessage, QStringLiteral("Неверный логин или пароль."));
+
+        app::MainWindow *window = startup.window();
+        QVERIFY(window && window->isVisible());
+        QCOMPARE(settings.lastLogin(), QStringLiteral("anna")); // signed in locally as the server's anna
+        QCOMPARE(settings.syncServerUrl(), server->baseUrl());
+        QTRY_VERIFY_WITH_TIMEOUT(window->syncStatus()->text().startsWith(QStringLiteral("Сервер: в сети")),
+                                 5000);
+
+        // Boris, on another desktop, creates a guest: it reaches Anna's window by itself (poke).
+        const QJsonObject in =
+            QJsonDocument::fromJson(
+                post(QStringLiteral("/v1/auth/signin"),
+                     QJsonDocument(QJsonObject{{"login", "boris"}, {"password", kPassword}}).toJson()))
+                .object();
+        Guest g;
+        g.id = newId();
+        g.lastName = QStringLiteral("Серверова");
+        g.firstName = QStringLiteral("Ольга");
+        g.phones.append(Phone::parse(QStringLiteral("+7 916 800-00-01")).value());
+        g.createdAt = g.updatedAt = QDateTime::currentDateTimeUtc();
+        post(QStringLiteral("/v1/push"),
+             sync::encode(sync::PushRequest{
+                 idToString(newId()),
+                 {sync::PushedMutation{1, QStringLiteral("guest.create"), toJson(g), g.createdAt}}}),
+             in.value(QStringLiteral("accessToken")).toString());
+        window->searchPanel()->setQuery(QStringLiteral("Серверова"));
+        QTRY_VERIFY_WITH_TIMEOUT((window->searchPanel()->setQuery(QStringLiteral("Серверова")),
+                                  window->searchPanel()->model()->rowCount() == 1),
+                                 3000);
+        window->openGuest(g.id);
+        QTest::qWait(200);
+        QVERIFY2(test::clippedTexts(window->statusBar()).isEmpty(),
+                 qPrintable(test::clippedTexts(window->statusBar()).join(", ")));
+        saveShot(window, QStringLiteral("sales-window-online.png"));
+
+        // The server goes away: the window says so and keeps working.
+        server->kill();
+        window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(window));
+        QTest::keyClick(window, Qt::Key_S, Qt::ControlModifier | Qt::ShiftModifier); // "Sync now"
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            window->syncStatus()->text().startsWith(QStringLiteral("Сервер: нет связи")),
+            qPrintable(window->syncStatus()->text()), 5000);
+        QString error;
+        QVERIFY2(server->start(&error), qPrintable(error)); // other tests may follow
+        window->close();
+    }
+};
+
+QTEST_MAIN(TestServerSync)
+#include "tst_serversync.moc"
