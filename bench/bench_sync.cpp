@@ -318,7 +318,8 @@ void benchFanout(Bench &b, int desktops, int rounds)
 void benchFirstSync(Bench &b, int rows)
 {
     b.addUser(QStringLiteral("Big"), QStringLiteral("bigreader"));
-    // Seed the organisation straight in PostgreSQL: guests in their wire form, one seq each.
+    // Seed the organisation straight in PostgreSQL: guests in their wire form, one seq each, with
+    // time-ordered (v7 layout) ids as desktops and imports make them.
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("seed"));
     db.setHostName(b.pg.host());
     db.setPort(b.pg.port());
@@ -342,7 +343,11 @@ void benchFirstSync(Bench &b, int rows)
             "jsonb_build_array(jsonb_build_object('e164', "
             "'+7' || (9000000000 + g)::text, 'ext', '')), 'emails', '[]'::jsonb, 'tags', '[]'::jsonb, "
             "'createdAt', '2026-01-01T00:00:00.000Z', 'updatedAt', '2026-01-01T00:00:00.000Z') "
-            "FROM o, generate_series(1, %1) g, LATERAL (SELECT md5(g::text || 'kasp')::uuid::text AS u) x")
+            "FROM o, generate_series(1, %1) g, LATERAL (SELECT lpad(to_hex(1767225600000 + g), 12, '0') AS "
+            "t, "
+            "md5(g::text) AS h) r, LATERAL (SELECT substr(t, 1, 8) || '-' || substr(t, 9, 4) || '-7' || "
+            "substr(h, 1, 3) "
+            "|| '-8' || substr(h, 4, 3) || '-' || substr(h, 7, 12) AS u) x")
             .arg(rows));
     if (!seeded || !q.exec(QStringLiteral("UPDATE orgs SET seq = seq + %1 WHERE name = 'Big'").arg(rows))) {
         std::fprintf(stderr, "seed: %s\n", qPrintable(q.lastError().text()));

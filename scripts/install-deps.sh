@@ -13,6 +13,8 @@ PACKAGES=(
   libsqlcipher-dev sqlcipher libssl-dev sqlite3
   # sync server: HTTP + WebSockets, argon2id passwords
   qt6-httpserver-dev qt6-websockets-dev libsodium-dev
+  # property tests
+  librapidcheck-dev
   # keychain
   qtkeychain-qt6-dev libsecret-1-0 gnome-keyring dbus dbus-x11
   # test fixtures: PostgreSQL, X server, fonts for screenshots

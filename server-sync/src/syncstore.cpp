@@ -16,20 +16,14 @@ using namespace kasp::sync;
 
 namespace {
 
+bool ok(const QSqlQuery *q)
+{
+    return q->isActive() && !q->lastError().isValid();
+}
+
 Error dbError(const QSqlQuery &q)
 {
     return Error{QStringLiteral("server.database"), q.lastError().text()};
-}
-
-bool run(QSqlQuery &q, const QString &sql, const QVariantList &values = {})
-{
-    if (values.isEmpty())
-        return q.exec(sql); // SAVEPOINT and SET cannot be prepared in PostgreSQL
-    if (!q.prepare(sql))
-        return false;
-    for (const QVariant &v : values)
-        q.addBindValue(v);
-    return q.exec();
 }
 
 // Qt binds a null QString as SQL NULL; NOT NULL text columns want ''.
@@ -67,36 +61,63 @@ QList<std::pair<QString, QString>> references(EntityKind kind, const QJsonObject
 
 } // namespace
 
+// Statements are prepared once per connection and reused: QPSQL would otherwise send a PREPARE
+// with every call, doubling the round trips of a push. The result stays readable until the same
+// statement runs again.
+QSqlQuery *SyncStore::run(const QString &sql, const QVariantList &values)
+{
+    if (values.isEmpty()) {
+        // SAVEPOINT and SET cannot be prepared in PostgreSQL.
+        m_plain = std::make_unique<QSqlQuery>(m_db);
+        m_plain->exec(sql);
+        return m_plain.get();
+    }
+    auto it = m_statements.find(sql);
+    if (it == m_statements.end()) {
+        auto prepared = std::make_unique<QSqlQuery>(m_db);
+        prepared->setForwardOnly(true);
+        if (!prepared->prepare(sql)) {
+            m_plain = std::move(prepared);
+            return m_plain.get();
+        }
+        it = m_statements.emplace(sql, std::move(prepared)).first;
+    }
+    QSqlQuery *statement = it->second.get();
+    for (int i = 0; i < values.size(); ++i)
+        statement->bindValue(i, values.at(i));
+    statement->exec();
+    return statement;
+}
+
 Result<qint64> SyncStore::claimClient(const Principal &who, const QString &clientId, bool lock)
 {
-    QSqlQuery q(m_db);
-    if (!run(q,
-             QStringLiteral("INSERT INTO clients (id, org_id, account_id, last_seen) VALUES (?,?,?,?) "
-                            "ON CONFLICT (id) DO NOTHING"),
-             {clientId, who.orgId, who.accountId, QDateTime::currentMSecsSinceEpoch()}))
-        return dbError(q);
-    if (!run(q,
-             QStringLiteral("SELECT org_id, last_mutation_id FROM clients WHERE id = ?%1")
-                 .arg(lock ? QStringLiteral(" FOR UPDATE") : QString()),
-             {clientId}) ||
-        !q.next())
-        return dbError(q);
-    if (q.value(0).toString() != who.orgId)
+    QSqlQuery *q = nullptr;
+    if (!ok(q = run(QStringLiteral("INSERT INTO clients (id, org_id, account_id, last_seen) VALUES (?,?,?,?) "
+                                   "ON CONFLICT (id) DO NOTHING"),
+                    {clientId, who.orgId, who.accountId, QDateTime::currentMSecsSinceEpoch()})))
+        return dbError(*q);
+    if (!ok(q = run(QStringLiteral("SELECT org_id, last_mutation_id FROM clients WHERE id = ?%1")
+                        .arg(lock ? QStringLiteral(" FOR UPDATE") : QString()),
+                    {clientId})) ||
+        !q->next())
+        return dbError(*q);
+    if (q->value(0).toString() != who.orgId)
         return Error{QStringLiteral("client.foreign"),
                      QStringLiteral("this client id belongs to another organisation")};
-    return q.value(1).toLongLong();
+    return q->value(1).toLongLong();
 }
 
 Status SyncStore::restamp(const QString &orgId, const QString &kind, const QString &id, qint64 &seq)
 {
-    QSqlQuery q(m_db);
-    if (!run(q, QStringLiteral("UPDATE records SET seq = ? WHERE org_id = ? AND kind = ? AND id = ?"),
-             {seq + 1, orgId, kind, id}))
-        return dbError(q);
-    if (q.numRowsAffected() == 0 &&
-        !run(q, QStringLiteral("INSERT INTO records (org_id, kind, id, seq, deleted) VALUES (?,?,?,?, TRUE)"),
-             {orgId, kind, id, seq + 1}))
-        return dbError(q);
+    QSqlQuery *q = nullptr;
+    if (!ok(q = run(QStringLiteral("UPDATE records SET seq = ? WHERE org_id = ? AND kind = ? AND id = ?"),
+                    {seq + 1, orgId, kind, id})))
+        return dbError(*q);
+    if (q->numRowsAffected() == 0 &&
+        !ok(q = run(
+                QStringLiteral("INSERT INTO records (org_id, kind, id, seq, deleted) VALUES (?,?,?,?, TRUE)"),
+                {orgId, kind, id, seq + 1})))
+        return dbError(*q);
     ++seq;
     return {};
 }
@@ -109,28 +130,25 @@ Status SyncStore::applyOne(const Principal &who, const PushedMutation &m, qint64
     if (auto s = authorizeMutation(who.role, plan.value()); !s.ok())
         return s;
     const QString kind = entityKindKey(plan.value().kind);
-    QSqlQuery q(m_db);
-    if (!run(
-            q,
-            QStringLiteral("SELECT data::text, deleted FROM records WHERE org_id = ? AND kind = ? AND id = ? "
-                           "FOR UPDATE"),
-            {who.orgId, kind, plan.value().id}))
-        return dbError(q);
+    QSqlQuery *q = nullptr;
+    if (!ok(q = run(QStringLiteral("SELECT data::text, deleted FROM records WHERE org_id = ? AND kind = ? "
+                                   "AND id = ? FOR UPDATE"),
+                    {who.orgId, kind, plan.value().id})))
+        return dbError(*q);
     std::optional<QJsonObject> current;
-    if (q.next() && !q.value(1).toBool())
-        current = QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object();
+    if (q->next() && !q->value(1).toBool())
+        current = QJsonDocument::fromJson(q->value(0).toString().toUtf8()).object();
     auto merged = mergeEntity(current, plan.value(), m.at);
     if (!merged.ok())
         return merged.error();
     const QJsonObject &data = merged.value();
 
     for (const auto &[refKind, refId] : references(plan.value().kind, data)) {
-        if (!run(q,
-                 QStringLiteral(
-                     "SELECT 1 FROM records WHERE org_id = ? AND kind = ? AND id = ? AND NOT deleted"),
-                 {who.orgId, refKind, refId}))
-            return dbError(q);
-        if (!q.next())
+        if (!ok(q = run(QStringLiteral(
+                            "SELECT 1 FROM records WHERE org_id = ? AND kind = ? AND id = ? AND NOT deleted"),
+                        {who.orgId, refKind, refId})))
+            return dbError(*q);
+        if (!q->next())
             return Error{QStringLiteral("ref.missing"),
                          QStringLiteral("%1 %2 does not exist on the server").arg(refKind, refId)};
     }
@@ -138,34 +156,44 @@ Status SyncStore::applyOne(const Principal &who, const PushedMutation &m, qint64
     if (plan.value().kind == EntityKind::Booking) {
         const auto status = bookingStatusFromKey(data.value(QStringLiteral("status")).toString());
         if (status && occupiesRoom(*status)) {
-            // The exclusion constraint decides between desktops: first committed writer wins.
-            if (!run(q,
-                     QStringLiteral("INSERT INTO booking_nights (org_id, booking_id, room_id, nights) "
-                                    "VALUES (?, ?, ?, daterange(?::date, ?::date, '[)')) "
-                                    "ON CONFLICT (org_id, booking_id) DO UPDATE SET room_id = "
-                                    "excluded.room_id, nights = excluded.nights"),
-                     {who.orgId, plan.value().id, data.value(QStringLiteral("roomId")).toString(),
-                      data.value(QStringLiteral("checkIn")).toString(),
-                      data.value(QStringLiteral("checkOut")).toString()})) {
-                if (q.lastError().nativeErrorCode() == QLatin1String("23P01"))
-                    return Error{QStringLiteral("booking.overlap"),
-                                 QStringLiteral("the room is already booked for some of these nights")};
-                return dbError(q);
+            // The exclusion constraint decides between desktops: first committed writer wins. The
+            // savepoint keeps the push transaction usable when it fires.
+            if (!ok(q = run(QStringLiteral("SAVEPOINT nights"))))
+                return dbError(*q);
+            if (!ok(q = run(QStringLiteral("INSERT INTO booking_nights (org_id, booking_id, room_id, nights) "
+                                           "VALUES (?, ?, ?, daterange(?::date, ?::date, '[)')) "
+                                           "ON CONFLICT (org_id, booking_id) DO UPDATE SET room_id = "
+                                           "excluded.room_id, nights = excluded.nights"),
+                            {who.orgId, plan.value().id, data.value(QStringLiteral("roomId")).toString(),
+                             data.value(QStringLiteral("checkIn")).toString(),
+                             data.value(QStringLiteral("checkOut")).toString()}))) {
+                const Error e =
+                    q->lastError().nativeErrorCode() == QLatin1String("23P01")
+                        ? Error{QStringLiteral("booking.overlap"),
+                                QStringLiteral("the room is already booked for some of these nights")}
+                        : dbError(*q);
+                QSqlQuery *undo = nullptr;
+                if (!ok(undo = run(QStringLiteral("ROLLBACK TO SAVEPOINT nights"))))
+                    return dbError(*undo);
+                return e;
             }
-        } else if (!run(q, QStringLiteral("DELETE FROM booking_nights WHERE org_id = ? AND booking_id = ?"),
-                        {who.orgId, plan.value().id})) {
-            return dbError(q);
+            if (!ok(q = run(QStringLiteral("RELEASE SAVEPOINT nights"))))
+                return dbError(*q);
+        } else if (!ok(q = run(
+                           QStringLiteral("DELETE FROM booking_nights WHERE org_id = ? AND booking_id = ?"),
+                           {who.orgId, plan.value().id}))) {
+            return dbError(*q);
         }
     }
 
-    if (!run(q,
-             QStringLiteral("INSERT INTO records (org_id, kind, id, seq, deleted, owner_id, data) "
-                            "VALUES (?,?,?,?, FALSE, ?, ?::jsonb) ON CONFLICT (org_id, kind, id) DO UPDATE "
-                            "SET seq = excluded.seq, deleted = FALSE, owner_id = excluded.owner_id, "
-                            "data = excluded.data"),
-             {who.orgId, kind, plan.value().id, seq + 1, notNull(recordOwner(plan.value().kind, data)),
-              jsonText(data)}))
-        return dbError(q);
+    if (!ok(q = run(QStringLiteral(
+                        "INSERT INTO records (org_id, kind, id, seq, deleted, owner_id, data) "
+                        "VALUES (?,?,?,?, FALSE, ?, ?::jsonb) ON CONFLICT (org_id, kind, id) DO UPDATE "
+                        "SET seq = excluded.seq, deleted = FALSE, owner_id = excluded.owner_id, "
+                        "data = excluded.data"),
+                    {who.orgId, kind, plan.value().id, seq + 1, notNull(recordOwner(plan.value().kind, data)),
+                     jsonText(data)})))
+        return dbError(*q);
     ++seq;
     return {};
 }
@@ -183,7 +211,7 @@ Result<PushResponse> SyncStore::push(const Principal &who, const PushRequest &re
     if (!claimed.ok())
         return fail(claimed.error());
     qint64 last = claimed.value();
-    QSqlQuery q(m_db);
+    QSqlQuery *q = nullptr;
 
     qint64 seq = 0;
     bool seqLocked = false;
@@ -192,48 +220,46 @@ Result<PushResponse> SyncStore::push(const Principal &who, const PushRequest &re
         MutationOutcome outcome{m.id, MutationOutcome::Kind::Applied, {}, {}};
         if (m.id <= last) {
             outcome.kind = MutationOutcome::Kind::Duplicate;
-            if (!run(q,
-                     QStringLiteral(
-                         "SELECT code, message FROM rejections WHERE client_id = ? AND mutation_id = ?"),
-                     {request.clientId, m.id}))
-                return fail(dbError(q));
-            if (q.next()) { // a lost reply: tell the reason again, apply nothing again
+            if (!ok(q = run(
+                        QStringLiteral(
+                            "SELECT code, message FROM rejections WHERE client_id = ? AND mutation_id = ?"),
+                        {request.clientId, m.id})))
+                return fail(dbError(*q));
+            if (q->next()) { // a lost reply: tell the reason again, apply nothing again
                 outcome.kind = MutationOutcome::Kind::Rejected;
-                outcome.code = q.value(0).toString();
-                outcome.message = q.value(1).toString();
+                outcome.code = q->value(0).toString();
+                outcome.message = q->value(1).toString();
             }
         } else if (m.id != last + 1) {
             outcome.kind = MutationOutcome::Kind::Skipped; // a gap: wait for the missing one
         } else {
             if (!seqLocked) {
-                if (!run(q, QStringLiteral("SELECT seq FROM orgs WHERE id = ? FOR UPDATE"), {who.orgId}) ||
-                    !q.next())
-                    return fail(dbError(q));
-                seq = q.value(0).toLongLong();
+                if (!ok(q = run(QStringLiteral("SELECT seq FROM orgs WHERE id = ? FOR UPDATE"),
+                                {who.orgId})) ||
+                    !q->next())
+                    return fail(dbError(*q));
+                seq = q->value(0).toLongLong();
                 seqLocked = true;
             }
-            if (!run(q, QStringLiteral("SAVEPOINT mutation")))
-                return fail(dbError(q));
+            // A mutation is rejected before it writes anything (checks are reads), except for the
+            // booking nights, which have their own savepoint: no savepoint per mutation needed.
             const qint64 seqBefore = seq;
             Status applied = applyOne(who, m, seq);
             if (applied.ok()) {
-                run(q, QStringLiteral("RELEASE SAVEPOINT mutation"));
                 *appliedAny = true;
             } else {
                 if (applied.error().code == QLatin1String("server.database"))
                     return fail(applied.error()); // the database's trouble is not the mutation's fault
-                if (!run(q, QStringLiteral("ROLLBACK TO SAVEPOINT mutation")))
-                    return fail(dbError(q));
                 seq = seqBefore;
                 outcome.kind = MutationOutcome::Kind::Rejected;
                 outcome.code = applied.error().code;
                 outcome.message = applied.error().message;
-                if (!run(q,
-                         QStringLiteral("INSERT INTO rejections (client_id, mutation_id, code, message, at) "
-                                        "VALUES (?,?,?,?,?)"),
-                         {request.clientId, m.id, outcome.code, outcome.message,
-                          QDateTime::currentMSecsSinceEpoch()}))
-                    return fail(dbError(q));
+                if (!ok(q = run(QStringLiteral(
+                                    "INSERT INTO rejections (client_id, mutation_id, code, message, at) "
+                                    "VALUES (?,?,?,?,?)"),
+                                {request.clientId, m.id, outcome.code, outcome.message,
+                                 QDateTime::currentMSecsSinceEpoch()})))
+                    return fail(dbError(*q));
                 // Roll the desktop back: its next pull brings the server's version of the entity.
                 auto plan = planMutation(Mutation{m.name, m.args});
                 if (plan.ok()) {
@@ -247,11 +273,11 @@ Result<PushResponse> SyncStore::push(const Principal &who, const PushRequest &re
         }
         response.outcomes.append(outcome);
     }
-    if (!run(q, QStringLiteral("UPDATE clients SET last_mutation_id = ?, last_seen = ? WHERE id = ?"),
-             {last, QDateTime::currentMSecsSinceEpoch(), request.clientId}))
-        return fail(dbError(q));
-    if (seqLocked && !run(q, QStringLiteral("UPDATE orgs SET seq = ? WHERE id = ?"), {seq, who.orgId}))
-        return fail(dbError(q));
+    if (!ok(q = run(QStringLiteral("UPDATE clients SET last_mutation_id = ?, last_seen = ? WHERE id = ?"),
+                    {last, QDateTime::currentMSecsSinceEpoch(), request.clientId})))
+        return fail(dbError(*q));
+    if (seqLocked && !ok(q = run(QStringLiteral("UPDATE orgs SET seq = ? WHERE id = ?"), {seq, who.orgId})))
+        return fail(dbError(*q));
     // Crash points for the exactly-once tests: the process dies with the transaction open, or
     // committed but unanswered. Read once; unset in production.
     static const QByteArray fault = qgetenv("KASP_SYNC_FAULT");
@@ -273,48 +299,47 @@ Result<PullResponse> SyncStore::pull(const Principal &who, const PullRequest &re
         m_db.rollback();
         return e;
     };
-    QSqlQuery q(m_db);
+    QSqlQuery *q = nullptr;
     // One snapshot for the page, the head and the client's counter.
-    if (!run(q, QStringLiteral("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")))
-        return fail(dbError(q));
+    if (!ok(q = run(QStringLiteral("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"))))
+        return fail(dbError(*q));
     auto claimed = claimClient(who, request.clientId, false);
     if (!claimed.ok())
         return fail(claimed.error());
     PullResponse response;
     response.lastMutationId = claimed.value();
-    if (!run(q, QStringLiteral("SELECT seq, min_cursor FROM orgs WHERE id = ?"), {who.orgId}) || !q.next())
-        return fail(dbError(q));
-    response.head = q.value(0).toLongLong();
-    if (request.cursor > 0 && request.cursor < q.value(1).toLongLong())
+    if (!ok(q = run(QStringLiteral("SELECT seq, min_cursor FROM orgs WHERE id = ?"), {who.orgId})) ||
+        !q->next())
+        return fail(dbError(*q));
+    response.head = q->value(0).toLongLong();
+    if (request.cursor > 0 && request.cursor < q->value(1).toLongLong())
         return fail(Error{QStringLiteral("sync.resync_required"),
                           QStringLiteral("this replica is older than the server keeps history; resync")});
     if (request.cursor > response.head)
         return fail(Error{QStringLiteral("sync.resync_required"),
                           QStringLiteral("this replica is ahead of the server (restored backup?); resync")});
-    q.setForwardOnly(true);
-    if (!run(q,
-             QStringLiteral("SELECT kind, id, seq, deleted, owner_id, data::text FROM records "
-                            "WHERE org_id = ? AND seq > ? ORDER BY seq LIMIT ?"),
-             {who.orgId, request.cursor, request.limit + 1}))
-        return fail(dbError(q));
+    if (!ok(q = run(QStringLiteral("SELECT kind, id, seq, deleted, owner_id, data::text FROM records "
+                                   "WHERE org_id = ? AND seq > ? ORDER BY seq LIMIT ?"),
+                    {who.orgId, request.cursor, request.limit + 1})))
+        return fail(dbError(*q));
     response.cursor = request.cursor;
     int scanned = 0;
-    while (q.next()) {
+    while (q->next()) {
         if (++scanned > request.limit) {
             response.more = true;
             break;
         }
-        const qint64 seq = q.value(2).toLongLong();
+        const qint64 seq = q->value(2).toLongLong();
         response.cursor = seq;
-        const auto kind = entityKindFromKey(q.value(0).toString());
-        const bool deleted = q.value(3).toBool();
+        const auto kind = entityKindFromKey(q->value(0).toString());
+        const bool deleted = q->value(3).toBool();
         if (!kind || (deleted && request.cursor == 0))
             continue; // a first sync needs no tombstones
-        if (!receivesRecord(who.role, who.accountId, *kind, q.value(4).toString()))
+        if (!receivesRecord(who.role, who.accountId, *kind, q->value(4).toString()))
             continue;
-        Record record{*kind, q.value(1).toString(), seq, deleted, {}};
+        Record record{*kind, q->value(1).toString(), seq, deleted, {}};
         if (!deleted)
-            record.data = QJsonDocument::fromJson(q.value(5).toString().toUtf8()).object();
+            record.data = QJsonDocument::fromJson(q->value(5).toString().toUtf8()).object();
         response.records.append(std::move(record));
     }
     m_db.commit();

@@ -11,7 +11,10 @@
 // so the desktop's next pull overwrites its optimistic change: that is the roll-back.
 #include "accountstore.h"
 #include "kasp/syncproto/wire.h"
+#include <memory>
 #include <QSqlDatabase>
+#include <QSqlQuery>
+#include <unordered_map>
 
 namespace kasp::server {
 
@@ -30,8 +33,11 @@ private:
     Status applyOne(const Principal &who, const sync::PushedMutation &m, qint64 &seq);
     Status restamp(const QString &orgId, const QString &kind, const QString &id, qint64 &seq);
     Result<qint64> claimClient(const Principal &who, const QString &clientId, bool lock);
+    QSqlQuery *run(const QString &sql, const QVariantList &values = {});
 
     QSqlDatabase m_db;
+    std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_statements;
+    std::unique_ptr<QSqlQuery> m_plain; // the last unprepared statement (or a failed prepare)
 };
 
 } // namespace kasp::server

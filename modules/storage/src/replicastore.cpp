@@ -206,14 +206,12 @@ Status ReplicaStore::store(EntityKind kind, const QJsonObject &record)
         columns.append(QLatin1String(c.column));
         marks.append(QStringLiteral("?"));
     }
-    QSqlQuery q(m_db);
-    if (auto s = sql::prepare(q, QStringLiteral("INSERT OR REPLACE INTO %1 (%2) VALUES (%3)")
-                                     .arg(QLatin1String(spec->table), columns.join(QLatin1String(", ")),
-                                          marks.join(QLatin1String(","))));
-        !s.ok())
-        return s;
+    QSqlQuery &q = statement(QStringLiteral("INSERT OR REPLACE INTO %1 (%2) VALUES (%3)")
+                                 .arg(QLatin1String(spec->table), columns.join(QLatin1String(", ")),
+                                      marks.join(QLatin1String(","))));
+    int i = 0;
     for (const Column &c : spec->columns)
-        q.addBindValue(toColumn(c, record.value(QLatin1String(c.field))));
+        q.bindValue(i++, toColumn(c, record.value(QLatin1String(c.field))));
     return sql::exec(q, QStringLiteral("replica store"));
 }
 
@@ -229,6 +227,98 @@ Status ReplicaStore::remove(EntityKind kind, const QString &id)
         return s;
     q.addBindValue(id);
     return sql::exec(q, QStringLiteral("replica remove"));
+}
+
+QSqlQuery &ReplicaStore::statement(const QString &sqlText)
+{
+    auto it = m_statements.find(sqlText);
+    if (it == m_statements.end()) {
+        auto q = std::make_unique<QSqlQuery>(m_db);
+        q->setForwardOnly(true);
+        q->prepare(sqlText); // a failure shows in exec()'s error
+        it = m_statements.emplace(sqlText, std::move(q)).first;
+    }
+    return *it->second;
+}
+
+Status ReplicaStore::storeGuests(const QList<const sync::Record *> &records)
+{
+    QList<Guest> guests;
+    guests.reserve(records.size());
+    for (const sync::Record *r : records) {
+        auto guest = guestFromJson(r->data);
+        if (!guest.ok())
+            return guest.error();
+        guests.append(std::move(guest).value());
+    }
+    // Old versions out, in chunks that stay under SQLite's 999 bound parameters.
+    constexpr qsizetype kChunk = 400;
+    for (qsizetype from = 0; from < guests.size(); from += kChunk) {
+        const qsizetype n = std::min(kChunk, guests.size() - from);
+        QStringList marks(n, QStringLiteral("?"));
+        for (const char *sqlText :
+             {"DELETE FROM guest_phones WHERE guest_id IN (%1)",
+              "DELETE FROM guest_emails WHERE guest_id IN (%1)",
+              "DELETE FROM guest_tags WHERE guest_id IN (%1)", "DELETE FROM guests WHERE id IN (%1)"}) {
+            QSqlQuery &q = statement(QLatin1String(sqlText).arg(marks.join(QLatin1Char(','))));
+            for (qsizetype i = 0; i < n; ++i)
+                q.bindValue(static_cast<int>(i), sql::fromId(guests[from + i].id));
+            if (auto s = sql::exec(q, QStringLiteral("replica guests")); !s.ok())
+                return s;
+        }
+    }
+    QSqlQuery &row =
+        statement(QStringLiteral("INSERT INTO guests (id, last_name, first_name, middle_name, birth_date, "
+                                 "manager_id, search_name, main_phone, updated_at, created_at) "
+                                 "VALUES (?,?,?,?,?,?,?,?,?,?)"));
+    QSqlQuery &phone = statement(QStringLiteral(
+        "INSERT INTO guest_phones (guest_id, position, e164, ext, e164_rev) VALUES (?,?,?,?,?)"));
+    QSqlQuery &email =
+        statement(QStringLiteral("INSERT INTO guest_emails (guest_id, position, email) VALUES (?,?,?)"));
+    QSqlQuery &tag = statement(QStringLiteral("INSERT INTO guest_tags (guest_id, tag) VALUES (?,?)"));
+    const QDateTime now = kClock.now();
+    for (const Guest &g : guests) {
+        const QVariant id = sql::fromId(g.id);
+        const QString mainPhone = g.phones.isEmpty() ? QString() : g.phones.first().e164();
+        const QVariantList values{id,
+                                  sql::text(g.lastName),
+                                  sql::text(g.firstName),
+                                  sql::text(g.middleName),
+                                  sql::fromDate(g.birthDate),
+                                  sql::fromId(g.managerId),
+                                  sql::text(g.searchName()),
+                                  mainPhone.isEmpty() ? QVariant(QMetaType::fromType<QString>())
+                                                      : QVariant(mainPhone),
+                                  sql::fromInstant(g.updatedAt.isValid() ? g.updatedAt : now),
+                                  sql::fromInstant(g.createdAt.isValid() ? g.createdAt : now)};
+        for (int i = 0; i < values.size(); ++i)
+            row.bindValue(i, values[i]);
+        if (auto s = sql::exec(row, QStringLiteral("replica guest")); !s.ok())
+            return s;
+        for (int i = 0; i < g.phones.size(); ++i) {
+            phone.bindValue(0, id);
+            phone.bindValue(1, i);
+            phone.bindValue(2, g.phones[i].e164());
+            phone.bindValue(3, sql::text(g.phones[i].extension()));
+            phone.bindValue(4, g.phones[i].reversedDigits());
+            if (auto s = sql::exec(phone, QStringLiteral("replica phone")); !s.ok())
+                return s;
+        }
+        for (int i = 0; i < g.emails.size(); ++i) {
+            email.bindValue(0, id);
+            email.bindValue(1, i);
+            email.bindValue(2, g.emails[i]);
+            if (auto s = sql::exec(email, QStringLiteral("replica e-mail")); !s.ok())
+                return s;
+        }
+        for (const QString &t : g.tags) {
+            tag.bindValue(0, id);
+            tag.bindValue(1, t);
+            if (auto s = sql::exec(tag, QStringLiteral("replica tag")); !s.ok())
+                return s;
+        }
+    }
+    return {};
 }
 
 qint64 ReplicaStore::cursor() const
@@ -250,11 +340,18 @@ Status ReplicaStore::applyPage(const sync::PullResponse &page)
         if (auto s = tx.begin(); !s.ok())
             return s;
         QSet<QString> touched;
+        QList<const sync::Record *> guests;
         for (const sync::Record &r : page.records) {
             touched.insert(r.id);
+            if (r.kind == EntityKind::Guest && !r.deleted) {
+                guests.append(&r); // each id appears once per page, so the order between kinds is free
+                continue;
+            }
             if (auto s = r.deleted ? remove(r.kind, r.id) : store(r.kind, r.data); !s.ok())
                 return s;
         }
+        if (auto s = storeGuests(guests); !s.ok())
+            return s;
         Outbox outbox(m_db);
         if (auto s = outbox.acknowledgeUpTo(page.lastMutationId); !s.ok())
             return s;

@@ -235,39 +235,52 @@ void SyncClient::pushStep()
 
 void SyncClient::pullStep()
 {
-    const PullRequest request{m_clientId, m_replica.cursor(), m_options.pullPage};
-    post(QStringLiteral("/v1/pull"), encode(request), true, [this](int status, const QByteArray &body) {
-        if (handleAuthFailure(status, body, [this] { pullStep(); }))
-            return;
-        if (status == 409 && errorCodeOf(body) == QLatin1String("sync.resync_required")) {
-            // Older than the server's history: start again from a snapshot (pending changes stay).
-            QSqlQuery q(m_db);
-            q.exec(QStringLiteral("DELETE FROM meta WHERE key = 'sync_cursor'"));
-            pullStep();
-            return;
-        }
-        if (status != 200) {
-            finish(false, status == 0 ? Error{QStringLiteral("sync.offline"),
-                                              QStringLiteral("the server does not answer")}
-                                      : decodeError(body, status));
-            return;
-        }
-        auto page = decodePullResponse(body);
-        if (!page.ok()) {
-            finish(false, page.error());
-            return;
-        }
-        if (auto s = m_replica.applyPage(page.value()); !s.ok()) {
-            finish(false, s.error());
-            return;
-        }
-        emit progress(page.value().cursor, page.value().head);
-        emit pendingChanged(pendingCount());
-        if (page.value().more)
-            pullStep();
-        else
-            finish(true);
-    });
+    pullFrom(m_replica.cursor(), ++m_pullGeneration);
+}
+
+// Pages are pipelined: the request for page n+1 leaves before page n is written, so the server
+// and the network work while the replica writes. A failed write invalidates the request in flight.
+void SyncClient::pullFrom(qint64 cursor, int generation)
+{
+    const PullRequest request{m_clientId, cursor, m_options.pullPage};
+    post(QStringLiteral("/v1/pull"), encode(request), true,
+         [this, generation](int status, const QByteArray &body) {
+             if (generation != m_pullGeneration)
+                 return; // a page whose predecessor failed
+             if (handleAuthFailure(status, body, [this] { pullStep(); }))
+                 return;
+             if (status == 409 && errorCodeOf(body) == QLatin1String("sync.resync_required")) {
+                 // Older than the server's history: start again from a snapshot (pending changes stay).
+                 QSqlQuery q(m_db);
+                 q.exec(QStringLiteral("DELETE FROM meta WHERE key = 'sync_cursor'"));
+                 pullStep();
+                 return;
+             }
+             if (status != 200) {
+                 ++m_pullGeneration;
+                 finish(false, status == 0 ? Error{QStringLiteral("sync.offline"),
+                                                   QStringLiteral("the server does not answer")}
+                                           : decodeError(body, status));
+                 return;
+             }
+             auto page = decodePullResponse(body);
+             if (!page.ok()) {
+                 ++m_pullGeneration;
+                 finish(false, page.error());
+                 return;
+             }
+             if (page.value().more)
+                 pullFrom(page.value().cursor, generation);
+             if (auto s = m_replica.applyPage(page.value()); !s.ok()) {
+                 ++m_pullGeneration;
+                 finish(false, s.error());
+                 return;
+             }
+             emit progress(page.value().cursor, page.value().head);
+             emit pendingChanged(pendingCount());
+             if (!page.value().more)
+                 finish(true);
+         });
 }
 
 void SyncClient::finish(bool ok, const Error &error)

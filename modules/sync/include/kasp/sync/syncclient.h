@@ -67,6 +67,7 @@ private:
     void withToken(std::function<void()> then);
     void pushStep();
     void pullStep();
+    void pullFrom(qint64 cursor, int generation);
     void finish(bool ok, const Error &error = {});
     void setOnline(bool online);
     void acceptTokens(const QByteArray &body);
@@ -90,6 +91,7 @@ private:
     bool m_again = false;
     bool m_running = false;
     int m_authRetries = 0;
+    int m_pullGeneration = 0;
 };
 
 } // namespace kasp::sync
