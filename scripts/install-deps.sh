@@ -15,6 +15,8 @@ PACKAGES=(
   qt6-httpserver-dev qt6-websockets-dev libsodium-dev
   # property tests
   librapidcheck-dev
+  # libFuzzer (clang) for the protocol fuzz test
+  clang libclang-rt-14-dev
   # keychain
   qtkeychain-qt6-dev libsecret-1-0 gnome-keyring dbus dbus-x11
   # test fixtures: PostgreSQL, X server, fonts for screenshots
