@@ -10,7 +10,7 @@ PACKAGES=(
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qt6-translations-l10n libqt6sql6-psql libqt6sql6-sqlite qt6-qpa-plugins libgl-dev
   # encrypted local store
-  libsqlcipher-dev sqlcipher libssl-dev sqlite3
+  libsqlcipher-dev sqlcipher libssl-dev sqlite3 openssl
   # sync server: HTTP + WebSockets, argon2id passwords
   qt6-httpserver-dev qt6-websockets-dev libsodium-dev
   # property tests

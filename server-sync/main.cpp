@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QTextStream>
 
 using namespace kasp;
@@ -73,10 +74,15 @@ int main(int argc, char **argv)
     const QCommandLineOption role(QStringLiteral("role"),
                                   QStringLiteral("consultant, head_of_sales or director."),
                                   QStringLiteral("role"));
+    const QCommandLineOption purge(
+        QStringLiteral("purge-tombstones"),
+        QStringLiteral("Drop deletion marks older than this many days (30 by default runs "
+                       "every 6 hours while serving), then exit."),
+        QStringLiteral("days"));
     const QCommandLineOption name(QStringLiteral("name"), QStringLiteral("Display name of --add-user."),
                                   QStringLiteral("name"));
     cli.addOptions({config, listen, port, dbHost, dbPort, dbName, dbUser, tlsCert, tlsKey, accessSecs, initDb,
-                    addUser, org, role, name});
+                    addUser, org, role, name, purge});
     cli.process(app);
 
     if (!initSecrets())
@@ -113,6 +119,23 @@ int main(int argc, char **argv)
         cfg.accessTokenSecs = cli.value(accessSecs).toInt(&ok);
         if (!ok || cfg.accessTokenSecs < 1)
             return fail({QStringLiteral("config.bad_value"), QStringLiteral("bad --access-token-secs")}, 1);
+    }
+
+    if (cli.isSet(purge)) {
+        const int days = cli.value(purge).toInt(&ok);
+        if (!ok || days < 0)
+            return fail(
+                {QStringLiteral("config.bad_value"), QStringLiteral("--purge-tombstones takes days >= 0")},
+                1);
+        auto db = SyncServer::connect(cfg, QStringLiteral("kasp-sync-admin"));
+        if (!db.ok())
+            return fail(db.error(), 2);
+        auto purged = purgeTombstones(db.value(), QDateTime::currentMSecsSinceEpoch() - days * 86'400'000LL);
+        if (!purged.ok())
+            return fail(purged.error(), 2);
+        logEvent(QStringLiteral("info"), QStringLiteral("tombstones.purged"),
+                 {{QStringLiteral("count"), purged.value()}, {QStringLiteral("days"), days}});
+        return 0;
     }
 
     if (cli.isSet(initDb) || cli.isSet(addUser)) {

@@ -56,6 +56,13 @@ QList<ServerMigration> migrations()
              QStringLiteral("CREATE TABLE audit (id BIGSERIAL PRIMARY KEY, at BIGINT NOT NULL,"
                             " account_id TEXT, event TEXT NOT NULL, detail TEXT NOT NULL DEFAULT '')"),
          }},
+        // Tombstones age: their time lets `--purge-tombstones` drop old ones and raise min_cursor.
+        {2,
+         {
+             QStringLiteral("ALTER TABLE records ADD COLUMN changed_at BIGINT NOT NULL"
+                            " DEFAULT (extract(epoch from clock_timestamp()) * 1000)::bigint"),
+             QStringLiteral("CREATE INDEX records_tombstones ON records (changed_at) WHERE deleted"),
+         }},
     };
 }
 
@@ -68,6 +75,22 @@ Status exec(QSqlQuery &q, const QString &sql)
 }
 
 } // namespace
+
+Result<qint64> purgeTombstones(QSqlDatabase db, qint64 olderThanMs)
+{
+    // One statement: the purge and the raised floor commit together, so a desktop can never pull
+    // past a gap without being told to resync.
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral(
+        "WITH gone AS (DELETE FROM records WHERE deleted AND changed_at < ? RETURNING org_id, seq), "
+        "floor AS (SELECT org_id, max(seq) AS seq, count(*) AS n FROM gone GROUP BY org_id), "
+        "raised AS (UPDATE orgs o SET min_cursor = greatest(o.min_cursor, f.seq) FROM floor f "
+        "WHERE o.id = f.org_id RETURNING f.n) SELECT coalesce(sum(n), 0) FROM raised"));
+    q.addBindValue(olderThanMs);
+    if (!q.exec() || !q.next())
+        return Error{QStringLiteral("server.database"), q.lastError().text()};
+    return q.value(0).toLongLong();
+}
 
 int serverSchemaVersion()
 {

@@ -14,4 +14,8 @@ Status migrateServerSchema(QSqlDatabase db);
 // The version of an existing database, 0 when it has no schema yet.
 Result<int> currentServerSchema(QSqlDatabase db);
 
+// Deletes tombstones changed before the given time and raises each organisation's min_cursor past
+// them; desktops behind it get "sync.resync_required". Returns how many were purged.
+Result<qint64> purgeTombstones(QSqlDatabase db, qint64 olderThanMs);
+
 } // namespace kasp::server

@@ -6,6 +6,7 @@
 #include "secrets.h"
 #include "serverschema.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
@@ -172,6 +173,19 @@ Result<quint16> SyncServer::start()
                                          "application/json", QHttpServerResponder::StatusCode::Unauthorized);
                  });
     QObject::connect(&m_http, &QHttpServer::newWebSocketConnection, this, &SyncServer::acceptWebSockets);
+
+    // Tombstones older than the retention go; desktops offline longer than that resync.
+    auto purgeOld = [this] {
+        auto purged =
+            purgeTombstones(m_db, QDateTime::currentMSecsSinceEpoch() - kRetentionDays * 86'400'000LL);
+        if (purged.ok() && purged.value() > 0)
+            logEvent(QStringLiteral("info"), QStringLiteral("tombstones.purged"),
+                     {{QStringLiteral("count"), purged.value()}});
+    };
+    purgeOld();
+    m_purge.setInterval(6 * 3600 * 1000);
+    QObject::connect(&m_purge, &QTimer::timeout, this, purgeOld);
+    m_purge.start();
 
     const quint16 port = m_http.listen(m_config.listenAddress, m_config.port);
     if (port == 0)

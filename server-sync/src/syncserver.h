@@ -9,6 +9,7 @@
 #include <memory>
 #include <QHttpServer>
 #include <QObject>
+#include <QTimer>
 
 namespace kasp::server {
 
@@ -44,6 +45,8 @@ private:
     std::unique_ptr<SyncStore> m_sync;
     PokeHub m_pokes;
     QHttpServer m_http;
+    QTimer m_purge;
+    static constexpr int kRetentionDays = 30;
 };
 
 } // namespace kasp::server

@@ -26,6 +26,9 @@ Error dbError(const QSqlQuery &q)
     return Error{QStringLiteral("server.database"), q.lastError().text()};
 }
 
+// The record's change time for tombstone retention; the column's default on insert.
+constexpr char kNowMs[] = "(extract(epoch from clock_timestamp()) * 1000)::bigint";
+
 // Qt binds a null QString as SQL NULL; NOT NULL text columns want ''.
 QString notNull(const QString &text)
 {
@@ -110,8 +113,11 @@ Result<qint64> SyncStore::claimClient(const Principal &who, const QString &clien
 Status SyncStore::restamp(const QString &orgId, const QString &kind, const QString &id, qint64 &seq)
 {
     QSqlQuery *q = nullptr;
-    if (!ok(q = run(QStringLiteral("UPDATE records SET seq = ? WHERE org_id = ? AND kind = ? AND id = ?"),
-                    {seq + 1, orgId, kind, id})))
+    if (!ok(q = run(
+                QStringLiteral(
+                    "UPDATE records SET seq = ?, changed_at = %1 WHERE org_id = ? AND kind = ? AND id = ?")
+                    .arg(QLatin1String(kNowMs)),
+                {seq + 1, orgId, kind, id})))
         return dbError(*q);
     if (q->numRowsAffected() == 0 &&
         !ok(q = run(
@@ -190,7 +196,7 @@ Status SyncStore::applyOne(const Principal &who, const PushedMutation &m, qint64
                         "INSERT INTO records (org_id, kind, id, seq, deleted, owner_id, data) "
                         "VALUES (?,?,?,?, FALSE, ?, ?::jsonb) ON CONFLICT (org_id, kind, id) DO UPDATE "
                         "SET seq = excluded.seq, deleted = FALSE, owner_id = excluded.owner_id, "
-                        "data = excluded.data"),
+                        "data = excluded.data, changed_at = excluded.changed_at"),
                     {who.orgId, kind, plan.value().id, seq + 1, notNull(recordOwner(plan.value().kind, data)),
                      jsonText(data)})))
         return dbError(*q);
@@ -312,7 +318,7 @@ Result<PullResponse> SyncStore::pull(const Principal &who, const PullRequest &re
         !q->next())
         return fail(dbError(*q));
     response.head = q->value(0).toLongLong();
-    if (request.cursor > 0 && request.cursor < q->value(1).toLongLong())
+    if (request.cursor > 0 && !request.snapshot && request.cursor < q->value(1).toLongLong())
         return fail(Error{QStringLiteral("sync.resync_required"),
                           QStringLiteral("this replica is older than the server keeps history; resync")});
     if (request.cursor > response.head)

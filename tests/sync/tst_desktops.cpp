@@ -5,8 +5,10 @@
 // queue drains; a server that goes away and comes back leaves no outbox stuck.
 #include "kasp/core/clock.h"
 #include "kasp/storage/bookingrepository.h"
+#include "kasp/storage/connectionfactory.h"
 #include "kasp/storage/guestrepository.h"
 #include "kasp/storage/outbox.h"
+#include "kasp/storage/replicastore.h"
 #include "kasp/storage/roomrepository.h"
 #include "kasp/storage/touchrepository.h"
 #include "kasp/sync/syncclient.h"
@@ -15,7 +17,10 @@
 #include "kasp/testsupport/testdb.h"
 #include "syncdata.h"
 
+#include <QProcess>
+#include <QRandomGenerator>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QtTest>
 
 using namespace kasp;
@@ -214,6 +219,105 @@ private slots:
         QCOMPARE(anna->guests().count().value(), before + kQueued);
         qInfo("%d queued mutations drained in %lld ms; the other desktop pulled them in %lld ms more",
               kQueued, pushMs, timer.elapsed() - pushMs);
+    }
+
+    void desktopKilledAtRandomMomentsLosesAndDuplicatesNothing()
+    {
+        constexpr int kQueued = 3000;
+        QString error;
+        QVERIFY2(server->addUser(QStringLiteral("Падения"), QStringLiteral("crash"),
+                                 QStringLiteral("consultant"), kPassword, &error),
+                 qPrintable(error));
+        const QString path = test::makeTempDir(QStringLiteral("crash")) + QStringLiteral("/kasp.db");
+        const DatabaseKey key = DatabaseKey::generateRaw();
+        const QStringList args{QStringLiteral("--db"),       path,
+                               QStringLiteral("--key"),      key.toHex(),
+                               QStringLiteral("--server"),   server->baseUrl(),
+                               QStringLiteral("--login"),    QStringLiteral("crash"),
+                               QStringLiteral("--password"), kPassword};
+        const quint32 seed = QRandomGenerator::global()->generate();
+        QRandomGenerator random(seed);
+        qInfo("kill moments from seed %u", seed);
+        int kills = 0;
+        for (int run = 0; run < 7; ++run) {
+            QProcess worker;
+            worker.start(QStringLiteral(KASP_SYNC_WORKER),
+                         run == 0 ? args + QStringList{QStringLiteral("--create"), QString::number(kQueued)}
+                                  : args);
+            QVERIFY(worker.waitForStarted(5000));
+            if (run == 0) { // the offline work is done before the first crash
+                QByteArray out;
+                for (int i = 0; i < 600 && !out.contains("queued") && worker.state() == QProcess::Running;
+                     ++i) {
+                    worker.waitForReadyRead(50);
+                    out += worker.readAllStandardOutput();
+                }
+                QVERIFY2(out.contains("queued"), worker.readAllStandardError().constData());
+            }
+            QTest::qWait(static_cast<int>(random.bounded(20u, 200u)));
+            if (worker.state() == QProcess::Running) {
+                worker.kill(); // SIGKILL: no chance to tidy up
+                ++kills;
+            }
+            worker.waitForFinished(5000);
+        }
+        QProcess last;
+        last.start(QStringLiteral(KASP_SYNC_WORKER), args);
+        QVERIFY(last.waitForFinished(60'000));
+        QCOMPARE(last.exitCode(), 0);
+        qInfo("%d SIGKILLs during the sync of %d queued guests", kills, kQueued);
+        QVERIFY(kills >= 3);
+
+        QSqlDatabase pgdb = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("crash-check"));
+        pgdb.setHostName(pg.host());
+        pgdb.setPort(pg.port());
+        pgdb.setUserName(pg.user());
+        pgdb.setPassword(pg.password());
+        pgdb.setDatabaseName(pg.database());
+        QVERIFY(pgdb.open());
+        QSqlQuery q(pgdb);
+        QVERIFY(q.exec(QStringLiteral(
+                    "SELECT count(*), count(DISTINCT data->>'lastName') FROM records r JOIN orgs o ON "
+                    "o.id = r.org_id WHERE o.name = 'Падения' AND r.kind = 'guest' AND NOT r.deleted")) &&
+                q.next());
+        QCOMPARE(q.value(0).toInt(), kQueued); // none lost
+        QCOMPARE(q.value(1).toInt(), kQueued); // none twice
+        auto replica = ConnectionFactory::open({path, key, QStringLiteral("crash-replica"), false, true});
+        QVERIFY(replica.ok());
+        QCOMPARE(Outbox(replica.value()).pendingCount().value(), 0);
+        QCOMPARE(GuestRepository(replica.value(), anna->clock).count().value(), kQueued);
+        ConnectionFactory::close(QStringLiteral("crash-replica"));
+    }
+
+    void resyncAfterPurgedHistoryDropsStaleRows()
+    {
+        QVERIFY(boris->syncOnce());
+        // A row the server no longer has (deleted while Boris slept, its mark since purged).
+        QSqlQuery q(boris->t.db);
+        QVERIFY(q.exec(QStringLiteral("SELECT id FROM guests LIMIT 1")) && q.next());
+        const Booking ghost = test::makeBooking(idFromString(q.value(0).toString()), room, QDate(2028, 1, 10),
+                                                QDate(2028, 1, 13));
+        QVERIFY(ReplicaStore(boris->t.db).store(sync::EntityKind::Booking, toJson(ghost)).ok());
+        // A newer deletion mark (Anna's refused room), then the purge: Boris's cursor is now too old.
+        QSignalSpy refused(anna->client.get(), &sync::SyncClient::mutationRejected);
+        QVERIFY(
+            RoomRepository(anna->t.db, anna->clock)
+                .addRoom(Room{newId(), RoomRepository(anna->t.db, anna->clock).buildings().value().first().id,
+                              RoomRepository(anna->t.db, anna->clock).categories().value().first().id,
+                              QStringLiteral("999"), 9, 2})
+                .ok());
+        QVERIFY(anna->syncOnce());
+        QCOMPARE(refused.size(), 1);
+        QString output;
+        QCOMPARE(server->runCommand({QStringLiteral("--purge-tombstones"), QStringLiteral("0")}, &output), 0);
+        QVERIFY2(output.contains(QStringLiteral("tombstones.purged")), qPrintable(output));
+
+        QVERIFY(boris->syncOnce()); // 409 resync -> reload
+        const auto left = boris->bookings().forGuest(ghost.guestId).value();
+        QVERIFY(std::none_of(left.begin(), left.end(), [&](const Booking &b) { return b.id == ghost.id; }));
+        QVERIFY(anna->syncOnce());
+        QCOMPARE(boris->guests().count().value(), anna->guests().count().value());
+        QCOMPARE(RoomRepository(boris->t.db, boris->clock).rooms().value().size(), 1);
     }
 
     void serverGoneAndBackLeavesNoOutboxStuck()

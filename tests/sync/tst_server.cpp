@@ -7,10 +7,12 @@
 #include "kasp/testsupport/testenv.h"
 #include "syncdata.h"
 
+#include <QProcess>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSslConfiguration>
 #include <QtTest>
 #include <QWebSocket>
 
@@ -508,6 +510,47 @@ private slots:
         QCOMPARE(afterTheft.status, 401);
     }
 
+    void tlsServesHttpsAndWss()
+    {
+        // A certificate as an office CA (or IT by hand) would make it, trusted by the desktop.
+        const QString dir = test::makeTempDir(QStringLiteral("tls"));
+        const QString cert = dir + QStringLiteral("/cert.pem"), key = dir + QStringLiteral("/key.pem");
+        QCOMPARE(QProcess::execute(QStringLiteral("openssl"),
+                                   {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                                    QStringLiteral("rsa:2048"), QStringLiteral("-nodes"),
+                                    QStringLiteral("-keyout"), key, QStringLiteral("-out"), cert,
+                                    QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"),
+                                    QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"),
+                                    QStringLiteral("subjectAltName=IP:127.0.0.1")}),
+                 0);
+        QString error;
+        test::SyncServerProcess tls(pg, QStringLiteral(KASP_SYNC_BINARY));
+        QVERIFY2(tls.start(&error, {QStringLiteral("--tls-cert"), cert, QStringLiteral("--tls-key"), key}),
+                 qPrintable(error));
+        QSslConfiguration trust = QSslConfiguration::defaultConfiguration();
+        QVERIFY(trust.addCaCertificates(cert));
+        QSslConfiguration::setDefaultConfiguration(trust);
+
+        const QString https = QStringLiteral("https://127.0.0.1:%1").arg(tls.port());
+        HttpCall http(https);
+        QCOMPARE(http.get(QStringLiteral("/health")).status, 200);
+        const HttpReply in =
+            http.post(QStringLiteral("/v1/auth/signin"),
+                      QJsonDocument(QJsonObject{{"login", "anna"}, {"password", kPassword}}).toJson());
+        QCOMPARE(in.status, 200);
+        // Plain HTTP on the TLS port gets nothing: passwords never cross the network in clear.
+        HttpCall plain(QStringLiteral("http://127.0.0.1:%1").arg(tls.port()));
+        QVERIFY(plain.get(QStringLiteral("/health"), 3000).status != 200);
+
+        QWebSocket socket;
+        QSignalSpy connected(&socket, &QWebSocket::connected);
+        socket.open(QUrl(QStringLiteral("wss://127.0.0.1:%1/v1/poke?access_token=%2")
+                             .arg(tls.port())
+                             .arg(in.json().value("accessToken").toString())));
+        QVERIFY(connected.wait(5000));
+        socket.close();
+    }
+
     void pokeReachesDesktopsOnAnotherInstance()
     {
         QString error;
@@ -548,6 +591,30 @@ private slots:
         QCOMPARE(borisPokes.first().first().toString(), QStringLiteral("poke"));
         QTest::qWait(200);
         QCOMPARE(olgaPokes.size(), 0); // another organisation is not disturbed
+    }
+
+    // Last: it purges the shared database's deletion marks.
+    void purgedHistoryAnswersResync()
+    {
+        const QString anna = signIn(QStringLiteral("anna"));
+        const QString client = idToString(newId());
+        const qint64 stale = pullAll(anna, client).cursor;
+        QVERIFY(stale > 0);
+        // A fresh deletion mark after that cursor: a consultant's refused room.
+        test::RoomStock other;
+        auto refused = decodePushResponse(push(anna, client, other.mutations(1).mid(0, 1)).body);
+        QCOMPARE(refused.value().outcomes.first().code, QStringLiteral("auth.forbidden"));
+        QString output;
+        QCOMPARE(server->runCommand({QStringLiteral("--purge-tombstones"), QStringLiteral("0")}, &output), 0);
+        QVERIFY2(output.contains(QStringLiteral("\"count\"")), qPrintable(output));
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM records WHERE deleted")), 0);
+
+        HttpCall http(server->baseUrl());
+        http.token = anna;
+        const HttpReply old = http.post(QStringLiteral("/v1/pull"), encode(PullRequest{client, stale, 100}));
+        QCOMPARE(old.status, 409);
+        QCOMPARE(old.errorCode(), QStringLiteral("sync.resync_required"));
+        QCOMPARE(http.post(QStringLiteral("/v1/pull"), encode(PullRequest{client, 0, 100})).status, 200);
     }
 };
 

@@ -4,6 +4,7 @@
 // A wrong password is a clear message in the dialog, not a crash.
 #include "clippedtexts.h"
 #include "kasp/core/mutation.h"
+#include "kasp/credentials/credentialstore.h"
 #include "kasp/crm/ui/guestsearchmodel.h"
 #include "kasp/crm/ui/guestsearchpanel.h"
 #include "kasp/session/settings.h"
@@ -15,6 +16,7 @@
 #include "mainwindow.h"
 #include "serverdialog.h"
 #include "startup.h"
+#include "syncsession.h"
 #include "syncstatuswidget.h"
 #include "translations.h"
 
@@ -143,6 +145,18 @@ private slots:
         QCOMPARE(settings.syncServerUrl(), server->baseUrl());
         QTRY_VERIFY_WITH_TIMEOUT(window->syncStatus()->text().startsWith(QStringLiteral("Сервер: в сети")),
                                  5000);
+
+        // The refresh token went to the OS keychain, and nowhere else on disk.
+        credentials::CredentialStore keychain(QStringLiteral("KASP"));
+        QSignalSpy read(&keychain, &credentials::CredentialStore::readFinished);
+        keychain.read(app::SyncSession::tokenKey(server->baseUrl()));
+        QVERIFY(read.wait(5000));
+        const QString refreshToken = read.first().at(1).toString();
+        QCOMPARE(refreshToken.size(), 43);
+        settings.sync();
+        QFile ini(dir + QStringLiteral("/settings.ini"));
+        QVERIFY(ini.open(QIODevice::ReadOnly));
+        QVERIFY(!ini.readAll().contains(refreshToken.toLatin1()));
 
         // Boris, on another desktop, creates a guest: it reaches Anna's window by itself (poke).
         const QJsonObject in =

@@ -321,6 +321,35 @@ Status ReplicaStore::storeGuests(const QList<const sync::Record *> &records)
     return {};
 }
 
+bool ReplicaStore::inSnapshot() const
+{
+    QSqlQuery q(m_db);
+    return cursor() == 0 ||
+           (q.exec(QStringLiteral("SELECT 1 FROM meta WHERE key = 'sync_snapshot'")) && q.next());
+}
+
+Status ReplicaStore::resetForResync()
+{
+    QSqlQuery pragma(m_db);
+    pragma.exec(QStringLiteral("PRAGMA foreign_keys = OFF"));
+    Status result = [&]() -> Status {
+        sql::WriteTransaction tx(m_db);
+        if (auto s = tx.begin(); !s.ok())
+            return s;
+        QSqlQuery q(m_db);
+        for (const char *table : {"touches", "bookings", "deals", "tasks", "guest_phones", "guest_emails",
+                                  "guest_tags", "guests", "rooms", "room_categories", "buildings", "users"}) {
+            if (!q.exec(QStringLiteral("DELETE FROM %1").arg(QLatin1String(table))))
+                return Error{QStringLiteral("storage.failed"), q.lastError().text()};
+        }
+        if (!q.exec(QStringLiteral("DELETE FROM meta WHERE key = 'sync_cursor'")))
+            return Error{QStringLiteral("storage.failed"), q.lastError().text()};
+        return tx.commit();
+    }();
+    pragma.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
+    return result;
+}
+
 qint64 ReplicaStore::cursor() const
 {
     QSqlQuery q(m_db);

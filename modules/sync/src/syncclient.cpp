@@ -235,6 +235,7 @@ void SyncClient::pushStep()
 
 void SyncClient::pullStep()
 {
+    m_snapshot = m_replica.inSnapshot();
     pullFrom(m_replica.cursor(), ++m_pullGeneration);
 }
 
@@ -242,7 +243,7 @@ void SyncClient::pullStep()
 // and the network work while the replica writes. A failed write invalidates the request in flight.
 void SyncClient::pullFrom(qint64 cursor, int generation)
 {
-    const PullRequest request{m_clientId, cursor, m_options.pullPage};
+    const PullRequest request{m_clientId, cursor, m_options.pullPage, m_snapshot};
     post(QStringLiteral("/v1/pull"), encode(request), true,
          [this, generation](int status, const QByteArray &body) {
              if (generation != m_pullGeneration)
@@ -250,9 +251,12 @@ void SyncClient::pullFrom(qint64 cursor, int generation)
              if (handleAuthFailure(status, body, [this] { pullStep(); }))
                  return;
              if (status == 409 && errorCodeOf(body) == QLatin1String("sync.resync_required")) {
-                 // Older than the server's history: start again from a snapshot (pending changes stay).
-                 QSqlQuery q(m_db);
-                 q.exec(QStringLiteral("DELETE FROM meta WHERE key = 'sync_cursor'"));
+                 // Older than the server's history: reload the base (pending changes stay).
+                 qCWarning(lcSync) << "the server asks for a resync: reloading the base";
+                 if (auto s = m_replica.resetForResync(); !s.ok()) {
+                     finish(false, s.error());
+                     return;
+                 }
                  pullStep();
                  return;
              }

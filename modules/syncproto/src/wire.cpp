@@ -218,9 +218,12 @@ Result<PushResponse> decodePushResponse(const QByteArray &body)
 
 QByteArray encode(const PullRequest &request)
 {
-    return compact({{QStringLiteral("clientId"), request.clientId},
-                    {QStringLiteral("cursor"), request.cursor},
-                    {QStringLiteral("limit"), request.limit}});
+    QJsonObject o{{QStringLiteral("clientId"), request.clientId},
+                  {QStringLiteral("cursor"), request.cursor},
+                  {QStringLiteral("limit"), request.limit}};
+    if (request.snapshot)
+        o.insert(QStringLiteral("snapshot"), true);
+    return compact(o);
 }
 
 Result<PullRequest> decodePullRequest(const QByteArray &body)
@@ -242,6 +245,12 @@ Result<PullRequest> decodePullRequest(const QByteArray &body)
         if (!limit.ok())
             return limit.error();
         request.limit = static_cast<int>(limit.value());
+    }
+    if (object.value().contains(QStringLiteral("snapshot"))) {
+        auto snapshot = boolean(object.value(), "snapshot");
+        if (!snapshot.ok())
+            return snapshot.error();
+        request.snapshot = snapshot.value();
     }
     return request;
 }

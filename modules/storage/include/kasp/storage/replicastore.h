@@ -7,9 +7,9 @@
 #include "kasp/core/result.h"
 #include "kasp/syncproto/entitykind.h"
 #include "kasp/syncproto/wire.h"
+#include <memory>
 #include <optional>
 #include <QJsonObject>
-#include <memory>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <unordered_map>
@@ -32,6 +32,12 @@ public:
     // (cursor included), so the page is simply pulled again.
     Status applyPage(const sync::PullResponse &page);
     qint64 cursor() const; // 0 before the first sync
+    // True from the first page of a sync that started at cursor 0 until a page says "no more".
+    bool inSnapshot() const;
+    // The server no longer has the history this replica needs ("sync.resync_required"): every
+    // replicated row and the cursor go, in one transaction; a pull from 0 brings the base back.
+    // The outbox stays: local changes not yet pushed are not lost.
+    Status resetForResync();
 
 private:
     // A first sync brings pages of thousands of guests: one statement per table for the page's

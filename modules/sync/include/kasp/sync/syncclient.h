@@ -92,6 +92,7 @@ private:
     bool m_running = false;
     int m_authRetries = 0;
     int m_pullGeneration = 0;
+    bool m_snapshot = false; // this pull continues a first sync (see PullRequest::snapshot)
 };
 
 } // namespace kasp::sync

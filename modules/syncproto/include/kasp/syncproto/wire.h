@@ -53,6 +53,9 @@ struct PullRequest
     QString clientId;
     qint64 cursor = 0; // 0: first sync
     int limit = 1000;
+    // The replica is still in a first sync that started from 0: it needs no deletion marks, so a
+    // cursor below the purge floor is fine (no resync loop while the base loads).
+    bool snapshot = false;
 };
 
 struct Record
