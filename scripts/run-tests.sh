@@ -12,7 +12,7 @@ if [ -z "${KASP_IN_TEST_SESSION:-}" ]; then
   export HOME="$test_home" XDG_DATA_HOME="$test_home/.local/share" XDG_CONFIG_HOME="$test_home/.config"
   export XDG_CACHE_HOME="$test_home/.cache" XDG_RUNTIME_DIR="$test_home/run"
   mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
-  exec xvfb-run -a -s "-screen 0 1600x1000x24" dbus-run-session -- bash "$0" "$@"
+  exec xvfb-run -a -s "-screen 0 1600x1000x24" dbus-run-session -- bash "$root/scripts/run-tests.sh" "$@"
 fi
 
 # Inside the session: unlock a keyring for the Secret Service (password only for this temp HOME).

@@ -60,9 +60,9 @@ struct Replica
         QSignalSpy done(client.get(), &sync::SyncClient::synced);
         QSignalSpy failed(client.get(), &sync::SyncClient::syncFailed);
         client->syncNow();
-        for (int i = 0; i < 300 && done.isEmpty() && failed.isEmpty(); ++i)
+        for (int i = 0; i < 300 && (done.isEmpty() || client->isBusy()) && failed.isEmpty(); ++i)
             QTest::qWait(20);
-        return !done.isEmpty();
+        return !done.isEmpty() && !client->isBusy();
     }
     QStringList ids(const char *table) const
     {

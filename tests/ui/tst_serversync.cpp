@@ -2,12 +2,14 @@
 // for the server sign-in (Russian dialog), brings the base in, signs the consultant in locally as
 // the same person, shows "online" in the status bar, and a colleague's new guest arrives by itself.
 // A wrong password is a clear message in the dialog, not a crash.
+#include "../sync/syncdata.h"
 #include "clippedtexts.h"
 #include "kasp/core/mutation.h"
 #include "kasp/credentials/credentialstore.h"
 #include "kasp/crm/ui/guestsearchmodel.h"
 #include "kasp/crm/ui/guestsearchpanel.h"
 #include "kasp/session/settings.h"
+#include "kasp/storage/bookingrepository.h"
 #include "kasp/storage/guestrepository.h"
 #include "kasp/syncproto/wire.h"
 #include "kasp/testsupport/pgcluster.h"
@@ -23,6 +25,7 @@
 #include <QApplication>
 #include <QJsonDocument>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPushButton>
@@ -31,6 +34,7 @@
 #include <QtTest>
 
 using namespace kasp;
+using test::makeBooking;
 
 namespace {
 const QString kPassword = QStringLiteral("correct horse battery");
@@ -48,6 +52,7 @@ class TestServerSync : public QObject
     Q_OBJECT
     test::PgCluster pg;
     std::unique_ptr<test::SyncServerProcess> server;
+    test::RoomStock stock;
 
     QByteArray post(const QString &path, const QByteArray &body, const QString &token = {})
     {
@@ -83,7 +88,20 @@ private slots:
         QVERIFY2(server->addUser(QStringLiteral("Санаторий"), QStringLiteral("boris"),
                                  QStringLiteral("consultant"), kPassword, &error),
                  qPrintable(error));
+        QVERIFY2(server->addUser(QStringLiteral("Санаторий"), QStringLiteral("galina"),
+                                 QStringLiteral("head_of_sales"), kPassword, &error),
+                 qPrintable(error));
         QVERIFY2(server->start(&error), qPrintable(error));
+        // Room stock from the head of sales.
+        const QJsonObject in =
+            QJsonDocument::fromJson(
+                post(QStringLiteral("/v1/auth/signin"),
+                     QJsonDocument(QJsonObject{{"login", "galina"}, {"password", kPassword}}).toJson()))
+                .object();
+        QVERIFY(post(QStringLiteral("/v1/push"),
+                     sync::encode(sync::PushRequest{idToString(newId()), stock.mutations(1)}),
+                     in.value(QStringLiteral("accessToken")).toString())
+                    .contains("\"lastMutationId\":3"));
     }
 
     void newDesktopSignsInThroughTheServer()
@@ -170,11 +188,13 @@ private slots:
         g.firstName = QStringLiteral("Ольга");
         g.phones.append(Phone::parse(QStringLiteral("+7 916 800-00-01")).value());
         g.createdAt = g.updatedAt = QDateTime::currentDateTimeUtc();
+        const QString borisClient = idToString(newId());
+        const QString borisToken = in.value(QStringLiteral("accessToken")).toString();
         post(QStringLiteral("/v1/push"),
              sync::encode(sync::PushRequest{
-                 idToString(newId()),
+                 borisClient,
                  {sync::PushedMutation{1, QStringLiteral("guest.create"), toJson(g), g.createdAt}}}),
-             in.value(QStringLiteral("accessToken")).toString());
+             borisToken);
         window->searchPanel()->setQuery(QStringLiteral("Серверова"));
         QTRY_VERIFY_WITH_TIMEOUT((window->searchPanel()->setQuery(QStringLiteral("Серверова")),
                                   window->searchPanel()->model()->rowCount() == 1),
@@ -193,8 +213,39 @@ private slots:
         QTRY_VERIFY2_WITH_TIMEOUT(
             window->syncStatus()->text().startsWith(QStringLiteral("Сервер: нет связи")),
             qPrintable(window->syncStatus()->text()), 5000);
+
+        // Offline, Anna books room 101 for Olga: her grid shows it free.
+        const int annaPort = server->port();
+        SystemClock clock;
+        const QSqlDatabase annaDb = QSqlDatabase::database(QStringLiteral("kasp-main"), false);
+        const Booking mine = makeBooking(g.id, stock.room, QDate(2027, 8, 1), QDate(2027, 8, 8));
+        QVERIFY(storage::BookingRepository(annaDb, clock).create(mine).ok());
+        // Meanwhile Boris, still connected, books overlapping nights first (a server Anna cannot
+        // reach yet: the same database on another port).
         QString error;
-        QVERIFY2(server->start(&error), qPrintable(error)); // other tests may follow
+        QVERIFY2(server->start(&error), qPrintable(error));
+        const Booking his = makeBooking(g.id, stock.room, QDate(2027, 8, 5), QDate(2027, 8, 12));
+        QVERIFY(post(QStringLiteral("/v1/push"),
+                     sync::encode(sync::PushRequest{borisClient,
+                                                    {sync::PushedMutation{2, QStringLiteral("booking.create"),
+                                                                          toJson(his), his.createdAt}}}),
+                     borisToken)
+                    .contains("applied"));
+        server->stop();
+        QVERIFY2(server->start(&error, {QStringLiteral("--port"), QString::number(annaPort)}),
+                 qPrintable(error));
+
+        // Anna's desktop reconnects, pushes, loses: a clear message, and her bar rolls back.
+        QMessageBox *box = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((box = window->findChild<QMessageBox *>()) != nullptr, 20'000);
+        QVERIFY2(box->text().contains(QStringLiteral("другой консультант раньше забронировал этот номер")),
+                 qPrintable(box->text()));
+        QTest::qWait(300);
+        saveShot(box, QStringLiteral("booking-rejected.png"));
+        QTRY_VERIFY_WITH_TIMEOUT(storage::BookingRepository(annaDb, clock).forGuest(g.id).value().size() == 1,
+                                 5000);
+        QCOMPARE(storage::BookingRepository(annaDb, clock).forGuest(g.id).value().first().id, his.id);
+        box->accept();
         window->close();
     }
 };

@@ -30,6 +30,23 @@ SyncClient::SyncClient(QSqlDatabase db, Options options, QObject *parent)
     m_reconnect.setSingleShot(true);
     m_reconnect.setInterval(m_options.reconnectSecs * 1000);
     connect(&m_reconnect, &QTimer::timeout, this, &SyncClient::connectPokes);
+    // Repositories know nothing of sync: a cheap look at the outbox's newest id finds new local
+    // changes and pushes them at once, so colleagues see them within a second. Only a new id
+    // triggers a sync: an offline desktop is not hammered with retries (the poll and the socket
+    // reconnection retry).
+    m_outboxWatch.setInterval(m_options.outboxWatchMs);
+    connect(&m_outboxWatch, &QTimer::timeout, this, [this] {
+        QSqlQuery q(m_db);
+        if (!q.exec(QStringLiteral("SELECT coalesce(max(mutation_id), 0) FROM outbox")) || !q.next())
+            return;
+        const qint64 newest = q.value(0).toLongLong();
+        if (newest != m_lastSeenMutation) {
+            const bool first = m_lastSeenMutation < 0;
+            m_lastSeenMutation = newest;
+            if (!first)
+                syncNow();
+        }
+    });
     connect(&m_pokes, &QWebSocket::textMessageReceived, this, [this](const QString &) { syncNow(); });
     connect(&m_pokes, &QWebSocket::connected, this, [this] { syncNow(); }); // catch up what we missed
     connect(&m_pokes, &QWebSocket::disconnected, this, [this] {
@@ -145,6 +162,7 @@ void SyncClient::start()
 {
     m_running = true;
     m_poll.start();
+    m_outboxWatch.start();
     connectPokes();
     syncNow();
 }
@@ -153,6 +171,7 @@ void SyncClient::stop()
 {
     m_running = false;
     m_poll.stop();
+    m_outboxWatch.stop();
     m_reconnect.stop();
     m_pokes.close();
 }

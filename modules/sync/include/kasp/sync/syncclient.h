@@ -29,6 +29,7 @@ public:
         int pullPage = 1000; // records per pull page
         int pollSecs = 45;   // the fallback when pokes do not arrive
         int reconnectSecs = 5;
+        int outboxWatchMs = 500; // a new local change is pushed within this time
     };
 
     SyncClient(QSqlDatabase db, Options options, QObject *parent = nullptr);
@@ -82,6 +83,8 @@ private:
     QWebSocket m_pokes;
     QTimer m_poll;
     QTimer m_reconnect;
+    QTimer m_outboxWatch;
+    qint64 m_lastSeenMutation = -1;
     QString m_accessToken;
     QString m_refreshToken;
     QJsonObject m_user;
