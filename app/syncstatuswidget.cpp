@@ -18,8 +18,12 @@ SyncStatusWidget::SyncStatusWidget(SyncSession &session, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_progress);
     layout->addWidget(m_label);
-    m_progress->setMaximumWidth(160);
     m_progress->setTextVisible(true);
+    // Wide enough for the longest text it shows, in the UI's language.
+    m_progress->setFixedWidth(
+        m_progress->fontMetrics().horizontalAdvance(
+            tr("Loading the base %p%").replace(QLatin1String("%p"), QLatin1String("100"))) +
+        32);
     m_progress->hide();
     connect(&m_session, &SyncSession::clientChanged, this, &SyncStatusWidget::attach);
     connect(&m_session, &SyncSession::needsSignIn, this,

@@ -950,6 +950,10 @@ or create a new one (Ctrl+N).</source>
         <source>No database key was given.</source>
         <translation>Не указан ключ базы данных.</translation>
     </message>
+    <message>
+        <source>This guest has calls, bookings, deals or tasks: merge the card with the right one instead of deleting it.</source>
+        <translation>У этого гостя есть звонки, брони, сделки или задачи: объедините карточку с правильной, а не удаляйте её.</translation>
+    </message>
 </context>
 <context>
     <name>kasp::storage::detail::SqlCipherDriver</name>

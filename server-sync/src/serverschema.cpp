@@ -63,6 +63,12 @@ QList<ServerMigration> migrations()
                             " DEFAULT (extract(epoch from clock_timestamp()) * 1000)::bigint"),
              QStringLiteral("CREATE INDEX records_tombstones ON records (changed_at) WHERE deleted"),
          }},
+        // What refers to a guest, so deleting one that has history can be refused without a scan.
+        {3,
+         {
+             QStringLiteral("CREATE INDEX records_guest_refs ON records (org_id, (data->>'guestId'))"
+                            " WHERE kind IN ('touch', 'booking', 'deal', 'task') AND NOT deleted"),
+         }},
     };
 }
 

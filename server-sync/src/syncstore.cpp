@@ -147,6 +147,26 @@ Status SyncStore::applyOne(const Principal &who, const PushedMutation &m, qint64
     auto merged = mergeEntity(current, plan.value(), m.at);
     if (!merged.ok())
         return merged.error();
+    if (plan.value().op == MutationPlan::Op::Delete) {
+        // Only a card nothing refers to: a guest with history is merged, not deleted.
+        if (!ok(q = run(
+                    QStringLiteral("SELECT 1 FROM records WHERE org_id = ? AND kind IN ('touch', 'booking', "
+                                   "'deal', 'task') AND NOT deleted AND data->>'guestId' = ? LIMIT 1"),
+                    {who.orgId, plan.value().id})))
+            return dbError(*q);
+        if (q->next())
+            return Error{
+                QStringLiteral("guest.in_use"),
+                QStringLiteral("the guest has calls, bookings, deals or tasks; merge instead of deleting")};
+        if (!ok(q = run(
+                    QStringLiteral("UPDATE records SET deleted = TRUE, data = NULL, owner_id = '', seq = ?, "
+                                   "changed_at = %1 WHERE org_id = ? AND kind = ? AND id = ?")
+                        .arg(QLatin1String(kNowMs)),
+                    {seq + 1, who.orgId, kind, plan.value().id})))
+            return dbError(*q);
+        ++seq;
+        return {};
+    }
     const QJsonObject &data = merged.value();
 
     for (const auto &[refKind, refId] : references(plan.value().kind, data)) {

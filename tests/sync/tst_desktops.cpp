@@ -183,6 +183,30 @@ private slots:
         }
     }
 
+    void aDeletedCardDisappearsEverywhere()
+    {
+        const Guest mistake = test::makeGuest(QStringLiteral("Лишняя"), QStringLiteral("+7 916 700-00-09"));
+        QVERIFY(anna->guests().create(mistake).ok());
+        QVERIFY(anna->syncOnce());
+        QVERIFY(boris->syncOnce());
+        QVERIFY(boris->guests().byId(mistake.id).value().has_value());
+        QVERIFY(anna->guests().remove(mistake.id).ok());
+        QVERIFY(anna->syncOnce());
+        QVERIFY(boris->syncOnce());
+        QVERIFY(!boris->guests().byId(mistake.id).value().has_value());
+        // A guest with history is refused on the desktop already.
+        const Guest real = test::makeGuest(QStringLiteral("Звонившая"), QStringLiteral("+7 916 700-00-10"));
+        QVERIFY(anna->guests().create(real).ok());
+        Touch call;
+        call.id = newId();
+        call.guestId = real.id;
+        call.kind = TouchKind::CallIn;
+        call.at = QDateTime::currentDateTimeUtc();
+        QVERIFY(TouchRepository(anna->t.db, anna->clock).add(call).ok());
+        QCOMPARE(anna->guests().remove(real.id).error().code, QStringLiteral("guest.in_use"));
+        QVERIFY(anna->guests().byId(real.id).value().has_value());
+    }
+
     void theLosingDesktopRollsBackItsBooking()
     {
         const Guest ga = test::makeGuest(QStringLiteral("Раньшева"), QStringLiteral("+7 916 700-00-03"));

@@ -593,6 +593,48 @@ private slots:
         QCOMPARE(olgaPokes.size(), 0); // another organisation is not disturbed
     }
 
+    void guestDeleteLeavesATombstoneAndRefusesGuestsWithHistory()
+    {
+        const QString anna = signIn(QStringLiteral("anna"));
+        const QString client = idToString(newId());
+        const Guest mistake = test::makeGuest(QStringLiteral("Ошибкина"), QStringLiteral("+7 916 900-00-01"));
+        const Guest real = test::makeGuest(QStringLiteral("Настоящая"), QStringLiteral("+7 916 900-00-02"));
+        Touch call;
+        call.id = newId();
+        call.guestId = real.id;
+        call.kind = TouchKind::CallIn;
+        call.at = QDateTime::currentDateTimeUtc();
+        QCOMPARE(decodePushResponse(push(anna, client,
+                                         {test::pushed(1, "guest.create", toJson(mistake)),
+                                          test::pushed(2, "guest.create", toJson(real)),
+                                          test::pushed(3, "touch.add", toJson(call))})
+                                        .body)
+                     .value()
+                     .lastMutationId,
+                 3);
+        const qint64 cursor = pullAll(anna, client).cursor;
+        auto r = decodePushResponse(push(anna, client,
+                                         {test::pushed(4, "guest.delete", {{"id", idToString(mistake.id)}}),
+                                          test::pushed(5, "guest.delete", {{"id", idToString(real.id)}})})
+                                        .body)
+                     .value();
+        QCOMPARE(r.outcomes[0].kind, MutationOutcome::Kind::Applied);
+        QCOMPARE(r.outcomes[1].code, QStringLiteral("guest.in_use")); // history is merged, not deleted
+        bool tombstone = false;
+        for (const Record &rec : pullAll(anna, client, cursor).records)
+            tombstone |= rec.id == idToString(mistake.id) && rec.deleted;
+        QVERIFY(tombstone);
+        // Nothing may point at the deleted card any more.
+        Touch late = call;
+        late.id = newId();
+        late.guestId = mistake.id;
+        QCOMPARE(decodePushResponse(push(anna, client, {test::pushed(6, "touch.add", toJson(late))}).body)
+                     .value()
+                     .outcomes[0]
+                     .code,
+                 QStringLiteral("ref.missing"));
+    }
+
     // Last: it purges the shared database's deletion marks.
     void purgedHistoryAnswersResync()
     {

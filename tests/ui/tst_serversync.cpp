@@ -10,6 +10,8 @@
 #include "kasp/crm/ui/guestsearchpanel.h"
 #include "kasp/session/settings.h"
 #include "kasp/storage/bookingrepository.h"
+#include "kasp/storage/connectionfactory.h"
+#include "kasp/sync/syncclient.h"
 #include "kasp/storage/guestrepository.h"
 #include "kasp/syncproto/wire.h"
 #include "kasp/testsupport/pgcluster.h"
@@ -25,9 +27,11 @@
 #include <QApplication>
 #include <QJsonDocument>
 #include <QLineEdit>
+#include <QMainWindow>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStatusBar>
@@ -102,6 +106,39 @@ private slots:
                      sync::encode(sync::PushRequest{idToString(newId()), stock.mutations(1)}),
                      in.value(QStringLiteral("accessToken")).toString())
                     .contains("\"lastMutationId\":3"));
+    }
+
+    void firstSyncShowsProgressInTheStatusBar()
+    {
+        const QString dir = test::makeTempDir(QStringLiteral("progress"));
+        auto opened = storage::ConnectionFactory::open({dir + QStringLiteral("/kasp.db"),
+                                                        storage::DatabaseKey::generateRaw(),
+                                                        QStringLiteral("progress"), true, true});
+        QVERIFY(opened.ok());
+        session::Settings settings(dir + QStringLiteral("/settings.ini"));
+        settings.setSyncServerUrl(server->baseUrl());
+        credentials::CredentialStore keychain(QStringLiteral("KASP"));
+        app::SyncSession session(opened.value(), settings, keychain);
+        QMainWindow window;
+        auto *status = new app::SyncStatusWidget(session);
+        window.statusBar()->addPermanentWidget(status);
+        window.resize(900, 120);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QCOMPARE(status->text(), QStringLiteral("Без сервера: рабочее место работает автономно"));
+        session.resume(); // a client now exists (no token in the keychain: it will ask to sign in)
+        QVERIFY(session.client());
+        // A first sync of 100,000 records reports its pages; a poke's single page would not show.
+        emit session.client()->progress(5000, 100000);
+        emit session.client()->progress(50000, 100000);
+        QVERIFY(status->progressVisible());
+        auto *bar = status->findChild<QProgressBar *>();
+        QCOMPARE(bar->text(), QStringLiteral("Загрузка базы 50%"));
+        QTest::qWait(100);
+        saveShot(&window, QStringLiteral("first-sync-progress.png"));
+        emit session.client()->synced(QDateTime::currentDateTimeUtc());
+        QVERIFY(!status->progressVisible());
+        storage::ConnectionFactory::close(QStringLiteral("progress"));
     }
 
     void newDesktopSignsInThroughTheServer()

@@ -5,6 +5,7 @@
 #include "kasp/storage/sqlhelpers.h"
 #include "kasp/storage/storageerror.h"
 
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QSet>
 #include <QSqlError>
@@ -75,6 +76,32 @@ Status GuestRepository::update(const Guest &guest)
     }
     return applyMutation(m_db, Mutation{QStringLiteral("guest.update"), args}, m_clock.now(),
                          [&] { return writeRows(guest, true); });
+}
+
+Status GuestRepository::remove(const Id &id)
+{
+    QSqlQuery q(m_db);
+    if (auto s = sql::prepare(q, QStringLiteral("SELECT EXISTS (SELECT 1 FROM touches WHERE guest_id = ?) + "
+                                                "EXISTS (SELECT 1 FROM bookings WHERE guest_id = ?) + "
+                                                "EXISTS (SELECT 1 FROM deals WHERE guest_id = ?) + "
+                                                "EXISTS (SELECT 1 FROM tasks WHERE guest_id = ?)"));
+        !s.ok())
+        return s;
+    for (int i = 0; i < 4; ++i)
+        q.addBindValue(sql::fromId(id));
+    if (auto s = sql::exec(q, QStringLiteral("guest references")); !s.ok())
+        return s;
+    if (q.next() && q.value(0).toLongLong() > 0)
+        return Error{QStringLiteral("guest.in_use"),
+                     QCoreApplication::translate(
+                         "kasp::storage", "This guest has calls, bookings, deals or tasks: "
+                                          "merge the card with the right one instead of deleting it.")};
+    if (auto found = byId(id); !found.ok() || !found.value())
+        return Error{QStringLiteral("guest.not_found"),
+                     QStringLiteral("guest %1 does not exist").arg(idToString(id))};
+    return applyMutation(m_db,
+                         Mutation{QStringLiteral("guest.delete"), {{QStringLiteral("id"), idToString(id)}}},
+                         m_clock.now(), [&] { return removeReplica(id); });
 }
 
 Status GuestRepository::removeReplica(const Id &id)

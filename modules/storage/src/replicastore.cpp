@@ -396,9 +396,13 @@ Status ReplicaStore::applyPage(const sync::PullResponse &page)
             if (!current.ok())
                 return current.error();
             auto merged = sync::mergeEntity(current.value(), plan.value(), e.createdAt);
-            if (merged.ok()) // else the server will reject it too, and say why
-                if (auto s = store(plan.value().kind, merged.value()); !s.ok())
-                    return s;
+            if (!merged.ok())
+                continue; // the server will reject it too, and say why
+            if (auto s = plan.value().op == sync::MutationPlan::Op::Delete
+                             ? remove(plan.value().kind, plan.value().id)
+                             : store(plan.value().kind, merged.value());
+                !s.ok())
+                return s;
         }
         QSqlQuery q(m_db);
         if (auto s = sql::prepare(

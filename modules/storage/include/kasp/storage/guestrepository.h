@@ -24,6 +24,9 @@ public:
 
     Status create(const Guest &guest); // mutation guest.create
     Status update(const Guest &guest); // mutation guest.update, with the changed fields only
+    // A card made by mistake: refused ("guest.in_use") when calls, bookings, deals or tasks refer
+    // to it (those guests are merged, not deleted). Mutation guest.delete: a tombstone on the server.
+    Status remove(const Id &id);
     // The pull path (sync): the guest exactly as the server has it, no outbox entry. Run inside
     // the caller's transaction.
     Status storeReplica(const Guest &guest);
