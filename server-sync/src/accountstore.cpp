@@ -121,14 +121,21 @@ Result<SignedIn> AccountStore::signIn(const QString &login, const QString &passw
                      QStringLiteral("too many failed sign-ins; try again in %1 s")
                          .arg((lockedUntil - now + 999) / 1000)};
     if (!verifyPassword(hash, password)) {
-        const int nowFailed = failed + 1;
+        // Counted in the database, so wrong guesses through several kasp-sync instances all count.
         // After the free attempts: 30 s, 60 s, 120 s ... up to 15 minutes.
+        int nowFailed = failed + 1;
+        if (run(q,
+                QStringLiteral("UPDATE accounts SET failed_signins = failed_signins + 1 WHERE id = ? "
+                               "RETURNING failed_signins"),
+                {accountId}) &&
+            q.next())
+            nowFailed = q.value(0).toInt();
         const qint64 lock =
             nowFailed >= kFreeAttempts
                 ? now + std::min<qint64>(30'000LL << std::min(nowFailed - kFreeAttempts, 5), 15 * 60'000)
                 : 0;
-        run(q, QStringLiteral("UPDATE accounts SET failed_signins = ?, locked_until = ? WHERE id = ?"),
-            {nowFailed, lock, accountId});
+        if (lock > 0)
+            run(q, QStringLiteral("UPDATE accounts SET locked_until = ? WHERE id = ?"), {lock, accountId});
         audit(accountId, QStringLiteral("signin.failed"), QString::number(nowFailed));
         return bad;
     }

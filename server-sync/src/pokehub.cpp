@@ -18,7 +18,7 @@ bool PokeHub::listen(QSqlDatabase listener)
     QSqlDriver *driver = listener.driver();
     if (!driver->subscribeToNotification(QLatin1String(kChannel)))
         return false;
-    connect(driver, &QSqlDriver::notification, this, &PokeHub::onNotification);
+    connect(driver, &QSqlDriver::notification, this, &PokeHub::onNotification, Qt::UniqueConnection);
     return true;
 }
 

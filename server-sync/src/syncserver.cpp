@@ -187,6 +187,11 @@ Result<quint16> SyncServer::start()
     QObject::connect(&m_purge, &QTimer::timeout, this, purgeOld);
     m_purge.start();
 
+    // PostgreSQL restarts (upgrades, failovers): find out within seconds, not at the next request.
+    m_watchdog.setInterval(5000);
+    QObject::connect(&m_watchdog, &QTimer::timeout, this, &SyncServer::checkDatabase);
+    m_watchdog.start();
+
     const quint16 port = m_http.listen(m_config.listenAddress, m_config.port);
     if (port == 0)
         return Error{QStringLiteral("server.listen"), QStringLiteral("cannot listen on %1:%2")
@@ -243,6 +248,8 @@ QHttpServerResponse SyncServer::handle(const QHttpServerRequest &request, bool n
         return body(call);
     };
     QHttpServerResponse response = produce();
+    if (response.statusCode() == Status::ServiceUnavailable)
+        checkDatabase(); // the next request should find a working connection
     response.setHeader(kRequestIdHeader, call.requestId.toLatin1());
     const int status = static_cast<int>(response.statusCode());
     QJsonObject fields{{QStringLiteral("req"), call.requestId},
@@ -261,6 +268,30 @@ QHttpServerResponse SyncServer::handle(const QHttpServerRequest &request, bool n
                              : QStringLiteral("info"),
              QStringLiteral("http"), fields);
     return response;
+}
+
+void SyncServer::checkDatabase()
+{
+    QSqlQuery main(m_db), listen(m_listener);
+    const bool mainOk = main.exec(QStringLiteral("SELECT 1"));
+    const bool listenOk = listen.exec(QStringLiteral("SELECT 1"));
+    if (mainOk && listenOk)
+        return;
+    main = QSqlQuery();
+    listen = QSqlQuery();
+    if (!mainOk) {
+        m_sync->resetStatements();
+        m_db.close();
+        const bool ok = m_db.open();
+        logEvent(ok ? QStringLiteral("warn") : QStringLiteral("error"), QStringLiteral("database.reconnect"),
+                 {{QStringLiteral("ok"), ok}, {QStringLiteral("why"), m_db.lastError().text()}});
+    }
+    if (!listenOk) {
+        m_listener.close();
+        const bool ok = m_listener.open() && m_pokes.listen(m_listener);
+        logEvent(ok ? QStringLiteral("warn") : QStringLiteral("error"), QStringLiteral("database.relisten"),
+                 {{QStringLiteral("ok"), ok}});
+    }
 }
 
 QHttpServerResponse SyncServer::health()

@@ -37,6 +37,7 @@ private:
     QHttpServerResponse push(Call &call);
     QHttpServerResponse pull(Call &call);
     void acceptWebSockets();
+    void checkDatabase(); // reconnects both connections after PostgreSQL went away
 
     ServerConfig m_config;
     QSqlDatabase m_db;
@@ -46,6 +47,7 @@ private:
     PokeHub m_pokes;
     QHttpServer m_http;
     QTimer m_purge;
+    QTimer m_watchdog;
     static constexpr int kRetentionDays = 30;
 };
 

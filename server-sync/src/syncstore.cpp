@@ -147,6 +147,10 @@ Status SyncStore::applyOne(const Principal &who, const PushedMutation &m, qint64
     auto merged = mergeEntity(current, plan.value(), m.at);
     if (!merged.ok())
         return merged.error();
+    // A consultant works their own tasks and the shared pool, not a colleague's list.
+    if (who.role == Role::Consultant && plan.value().kind == EntityKind::Task && current &&
+        !receivesRecord(who.role, who.accountId, EntityKind::Task, recordOwner(EntityKind::Task, *current)))
+        return Error{QStringLiteral("auth.forbidden"), QStringLiteral("this task belongs to a colleague")};
     if (plan.value().op == MutationPlan::Op::Delete) {
         // Only a card nothing refers to: a guest with history is merged, not deleted.
         if (!ok(q = run(
@@ -283,7 +287,8 @@ Result<PushResponse> SyncStore::push(const Principal &who, const PushRequest &re
                 if (!ok(q = run(QStringLiteral(
                                     "INSERT INTO rejections (client_id, mutation_id, code, message, at) "
                                     "VALUES (?,?,?,?,?)"),
-                                {request.clientId, m.id, outcome.code, outcome.message,
+                                {request.clientId, m.id, notNull(outcome.code).remove(QChar(0)),
+                                 notNull(outcome.message).remove(QChar(0)),
                                  QDateTime::currentMSecsSinceEpoch()})))
                     return fail(dbError(*q));
                 // Roll the desktop back: its next pull brings the server's version of the entity.
@@ -361,10 +366,13 @@ Result<PullResponse> SyncStore::pull(const Principal &who, const PullRequest &re
         const bool deleted = q->value(3).toBool();
         if (!kind || (deleted && request.cursor == 0))
             continue; // a first sync needs no tombstones
-        if (!receivesRecord(who.role, who.accountId, *kind, q->value(4).toString()))
+        // A record this user may not see is sent as a deletion: a task reassigned to a colleague
+        // leaves the consultant's replica instead of lingering there.
+        const bool hidden = !receivesRecord(who.role, who.accountId, *kind, q->value(4).toString());
+        if (hidden && request.cursor == 0)
             continue;
-        Record record{*kind, q->value(1).toString(), seq, deleted, {}};
-        if (!deleted)
+        Record record{*kind, q->value(1).toString(), seq, deleted || hidden, {}};
+        if (!record.deleted)
             record.data = QJsonDocument::fromJson(q->value(5).toString().toUtf8()).object();
         response.records.append(std::move(record));
     }

@@ -26,6 +26,12 @@ public:
     // Errors: "client.foreign" (the client id belongs to another account), "server.database".
     // appliedAny tells the caller whether to poke the organisation after the commit.
     Result<sync::PushResponse> push(const Principal &who, const sync::PushRequest &request, bool *appliedAny);
+    // After a reconnection: prepared statements belonged to the old session.
+    void resetStatements()
+    {
+        m_statements.clear();
+        m_plain.reset();
+    }
     // Errors: "sync.resync_required" (cursor older than what the server keeps), "client.foreign".
     Result<sync::PullResponse> pull(const Principal &who, const sync::PullRequest &request);
 

@@ -17,6 +17,7 @@
 #include "kasp/testsupport/testdb.h"
 #include "syncdata.h"
 
+#include <QJsonDocument>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QSignalSpy>
@@ -181,6 +182,38 @@ private slots:
             QCOMPARE(now.middleName, QStringLiteral("Сергеевна"));
             QCOMPARE(now.firstName, QStringLiteral("Мария"));
         }
+    }
+
+    void aRefusedPushStillLetsColleaguesChangesIn()
+    {
+        // An entry the server cannot read (an older or newer KASP wrote it) blocks Boris's outbox...
+        QSqlQuery q(boris->t.db);
+        QVERIFY(q.exec(QStringLiteral(
+            "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'last_mutation_id'")));
+        QVERIFY(q.exec(
+            QStringLiteral("INSERT INTO outbox (mutation_id, name, args, created_at) SELECT CAST(value AS "
+                           "INTEGER), 'guest.explode', '{\"id\":\"%1\"}', 0 FROM meta WHERE key = "
+                           "'last_mutation_id'")
+                .arg(idToString(newId()))));
+        const Guest g = test::makeGuest(QStringLiteral("Входящая"), QStringLiteral("+7 916 700-00-11"));
+        QVERIFY(anna->guests().create(g).ok());
+        QVERIFY(anna->syncOnce());
+        // ... but what colleagues do still reaches him, and the sync says what is wrong.
+        QString failure;
+        auto watch = connect(boris->client.get(), &sync::SyncClient::syncFailed, this,
+                             [&](const Error &e) { failure = e.code; });
+        boris->client->syncNow();
+        QTRY_VERIFY_WITH_TIMEOUT(!failure.isEmpty(), 10'000);
+        disconnect(watch);
+        QCOMPARE(failure, QStringLiteral("mutation.unknown"));
+        QVERIFY(boris->guests().byId(g.id).value().has_value());
+        // Put a readable change in its place (an entry can't just vanish: the server waits for its id).
+        const Guest fixed = test::makeGuest(QStringLiteral("Исправленная"), QStringLiteral("+7 916 700-00-12"));
+        QVERIFY(q.prepare(QStringLiteral("UPDATE outbox SET name = 'guest.create', args = ? WHERE name = 'guest.explode'")));
+        q.addBindValue(QString::fromUtf8(QJsonDocument(toJson(fixed)).toJson(QJsonDocument::Compact)));
+        QVERIFY(q.exec());
+        QVERIFY(boris->syncOnce());
+        QCOMPARE(boris->client->pendingCount(), 0);
     }
 
     void aDeletedCardDisappearsEverywhere()

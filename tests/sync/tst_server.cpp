@@ -282,6 +282,24 @@ private slots:
         QCOMPARE(q.value(2).toString(), QStringLiteral("Мария"));
     }
 
+    void textPostgresCannotStoreIsRejectedNotStuck()
+    {
+        const QString token = signIn(QStringLiteral("anna"));
+        const QString client = idToString(newId());
+        Guest bad = test::makeGuest(QStringLiteral("Нуль"), QStringLiteral("+7 916 100-10-01"));
+        bad.lastName = QStringLiteral("Нуль") + QChar(0);
+        const Guest good = test::makeGuest(QStringLiteral("Следующая"), QStringLiteral("+7 916 100-10-02"));
+        const HttpReply r = push(
+            token, client,
+            {test::pushed(1, "guest.create", toJson(bad)), test::pushed(2, "guest.create", toJson(good))});
+        QCOMPARE(r.status, 200);
+        auto response = decodePushResponse(r.body).value();
+        QCOMPARE(response.outcomes[0].kind, MutationOutcome::Kind::Rejected);
+        QCOMPARE(response.outcomes[0].code, QStringLiteral("json.bad_value"));
+        QCOMPARE(response.outcomes[1].kind, MutationOutcome::Kind::Applied); // the outbox moves on
+        QCOMPARE(response.lastMutationId, 2);
+    }
+
     void crashBeforeAndAfterCommitLoseAndDuplicateNothing_data()
     {
         QTest::addColumn<QString>("fault");
@@ -374,6 +392,13 @@ private slots:
         for (const Record &rec : pullAll(headToken, headClient).records)
             headTasks += rec.kind == EntityKind::Task ? 1 : 0;
         QVERIFY(headTasks >= 3); // the head of sales sees everyone's
+
+        // Boris cannot close Anna's task; his own he can.
+        auto foreign = decodePushResponse(
+            push(boris, idToString(newId()),
+                 {test::pushed(1, "task.set_status", {{"id", idToString(forAnna.id)}, {"status", "done"}})})
+                .body);
+        QCOMPARE(foreign.value().outcomes.first().code, QStringLiteral("auth.forbidden"));
 
         // A consultant cannot change room stock; the director changes nothing.
         const QString borisClient = idToString(newId());
@@ -633,6 +658,34 @@ private slots:
                      .outcomes[0]
                      .code,
                  QStringLiteral("ref.missing"));
+    }
+
+    void survivesAPostgresRestart()
+    {
+        QString error;
+        const QString boris = signIn(QStringLiteral("boris"));
+        QWebSocket socket;
+        QSignalSpy pokes(&socket, &QWebSocket::textMessageReceived);
+        QSignalSpy connected(&socket, &QWebSocket::connected);
+        socket.open(
+            QUrl(QStringLiteral("ws://127.0.0.1:%1/v1/poke?access_token=%2").arg(server->port()).arg(boris)));
+        QVERIFY(connected.wait(5000));
+        QVERIFY2(pg.restart(&error), qPrintable(error));
+        // Within the watchdog's period, calls work again; so do pokes (LISTEN renewed).
+        HttpCall http(server->baseUrl());
+        http.token = boris;
+        QTRY_COMPARE_WITH_TIMEOUT(
+            http.post(QStringLiteral("/v1/pull"), encode(PullRequest{idToString(newId()), 0, 10})).status,
+            200, 15'000);
+        QTRY_VERIFY_WITH_TIMEOUT(server->log().contains(QStringLiteral("database.relisten")), 10'000);
+        const Guest g =
+            test::makeGuest(QStringLiteral("Послерестартова"), QStringLiteral("+7 916 100-20-01"));
+        QCOMPARE(push(signIn(QStringLiteral("anna")), idToString(newId()),
+                      {test::pushed(1, "guest.create", toJson(g))})
+                     .status,
+                 200);
+        QTRY_VERIFY_WITH_TIMEOUT(pokes.size() >= 1, 3000);
+        QVERIFY(db.open() || db.isOpen());
     }
 
     // Last: it purges the shared database's deletion marks.

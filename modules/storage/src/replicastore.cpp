@@ -405,6 +405,14 @@ Status ReplicaStore::applyPage(const sync::PullResponse &page)
                 return s;
         }
         QSqlQuery q(m_db);
+        // A first sync (from cursor 0) stays a first sync until a page says "no more", across
+        // token refreshes, dropped connections and restarts (PullRequest::snapshot).
+        const bool firstPage = cursor() == 0;
+        if (firstPage && page.more &&
+            !q.exec(QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES ('sync_snapshot', '1')")))
+            return Error{QStringLiteral("storage.failed"), q.lastError().text()};
+        if (!page.more && !q.exec(QStringLiteral("DELETE FROM meta WHERE key = 'sync_snapshot'")))
+            return Error{QStringLiteral("storage.failed"), q.lastError().text()};
         if (auto s = sql::prepare(
                 q, QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES ('sync_cursor', ?)"));
             !s.ok())

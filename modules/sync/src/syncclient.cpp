@@ -135,7 +135,9 @@ void SyncClient::withToken(std::function<void()> then)
             then();
             return;
         }
-        if (status != 0) {
+        // Only the server's word that the session is over signs the user out; a restarting
+        // database (503), throttling or a proxy error leave the refresh token for the next try.
+        if (status == 401 || status == 403) {
             m_refreshToken.clear();
             emit refreshTokenChanged(QString());
             emit authFailed(decodeError(reply, status));
@@ -222,10 +224,16 @@ void SyncClient::pushStep()
          [this, names, lastSent](int status, const QByteArray &body) {
              if (handleAuthFailure(status, body, [this] { pushStep(); }))
                  return;
+             if (status == 0) {
+                 finish(false,
+                        Error{QStringLiteral("sync.offline"), QStringLiteral("the server does not answer")});
+                 return;
+             }
              if (status != 200) {
-                 finish(false, status == 0 ? Error{QStringLiteral("sync.offline"),
-                                                   QStringLiteral("the server does not answer")}
-                                           : decodeError(body, status));
+                 // The server refused the batch (or its database is down): the outbox waits, but
+                 // colleagues' changes still come in. The sync reports the push's error at the end.
+                 m_pushError = decodeError(body, status);
+                 pullStep();
                  return;
              }
              auto response = decodePushResponse(body);
@@ -306,9 +314,15 @@ void SyncClient::pullFrom(qint64 cursor, int generation)
          });
 }
 
-void SyncClient::finish(bool ok, const Error &error)
+void SyncClient::finish(bool ok, const Error &reason)
 {
     m_busy = false;
+    Error error = reason;
+    if (ok && !m_pushError.code.isEmpty()) {
+        ok = false;
+        error = m_pushError;
+    }
+    m_pushError = {};
     if (ok) {
         m_lastSync = QDateTime::currentDateTimeUtc();
         setOnline(true);

@@ -4,6 +4,8 @@
 #include "kasp/core/mutation.h"
 #include "kasp/core/user.h"
 
+#include <cmath>
+#include <QJsonArray>
 #include <QJsonValue>
 
 namespace kasp::sync {
@@ -63,8 +65,8 @@ Result<QJsonObject> checkFields(const QJsonObject &json, std::initializer_list<F
             break;
         case FieldRule::Int: {
             const double d = v.toDouble(-1e18);
-            if (!v.isDouble() || d != static_cast<double>(static_cast<qint64>(d)) || d < rule.min ||
-                d > rule.max)
+            // Range first: casting an out-of-range double to an integer is undefined behaviour.
+            if (!v.isDouble() || d < rule.min || d > rule.max || d != std::floor(d))
                 return badValue(name);
             out.insert(name, static_cast<qint64>(d));
             break;
@@ -146,6 +148,24 @@ Status checkRecord(EntityKind kind, const QJsonObject &record, const QDateTime &
     }
 }
 
+// PostgreSQL's jsonb and text refuse U+0000: such a string would fail every retry of the push.
+bool hasNul(const QJsonValue &v)
+{
+    if (v.isString())
+        return v.toString().contains(QChar(0));
+    if (v.isArray()) {
+        const QJsonArray a = v.toArray();
+        return std::any_of(a.begin(), a.end(), [](const QJsonValue &x) { return hasNul(x); });
+    }
+    if (v.isObject()) {
+        const QJsonObject o = v.toObject();
+        for (auto it = o.begin(); it != o.end(); ++it)
+            if (it.key().contains(QChar(0)) || hasNul(it.value()))
+                return true;
+    }
+    return false;
+}
+
 } // namespace
 
 Result<QJsonObject> canonicalEntity(EntityKind kind, const QJsonObject &json)
@@ -191,6 +211,8 @@ Result<QJsonObject> mergeEntity(const std::optional<QJsonObject> &current, const
                                 const QDateTime &at)
 {
     using Op = MutationPlan::Op;
+    if (hasNul(plan.fields))
+        return badValue(QStringLiteral("a text contains the NUL character"));
     if (plan.op == Op::Delete) {
         if (!current)
             return Error{QStringLiteral("entity.not_found"),

@@ -2,6 +2,7 @@
 
 #include "kasp/core/id.h"
 
+#include <algorithm>
 #include <QJsonValue>
 
 namespace kasp::sync {
@@ -17,6 +18,8 @@ struct Shape
     Op op;
     // Patch mutations whose argument names differ from the entity's field names ("lost_reason").
     std::initializer_list<std::pair<const char *, const char *>> renames = {};
+    // Patch mutations that may change only these fields (empty: any field but the id).
+    std::initializer_list<const char *> changes = {};
 };
 
 const Shape kShapes[] = {
@@ -29,11 +32,11 @@ const Shape kShapes[] = {
     {"guest.delete", EntityKind::Guest, Op::Delete}, // a card made by mistake: nothing refers to it
     {"touch.add", EntityKind::Touch, Op::Create},
     {"booking.create", EntityKind::Booking, Op::Create},
-    {"booking.set_status", EntityKind::Booking, Op::Patch},
+    {"booking.set_status", EntityKind::Booking, Op::Patch, {}, {"status"}},
     {"deal.create", EntityKind::Deal, Op::Create},
-    {"deal.move", EntityKind::Deal, Op::Patch, {{"lost_reason", "lostReason"}}},
+    {"deal.move", EntityKind::Deal, Op::Patch, {{"lost_reason", "lostReason"}}, {"stage", "lostReason"}},
     {"task.create", EntityKind::Task, Op::Create},
-    {"task.set_status", EntityKind::Task, Op::Patch},
+    {"task.set_status", EntityKind::Task, Op::Patch, {}, {"status"}},
 };
 
 } // namespace
@@ -71,6 +74,12 @@ Result<MutationPlan> planMutation(const Mutation &mutation)
         for (const auto &[from, to] : shape->renames)
             if (field == QLatin1String(from))
                 field = QLatin1String(to);
+        const bool allowed = shape->changes.size() == 0 ||
+                             std::any_of(shape->changes.begin(), shape->changes.end(),
+                                         [&](const char *f) { return field == QLatin1String(f); });
+        if (!allowed || (plan.kind == EntityKind::Guest && field == QLatin1String("createdAt")))
+            return Error{QStringLiteral("json.bad_value"),
+                         QStringLiteral("%1 cannot change \"%2\"").arg(mutation.name, field.left(60))};
         plan.fields.insert(field, it.value());
     }
     if (plan.op == Op::Patch && plan.fields.isEmpty())

@@ -132,6 +132,24 @@ bool PgCluster::start(QString *error)
     return m_running;
 }
 
+bool PgCluster::restart(QString *error)
+{
+    // Same data, same port: what a database upgrade or a crash looks like to kasp-sync.
+    const QString options = QStringLiteral("-p %1 -k %2 -c listen_addresses=127.0.0.1 -c fsync=off "
+                                           "-c synchronous_commit=off -c full_page_writes=off")
+                                .arg(m_port)
+                                .arg(m_root);
+    QString out;
+    m_running = run({binDir() + QStringLiteral("/pg_ctl"), QStringLiteral("-D"), m_dataDir,
+                     QStringLiteral("-m"), QStringLiteral("fast"), QStringLiteral("-w"), QStringLiteral("-t"),
+                     QStringLiteral("30"), QStringLiteral("-l"), m_root + QStringLiteral("/server.log"),
+                     QStringLiteral("-o"), options, QStringLiteral("restart")},
+                    &out, 40000);
+    if (!m_running)
+        *error = QStringLiteral("pg_ctl restart failed: ") + out;
+    return m_running;
+}
+
 void PgCluster::stop()
 {
     if (!m_running)

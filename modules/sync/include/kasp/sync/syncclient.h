@@ -95,6 +95,7 @@ private:
     bool m_running = false;
     int m_authRetries = 0;
     int m_pullGeneration = 0;
+    Error m_pushError; // a refused push, reported when the pull that follows it ends
     bool m_snapshot = false; // this pull continues a first sync (see PullRequest::snapshot)
 };
 

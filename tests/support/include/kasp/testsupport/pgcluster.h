@@ -18,6 +18,7 @@ public:
 
     bool start(QString *error); // bounded: gives up after ~30 s
     void stop();
+    bool restart(QString *error); // same data and port
     bool isRunning() const { return m_running; }
 
     int port() const { return m_port; }
