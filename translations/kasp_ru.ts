@@ -60,6 +60,53 @@
     </message>
 </context>
 <context>
+    <name>kasp</name>
+    <message>
+        <source>A stay needs at least one adult</source>
+        <translation>В путёвке должен быть хотя бы один взрослый</translation>
+    </message>
+    <message>
+        <source>A child is 0 to 17 years old; older guests are adults</source>
+        <translation>Ребёнку от 0 до 17 лет; гости старше — взрослые</translation>
+    </message>
+    <message>
+        <source>«%1» sleeps %2 on main beds and %3 on extra beds</source>
+        <translation>В номере «%1» %2 основных мест и %3 дополнительных</translation>
+    </message>
+    <message>
+        <source>No tariff for «%1» on the night of %2</source>
+        <translation>Нет тарифа для «%1» на ночь %2</translation>
+    </message>
+    <message>
+        <source>Season «%1» does not offer this meal plan</source>
+        <translation>В сезоне «%1» нет такого питания</translation>
+    </message>
+    <message>
+        <source>Season «%1» has no programme of this profile</source>
+        <translation>В сезоне «%1» нет программы лечения этого профиля</translation>
+    </message>
+    <message>
+        <source>In season «%1» the shortest stay is %2 nights; this one has %3</source>
+        <translation>В сезоне «%1» минимальный срок — %2 ночей, а выбрано %3</translation>
+    </message>
+    <message>
+        <source>returning guest %1 %</source>
+        <translation>постоянный гость %1 %</translation>
+    </message>
+    <message>
+        <source>%1 nights or more %2 %</source>
+        <translation>от %1 ночей %2 %</translation>
+    </message>
+    <message>
+        <source>promo code %1 %2 %</source>
+        <translation>промокод %1 %2 %</translation>
+    </message>
+    <message>
+        <source>Promo code «%1» does not apply to these dates</source>
+        <translation>Промокод «%1» не действует на эти даты</translation>
+    </message>
+</context>
+<context>
     <name>kasp::Booking</name>
     <message>
         <source>The booking has no total to take a prepayment from</source>

@@ -1,0 +1,112 @@
+#pragma once
+// Tariffs (тарифы) and the price of a stay (путёвка: accommodation + meals + treatment). Pure: the
+// booking dialog, the availability list and the server all price a stay the same way.
+//
+// The unit is the bed-night (койко-день) per person. A tariff belongs to a room category and a
+// season (a date range of nights) and carries, per person per night: the main-bed price, the
+// extra-bed price, the meal plans and the treatment programmes. Children pay a share of the adult
+// price by age; the youngest sleep with their parents and pay nothing for the bed. A season may
+// demand a minimum stay. Discounts (returning guest, long stay, promo code) do not add up: the
+// largest one applies, to the whole stay.
+#include "kasp/core/id.h"
+#include "kasp/core/money.h"
+#include "kasp/core/result.h"
+#include "kasp/core/stay.h"
+#include <optional>
+#include <QList>
+#include <QMap>
+#include <QString>
+
+namespace kasp {
+
+enum class MealPlan { None, Breakfast, HalfBoard, FullBoard };
+QString mealPlanKey(MealPlan plan); // "none", "breakfast", "half_board", "full_board"
+std::optional<MealPlan> mealPlanFromKey(const QString &key);
+
+// Treatment profiles (профиль лечения) a sanatorium sells programmes for.
+enum class TreatmentProfile { None, General, Cardiology, Neurology, Musculoskeletal, Digestive, Respiratory };
+QString treatmentProfileKey(TreatmentProfile profile); // "none", "general", "cardiology", ...
+std::optional<TreatmentProfile> treatmentProfileFromKey(const QString &key);
+
+struct Tariff
+{
+    Id id;
+    Id categoryId;
+    QString season;                           // "Лето 2027": shown in quotes and errors
+    QDate from;                               // first night
+    QDate to;                                 // the night after the last one: [from, to)
+    Money mainBed;                            // per adult per night on a main bed
+    Money extraBed;                           // per adult per night on an extra bed
+    QMap<MealPlan, Money> meals;              // per person per night
+    QMap<TreatmentProfile, Money> treatments; // per person per night
+    int minNights = 1;
+};
+
+// A child's share of the adult price, by age on the check-in day: [fromAge, toAge].
+struct ChildRule
+{
+    int fromAge = 0;
+    int toAge = 0;
+    int percent = 100;    // of the adult price of accommodation, meals and treatment
+    bool needsBed = true; // false: sleeps with the parents, pays no accommodation
+};
+
+struct Discount
+{
+    enum class Kind { ReturningGuest, LongStay, PromoCode };
+    Kind kind = Kind::PromoCode;
+    int percent = 0;
+    int minNights = 0; // LongStay: from this many nights
+    QString code;      // PromoCode: upper-case code the guest says
+    QDate validFrom;   // PromoCode: check-in dates it applies to (invalid = open)
+    QDate validTo;
+};
+
+struct TariffBook
+{
+    QList<Tariff> tariffs;
+    QList<ChildRule> childRules; // uncovered ages pay as adults
+    QList<Discount> discounts;
+};
+
+struct PriceRequest
+{
+    Id categoryId;
+    QString categoryName; // for messages
+    int mainBeds = 2;     // the category's places
+    int extraBeds = 0;    // how many extra beds the category can take
+    Stay stay;
+    int adults = 1;
+    QList<int> childAges;
+    MealPlan meals = MealPlan::FullBoard;
+    TreatmentProfile treatment = TreatmentProfile::None;
+    bool returningGuest = false;
+    QString promoCode;
+};
+
+struct NightPrice
+{
+    QDate night;
+    QString season;
+    Money amount;
+};
+
+struct Quote
+{
+    Money accommodation;
+    Money meals;
+    Money treatment;
+    Money discount; // subtracted
+    Money total;
+    QString discountName; // why, when there is one
+    int extraBedsUsed = 0;
+    QList<NightPrice> nights;
+};
+
+// Errors (messages in Russian for the consultant, codes stable):
+//   "price.no_guests", "price.too_many_guests", "price.bad_child_age", "price.no_tariff" (names the
+//   night), "price.min_stay" (names the season and its minimum), "price.no_meal_plan",
+//   "price.no_treatment" (the season does not sell it), "price.unknown_promo".
+Result<Quote> priceStay(const PriceRequest &request, const TariffBook &book);
+
+} // namespace kasp
