@@ -37,6 +37,7 @@ public:
 
 private:
     Status applyOne(const Principal &who, const sync::PushedMutation &m, qint64 &seq);
+    Status checkReferences(const Principal &who, sync::EntityKind kind, const QJsonObject &data);
     Status restamp(const QString &orgId, const QString &kind, const QString &id, qint64 &seq);
     Result<qint64> claimClient(const Principal &who, const QString &clientId, bool lock);
     QSqlQuery *run(const QString &sql, const QVariantList &values = {});
