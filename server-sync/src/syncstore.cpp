@@ -404,7 +404,7 @@ Result<PullResponse> SyncStore::pull(const Principal &who, const PullRequest &re
             continue;
         Record record{*kind, q->value(1).toString(), seq, deleted || hidden, {}};
         if (!record.deleted)
-            record.data = QJsonDocument::fromJson(q->value(5).toString().toUtf8()).object();
+            record.rawData = q->value(5).toString().toUtf8(); // spliced, not parsed
         response.records.append(std::move(record));
     }
     m_db.commit();

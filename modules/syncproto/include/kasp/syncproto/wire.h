@@ -65,6 +65,9 @@ struct Record
     qint64 seq = 0;
     bool deleted = false; // a tombstone: data is empty
     QJsonObject data;
+    // Server side only: the record's JSON text as stored, spliced into the reply as is (a first
+    // sync of a million rows should not parse and re-serialise every one). Not decoded.
+    QByteArray rawData;
 };
 
 struct PullResponse
