@@ -320,14 +320,10 @@ void benchFirstSync(Bench &b, int rows)
     b.addUser(QStringLiteral("Big"), QStringLiteral("bigreader"));
     // Seed the organisation straight in PostgreSQL: guests in their wire form, one seq each, with
     // time-ordered (v7 layout) ids as desktops and imports make them.
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("seed"));
-    db.setHostName(b.pg.host());
-    db.setPort(b.pg.port());
-    db.setUserName(b.pg.user());
-    db.setPassword(b.pg.password());
-    db.setDatabaseName(b.pg.database());
-    if (!db.open()) {
-        std::fprintf(stderr, "seed: %s\n", qPrintable(db.lastError().text()));
+    QString error;
+    QSqlDatabase db = b.pg.connect(QStringLiteral("seed"), &error);
+    if (!db.isOpen()) {
+        std::fprintf(stderr, "seed: %s\n", qPrintable(error));
         return;
     }
     QElapsedTimer seedTimer;

@@ -123,13 +123,8 @@ private slots:
         server = std::make_unique<test::SyncServerProcess>(pg, QStringLiteral(KASP_SYNC_BINARY));
         QVERIFY2(server->initDb(&error), qPrintable(error));
         QVERIFY2(server->start(&error), qPrintable(error));
-        db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("check"));
-        db.setHostName(pg.host());
-        db.setPort(pg.port());
-        db.setUserName(pg.user());
-        db.setPassword(pg.password());
-        db.setDatabaseName(pg.database());
-        QVERIFY2(db.open(), qPrintable(db.lastError().text()));
+        db = pg.connect(QStringLiteral("check"), &error);
+        QVERIFY2(db.isOpen(), qPrintable(error));
     }
 
     void replicasConvergeToPostgres()

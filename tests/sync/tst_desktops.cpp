@@ -208,8 +208,10 @@ private slots:
         QCOMPARE(failure, QStringLiteral("mutation.unknown"));
         QVERIFY(boris->guests().byId(g.id).value().has_value());
         // Put a readable change in its place (an entry can't just vanish: the server waits for its id).
-        const Guest fixed = test::makeGuest(QStringLiteral("Исправленная"), QStringLiteral("+7 916 700-00-12"));
-        QVERIFY(q.prepare(QStringLiteral("UPDATE outbox SET name = 'guest.create', args = ? WHERE name = 'guest.explode'")));
+        const Guest fixed =
+            test::makeGuest(QStringLiteral("Исправленная"), QStringLiteral("+7 916 700-00-12"));
+        QVERIFY(q.prepare(QStringLiteral(
+            "UPDATE outbox SET name = 'guest.create', args = ? WHERE name = 'guest.explode'")));
         q.addBindValue(QString::fromUtf8(QJsonDocument(toJson(fixed)).toJson(QJsonDocument::Compact)));
         QVERIFY(q.exec());
         QVERIFY(boris->syncOnce());
@@ -335,13 +337,8 @@ private slots:
         qInfo("%d SIGKILLs during the sync of %d queued guests", kills, kQueued);
         QVERIFY(kills >= 3);
 
-        QSqlDatabase pgdb = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("crash-check"));
-        pgdb.setHostName(pg.host());
-        pgdb.setPort(pg.port());
-        pgdb.setUserName(pg.user());
-        pgdb.setPassword(pg.password());
-        pgdb.setDatabaseName(pg.database());
-        QVERIFY(pgdb.open());
+        QSqlDatabase pgdb = pg.connect(QStringLiteral("crash-check"), &error);
+        QVERIFY2(pgdb.isOpen(), qPrintable(error));
         QSqlQuery q(pgdb);
         QVERIFY(q.exec(QStringLiteral(
                     "SELECT count(*), count(DISTINCT data->>'lastName') FROM records r JOIN orgs o ON "

@@ -1,20 +1,11 @@
 // kasp-sync as IT runs it: a real process over a throwaway PostgreSQL on 127.0.0.1, spoken to over
-// HTTP and WebSocket. Covers sign-in and tokens, versions and bad input, exactly-once push (also
-// across crashes), pull with role filters, the double-booking race and pokes between instances.
-#include "httpcall.h"
-#include "kasp/testsupport/pgcluster.h"
-#include "kasp/testsupport/syncserverprocess.h"
-#include "kasp/testsupport/testenv.h"
-#include "syncdata.h"
+// HTTP. Covers sign-in, versions and bad input, exactly-once push (also across crashes), pull with
+// role filters, the double-booking race and deletes. Operations (tokens, TLS, pokes, restarts,
+// retention) are in tst_serverops.
+#include "serverfixture.h"
 
-#include <QProcess>
-#include <QSignalSpy>
-#include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QSslConfiguration>
-#include <QtTest>
-#include <QWebSocket>
 
 using namespace kasp;
 using namespace kasp::sync;
@@ -22,106 +13,19 @@ using test::HttpCall;
 using test::HttpReply;
 
 namespace {
-const QString kPassword = QStringLiteral("correct horse battery");
-const QString kOrg = QStringLiteral("Санаторий Русь");
+const QString &kPassword = test::kServerPassword;
+const QString &kOrg = test::kServerOrg;
 } // namespace
 
-class TestSyncServer : public QObject
+class TestSyncServer : public QObject, test::ServerFixture
 {
     Q_OBJECT
-    test::PgCluster pg;
-    std::unique_ptr<test::SyncServerProcess> server;
-    QSqlDatabase db;
-    test::RoomStock stock;
-    QString headToken;
-    QString headClient = idToString(newId());
-
-    QString signIn(const QString &login, const QString &base = {})
-    {
-        HttpCall http(base.isEmpty() ? server->baseUrl() : base);
-        const HttpReply r =
-            http.post(QStringLiteral("/v1/auth/signin"),
-                      QJsonDocument(QJsonObject{{"login", login}, {"password", kPassword}}).toJson());
-        if (r.status != 200)
-            qWarning() << "sign-in" << login << r.status << r.body;
-        return r.json().value(QStringLiteral("accessToken")).toString();
-    }
-
-    HttpReply push(const QString &token, const QString &client, const QList<PushedMutation> &mutations,
-                   const QString &base = {})
-    {
-        HttpCall http(base.isEmpty() ? server->baseUrl() : base);
-        http.token = token;
-        return http.post(QStringLiteral("/v1/push"), encode(PushRequest{client, mutations}));
-    }
-
-    PullResponse pullAll(const QString &token, const QString &client, qint64 cursor = 0, int limit = 1000)
-    {
-        HttpCall http(server->baseUrl());
-        http.token = token;
-        PullResponse all;
-        all.cursor = cursor;
-        do {
-            const HttpReply r =
-                http.post(QStringLiteral("/v1/pull"), encode(PullRequest{client, all.cursor, limit}));
-            auto page = decodePullResponse(r.body);
-            if (r.status != 200 || !page.ok()) {
-                qWarning() << "pull" << r.status << r.body;
-                return all;
-            }
-            all.records += page.value().records;
-            all.cursor = page.value().cursor;
-            all.more = page.value().more;
-            all.head = page.value().head;
-            all.lastMutationId = page.value().lastMutationId;
-        } while (all.more);
-        return all;
-    }
-
-    qint64 count(const QString &sql)
-    {
-        QSqlQuery q(db);
-        if (!q.exec(sql) || !q.next())
-            return -1;
-        return q.value(0).toLongLong();
-    }
 
 private slots:
     void initTestCase()
     {
-        test::initTestEnvironment();
         QString error;
-        QVERIFY2(pg.start(&error), qPrintable(error));
-        server = std::make_unique<test::SyncServerProcess>(pg, QStringLiteral(KASP_SYNC_BINARY));
-        QVERIFY2(server->initDb(&error), qPrintable(error));
-        QVERIFY2(server->initDb(&error), qPrintable(error)); // idempotent
-        for (const auto &[login, role] : QList<std::pair<QString, QString>>{{"galina", "head_of_sales"},
-                                                                            {"anna", "consultant"},
-                                                                            {"boris", "consultant"},
-                                                                            {"victor", "director"},
-                                                                            {"victim", "consultant"}})
-            QVERIFY2(server->addUser(kOrg, login, role, kPassword, &error), qPrintable(error));
-        QVERIFY2(server->addUser(QStringLiteral("Другой санаторий"), QStringLiteral("olga"),
-                                 QStringLiteral("consultant"), kPassword, &error),
-                 qPrintable(error));
-        QVERIFY(
-            !server->addUser(kOrg, QStringLiteral("anna"), QStringLiteral("consultant"), kPassword, &error));
-        QVERIFY2(error.contains(QStringLiteral("taken")), qPrintable(error));
-        QVERIFY2(server->start(&error), qPrintable(error));
-
-        db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("check"));
-        db.setHostName(pg.host());
-        db.setPort(pg.port());
-        db.setUserName(pg.user());
-        db.setPassword(pg.password());
-        db.setDatabaseName(pg.database());
-        QVERIFY2(db.open(), qPrintable(db.lastError().text()));
-
-        headToken = signIn(QStringLiteral("galina"));
-        QVERIFY(!headToken.isEmpty());
-        const HttpReply r = push(headToken, headClient, stock.mutations(1));
-        QVERIFY2(r.status == 200, r.body.constData());
-        QCOMPARE(decodePushResponse(r.body).value().lastMutationId, 3);
+        QVERIFY2(start(&error), qPrintable(error));
     }
 
     void health()
@@ -496,128 +400,6 @@ private slots:
         QCOMPARE(second.value().outcomes.first().kind, MutationOutcome::Kind::Applied);
     }
 
-    void tokensExpireRefreshAndRotate()
-    {
-        QString error;
-        test::SyncServerProcess shortLived(pg, QStringLiteral(KASP_SYNC_BINARY));
-        QVERIFY2(shortLived.start(&error, {QStringLiteral("--access-token-secs"), QStringLiteral("1")}),
-                 qPrintable(error));
-        HttpCall http(shortLived.baseUrl());
-        const HttpReply in =
-            http.post(QStringLiteral("/v1/auth/signin"),
-                      QJsonDocument(QJsonObject{{"login", "anna"}, {"password", kPassword}}).toJson());
-        QCOMPARE(in.status, 200);
-        const QString refresh = in.json().value("refreshToken").toString();
-        http.token = in.json().value("accessToken").toString();
-        const QByteArray pullBody = encode(PullRequest{idToString(newId()), 0, 10});
-        QCOMPARE(http.post(QStringLiteral("/v1/pull"), pullBody).status, 200);
-        QTest::qWait(1300);
-        const HttpReply expired = http.post(QStringLiteral("/v1/pull"), pullBody);
-        QCOMPARE(expired.status, 401);
-        QCOMPARE(expired.errorCode(), QStringLiteral("auth.token_expired"));
-
-        http.token.clear();
-        const HttpReply renewed = http.post(QStringLiteral("/v1/auth/refresh"),
-                                            QJsonDocument(QJsonObject{{"refreshToken", refresh}}).toJson());
-        QCOMPARE(renewed.status, 200);
-        http.token = renewed.json().value("accessToken").toString();
-        QCOMPARE(http.post(QStringLiteral("/v1/pull"), pullBody).status, 200);
-
-        // The old refresh token again: somebody copied it. The whole sign-in is revoked.
-        http.token.clear();
-        const HttpReply reused = http.post(QStringLiteral("/v1/auth/refresh"),
-                                           QJsonDocument(QJsonObject{{"refreshToken", refresh}}).toJson());
-        QCOMPARE(reused.errorCode(), QStringLiteral("auth.token_reused"));
-        const HttpReply afterTheft = http.post(
-            QStringLiteral("/v1/auth/refresh"),
-            QJsonDocument(QJsonObject{{"refreshToken", renewed.json().value("refreshToken").toString()}})
-                .toJson());
-        QCOMPARE(afterTheft.status, 401);
-    }
-
-    void tlsServesHttpsAndWss()
-    {
-        // A certificate as an office CA (or IT by hand) would make it, trusted by the desktop.
-        const QString dir = test::makeTempDir(QStringLiteral("tls"));
-        const QString cert = dir + QStringLiteral("/cert.pem"), key = dir + QStringLiteral("/key.pem");
-        QCOMPARE(QProcess::execute(QStringLiteral("openssl"),
-                                   {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
-                                    QStringLiteral("rsa:2048"), QStringLiteral("-nodes"),
-                                    QStringLiteral("-keyout"), key, QStringLiteral("-out"), cert,
-                                    QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"),
-                                    QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"),
-                                    QStringLiteral("subjectAltName=IP:127.0.0.1")}),
-                 0);
-        QString error;
-        test::SyncServerProcess tls(pg, QStringLiteral(KASP_SYNC_BINARY));
-        QVERIFY2(tls.start(&error, {QStringLiteral("--tls-cert"), cert, QStringLiteral("--tls-key"), key}),
-                 qPrintable(error));
-        QSslConfiguration trust = QSslConfiguration::defaultConfiguration();
-        QVERIFY(trust.addCaCertificates(cert));
-        QSslConfiguration::setDefaultConfiguration(trust);
-
-        const QString https = QStringLiteral("https://127.0.0.1:%1").arg(tls.port());
-        HttpCall http(https);
-        QCOMPARE(http.get(QStringLiteral("/health")).status, 200);
-        const HttpReply in =
-            http.post(QStringLiteral("/v1/auth/signin"),
-                      QJsonDocument(QJsonObject{{"login", "anna"}, {"password", kPassword}}).toJson());
-        QCOMPARE(in.status, 200);
-        // Plain HTTP on the TLS port gets nothing: passwords never cross the network in clear.
-        HttpCall plain(QStringLiteral("http://127.0.0.1:%1").arg(tls.port()));
-        QVERIFY(plain.get(QStringLiteral("/health"), 3000).status != 200);
-
-        QWebSocket socket;
-        QSignalSpy connected(&socket, &QWebSocket::connected);
-        socket.open(QUrl(QStringLiteral("wss://127.0.0.1:%1/v1/poke?access_token=%2")
-                             .arg(tls.port())
-                             .arg(in.json().value("accessToken").toString())));
-        QVERIFY(connected.wait(5000));
-        socket.close();
-    }
-
-    void pokeReachesDesktopsOnAnotherInstance()
-    {
-        QString error;
-        test::SyncServerProcess second(pg, QStringLiteral(KASP_SYNC_BINARY));
-        QVERIFY2(second.start(&error), qPrintable(error));
-        const QString boris = signIn(QStringLiteral("boris"), second.baseUrl());
-        const QString olga = signIn(QStringLiteral("olga"), second.baseUrl());
-
-        QWebSocket borisSocket, olgaSocket;
-        QSignalSpy borisPokes(&borisSocket, &QWebSocket::textMessageReceived);
-        QSignalSpy olgaPokes(&olgaSocket, &QWebSocket::textMessageReceived);
-        QSignalSpy connected(&borisSocket, &QWebSocket::connected);
-        borisSocket.open(
-            QUrl(QStringLiteral("ws://127.0.0.1:%1/v1/poke?access_token=%2").arg(second.port()).arg(boris)));
-        olgaSocket.open(
-            QUrl(QStringLiteral("ws://127.0.0.1:%1/v1/poke?access_token=%2").arg(second.port()).arg(olga)));
-        QVERIFY(connected.wait(5000));
-        QTRY_COMPARE_WITH_TIMEOUT(olgaSocket.state(), QAbstractSocket::ConnectedState, 5000);
-
-        // A socket with a bad token is refused.
-        QWebSocket intruder;
-        QSignalSpy intruderDone(&intruder, &QWebSocket::disconnected);
-        intruder.open(
-            QUrl(QStringLiteral("ws://127.0.0.1:%1/v1/poke?access_token=forged").arg(second.port())));
-        QVERIFY(intruderDone.wait(5000));
-
-        // Anna pushes through the first instance; Boris, on the second, is poked within a second.
-        QElapsedTimer timer;
-        timer.start();
-        const Guest g = test::makeGuest(QStringLiteral("Тычкова"), QStringLiteral("+7 916 500-00-01"));
-        QCOMPARE(push(signIn(QStringLiteral("anna")), idToString(newId()),
-                      {test::pushed(1, "guest.create", toJson(g))})
-                     .status,
-                 200);
-        // The poke may land while the push's reply is still being read: count, don't wait for a new one.
-        QTRY_VERIFY_WITH_TIMEOUT(borisPokes.size() >= 1, 1000);
-        QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed())));
-        QCOMPARE(borisPokes.first().first().toString(), QStringLiteral("poke"));
-        QTest::qWait(200);
-        QCOMPARE(olgaPokes.size(), 0); // another organisation is not disturbed
-    }
-
     void guestDeleteLeavesATombstoneAndRefusesGuestsWithHistory()
     {
         const QString anna = signIn(QStringLiteral("anna"));
@@ -660,57 +442,7 @@ private slots:
                  QStringLiteral("ref.missing"));
     }
 
-    void survivesAPostgresRestart()
-    {
-        QString error;
-        const QString boris = signIn(QStringLiteral("boris"));
-        QWebSocket socket;
-        QSignalSpy pokes(&socket, &QWebSocket::textMessageReceived);
-        QSignalSpy connected(&socket, &QWebSocket::connected);
-        socket.open(
-            QUrl(QStringLiteral("ws://127.0.0.1:%1/v1/poke?access_token=%2").arg(server->port()).arg(boris)));
-        QVERIFY(connected.wait(5000));
-        QVERIFY2(pg.restart(&error), qPrintable(error));
-        // Within the watchdog's period, calls work again; so do pokes (LISTEN renewed).
-        HttpCall http(server->baseUrl());
-        http.token = boris;
-        QTRY_COMPARE_WITH_TIMEOUT(
-            http.post(QStringLiteral("/v1/pull"), encode(PullRequest{idToString(newId()), 0, 10})).status,
-            200, 15'000);
-        QTRY_VERIFY_WITH_TIMEOUT(server->log().contains(QStringLiteral("database.relisten")), 10'000);
-        const Guest g =
-            test::makeGuest(QStringLiteral("Послерестартова"), QStringLiteral("+7 916 100-20-01"));
-        QCOMPARE(push(signIn(QStringLiteral("anna")), idToString(newId()),
-                      {test::pushed(1, "guest.create", toJson(g))})
-                     .status,
-                 200);
-        QTRY_VERIFY_WITH_TIMEOUT(pokes.size() >= 1, 3000);
-        QVERIFY(db.open() || db.isOpen());
-    }
-
     // Last: it purges the shared database's deletion marks.
-    void purgedHistoryAnswersResync()
-    {
-        const QString anna = signIn(QStringLiteral("anna"));
-        const QString client = idToString(newId());
-        const qint64 stale = pullAll(anna, client).cursor;
-        QVERIFY(stale > 0);
-        // A fresh deletion mark after that cursor: a consultant's refused room.
-        test::RoomStock other;
-        auto refused = decodePushResponse(push(anna, client, other.mutations(1).mid(0, 1)).body);
-        QCOMPARE(refused.value().outcomes.first().code, QStringLiteral("auth.forbidden"));
-        QString output;
-        QCOMPARE(server->runCommand({QStringLiteral("--purge-tombstones"), QStringLiteral("0")}, &output), 0);
-        QVERIFY2(output.contains(QStringLiteral("\"count\"")), qPrintable(output));
-        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM records WHERE deleted")), 0);
-
-        HttpCall http(server->baseUrl());
-        http.token = anna;
-        const HttpReply old = http.post(QStringLiteral("/v1/pull"), encode(PullRequest{client, stale, 100}));
-        QCOMPARE(old.status, 409);
-        QCOMPARE(old.errorCode(), QStringLiteral("sync.resync_required"));
-        QCOMPARE(http.post(QStringLiteral("/v1/pull"), encode(PullRequest{client, 0, 100})).status, 200);
-    }
 };
 
 QTEST_GUILESS_MAIN(TestSyncServer)

@@ -1,5 +1,7 @@
 #include "kasp/testsupport/pgcluster.h"
 
+#include <QSqlError>
+
 #include "kasp/testsupport/testenv.h"
 
 #include <QDir>
@@ -130,6 +132,19 @@ bool PgCluster::start(QString *error)
         *error = QStringLiteral("pg_ctl start failed: ") + out + QString::fromLocal8Bit(log.readAll());
     }
     return m_running;
+}
+
+QSqlDatabase PgCluster::connect(const QString &connectionName, QString *error) const
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connectionName);
+    db.setHostName(host());
+    db.setPort(m_port);
+    db.setUserName(user());
+    db.setPassword(m_password);
+    db.setDatabaseName(database());
+    if (!db.open() && error)
+        *error = db.lastError().text();
+    return db;
 }
 
 bool PgCluster::restart(QString *error)

@@ -3,6 +3,7 @@
 // free port, stopped (by its PID file, through pg_ctl) when the object dies. When the tests run as
 // root, the server runs as the "postgres" user, since PostgreSQL refuses to run as root.
 #include <memory>
+#include <QSqlDatabase>
 #include <QString>
 #include <QTemporaryDir>
 
@@ -19,6 +20,8 @@ public:
     bool start(QString *error); // bounded: gives up after ~30 s
     void stop();
     bool restart(QString *error); // same data and port
+    // A QPSQL connection to the cluster under this name (open, or with its error in *error).
+    QSqlDatabase connect(const QString &connectionName, QString *error) const;
     bool isRunning() const { return m_running; }
 
     int port() const { return m_port; }
