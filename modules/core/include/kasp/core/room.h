@@ -19,6 +19,7 @@ struct RoomCategory
     QString code; // "std", "std+", "jsuite", "suite", "apart", "single"
     QString name; // "Стандарт"
     int beds = 2;
+    int extraBeds = 0;      // дополнительные места: a folding bed or a sofa
     Money pricePerBedNight; // base tariff, the price unit is the bed-night (койко-день)
 };
 
