@@ -25,7 +25,7 @@ using Status = QHttpServerResponse::StatusCode;
 namespace {
 
 constexpr int kMinSchema = 1; // the desktop schema versions this server speaks with
-constexpr int kMaxSchema = 1;
+constexpr int kMaxSchema = 2; // 2: extra beds, hold expiry, cancel reason (records carry them as JSON)
 
 QByteArray header(const QHttpServerRequest &request, const QByteArray &name)
 {

@@ -102,7 +102,7 @@ private slots:
         QVERIFY(storage::TouchRepository(t.db, clock).add(call).ok());
         storage::RoomRepository rooms(t.db, clock);
         Building b{newId(), QStringLiteral("Корпус 1"), {}};
-        RoomCategory c{newId(), QStringLiteral("lux"), QStringLiteral("Люкс"), 2, Money::fromRubles(9800)};
+        RoomCategory c{newId(), QStringLiteral("lux"), QStringLiteral("Люкс"), 2, 0, Money::fromRubles(9800)};
         Room r{newId(), b.id, c.id, QStringLiteral("401"), 4, 2};
         QVERIFY(rooms.addBuilding(b).ok() && rooms.addCategory(c).ok() && rooms.addRoom(r).ok());
         Booking stay;

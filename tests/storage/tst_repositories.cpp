@@ -46,8 +46,8 @@ private slots:
         t = test::TestDatabase::create();
         RoomRepository rooms(t.db, clock);
         Building b{newId(), QStringLiteral("Корпус 1"), {}};
-        RoomCategory c{newId(), QStringLiteral("std"), QStringLiteral("Стандарт"), 2,
-                       Money::fromRubles(4300)};
+        RoomCategory c{newId(), QStringLiteral("std"),  QStringLiteral("Стандарт"), 2,
+                       1,       Money::fromRubles(4300)};
         QVERIFY(rooms.addBuilding(b).ok());
         QVERIFY(rooms.addCategory(c).ok());
         roomA = newId();

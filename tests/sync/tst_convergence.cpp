@@ -152,8 +152,8 @@ private slots:
                 Replica &head = *replicas[0];
                 RoomRepository stock(head.t.db, head.clock);
                 const Building b{newId(), QStringLiteral("Корпус"), {}};
-                const RoomCategory c{newId(), QStringLiteral("std"), QStringLiteral("Стандарт"), 2,
-                                     Money::fromKopecks(300000)};
+                const RoomCategory c{newId(), QStringLiteral("std"),     QStringLiteral("Стандарт"), 2,
+                                     1,       Money::fromKopecks(300000)};
                 const Id rooms[2] = {newId(), newId()};
                 RC_ASSERT(stock.addBuilding(b).ok() && stock.addCategory(c).ok());
                 RC_ASSERT(stock.addRoom(Room{rooms[0], b.id, c.id, QStringLiteral("1"), 1, 2}).ok());

@@ -103,8 +103,8 @@ private slots:
         QVERIFY(head->signIn(QStringLiteral("galina")));
         RoomRepository stock(head->t.db, head->clock);
         Building b{newId(), QStringLiteral("Корпус 1"), {}};
-        RoomCategory c{newId(), QStringLiteral("std"), QStringLiteral("Стандарт"), 2,
-                       Money::fromKopecks(350000)};
+        RoomCategory c{newId(), QStringLiteral("std"),     QStringLiteral("Стандарт"), 2,
+                       1,       Money::fromKopecks(350000)};
         room = newId();
         QVERIFY(stock.addBuilding(b).ok());
         QVERIFY(stock.addCategory(c).ok());

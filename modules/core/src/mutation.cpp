@@ -332,6 +332,8 @@ QJsonObject toJson(const Booking &booking)
         {QStringLiteral("status"), bookingStatusKey(booking.status)},
         {QStringLiteral("createdBy"), idToString(booking.createdBy)},
         {QStringLiteral("createdAt"), dateTimeToJson(booking.createdAt)},
+        {QStringLiteral("holdUntil"), dateTimeToJson(booking.holdUntil)},
+        {QStringLiteral("cancelReason"), booking.cancelReason},
     };
 }
 
@@ -358,6 +360,8 @@ Result<Booking> bookingFromJson(const QJsonObject &json)
     b.status = r.enumKey(QStringLiteral("status"), &bookingStatusFromKey, BookingStatus::Hold);
     b.createdBy = r.id(QStringLiteral("createdBy"), Need::Optional);
     b.createdAt = r.dateTime(QStringLiteral("createdAt"), Need::Optional);
+    b.holdUntil = r.dateTime(QStringLiteral("holdUntil"), Need::Optional);
+    b.cancelReason = r.string(QStringLiteral("cancelReason"));
     if (r.failed())
         return r.error();
     return b;

@@ -11,17 +11,18 @@ struct CategorySpec
     const char *code;
     const char *name;
     int beds;
+    int extraBeds;
     int rublesPerBedNight;
     int weight; // share of the room stock, percent
 };
 
 const CategorySpec kCategories[] = {
-    {"single", "Стандарт одноместный", 1, 3900, 10},
-    {"std", "Стандарт", 2, 4300, 40},
-    {"std_plus", "Стандарт улучшенный", 2, 5200, 22},
-    {"jsuite", "Полулюкс", 2, 6900, 14},
-    {"suite", "Люкс", 2, 9800, 9},
-    {"apart", "Апартаменты", 4, 12500, 5},
+    {"single", "Стандарт одноместный", 1, 0, 3900, 10},
+    {"std", "Стандарт", 2, 1, 4300, 40},
+    {"std_plus", "Стандарт улучшенный", 2, 1, 5200, 22},
+    {"jsuite", "Полулюкс", 2, 1, 6900, 14},
+    {"suite", "Люкс", 2, 1, 9800, 9},
+    {"apart", "Апартаменты", 4, 2, 12500, 5},
 };
 
 const char *kBuildingNames[] = {"Корпус 1 «Источник»", "Корпус 2 «Сосновый бор»", "Корпус 3 «Лечебный»"};
@@ -41,13 +42,14 @@ Status generateRoomStock(DemoContext &ctx)
 {
     BulkInsert categories(ctx.db, QStringLiteral("room_categories"),
                           {QStringLiteral("id"), QStringLiteral("code"), QStringLiteral("name"),
-                           QStringLiteral("beds"), QStringLiteral("price_per_bed_night")});
+                           QStringLiteral("beds"), QStringLiteral("extra_beds"),
+                           QStringLiteral("price_per_bed_night")});
     QVector<int> weightedCategory;
     for (const CategorySpec &spec : kCategories) {
         DemoCategory category{ctx.random.id(), spec.beds, Money::fromRubles(spec.rublesPerBedNight)};
-        if (auto s =
-                categories.add(idToString(category.id), QString::fromUtf8(spec.code),
-                               QString::fromUtf8(spec.name), spec.beds, category.pricePerBedNight.kopecks());
+        if (auto s = categories.add(idToString(category.id), QString::fromUtf8(spec.code),
+                                    QString::fromUtf8(spec.name), spec.beds, spec.extraBeds,
+                                    category.pricePerBedNight.kopecks());
             !s.ok())
             return s;
         for (int i = 0; i < spec.weight; ++i)

@@ -13,7 +13,7 @@ namespace {
 
 const QString kColumns =
     QStringLiteral("id, guest_id, room_id, check_in, check_out, adults, children, total, prepaid, "
-                   "status, created_by, created_at");
+                   "status, created_by, created_at, hold_until, cancel_reason");
 
 Booking readBooking(const QSqlQuery &q)
 {
@@ -30,6 +30,8 @@ Booking readBooking(const QSqlQuery &q)
     b.status = bookingStatusFromKey(q.value(9).toString()).value_or(BookingStatus::Hold);
     b.createdBy = sql::toId(q.value(10));
     b.createdAt = sql::toInstant(q.value(11));
+    b.holdUntil = sql::toInstant(q.value(12));
+    b.cancelReason = q.value(13).toString();
     return b;
 }
 
@@ -60,7 +62,7 @@ Status BookingRepository::create(const Booking &booking)
                                                          "nights. Choose other dates or another room.")};
             }
             if (auto s = sql::prepare(
-                    q, QStringLiteral("INSERT INTO bookings (%1) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")
+                    q, QStringLiteral("INSERT INTO bookings (%1) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
                            .arg(kColumns));
                 !s.ok())
                 return s;
@@ -69,7 +71,8 @@ Status BookingRepository::create(const Booking &booking)
                      sql::fromDate(booking.stay.checkIn()), sql::fromDate(booking.stay.checkOut()),
                      booking.adults, booking.children, booking.total.kopecks(), booking.prepaid.kopecks(),
                      bookingStatusKey(booking.status), sql::fromId(booking.createdBy),
-                     sql::fromInstant(booking.createdAt.isValid() ? booking.createdAt : m_clock.now())})
+                     sql::fromInstant(booking.createdAt.isValid() ? booking.createdAt : m_clock.now()),
+                     sql::fromInstant(booking.holdUntil), sql::text(booking.cancelReason)})
                 q.addBindValue(v);
             return sql::exec(q, QStringLiteral("booking create"));
         });

@@ -57,10 +57,12 @@ Status RoomRepository::addCategory(const RoomCategory &c)
          {QStringLiteral("code"), c.code},
          {QStringLiteral("name"), c.name},
          {QStringLiteral("beds"), c.beds},
+         {QStringLiteral("extra_beds"), c.extraBeds},
          {QStringLiteral("price_per_bed_night"), c.pricePerBedNight.kopecks()}},
-        QStringLiteral("INSERT INTO room_categories (id, code, name, beds, price_per_bed_night) "
-                       "VALUES (?,?,?,?,?)"),
-        {sql::fromId(c.id), sql::text(c.code), sql::text(c.name), c.beds, c.pricePerBedNight.kopecks()});
+        QStringLiteral("INSERT INTO room_categories (id, code, name, beds, extra_beds, price_per_bed_night) "
+                       "VALUES (?,?,?,?,?,?)"),
+        {sql::fromId(c.id), sql::text(c.code), sql::text(c.name), c.beds, c.extraBeds,
+         c.pricePerBedNight.kopecks()});
 }
 
 Status RoomRepository::addRoom(const Room &r)
@@ -91,11 +93,12 @@ Result<QList<RoomCategory>> RoomRepository::categories() const
 {
     return readAll<RoomCategory>(
         m_db,
-        QStringLiteral("SELECT id, code, name, beds, price_per_bed_night FROM room_categories "
+        QStringLiteral("SELECT id, code, name, beds, extra_beds, price_per_bed_night FROM room_categories "
                        "ORDER BY price_per_bed_night"),
         [](const QSqlQuery &q) {
-            return RoomCategory{sql::toId(q.value(0)), q.value(1).toString(), q.value(2).toString(),
-                                q.value(3).toInt(), Money::fromKopecks(q.value(4).toLongLong())};
+            return RoomCategory{sql::toId(q.value(0)), q.value(1).toString(),
+                                q.value(2).toString(), q.value(3).toInt(),
+                                q.value(4).toInt(),    Money::fromKopecks(q.value(5).toLongLong())};
         });
 }
 

@@ -31,7 +31,7 @@ QString instantText(const QDateTime &at)
 struct FieldRule
 {
     const char *name;
-    enum Type { Text, RequiredText, IdRef, Int, Bool } type;
+    enum Type { Text, RequiredText, IdRef, Int, OptionalInt, Bool } type; // OptionalInt: absent = 0
     int min = 0;
     int max = 0;
 };
@@ -63,10 +63,12 @@ Result<QJsonObject> checkFields(const QJsonObject &json, std::initializer_list<F
                 return badValue(name);
             out.insert(name, idToString(idFromString(v.toString())));
             break;
+        case FieldRule::OptionalInt:
         case FieldRule::Int: {
-            const double d = v.toDouble(-1e18);
+            const double d = rule.type == FieldRule::OptionalInt && v.isUndefined() ? 0.0 : v.toDouble(-1e18);
             // Range first: casting an out-of-range double to an integer is undefined behaviour.
-            if (!v.isDouble() || d < rule.min || d > rule.max || d != std::floor(d))
+            if ((!v.isDouble() && !(rule.type == FieldRule::OptionalInt && v.isUndefined())) ||
+                d < rule.min || d > rule.max || d != std::floor(d))
                 return badValue(name);
             out.insert(name, static_cast<qint64>(d));
             break;
@@ -196,6 +198,8 @@ Result<QJsonObject> canonicalEntity(EntityKind kind, const QJsonObject &json)
         return checkFields(json, {{"code", FieldRule::RequiredText},
                                   {"name", FieldRule::RequiredText},
                                   {"beds", FieldRule::Int, 1, 20},
+                                  // Absent from desktops older than schema 2.
+                                  {"extra_beds", FieldRule::OptionalInt, 0, 10},
                                   {"price_per_bed_night", FieldRule::Int, 0, 1'000'000'000}});
     case EntityKind::Room:
         return checkFields(json, {{"building_id", FieldRule::IdRef},

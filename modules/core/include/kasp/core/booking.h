@@ -35,6 +35,8 @@ struct Booking
     BookingStatus status = BookingStatus::Hold;
     Id createdBy;
     QDateTime createdAt;
+    QDateTime holdUntil;  // a hold not prepaid by then lapses (invalid: no expiry)
+    QString cancelReason; // why it was cancelled: the funnel's loss reasons
 
     bool operator==(const Booking &) const = default;
 };

@@ -23,5 +23,6 @@ struct Migration
 };
 const QList<Migration> &allMigrations();
 Migration schemaV1();
+Migration schemaV2();
 
 } // namespace kasp::storage

@@ -1,0 +1,28 @@
+// Schema version 2 (booking grid, issue 6): extra beds per room category, hold expiry and the
+// cancellation reason on bookings, out-of-service periods of rooms, and the index the grid reads
+// a window of nights through. Portable SQL, as version 1 (it runs on PostgreSQL in tst_pgschema).
+#include "kasp/storage/migrations.h"
+
+namespace kasp::storage {
+
+Migration schemaV2()
+{
+    return Migration{
+        2,
+        {
+            QStringLiteral("ALTER TABLE room_categories ADD COLUMN extra_beds INTEGER NOT NULL DEFAULT 0"),
+            // NULL: the hold does not expire (or the booking is past holding).
+            QStringLiteral("ALTER TABLE bookings ADD COLUMN hold_until BIGINT"),
+            QStringLiteral("ALTER TABLE bookings ADD COLUMN cancel_reason TEXT NOT NULL DEFAULT ''"),
+            // The grid asks "what lies in these nights": bookings leaving after the window's start.
+            QStringLiteral("CREATE INDEX bookings_check_out ON bookings (check_out)"),
+            // Out of service (ремонт, консервация): the room takes no bookings on these nights.
+            QStringLiteral("CREATE TABLE room_closures ("
+                           " id TEXT PRIMARY KEY, room_id TEXT NOT NULL REFERENCES rooms(id),"
+                           " first_night TEXT NOT NULL, end_night TEXT NOT NULL,"
+                           " reason TEXT NOT NULL DEFAULT '', created_by TEXT, created_at BIGINT NOT NULL)"),
+            QStringLiteral("CREATE INDEX room_closures_room ON room_closures (room_id, first_night)"),
+        }};
+}
+
+} // namespace kasp::storage
