@@ -1,5 +1,8 @@
 #include "mainwindow.h"
 
+#include "kasp/booking/bookingservice.h"
+#include "kasp/booking/ui/bookingdialog.h"
+#include "kasp/booking/ui/bookingpanel.h"
 #include "kasp/crm/guestservice.h"
 #include "kasp/crm/ui/guestcardpanel.h"
 #include "kasp/crm/ui/guesteditdialog.h"
@@ -18,18 +21,25 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStatusBar>
+#include <QTabWidget>
 
 namespace kasp::app {
 
-MainWindow::MainWindow(crm::GuestService &guests, const User &user, const DatabaseInfo &database,
-                       session::Settings &settings, SyncSession *sync, QWidget *parent)
+MainWindow::MainWindow(crm::GuestService &guests, booking::BookingService &booking, const User &user,
+                       const DatabaseInfo &database, session::Settings &settings, SyncSession *sync,
+                       QWidget *parent)
     : QMainWindow(parent), m_guests(guests), m_user(user), m_settings(settings),
       m_search(new crm::ui::GuestSearchPanel(guests)), m_card(new crm::ui::GuestCardPanel(guests)),
+      m_tabs(new QTabWidget), m_bookingPanel(new booking::ui::BookingPanel(booking, guests)),
       m_dbLabel(new QLabel), m_userLabel(new QLabel), m_sync(sync)
 {
     setObjectName(QStringLiteral("salesWindow"));
     setWindowTitle(tr("KASP — Sales Window"));
-    setCentralWidget(m_card);
+    m_tabs->setObjectName(QStringLiteral("salesTabs"));
+    m_tabs->addTab(m_card, tr("Guest card"));
+    m_tabs->addTab(m_bookingPanel, tr("Room grid"));
+    m_tabs->setTabToolTip(1, tr("Rooms by night: book, move, cancel (Ctrl+G)"));
+    setCentralWidget(m_tabs);
 
     auto *searchDock = new QDockWidget(tr("Guest search"), this);
     searchDock->setObjectName(QStringLiteral("guestSearchDock"));
@@ -42,6 +52,13 @@ MainWindow::MainWindow(crm::GuestService &guests, const User &user, const Databa
     connect(m_search, &crm::ui::GuestSearchPanel::errorOccurred, this, &MainWindow::showError);
     connect(m_card, &crm::ui::GuestCardPanel::errorOccurred, this, &MainWindow::showError);
     connect(m_card, &crm::ui::GuestCardPanel::editRequested, this, &MainWindow::editGuest);
+    connect(m_card, &crm::ui::GuestCardPanel::bookRequested, this, &MainWindow::bookForGuest);
+    connect(m_bookingPanel, &booking::ui::BookingPanel::message, this, &MainWindow::showError);
+    connect(m_bookingPanel, &booking::ui::BookingPanel::guestRequested, this, &MainWindow::openGuest);
+    connect(m_bookingPanel, &booking::ui::BookingPanel::bookingChanged, this, [this] {
+        if (!m_card->currentGuest().isNull())
+            m_card->showGuest(m_card->currentGuest());
+    });
 
     buildMenus();
     const Permissions can = Permissions::of(user.role);
@@ -50,6 +67,9 @@ MainWindow::MainWindow(crm::GuestService &guests, const User &user, const Databa
     m_newGuest->setEnabled(edits);
     m_editGuest->setEnabled(edits);
     m_card->setEditable(edits);
+    m_bookingPanel->setEditable(edits);
+    if (m_sync) // colleagues' bookings arrive with each sync
+        connect(m_sync, &SyncSession::dataArrived, m_bookingPanel, &booking::ui::BookingPanel::reload);
 
     m_dbLabel->setObjectName(QStringLiteral("databaseState"));
     m_dbLabel->setText(tr("Local database: %1 · encrypted · schema %2")
@@ -97,6 +117,8 @@ void MainWindow::buildMenus()
     QMenu *go = menuBar()->addMenu(tr("&Go"));
     QAction *find = go->addAction(tr("&Find guest"), m_search, &crm::ui::GuestSearchPanel::focusSearch);
     find->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    QAction *grid = go->addAction(tr("Room &grid"), this, &MainWindow::showGrid);
+    grid->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
 
     if (m_sync) {
         QMenu *server = menuBar()->addMenu(tr("&Server"));
@@ -117,6 +139,25 @@ void MainWindow::buildMenus()
 void MainWindow::openGuest(const Id &guestId)
 {
     m_card->showGuest(guestId);
+    m_tabs->setCurrentWidget(m_card);
+    if (auto card = m_guests.card(guestId); card.ok())
+        m_bookingPanel->setCurrentGuest(
+            crm::GuestSummary{guestId, card.value().guest.displayName(), {}, {}, {}});
+}
+
+void MainWindow::showGrid()
+{
+    m_tabs->setCurrentWidget(m_bookingPanel);
+    m_bookingPanel->setFocus();
+}
+
+void MainWindow::bookForGuest(const Id &guestId)
+{
+    if (guestId.isNull())
+        return;
+    // The dialog lists every free room: the consultant picks one and holds it.
+    m_bookingPanel->openBookingDialog(Id(), QDate::currentDate().addDays(1),
+                                      QDate::currentDate().addDays(15));
 }
 
 void MainWindow::newGuest()

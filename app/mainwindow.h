@@ -6,7 +6,14 @@
 
 class QLabel;
 class QAction;
+class QTabWidget;
 
+namespace kasp::booking {
+class BookingService;
+namespace ui {
+class BookingPanel;
+}
+} // namespace kasp::booking
 namespace kasp::crm {
 class GuestService;
 }
@@ -34,19 +41,24 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    MainWindow(crm::GuestService &guests, const User &user, const DatabaseInfo &database,
-               session::Settings &settings, SyncSession *sync = nullptr, QWidget *parent = nullptr);
+    MainWindow(crm::GuestService &guests, booking::BookingService &booking, const User &user,
+               const DatabaseInfo &database, session::Settings &settings, SyncSession *sync = nullptr,
+               QWidget *parent = nullptr);
 
     crm::ui::GuestSearchPanel *searchPanel() const { return m_search; }
     crm::ui::GuestCardPanel *cardPanel() const { return m_card; }
     QAction *newGuestAction() const { return m_newGuest; }
     SyncStatusWidget *syncStatus() const { return m_syncStatus; }
+    booking::ui::BookingPanel *bookingPanel() const { return m_bookingPanel; }
+    QTabWidget *tabs() const { return m_tabs; }
 
 public slots:
     void newGuest();
     void editGuest();
     void openGuest(const kasp::Id &guestId);
     void connectToServer();
+    void bookForGuest(const kasp::Id &guestId);
+    void showGrid();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -60,6 +72,8 @@ private:
     session::Settings &m_settings;
     crm::ui::GuestSearchPanel *m_search;
     crm::ui::GuestCardPanel *m_card;
+    QTabWidget *m_tabs;
+    booking::ui::BookingPanel *m_bookingPanel;
     QAction *m_newGuest = nullptr;
     QAction *m_editGuest = nullptr;
     QLabel *m_dbLabel;

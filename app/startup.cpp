@@ -1,6 +1,7 @@
 #include "startup.h"
 
 #include "demoseeder.h"
+#include "kasp/booking/bookingservice.h"
 #include "kasp/credentials/credentialstore.h"
 #include "kasp/crm/guestservice.h"
 #include "kasp/crm/ui/guestcardpanel.h"
@@ -148,7 +149,8 @@ void Startup::signInAndShow()
     m_settings.setLastLogin(user.login);
 
     const DatabaseInfo info{m_options.databasePath, storage::Migrator::currentVersion(db), true};
-    m_window = std::make_unique<MainWindow>(*m_guests, user, info, m_settings, m_sync);
+    m_booking = std::make_unique<booking::BookingService>(db, m_clock, user.id);
+    m_window = std::make_unique<MainWindow>(*m_guests, *m_booking, user, info, m_settings, m_sync);
     m_window->show();
     m_window->searchPanel()->focusSearch();
     emit windowShown();

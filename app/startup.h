@@ -13,6 +13,9 @@ class CredentialStore;
 namespace kasp::crm {
 class GuestService;
 }
+namespace kasp::booking {
+class BookingService;
+}
 namespace kasp::session {
 class DatabaseUnlocker;
 class Settings;
@@ -64,6 +67,7 @@ private:
     SyncSession *m_sync = nullptr;
     QString m_connection;
     std::unique_ptr<crm::GuestService> m_guests;
+    std::unique_ptr<booking::BookingService> m_booking;
     std::unique_ptr<MainWindow> m_window;
 };
 

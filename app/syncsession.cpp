@@ -56,6 +56,11 @@ void SyncSession::makeClient(const QString &url)
         else
             m_store.write(tokenKey(serverUrl()), token);
     });
+    connect(m_client.get(), &sync::SyncClient::recordsArrived, this, [this] { m_dataArrived = true; });
+    connect(m_client.get(), &sync::SyncClient::synced, this, [this] {
+        if (std::exchange(m_dataArrived, false))
+            emit dataArrived();
+    });
     connect(m_client.get(), &sync::SyncClient::authFailed, this, [this](const Error &e) {
         if (e.code.startsWith(QLatin1String("auth.")))
             emit needsSignIn();

@@ -48,6 +48,8 @@ signals:
     void firstSyncDone();
     // A change the server refused, in words for the consultant.
     void changeRejected(const QString &message);
+    // Colleagues' changes reached the local base (coalesced: at most one per sync).
+    void dataArrived();
 
 private:
     void makeClient(const QString &url);
@@ -55,6 +57,7 @@ private:
 
     QSqlDatabase m_db;
     session::Settings &m_settings;
+    bool m_dataArrived = false;
     credentials::CredentialStore &m_store;
     std::unique_ptr<sync::SyncClient> m_client;
 };

@@ -3,6 +3,7 @@
 //   kasp-bench-startup [--db /tmp/kasp-bench-1000000.db]   (made by kasp-bench-storage)
 // Run it under Xvfb (or QT_QPA_PLATFORM=offscreen). Drop the page cache first for a truly cold disk.
 #include "benchsupport.h"
+#include "kasp/booking/bookingservice.h"
 #include "kasp/crm/guestservice.h"
 #include "kasp/crm/ui/guestsearchmodel.h"
 #include "kasp/crm/ui/guestsearchpanel.h"
@@ -65,7 +66,9 @@ int main(int argc, char *argv[])
         if (u.role == Role::Consultant && user.id.isNull())
             user = u;
     session::Settings settings(QStringLiteral("/tmp/kasp-bench-settings.ini"));
-    app::MainWindow window(service, user, {path, storage::Migrator::currentVersion(db), true}, settings);
+    booking::BookingService booking(db, clock, user.id);
+    app::MainWindow window(service, booking, user, {path, storage::Migrator::currentVersion(db), true},
+                           settings);
     window.show();
     if (!QTest::qWaitForWindowExposed(&window))
         qFatal("window not exposed");

@@ -105,6 +105,10 @@
         <source>Promo code «%1» does not apply to these dates</source>
         <translation>Промокод «%1» не действует на эти даты</translation>
     </message>
+    <message>
+        <source>Base tariff</source>
+        <translation>Базовый тариф</translation>
+    </message>
 </context>
 <context>
     <name>kasp::Booking</name>
@@ -380,6 +384,22 @@
         <source>&amp;Sync now</source>
         <translation>&amp;Синхронизировать сейчас</translation>
     </message>
+    <message>
+        <source>Guest card</source>
+        <translation>Карточка гостя</translation>
+    </message>
+    <message>
+        <source>Room grid</source>
+        <translation>Шахматка</translation>
+    </message>
+    <message>
+        <source>Rooms by night: book, move, cancel (Ctrl+G)</source>
+        <translation>Номера по ночам: бронировать, переносить, отменять (Ctrl+G)</translation>
+    </message>
+    <message>
+        <source>Room &amp;grid</source>
+        <translation>&amp;Шахматка</translation>
+    </message>
 </context>
 <context>
     <name>kasp::app::PassphraseDialog</name>
@@ -555,6 +575,397 @@
             <numerusform> · %n изменения сохранены локально</numerusform>
             <numerusform> · %n изменений сохранены локально</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>kasp::booking::BookingService</name>
+    <message>
+        <source>The room is not in the room stock.</source>
+        <translation>Такого номера нет в номерном фонде.</translation>
+    </message>
+    <message>
+        <source>Room %1 (%2), %3, %4</source>
+        <translation>Номер %1 (%2), %3, %4</translation>
+    </message>
+    <message>
+        <source>on hold</source>
+        <translation>в брони</translation>
+    </message>
+    <message>
+        <source>Moved to room %1, %2, %3</source>
+        <translation>Перенесена в номер %1, %2, %3</translation>
+    </message>
+    <message>
+        <source>moved</source>
+        <translation>перенесена</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>отменена</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>kasp::booking::ui::BookingDialog</name>
+    <message>
+        <source>Full board</source>
+        <translation>Полный пансион</translation>
+    </message>
+    <message>
+        <source>Half board</source>
+        <translation>Полупансион</translation>
+    </message>
+    <message>
+        <source>Breakfast</source>
+        <translation>Завтраки</translation>
+    </message>
+    <message>
+        <source>No meals</source>
+        <translation>Без питания</translation>
+    </message>
+    <message>
+        <source>General health</source>
+        <translation>Общетерапевтическая</translation>
+    </message>
+    <message>
+        <source>Cardiology</source>
+        <translation>Кардиология</translation>
+    </message>
+    <message>
+        <source>Neurology</source>
+        <translation>Неврология</translation>
+    </message>
+    <message>
+        <source>Musculoskeletal</source>
+        <translation>Опорно-двигательный аппарат</translation>
+    </message>
+    <message>
+        <source>Digestive</source>
+        <translation>Пищеварение</translation>
+    </message>
+    <message>
+        <source>Respiratory</source>
+        <translation>Органы дыхания</translation>
+    </message>
+    <message>
+        <source>Accommodation only</source>
+        <translation>Только проживание</translation>
+    </message>
+    <message>
+        <source>Returning guest</source>
+        <translation>Постоянный гость</translation>
+    </message>
+    <message>
+        <source>Book a stay</source>
+        <translation>Бронирование</translation>
+    </message>
+    <message>
+        <source>Name, phone or its last digits</source>
+        <translation>Имя, телефон или его последние цифры</translation>
+    </message>
+    <message>
+        <source>Who the booking is for; type to search the base</source>
+        <translation>На кого бронь; начните вводить, чтобы найти в базе</translation>
+    </message>
+    <message>
+        <source>e.g. 5, 12</source>
+        <translation>например, 5, 12</translation>
+    </message>
+    <message>
+        <source>Children&apos;s ages on the check-in day, separated by commas</source>
+        <translation>Возраст детей на день заезда через запятую</translation>
+    </message>
+    <message>
+        <source>Promo code</source>
+        <translation>Промокод</translation>
+    </message>
+    <message>
+        <source>Guest:</source>
+        <translation>Гость:</translation>
+    </message>
+    <message>
+        <source>Dates:</source>
+        <translation>Даты:</translation>
+    </message>
+    <message>
+        <source>children&apos;s ages:</source>
+        <translation>возраст детей:</translation>
+    </message>
+    <message>
+        <source>Adults:</source>
+        <translation>Взрослых:</translation>
+    </message>
+    <message>
+        <source>Programme:</source>
+        <translation>Программа:</translation>
+    </message>
+    <message>
+        <source>Discount:</source>
+        <translation>Скидка:</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Категория</translation>
+    </message>
+    <message>
+        <source>Building</source>
+        <translation>Корпус</translation>
+    </message>
+    <message>
+        <source>Beds</source>
+        <translation>Места</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Стоимость</translation>
+    </message>
+    <message>
+        <source>Put on hold</source>
+        <translation>Поставить в бронь</translation>
+    </message>
+    <message numerus="yes">
+        <source>Holds the room for %n hour(s); prepayment confirms it</source>
+        <translation>
+            <numerusform>Номер держится %n час; предоплата подтверждает бронь</numerusform>
+            <numerusform>Номер держится %n часа; предоплата подтверждает бронь</numerusform>
+            <numerusform>Номер держится %n часов; предоплата подтверждает бронь</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Free rooms, best first:</source>
+        <translation>Свободные номера, лучшие сверху:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n night(s)</source>
+        <translation>
+            <numerusform>%n ночь</numerusform>
+            <numerusform>%n ночи</numerusform>
+            <numerusform>%n ночей</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The chosen room does not fit this party or these dates; other rooms are listed.</source>
+        <translation>Выбранный номер не подходит для этих гостей или дат; показаны другие номера.</translation>
+    </message>
+    <message>
+        <source>%1 + %2 extra</source>
+        <translation>%1 + %2 доп.</translation>
+    </message>
+    <message>
+        <source>No free room fits this party on these dates.</source>
+        <translation>На эти даты нет свободного номера для таких гостей.</translation>
+    </message>
+    <message>
+        <source>Accommodation %1 · meals %2 · treatment %3</source>
+        <translation>Проживание %1 · питание %2 · лечение %3</translation>
+    </message>
+    <message>
+        <source> · discount −%1 (%2)</source>
+        <translation> · скидка −%1 (%2)</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b&gt;Total %1&lt;/b&gt;, prepayment from %2 to %3</source>
+        <translation>&lt;br&gt;&lt;b&gt;Итого %1&lt;/b&gt;, предоплата от %2 до %3</translation>
+    </message>
+    <message>
+        <source>Choose the guest first: type a name or a phone number.</source>
+        <translation>Сначала выберите гостя: введите имя или номер телефона.</translation>
+    </message>
+</context>
+<context>
+    <name>kasp::booking::ui::BookingPanel</name>
+    <message>
+        <source>Today</source>
+        <translation>Сегодня</translation>
+    </message>
+    <message>
+        <source>Back to today (Home in the grid)</source>
+        <translation>Вернуться к сегодняшнему дню (Home в шахматке)</translation>
+    </message>
+    <message>
+        <source>Jump to a date</source>
+        <translation>Перейти к дате</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>День</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Неделя</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Месяц</translation>
+    </message>
+    <message>
+        <source>Column width (+ and − in the grid)</source>
+        <translation>Масштаб (+ и − в шахматке)</translation>
+    </message>
+    <message>
+        <source>Book…</source>
+        <translation>Забронировать…</translation>
+    </message>
+    <message>
+        <source>Free rooms for the dates and party (or drag across free nights in the grid)</source>
+        <translation>Свободные номера на даты и состав гостей (или протяните мышью по свободным ночам в шахматке)</translation>
+    </message>
+    <message>
+        <source>hold</source>
+        <translation>бронь</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>подтверждена</translation>
+    </message>
+    <message>
+        <source>prepaid</source>
+        <translation>предоплата</translation>
+    </message>
+    <message>
+        <source>paid</source>
+        <translation>оплачена</translation>
+    </message>
+    <message>
+        <source>checked in</source>
+        <translation>заселён</translation>
+    </message>
+    <message>
+        <source>Move the booking</source>
+        <translation>Перенос брони</translation>
+    </message>
+    <message>
+        <source>Guest changed plans</source>
+        <translation>Гость передумал</translation>
+    </message>
+    <message>
+        <source>Not prepaid in time</source>
+        <translation>Нет предоплаты в срок</translation>
+    </message>
+    <message>
+        <source>Found cheaper elsewhere</source>
+        <translation>Нашёл дешевле</translation>
+    </message>
+    <message>
+        <source>Health reasons</source>
+        <translation>По состоянию здоровья</translation>
+    </message>
+    <message>
+        <source>Duplicate booking</source>
+        <translation>Дубль брони</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Причина:</translation>
+    </message>
+    <message>
+        <source>%1 rooms · %2 bookings in view</source>
+        <translation>Номеров: %1 · броней в окне: %2</translation>
+    </message>
+    <message>
+        <source>Loaded in %1 ms</source>
+        <translation>Загружено за %1 мс</translation>
+    </message>
+    <message>
+        <source>Your role views bookings but does not make them.</source>
+        <translation>Ваша роль может смотреть брони, но не создавать их.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The room is on hold for %n hour(s).</source>
+        <translation>
+            <numerusform>Номер в брони на %n час.</numerusform>
+            <numerusform>Номер в брони на %n часа.</numerusform>
+            <numerusform>Номер в брони на %n часов.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Move the booking to %1 – %2 (%n night(s))?
+New price: %3.</source>
+        <translation>
+            <numerusform>Перенести бронь на %1 – %2 (%n ночь)?
+Новая стоимость: %3.</numerusform>
+            <numerusform>Перенести бронь на %1 – %2 (%n ночи)?
+Новая стоимость: %3.</numerusform>
+            <numerusform>Перенести бронь на %1 – %2 (%n ночей)?
+Новая стоимость: %3.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The booking was moved.</source>
+        <translation>Бронь перенесена.</translation>
+    </message>
+    <message>
+        <source>Open the guest card</source>
+        <translation>Открыть карточку гостя</translation>
+    </message>
+    <message>
+        <source>Cancel the booking…</source>
+        <translation>Отменить бронь…</translation>
+    </message>
+    <message>
+        <source>Cancel the booking of %1</source>
+        <translation>Отмена брони: %1</translation>
+    </message>
+    <message>
+        <source>The booking was cancelled.</source>
+        <translation>Бронь отменена.</translation>
+    </message>
+</context>
+<context>
+    <name>kasp::booking::ui::RoomGrid</name>
+    <message>
+        <source>Free rooms by night:</source>
+        <translation>Свободно по ночам:</translation>
+    </message>
+</context>
+<context>
+    <name>kasp::booking::ui::RoomGridWidget</name>
+    <message>
+        <source>on hold</source>
+        <translation>в брони</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>подтверждена</translation>
+    </message>
+    <message>
+        <source>prepaid</source>
+        <translation>предоплата</translation>
+    </message>
+    <message>
+        <source>paid</source>
+        <translation>оплачена</translation>
+    </message>
+    <message>
+        <source>checked in</source>
+        <translation>заселён</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>отменена</translation>
+    </message>
+    <message>
+        <source>Room %1 is taken on some of these nights.</source>
+        <translation>Номер %1 занят в часть этих ночей.</translation>
+    </message>
+    <message>
+        <source>%1, night of %2: %3 of %4 rooms free</source>
+        <translation>%1, ночь на %2: свободно %3 из %4</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 – %3, %4 nights&lt;br&gt;%5 adults, %6 children&lt;br&gt;Status: %7&lt;br&gt;Total %8, paid %9</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 – %3, ночей: %4&lt;br&gt;взрослых: %5, детей: %6&lt;br&gt;Статус: %7&lt;br&gt;Стоимость %8, оплачено %9</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Hold until %1</source>
+        <translation>&lt;br&gt;Бронь до %1</translation>
     </message>
 </context>
 <context>
@@ -758,6 +1169,14 @@ or create a new one (Ctrl+N).</source>
     <message>
         <source>Tasks about this guest</source>
         <translation>Задачи по этому гостю</translation>
+    </message>
+    <message>
+        <source>Book…</source>
+        <translation>Забронировать…</translation>
+    </message>
+    <message>
+        <source>Free rooms for this guest&apos;s dates and party (Ctrl+B)</source>
+        <translation>Свободные номера на даты и состав гостей (Ctrl+B)</translation>
     </message>
 </context>
 <context>
@@ -1000,6 +1419,26 @@ or create a new one (Ctrl+N).</source>
     <message>
         <source>This guest has calls, bookings, deals or tasks: merge the card with the right one instead of deleting it.</source>
         <translation>У этого гостя есть звонки, брони, сделки или задачи: объедините карточку с правильной, а не удаляйте её.</translation>
+    </message>
+    <message>
+        <source>The room is out of service on some of these nights (%1). Choose another room.</source>
+        <translation>Номер выведен из продажи в часть этих ночей (%1). Выберите другой номер.</translation>
+    </message>
+    <message>
+        <source>Say why the booking is cancelled.</source>
+        <translation>Укажите причину отмены брони.</translation>
+    </message>
+    <message>
+        <source>Check-out must come after check-in.</source>
+        <translation>Дата выезда должна быть позже даты заезда.</translation>
+    </message>
+    <message>
+        <source>A cancelled booking cannot be moved.</source>
+        <translation>Отменённую бронь нельзя перенести.</translation>
+    </message>
+    <message>
+        <source>The booking no longer exists.</source>
+        <translation>Этой брони больше нет.</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 // The Sales Window on a real X server (Xvfb) with demo data: keyboard search, the card, the guest
 // form's validation, roles, and Russian strings that fit. Saves a screenshot for people to look at.
 #include "clippedtexts.h"
+#include "kasp/booking/bookingservice.h"
 #include "kasp/crm/guestservice.h"
 #include "kasp/crm/ui/guestcardpanel.h"
 #include "kasp/crm/ui/guesteditdialog.h"
@@ -50,6 +51,7 @@ class TestSalesWindow : public QObject
     test::TestDatabase t;
     SystemClock clock;
     std::unique_ptr<crm::GuestService> service;
+    std::unique_ptr<booking::BookingService> bookings;
     std::unique_ptr<session::Settings> settings;
     User consultant, director;
 
@@ -64,6 +66,7 @@ private slots:
         options.today = QDate::currentDate();
         QVERIFY(demo::generateDemo(t.db, options).ok());
         service = std::make_unique<crm::GuestService>(t.db, clock);
+        bookings = std::make_unique<booking::BookingService>(t.db, clock, Id());
         settings = std::make_unique<session::Settings>(test::makeTempDir(QStringLiteral("settings")) +
                                                        QStringLiteral("/k.ini"));
         for (const User &u : storage::UserRepository(t.db, clock).all().value()) {
@@ -110,7 +113,7 @@ private slots:
 
     void keyboardSearchOpensTheCard()
     {
-        app::MainWindow window(*service, consultant, {t.path, 1, true}, *settings);
+        app::MainWindow window(*service, *bookings, consultant, {t.path, 1, true}, *settings);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         window.activateWindow();
@@ -160,7 +163,7 @@ private slots:
 
     void directorReadsButDoesNotEdit()
     {
-        app::MainWindow window(*service, director, {t.path, 1, true}, *settings);
+        app::MainWindow window(*service, *bookings, director, {t.path, 1, true}, *settings);
         QVERIFY(!window.newGuestAction()->isEnabled());
         const auto titles = window.menuBar()->actions();
         QVERIFY(!titles.isEmpty());

@@ -211,4 +211,39 @@ Result<Quote> priceStay(const PriceRequest &request, const TariffBook &book)
     return quote;
 }
 
+int sleepersFor(int adults, const QList<int> &childAges, const QList<ChildRule> &childRules)
+{
+    int sleepers = std::max(0, adults);
+    for (int age : childAges) {
+        bool needsBed = true;
+        for (const ChildRule &rule : childRules)
+            if (age >= rule.fromAge && age <= rule.toAge) {
+                needsBed = rule.needsBed;
+                break;
+            }
+        sleepers += needsBed ? 1 : 0;
+    }
+    return sleepers;
+}
+
+TariffBook baseTariffBook(const QList<RoomCategory> &categories)
+{
+    TariffBook book;
+    for (const RoomCategory &c : categories) {
+        Tariff t;
+        t.id = c.id;
+        t.categoryId = c.id;
+        t.season = tr("Base tariff");
+        t.from = QDate(2000, 1, 1);
+        t.to = QDate(2100, 1, 1);
+        t.mainBed = c.pricePerBedNight;
+        t.extraBed = c.pricePerBedNight.percent(70);
+        t.meals = {{MealPlan::FullBoard, Money()}};
+        t.treatments = {{TreatmentProfile::General, Money()}};
+        book.tariffs.append(t);
+    }
+    book.childRules = {{0, 3, 0, false}, {4, 13, 70, true}};
+    return book;
+}
+
 } // namespace kasp

@@ -43,24 +43,10 @@ Status BookingRepository::create(const Booking &booking)
         return valid;
     return applyMutation(
         m_db, Mutation{QStringLiteral("booking.create"), toJson(booking)}, m_clock.now(), [&]() -> Status {
-            QSqlQuery q(m_db);
             // Inside the write transaction, so no other local writer can slip in between check and insert.
-            if (auto s = sql::prepare(
-                    q, QStringLiteral("SELECT id FROM bookings WHERE room_id = ? AND status <> 'cancelled' "
-                                      "AND check_in < ? AND check_out > ? LIMIT 1"));
-                !s.ok())
+            if (auto s = checkFree(booking.roomId, booking.stay, Id()); !s.ok())
                 return s;
-            q.addBindValue(sql::fromId(booking.roomId));
-            q.addBindValue(sql::fromDate(booking.stay.checkOut()));
-            q.addBindValue(sql::fromDate(booking.stay.checkIn()));
-            if (auto s = sql::exec(q, QStringLiteral("booking overlap")); !s.ok())
-                return s;
-            if (q.next()) {
-                return Error{QStringLiteral("booking.overlap"),
-                             QCoreApplication::translate("kasp::storage",
-                                                         "The room is already booked for some of these "
-                                                         "nights. Choose other dates or another room.")};
-            }
+            QSqlQuery q(m_db);
             if (auto s = sql::prepare(
                     q, QStringLiteral("INSERT INTO bookings (%1) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
                            .arg(kColumns));
@@ -76,6 +62,160 @@ Status BookingRepository::create(const Booking &booking)
                 q.addBindValue(v);
             return sql::exec(q, QStringLiteral("booking create"));
         });
+}
+
+Status BookingRepository::checkFree(const Id &roomId, const Stay &stay, const Id &except) const
+{
+    QSqlQuery q(m_db);
+    if (auto s = sql::prepare(
+            q, QStringLiteral("SELECT id FROM bookings WHERE room_id = ? AND status <> 'cancelled' "
+                              "AND check_in < ? AND check_out > ? AND id <> ? LIMIT 1"));
+        !s.ok())
+        return s;
+    q.addBindValue(sql::fromId(roomId));
+    q.addBindValue(sql::fromDate(stay.checkOut()));
+    q.addBindValue(sql::fromDate(stay.checkIn()));
+    q.addBindValue(sql::text(idToString(except)));
+    if (auto s = sql::exec(q, QStringLiteral("booking overlap")); !s.ok())
+        return s;
+    if (q.next())
+        return Error{QStringLiteral("booking.overlap"),
+                     QCoreApplication::translate("kasp::storage",
+                                                 "The room is already booked for some of these "
+                                                 "nights. Choose other dates or another room.")};
+    QSqlQuery closed(m_db);
+    if (auto s = sql::prepare(closed, QStringLiteral("SELECT reason FROM room_closures WHERE room_id = ? "
+                                                     "AND first_night < ? AND end_night > ? LIMIT 1"));
+        !s.ok())
+        return s;
+    closed.addBindValue(sql::fromId(roomId));
+    closed.addBindValue(sql::fromDate(stay.checkOut()));
+    closed.addBindValue(sql::fromDate(stay.checkIn()));
+    if (auto s = sql::exec(closed, QStringLiteral("room closure")); !s.ok())
+        return s;
+    if (closed.next())
+        return Error{QStringLiteral("booking.room_closed"),
+                     QCoreApplication::translate("kasp::storage",
+                                                 "The room is out of service on some of these "
+                                                 "nights (%1). Choose another room.")
+                         .arg(closed.value(0).toString())};
+    return {};
+}
+
+Status BookingRepository::cancel(const Id &bookingId, const QString &reason)
+{
+    if (reason.trimmed().isEmpty())
+        return Error{QStringLiteral("booking.no_cancel_reason"),
+                     QCoreApplication::translate("kasp::storage", "Say why the booking is cancelled.")};
+    const QJsonObject args{{QStringLiteral("id"), idToString(bookingId)},
+                           {QStringLiteral("status"), bookingStatusKey(BookingStatus::Cancelled)},
+                           {QStringLiteral("cancelReason"), reason.trimmed()}};
+    return applyMutation(
+        m_db, Mutation{QStringLiteral("booking.set_status"), args}, m_clock.now(), [&]() -> Status {
+            auto current = byId(bookingId);
+            if (!current.ok())
+                return current.error();
+            if (!canChangeStatus(current.value().status, BookingStatus::Cancelled))
+                return Error{
+                    QStringLiteral("booking.bad_transition"),
+                    QCoreApplication::translate("kasp::storage", "A booking cannot go from %1 to %2.")
+                        .arg(bookingStatusKey(current.value().status),
+                             bookingStatusKey(BookingStatus::Cancelled))};
+            QSqlQuery q(m_db);
+            if (auto s = sql::prepare(
+                    q, QStringLiteral("UPDATE bookings SET status = 'cancelled', cancel_reason = ? "
+                                      "WHERE id = ?"));
+                !s.ok())
+                return s;
+            q.addBindValue(reason.trimmed());
+            q.addBindValue(sql::fromId(bookingId));
+            return sql::exec(q, QStringLiteral("booking cancel"));
+        });
+}
+
+Status BookingRepository::move(const Id &bookingId, const Id &roomId, const Stay &stay, Money total)
+{
+    if (!stay.isValid())
+        return Error{QStringLiteral("booking.bad_stay"),
+                     QCoreApplication::translate("kasp::storage", "Check-out must come after check-in.")};
+    const QJsonObject args{{QStringLiteral("id"), idToString(bookingId)},
+                           {QStringLiteral("roomId"), idToString(roomId)},
+                           {QStringLiteral("checkIn"), stay.checkIn().toString(Qt::ISODate)},
+                           {QStringLiteral("checkOut"), stay.checkOut().toString(Qt::ISODate)},
+                           {QStringLiteral("total"), total.kopecks()}};
+    return applyMutation(
+        m_db, Mutation{QStringLiteral("booking.move"), args}, m_clock.now(), [&]() -> Status {
+            auto current = byId(bookingId);
+            if (!current.ok())
+                return current.error();
+            Booking moved = current.value();
+            moved.roomId = roomId;
+            moved.stay = stay;
+            moved.total = total;
+            if (!occupiesRoom(moved.status))
+                return Error{
+                    QStringLiteral("booking.bad_transition"),
+                    QCoreApplication::translate("kasp::storage", "A cancelled booking cannot be moved.")};
+            if (auto valid = validateBooking(moved); !valid.ok())
+                return valid;
+            if (auto s = checkFree(roomId, stay, bookingId); !s.ok())
+                return s;
+            QSqlQuery q(m_db);
+            if (auto s = sql::prepare(q, QStringLiteral("UPDATE bookings SET room_id = ?, check_in = ?, "
+                                                        "check_out = ?, total = ? WHERE id = ?"));
+                !s.ok())
+                return s;
+            for (const QVariant &v :
+                 QVariantList{sql::fromId(roomId), sql::fromDate(stay.checkIn()),
+                              sql::fromDate(stay.checkOut()), total.kopecks(), sql::fromId(bookingId)})
+                q.addBindValue(v);
+            return sql::exec(q, QStringLiteral("booking move"));
+        });
+}
+
+Result<Booking> BookingRepository::byId(const Id &bookingId) const
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (auto s = sql::prepare(q, QStringLiteral("SELECT %1 FROM bookings WHERE id = ?").arg(kColumns));
+        !s.ok())
+        return s.error();
+    q.addBindValue(sql::fromId(bookingId));
+    if (auto s = sql::exec(q, QStringLiteral("booking")); !s.ok())
+        return s.error();
+    if (!q.next())
+        return Error{QStringLiteral("booking.not_found"),
+                     QCoreApplication::translate("kasp::storage", "The booking no longer exists.")};
+    return readBooking(q);
+}
+
+Result<QList<BookingView>> BookingRepository::inWindow(QDate from, QDate to) const
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    // check_out > from is the selective side for a window near today (the index bookings_check_out);
+    // check_in < to trims the future.
+    if (auto s = sql::prepare(
+            q,
+            QStringLiteral("SELECT %1, g.last_name, g.first_name FROM bookings b "
+                           "LEFT JOIN guests g ON g.id = b.guest_id "
+                           "WHERE b.check_out > ? AND b.check_in < ? AND b.status <> 'cancelled'")
+                .arg(QStringLiteral("b.id, b.guest_id, b.room_id, b.check_in, b.check_out, b.adults, "
+                                    "b.children, b.total, b.prepaid, b.status, b.created_by, b.created_at, "
+                                    "b.hold_until, b.cancel_reason")));
+        !s.ok())
+        return s.error();
+    q.addBindValue(sql::fromDate(from));
+    q.addBindValue(sql::fromDate(to));
+    if (auto s = sql::exec(q, QStringLiteral("bookings in window")); !s.ok())
+        return s.error();
+    QList<BookingView> out;
+    while (q.next()) {
+        BookingView v{readBooking(q), {}};
+        v.guestName = QStringLiteral("%1 %2").arg(q.value(14).toString(), q.value(15).toString()).trimmed();
+        out.append(std::move(v));
+    }
+    return out;
 }
 
 Status BookingRepository::setStatus(const Id &bookingId, BookingStatus status)

@@ -2,6 +2,8 @@
 
 #include "kasp/storage/storageerror.h"
 
+#include <algorithm>
+#include <QHash>
 #include <QSqlError>
 #include <QTimeZone>
 
@@ -51,26 +53,42 @@ Status exec(QSqlQuery &query, const QString &context)
     return {};
 }
 
+namespace {
+// Open write transactions per connection name. Connections belong to one thread each.
+thread_local QHash<QString, int> t_depth;
+} // namespace
+
 WriteTransaction::WriteTransaction(QSqlDatabase db) : m_db(std::move(db)) {}
 
 WriteTransaction::~WriteTransaction()
 {
-    if (m_active)
+    if (!m_active)
+        return;
+    int &depth = t_depth[m_db.connectionName()];
+    depth = std::max(0, depth - 1);
+    if (!m_nested)
         m_db.rollback();
 }
 
 Status WriteTransaction::begin()
 {
-    if (!m_db.transaction())
+    int &depth = t_depth[m_db.connectionName()];
+    if (depth > 0) {
+        m_nested = true;
+    } else if (!m_db.transaction()) {
         return storageError(m_db.lastError(), QStringLiteral("begin"));
+    }
+    ++depth;
     m_active = true;
     return {};
 }
 
 Status WriteTransaction::commit()
 {
-    if (!m_db.commit())
+    if (!m_nested && !m_db.commit())
         return storageError(m_db.lastError(), QStringLiteral("commit")); // destructor rolls back
+    int &depth = t_depth[m_db.connectionName()];
+    depth = std::max(0, depth - 1);
     m_active = false;
     return {};
 }

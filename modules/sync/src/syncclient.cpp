@@ -307,6 +307,8 @@ void SyncClient::pullFrom(qint64 cursor, int generation)
                  finish(false, s.error());
                  return;
              }
+             if (!page.value().records.isEmpty())
+                 emit recordsArrived(int(page.value().records.size()));
              emit progress(page.value().cursor, page.value().head);
              emit pendingChanged(pendingCount());
              if (!page.value().more)

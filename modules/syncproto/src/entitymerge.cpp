@@ -238,9 +238,12 @@ Result<QJsonObject> mergeEntity(const std::optional<QJsonObject> &current, const
     if (!current)
         return Error{QStringLiteral("entity.not_found"),
                      QStringLiteral("%1 %2 does not exist").arg(entityKindKey(plan.kind), plan.id)};
-    QJsonObject merged = *current;
+    // Canonical first: a record written by an older desktop lacks fields added since (a booking's
+    // cancelReason), and a patch may set them.
+    const auto canonical = canonicalEntity(plan.kind, *current);
+    QJsonObject merged = canonical.ok() ? canonical.value() : *current;
     for (auto it = plan.fields.begin(); it != plan.fields.end(); ++it) {
-        if (!current->contains(it.key()))
+        if (!merged.contains(it.key()))
             return badValue(QStringLiteral("unknown field \"%1\"").arg(it.key().left(60)));
         merged.insert(it.key(), it.value());
     }

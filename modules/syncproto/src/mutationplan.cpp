@@ -32,7 +32,8 @@ const Shape kShapes[] = {
     {"guest.delete", EntityKind::Guest, Op::Delete}, // a card made by mistake: nothing refers to it
     {"touch.add", EntityKind::Touch, Op::Create},
     {"booking.create", EntityKind::Booking, Op::Create},
-    {"booking.set_status", EntityKind::Booking, Op::Patch, {}, {"status"}},
+    {"booking.set_status", EntityKind::Booking, Op::Patch, {}, {"status", "cancelReason"}},
+    {"booking.move", EntityKind::Booking, Op::Patch, {}, {"roomId", "checkIn", "checkOut", "total"}},
     {"deal.create", EntityKind::Deal, Op::Create},
     {"deal.move", EntityKind::Deal, Op::Patch, {{"lost_reason", "lostReason"}}, {"stage", "lostReason"}},
     {"task.create", EntityKind::Task, Op::Create},

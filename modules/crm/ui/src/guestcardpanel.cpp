@@ -20,7 +20,8 @@ GuestCardPanel::GuestCardPanel(GuestService &service, QWidget *parent)
     : QWidget(parent), m_service(service), m_timeline(new TimelineModel(this)),
       m_filter(new TimelineFilterModel(this)), m_stack(new QStackedLayout(this)),
       m_placeholder(new QLabel(this)), m_name(new QLabel), m_facts(new QLabel), m_contacts(new QLabel),
-      m_summary(new QLabel), m_edit(new QPushButton(tr("Edit…"))), m_table(new QTableView)
+      m_summary(new QLabel), m_edit(new QPushButton(tr("Edit…"))), m_book(new QPushButton(tr("Book…"))),
+      m_table(new QTableView)
 {
     setObjectName(QStringLiteral("guestCardPanel"));
     m_placeholder->setText(tr("Find a guest by phone or surname (Ctrl+K),\nor create a new one (Ctrl+N)."));
@@ -44,6 +45,10 @@ GuestCardPanel::GuestCardPanel(GuestService &service, QWidget *parent)
     m_edit->setObjectName(QStringLiteral("guestEditButton"));
     m_edit->setToolTip(tr("Edit the guest's name, contacts and tags (Ctrl+E)"));
     connect(m_edit, &QPushButton::clicked, this, [this] { emit editRequested(m_guestId); });
+    m_book->setObjectName(QStringLiteral("guestBookButton"));
+    m_book->setToolTip(tr("Free rooms for this guest's dates and party (Ctrl+B)"));
+    m_book->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
+    connect(m_book, &QPushButton::clicked, this, [this] { emit bookRequested(m_guestId); });
 
     m_table->setObjectName(QStringLiteral("guestTimeline"));
     m_filter->setSourceModel(m_timeline);
@@ -68,7 +73,11 @@ GuestCardPanel::GuestCardPanel(GuestService &service, QWidget *parent)
     identity->addWidget(m_contacts);
     identity->addWidget(m_summary);
     header->addLayout(identity, 1);
-    header->addWidget(m_edit, 0, Qt::AlignTop);
+    auto *actions = new QVBoxLayout;
+    actions->addWidget(m_book);
+    actions->addWidget(m_edit);
+    actions->addStretch(1);
+    header->addLayout(actions);
 
     auto *layout = new QVBoxLayout(card);
     layout->addLayout(header);
@@ -131,6 +140,7 @@ QWidget *GuestCardPanel::buildFilterBar()
 void GuestCardPanel::setEditable(bool editable)
 {
     m_edit->setVisible(editable);
+    m_book->setVisible(editable);
 }
 
 void GuestCardPanel::clear()

@@ -11,6 +11,7 @@
 #include "kasp/core/id.h"
 #include "kasp/core/money.h"
 #include "kasp/core/result.h"
+#include "kasp/core/room.h"
 #include "kasp/core/stay.h"
 #include <optional>
 #include <QList>
@@ -108,5 +109,13 @@ struct Quote
 //   night), "price.min_stay" (names the season and its minimum), "price.no_meal_plan",
 //   "price.no_treatment" (the season does not sell it), "price.unknown_promo".
 Result<Quote> priceStay(const PriceRequest &request, const TariffBook &book);
+
+// People who need a bed: the adults and the children whose age rule says so (uncovered ages do).
+int sleepersFor(int adults, const QList<int> &childAges, const QList<ChildRule> &childRules);
+
+// Until the head of sales enters seasons, each category sells at its bed-night price (which in a
+// sanatorium's путёвка includes meals and the general programme) all year; extra beds at 70 %,
+// children under 4 free without a bed, 4-13 at 70 %.
+TariffBook baseTariffBook(const QList<RoomCategory> &categories);
 
 } // namespace kasp

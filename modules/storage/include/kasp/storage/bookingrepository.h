@@ -6,6 +6,13 @@
 
 namespace kasp::storage {
 
+// A booking as the grid shows it: with the guest's name for the bar's label.
+struct BookingView
+{
+    Booking booking;
+    QString guestName; // "Иванова Мария"
+};
+
 class BookingRepository
 {
 public:
@@ -14,9 +21,19 @@ public:
     // ("booking.overlap"): first writer wins, nothing is written. Mutation booking.create.
     Status create(const Booking &booking);
     Status setStatus(const Id &bookingId, BookingStatus status); // mutation booking.set_status
-    Result<QList<Booking>> forGuest(const Id &guestId) const;    // newest stay first
+    // Cancels with a reason (required: the funnel counts why). Mutation booking.set_status.
+    Status cancel(const Id &bookingId, const QString &reason);
+    // Another room and/or other nights, at a new total; refuses overlaps like create().
+    // Mutation booking.move.
+    Status move(const Id &bookingId, const Id &roomId, const Stay &stay, Money total);
+    Result<QList<Booking>> forGuest(const Id &guestId) const; // newest stay first
+    Result<Booking> byId(const Id &bookingId) const;
+    // Live bookings with a night in [from, to), with guest names: what the grid paints.
+    Result<QList<BookingView>> inWindow(QDate from, QDate to) const;
 
 private:
+    Status checkFree(const Id &roomId, const Stay &stay, const Id &except) const;
+
     QSqlDatabase m_db;
     const Clock &m_clock;
 };

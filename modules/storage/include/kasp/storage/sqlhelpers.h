@@ -28,6 +28,9 @@ Status exec(QSqlQuery &query, const QString &context);
 
 // Opens a transaction and rolls it back unless commit() succeeded: an early return on an error
 // can never leave half a mutation behind.
+// Nests: a WriteTransaction opened while another one is open on the same connection joins it, so
+// a use case can write several mutations (a booking and its touch) that commit together. An inner
+// failure returns its error and the outer one rolls everything back.
 class WriteTransaction
 {
 public:
@@ -43,6 +46,7 @@ public:
 private:
     QSqlDatabase m_db;
     bool m_active = false;
+    bool m_nested = false;
 };
 
 } // namespace kasp::storage::sql

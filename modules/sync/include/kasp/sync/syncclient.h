@@ -58,6 +58,7 @@ signals:
     void pendingChanged(qint64 pending);
     void progress(qint64 cursor, qint64 head); // a first sync's progress bar
     void synced(const QDateTime &at);
+    void recordsArrived(int count); // a pulled page changed the replica: views reload
     void mutationRejected(qint64 mutationId, const QString &name, const QString &code,
                           const QString &message);
     void syncFailed(const kasp::Error &error);
@@ -95,7 +96,7 @@ private:
     bool m_running = false;
     int m_authRetries = 0;
     int m_pullGeneration = 0;
-    Error m_pushError; // a refused push, reported when the pull that follows it ends
+    Error m_pushError;       // a refused push, reported when the pull that follows it ends
     bool m_snapshot = false; // this pull continues a first sync (see PullRequest::snapshot)
 };
 

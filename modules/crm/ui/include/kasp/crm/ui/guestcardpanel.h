@@ -29,6 +29,7 @@ public:
 
 signals:
     void editRequested(const kasp::Id &guestId);
+    void bookRequested(const kasp::Id &guestId);
     void errorOccurred(const QString &message);
 
 private:
@@ -46,6 +47,7 @@ private:
     QLabel *m_contacts;
     QLabel *m_summary;
     QPushButton *m_edit;
+    QPushButton *m_book;
     QTableView *m_table;
 };
 

@@ -1,0 +1,269 @@
+#include "kasp/booking/bookingservice.h"
+
+#include "kasp/storage/roomrepository.h"
+#include "kasp/storage/sqlhelpers.h"
+#include "kasp/storage/touchrepository.h"
+
+#include <algorithm>
+#include <QCoreApplication>
+#include <QLocale>
+
+namespace kasp::booking {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("kasp::booking::BookingService", text);
+}
+
+// "101" < "102" < "1010": numbers compare by length first, as the rooms are counted on a floor.
+bool roomNumberLess(const QString &a, const QString &b)
+{
+    return a.size() != b.size() ? a.size() < b.size() : a < b;
+}
+
+QString stayText(const Stay &stay)
+{
+    const QLocale ru(QLocale::Russian);
+    return QStringLiteral("%1 – %2").arg(ru.toString(stay.checkIn(), QStringLiteral("d MMM")),
+                                         ru.toString(stay.checkOut(), QStringLiteral("d MMM yyyy")));
+}
+
+} // namespace
+
+QString RoomStock::buildingName(const Id &id) const
+{
+    for (const Building &b : buildings)
+        if (b.id == id)
+            return b.name;
+    return {};
+}
+
+BookingService::BookingService(QSqlDatabase db, const Clock &clock, Id userId)
+    : m_db(std::move(db)), m_clock(clock), m_userId(std::move(userId)), m_bookings(m_db, clock)
+{
+}
+
+Result<RoomStock> BookingService::roomStock()
+{
+    if (m_stockLoaded)
+        return m_stock;
+    storage::RoomRepository repo(m_db, m_clock);
+    auto buildings = repo.buildings();
+    if (!buildings.ok())
+        return buildings.error();
+    auto categories = repo.categories();
+    if (!categories.ok())
+        return categories.error();
+    auto rooms = repo.rooms();
+    if (!rooms.ok())
+        return rooms.error();
+
+    RoomStock stock;
+    stock.buildings = buildings.value();
+    std::sort(stock.buildings.begin(), stock.buildings.end(),
+              [](const Building &a, const Building &b) { return a.name < b.name; });
+    QHash<Id, int> buildingOrder;
+    for (int i = 0; i < stock.buildings.size(); ++i)
+        buildingOrder.insert(stock.buildings[i].id, i);
+    QHash<Id, int> categoryOrder; // categories() comes cheapest first
+    for (const RoomCategory &c : categories.value()) {
+        categoryOrder.insert(c.id, categoryOrder.size());
+        stock.categories.insert(c.id, c);
+    }
+    stock.rooms = rooms.value();
+    std::stable_sort(stock.rooms.begin(), stock.rooms.end(), [&](const Room &a, const Room &b) {
+        const int ba = buildingOrder.value(a.buildingId, 1 << 20),
+                  bb = buildingOrder.value(b.buildingId, 1 << 20);
+        if (ba != bb)
+            return ba < bb;
+        const int ca = categoryOrder.value(a.categoryId), cb = categoryOrder.value(b.categoryId);
+        if (ca != cb)
+            return ca < cb;
+        return roomNumberLess(a.number, b.number);
+    });
+    m_roomIndex.clear();
+    for (int i = 0; i < stock.rooms.size(); ++i)
+        m_roomIndex.insert(stock.rooms[i].id, i);
+    m_tariffs = baseTariffBook(categories.value());
+    m_stock = std::move(stock);
+    m_stockLoaded = true;
+    return m_stock;
+}
+
+const Room *BookingService::roomById(const Id &roomId) const
+{
+    const int i = m_roomIndex.value(roomId, -1);
+    return i < 0 ? nullptr : &m_stock.rooms[i];
+}
+
+Result<QList<BookingView>> BookingService::window(QDate from, QDate to) const
+{
+    return m_bookings.inWindow(from, to);
+}
+
+Result<OccupancyIndex> BookingService::occupancy(QDate from, QDate to)
+{
+    auto stock = roomStock();
+    if (!stock.ok())
+        return stock.error();
+    auto live = m_bookings.inWindow(from, to);
+    if (!live.ok())
+        return live.error();
+    OccupancyIndex index(stock.value().rooms);
+    for (const BookingView &v : live.value())
+        index.occupy(v.booking.roomId, v.booking.stay);
+    index.freeze();
+    return index;
+}
+
+Result<Quote> BookingService::quote(const Room &room, const Stay &stay, const Party &party)
+{
+    if (auto stock = roomStock(); !stock.ok())
+        return stock.error();
+    const RoomCategory category = m_stock.categories.value(room.categoryId);
+    PriceRequest request{
+        room.categoryId, category.name, room.beds,       category.extraBeds,   stay,           party.adults,
+        party.childAges, party.meals,   party.treatment, party.returningGuest, party.promoCode};
+    return priceStay(request, m_tariffs);
+}
+
+Result<QList<StayOption>> BookingService::options(const Stay &stay, const Party &party, int limit)
+{
+    auto index = occupancy(stay.checkIn(), stay.checkOut());
+    if (!index.ok())
+        return index.error();
+    const int sleepers = sleepersFor(party.adults, party.childAges, m_tariffs.childRules);
+    const QList<RoomOption> free = findFreeRooms(index.value(), m_stock.categories, stay, sleepers);
+    QList<StayOption> out;
+    std::optional<Error> firstError;
+    for (const RoomOption &o : free) {
+        if (out.size() >= limit)
+            break;
+        const Room &room = m_stock.rooms[o.roomIndex];
+        auto price = quote(room, stay, party);
+        if (!price.ok()) {
+            if (!firstError)
+                firstError = price.error();
+            continue;
+        }
+        out.append(StayOption{room, m_stock.categories.value(room.categoryId), o.extraBeds, price.value()});
+    }
+    if (out.isEmpty() && firstError)
+        return *firstError;
+    return out;
+}
+
+Status BookingService::addTouch(const Id &guestId, const QString &result, const QString &note)
+{
+    Touch touch;
+    touch.id = newId();
+    touch.guestId = guestId;
+    touch.userId = m_userId;
+    touch.kind = TouchKind::Booking;
+    touch.at = m_clock.now();
+    touch.result = result;
+    touch.note = note;
+    return storage::TouchRepository(m_db, m_clock).add(touch);
+}
+
+Result<Id> BookingService::hold(const HoldRequest &request)
+{
+    if (auto stock = roomStock(); !stock.ok())
+        return stock.error();
+    const Room *room = roomById(request.roomId);
+    if (!room)
+        return Error{QStringLiteral("booking.no_room"), tr("The room is not in the room stock.")};
+    auto price = quote(*room, request.stay, request.party);
+    if (!price.ok())
+        return price.error();
+
+    Booking b;
+    b.id = newId();
+    b.guestId = request.guestId;
+    b.roomId = request.roomId;
+    b.stay = request.stay;
+    b.adults = request.party.adults;
+    b.children = int(request.party.childAges.size());
+    b.total = price.value().total;
+    b.status = BookingStatus::Hold;
+    b.createdBy = m_userId;
+    b.createdAt = m_clock.now();
+    b.holdUntil = b.createdAt.addSecs(qint64(m_holdHours) * 3600);
+
+    // The booking and its touch commit together: the timeline never misses a booking.
+    storage::sql::WriteTransaction tx(m_db);
+    if (auto s = tx.begin(); !s.ok())
+        return s.error();
+    if (auto s = m_bookings.create(b); !s.ok())
+        return s.error();
+    const QString note = tr("Room %1 (%2), %3, %4")
+                             .arg(room->number, m_stock.categories.value(room->categoryId).name,
+                                  stayText(b.stay), b.total.toString());
+    if (auto s = addTouch(b.guestId, tr("on hold"), note); !s.ok())
+        return s.error();
+    if (auto s = tx.commit(); !s.ok())
+        return s.error();
+    return b.id;
+}
+
+Result<Money> BookingService::repriceMove(const Id &bookingId, const Id &roomId, const Stay &stay)
+{
+    if (auto stock = roomStock(); !stock.ok())
+        return stock.error();
+    auto current = m_bookings.byId(bookingId);
+    if (!current.ok())
+        return current.error();
+    const Room *room = roomById(roomId);
+    if (!room)
+        return Error{QStringLiteral("booking.no_room"), tr("The room is not in the room stock.")};
+    // The booking keeps head counts, not ages: children are priced as school-age (bed, 70 %).
+    Party party;
+    party.adults = current.value().adults;
+    party.childAges = QList<int>(current.value().children, 10);
+    auto price = quote(*room, stay, party);
+    if (!price.ok())
+        return price.error();
+    return price.value().total;
+}
+
+Status BookingService::move(const Id &bookingId, const Id &roomId, const Stay &stay)
+{
+    auto total = repriceMove(bookingId, roomId, stay);
+    if (!total.ok())
+        return total.error();
+    auto current = m_bookings.byId(bookingId);
+    if (!current.ok())
+        return current.error();
+    storage::sql::WriteTransaction tx(m_db);
+    if (auto s = tx.begin(); !s.ok())
+        return s;
+    if (auto s = m_bookings.move(bookingId, roomId, stay, total.value()); !s.ok())
+        return s;
+    const Room *room = roomById(roomId);
+    const QString note = tr("Moved to room %1, %2, %3")
+                             .arg(room ? room->number : QString(), stayText(stay), total.value().toString());
+    if (auto s = addTouch(current.value().guestId, tr("moved"), note); !s.ok())
+        return s;
+    return tx.commit();
+}
+
+Status BookingService::cancel(const Id &bookingId, const QString &reason)
+{
+    auto current = m_bookings.byId(bookingId);
+    if (!current.ok())
+        return current.error();
+    storage::sql::WriteTransaction tx(m_db);
+    if (auto s = tx.begin(); !s.ok())
+        return s;
+    if (auto s = m_bookings.cancel(bookingId, reason); !s.ok())
+        return s;
+    if (auto s = addTouch(current.value().guestId, tr("cancelled"),
+                          tr("%1: %2").arg(stayText(current.value().stay), reason.trimmed()));
+        !s.ok())
+        return s;
+    return tx.commit();
+}
+
+} // namespace kasp::booking

@@ -1,0 +1,62 @@
+#pragma once
+// The booking tab of the Sales Window: a toolbar (today, jump to a date, zoom, "Book…", legend)
+// over the room grid. Drags on the grid open the booking dialog or move a booking after showing
+// the new price; a booking's menu opens the guest or cancels with a reason.
+#include "kasp/booking/bookingservice.h"
+#include "kasp/crm/guestservice.h"
+#include <QWidget>
+
+class QDateEdit;
+class QButtonGroup;
+class QLabel;
+
+namespace kasp::booking::ui {
+
+class RoomGridWidget;
+
+class BookingPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    BookingPanel(BookingService &booking, crm::GuestService &guests, QWidget *parent = nullptr);
+
+    RoomGridWidget *grid() const { return m_grid; }
+    // The guest the booking dialog starts with (the card open in the Sales Window).
+    void setCurrentGuest(const crm::GuestSummary &guest) { m_currentGuest = guest; }
+    // Nights loaded: from two weeks back to a year ahead of `around`.
+    void setToday(QDate today);
+    void setEditable(bool editable) { m_editable = editable; }
+    // Moves and holds ask before writing; tests answer for the user.
+    void setConfirm(std::function<bool(const QString &)> confirm) { m_confirm = std::move(confirm); }
+    void setCancelReasonPicker(std::function<QString(const QString &)> picker)
+    {
+        m_pickReason = std::move(picker);
+    }
+
+public slots:
+    void reload();
+    void openBookingDialog(const kasp::Id &roomId, QDate checkIn, QDate checkOut);
+    void moveBooking(const kasp::Id &bookingId, const kasp::Id &roomId, QDate checkIn, QDate checkOut);
+    void showBookingMenu(const kasp::Id &bookingId);
+    void jumpTo(QDate date);
+
+signals:
+    void guestRequested(const kasp::Id &guestId);
+    void message(const QString &text);
+    void bookingChanged(); // held, moved or cancelled: the guest card refreshes
+
+private:
+    BookingService &m_booking;
+    crm::GuestService &m_guests;
+    crm::GuestSummary m_currentGuest;
+    RoomGridWidget *m_grid;
+    QDateEdit *m_jump;
+    QLabel *m_summary;
+    QDate m_today;
+    QDate m_from;
+    bool m_editable = true;
+    std::function<bool(const QString &)> m_confirm;
+    std::function<QString(const QString &)> m_pickReason;
+};
+
+} // namespace kasp::booking::ui

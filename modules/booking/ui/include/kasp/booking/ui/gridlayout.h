@@ -1,0 +1,69 @@
+#pragma once
+// The grid's geometry without painting: rows (building headers and rooms), the window of nights as
+// columns, bookings as bars per row, free rooms per category per night. Built once per data
+// change; painting and hit-testing only read it, so a frame costs the visible cells, not the year.
+#include "kasp/booking/bookingservice.h"
+#include <QDate>
+#include <QList>
+#include <QVector>
+
+namespace kasp::booking::ui {
+
+struct GridRow
+{
+    enum class Kind { Building, Room } kind = Kind::Room;
+    int roomIndex = -1; // into GridLayout::stock().rooms
+    QString label;      // building name, or the room number
+    QString detail;     // the category's short name for rooms
+};
+
+struct GridBar
+{
+    int row = 0;
+    int firstCol = 0;      // may be < 0 or past the window: bars are clipped when painted
+    int endCol = 0;        // exclusive
+    int bookingIndex = -1; // into GridLayout::bookings()
+};
+
+class GridLayout
+{
+public:
+    void build(RoomStock stock, QDate from, int nights, QList<BookingView> bookings);
+
+    const RoomStock &stock() const { return m_stock; }
+    QDate from() const { return m_from; }
+    int columns() const { return m_nights; }
+    QDate dateAt(int col) const { return m_from.addDays(col); }
+    int columnOf(QDate date) const { return int(m_from.daysTo(date)); }
+
+    const QList<GridRow> &rows() const { return m_rows; }
+    int rowOfRoom(const Id &roomId) const { return m_rowOfRoom.value(roomId, -1); }
+    const Room *roomAt(int row) const;
+
+    const QList<BookingView> &bookings() const { return m_bookings; }
+    // Bars of a row, sorted by first column.
+    const QVector<GridBar> &barsOf(int row) const { return m_bars[row]; }
+    // The bar covering (row, col), or nullptr.
+    const GridBar *barAt(int row, int col) const;
+    // Whether nights [firstCol, endCol) of a room row are free, ignoring one booking (a move).
+    bool isFree(int row, int firstCol, int endCol, int ignoreBooking = -1) const;
+
+    // Categories in header order (cheapest first) and their free rooms on each night.
+    const QList<Id> &categoryOrder() const { return m_categoryOrder; }
+    int freeRooms(int categoryRow, int col) const { return m_free[categoryRow][col]; }
+    int roomsOfCategory(int categoryRow) const { return m_roomsPerCategory[categoryRow]; }
+
+private:
+    RoomStock m_stock;
+    QDate m_from;
+    int m_nights = 0;
+    QList<GridRow> m_rows;
+    QHash<Id, int> m_rowOfRoom;
+    QList<BookingView> m_bookings;
+    QVector<QVector<GridBar>> m_bars;
+    QList<Id> m_categoryOrder;
+    QVector<QVector<int>> m_free;
+    QVector<int> m_roomsPerCategory;
+};
+
+} // namespace kasp::booking::ui

@@ -1,0 +1,82 @@
+#pragma once
+// The шахматка: rooms x nights. Drag across free nights of a room to book them; drag a bar to move
+// it, drag its right end to stretch it; double-click or Enter opens it. Keyboard: arrows move the
+// cursor, Shift+arrows select nights, Enter books the selection, Home jumps to today, +/- zoom.
+#include "kasp/booking/ui/gridlayout.h"
+#include "kasp/booking/ui/roomgridpainter.h"
+#include <QAbstractScrollArea>
+
+namespace kasp::booking::ui {
+
+class RoomGridWidget : public QAbstractScrollArea
+{
+    Q_OBJECT
+public:
+    explicit RoomGridWidget(QWidget *parent = nullptr);
+
+    void setData(RoomStock stock, QDate from, int nights, QList<BookingView> bookings);
+    const GridLayout &layout() const { return m_layout; }
+
+    void setToday(QDate today); // tests fix "today"
+    QDate today() const { return m_today; }
+    void setZoom(GridZoom zoom);
+    GridZoom zoom() const { return m_zoom; }
+    // Scrolls so that the date is near the left edge; false when it is outside the loaded window.
+    bool scrollToDate(QDate date);
+    QDate firstVisibleDate() const;
+    // Marks bookings the server refused (drawn hatched in red with the reason in the tooltip).
+    void setConflicts(const QHash<Id, QString> &reasons);
+
+    // Geometry for tests and the benchmark, in viewport coordinates.
+    QRect cellRect(int row, int col) const;
+    const GridGeometry &geometry() const { return m_geometry; }
+
+signals:
+    void bookRequested(const kasp::Id &roomId, QDate checkIn, QDate checkOut);
+    void moveRequested(const kasp::Id &bookingId, const kasp::Id &roomId, QDate checkIn, QDate checkOut);
+    void bookingActivated(const kasp::Id &bookingId);
+    void refusal(const QString &message); // e.g. a drag over busy nights
+    void visibleRangeChanged();
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void scrollContentsBy(int dx, int dy) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    bool viewportEvent(QEvent *event) override;
+
+private:
+    enum class Drag { None, Select, Move, Stretch };
+    struct Cell
+    {
+        int row = -1;
+        int col = -1;
+    };
+    Cell cellAt(QPoint pos) const; // body cells only
+    void updateScrollBars();
+    void scrollToColumn(int col);
+    void syncGeometry();
+    void moveCursor(int dRow, int dCol, bool extend);
+    void ensureVisible(int row, int col);
+    void finishSelection(int row, int first, int end);
+    QString tooltipAt(QPoint pos) const;
+
+    GridLayout m_layout;
+    GridGeometry m_geometry;
+    GridOverlay m_overlay;
+    GridZoom m_zoom = GridZoom::Day;
+    QDate m_today;
+    QHash<Id, QString> m_conflicts;
+
+    Drag m_drag = Drag::None;
+    Cell m_anchor;
+    int m_dragBar = -1;   // bookingIndex of the bar being moved
+    int m_grabOffset = 0; // columns between the bar's start and the grabbed cell
+    int m_selectAnchorCol = -1;
+};
+
+} // namespace kasp::booking::ui

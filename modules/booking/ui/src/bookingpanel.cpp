@@ -1,0 +1,237 @@
+#include "kasp/booking/ui/bookingpanel.h"
+
+#include "kasp/booking/ui/bookingdialog.h"
+#include "kasp/booking/ui/roomgridwidget.h"
+
+#include <QButtonGroup>
+#include <QDateEdit>
+#include <QElapsedTimer>
+#include <QHBoxLayout>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLocale>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QToolButton>
+
+namespace kasp::booking::ui {
+
+namespace {
+
+constexpr int kNightsBack = 14;
+constexpr int kNightsLoaded = 366;
+
+QLabel *legendChip(BookingStatus status, const QString &text)
+{
+    auto *label = new QLabel(text);
+    label->setStyleSheet(
+        QStringLiteral("background: %1; border: 1px solid %2; border-radius: 3px; padding: 1px 6px;")
+            .arg(statusColor(status).name(), statusColor(status).darker(130).name()));
+    return label;
+}
+
+} // namespace
+
+BookingPanel::BookingPanel(BookingService &booking, crm::GuestService &guests, QWidget *parent)
+    : QWidget(parent), m_booking(booking), m_guests(guests), m_grid(new RoomGridWidget),
+      m_jump(new QDateEdit), m_summary(new QLabel), m_today(QDate::currentDate())
+{
+    setObjectName(QStringLiteral("bookingPanel"));
+    auto *today = new QPushButton(tr("Today"));
+    today->setToolTip(tr("Back to today (Home in the grid)"));
+    connect(today, &QPushButton::clicked, this, [this] { jumpTo(m_today); });
+    m_jump->setCalendarPopup(true);
+    m_jump->setDisplayFormat(QStringLiteral("dd.MM.yyyy"));
+    m_jump->setDate(m_today);
+    m_jump->setToolTip(tr("Jump to a date"));
+    connect(m_jump, &QDateEdit::dateChanged, this, &BookingPanel::jumpTo);
+
+    auto *zoom = new QButtonGroup(this);
+    auto *zoomBox = new QHBoxLayout;
+    zoomBox->setSpacing(0);
+    const QList<QPair<GridZoom, QString>> zooms{
+        {GridZoom::Day, tr("Day")}, {GridZoom::Week, tr("Week")}, {GridZoom::Month, tr("Month")}};
+    for (const auto &[level, name] : zooms) {
+        auto *b = new QToolButton;
+        b->setText(name);
+        b->setCheckable(true);
+        b->setChecked(level == GridZoom::Day);
+        b->setToolTip(tr("Column width (+ and − in the grid)"));
+        zoom->addButton(b, int(level));
+        zoomBox->addWidget(b);
+    }
+    connect(zoom, &QButtonGroup::idClicked, this, [this](int id) { m_grid->setZoom(GridZoom(id)); });
+
+    auto *book = new QPushButton(tr("Book…"));
+    book->setObjectName(QStringLiteral("bookButton"));
+    book->setToolTip(tr("Free rooms for the dates and party (or drag across free nights in the grid)"));
+    connect(book, &QPushButton::clicked, this,
+            [this] { openBookingDialog(Id(), m_today, m_today.addDays(14)); });
+
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(today);
+    bar->addWidget(m_jump);
+    bar->addLayout(zoomBox);
+    bar->addSpacing(12);
+    bar->addWidget(book);
+    bar->addSpacing(12);
+    bar->addWidget(legendChip(BookingStatus::Hold, tr("hold")));
+    bar->addWidget(legendChip(BookingStatus::Confirmed, tr("confirmed")));
+    bar->addWidget(legendChip(BookingStatus::Prepaid, tr("prepaid")));
+    bar->addWidget(legendChip(BookingStatus::Paid, tr("paid")));
+    bar->addWidget(legendChip(BookingStatus::CheckedIn, tr("checked in")));
+    bar->addStretch(1);
+    bar->addWidget(m_summary);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(bar);
+    layout->addWidget(m_grid, 1);
+
+    connect(m_grid, &RoomGridWidget::bookRequested, this, &BookingPanel::openBookingDialog);
+    connect(m_grid, &RoomGridWidget::moveRequested, this, &BookingPanel::moveBooking);
+    connect(m_grid, &RoomGridWidget::bookingActivated, this, &BookingPanel::showBookingMenu);
+    connect(m_grid, &RoomGridWidget::refusal, this, &BookingPanel::message);
+
+    m_confirm = [this](const QString &text) {
+        return QMessageBox::question(this, tr("Move the booking"), text) == QMessageBox::Yes;
+    };
+    m_pickReason = [this](const QString &title) {
+        const QStringList reasons{tr("Guest changed plans"), tr("Not prepaid in time"),
+                                  tr("Found cheaper elsewhere"), tr("Health reasons"),
+                                  tr("Duplicate booking")};
+        bool ok = false;
+        const QString reason = QInputDialog::getItem(this, title, tr("Reason:"), reasons, 0, true, &ok);
+        return ok ? reason : QString();
+    };
+    setToday(m_today);
+}
+
+void BookingPanel::setToday(QDate today)
+{
+    m_today = today;
+    m_from = today.addDays(-kNightsBack);
+    m_grid->setToday(today);
+    {
+        const QSignalBlocker block(m_jump);
+        m_jump->setDate(today);
+    }
+    reload();
+    m_grid->scrollToDate(today);
+}
+
+void BookingPanel::reload()
+{
+    QElapsedTimer timer;
+    timer.start();
+    auto stock = m_booking.roomStock();
+    if (!stock.ok()) {
+        emit message(stock.error().message);
+        return;
+    }
+    auto window = m_booking.window(m_from, m_from.addDays(kNightsLoaded));
+    if (!window.ok()) {
+        emit message(window.error().message);
+        return;
+    }
+    const qsizetype bookings = window.value().size();
+    m_grid->setData(stock.value(), m_from, kNightsLoaded, std::move(window).value());
+    m_summary->setText(tr("%1 rooms · %2 bookings in view").arg(stock.value().rooms.size()).arg(bookings));
+    m_summary->setToolTip(tr("Loaded in %1 ms").arg(timer.elapsed()));
+}
+
+void BookingPanel::jumpTo(QDate date)
+{
+    if (!date.isValid())
+        return;
+    if (!m_grid->scrollToDate(date)) {
+        // Outside the loaded year: load a year around it.
+        m_from = date.addDays(-kNightsBack);
+        reload();
+        m_grid->scrollToDate(date);
+    }
+    const QSignalBlocker block(m_jump);
+    m_jump->setDate(date);
+}
+
+void BookingPanel::openBookingDialog(const Id &roomId, QDate checkIn, QDate checkOut)
+{
+    if (!m_editable) {
+        emit message(tr("Your role views bookings but does not make them."));
+        return;
+    }
+    auto stay = Stay::make(checkIn, checkOut);
+    if (!stay.ok()) {
+        emit message(stay.error().message);
+        return;
+    }
+    BookingDialog dialog(m_booking, m_guests, m_currentGuest, stay.value(), roomId, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    reload();
+    emit message(tr("The room is on hold for %n hour(s).", "", m_booking.holdHours()));
+    emit bookingChanged();
+}
+
+void BookingPanel::moveBooking(const Id &bookingId, const Id &roomId, QDate checkIn, QDate checkOut)
+{
+    if (!m_editable)
+        return;
+    auto stay = Stay::make(checkIn, checkOut);
+    if (!stay.ok()) {
+        emit message(stay.error().message);
+        return;
+    }
+    auto total = m_booking.repriceMove(bookingId, roomId, stay.value());
+    if (!total.ok()) {
+        emit message(total.error().message);
+        return;
+    }
+    const QLocale ru(QLocale::Russian);
+    const QString question =
+        tr("Move the booking to %1 – %2 (%n night(s))?\nNew price: %3.", "", stay.value().nights())
+            .arg(ru.toString(checkIn, QStringLiteral("d MMMM")),
+                 ru.toString(checkOut, QStringLiteral("d MMMM yyyy")), total.value().toString());
+    if (!m_confirm(question))
+        return;
+    if (auto s = m_booking.move(bookingId, roomId, stay.value()); !s.ok()) {
+        emit message(s.error().message);
+        return;
+    }
+    reload();
+    emit message(tr("The booking was moved."));
+    emit bookingChanged();
+}
+
+void BookingPanel::showBookingMenu(const Id &bookingId)
+{
+    const auto &bookings = m_grid->layout().bookings();
+    auto it = std::find_if(bookings.begin(), bookings.end(),
+                           [&](const BookingView &v) { return v.booking.id == bookingId; });
+    if (it == bookings.end())
+        return;
+    const BookingView view = *it;
+    QMenu menu(this);
+    menu.addAction(tr("Open the guest card"), this,
+                   [this, view] { emit guestRequested(view.booking.guestId); });
+    QAction *cancel = menu.addAction(tr("Cancel the booking…"), this, [this, view] {
+        const QString reason = m_pickReason(tr("Cancel the booking of %1").arg(view.guestName));
+        if (reason.trimmed().isEmpty())
+            return;
+        if (auto s = m_booking.cancel(view.booking.id, reason); !s.ok()) {
+            emit message(s.error().message);
+            return;
+        }
+        reload();
+        emit message(tr("The booking was cancelled."));
+        emit bookingChanged();
+    });
+    cancel->setEnabled(m_editable && canChangeStatus(view.booking.status, BookingStatus::Cancelled));
+    const int row = m_grid->layout().rowOfRoom(view.booking.roomId);
+    const QRect cell =
+        m_grid->cellRect(row, std::max(0, m_grid->layout().columnOf(view.booking.stay.checkIn())));
+    menu.exec(m_grid->viewport()->mapToGlobal(cell.bottomLeft()));
+}
+
+} // namespace kasp::booking::ui

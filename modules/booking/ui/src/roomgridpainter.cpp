@@ -1,0 +1,312 @@
+#include "kasp/booking/ui/roomgridpainter.h"
+
+#include <algorithm>
+#include <QCoreApplication>
+#include <QLocale>
+#include <QPainter>
+
+namespace kasp::booking::ui {
+
+namespace {
+
+const QColor kGridLine(0xdd, 0xe1, 0xe6);
+const QColor kWeekend(0xf6, 0xf2, 0xea);
+const QColor kHeaderBg(0xf3, 0xf4, 0xf6);
+const QColor kBuildingBg(0xe4, 0xe9, 0xf0);
+const QColor kToday(0xd9, 0x3b, 0x3b);
+const QColor kSelectFree(0x3b, 0x82, 0xf6, 90);
+const QColor kSelectBusy(0xdc, 0x26, 0x26, 90);
+
+struct Span
+{
+    int first = 0; // first visible column
+    int end = 0;   // exclusive
+};
+
+Span visibleColumns(const GridLayout &layout, const GridGeometry &g)
+{
+    const int width = g.bodyRect().width();
+    Span s;
+    s.first = std::max(0, g.scroll.x() / g.columnWidth);
+    s.end = std::min(layout.columns(), (g.scroll.x() + width) / g.columnWidth + 1);
+    return s;
+}
+
+Span visibleRows(const GridLayout &layout, const GridGeometry &g)
+{
+    const int height = g.bodyRect().height();
+    Span s;
+    s.first = std::max(0, g.scroll.y() / g.rowHeight);
+    s.end = std::min(int(layout.rows().size()), (g.scroll.y() + height) / g.rowHeight + 1);
+    return s;
+}
+
+bool isWeekend(QDate d)
+{
+    return d.dayOfWeek() >= 6;
+}
+
+// Free rooms: green when plenty, amber when few, red when none.
+QColor freeColor(int free, int total)
+{
+    if (free <= 0)
+        return QColor(0xf8, 0xd7, 0xd7);
+    if (free * 5 <= total)
+        return QColor(0xfd, 0xec, 0xc8);
+    return QColor(0xdc, 0xf2, 0xe0);
+}
+
+void paintBody(QPainter &p, const GridLayout &layout, const GridGeometry &g, const GridOverlay &o)
+{
+    const QRect body = g.bodyRect();
+    p.save();
+    p.setClipRect(body);
+    p.fillRect(body, Qt::white);
+    const Span cols = visibleColumns(layout, g);
+    const Span rows = visibleRows(layout, g);
+    const bool fine = g.columnWidth >= 8;
+
+    for (int c = cols.first; c < cols.end; ++c)
+        if (isWeekend(layout.dateAt(c)))
+            p.fillRect(QRect(g.xOfColumn(c), body.top(), g.columnWidth, body.height()), kWeekend);
+    for (int r = rows.first; r < rows.end; ++r)
+        if (layout.rows()[r].kind == GridRow::Kind::Building)
+            p.fillRect(QRect(body.left(), g.yOfRow(r), body.width(), g.rowHeight), kBuildingBg);
+
+    p.setPen(kGridLine);
+    if (fine)
+        for (int c = cols.first; c <= cols.end; ++c)
+            p.drawLine(g.xOfColumn(c), body.top(), g.xOfColumn(c), body.bottom());
+    else // week lines on Mondays, month lines on the 1st
+        for (int c = cols.first; c < cols.end; ++c) {
+            const QDate d = layout.dateAt(c);
+            if (d.day() == 1 || (g.columnWidth >= 4 && d.dayOfWeek() == 1))
+                p.drawLine(g.xOfColumn(c), body.top(), g.xOfColumn(c), body.bottom());
+        }
+    for (int r = rows.first; r <= rows.end; ++r)
+        p.drawLine(body.left(), g.yOfRow(r), body.right(), g.yOfRow(r));
+
+    // Bars cover their nights' columns: a column is a night, a check-out day is the next stay's
+    // first column. A 2-pixel inset keeps back-to-back stays apart.
+    const QFontMetrics fm(p.font());
+    for (int r = rows.first; r < rows.end; ++r) {
+        for (const GridBar &bar : layout.barsOf(r)) {
+            if (bar.endCol <= cols.first - 1 || bar.firstCol > cols.end)
+                continue;
+            const BookingView &v = layout.bookings()[bar.bookingIndex];
+            QRect rect(g.xOfColumn(bar.firstCol) + 1, g.yOfRow(r) + 3,
+                       (bar.endCol - bar.firstCol) * g.columnWidth - 2, g.rowHeight - 6);
+            const bool conflict = o.conflictBookings.contains(bar.bookingIndex);
+            const QColor fill = statusColor(v.booking.status);
+            p.setPen(conflict ? QPen(Qt::red, 2) : QPen(fill.darker(130)));
+            p.setBrush(fill);
+            p.drawRoundedRect(rect, 4, 4);
+            if (conflict) {
+                p.setBrush(QBrush(QColor(220, 38, 38, 120), Qt::BDiagPattern));
+                p.drawRoundedRect(rect, 4, 4);
+            }
+            if (rect.width() > 36) {
+                // Keep the label in view when the bar starts left of the visible area.
+                QRect text = rect.adjusted(5, 0, -4, 0);
+                if (text.left() < body.left() + 4)
+                    text.setLeft(body.left() + 4);
+                p.setPen(Qt::black);
+                p.drawText(text, Qt::AlignVCenter | Qt::AlignLeft,
+                           fm.elidedText(v.guestName, Qt::ElideRight, text.width()));
+            }
+        }
+    }
+
+    auto band = [&](int row, int first, int end, const QColor &color) {
+        if (row < 0 || end <= first)
+            return;
+        p.fillRect(QRect(g.xOfColumn(first), g.yOfRow(row), (end - first) * g.columnWidth, g.rowHeight),
+                   color);
+    };
+    band(o.selectRow, o.selectFirst, o.selectEnd, o.selectFree ? kSelectFree : kSelectBusy);
+    if (o.previewRow >= 0) {
+        QRect rect(g.xOfColumn(o.previewFirst) + 1, g.yOfRow(o.previewRow) + 2,
+                   (o.previewEnd - o.previewFirst) * g.columnWidth - 2, g.rowHeight - 4);
+        p.setPen(QPen(o.previewFree ? QColor(0x1d, 0x4e, 0xd8) : Qt::red, 2, Qt::DashLine));
+        p.setBrush(Qt::NoBrush);
+        p.drawRoundedRect(rect, 4, 4);
+    }
+    if (o.cursorRow >= 0 && o.cursorCol >= 0) {
+        p.setPen(QPen(QColor(0x1d, 0x4e, 0xd8), 2));
+        p.setBrush(Qt::NoBrush);
+        p.drawRect(QRect(g.xOfColumn(o.cursorCol), g.yOfRow(o.cursorRow), g.columnWidth, g.rowHeight)
+                       .adjusted(1, 1, -1, -1));
+    }
+    if (o.today >= 0) {
+        const int x = g.xOfColumn(o.today);
+        p.fillRect(QRect(x, body.top(), 2, body.height()), kToday);
+    }
+    p.restore();
+}
+
+void paintHeader(QPainter &p, const GridLayout &layout, const GridGeometry &g, const GridOverlay &o)
+{
+    const QRect header(g.leftWidth, 0, g.viewport.width() - g.leftWidth, g.headerHeight());
+    p.save();
+    p.setClipRect(header);
+    p.fillRect(header, kHeaderBg);
+    const Span cols = visibleColumns(layout, g);
+    const QLocale ru(QLocale::Russian);
+    const int monthRow = g.dateRowsHeight / 2;
+
+    // Month names: from the first visible column, and at each month's first day.
+    p.setPen(Qt::black);
+    QFont bold = p.font();
+    bold.setBold(true);
+    p.setFont(bold);
+    for (int c = cols.first; c < cols.end; ++c) {
+        const QDate d = layout.dateAt(c);
+        if (d.day() != 1 && c != cols.first)
+            continue;
+        const int x = std::max(g.xOfColumn(c), g.leftWidth);
+        p.drawText(QRect(x + 4, 0, 200, monthRow), Qt::AlignVCenter | Qt::AlignLeft,
+                   ru.standaloneMonthName(d.month()) + QLatin1Char(' ') + QString::number(d.year()));
+        p.setPen(kGridLine.darker(120));
+        p.drawLine(g.xOfColumn(c), 0, g.xOfColumn(c), monthRow);
+        p.setPen(Qt::black);
+    }
+    p.setFont(QFont(p.font().family(), std::max(7, p.font().pointSize() - 1)));
+
+    // Day numbers (day zoom), Monday dates (week zoom), nothing finer than that (month zoom).
+    for (int c = cols.first; c < cols.end; ++c) {
+        const QDate d = layout.dateAt(c);
+        const QRect cell(g.xOfColumn(c), monthRow, g.columnWidth, g.dateRowsHeight - monthRow);
+        if (g.columnWidth >= 20) {
+            p.setPen(c == o.today ? kToday : isWeekend(d) ? QColor(0xb4, 0x53, 0x09) : Qt::black);
+            p.drawText(cell, Qt::AlignCenter, QString::number(d.day()));
+        } else if (g.columnWidth >= 8 && d.dayOfWeek() == 1) {
+            p.setPen(Qt::black);
+            p.drawText(QRect(cell.left() + 1, cell.top(), 7 * g.columnWidth, cell.height()),
+                       Qt::AlignVCenter | Qt::AlignLeft, QString::number(d.day()));
+        }
+    }
+
+    // Free rooms per category per night.
+    for (int k = 0; k < layout.categoryOrder().size(); ++k) {
+        const int y = g.dateRowsHeight + k * g.categoryRowHeight;
+        const int total = layout.roomsOfCategory(k);
+        for (int c = cols.first; c < cols.end; ++c) {
+            const int free = layout.freeRooms(k, c);
+            const QRect cell(g.xOfColumn(c), y, g.columnWidth, g.categoryRowHeight);
+            p.fillRect(cell.adjusted(0, 0, -1, -1), freeColor(free, total));
+            if (g.columnWidth >= 18) {
+                p.setPen(free <= 0 ? QColor(0x99, 0x1b, 0x1b) : QColor(0x1f, 0x29, 0x37));
+                p.drawText(cell, Qt::AlignCenter, QString::number(free));
+            }
+        }
+    }
+    if (o.today >= 0)
+        p.fillRect(QRect(g.xOfColumn(o.today), 0, 2, g.headerHeight()), kToday);
+    p.setPen(kGridLine.darker(120));
+    p.drawLine(header.left(), header.bottom(), header.right(), header.bottom());
+    p.restore();
+}
+
+void paintRoomColumn(QPainter &p, const GridLayout &layout, const GridGeometry &g)
+{
+    const QRect column(0, g.headerHeight(), g.leftWidth, g.viewport.height() - g.headerHeight());
+    p.save();
+    p.setClipRect(column);
+    p.fillRect(column, kHeaderBg);
+    const Span rows = visibleRows(layout, g);
+    const QFontMetrics fm(p.font());
+    const QFont normal = p.font();
+    QFont bold = normal;
+    bold.setBold(true);
+    for (int r = rows.first; r < rows.end; ++r) {
+        const GridRow &row = layout.rows()[r];
+        const QRect cell(0, g.yOfRow(r), g.leftWidth, g.rowHeight);
+        if (row.kind == GridRow::Kind::Building) {
+            p.fillRect(cell, kBuildingBg);
+            p.setFont(bold);
+            p.setPen(Qt::black);
+            p.drawText(cell.adjusted(6, 0, -4, 0), Qt::AlignVCenter | Qt::AlignLeft,
+                       QFontMetrics(bold).elidedText(row.label, Qt::ElideRight, cell.width() - 10));
+            p.setFont(normal);
+            continue;
+        }
+        p.setPen(Qt::black);
+        p.drawText(cell.adjusted(14, 0, 0, 0), Qt::AlignVCenter | Qt::AlignLeft, row.label);
+        p.setPen(QColor(0x4b, 0x55, 0x63));
+        p.drawText(cell.adjusted(58, 0, -4, 0), Qt::AlignVCenter | Qt::AlignLeft,
+                   fm.elidedText(row.detail, Qt::ElideRight, cell.width() - 62));
+        p.setPen(kGridLine);
+        p.drawLine(0, cell.bottom(), g.leftWidth, cell.bottom());
+    }
+    p.setPen(kGridLine.darker(120));
+    p.drawLine(g.leftWidth - 1, column.top(), g.leftWidth - 1, column.bottom());
+    p.restore();
+}
+
+void paintCorner(QPainter &p, const GridLayout &layout, const GridGeometry &g)
+{
+    const QRect corner(0, 0, g.leftWidth, g.headerHeight());
+    p.save();
+    p.setClipRect(corner);
+    p.fillRect(corner, kHeaderBg);
+    p.setPen(QColor(0x4b, 0x55, 0x63));
+    p.drawText(QRect(6, 0, g.leftWidth - 8, g.dateRowsHeight), Qt::AlignVCenter | Qt::AlignLeft,
+               QCoreApplication::translate("kasp::booking::ui::RoomGrid", "Free rooms by night:"));
+    const QFontMetrics fm(p.font());
+    for (int k = 0; k < layout.categoryOrder().size(); ++k) {
+        const QRect cell(6, g.dateRowsHeight + k * g.categoryRowHeight, g.leftWidth - 10,
+                         g.categoryRowHeight);
+        const RoomCategory category = layout.stock().categories.value(layout.categoryOrder()[k]);
+        p.drawText(cell, Qt::AlignVCenter | Qt::AlignLeft,
+                   fm.elidedText(QStringLiteral("%1 (%2)").arg(category.name).arg(layout.roomsOfCategory(k)),
+                                 Qt::ElideRight, cell.width()));
+    }
+    p.setPen(kGridLine.darker(120));
+    p.drawLine(corner.right(), 0, corner.right(), corner.bottom());
+    p.drawLine(0, corner.bottom(), corner.right(), corner.bottom());
+    p.restore();
+}
+
+} // namespace
+
+int GridGeometry::columnWidthFor(GridZoom zoom)
+{
+    switch (zoom) {
+    case GridZoom::Day:
+        return 28;
+    case GridZoom::Week:
+        return 12;
+    case GridZoom::Month:
+        return 4;
+    }
+    return 28;
+}
+
+QColor statusColor(BookingStatus status)
+{
+    switch (status) {
+    case BookingStatus::Hold:
+        return QColor(0xfd, 0xe6, 0x8a); // amber: not guaranteed yet
+    case BookingStatus::Confirmed:
+        return QColor(0xbf, 0xdb, 0xfe);
+    case BookingStatus::Prepaid:
+        return QColor(0x93, 0xc5, 0xfd);
+    case BookingStatus::Paid:
+        return QColor(0x86, 0xef, 0xac);
+    case BookingStatus::CheckedIn:
+        return QColor(0xc4, 0xb5, 0xfd);
+    case BookingStatus::Cancelled:
+        return QColor(0xe5, 0xe7, 0xeb);
+    }
+    return Qt::lightGray;
+}
+
+void paintGrid(QPainter &p, const GridLayout &layout, const GridGeometry &g, const GridOverlay &overlay)
+{
+    paintBody(p, layout, g, overlay);
+    paintHeader(p, layout, g, overlay);
+    paintRoomColumn(p, layout, g);
+    paintCorner(p, layout, g);
+}
+
+} // namespace kasp::booking::ui

@@ -1,0 +1,325 @@
+// The room grid (шахматка) and the booking dialog on a real X server with demo data: a drag over
+// free nights asks to book exactly those nights, a drag over busy ones is refused, the keyboard
+// does the same, a bar dragged to a free room moves the booking at a new price, the dialog holds a
+// room in three clicks, a cancellation needs a reason. Saves screenshots of each zoom.
+#include "clippedtexts.h"
+#include "kasp/booking/bookingservice.h"
+#include "kasp/booking/ui/bookingdialog.h"
+#include "kasp/booking/ui/bookingpanel.h"
+#include "kasp/booking/ui/roomgridwidget.h"
+#include "kasp/crm/guestservice.h"
+#include "kasp/demo/demogenerator.h"
+#include "kasp/storage/bookingrepository.h"
+#include "kasp/storage/outbox.h"
+#include "kasp/storage/touchrepository.h"
+#include "kasp/storage/userrepository.h"
+#include "kasp/testsupport/testdb.h"
+#include "translations.h"
+
+#include <QPushButton>
+#include <QScrollBar>
+#include <QTableWidget>
+#include <QtTest>
+
+using namespace kasp;
+using namespace kasp::booking;
+
+namespace {
+
+const QDate kToday{2027, 3, 10};
+
+// A fixed "today" for the demo and the grid, so the test sees the same bookings every run.
+class GridTestClock : public Clock
+{
+public:
+    QDateTime now() const override { return QDateTime(kToday, QTime(10, 0), Qt::UTC); }
+};
+
+void saveShot(QWidget *w, const QString &name)
+{
+    const QString dir = qEnvironmentVariableIsEmpty("KASP_SCREENSHOT_DIR")
+                            ? test::makeTempDir(QStringLiteral("shots"))
+                            : qEnvironmentVariable("KASP_SCREENSHOT_DIR");
+    QVERIFY(w->grab().save(dir + QLatin1Char('/') + name));
+    qInfo("screenshot: %s/%s", qPrintable(dir), qPrintable(name));
+}
+
+// The first room row with `nights` free nights starting at or after `fromCol`.
+QPair<int, int> findFree(const ui::GridLayout &layout, int fromCol, int nights, int skipRow = -1)
+{
+    for (int row = 0; row < layout.rows().size(); ++row) {
+        if (row == skipRow || !layout.roomAt(row))
+            continue;
+        for (int col = fromCol; col + nights <= std::min(layout.columns(), fromCol + 40); ++col)
+            if (layout.isFree(row, col, col + nights))
+                return {row, col};
+    }
+    return {-1, -1};
+}
+
+} // namespace
+
+class TestRoomGrid : public QObject
+{
+    Q_OBJECT
+    test::TestDatabase t;
+    GridTestClock clock;
+    std::unique_ptr<crm::GuestService> guests;
+    std::unique_ptr<BookingService> service;
+    User consultant;
+    crm::GuestSummary guest;
+
+    void drag(QWidget *viewport, QPoint from, QPoint to)
+    {
+        QTest::mousePress(viewport, Qt::LeftButton, {}, from);
+        // Several moves, as a hand makes them.
+        for (int i = 1; i <= 4; ++i) {
+            QMouseEvent move(QEvent::MouseMove, from + (to - from) * i / 4,
+                             viewport->mapToGlobal(from + (to - from) * i / 4), Qt::NoButton, Qt::LeftButton,
+                             Qt::NoModifier);
+            QApplication::sendEvent(viewport, &move);
+        }
+        QTest::mouseRelease(viewport, Qt::LeftButton, {}, to);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        test::initTestEnvironment();
+        QVERIFY(app::installTranslations(QStringLiteral("ru")));
+        t = test::TestDatabase::create(QStringLiteral("grid"));
+        demo::DemoOptions options;
+        options.guests = 1500;
+        options.today = kToday;
+        QVERIFY(demo::generateDemo(t.db, options).ok());
+        for (const User &u : storage::UserRepository(t.db, clock).all().value())
+            if (u.role == Role::Consultant && consultant.id.isNull())
+                consultant = u;
+        guests = std::make_unique<crm::GuestService>(t.db, clock);
+        service = std::make_unique<BookingService>(t.db, clock, consultant.id);
+        guest = guests->search(QStringLiteral("Ива"), 1).value().first();
+    }
+
+    void gridShowsTheStockAndTheBookings()
+    {
+        ui::BookingPanel panel(*service, *guests);
+        panel.resize(1400, 800);
+        panel.setToday(kToday);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        const ui::GridLayout &layout = panel.grid()->layout();
+        QCOMPARE(layout.stock().rooms.size(), service->roomStock().value().rooms.size());
+        QVERIFY(layout.rows().size() > layout.stock().rooms.size()); // building header rows
+        QCOMPARE(layout.columns(), 366);
+        QCOMPARE(layout.dateAt(0), kToday.addDays(-14));
+        int bars = 0;
+        for (int r = 0; r < layout.rows().size(); ++r)
+            bars += int(layout.barsOf(r).size());
+        QVERIFY2(bars > 50, qPrintable(QString::number(bars)));
+
+        // The header's free counts agree with the bars: count one category on today's column.
+        const int todayCol = layout.columnOf(kToday);
+        const Id category = layout.categoryOrder().first();
+        int free = 0;
+        for (int r = 0; r < layout.rows().size(); ++r)
+            if (const Room *room = layout.roomAt(r); room && room->categoryId == category)
+                free += layout.barAt(r, todayCol) ? 0 : 1;
+        QCOMPARE(layout.freeRooms(0, todayCol), free);
+
+        const QStringList clipped = test::clippedTexts(&panel);
+        QVERIFY2(clipped.isEmpty(), qPrintable(clipped.join(QStringLiteral(" | "))));
+        saveShot(&panel, QStringLiteral("room-grid-day.png"));
+        panel.grid()->setZoom(ui::GridZoom::Week);
+        saveShot(&panel, QStringLiteral("room-grid-week.png"));
+        panel.grid()->setZoom(ui::GridZoom::Month);
+        saveShot(&panel, QStringLiteral("room-grid-month.png"));
+        // Zoom keeps the first visible date where the scroll range allows.
+        panel.grid()->setZoom(ui::GridZoom::Day);
+        const QDate first = panel.grid()->firstVisibleDate();
+        panel.grid()->setZoom(ui::GridZoom::Week);
+        QCOMPARE(panel.grid()->firstVisibleDate(), first);
+        panel.grid()->setZoom(ui::GridZoom::Day);
+        QCOMPARE(panel.grid()->firstVisibleDate(), first);
+    }
+
+    void dragOverFreeNightsAsksToBookThem()
+    {
+        ui::RoomGridWidget grid;
+        grid.resize(1200, 700);
+        grid.setToday(kToday);
+        grid.setData(service->roomStock().value(), kToday, 120,
+                     service->window(kToday, kToday.addDays(120)).value());
+        grid.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&grid));
+        const auto [row, col] = findFree(grid.layout(), 2, 4);
+        QVERIFY(row >= 0);
+        QSignalSpy book(&grid, &ui::RoomGridWidget::bookRequested);
+        QSignalSpy refused(&grid, &ui::RoomGridWidget::refusal);
+        drag(grid.viewport(), grid.cellRect(row, col).center(), grid.cellRect(row, col + 3).center());
+        QCOMPARE(book.count(), 1);
+        QCOMPARE(book[0][0].value<Id>(), grid.layout().roomAt(row)->id);
+        QCOMPARE(book[0][1].toDate(), kToday.addDays(col));
+        QCOMPARE(book[0][2].toDate(), kToday.addDays(col + 4)); // four nights
+        QCOMPARE(refused.count(), 0);
+
+        // Across a booked night: refused with the room's number, nothing asked.
+        int busyRow = -1, busyCol = -1;
+        for (int r = 0; r < grid.layout().rows().size() && busyRow < 0; ++r)
+            for (const ui::GridBar &bar : grid.layout().barsOf(r))
+                if (bar.firstCol >= 3 && bar.firstCol < 20) {
+                    busyRow = r;
+                    busyCol = bar.firstCol;
+                    break;
+                }
+        QVERIFY(busyRow >= 0);
+        drag(grid.viewport(), grid.cellRect(busyRow, busyCol - 2).center(),
+             grid.cellRect(busyRow, busyCol).center());
+        QCOMPARE(book.count(), 1);
+        QCOMPARE(refused.count(), 1);
+        QVERIFY(refused[0][0].toString().contains(grid.layout().roomAt(busyRow)->number));
+
+        // The keyboard: Home (today), down to the free room, Shift+Right twice, Enter.
+        grid.setFocus();
+        QTest::keyClick(&grid, Qt::Key_Home, Qt::ControlModifier); // today, first room
+        const int firstRoomRow = grid.layout().rowOfRoom(grid.layout().stock().rooms.first().id);
+        const auto [kRow, kCol] = findFree(grid.layout(), 0, 3);
+        QVERIFY(kRow >= 0);
+        for (int r = firstRoomRow + 1; r <= kRow; ++r)
+            if (grid.layout().roomAt(r)) // Down skips building rows
+                QTest::keyClick(&grid, Qt::Key_Down);
+        for (int c = 0; c < kCol; ++c)
+            QTest::keyClick(&grid, Qt::Key_Right);
+        QTest::keyClick(&grid, Qt::Key_Right, Qt::ShiftModifier);
+        QTest::keyClick(&grid, Qt::Key_Right, Qt::ShiftModifier);
+        QTest::keyClick(&grid, Qt::Key_Return);
+        QCOMPARE(book.count(), 2);
+        QCOMPARE(book[1][0].value<Id>(), grid.layout().roomAt(kRow)->id);
+        QCOMPARE(book[1][1].toDate(), kToday.addDays(kCol));
+        QCOMPARE(book[1][2].toDate(), kToday.addDays(kCol + 3));
+    }
+
+    void threeClicksFromTheCardToAHold()
+    {
+        const Stay stay = Stay::make(kToday.addDays(30), kToday.addDays(44)).value();
+        ui::BookingDialog dialog(*service, *guests, guest, stay);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QVERIFY2(dialog.optionCount() > 0, qPrintable(dialog.errorText()));
+        const Id room = dialog.optionRoom(0);
+        auto *table = dialog.findChild<QTableWidget *>(QStringLiteral("options"));
+        QCOMPARE(table->currentRow(), 0); // the best option is already highlighted
+        const QStringList clipped = test::clippedTexts(&dialog);
+        QVERIFY2(clipped.isEmpty(), qPrintable(clipped.join(QStringLiteral(" | "))));
+        saveShot(&dialog, QStringLiteral("booking-dialog.png"));
+
+        const qint64 outboxBefore = storage::Outbox(t.db).pendingCount().value();
+        auto *hold = dialog.findChild<QPushButton *>(QStringLiteral("holdButton"));
+        QVERIFY(hold && hold->isDefault()); // Enter does it too
+        QCOMPARE(hold->text(), QStringLiteral("Поставить в бронь"));
+        QTest::mouseClick(hold, Qt::LeftButton);
+        QTRY_VERIFY2(dialog.result() == QDialog::Accepted, qPrintable(dialog.errorText()));
+        const Booking held = storage::BookingRepository(t.db, clock).byId(dialog.heldBookingId()).value();
+        QCOMPARE(held.roomId, room);
+        QCOMPARE(held.stay, stay);
+        QCOMPARE(held.status, BookingStatus::Hold);
+        QCOMPARE(held.holdUntil, clock.now().addSecs(24 * 3600));
+        QVERIFY(held.total.kopecks() > 0);
+        // The booking and its touch: two mutations, one transaction.
+        QCOMPARE(storage::Outbox(t.db).pendingCount().value(), outboxBefore + 2);
+        const auto touches = storage::TouchRepository(t.db, clock).forGuest(guest.id, 5).value();
+        QCOMPARE(touches.first().kind, TouchKind::Booking);
+        QVERIFY(touches.first().note.contains(held.total.toString()));
+
+        // The same room and nights again: refused, nothing written.
+        const auto again = service->hold(HoldRequest{guest.id, room, stay, Party{}});
+        QVERIFY(!again.ok());
+        QCOMPARE(again.error().code, QStringLiteral("booking.overlap"));
+        QCOMPARE(storage::Outbox(t.db).pendingCount().value(), outboxBefore + 2);
+
+        // A party the room stock cannot take: a clear message, no options.
+        ui::BookingDialog tooMany(*service, *guests, guest, stay);
+        tooMany.setParty(8, {10, 12});
+        QCOMPARE(tooMany.optionCount(), 0);
+        QVERIFY(!tooMany.errorText().isEmpty());
+    }
+
+    void dragABarToAFreeRoomMovesIt()
+    {
+        ui::BookingPanel panel(*service, *guests);
+        panel.resize(1400, 800);
+        panel.setToday(kToday);
+        QString asked;
+        panel.setConfirm([&](const QString &question) {
+            asked = question;
+            return true;
+        });
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        ui::RoomGridWidget *grid = panel.grid();
+        // A future bar that fits in view, and a free stretch of the same length in another room.
+        const ui::GridLayout &layout = grid->layout();
+        const int todayCol = layout.columnOf(kToday);
+        const ui::GridBar *chosen = nullptr;
+        QPair<int, int> target{-1, -1};
+        for (int r = 0; r < layout.rows().size() && !chosen; ++r)
+            for (const ui::GridBar &bar : layout.barsOf(r)) {
+                const int nights = bar.endCol - bar.firstCol;
+                if (bar.firstCol < todayCol + 2 || bar.firstCol > todayCol + 25 || nights > 12)
+                    continue;
+                // A free room near it, so both rows fit in the viewport.
+                // of the same category (a smaller room would not take the party).
+                for (int other = std::max(0, r - 12); other < std::min(int(layout.rows().size()), r + 12);
+                     ++other)
+                    if (other != r && layout.isFree(other, bar.firstCol, bar.endCol) &&
+                        layout.roomAt(other)->categoryId == layout.roomAt(r)->categoryId) {
+                        chosen = &bar;
+                        target = {other, bar.firstCol};
+                        break;
+                    }
+                if (chosen)
+                    break;
+            }
+        QVERIFY(chosen);
+        const Booking before = layout.bookings()[chosen->bookingIndex].booking;
+        const Room targetRoom = *layout.roomAt(target.first);
+        grid->verticalScrollBar()->setValue(std::max(0, std::min(chosen->row, target.first) - 2) *
+                                            grid->geometry().rowHeight);
+        QTest::qWait(20);
+        QSignalSpy messages(&panel, &ui::BookingPanel::message);
+        drag(grid->viewport(), grid->cellRect(chosen->row, chosen->firstCol + 1).center(),
+             grid->cellRect(target.first, chosen->firstCol + 1).center());
+        QVERIFY2(asked.contains(QStringLiteral("Перенести")),
+                 qPrintable(messages.isEmpty() ? QStringLiteral("no message")
+                                               : messages.last().first().toString()));
+        const Booking after = storage::BookingRepository(t.db, clock).byId(before.id).value();
+        QCOMPARE(after.roomId, targetRoom.id);
+        QCOMPARE(after.stay, before.stay);
+        QCOMPARE(after.total, service->repriceMove(before.id, targetRoom.id, before.stay).value());
+        // The grid reloaded: the bar is in its new row.
+        QVERIFY(layout.barAt(target.first, target.second));
+        QCOMPARE(layout.bookings()[layout.barAt(target.first, target.second)->bookingIndex].booking.id,
+                 before.id);
+    }
+
+    void cancellingNeedsAReason()
+    {
+        const auto live = service->window(kToday.addDays(30), kToday.addDays(44)).value();
+        auto held = std::find_if(live.begin(), live.end(), [](const BookingView &v) {
+            return v.booking.status == BookingStatus::Hold;
+        });
+        QVERIFY(held != live.end());
+        const auto empty = service->cancel(held->booking.id, QStringLiteral("  "));
+        QVERIFY(!empty.ok());
+        QCOMPARE(empty.error().code, QStringLiteral("booking.no_cancel_reason"));
+        QVERIFY(service->cancel(held->booking.id, QStringLiteral("Передумали")).ok());
+        const Booking after = storage::BookingRepository(t.db, clock).byId(held->booking.id).value();
+        QCOMPARE(after.status, BookingStatus::Cancelled);
+        QCOMPARE(after.cancelReason, QStringLiteral("Передумали"));
+        // The nights are free again.
+        const auto index = service->occupancy(after.stay.checkIn(), after.stay.checkOut()).value();
+        QVERIFY(index.isFree(index.roomIndex(after.roomId), after.stay));
+    }
+};
+
+QTEST_MAIN(TestRoomGrid)
+#include "tst_roomgrid.moc"
