@@ -108,12 +108,11 @@ Result<OccupancyIndex> BookingService::occupancy(QDate from, QDate to)
     auto stock = roomStock();
     if (!stock.ok())
         return stock.error();
-    auto live = m_bookings.inWindow(from, to);
-    if (!live.ok())
-        return live.error();
     OccupancyIndex index(stock.value().rooms);
-    for (const BookingView &v : live.value())
-        index.occupy(v.booking.roomId, v.booking.stay);
+    if (auto s = m_bookings.busyNights(from, to,
+                                       [&](const Id &room, const Stay &stay) { index.occupy(room, stay); });
+        !s.ok())
+        return s.error();
     index.freeze();
     return index;
 }

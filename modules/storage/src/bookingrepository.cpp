@@ -218,6 +218,31 @@ Result<QList<BookingView>> BookingRepository::inWindow(QDate from, QDate to) con
     return out;
 }
 
+Status BookingRepository::busyNights(QDate from, QDate to,
+                                     const std::function<void(const Id &, const Stay &)> &sink) const
+{
+    for (const QString &sqlText :
+         {QStringLiteral("SELECT room_id, check_in, check_out FROM bookings "
+                         "WHERE check_out > ? AND check_in < ? AND status <> 'cancelled'"),
+          QStringLiteral("SELECT room_id, first_night, end_night FROM room_closures "
+                         "WHERE end_night > ? AND first_night < ?")}) {
+        QSqlQuery q(m_db);
+        q.setForwardOnly(true);
+        if (auto s = sql::prepare(q, sqlText); !s.ok())
+            return s;
+        q.addBindValue(sql::fromDate(from));
+        q.addBindValue(sql::fromDate(to));
+        if (auto s = sql::exec(q, QStringLiteral("busy nights")); !s.ok())
+            return s;
+        while (q.next()) {
+            auto stay = Stay::make(sql::toDate(q.value(1)), sql::toDate(q.value(2)));
+            if (stay.ok())
+                sink(sql::toId(q.value(0)), stay.value());
+        }
+    }
+    return {};
+}
+
 Status BookingRepository::setStatus(const Id &bookingId, BookingStatus status)
 {
     const QJsonObject args{{QStringLiteral("id"), idToString(bookingId)},

@@ -27,6 +27,8 @@ void GridLayout::build(RoomStock stock, QDate from, int nights, QList<BookingVie
     }
 
     m_bars = QVector<QVector<GridBar>>(m_rows.size());
+    m_labelWidth = QVector<int>(m_bookings.size(), -1);
+    m_elidedLabels.clear();
     OccupancyIndex occupancy(m_stock.rooms);
     for (int b = 0; b < m_bookings.size(); ++b) {
         const Booking &booking = m_bookings[b].booking;
@@ -60,6 +62,24 @@ void GridLayout::build(RoomStock stock, QDate from, int nights, QList<BookingVie
         m_roomsPerCategory.append(int(std::count_if(m_stock.rooms.cbegin(), m_stock.rooms.cend(),
                                                     [&](const Room &r) { return r.categoryId == c.id; })));
     }
+}
+
+const QString &GridLayout::label(int bookingIndex, int width, const QFontMetrics &fm) const
+{
+    const QString &name = m_bookings[bookingIndex].guestName;
+    int &w = m_labelWidth[bookingIndex];
+    if (w < 0)
+        w = fm.horizontalAdvance(name);
+    if (w <= width)
+        return name;
+    const qint64 key = (qint64(bookingIndex) << 20) | qint64(std::clamp(width, 0, (1 << 20) - 1));
+    auto it = m_elidedLabels.find(key);
+    if (it == m_elidedLabels.end()) {
+        if (m_elidedLabels.size() > 200000) // zooming and scrolling for hours: start over
+            m_elidedLabels.clear();
+        it = m_elidedLabels.insert(key, fm.elidedText(name, Qt::ElideRight, width));
+    }
+    return *it;
 }
 
 const Room *GridLayout::roomAt(int row) const

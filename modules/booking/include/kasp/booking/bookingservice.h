@@ -63,7 +63,7 @@ public:
 
     // What the grid paints for nights [from, to).
     Result<QList<BookingView>> window(QDate from, QDate to) const;
-    // Busy nights of every room over [from, to) (bookings only: closures come with their editor).
+    // Busy nights of every room over [from, to): live bookings and out-of-service periods.
     Result<OccupancyIndex> occupancy(QDate from, QDate to);
 
     Result<Quote> quote(const Room &room, const Stay &stay, const Party &party);

@@ -2,6 +2,7 @@
 #include "kasp/core/booking.h"
 #include "kasp/core/clock.h"
 #include "kasp/core/result.h"
+#include <functional>
 #include <QSqlDatabase>
 
 namespace kasp::storage {
@@ -30,6 +31,9 @@ public:
     Result<Booking> byId(const Id &bookingId) const;
     // Live bookings with a night in [from, to), with guest names: what the grid paints.
     Result<QList<BookingView>> inWindow(QDate from, QDate to) const;
+    // Only what availability needs: the room and nights of each live booking in [from, to), and
+    // of each out-of-service period. Feeds `sink(roomId, stay)`.
+    Status busyNights(QDate from, QDate to, const std::function<void(const Id &, const Stay &)> &sink) const;
 
 private:
     Status checkFree(const Id &roomId, const Stay &stay, const Id &except) const;

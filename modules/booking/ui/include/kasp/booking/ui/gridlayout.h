@@ -4,6 +4,7 @@
 // change; painting and hit-testing only read it, so a frame costs the visible cells, not the year.
 #include "kasp/booking/bookingservice.h"
 #include <QDate>
+#include <QFontMetrics>
 #include <QList>
 #include <QVector>
 
@@ -41,6 +42,9 @@ public:
     const Room *roomAt(int row) const;
 
     const QList<BookingView> &bookings() const { return m_bookings; }
+    // A booking's label elided to a width, made once per width: measuring and eliding every bar
+    // on every frame costs more than painting it.
+    const QString &label(int bookingIndex, int width, const QFontMetrics &fm) const;
     // Bars of a row, sorted by first column.
     const QVector<GridBar> &barsOf(int row) const { return m_bars[row]; }
     // The bar covering (row, col), or nullptr.
@@ -60,6 +64,8 @@ private:
     QList<GridRow> m_rows;
     QHash<Id, int> m_rowOfRoom;
     QList<BookingView> m_bookings;
+    mutable QVector<int> m_labelWidth;             // -1: not measured yet
+    mutable QHash<qint64, QString> m_elidedLabels; // (booking, width) -> text
     QVector<QVector<GridBar>> m_bars;
     QList<Id> m_categoryOrder;
     QVector<QVector<int>> m_free;
