@@ -54,6 +54,10 @@ QList<std::pair<QString, QString>> references(EntityKind kind, const QJsonObject
         if (field("guestId").isEmpty())
             return {};
         return {{QStringLiteral("guest"), field("guestId")}};
+    case EntityKind::Payment:
+        return {{QStringLiteral("booking"), field("bookingId")}, {QStringLiteral("guest"), field("guestId")}};
+    case EntityKind::RoomClosure:
+        return {{QStringLiteral("room"), field("room_id")}};
     case EntityKind::Room:
         return {{QStringLiteral("building"), field("building_id")},
                 {QStringLiteral("room_category"), field("category_id")}};
@@ -157,7 +161,8 @@ Status SyncStore::applyOne(const Principal &who, const PushedMutation &m, qint64
     // (a create's checks don't depend on what exists), check references, insert if the id is
     // new — one round trip instead of two. An existing id (a retry, a tombstone, a clash) takes
     // the general path below, which merges against what is there.
-    if (plan.value().op == MutationPlan::Op::Create && plan.value().kind != EntityKind::Booking) {
+    if (plan.value().op == MutationPlan::Op::Create && plan.value().kind != EntityKind::Booking &&
+        plan.value().kind != EntityKind::RoomClosure) {
         auto fresh = mergeEntity(std::nullopt, plan.value(), m.at);
         if (!fresh.ok())
             return fresh.error();
@@ -191,15 +196,22 @@ Status SyncStore::applyOne(const Principal &who, const PushedMutation &m, qint64
         return Error{QStringLiteral("auth.forbidden"), QStringLiteral("this task belongs to a colleague")};
     if (plan.value().op == MutationPlan::Op::Delete) {
         // Only a card nothing refers to: a guest with history is merged, not deleted.
-        if (!ok(q = run(
-                    QStringLiteral("SELECT 1 FROM records WHERE org_id = ? AND kind IN ('touch', 'booking', "
-                                   "'deal', 'task') AND NOT deleted AND data->>'guestId' = ? LIMIT 1"),
-                    {who.orgId, plan.value().id})))
+        if (plan.value().kind == EntityKind::Guest) {
+            if (!ok(q = run(QStringLiteral("SELECT 1 FROM records WHERE org_id = ? AND kind IN ('touch', "
+                                           "'booking', 'deal', 'task', 'payment') AND NOT deleted AND "
+                                           "data->>'guestId' = ? LIMIT 1"),
+                            {who.orgId, plan.value().id})))
+                return dbError(*q);
+            if (q->next())
+                return Error{QStringLiteral("guest.in_use"),
+                             QStringLiteral("the guest has calls, bookings, deals or tasks; merge instead of "
+                                            "deleting")};
+        }
+        // A room back in service: its nights are free for bookings again.
+        if (plan.value().kind == EntityKind::RoomClosure &&
+            !ok(q = run(QStringLiteral("DELETE FROM booking_nights WHERE org_id = ? AND booking_id = ?"),
+                        {who.orgId, plan.value().id})))
             return dbError(*q);
-        if (q->next())
-            return Error{
-                QStringLiteral("guest.in_use"),
-                QStringLiteral("the guest has calls, bookings, deals or tasks; merge instead of deleting")};
         if (!ok(q = run(
                     QStringLiteral("UPDATE records SET deleted = TRUE, data = NULL, owner_id = '', seq = ?, "
                                    "changed_at = %1 WHERE org_id = ? AND kind = ? AND id = ?")
@@ -214,9 +226,15 @@ Status SyncStore::applyOne(const Principal &who, const PushedMutation &m, qint64
     if (auto s = checkReferences(who, plan.value().kind, data); !s.ok())
         return s;
 
-    if (plan.value().kind == EntityKind::Booking) {
+    const bool closure = plan.value().kind == EntityKind::RoomClosure;
+    if (plan.value().kind == EntityKind::Booking || closure) {
+        // Live bookings and out-of-service periods share the nights table, so neither can take a
+        // night the other holds.
         const auto status = bookingStatusFromKey(data.value(QStringLiteral("status")).toString());
-        if (status && occupiesRoom(*status)) {
+        const QString roomId = data.value(QLatin1String(closure ? "room_id" : "roomId")).toString();
+        const QString first = data.value(QLatin1String(closure ? "first_night" : "checkIn")).toString();
+        const QString end = data.value(QLatin1String(closure ? "end_night" : "checkOut")).toString();
+        if (closure || (status && occupiesRoom(*status))) {
             // The exclusion constraint decides between desktops: first committed writer wins. The
             // savepoint keeps the push transaction usable when it fires.
             if (!ok(q = run(QStringLiteral("SAVEPOINT nights"))))
@@ -225,14 +243,16 @@ Status SyncStore::applyOne(const Principal &who, const PushedMutation &m, qint64
                                            "VALUES (?, ?, ?, daterange(?::date, ?::date, '[)')) "
                                            "ON CONFLICT (org_id, booking_id) DO UPDATE SET room_id = "
                                            "excluded.room_id, nights = excluded.nights"),
-                            {who.orgId, plan.value().id, data.value(QStringLiteral("roomId")).toString(),
-                             data.value(QStringLiteral("checkIn")).toString(),
-                             data.value(QStringLiteral("checkOut")).toString()}))) {
-                const Error e =
-                    q->lastError().nativeErrorCode() == QLatin1String("23P01")
-                        ? Error{QStringLiteral("booking.overlap"),
-                                QStringLiteral("the room is already booked for some of these nights")}
-                        : dbError(*q);
+                            {who.orgId, plan.value().id, roomId, first, end}))) {
+                const bool taken = q->lastError().nativeErrorCode() == QLatin1String("23P01");
+                const Error e = !taken ? dbError(*q)
+                                : closure
+                                    ? Error{QStringLiteral("room_closure.overlap"),
+                                            QStringLiteral("the room has bookings or another closure on "
+                                                           "these nights; move them first")}
+                                    : Error{QStringLiteral("booking.overlap"),
+                                            QStringLiteral("the room is already booked or out of service "
+                                                           "for some of these nights")};
                 QSqlQuery *undo = nullptr;
                 if (!ok(undo = run(QStringLiteral("ROLLBACK TO SAVEPOINT nights"))))
                     return dbError(*undo);

@@ -267,6 +267,57 @@ private slots:
         QCOMPARE(boris->client->pendingCount(), 0);
     }
 
+    void aMoveOntoTakenNightsIsRolledBackAndCancelReasonsTravel()
+    {
+        const Guest ga = test::makeGuest(QStringLiteral("Переносова"), QStringLiteral("+7 916 700-00-05"));
+        const Guest gb = test::makeGuest(QStringLiteral("Занятова"), QStringLiteral("+7 916 700-00-06"));
+        QVERIFY(anna->guests().create(ga).ok());
+        QVERIFY(boris->guests().create(gb).ok());
+        const QDate in(2027, 10, 1);
+        const Booking early = test::makeBooking(ga.id, room, in, in.addDays(7));
+        QVERIFY(anna->bookings().create(early).ok());
+        QVERIFY(anna->syncOnce());
+        QVERIFY(boris->syncOnce());
+
+        // Boris takes the week after Anna's; offline, Anna stretches hers over it.
+        const Booking later = test::makeBooking(gb.id, room, in.addDays(7), in.addDays(14));
+        QVERIFY(boris->bookings().create(later).ok());
+        QVERIFY(boris->syncOnce());
+        const Stay longer = Stay::make(in, in.addDays(10)).value();
+        QVERIFY(anna->bookings().move(early.id, room, longer, Money::fromRubles(99000)).ok());
+        QSignalSpy rejected(anna->client.get(), &sync::SyncClient::mutationRejected);
+        QVERIFY(anna->syncOnce());
+        QCOMPARE(rejected.size(), 1);
+        QCOMPARE(rejected.first().at(1).toString(), QStringLiteral("booking.move"));
+        QCOMPARE(rejected.first().at(2).toString(), QStringLiteral("booking.overlap"));
+        // Rolled back to the server's version: the original week, the original price.
+        const Booking back = anna->bookings().byId(early.id).value();
+        QCOMPARE(back.stay, early.stay);
+        QCOMPARE(back.total, early.total);
+
+        // A move into free nights goes through and reaches the colleague, new price and all.
+        const Stay shifted = Stay::make(in.addDays(-5), in.addDays(2)).value();
+        QVERIFY(anna->bookings().move(early.id, room, shifted, Money::fromRubles(77000)).ok());
+        QVERIFY(anna->syncOnce());
+        QVERIFY(boris->syncOnce());
+        const Booking seen = boris->bookings().byId(early.id).value();
+        QCOMPARE(seen.stay, shifted);
+        QCOMPARE(seen.total, Money::fromRubles(77000));
+
+        // A cancellation carries its reason to every desktop and frees the nights on the server:
+        // Anna can then book Boris's old nights.
+        QVERIFY(boris->bookings().cancel(later.id, QStringLiteral("Гость передумал")).ok());
+        QVERIFY(boris->syncOnce());
+        QVERIFY(anna->syncOnce());
+        const Booking cancelled = anna->bookings().byId(later.id).value();
+        QCOMPARE(cancelled.status, BookingStatus::Cancelled);
+        QCOMPARE(cancelled.cancelReason, QStringLiteral("Гость передумал"));
+        QVERIFY(anna->bookings().move(early.id, room, Stay::make(in, in.addDays(12)).value(), Money::fromRubles(120000)).ok());
+        QSignalSpy none(anna->client.get(), &sync::SyncClient::mutationRejected);
+        QVERIFY(anna->syncOnce());
+        QCOMPARE(none.size(), 0);
+    }
+
     void aLongOfflineQueueDrains()
     {
         constexpr int kQueued = 10'000;

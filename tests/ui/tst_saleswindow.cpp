@@ -117,6 +117,8 @@ private slots:
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         window.activateWindow();
+        // Window shortcuts fire only in the active window.
+        QVERIFY(QTest::qWaitForWindowActive(&window));
         QTest::keyClick(&window, Qt::Key_K, Qt::ControlModifier);
         auto *edit = window.findChild<QLineEdit *>(QStringLiteral("guestSearchEdit"));
         QVERIFY(edit);

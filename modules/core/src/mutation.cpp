@@ -367,6 +367,39 @@ Result<Booking> bookingFromJson(const QJsonObject &json)
     return b;
 }
 
+// ---- Payment ------------------------------------------------------------------------------------
+
+QJsonObject toJson(const Payment &payment)
+{
+    return QJsonObject{
+        {QStringLiteral("id"), idToString(payment.id)},
+        {QStringLiteral("bookingId"), idToString(payment.bookingId)},
+        {QStringLiteral("guestId"), idToString(payment.guestId)},
+        {QStringLiteral("amount"), payment.amount.kopecks()},
+        {QStringLiteral("method"), paymentMethodKey(payment.method)},
+        {QStringLiteral("at"), dateTimeToJson(payment.at)},
+        {QStringLiteral("userId"), idToString(payment.userId)},
+        {QStringLiteral("reference"), payment.reference},
+    };
+}
+
+Result<Payment> paymentFromJson(const QJsonObject &json)
+{
+    Reader r(json);
+    Payment p;
+    p.id = r.id(QStringLiteral("id"), Need::Required);
+    p.bookingId = r.id(QStringLiteral("bookingId"), Need::Required);
+    p.guestId = r.id(QStringLiteral("guestId"), Need::Required);
+    p.amount = r.money(QStringLiteral("amount"));
+    p.method = r.enumKey(QStringLiteral("method"), &paymentMethodFromKey, PaymentMethod::Cash);
+    p.at = r.dateTime(QStringLiteral("at"), Need::Required);
+    p.userId = r.id(QStringLiteral("userId"), Need::Optional);
+    p.reference = r.string(QStringLiteral("reference"));
+    if (r.failed())
+        return r.error();
+    return p;
+}
+
 // ---- Deal ---------------------------------------------------------------------------------------
 
 QJsonObject toJson(const Deal &deal)

@@ -85,6 +85,23 @@ const TableSpec kTables[] = {
       {"createdAt", "created_at", Column::Instant, true},
       {"holdUntil", "hold_until", Column::Instant},
       {"cancelReason", "cancel_reason", Column::Text}}},
+    {EntityKind::Payment,
+     "payments",
+     {{"id", "id", Column::IdRef},
+      {"bookingId", "booking_id", Column::IdRef},
+      {"guestId", "guest_id", Column::IdRef},
+      {"amount", "amount", Column::Int},
+      {"method", "method", Column::Text},
+      {"at", "at", Column::Instant, true},
+      {"userId", "user_id", Column::IdRef},
+      {"reference", "reference", Column::Text}}},
+    {EntityKind::RoomClosure,
+     "room_closures",
+     {{"id", "id", Column::IdRef},
+      {"room_id", "room_id", Column::IdRef},
+      {"first_night", "first_night", Column::Date},
+      {"end_night", "end_night", Column::Date},
+      {"reason", "reason", Column::Text}}},
     {EntityKind::Deal,
      "deals",
      {{"id", "id", Column::IdRef},
@@ -340,8 +357,9 @@ Status ReplicaStore::resetForResync()
         if (auto s = tx.begin(); !s.ok())
             return s;
         QSqlQuery q(m_db);
-        for (const char *table : {"touches", "bookings", "deals", "tasks", "guest_phones", "guest_emails",
-                                  "guest_tags", "guests", "rooms", "room_categories", "buildings", "users"}) {
+        for (const char *table : {"payments", "touches", "bookings", "deals", "tasks", "guest_phones",
+                                  "guest_emails", "guest_tags", "guests", "room_closures", "rooms",
+                                  "room_categories", "buildings", "users"}) {
             if (!q.exec(QStringLiteral("DELETE FROM %1").arg(QLatin1String(table))))
                 return Error{QStringLiteral("storage.failed"), q.lastError().text()};
         }

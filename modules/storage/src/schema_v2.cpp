@@ -1,6 +1,6 @@
 // Schema version 2 (booking grid, issue 6): extra beds per room category, hold expiry and the
-// cancellation reason on bookings, out-of-service periods of rooms, and the index the grid reads
-// a window of nights through. Portable SQL, as version 1 (it runs on PostgreSQL in tst_pgschema).
+// cancellation reason on bookings, out-of-service periods of rooms, payments, and the index the
+// grid reads a window of nights through. Portable SQL, as version 1 (it runs on PostgreSQL in tst_pgschema).
 #include "kasp/storage/migrations.h"
 
 namespace kasp::storage {
@@ -19,9 +19,14 @@ Migration schemaV2()
             // Out of service (ремонт, консервация): the room takes no bookings on these nights.
             QStringLiteral("CREATE TABLE room_closures ("
                            " id TEXT PRIMARY KEY, room_id TEXT NOT NULL REFERENCES rooms(id),"
-                           " first_night TEXT NOT NULL, end_night TEXT NOT NULL,"
-                           " reason TEXT NOT NULL DEFAULT '', created_by TEXT, created_at BIGINT NOT NULL)"),
+                           " first_night TEXT NOT NULL, end_night TEXT NOT NULL, reason TEXT NOT NULL DEFAULT '')"),
             QStringLiteral("CREATE INDEX room_closures_room ON room_closures (room_id, first_night)"),
+            // Money received against a booking; append-only, the booking's prepaid sum follows.
+            QStringLiteral("CREATE TABLE payments ("
+                           " id TEXT PRIMARY KEY, booking_id TEXT NOT NULL REFERENCES bookings(id),"
+                           " guest_id TEXT NOT NULL REFERENCES guests(id), amount BIGINT NOT NULL,"
+                           " method TEXT NOT NULL, at BIGINT NOT NULL, user_id TEXT, reference TEXT NOT NULL DEFAULT '')"),
+            QStringLiteral("CREATE INDEX payments_booking ON payments (booking_id)"),
         }};
 }
 

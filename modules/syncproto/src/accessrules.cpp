@@ -8,7 +8,8 @@ Status authorizeMutation(Role role, const MutationPlan &plan)
         return Error{QStringLiteral("auth.read_only"),
                      QStringLiteral("the director's account reads the base and changes nothing")};
     const bool stockOrStaff = plan.kind == EntityKind::User || plan.kind == EntityKind::Building ||
-                              plan.kind == EntityKind::RoomCategory || plan.kind == EntityKind::Room;
+                              plan.kind == EntityKind::RoomCategory || plan.kind == EntityKind::Room ||
+                              plan.kind == EntityKind::RoomClosure;
     if (role == Role::Consultant && stockOrStaff)
         return Error{QStringLiteral("auth.forbidden"),
                      QStringLiteral("only the head of sales changes room stock and staff")};

@@ -6,7 +6,7 @@
 namespace kasp::sync {
 
 namespace {
-constexpr std::array<std::pair<EntityKind, const char *>, 9> kKeys{{
+constexpr std::array<std::pair<EntityKind, const char *>, 11> kKeys{{
     {EntityKind::User, "user"},
     {EntityKind::Building, "building"},
     {EntityKind::RoomCategory, "room_category"},
@@ -16,6 +16,8 @@ constexpr std::array<std::pair<EntityKind, const char *>, 9> kKeys{{
     {EntityKind::Booking, "booking"},
     {EntityKind::Deal, "deal"},
     {EntityKind::Task, "task"},
+    {EntityKind::Payment, "payment"},
+    {EntityKind::RoomClosure, "room_closure"},
 }};
 } // namespace
 

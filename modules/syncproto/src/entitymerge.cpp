@@ -31,7 +31,7 @@ QString instantText(const QDateTime &at)
 struct FieldRule
 {
     const char *name;
-    enum Type { Text, RequiredText, IdRef, Int, OptionalInt, Bool } type; // OptionalInt: absent = 0
+    enum Type { Text, RequiredText, IdRef, Int, OptionalInt, Bool, Date } type; // OptionalInt: absent = 0
     int min = 0;
     int max = 0;
 };
@@ -71,6 +71,13 @@ Result<QJsonObject> checkFields(const QJsonObject &json, std::initializer_list<F
                 d < rule.min || d > rule.max || d != std::floor(d))
                 return badValue(name);
             out.insert(name, static_cast<qint64>(d));
+            break;
+        }
+        case FieldRule::Date: {
+            const QDate d = QDate::fromString(v.toString(), Qt::ISODate);
+            if (!v.isString() || !d.isValid() || v.toString().size() != 10)
+                return v.isUndefined() || v.toString().isEmpty() ? missing(name) : badValue(name);
+            out.insert(name, d.toString(Qt::ISODate));
             break;
         }
         case FieldRule::Bool:
@@ -145,6 +152,14 @@ Status checkRecord(EntityKind kind, const QJsonObject &record, const QDateTime &
         auto booking = bookingFromJson(record);
         return booking.ok() ? validateBooking(booking.value()) : Status(booking.error());
     }
+    case EntityKind::Payment: {
+        auto payment = paymentFromJson(record);
+        return payment.ok() ? validatePayment(payment.value()) : Status(payment.error());
+    }
+    case EntityKind::RoomClosure:
+        if (record.value(QStringLiteral("end_night")).toString() <= record.value(QStringLiteral("first_night")).toString())
+            return badValue(QStringLiteral("end_night"));
+        return {};
     default:
         return {};
     }
@@ -183,6 +198,13 @@ Result<QJsonObject> canonicalEntity(EntityKind kind, const QJsonObject &json)
         return roundTrip(json, dealFromJson);
     case EntityKind::Task:
         return roundTrip(json, taskFromJson);
+    case EntityKind::Payment:
+        return roundTrip(json, paymentFromJson);
+    case EntityKind::RoomClosure:
+        return checkFields(json, {{"room_id", FieldRule::IdRef},
+                                  {"first_night", FieldRule::Date},
+                                  {"end_night", FieldRule::Date},
+                                  {"reason", FieldRule::Text}});
     case EntityKind::User: {
         auto out = checkFields(json, {{"login", FieldRule::RequiredText},
                                       {"display_name", FieldRule::RequiredText},

@@ -32,12 +32,15 @@ const Shape kShapes[] = {
     {"guest.delete", EntityKind::Guest, Op::Delete}, // a card made by mistake: nothing refers to it
     {"touch.add", EntityKind::Touch, Op::Create},
     {"booking.create", EntityKind::Booking, Op::Create},
-    {"booking.set_status", EntityKind::Booking, Op::Patch, {}, {"status", "cancelReason"}},
+    {"booking.set_status", EntityKind::Booking, Op::Patch, {}, {"status", "cancelReason", "prepaid"}},
     {"booking.move", EntityKind::Booking, Op::Patch, {}, {"roomId", "checkIn", "checkOut", "total"}},
     {"deal.create", EntityKind::Deal, Op::Create},
     {"deal.move", EntityKind::Deal, Op::Patch, {{"lost_reason", "lostReason"}}, {"stage", "lostReason"}},
     {"task.create", EntityKind::Task, Op::Create},
     {"task.set_status", EntityKind::Task, Op::Patch, {}, {"status"}},
+    {"payment.add", EntityKind::Payment, Op::Create},
+    {"room_closure.create", EntityKind::RoomClosure, Op::Create},
+    {"room_closure.delete", EntityKind::RoomClosure, Op::Delete}, // the room is back in service
 };
 
 } // namespace

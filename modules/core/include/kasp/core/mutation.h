@@ -16,6 +16,7 @@
 #include "kasp/core/booking.h"
 #include "kasp/core/deal.h"
 #include "kasp/core/guest.h"
+#include "kasp/core/payment.h"
 #include "kasp/core/result.h"
 #include "kasp/core/task.h"
 #include "kasp/core/touch.h"
@@ -41,6 +42,10 @@ Result<Touch> touchFromJson(const QJsonObject &json);
 QJsonObject toJson(const Booking &booking);
 // Required: id, guestId, roomId, checkIn, checkOut (a valid Stay), status.
 Result<Booking> bookingFromJson(const QJsonObject &json);
+
+QJsonObject toJson(const Payment &payment);
+// Required: id, bookingId, guestId, amount (> 0 is a business rule: validatePayment), method, at.
+Result<Payment> paymentFromJson(const QJsonObject &json);
 
 QJsonObject toJson(const Deal &deal);
 // Required: id, guestId, stage.

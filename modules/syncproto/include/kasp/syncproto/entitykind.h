@@ -5,7 +5,7 @@
 
 namespace kasp::sync {
 
-enum class EntityKind { User, Building, RoomCategory, Room, Guest, Touch, Booking, Deal, Task };
+enum class EntityKind { User, Building, RoomCategory, Room, Guest, Touch, Booking, Deal, Task, Payment, RoomClosure };
 
 QString entityKindKey(EntityKind kind); // "user", "building", "room_category", "room", "guest", ...
 std::optional<EntityKind> entityKindFromKey(const QString &key);
