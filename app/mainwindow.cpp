@@ -68,6 +68,7 @@ MainWindow::MainWindow(crm::GuestService &guests, booking::BookingService &booki
     m_editGuest->setEnabled(edits);
     m_card->setEditable(edits);
     m_bookingPanel->setEditable(edits);
+    m_bookingPanel->setManagesStock(user.role == Role::HeadOfSales);
     if (m_sync) // colleagues' bookings arrive with each sync
         connect(m_sync, &SyncSession::dataArrived, m_bookingPanel, &booking::ui::BookingPanel::reload);
 

@@ -109,6 +109,30 @@
         <source>Base tariff</source>
         <translation>Базовый тариф</translation>
     </message>
+    <message>
+        <source>A payment belongs to a booking</source>
+        <translation>Платёж должен относиться к брони</translation>
+    </message>
+    <message>
+        <source>A payment needs the guest who paid</source>
+        <translation>У платежа должен быть плательщик</translation>
+    </message>
+    <message>
+        <source>The amount must be above zero</source>
+        <translation>Сумма должна быть больше нуля</translation>
+    </message>
+    <message>
+        <source>The booking is cancelled or the guest has checked in: take the money at the front desk&apos;s till</source>
+        <translation>Бронь отменена или гость уже заселён: деньги принимает касса службы приёма</translation>
+    </message>
+    <message>
+        <source>That is more than is due: %1 of %2 is left to pay</source>
+        <translation>Это больше, чем осталось: к оплате %1 из %2</translation>
+    </message>
+    <message>
+        <source>The prepayment is at least %1 % of the total: %2</source>
+        <translation>Предоплата — не меньше %1 % стоимости: %2</translation>
+    </message>
 </context>
 <context>
     <name>kasp::Booking</name>
@@ -607,6 +631,42 @@
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>Say why the room is out of service.</source>
+        <translation>Укажите, почему номер выводится из продажи.</translation>
+    </message>
+    <message>
+        <source>%1 received (%2), paid %3 of %4</source>
+        <translation>Получено %1 (%2), оплачено %3 из %4</translation>
+    </message>
+    <message>
+        <source>paid</source>
+        <translation>оплачена</translation>
+    </message>
+    <message>
+        <source>prepaid</source>
+        <translation>предоплата</translation>
+    </message>
+    <message>
+        <source>Not prepaid in time</source>
+        <translation>Нет предоплаты в срок</translation>
+    </message>
+    <message>
+        <source>cash</source>
+        <translation>наличные</translation>
+    </message>
+    <message>
+        <source>bank transfer</source>
+        <translation>банковский перевод</translation>
+    </message>
+    <message>
+        <source>card</source>
+        <translation>карта</translation>
+    </message>
+    <message>
+        <source>online payment</source>
+        <translation>онлайн-оплата</translation>
+    </message>
 </context>
 <context>
     <name>kasp::booking::ui::BookingDialog</name>
@@ -917,6 +977,97 @@ New price: %3.</source>
         <source>The booking was cancelled.</source>
         <translation>Бронь отменена.</translation>
     </message>
+    <message>
+        <source>Take out of service</source>
+        <translation>Вывод из продажи</translation>
+    </message>
+    <message>
+        <source>Repairs</source>
+        <translation>Ремонт</translation>
+    </message>
+    <message>
+        <source>Conservation</source>
+        <translation>Консервация</translation>
+    </message>
+    <message>
+        <source>Reserved for staff</source>
+        <translation>Резерв для сотрудников</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unpaid hold(s) lapsed.</source>
+        <translation>
+            <numerusform>Снята %n неоплаченная бронь.</numerusform>
+            <numerusform>Сняты %n неоплаченные брони.</numerusform>
+            <numerusform>Снято %n неоплаченных броней.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Book these nights…</source>
+        <translation>Забронировать эти ночи…</translation>
+    </message>
+    <message>
+        <source>Take out of service…</source>
+        <translation>Вывести из продажи…</translation>
+    </message>
+    <message>
+        <source>Repairs, conservation: the room takes no bookings on these nights</source>
+        <translation>Ремонт, консервация: на эти ночи номер не бронируется</translation>
+    </message>
+    <message>
+        <source>Back in service</source>
+        <translation>Вернуть в продажу</translation>
+    </message>
+    <message>
+        <source>The room is back in service.</source>
+        <translation>Номер снова в продаже.</translation>
+    </message>
+    <message>
+        <source>The room is out of service from %1 to %2.</source>
+        <translation>Номер выведен из продажи с %1 по %2.</translation>
+    </message>
+    <message>
+        <source>Take a payment…</source>
+        <translation>Принять оплату…</translation>
+    </message>
+    <message>
+        <source>The payment was recorded.</source>
+        <translation>Оплата записана.</translation>
+    </message>
+</context>
+<context>
+    <name>kasp::booking::ui::PaymentDialog</name>
+    <message>
+        <source>Take a payment</source>
+        <translation>Приём оплаты</translation>
+    </message>
+    <message>
+        <source>Prepayment from %1 to %2; %3 is due in all</source>
+        <translation>Предоплата от %1 до %2; всего к оплате %3</translation>
+    </message>
+    <message>
+        <source>Receipt or payment order number</source>
+        <translation>Номер чека или платёжного поручения</translation>
+    </message>
+    <message>
+        <source>%1 · %2 – %3&lt;br&gt;Total %4, paid %5, &lt;b&gt;due %6&lt;/b&gt;</source>
+        <translation>%1 · %2 – %3&lt;br&gt;Стоимость %4, оплачено %5, &lt;b&gt;к оплате %6&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Amount:</source>
+        <translation>Сумма:</translation>
+    </message>
+    <message>
+        <source>Paid by:</source>
+        <translation>Способ оплаты:</translation>
+    </message>
+    <message>
+        <source>Document:</source>
+        <translation>Документ:</translation>
+    </message>
+    <message>
+        <source>Record the payment</source>
+        <translation>Записать оплату</translation>
+    </message>
 </context>
 <context>
     <name>kasp::booking::ui::RoomGrid</name>
@@ -966,6 +1117,14 @@ New price: %3.</source>
     <message>
         <source>&lt;br&gt;Hold until %1</source>
         <translation>&lt;br&gt;Бронь до %1</translation>
+    </message>
+    <message>
+        <source>Room %1 is out of service on this night.</source>
+        <translation>Номер %1 выведен из продажи на эту ночь.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Out of service&lt;/b&gt;&lt;br&gt;%1 – %2&lt;br&gt;%3</source>
+        <translation>&lt;b&gt;Не в продаже&lt;/b&gt;&lt;br&gt;%1 – %2&lt;br&gt;%3</translation>
     </message>
 </context>
 <context>
@@ -1439,6 +1598,18 @@ or create a new one (Ctrl+N).</source>
     <message>
         <source>The booking no longer exists.</source>
         <translation>Этой брони больше нет.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The room has %n booking(s) on these nights: move them first.</source>
+        <translation>
+            <numerusform>На эти ночи в номере %n бронь: сначала перенесите её.</numerusform>
+            <numerusform>На эти ночи в номере %n брони: сначала перенесите их.</numerusform>
+            <numerusform>На эти ночи в номере %n броней: сначала перенесите их.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose the first and the last night out of service.</source>
+        <translation>Укажите первую и последнюю ночь вне продажи.</translation>
     </message>
 </context>
 <context>

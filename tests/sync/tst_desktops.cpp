@@ -8,6 +8,7 @@
 #include "kasp/storage/connectionfactory.h"
 #include "kasp/storage/guestrepository.h"
 #include "kasp/storage/outbox.h"
+#include "kasp/storage/paymentrepository.h"
 #include "kasp/storage/replicastore.h"
 #include "kasp/storage/roomrepository.h"
 #include "kasp/storage/touchrepository.h"
@@ -312,10 +313,68 @@ private slots:
         const Booking cancelled = anna->bookings().byId(later.id).value();
         QCOMPARE(cancelled.status, BookingStatus::Cancelled);
         QCOMPARE(cancelled.cancelReason, QStringLiteral("Гость передумал"));
-        QVERIFY(anna->bookings().move(early.id, room, Stay::make(in, in.addDays(12)).value(), Money::fromRubles(120000)).ok());
+        QVERIFY(anna->bookings()
+                    .move(early.id, room, Stay::make(in, in.addDays(12)).value(), Money::fromRubles(120000))
+                    .ok());
         QSignalSpy none(anna->client.get(), &sync::SyncClient::mutationRejected);
         QVERIFY(anna->syncOnce());
         QCOMPARE(none.size(), 0);
+    }
+
+    void closuresAndPaymentsTravelAndTheServerHoldsClosedNights()
+    {
+        const QDate in(2027, 11, 1);
+        // Anna, offline from the head of sales, books nights the head takes out of service.
+        const Guest g = test::makeGuest(QStringLiteral("Ремонтова"), QStringLiteral("+7 916 700-00-07"));
+        QVERIFY(anna->guests().create(g).ok());
+        const Booking b = test::makeBooking(g.id, room, in.addDays(3), in.addDays(8));
+        QVERIFY(anna->bookings().create(b).ok());
+        RoomRepository headStock(head->t.db, head->clock);
+        const RoomClosure closure{newId(), room, in, in.addDays(10), QStringLiteral("Ремонт")};
+        QVERIFY(headStock.closeRoom(closure).ok());
+        QVERIFY(head->syncOnce());
+        QSignalSpy rejected(anna->client.get(), &sync::SyncClient::mutationRejected);
+        QVERIFY(anna->syncOnce());
+        QCOMPARE(rejected.size(), 1);
+        QCOMPARE(rejected.first().at(2).toString(), QStringLiteral("booking.overlap"));
+        QCOMPARE(RoomRepository(anna->t.db, anna->clock).closures(in, in.addDays(30)).value().size(), 1);
+
+        // A consultant cannot take rooms out of service.
+        QVERIFY(
+            RoomRepository(anna->t.db, anna->clock)
+                .closeRoom(RoomClosure{newId(), room, in.addDays(20), in.addDays(22), QStringLiteral("?")})
+                .ok()); // locally accepted...
+        QSignalSpy forbidden(anna->client.get(), &sync::SyncClient::mutationRejected);
+        QVERIFY(anna->syncOnce());
+        QCOMPARE(forbidden.size(), 1); // ...refused by the server and rolled back
+        QCOMPARE(forbidden.first().at(2).toString(), QStringLiteral("auth.forbidden"));
+        QCOMPARE(RoomRepository(anna->t.db, anna->clock).closures(in, in.addDays(30)).value().size(), 1);
+
+        // Back in service: the same booking now goes through, and its prepayment reaches Boris.
+        QVERIFY(headStock.reopen(closure.id).ok());
+        QVERIFY(head->syncOnce());
+        QVERIFY(anna->syncOnce());
+        const Booking again = test::makeBooking(g.id, room, in.addDays(3), in.addDays(8));
+        QVERIFY(anna->bookings().create(again).ok());
+        const Payment p{newId(),
+                        again.id,
+                        g.id,
+                        again.total.percent(15),
+                        PaymentMethod::Cash,
+                        anna->clock.now(),
+                        Id(),
+                        QStringLiteral("ПКО 12")};
+        QVERIFY(PaymentRepository(anna->t.db, anna->clock).add(p).ok());
+        QVERIFY(anna->bookings().setPaid(again.id, p.amount, BookingStatus::Prepaid).ok());
+        QSignalSpy none(anna->client.get(), &sync::SyncClient::mutationRejected);
+        QVERIFY(anna->syncOnce());
+        QCOMPARE(none.size(), 0);
+        QVERIFY(boris->syncOnce());
+        QCOMPARE(PaymentRepository(boris->t.db, boris->clock).forBooking(again.id).value(),
+                 QList<Payment>{p});
+        const Booking seen = boris->bookings().byId(again.id).value();
+        QCOMPARE(seen.status, BookingStatus::Prepaid);
+        QCOMPARE(seen.prepaid, p.amount);
     }
 
     void aLongOfflineQueueDrains()

@@ -6,11 +6,13 @@
 #include "kasp/booking/bookingservice.h"
 #include "kasp/booking/ui/bookingdialog.h"
 #include "kasp/booking/ui/bookingpanel.h"
+#include "kasp/booking/ui/paymentdialog.h"
 #include "kasp/booking/ui/roomgridwidget.h"
 #include "kasp/crm/guestservice.h"
 #include "kasp/demo/demogenerator.h"
 #include "kasp/storage/bookingrepository.h"
 #include "kasp/storage/outbox.h"
+#include "kasp/storage/paymentrepository.h"
 #include "kasp/storage/touchrepository.h"
 #include "kasp/storage/userrepository.h"
 #include "kasp/testsupport/testdb.h"
@@ -56,6 +58,16 @@ QPair<int, int> findFree(const ui::GridLayout &layout, int fromCol, int nights, 
     }
     return {-1, -1};
 }
+
+class LaterClock : public Clock
+{
+public:
+    explicit LaterClock(QDateTime at) : m_at(std::move(at)) {}
+    QDateTime now() const override { return m_at; }
+
+private:
+    QDateTime m_at;
+};
 
 } // namespace
 
@@ -241,6 +253,14 @@ private slots:
         tooMany.setParty(8, {10, 12});
         QCOMPARE(tooMany.optionCount(), 0);
         QVERIFY(!tooMany.errorText().isEmpty());
+
+        // The price rules speak Russian too (core's messages are translated by context "kasp").
+        Party nobody;
+        nobody.adults = 0;
+        const auto noGuests = service->quote(service->roomStock().value().rooms.first(), stay, nobody);
+        QCOMPARE(noGuests.error().code, QStringLiteral("price.no_guests"));
+        QVERIFY2(noGuests.error().message.contains(QStringLiteral("взросл")),
+                 qPrintable(noGuests.error().message));
     }
 
     void dragABarToAFreeRoomMovesIt()
@@ -318,6 +338,115 @@ private slots:
         // The nights are free again.
         const auto index = service->occupancy(after.stay.checkIn(), after.stay.checkOut()).value();
         QVERIFY(index.isFree(index.roomIndex(after.roomId), after.stay));
+    }
+
+    void aPrepaymentConfirmsTheHold()
+    {
+        const Stay stay = Stay::make(kToday.addDays(60), kToday.addDays(72)).value();
+        auto held = service->hold(HoldRequest{guest.id, Id(), stay, Party{}});
+        QVERIFY(!held.ok()); // no room: refused
+        auto options = service->options(stay, Party{});
+        QVERIFY(options.ok() && !options.value().isEmpty());
+        held = service->hold(HoldRequest{guest.id, options.value().first().room.id, stay, Party{}});
+        QVERIFY(held.ok());
+        const Booking b = storage::BookingRepository(t.db, clock).byId(held.value()).value();
+
+        ui::PaymentDialog dialog(*service, BookingView{b, guest.displayName});
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        const QStringList clipped = test::clippedTexts(&dialog);
+        QVERIFY2(clipped.isEmpty(), qPrintable(clipped.join(QStringLiteral(" | "))));
+        saveShot(&dialog, QStringLiteral("payment-dialog.png"));
+        // Below the prepayment: refused, the form stays open with the reason.
+        dialog.setAmount(b.total.percent(5));
+        dialog.accept();
+        QVERIFY(dialog.result() != QDialog::Accepted);
+        QVERIFY(dialog.errorText().contains(QStringLiteral("10")));
+        QVERIFY2(dialog.errorText().contains(QStringLiteral("Предоплата")), qPrintable(dialog.errorText()));
+        QVERIFY(storage::PaymentRepository(t.db, clock).forBooking(b.id).value().isEmpty());
+        // The suggested 10 % by bank transfer: prepaid.
+        dialog.setAmount(b.total.percent(10));
+        dialog.setMethod(PaymentMethod::BankTransfer);
+        dialog.accept();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        Booking after = storage::BookingRepository(t.db, clock).byId(b.id).value();
+        QCOMPARE(after.status, BookingStatus::Prepaid);
+        QCOMPARE(after.prepaid, b.total.percent(10));
+        const auto payments = storage::PaymentRepository(t.db, clock).forBooking(b.id).value();
+        QCOMPARE(payments.size(), 1);
+        QCOMPARE(payments.first().method, PaymentMethod::BankTransfer);
+        // The rest: paid; a kopeck more is refused.
+        const Money rest = after.total - after.prepaid;
+        QCOMPARE(
+            service->recordPayment(b.id, rest + Money::fromKopecks(1), PaymentMethod::Cash, {}).error().code,
+            QStringLiteral("payment.overpaid"));
+        QCOMPARE(
+            service->recordPayment(b.id, rest, PaymentMethod::Cash, QStringLiteral("ПКО 7")).value().status,
+            BookingStatus::Paid);
+        const auto touches = storage::TouchRepository(t.db, clock).forGuest(guest.id, 3).value();
+        QCOMPARE(touches.first().result, QStringLiteral("оплачена"));
+    }
+
+    void unpaidHoldsLapseOnTheirAuthorsDesktop()
+    {
+        const Stay stay = Stay::make(kToday.addDays(80), kToday.addDays(90)).value();
+        const auto options = service->options(stay, Party{}).value();
+        const Id mine = service->hold(HoldRequest{guest.id, options.at(0).room.id, stay, Party{}}).value();
+        // A colleague's hold on this database: not ours to lapse.
+        BookingService colleague(t.db, clock, newId());
+        const Id theirs = colleague.hold(HoldRequest{guest.id, options.at(1).room.id, stay, Party{}}).value();
+
+        QCOMPARE(service->expireHolds().value(), 0); // not yet due
+        LaterClock later(clock.now().addSecs(25 * 3600));
+        BookingService tomorrow(t.db, later, consultant.id);
+        QVERIFY(tomorrow.expireHolds().value() >= 1);
+        storage::BookingRepository repo(t.db, clock);
+        QCOMPARE(repo.byId(mine).value().status, BookingStatus::Cancelled);
+        QCOMPARE(repo.byId(mine).value().cancelReason, QStringLiteral("Нет предоплаты в срок"));
+        QCOMPARE(repo.byId(theirs).value().status, BookingStatus::Hold);
+    }
+
+    void outOfServiceRoomsTakeNoBookings()
+    {
+        const Stay nights = Stay::make(kToday.addDays(100), kToday.addDays(110)).value();
+        const auto options = service->options(nights, Party{}).value();
+        const Id room = options.first().room.id;
+        QCOMPARE(service->closeRoom(room, nights, QStringLiteral(" ")).error().code,
+                 QStringLiteral("room_closure.no_reason"));
+        QVERIFY(service->closeRoom(room, nights, QStringLiteral("Ремонт ванной")).ok());
+        // Not offered, not bookable, and shown in the grid.
+        for (const StayOption &o : service->options(nights, Party{}).value())
+            QVERIFY(o.room.id != room);
+        const auto refused = service->hold(HoldRequest{
+            guest.id, room, Stay::make(kToday.addDays(105), kToday.addDays(115)).value(), Party{}});
+        QCOMPARE(refused.error().code, QStringLiteral("booking.room_closed"));
+        QVERIFY(refused.error().message.contains(QStringLiteral("Ремонт ванной")));
+
+        ui::BookingPanel panel(*service, *guests);
+        panel.resize(1400, 800);
+        panel.setToday(kToday);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        const ui::GridLayout &layout = panel.grid()->layout();
+        const int row = layout.rowOfRoom(room);
+        const ui::GridBar *bar = layout.barAt(row, layout.columnOf(nights.checkIn()));
+        QVERIFY(bar && bar->closureIndex >= 0);
+        QVERIFY(
+            !layout.isFree(row, layout.columnOf(nights.checkIn()), layout.columnOf(nights.checkIn()) + 1));
+        panel.jumpTo(nights.checkIn().addDays(-3));
+        panel.grid()->verticalScrollBar()->setValue(std::max(0, row - 3) *
+                                                    panel.grid()->geometry().rowHeight);
+        saveShot(&panel, QStringLiteral("room-grid-out-of-service.png"));
+
+        // A period over live bookings is refused: move them first.
+        const auto live = service->window(kToday.addDays(5), kToday.addDays(6)).value();
+        QVERIFY(!live.isEmpty());
+        const auto overBookings =
+            service->closeRoom(live.first().booking.roomId, Stay::make(kToday, kToday.addDays(30)).value(),
+                               QStringLiteral("Ремонт"));
+        QCOMPARE(overBookings.error().code, QStringLiteral("room_closure.overlap"));
+        QVERIFY(service->reopenRoom(layout.closures().first().id).ok());
+        QVERIFY(service->hold(HoldRequest{guest.id, room, nights, Party{}}).ok());
     }
 };
 

@@ -1,5 +1,6 @@
 #include "kasp/booking/bookingservice.h"
 
+#include "kasp/storage/paymentrepository.h"
 #include "kasp/storage/roomrepository.h"
 #include "kasp/storage/sqlhelpers.h"
 #include "kasp/storage/touchrepository.h"
@@ -101,6 +102,24 @@ const Room *BookingService::roomById(const Id &roomId) const
 Result<QList<BookingView>> BookingService::window(QDate from, QDate to) const
 {
     return m_bookings.inWindow(from, to);
+}
+
+Result<QList<RoomClosure>> BookingService::closures(QDate from, QDate to) const
+{
+    return storage::RoomRepository(m_db, m_clock).closures(from, to);
+}
+
+Status BookingService::closeRoom(const Id &roomId, const Stay &nights, const QString &reason)
+{
+    if (reason.trimmed().isEmpty())
+        return Error{QStringLiteral("room_closure.no_reason"), tr("Say why the room is out of service.")};
+    return storage::RoomRepository(m_db, m_clock)
+        .closeRoom(RoomClosure{newId(), roomId, nights.checkIn(), nights.checkOut(), reason.trimmed()});
+}
+
+Status BookingService::reopenRoom(const Id &closureId)
+{
+    return storage::RoomRepository(m_db, m_clock).reopen(closureId);
 }
 
 Result<OccupancyIndex> BookingService::occupancy(QDate from, QDate to)
@@ -263,6 +282,79 @@ Status BookingService::cancel(const Id &bookingId, const QString &reason)
         !s.ok())
         return s;
     return tx.commit();
+}
+
+Result<PaymentEffect> BookingService::recordPayment(const Id &bookingId, Money amount, PaymentMethod method,
+                                                    const QString &reference)
+{
+    auto current = m_bookings.byId(bookingId);
+    if (!current.ok())
+        return current.error();
+    const Booking &b = current.value();
+    // The first money is the prepayment and must reach the sanatorium's minimum; later money
+    // (the rest of the price) may be any amount up to what is due.
+    auto effect = applyPayment(b, amount, b.prepaid > Money() ? 0 : m_prepaymentPercent);
+    if (!effect.ok())
+        return effect.error();
+    Payment payment;
+    payment.id = newId();
+    payment.bookingId = b.id;
+    payment.guestId = b.guestId;
+    payment.amount = amount;
+    payment.method = method;
+    payment.at = m_clock.now();
+    payment.userId = m_userId;
+    payment.reference = reference.trimmed();
+
+    storage::sql::WriteTransaction tx(m_db);
+    if (auto s = tx.begin(); !s.ok())
+        return s.error();
+    if (auto s = storage::PaymentRepository(m_db, m_clock).add(payment); !s.ok())
+        return s.error();
+    if (auto s = m_bookings.setPaid(b.id, effect.value().prepaid, effect.value().status); !s.ok())
+        return s.error();
+    const QString note = tr("%1 received (%2), paid %3 of %4")
+                             .arg(amount.toString(), paymentMethodTitle(method),
+                                  effect.value().prepaid.toString(), b.total.toString());
+    if (auto s = addTouch(b.guestId,
+                          effect.value().status == BookingStatus::Paid ? tr("paid") : tr("prepaid"), note);
+        !s.ok())
+        return s.error();
+    if (auto s = tx.commit(); !s.ok())
+        return s.error();
+    return effect.value();
+}
+
+Result<int> BookingService::expireHolds()
+{
+    const QDateTime now = m_clock.now();
+    auto live = m_bookings.holdsOf(m_userId);
+    if (!live.ok())
+        return live.error();
+    int expired = 0;
+    for (const Booking &b : live.value()) {
+        if (!b.holdUntil.isValid() || b.holdUntil > now || b.prepaid > Money())
+            continue;
+        if (auto s = cancel(b.id, tr("Not prepaid in time")); !s.ok())
+            return s.error();
+        ++expired;
+    }
+    return expired;
+}
+
+QString paymentMethodTitle(PaymentMethod method)
+{
+    switch (method) {
+    case PaymentMethod::Cash:
+        return QCoreApplication::translate("kasp::booking::BookingService", "cash");
+    case PaymentMethod::BankTransfer:
+        return QCoreApplication::translate("kasp::booking::BookingService", "bank transfer");
+    case PaymentMethod::Card:
+        return QCoreApplication::translate("kasp::booking::BookingService", "card");
+    case PaymentMethod::Online:
+        return QCoreApplication::translate("kasp::booking::BookingService", "online payment");
+    }
+    return {};
 }
 
 } // namespace kasp::booking

@@ -16,7 +16,8 @@ constexpr std::array<std::pair<PaymentMethod, const char *>, 4> kMethodKeys{{
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("kasp::Payment", text);
+    // lupdate files the tr() of free functions under their namespace: the context is "kasp".
+    return QCoreApplication::translate("kasp", text);
 }
 
 } // namespace

@@ -10,7 +10,8 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("kasp::Tariff", text);
+    // lupdate files the tr() of free functions under their namespace: the context is "kasp".
+    return QCoreApplication::translate("kasp", text);
 }
 
 constexpr std::array<std::pair<MealPlan, const char *>, 4> kMealKeys{{{MealPlan::None, "none"},

@@ -102,6 +102,25 @@ Status BookingRepository::checkFree(const Id &roomId, const Stay &stay, const Id
     return {};
 }
 
+Status BookingRepository::setPaid(const Id &bookingId, Money prepaid, BookingStatus status)
+{
+    const QJsonObject args{{QStringLiteral("id"), idToString(bookingId)},
+                           {QStringLiteral("status"), bookingStatusKey(status)},
+                           {QStringLiteral("prepaid"), prepaid.kopecks()}};
+    return applyMutation(
+        m_db, Mutation{QStringLiteral("booking.set_status"), args}, m_clock.now(), [&]() -> Status {
+            QSqlQuery q(m_db);
+            if (auto s = sql::prepare(
+                    q, QStringLiteral("UPDATE bookings SET status = ?, prepaid = ? WHERE id = ?"));
+                !s.ok())
+                return s;
+            q.addBindValue(bookingStatusKey(status));
+            q.addBindValue(prepaid.kopecks());
+            q.addBindValue(sql::fromId(bookingId));
+            return sql::exec(q, QStringLiteral("booking paid"));
+        });
+}
+
 Status BookingRepository::cancel(const Id &bookingId, const QString &reason)
 {
     if (reason.trimmed().isEmpty())
@@ -187,6 +206,24 @@ Result<Booking> BookingRepository::byId(const Id &bookingId) const
         return Error{QStringLiteral("booking.not_found"),
                      QCoreApplication::translate("kasp::storage", "The booking no longer exists.")};
     return readBooking(q);
+}
+
+Result<QList<Booking>> BookingRepository::holdsOf(const Id &userId) const
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (auto s = sql::prepare(
+            q,
+            QStringLiteral("SELECT %1 FROM bookings WHERE status = 'hold' AND created_by = ?").arg(kColumns));
+        !s.ok())
+        return s.error();
+    q.addBindValue(sql::fromId(userId));
+    if (auto s = sql::exec(q, QStringLiteral("holds")); !s.ok())
+        return s.error();
+    QList<Booking> out;
+    while (q.next())
+        out.append(readBooking(q));
+    return out;
 }
 
 Result<QList<BookingView>> BookingRepository::inWindow(QDate from, QDate to) const

@@ -4,6 +4,7 @@
 #include "kasp/storage/outbox.h"
 #include "kasp/storage/sqlhelpers.h"
 
+#include <QCoreApplication>
 #include <QJsonObject>
 
 namespace kasp::storage {
@@ -113,6 +114,88 @@ Result<QList<Room>> RoomRepository::rooms() const
             return Room{sql::toId(q.value(0)), sql::toId(q.value(1)), sql::toId(q.value(2)),
                         q.value(3).toString(), q.value(4).toInt(),    q.value(5).toInt()};
         });
+}
+
+namespace {
+QString bookingsInTheWay(int count)
+{
+    return QCoreApplication::translate(
+        "kasp::storage", "The room has %n booking(s) on these nights: move them first.", nullptr, count);
+}
+} // namespace
+
+Status RoomRepository::closeRoom(const RoomClosure &c)
+{
+    if (c.roomId.isNull() || !c.firstNight.isValid() || !c.endNight.isValid() || c.endNight <= c.firstNight)
+        return Error{QStringLiteral("room_closure.bad_dates"),
+                     QCoreApplication::translate("kasp::storage",
+                                                 "Choose the first and the last night out of service.")};
+    const QJsonObject args{{QStringLiteral("id"), idToString(c.id)},
+                           {QStringLiteral("room_id"), idToString(c.roomId)},
+                           {QStringLiteral("first_night"), c.firstNight.toString(Qt::ISODate)},
+                           {QStringLiteral("end_night"), c.endNight.toString(Qt::ISODate)},
+                           {QStringLiteral("reason"), c.reason}};
+    return applyMutation(
+        m_db, Mutation{QStringLiteral("room_closure.create"), args}, m_clock.now(), [&]() -> Status {
+            QSqlQuery q(m_db);
+            if (auto s = sql::prepare(
+                    q, QStringLiteral("SELECT count(*) FROM bookings WHERE room_id = ? AND status <> "
+                                      "'cancelled' AND check_in < ? AND check_out > ?"));
+                !s.ok())
+                return s;
+            q.addBindValue(sql::fromId(c.roomId));
+            q.addBindValue(sql::fromDate(c.endNight));
+            q.addBindValue(sql::fromDate(c.firstNight));
+            if (auto s = sql::exec(q, QStringLiteral("closure overlap")); !s.ok())
+                return s;
+            const int clashes = q.next() ? q.value(0).toInt() : 0;
+            if (clashes > 0)
+                return Error{QStringLiteral("room_closure.overlap"), bookingsInTheWay(clashes)};
+            if (auto s = sql::prepare(
+                    q, QStringLiteral("INSERT INTO room_closures (id, room_id, first_night, end_night, "
+                                      "reason) VALUES (?,?,?,?,?)"));
+                !s.ok())
+                return s;
+            for (const QVariant &v :
+                 QVariantList{sql::fromId(c.id), sql::fromId(c.roomId), sql::fromDate(c.firstNight),
+                              sql::fromDate(c.endNight), sql::text(c.reason)})
+                q.addBindValue(v);
+            return sql::exec(q, QStringLiteral("closure add"));
+        });
+}
+
+Status RoomRepository::reopen(const Id &closureId)
+{
+    return applyMutation(
+        m_db,
+        Mutation{QStringLiteral("room_closure.delete"), {{QStringLiteral("id"), idToString(closureId)}}},
+        m_clock.now(), [&]() -> Status {
+            QSqlQuery q(m_db);
+            if (auto s = sql::prepare(q, QStringLiteral("DELETE FROM room_closures WHERE id = ?")); !s.ok())
+                return s;
+            q.addBindValue(sql::fromId(closureId));
+            return sql::exec(q, QStringLiteral("closure remove"));
+        });
+}
+
+Result<QList<RoomClosure>> RoomRepository::closures(QDate from, QDate to) const
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (auto s = sql::prepare(
+            q, QStringLiteral("SELECT id, room_id, first_night, end_night, reason FROM room_closures "
+                              "WHERE end_night > ? AND first_night < ?"));
+        !s.ok())
+        return s.error();
+    q.addBindValue(sql::fromDate(from));
+    q.addBindValue(sql::fromDate(to));
+    if (auto s = sql::exec(q, QStringLiteral("closures")); !s.ok())
+        return s.error();
+    QList<RoomClosure> out;
+    while (q.next())
+        out.append(RoomClosure{sql::toId(q.value(0)), sql::toId(q.value(1)), sql::toDate(q.value(2)),
+                               sql::toDate(q.value(3)), q.value(4).toString()});
+    return out;
 }
 
 } // namespace kasp::storage

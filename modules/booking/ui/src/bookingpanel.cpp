@@ -1,6 +1,7 @@
 #include "kasp/booking/ui/bookingpanel.h"
 
 #include "kasp/booking/ui/bookingdialog.h"
+#include "kasp/booking/ui/paymentdialog.h"
 #include "kasp/booking/ui/roomgridwidget.h"
 
 #include <QButtonGroup>
@@ -13,6 +14,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QTimer>
 #include <QToolButton>
 
 namespace kasp::booking::ui {
@@ -93,6 +95,7 @@ BookingPanel::BookingPanel(BookingService &booking, crm::GuestService &guests, Q
     connect(m_grid, &RoomGridWidget::moveRequested, this, &BookingPanel::moveBooking);
     connect(m_grid, &RoomGridWidget::bookingActivated, this, &BookingPanel::showBookingMenu);
     connect(m_grid, &RoomGridWidget::refusal, this, &BookingPanel::message);
+    connect(m_grid, &RoomGridWidget::contextMenuRequested, this, &BookingPanel::showCellMenu);
 
     m_confirm = [this](const QString &text) {
         return QMessageBox::question(this, tr("Move the booking"), text) == QMessageBox::Yes;
@@ -105,7 +108,36 @@ BookingPanel::BookingPanel(BookingService &booking, crm::GuestService &guests, Q
         const QString reason = QInputDialog::getItem(this, title, tr("Reason:"), reasons, 0, true, &ok);
         return ok ? reason : QString();
     };
+    m_closureReason = [this] {
+        bool ok = false;
+        const QString reason = QInputDialog::getItem(
+            this, tr("Take out of service"), tr("Reason:"),
+            {tr("Repairs"), tr("Conservation"), tr("Reserved for staff")}, 0, true, &ok);
+        return ok ? reason : QString();
+    };
     setToday(m_today);
+
+    // Unpaid holds lapse on the desktop of the consultant who made them.
+    auto *expiry = new QTimer(this);
+    expiry->setInterval(60'000);
+    connect(expiry, &QTimer::timeout, this, &BookingPanel::expireHolds);
+    expiry->start();
+}
+
+void BookingPanel::expireHolds()
+{
+    if (!m_editable)
+        return;
+    auto expired = m_booking.expireHolds();
+    if (!expired.ok()) {
+        emit message(expired.error().message);
+        return;
+    }
+    if (expired.value() > 0) {
+        reload();
+        emit message(tr("%n unpaid hold(s) lapsed.", "", expired.value()));
+        emit bookingChanged();
+    }
 }
 
 void BookingPanel::setToday(QDate today)
@@ -135,10 +167,64 @@ void BookingPanel::reload()
         emit message(window.error().message);
         return;
     }
+    auto closures = m_booking.closures(m_from, m_from.addDays(kNightsLoaded));
+    if (!closures.ok()) {
+        emit message(closures.error().message);
+        return;
+    }
     const qsizetype bookings = window.value().size();
-    m_grid->setData(stock.value(), m_from, kNightsLoaded, std::move(window).value());
+    m_grid->setData(stock.value(), m_from, kNightsLoaded, std::move(window).value(), closures.value());
     m_summary->setText(tr("%1 rooms · %2 bookings in view").arg(stock.value().rooms.size()).arg(bookings));
     m_summary->setToolTip(tr("Loaded in %1 ms").arg(timer.elapsed()));
+}
+
+void BookingPanel::showCellMenu(const Id &roomId, QDate first, QDate end, const Id &closureId,
+                                QPoint globalPos)
+{
+    QMenu menu(this);
+    QAction *book = menu.addAction(tr("Book these nights…"), this,
+                                   [this, roomId, first, end] { openBookingDialog(roomId, first, end); });
+    book->setEnabled(m_editable && closureId.isNull());
+    menu.addSeparator();
+    if (closureId.isNull()) {
+        QAction *close = menu.addAction(tr("Take out of service…"), this,
+                                        [this, roomId, first, end] { closeRoom(roomId, first, end); });
+        close->setEnabled(m_managesStock);
+        close->setToolTip(tr("Repairs, conservation: the room takes no bookings on these nights"));
+    } else {
+        QAction *reopen = menu.addAction(tr("Back in service"), this, [this, closureId] {
+            if (auto s = m_booking.reopenRoom(closureId); !s.ok()) {
+                emit message(s.error().message);
+                return;
+            }
+            reload();
+            emit message(tr("The room is back in service."));
+        });
+        reopen->setEnabled(m_managesStock);
+    }
+    menu.exec(globalPos);
+}
+
+void BookingPanel::closeRoom(const Id &roomId, QDate first, QDate end)
+{
+    if (!m_managesStock)
+        return;
+    const QString reason = m_closureReason();
+    if (reason.trimmed().isEmpty())
+        return;
+    auto nights = Stay::make(first, end);
+    if (!nights.ok()) {
+        emit message(nights.error().message);
+        return;
+    }
+    if (auto s = m_booking.closeRoom(roomId, nights.value(), reason); !s.ok()) {
+        emit message(s.error().message);
+        return;
+    }
+    reload();
+    emit message(tr("The room is out of service from %1 to %2.")
+                     .arg(QLocale(QLocale::Russian).toString(first, QStringLiteral("d MMMM")),
+                          QLocale(QLocale::Russian).toString(end, QStringLiteral("d MMMM"))));
 }
 
 void BookingPanel::jumpTo(QDate date)
@@ -215,6 +301,16 @@ void BookingPanel::showBookingMenu(const Id &bookingId)
     QMenu menu(this);
     menu.addAction(tr("Open the guest card"), this,
                    [this, view] { emit guestRequested(view.booking.guestId); });
+    QAction *pay = menu.addAction(tr("Take a payment…"), this, [this, view] {
+        PaymentDialog dialog(m_booking, view, this);
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        reload();
+        emit message(tr("The payment was recorded."));
+        emit bookingChanged();
+    });
+    pay->setEnabled(m_editable && view.booking.prepaid < view.booking.total &&
+                    occupiesRoom(view.booking.status) && view.booking.status != BookingStatus::CheckedIn);
     QAction *cancel = menu.addAction(tr("Cancel the booking…"), this, [this, view] {
         const QString reason = m_pickReason(tr("Cancel the booking of %1").arg(view.guestName));
         if (reason.trimmed().isEmpty())

@@ -4,8 +4,10 @@
 
 namespace kasp::booking::ui {
 
-void GridLayout::build(RoomStock stock, QDate from, int nights, QList<BookingView> bookings)
+void GridLayout::build(RoomStock stock, QDate from, int nights, QList<BookingView> bookings,
+                       QList<RoomClosure> closures)
 {
+    m_closures = std::move(closures);
     m_stock = std::move(stock);
     m_from = from;
     m_nights = std::max(0, nights);
@@ -38,6 +40,15 @@ void GridLayout::build(RoomStock stock, QDate from, int nights, QList<BookingVie
         m_bars[row].append(
             GridBar{row, columnOf(booking.stay.checkIn()), columnOf(booking.stay.checkOut()), b});
         occupancy.occupy(booking.roomId, booking.stay);
+    }
+    for (int c = 0; c < m_closures.size(); ++c) {
+        const RoomClosure &closure = m_closures[c];
+        const int row = rowOfRoom(closure.roomId);
+        auto stay = Stay::make(closure.firstNight, closure.endNight);
+        if (row < 0 || !stay.ok())
+            continue;
+        m_bars[row].append(GridBar{row, columnOf(closure.firstNight), columnOf(closure.endNight), -1, c});
+        occupancy.occupy(closure.roomId, stay.value());
     }
     for (auto &bars : m_bars)
         std::sort(bars.begin(), bars.end(),
@@ -108,7 +119,8 @@ bool GridLayout::isFree(int row, int firstCol, int endCol, int ignoreBooking) co
     if (!roomAt(row) || firstCol >= endCol)
         return false;
     for (const GridBar &b : m_bars[row])
-        if (b.bookingIndex != ignoreBooking && b.firstCol < endCol && firstCol < b.endCol)
+        if ((b.closureIndex >= 0 || b.bookingIndex != ignoreBooking) && b.firstCol < endCol &&
+            firstCol < b.endCol)
             return false;
     return true;
 }

@@ -93,6 +93,23 @@ void paintBody(QPainter &p, const GridLayout &layout, const GridGeometry &g, con
         for (const GridBar &bar : layout.barsOf(r)) {
             if (bar.endCol <= cols.first - 1 || bar.firstCol > cols.end)
                 continue;
+            if (bar.closureIndex >= 0) {
+                // Out of service: grey, hatched, with the reason.
+                QRect rect(g.xOfColumn(bar.firstCol), g.yOfRow(r) + 2,
+                           (bar.endCol - bar.firstCol) * g.columnWidth, g.rowHeight - 4);
+                p.fillRect(rect, QColor(0xd1, 0xd5, 0xdb));
+                p.fillRect(rect, QBrush(QColor(0x6b, 0x72, 0x80), Qt::BDiagPattern));
+                if (rect.width() > 40) {
+                    QRect text = rect.adjusted(5, 0, -4, 0);
+                    if (text.left() < body.left() + 4)
+                        text.setLeft(body.left() + 4);
+                    p.setPen(QColor(0x1f, 0x29, 0x37));
+                    p.drawText(text, Qt::AlignVCenter | Qt::AlignLeft,
+                               fm.elidedText(layout.closures()[bar.closureIndex].reason, Qt::ElideRight,
+                                             text.width()));
+                }
+                continue;
+            }
             const BookingView &v = layout.bookings()[bar.bookingIndex];
             QRect rect(g.xOfColumn(bar.firstCol) + 1, g.yOfRow(r) + 3,
                        (bar.endCol - bar.firstCol) * g.columnWidth - 2, g.rowHeight - 6);

@@ -1,5 +1,6 @@
 #include "kasp/booking/ui/roomgridwidget.h"
 
+#include <QContextMenuEvent>
 #include <QHelpEvent>
 #include <QKeyEvent>
 #include <QLocale>
@@ -51,7 +52,8 @@ RoomGridWidget::RoomGridWidget(QWidget *parent) : QAbstractScrollArea(parent)
     setToolTip({}); // tooltips come per cell from viewportEvent
 }
 
-void RoomGridWidget::setData(RoomStock stock, QDate from, int nights, QList<BookingView> bookings)
+void RoomGridWidget::setData(RoomStock stock, QDate from, int nights, QList<BookingView> bookings,
+                             QList<RoomClosure> closures)
 {
     const QDate keep = firstVisibleDate();
     const int keepY = verticalScrollBar()->value();
@@ -61,7 +63,7 @@ void RoomGridWidget::setData(RoomStock stock, QDate from, int nights, QList<Book
     for (const RoomCategory &c : stock.categories)
         widest = std::max(widest, fm.horizontalAdvance(c.name));
     m_geometry.leftWidth = std::min(58 + widest + 10, 320);
-    m_layout.build(std::move(stock), from, nights, std::move(bookings));
+    m_layout.build(std::move(stock), from, nights, std::move(bookings), std::move(closures));
     m_overlay = GridOverlay{};
     m_drag = Drag::None;
     setConflicts(m_conflicts);
@@ -197,6 +199,11 @@ void RoomGridWidget::mousePressEvent(QMouseEvent *event)
     m_overlay.cursorCol = cell.col;
     const Cell barCell = cell;
     const GridBar *bar = m_layout.barAt(barCell.row, barCell.col);
+    if (bar && bar->closureIndex >= 0) {
+        emit refusal(tr("Room %1 is out of service on this night.").arg(m_layout.roomAt(cell.row)->number));
+        viewport()->update();
+        return;
+    }
     if (bar) {
         const int barRight = m_geometry.xOfColumn(bar->endCol);
         m_drag = barRight - pos.x() <= kStretchHandle ? Drag::Stretch : Drag::Move;
@@ -299,8 +306,32 @@ void RoomGridWidget::finishSelection(int row, int first, int end)
 void RoomGridWidget::mouseDoubleClickEvent(QMouseEvent *event)
 {
     const Cell cell = cellAt(event->position().toPoint());
-    if (const GridBar *bar = cell.row >= 0 ? m_layout.barAt(cell.row, cell.col) : nullptr)
+    if (const GridBar *bar = cell.row >= 0 ? m_layout.barAt(cell.row, cell.col) : nullptr;
+        bar && bar->bookingIndex >= 0)
         emit bookingActivated(m_layout.bookings()[bar->bookingIndex].booking.id);
+}
+
+void RoomGridWidget::contextMenuEvent(QContextMenuEvent *event)
+{
+    const Cell cell = event->reason() == QContextMenuEvent::Keyboard
+                          ? Cell{m_overlay.cursorRow, m_overlay.cursorCol}
+                          : cellAt(viewport()->mapFrom(this, event->pos()));
+    const Room *room = m_layout.roomAt(cell.row);
+    if (!room || cell.col < 0)
+        return;
+    int first = cell.col, end = cell.col + 1;
+    if (m_overlay.selectRow == cell.row && cell.col >= m_overlay.selectFirst &&
+        cell.col < m_overlay.selectEnd) {
+        first = m_overlay.selectFirst;
+        end = m_overlay.selectEnd;
+    }
+    const GridBar *bar = m_layout.barAt(cell.row, cell.col);
+    const Id closure = bar && bar->closureIndex >= 0 ? m_layout.closures()[bar->closureIndex].id : Id();
+    const QRect at = cellRect(cell.row, cell.col);
+    const QPoint global = event->reason() == QContextMenuEvent::Keyboard
+                              ? viewport()->mapToGlobal(at.bottomLeft())
+                              : event->globalPos();
+    emit contextMenuRequested(room->id, m_layout.dateAt(first), m_layout.dateAt(end), closure, global);
 }
 
 void RoomGridWidget::ensureVisible(int row, int col)
@@ -385,7 +416,8 @@ void RoomGridWidget::keyPressEvent(QKeyEvent *event)
             m_overlay.selectRow = -1;
             finishSelection(row, m_overlay.selectFirst, m_overlay.selectEnd);
             viewport()->update();
-        } else if (const GridBar *bar = m_layout.barAt(m_overlay.cursorRow, m_overlay.cursorCol)) {
+        } else if (const GridBar *bar = m_layout.barAt(m_overlay.cursorRow, m_overlay.cursorCol);
+                   bar && bar->bookingIndex >= 0) {
             emit bookingActivated(m_layout.bookings()[bar->bookingIndex].booking.id);
         } else if (m_overlay.cursorRow >= 0) {
             finishSelection(m_overlay.cursorRow, m_overlay.cursorCol, m_overlay.cursorCol + 1);
@@ -420,6 +452,12 @@ QString RoomGridWidget::tooltipAt(QPoint pos) const
     const GridBar *bar = cell.row >= 0 ? m_layout.barAt(cell.row, cell.col) : nullptr;
     if (!bar)
         return {};
+    if (bar->closureIndex >= 0) {
+        const RoomClosure &c = m_layout.closures()[bar->closureIndex];
+        return tr("<b>Out of service</b><br>%1 – %2<br>%3")
+            .arg(ru.toString(c.firstNight, QStringLiteral("d MMM")),
+                 ru.toString(c.endNight, QStringLiteral("d MMM yyyy")), c.reason.toHtmlEscaped());
+    }
     const Booking &b = m_layout.bookings()[bar->bookingIndex].booking;
     QString text = tr("<b>%1</b><br>%2 – %3, %4 nights<br>%5 adults, %6 children<br>Status: %7<br>"
                       "Total %8, paid %9")

@@ -5,6 +5,7 @@
 #include "kasp/core/availability.h"
 #include "kasp/core/booking.h"
 #include "kasp/core/clock.h"
+#include "kasp/core/payment.h"
 #include "kasp/core/room.h"
 #include "kasp/core/tariff.h"
 #include "kasp/storage/bookingrepository.h"
@@ -63,6 +64,10 @@ public:
 
     // What the grid paints for nights [from, to).
     Result<QList<BookingView>> window(QDate from, QDate to) const;
+    Result<QList<RoomClosure>> closures(QDate from, QDate to) const;
+    // The head of sales takes a room out of service (refused over live bookings) or back.
+    Status closeRoom(const Id &roomId, const Stay &nights, const QString &reason);
+    Status reopenRoom(const Id &closureId);
     // Busy nights of every room over [from, to): live bookings and out-of-service periods.
     Result<OccupancyIndex> occupancy(QDate from, QDate to);
 
@@ -78,6 +83,20 @@ public:
     Result<Money> repriceMove(const Id &bookingId, const Id &roomId, const Stay &stay);
     Status move(const Id &bookingId, const Id &roomId, const Stay &stay);
     Status cancel(const Id &bookingId, const QString &reason);
+    // Money taken by hand (cash, bank transfer, card at the desk) or confirmed by the payment
+    // provider: the payment, the booking's new sum and status, and a touch, in one transaction.
+    Result<PaymentEffect> recordPayment(const Id &bookingId, Money amount, PaymentMethod method,
+                                        const QString &reference);
+    // Holds this user made that passed their time unpaid are cancelled ("not prepaid in time").
+    // Only the author's desktop does it, so two desktops never race to cancel the same hold.
+    Result<int> expireHolds();
+
+    // The prepayment the sanatorium asks for, 10-20 % (kMin/kMaxPrepaymentPercent).
+    int prepaymentPercent() const { return m_prepaymentPercent; }
+    void setPrepaymentPercent(int percent)
+    {
+        m_prepaymentPercent = std::clamp(percent, kMinPrepaymentPercent, kMaxPrepaymentPercent);
+    }
 
     int holdHours() const { return m_holdHours; }
     void setHoldHours(int hours) { m_holdHours = std::max(1, hours); }
@@ -95,6 +114,9 @@ private:
     QHash<Id, int> m_roomIndex;
     TariffBook m_tariffs;
     int m_holdHours = 24;
+    int m_prepaymentPercent = kMinPrepaymentPercent;
 };
+
+QString paymentMethodTitle(PaymentMethod method); // "наличные", "банковский перевод", ...
 
 } // namespace kasp::booking

@@ -2,6 +2,7 @@
 // Room stock (номерной фонд): buildings, room categories and rooms.
 #include "kasp/core/id.h"
 #include "kasp/core/money.h"
+#include <QDate>
 #include <QString>
 
 namespace kasp {
@@ -31,6 +32,16 @@ struct Room
     QString number; // "101", "2-15"
     int floor = 1;
     int beds = 2;
+};
+
+// Out of service (ремонт, консервация): the room takes no bookings on [firstNight, endNight).
+struct RoomClosure
+{
+    Id id;
+    Id roomId;
+    QDate firstNight;
+    QDate endNight;
+    QString reason; // "Ремонт ванной"
 };
 
 } // namespace kasp

@@ -17,6 +17,10 @@ public:
     Result<QList<Building>> buildings() const;
     Result<QList<RoomCategory>> categories() const;
     Result<QList<Room>> rooms() const; // by building, then number
+    // Refuses a period with live bookings in it ("room_closure.overlap"): move them first.
+    Status closeRoom(const RoomClosure &closure);                    // mutation room_closure.create
+    Status reopen(const Id &closureId);                              // mutation room_closure.delete
+    Result<QList<RoomClosure>> closures(QDate from, QDate to) const; // overlapping [from, to)
 
 private:
     QSqlDatabase m_db;

@@ -26,6 +26,8 @@ public:
     // Nights loaded: from two weeks back to a year ahead of `around`.
     void setToday(QDate today);
     void setEditable(bool editable) { m_editable = editable; }
+    // Heads of sales take rooms out of service and back.
+    void setManagesStock(bool manages) { m_managesStock = manages; }
     // Moves and holds ask before writing; tests answer for the user.
     void setConfirm(std::function<bool(const QString &)> confirm) { m_confirm = std::move(confirm); }
     void setCancelReasonPicker(std::function<QString(const QString &)> picker)
@@ -39,6 +41,11 @@ public slots:
     void moveBooking(const kasp::Id &bookingId, const kasp::Id &roomId, QDate checkIn, QDate checkOut);
     void showBookingMenu(const kasp::Id &bookingId);
     void jumpTo(QDate date);
+    void expireHolds(); // every minute; tests call it
+    void showCellMenu(const kasp::Id &roomId, QDate first, QDate end, const kasp::Id &closureId,
+                      QPoint globalPos);
+    // Asks for the reason (and lets the nights be adjusted), then closes the room.
+    void closeRoom(const kasp::Id &roomId, QDate first, QDate end);
 
 signals:
     void guestRequested(const kasp::Id &guestId);
@@ -55,8 +62,16 @@ private:
     QDate m_today;
     QDate m_from;
     bool m_editable = true;
+    bool m_managesStock = false;
     std::function<bool(const QString &)> m_confirm;
     std::function<QString(const QString &)> m_pickReason;
+
+public:
+    // Tests answer the out-of-service form: reason, or empty to cancel.
+    void setClosureReasonPicker(std::function<QString()> picker) { m_closureReason = std::move(picker); }
+
+private:
+    std::function<QString()> m_closureReason;
 };
 
 } // namespace kasp::booking::ui

@@ -23,13 +23,15 @@ struct GridBar
     int row = 0;
     int firstCol = 0;      // may be < 0 or past the window: bars are clipped when painted
     int endCol = 0;        // exclusive
-    int bookingIndex = -1; // into GridLayout::bookings()
+    int bookingIndex = -1; // into GridLayout::bookings(), or -1 for an out-of-service period
+    int closureIndex = -1; // into GridLayout::closures()
 };
 
 class GridLayout
 {
 public:
-    void build(RoomStock stock, QDate from, int nights, QList<BookingView> bookings);
+    void build(RoomStock stock, QDate from, int nights, QList<BookingView> bookings,
+               QList<RoomClosure> closures = {});
 
     const RoomStock &stock() const { return m_stock; }
     QDate from() const { return m_from; }
@@ -42,6 +44,7 @@ public:
     const Room *roomAt(int row) const;
 
     const QList<BookingView> &bookings() const { return m_bookings; }
+    const QList<RoomClosure> &closures() const { return m_closures; }
     // A booking's label elided to a width, made once per width: measuring and eliding every bar
     // on every frame costs more than painting it.
     const QString &label(int bookingIndex, int width, const QFontMetrics &fm) const;
@@ -64,6 +67,7 @@ private:
     QList<GridRow> m_rows;
     QHash<Id, int> m_rowOfRoom;
     QList<BookingView> m_bookings;
+    QList<RoomClosure> m_closures;
     mutable QVector<int> m_labelWidth;             // -1: not measured yet
     mutable QHash<qint64, QString> m_elidedLabels; // (booking, width) -> text
     QVector<QVector<GridBar>> m_bars;

@@ -14,7 +14,8 @@ class RoomGridWidget : public QAbstractScrollArea
 public:
     explicit RoomGridWidget(QWidget *parent = nullptr);
 
-    void setData(RoomStock stock, QDate from, int nights, QList<BookingView> bookings);
+    void setData(RoomStock stock, QDate from, int nights, QList<BookingView> bookings,
+                 QList<RoomClosure> closures = {});
     const GridLayout &layout() const { return m_layout; }
 
     void setToday(QDate today); // tests fix "today"
@@ -37,6 +38,10 @@ signals:
     void bookingActivated(const kasp::Id &bookingId);
     void refusal(const QString &message); // e.g. a drag over busy nights
     void visibleRangeChanged();
+    // Right click: the room, the nights under the selection (or the cell), an out-of-service
+    // period under the cursor (null id if none).
+    void contextMenuRequested(const kasp::Id &roomId, QDate first, QDate end, const kasp::Id &closureId,
+                              QPoint globalPos);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -46,6 +51,7 @@ protected:
     void mouseMoveEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
     void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     bool viewportEvent(QEvent *event) override;
 

@@ -1,0 +1,89 @@
+// What a payment does to a booking: the first money must reach the prepayment minimum, the sum
+// never passes the total, reaching the total makes it paid; closed bookings take no money.
+#include "kasp/core/mutation.h"
+#include "kasp/core/payment.h"
+
+#include <QtTest>
+
+using namespace kasp;
+
+class TestPayment : public QObject
+{
+    Q_OBJECT
+private slots:
+    void effects_data()
+    {
+        QTest::addColumn<QString>("status");
+        QTest::addColumn<qint64>("prepaid");
+        QTest::addColumn<qint64>("amount");
+        QTest::addColumn<int>("minPercent");
+        QTest::addColumn<QString>("expectStatus"); // or the error code
+        QTest::addColumn<qint64>("expectPrepaid");
+        // Total 100,000 RUB in every row.
+        QTest::newRow("exactly 10 % prepays a hold")
+            << "hold" << 0ll << 10'000ll << 10 << "prepaid" << 10'000ll;
+        QTest::newRow("15 % asked, 10 % refused")
+            << "hold" << 0ll << 10'000ll << 15 << "payment.below_prepayment" << 0ll;
+        QTest::newRow("a kopeck short of 10 %")
+            << "confirmed" << 0ll << 9'999ll << 10 << "payment.below_prepayment" << 0ll;
+        QTest::newRow("all at once is paid") << "hold" << 0ll << 100'000ll << 10 << "paid" << 100'000ll;
+        QTest::newRow("the rest after a prepayment")
+            << "prepaid" << 15'000ll << 85'000ll << 0 << "paid" << 100'000ll;
+        QTest::newRow("part of the rest stays prepaid")
+            << "prepaid" << 15'000ll << 5'000ll << 0 << "prepaid" << 20'000ll;
+        QTest::newRow("more than due") << "prepaid" << 15'000ll << 85'001ll << 0 << "payment.overpaid" << 0ll;
+        QTest::newRow("zero") << "hold" << 0ll << 0ll << 10 << "payment.not_positive" << 0ll;
+        QTest::newRow("cancelled") << "cancelled" << 0ll << 10'000ll << 10 << "payment.booking_closed" << 0ll;
+        QTest::newRow("checked in") << "checked_in" << 0ll << 10'000ll << 10 << "payment.booking_closed"
+                                    << 0ll;
+    }
+    void effects()
+    {
+        QFETCH(QString, status);
+        QFETCH(qint64, prepaid);
+        QFETCH(qint64, amount);
+        QFETCH(int, minPercent);
+        QFETCH(QString, expectStatus);
+        QFETCH(qint64, expectPrepaid);
+        Booking b;
+        b.total = Money::fromRubles(100'000);
+        b.prepaid = Money::fromRubles(prepaid);
+        b.status = bookingStatusFromKey(status).value();
+        auto effect = applyPayment(b, Money::fromKopecks(amount * 100), minPercent);
+        if (expectStatus.startsWith(QLatin1String("payment."))) {
+            QVERIFY(!effect.ok());
+            QCOMPARE(effect.error().code, expectStatus);
+            QVERIFY(!effect.error().message.isEmpty());
+            return;
+        }
+        QVERIFY2(effect.ok(), qPrintable(effect.ok() ? QString() : effect.error().message));
+        QCOMPARE(bookingStatusKey(effect.value().status), expectStatus);
+        QCOMPARE(effect.value().prepaid, Money::fromRubles(expectPrepaid));
+    }
+
+    void codecRoundTripAndRefusals()
+    {
+        Payment p{newId(),
+                  newId(),
+                  newId(),
+                  Money::fromRubles(12'040),
+                  PaymentMethod::BankTransfer,
+                  QDateTime(QDate(2027, 3, 10), QTime(10, 0), Qt::UTC),
+                  newId(),
+                  QStringLiteral("п/п 118")};
+        auto back = paymentFromJson(toJson(p));
+        QVERIFY(back.ok());
+        QCOMPARE(back.value(), p);
+        QJsonObject bad = toJson(p);
+        bad.insert(QStringLiteral("method"), QStringLiteral("barter"));
+        QCOMPARE(paymentFromJson(bad).error().code, QStringLiteral("json.bad_value"));
+        bad = toJson(p);
+        bad.remove(QStringLiteral("bookingId"));
+        QCOMPARE(paymentFromJson(bad).error().code, QStringLiteral("json.missing_field"));
+        p.amount = Money();
+        QCOMPARE(validatePayment(p).error().code, QStringLiteral("payment.not_positive"));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestPayment)
+#include "tst_payment.moc"
