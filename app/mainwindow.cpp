@@ -69,8 +69,13 @@ MainWindow::MainWindow(crm::GuestService &guests, booking::BookingService &booki
     m_card->setEditable(edits);
     m_bookingPanel->setEditable(edits);
     m_bookingPanel->setManagesStock(user.role == Role::HeadOfSales);
-    if (m_sync) // colleagues' bookings arrive with each sync
+    if (m_sync) {
+        // Colleagues' bookings arrive with each sync; a booking the server refused is shown and
+        // another room offered.
         connect(m_sync, &SyncSession::dataArrived, m_bookingPanel, &booking::ui::BookingPanel::reload);
+        connect(m_sync, &SyncSession::bookingLost, m_bookingPanel,
+                &booking::ui::BookingPanel::addLostBooking);
+    }
 
     m_dbLabel->setObjectName(QStringLiteral("databaseState"));
     m_dbLabel->setText(tr("Local database: %1 · encrypted · schema %2")

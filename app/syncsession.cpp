@@ -1,7 +1,10 @@
 #include "syncsession.h"
 
+#include "kasp/core/clock.h"
 #include "kasp/credentials/credentialstore.h"
 #include "kasp/session/settings.h"
+#include "kasp/storage/bookingrepository.h"
+#include "kasp/storage/outbox.h"
 #include "kasp/sync/syncclient.h"
 
 #include <QLoggingCategory>
@@ -66,7 +69,22 @@ void SyncSession::makeClient(const QString &url)
             emit needsSignIn();
     });
     connect(m_client.get(), &sync::SyncClient::mutationRejected, this,
-            [this](qint64, const QString &name, const QString &code, const QString &message) {
+            [this](qint64 mutationId, const QString &name, const QString &code, const QString &message) {
+                // Called before the entry is acknowledged, and before the pull that rolls the
+                // booking back: the local row is still the version that lost.
+                if (code == QLatin1String("booking.overlap") &&
+                    (name == QLatin1String("booking.create") || name == QLatin1String("booking.move"))) {
+                    auto entry = storage::Outbox(m_db).entry(mutationId);
+                    const QString id = entry.ok() && entry.value()
+                                           ? entry.value()->args.value(QStringLiteral("id")).toString()
+                                           : QString();
+                    SystemClock clock;
+                    auto lost = storage::BookingRepository(m_db, clock).byId(idFromString(id));
+                    if (lost.ok()) {
+                        emit bookingLost(lost.value(), describe(name, code, message));
+                        return;
+                    }
+                }
                 emit changeRejected(describe(name, code, message));
             });
     emit clientChanged(m_client.get());

@@ -2,6 +2,7 @@
 // The desktop's side of the server, as the app sees it: the SyncClient, the refresh token in the
 // OS keychain (never in a file), the server URL in Settings. The window and the dialogs talk to
 // this controller; they never see tokens or SQL.
+#include "kasp/core/booking.h"
 #include "kasp/core/result.h"
 #include <memory>
 #include <QObject>
@@ -50,6 +51,9 @@ signals:
     void changeRejected(const QString &message);
     // Colleagues' changes reached the local base (coalesced: at most one per sync).
     void dataArrived();
+    // A booking (new or moved) lost its nights to a colleague's: the version this desktop had,
+    // and why. Sent instead of changeRejected, so the grid can show it and offer another room.
+    void bookingLost(const kasp::Booking &booking, const QString &reason);
 
 private:
     void makeClient(const QString &url);

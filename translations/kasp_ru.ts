@@ -1033,6 +1033,30 @@ New price: %3.</source>
         <source>The payment was recorded.</source>
         <translation>Оплата записана.</translation>
     </message>
+    <message>
+        <source>
+
+The nearest free room for these nights: %1 (%2, %3). Put it on hold?</source>
+        <translation>
+
+Ближайший свободный номер на эти ночи: %1 (%2, %3). Поставить его в бронь?</translation>
+    </message>
+    <message>
+        <source>
+
+No other room is free for these nights.</source>
+        <translation>
+
+Других свободных номеров на эти ночи нет.</translation>
+    </message>
+    <message>
+        <source>The booking was not saved</source>
+        <translation>Бронь не сохранена</translation>
+    </message>
+    <message>
+        <source>Room %1 is on hold instead.</source>
+        <translation>Вместо него в брони номер %1.</translation>
+    </message>
 </context>
 <context>
     <name>kasp::booking::ui::PaymentDialog</name>
@@ -1125,6 +1149,10 @@ New price: %3.</source>
     <message>
         <source>&lt;b&gt;Out of service&lt;/b&gt;&lt;br&gt;%1 – %2&lt;br&gt;%3</source>
         <translation>&lt;b&gt;Не в продаже&lt;/b&gt;&lt;br&gt;%1 – %2&lt;br&gt;%3</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Not saved: %1&lt;/b&gt;&lt;br&gt;%2</source>
+        <translation>&lt;b&gt;Не сохранено: %1&lt;/b&gt;&lt;br&gt;%2</translation>
     </message>
 </context>
 <context>

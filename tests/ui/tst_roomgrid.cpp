@@ -18,6 +18,7 @@
 #include "kasp/testsupport/testdb.h"
 #include "translations.h"
 
+#include <QMessageBox>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QTableWidget>
@@ -447,6 +448,43 @@ private slots:
         QCOMPARE(overBookings.error().code, QStringLiteral("room_closure.overlap"));
         QVERIFY(service->reopenRoom(layout.closures().first().id).ok());
         QVERIFY(service->hold(HoldRequest{guest.id, room, nights, Party{}}).ok());
+    }
+
+    void aLostBookingIsShownAndTheNearestFreeRoomOffered()
+    {
+        ui::BookingPanel panel(*service, *guests);
+        panel.resize(1400, 800);
+        panel.setToday(kToday);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        // The version this desktop had: a colleague's booking now holds its room and nights.
+        const auto live = service->window(kToday.addDays(20), kToday.addDays(21)).value();
+        auto taken = std::find_if(live.begin(), live.end(), [](const BookingView &v) {
+            return v.booking.stay.checkIn() > kToday.addDays(15) &&
+                   v.booking.adults + v.booking.children <= 2;
+        });
+        QVERIFY(taken != live.end());
+        Booking lost = taken->booking;
+        lost.id = newId();
+        lost.guestId = guest.id;
+        const auto expected = service->nearestFreeRoomFor(lost).value();
+        QVERIFY(expected.has_value());
+        QVERIFY(expected->id != lost.roomId);
+
+        panel.addLostBooking(
+            lost, QStringLiteral("Бронь не сохранена: другой консультант раньше забронировал этот номер"));
+        QCOMPARE(panel.grid()->layout().ghosts().size(), 1);
+        auto *box = panel.findChild<QMessageBox *>(QStringLiteral("lostBookingBox"));
+        QVERIFY(box);
+        QVERIFY2(box->text().contains(expected->number), qPrintable(box->text()));
+        QTest::qWait(100);
+        saveShot(&panel, QStringLiteral("room-grid-lost-booking.png"));
+        box->button(QMessageBox::Yes)->click();
+        QTRY_VERIFY(panel.grid()->layout().ghosts().isEmpty());
+        const auto mine = storage::BookingRepository(t.db, clock).forGuest(guest.id).value();
+        QVERIFY(std::any_of(mine.begin(), mine.end(), [&](const Booking &b) {
+            return b.roomId == expected->id && b.stay == lost.stay && b.status == BookingStatus::Hold;
+        }));
     }
 };
 

@@ -4,6 +4,8 @@
 // A wrong password is a clear message in the dialog, not a crash.
 #include "../sync/syncdata.h"
 #include "clippedtexts.h"
+#include "kasp/booking/ui/bookingpanel.h"
+#include "kasp/booking/ui/roomgridwidget.h"
 #include "kasp/core/mutation.h"
 #include "kasp/credentials/credentialstore.h"
 #include "kasp/crm/ui/guestsearchmodel.h"
@@ -11,8 +13,8 @@
 #include "kasp/session/settings.h"
 #include "kasp/storage/bookingrepository.h"
 #include "kasp/storage/connectionfactory.h"
-#include "kasp/sync/syncclient.h"
 #include "kasp/storage/guestrepository.h"
+#include "kasp/sync/syncclient.h"
 #include "kasp/syncproto/wire.h"
 #include "kasp/testsupport/pgcluster.h"
 #include "kasp/testsupport/syncserverprocess.h"
@@ -272,9 +274,14 @@ private slots:
         QVERIFY2(server->start(&error, {QStringLiteral("--port"), QString::number(annaPort)}),
                  qPrintable(error));
 
-        // Anna's desktop reconnects, pushes, loses: a clear message, and her bar rolls back.
+        // Anna's desktop reconnects, pushes, loses: a clear message on the grid's tab, the lost
+        // bar drawn over the room, and her booking rolls back.
         QMessageBox *box = nullptr;
-        QTRY_VERIFY_WITH_TIMEOUT((box = window->findChild<QMessageBox *>()) != nullptr, 20'000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (box = window->findChild<QMessageBox *>(QStringLiteral("lostBookingBox"))) != nullptr, 20'000);
+        const auto &ghosts = window->bookingPanel()->grid()->layout().ghosts();
+        QCOMPARE(ghosts.size(), 1);
+        QCOMPARE(ghosts.first().view.booking.id, mine.id);
         QVERIFY2(box->text().contains(QStringLiteral("другой консультант раньше забронировал этот номер")),
                  qPrintable(box->text()));
         QTest::qWait(300);
@@ -282,7 +289,9 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(storage::BookingRepository(annaDb, clock).forGuest(g.id).value().size() == 1,
                                  5000);
         QCOMPARE(storage::BookingRepository(annaDb, clock).forGuest(g.id).value().first().id, his.id);
-        box->accept();
+        box->button(box->buttons().contains(box->button(QMessageBox::No)) ? QMessageBox::No : QMessageBox::Ok)
+            ->click();
+        QTRY_VERIFY(window->bookingPanel()->grid()->layout().ghosts().isEmpty());
         window->close();
     }
 };

@@ -226,6 +226,19 @@ Result<Id> BookingService::hold(const HoldRequest &request)
     return b.id;
 }
 
+Result<std::optional<Room>> BookingService::nearestFreeRoomFor(const Booking &lost)
+{
+    auto index = occupancy(lost.stay.checkIn(), lost.stay.checkOut());
+    if (!index.ok())
+        return index.error();
+    const int sleepers = lost.adults + lost.children;
+    const int found = nearestFreeRoom(index.value(), m_stock.categories, index.value().roomIndex(lost.roomId),
+                                      lost.stay, sleepers);
+    if (found < 0)
+        return std::optional<Room>();
+    return std::optional<Room>(m_stock.rooms[found]);
+}
+
 Result<Money> BookingService::repriceMove(const Id &bookingId, const Id &roomId, const Stay &stay)
 {
     if (auto stock = roomStock(); !stock.ok())

@@ -51,6 +51,25 @@ Result<QList<OutboxEntry>> Outbox::pending(int limit) const
     return entries;
 }
 
+Result<std::optional<OutboxEntry>> Outbox::entry(qint64 mutationId) const
+{
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    if (auto s = sql::prepare(query, QStringLiteral("SELECT mutation_id, name, args, created_at FROM outbox "
+                                                    "WHERE mutation_id = ?"));
+        !s.ok())
+        return s.error();
+    query.addBindValue(mutationId);
+    if (auto s = sql::exec(query, QStringLiteral("outbox entry")); !s.ok())
+        return s.error();
+    if (!query.next())
+        return std::optional<OutboxEntry>();
+    return std::optional<OutboxEntry>(
+        OutboxEntry{query.value(0).toLongLong(), query.value(1).toString(),
+                    QJsonDocument::fromJson(query.value(2).toString().toUtf8()).object(),
+                    sql::toInstant(query.value(3))});
+}
+
 Result<qint64> Outbox::pendingCount() const
 {
     QSqlQuery query(m_db);

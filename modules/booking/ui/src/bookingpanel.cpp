@@ -174,6 +174,7 @@ void BookingPanel::reload()
     }
     const qsizetype bookings = window.value().size();
     m_grid->setData(stock.value(), m_from, kNightsLoaded, std::move(window).value(), closures.value());
+    m_grid->setGhosts(m_lost);
     m_summary->setText(tr("%1 rooms · %2 bookings in view").arg(stock.value().rooms.size()).arg(bookings));
     m_summary->setToolTip(tr("Loaded in %1 ms").arg(timer.elapsed()));
 }
@@ -225,6 +226,51 @@ void BookingPanel::closeRoom(const Id &roomId, QDate first, QDate end)
     emit message(tr("The room is out of service from %1 to %2.")
                      .arg(QLocale(QLocale::Russian).toString(first, QStringLiteral("d MMMM")),
                           QLocale(QLocale::Russian).toString(end, QStringLiteral("d MMMM"))));
+}
+
+void BookingPanel::addLostBooking(const Booking &booking, const QString &reason)
+{
+    QString guestName;
+    if (auto card = m_guests.card(booking.guestId); card.ok())
+        guestName = card.value().guest.displayName();
+    m_lost.append(GridGhost{BookingView{booking, guestName}, reason});
+    reload();
+    jumpTo(booking.stay.checkIn());
+
+    auto nearest = m_booking.nearestFreeRoomFor(booking);
+    QString text = reason;
+    std::optional<Room> offer = nearest.ok() ? nearest.value() : std::nullopt;
+    auto stock = m_booking.roomStock();
+    if (offer && stock.ok())
+        text += tr("\n\nThe nearest free room for these nights: %1 (%2, %3). Put it on hold?")
+                    .arg(offer->number, stock.value().categories.value(offer->categoryId).name,
+                         stock.value().buildingName(offer->buildingId));
+    else
+        text += tr("\n\nNo other room is free for these nights.");
+    // Not modal: the consultant may be on the phone with this very guest.
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("The booking was not saved"), text,
+                                offer ? QMessageBox::Yes | QMessageBox::No : QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("lostBookingBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    const Id lostId = booking.id;
+    connect(box, &QMessageBox::finished, this, [this, box, booking, offer, lostId] {
+        const bool take = offer && box->clickedButton() == box->button(QMessageBox::Yes);
+        m_lost.erase(std::remove_if(m_lost.begin(), m_lost.end(),
+                                    [&](const GridGhost &g) { return g.view.booking.id == lostId; }),
+                     m_lost.end());
+        if (take) {
+            Party party;
+            party.adults = booking.adults;
+            party.childAges = QList<int>(booking.children, 10);
+            auto held = m_booking.hold(HoldRequest{booking.guestId, offer->id, booking.stay, party});
+            emit message(held.ok() ? tr("Room %1 is on hold instead.").arg(offer->number)
+                                   : held.error().message);
+            if (held.ok())
+                emit bookingChanged();
+        }
+        reload();
+    });
+    box->open();
 }
 
 void BookingPanel::jumpTo(QDate date)

@@ -93,6 +93,26 @@ const QString &GridLayout::label(int bookingIndex, int width, const QFontMetrics
     return *it;
 }
 
+void GridLayout::setGhosts(QList<GridGhost> ghosts)
+{
+    m_ghosts.clear();
+    for (GridGhost &g : ghosts) {
+        g.row = rowOfRoom(g.view.booking.roomId);
+        g.firstCol = columnOf(g.view.booking.stay.checkIn());
+        g.endCol = columnOf(g.view.booking.stay.checkOut());
+        if (g.row >= 0)
+            m_ghosts.append(std::move(g));
+    }
+}
+
+const GridGhost *GridLayout::ghostAt(int row, int col) const
+{
+    for (const GridGhost &g : m_ghosts)
+        if (g.row == row && col >= g.firstCol && col < g.endCol)
+            return &g;
+    return nullptr;
+}
+
 const Room *GridLayout::roomAt(int row) const
 {
     if (row < 0 || row >= m_rows.size() || m_rows[row].kind != GridRow::Kind::Room)

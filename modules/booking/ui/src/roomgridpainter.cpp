@@ -141,6 +141,18 @@ void paintBody(QPainter &p, const GridLayout &layout, const GridGeometry &g, con
         }
     }
 
+    // Lost bookings: an outline over whatever now holds the nights.
+    for (const GridGhost &ghost : layout.ghosts()) {
+        if (ghost.row < rows.first || ghost.row >= rows.end || ghost.endCol < cols.first ||
+            ghost.firstCol > cols.end)
+            continue;
+        const QRect rect(g.xOfColumn(ghost.firstCol) + 1, g.yOfRow(ghost.row) + 1,
+                         (ghost.endCol - ghost.firstCol) * g.columnWidth - 2, g.rowHeight - 2);
+        p.setPen(QPen(QColor(0xdc, 0x26, 0x26), 2, Qt::DashLine));
+        p.setBrush(QBrush(QColor(0xdc, 0x26, 0x26, 110), Qt::BDiagPattern));
+        p.drawRoundedRect(rect, 4, 4);
+    }
+
     auto band = [&](int row, int first, int end, const QColor &color) {
         if (row < 0 || end <= first)
             return;

@@ -108,6 +108,12 @@ void RoomGridWidget::setConflicts(const QHash<Id, QString> &reasons)
     viewport()->update();
 }
 
+void RoomGridWidget::setGhosts(QList<GridGhost> ghosts)
+{
+    m_layout.setGhosts(std::move(ghosts));
+    viewport()->update();
+}
+
 bool RoomGridWidget::scrollToDate(QDate date)
 {
     const int col = m_layout.columnOf(date);
@@ -449,6 +455,9 @@ QString RoomGridWidget::tooltipAt(QPoint pos) const
             .arg(m_layout.roomsOfCategory(k));
     }
     const Cell cell = cellAt(pos);
+    if (const GridGhost *ghost = cell.row >= 0 ? m_layout.ghostAt(cell.row, cell.col) : nullptr)
+        return tr("<b>Not saved: %1</b><br>%2")
+            .arg(ghost->view.guestName.toHtmlEscaped(), ghost->reason.toHtmlEscaped());
     const GridBar *bar = cell.row >= 0 ? m_layout.barAt(cell.row, cell.col) : nullptr;
     if (!bar)
         return {};

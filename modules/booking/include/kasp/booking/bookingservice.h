@@ -83,6 +83,9 @@ public:
     Result<Money> repriceMove(const Id &bookingId, const Id &roomId, const Stay &stay);
     Status move(const Id &bookingId, const Id &roomId, const Stay &stay);
     Status cancel(const Id &bookingId, const QString &reason);
+    // After a lost booking: the free room nearest to the lost one for the same nights and party
+    // (same category, then building, then floor); nullopt when none is free.
+    Result<std::optional<Room>> nearestFreeRoomFor(const Booking &lost);
     // Money taken by hand (cash, bank transfer, card at the desk) or confirmed by the payment
     // provider: the payment, the booking's new sum and status, and a touch, in one transaction.
     Result<PaymentEffect> recordPayment(const Id &bookingId, Money amount, PaymentMethod method,

@@ -5,6 +5,7 @@
 #include "kasp/core/mutation.h"
 #include "kasp/core/result.h"
 #include <functional>
+#include <optional>
 #include <QDateTime>
 #include <QList>
 #include <QSqlDatabase>
@@ -29,6 +30,8 @@ public:
     Status append(const Mutation &mutation, const QDateTime &at);
     Result<QList<OutboxEntry>> pending(int limit) const;
     Result<qint64> pendingCount() const;
+    // One pending entry (a rejected mutation's arguments, before it is acknowledged).
+    Result<std::optional<OutboxEntry>> entry(qint64 mutationId) const;
     Status acknowledgeUpTo(qint64 mutationId);
     QString clientId() const;
 

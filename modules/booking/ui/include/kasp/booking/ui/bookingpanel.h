@@ -3,6 +3,7 @@
 // over the room grid. Drags on the grid open the booking dialog or move a booking after showing
 // the new price; a booking's menu opens the guest or cancels with a reason.
 #include "kasp/booking/bookingservice.h"
+#include "kasp/booking/ui/gridlayout.h"
 #include "kasp/crm/guestservice.h"
 #include <QWidget>
 
@@ -42,6 +43,9 @@ public slots:
     void showBookingMenu(const kasp::Id &bookingId);
     void jumpTo(QDate date);
     void expireHolds(); // every minute; tests call it
+    // The server gave this booking's nights to a colleague: show it on the grid and offer the
+    // nearest free room (a hold there if the consultant agrees).
+    void addLostBooking(const kasp::Booking &booking, const QString &reason);
     void showCellMenu(const kasp::Id &roomId, QDate first, QDate end, const kasp::Id &closureId,
                       QPoint globalPos);
     // Asks for the reason (and lets the nights be adjusted), then closes the room.
@@ -72,6 +76,7 @@ public:
 
 private:
     std::function<QString()> m_closureReason;
+    QList<GridGhost> m_lost;
 };
 
 } // namespace kasp::booking::ui

@@ -27,6 +27,15 @@ struct GridBar
     int closureIndex = -1; // into GridLayout::closures()
 };
 
+// A booking this desktop lost to a colleague's (the server refused its nights): drawn over the
+// row, hatched red, with the reason; it holds no nights.
+struct GridGhost
+{
+    BookingView view;
+    QString reason;
+    int row = -1, firstCol = 0, endCol = 0;
+};
+
 class GridLayout
 {
 public:
@@ -45,6 +54,9 @@ public:
 
     const QList<BookingView> &bookings() const { return m_bookings; }
     const QList<RoomClosure> &closures() const { return m_closures; }
+    const QList<GridGhost> &ghosts() const { return m_ghosts; }
+    void setGhosts(QList<GridGhost> ghosts); // rows and columns are filled in here
+    const GridGhost *ghostAt(int row, int col) const;
     // A booking's label elided to a width, made once per width: measuring and eliding every bar
     // on every frame costs more than painting it.
     const QString &label(int bookingIndex, int width, const QFontMetrics &fm) const;
@@ -68,6 +80,7 @@ private:
     QHash<Id, int> m_rowOfRoom;
     QList<BookingView> m_bookings;
     QList<RoomClosure> m_closures;
+    QList<GridGhost> m_ghosts;
     mutable QVector<int> m_labelWidth;             // -1: not measured yet
     mutable QHash<qint64, QString> m_elidedLabels; // (booking, width) -> text
     QVector<QVector<GridBar>> m_bars;

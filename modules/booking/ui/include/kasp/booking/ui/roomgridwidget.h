@@ -27,6 +27,7 @@ public:
     QDate firstVisibleDate() const;
     // Marks bookings the server refused (drawn hatched in red with the reason in the tooltip).
     void setConflicts(const QHash<Id, QString> &reasons);
+    void setGhosts(QList<GridGhost> ghosts);
 
     // Geometry for tests and the benchmark, in viewport coordinates.
     QRect cellRect(int row, int col) const;
