@@ -12,6 +12,7 @@
 #include "signindialog.h"
 #include "syncsession.h"
 #include "syncstatuswidget.h"
+#include "voucheractions.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -31,7 +32,8 @@ MainWindow::MainWindow(crm::GuestService &guests, booking::BookingService &booki
     : QMainWindow(parent), m_guests(guests), m_user(user), m_settings(settings),
       m_search(new crm::ui::GuestSearchPanel(guests)), m_card(new crm::ui::GuestCardPanel(guests)),
       m_tabs(new QTabWidget), m_bookingPanel(new booking::ui::BookingPanel(booking, guests)),
-      m_dbLabel(new QLabel), m_userLabel(new QLabel), m_sync(sync)
+      m_vouchers(new VoucherActions(booking, settings, this)), m_dbLabel(new QLabel), m_userLabel(new QLabel),
+      m_sync(sync)
 {
     setObjectName(QStringLiteral("salesWindow"));
     setWindowTitle(tr("KASP — Sales Window"));
@@ -55,6 +57,13 @@ MainWindow::MainWindow(crm::GuestService &guests, booking::BookingService &booki
     connect(m_card, &crm::ui::GuestCardPanel::bookRequested, this, &MainWindow::bookForGuest);
     connect(m_bookingPanel, &booking::ui::BookingPanel::message, this, &MainWindow::showError);
     connect(m_bookingPanel, &booking::ui::BookingPanel::guestRequested, this, &MainWindow::openGuest);
+    connect(m_bookingPanel, &booking::ui::BookingPanel::voucherRequested, m_vouchers,
+            &VoucherActions::handle);
+    connect(m_vouchers, &VoucherActions::message, this, &MainWindow::showError);
+    connect(m_vouchers, &VoucherActions::sent, this, [this] {
+        if (!m_card->currentGuest().isNull())
+            m_card->showGuest(m_card->currentGuest());
+    });
     connect(m_bookingPanel, &booking::ui::BookingPanel::bookingChanged, this, [this] {
         if (!m_card->currentGuest().isNull())
             m_card->showGuest(m_card->currentGuest());
@@ -132,6 +141,9 @@ void MainWindow::buildMenus()
             ->setToolTip(tr("Share the base with colleagues through kasp-sync"));
         QAction *syncNow = server->addAction(tr("&Sync now"), m_sync, &SyncSession::syncNow);
         syncNow->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+        server->addSeparator();
+        server->addAction(tr("&Mail for vouchers…"), m_vouchers, &VoucherActions::editMailSettings)
+            ->setToolTip(tr("The mail server vouchers are sent through"));
     }
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));

@@ -29,6 +29,7 @@ namespace kasp::app {
 
 class SyncSession;
 class SyncStatusWidget;
+class VoucherActions;
 
 struct DatabaseInfo
 {
@@ -51,6 +52,7 @@ public:
     SyncStatusWidget *syncStatus() const { return m_syncStatus; }
     booking::ui::BookingPanel *bookingPanel() const { return m_bookingPanel; }
     QTabWidget *tabs() const { return m_tabs; }
+    VoucherActions *vouchers() const { return m_vouchers; }
 
 public slots:
     void newGuest();
@@ -74,6 +76,7 @@ private:
     crm::ui::GuestCardPanel *m_card;
     QTabWidget *m_tabs;
     booking::ui::BookingPanel *m_bookingPanel;
+    VoucherActions *m_vouchers;
     QAction *m_newGuest = nullptr;
     QAction *m_editGuest = nullptr;
     QLabel *m_dbLabel;

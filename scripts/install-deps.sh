@@ -15,6 +15,8 @@ PACKAGES=(
   qt6-httpserver-dev qt6-websockets-dev libsodium-dev
   # property tests
   librapidcheck-dev
+  # vouchers by e-mail (SMTP through libcurl); tests: a real SMTP server and a PDF reader
+  libcurl4-openssl-dev python3-aiosmtpd poppler-utils
   # libFuzzer (clang) for the protocol fuzz test
   clang libclang-rt-14-dev
   # keychain

@@ -424,6 +424,14 @@
         <source>Room &amp;grid</source>
         <translation>&amp;Шахматка</translation>
     </message>
+    <message>
+        <source>&amp;Mail for vouchers…</source>
+        <translation>&amp;Почта для ваучеров…</translation>
+    </message>
+    <message>
+        <source>The mail server vouchers are sent through</source>
+        <translation>Почтовый сервер, через который уходят ваучеры</translation>
+    </message>
 </context>
 <context>
     <name>kasp::app::PassphraseDialog</name>
@@ -602,6 +610,117 @@
     </message>
 </context>
 <context>
+    <name>kasp::app::VoucherActions</name>
+    <message>
+        <source>Sanatorium</source>
+        <translation>Санаторий</translation>
+    </message>
+    <message>
+        <source>Voucher %1</source>
+        <translation>Ваучер %1</translation>
+    </message>
+    <message>
+        <source>Save the voucher</source>
+        <translation>Сохранить ваучер</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Документы PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The voucher could not be saved: %1</source>
+        <translation>Не удалось сохранить ваучер: %1</translation>
+    </message>
+    <message>
+        <source>The voucher is saved: %1</source>
+        <translation>Ваучер сохранён: %1</translation>
+    </message>
+    <message>
+        <source>The voucher was not e-mailed: set up the mail server (Server → Mail for vouchers…).</source>
+        <translation>Ваучер не отправлен: настройте почтовый сервер (Сервер → Почта для ваучеров…).</translation>
+    </message>
+    <message>
+        <source>Sending the voucher to %1…</source>
+        <translation>Отправка ваучера на %1…</translation>
+    </message>
+    <message>
+        <source>The voucher was sent to %1.</source>
+        <translation>Ваучер отправлен на %1.</translation>
+    </message>
+    <message>
+        <source>Mail for vouchers</source>
+        <translation>Почта для ваучеров</translation>
+    </message>
+    <message>
+        <source>PNG or JPEG file</source>
+        <translation>Файл PNG или JPEG</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <source>The sanatorium&apos;s logo</source>
+        <translation>Логотип санатория</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Изображения (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>STARTTLS (port 587 or 25)</source>
+        <translation>STARTTLS (порт 587 или 25)</translation>
+    </message>
+    <message>
+        <source>TLS (port 465)</source>
+        <translation>TLS (порт 465)</translation>
+    </message>
+    <message>
+        <source>None (office relay)</source>
+        <translation>Без шифрования (внутренний релей)</translation>
+    </message>
+    <message>
+        <source>Санаторий «Родник»</source>
+        <translation>Санаторий «Родник»</translation>
+    </message>
+    <message>
+        <source>Address · phone · e-mail of the sales department</source>
+        <translation>Адрес · телефон · e-mail отдела продаж</translation>
+    </message>
+    <message>
+        <source>Sanatorium:</source>
+        <translation>Санаторий:</translation>
+    </message>
+    <message>
+        <source>Contacts:</source>
+        <translation>Контакты:</translation>
+    </message>
+    <message>
+        <source>Sender address:</source>
+        <translation>Адрес отправителя:</translation>
+    </message>
+    <message>
+        <source>Logo:</source>
+        <translation>Логотип:</translation>
+    </message>
+    <message>
+        <source>Mail server:</source>
+        <translation>Почтовый сервер:</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Порт:</translation>
+    </message>
+    <message>
+        <source>Encryption:</source>
+        <translation>Шифрование:</translation>
+    </message>
+    <message>
+        <source>Mail settings saved.</source>
+        <translation>Настройки почты сохранены.</translation>
+    </message>
+</context>
+<context>
     <name>kasp::booking::BookingService</name>
     <message>
         <source>The room is not in the room stock.</source>
@@ -666,6 +785,55 @@
     <message>
         <source>online payment</source>
         <translation>онлайн-оплата</translation>
+    </message>
+</context>
+<context>
+    <name>kasp::booking::VoucherMailer</name>
+    <message>
+        <source>The guest&apos;s card no longer exists.</source>
+        <translation>Карточки гостя больше нет.</translation>
+    </message>
+    <message>
+        <source>The voucher is sent once the prepayment is in.</source>
+        <translation>Ваучер отправляется после предоплаты.</translation>
+    </message>
+    <message>
+        <source>Voucher No. %1: %2, %3 – %4</source>
+        <translation>Ваучер № %1: %2, %3 – %4</translation>
+    </message>
+    <message>
+        <source>Dear %1,
+
+thank you for the prepayment. Your voucher is attached: room %2 (%3) from %4 to %5.
+Paid %6, due on arrival %7.
+
+We look forward to seeing you!
+%8
+%9</source>
+        <translation>Здравствуйте, %1!
+
+Спасибо за предоплату. Ваучер во вложении: номер %2 (%3) с %4 по %5.
+Оплачено %6, к оплате при заезде %7.
+
+Ждём вас!
+%8
+%9</translation>
+    </message>
+    <message>
+        <source>The voucher&apos;s PDF could not be made.</source>
+        <translation>Не удалось сформировать PDF ваучера.</translation>
+    </message>
+    <message>
+        <source>Voucher %1.pdf</source>
+        <translation>Ваучер %1.pdf</translation>
+    </message>
+    <message>
+        <source>voucher sent</source>
+        <translation>ваучер отправлен</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 — на %2</translation>
     </message>
 </context>
 <context>
@@ -1056,6 +1224,14 @@ No other room is free for these nights.</source>
     <message>
         <source>Room %1 is on hold instead.</source>
         <translation>Вместо него в брони номер %1.</translation>
+    </message>
+    <message>
+        <source>E-mail the voucher to the guest</source>
+        <translation>Отправить ваучер гостю</translation>
+    </message>
+    <message>
+        <source>Save the voucher as PDF…</source>
+        <translation>Сохранить ваучер в PDF…</translation>
     </message>
 </context>
 <context>
@@ -1512,6 +1688,148 @@ or create a new one (Ctrl+N).</source>
     <message>
         <source>Who</source>
         <translation>Кто</translation>
+    </message>
+</context>
+<context>
+    <name>kasp::documents</name>
+    <message>
+        <source>full board</source>
+        <translation>полный пансион</translation>
+    </message>
+    <message>
+        <source>half board</source>
+        <translation>полупансион</translation>
+    </message>
+    <message>
+        <source>breakfast</source>
+        <translation>завтраки</translation>
+    </message>
+    <message>
+        <source>no meals</source>
+        <translation>без питания</translation>
+    </message>
+    <message>
+        <source>general health programme</source>
+        <translation>общетерапевтическая программа</translation>
+    </message>
+    <message>
+        <source>cardiology programme</source>
+        <translation>кардиологическая программа</translation>
+    </message>
+    <message>
+        <source>neurology programme</source>
+        <translation>неврологическая программа</translation>
+    </message>
+    <message>
+        <source>musculoskeletal programme</source>
+        <translation>программа для опорно-двигательного аппарата</translation>
+    </message>
+    <message>
+        <source>digestive system programme</source>
+        <translation>программа для органов пищеварения</translation>
+    </message>
+    <message>
+        <source>respiratory programme</source>
+        <translation>программа для органов дыхания</translation>
+    </message>
+    <message>
+        <source>no treatment</source>
+        <translation>без лечения</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n adult(s)</source>
+        <translation>
+            <numerusform>%n взрослый</numerusform>
+            <numerusform>%n взрослых</numerusform>
+            <numerusform>%n взрослых</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n child(ren)</source>
+        <translation>
+            <numerusform>%n ребёнок</numerusform>
+            <numerusform>%n ребёнка</numerusform>
+            <numerusform>%n детей</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Voucher No. %1</source>
+        <translation>Ваучер № %1</translation>
+    </message>
+    <message>
+        <source>Guest</source>
+        <translation>Гость</translation>
+    </message>
+    <message>
+        <source>Arrival</source>
+        <translation>Заезд</translation>
+    </message>
+    <message>
+        <source>Departure</source>
+        <translation>Выезд</translation>
+    </message>
+    <message>
+        <source>Nights</source>
+        <translation>Ночей</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <source>%1, %2, %3</source>
+        <translation>%1, %2, %3</translation>
+    </message>
+    <message>
+        <source>Guests</source>
+        <translation>Гости</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>Программа</translation>
+    </message>
+    <message>
+        <source>accommodation, %1, %2</source>
+        <translation>проживание, %1, %2</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Стоимость</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Оплачено</translation>
+    </message>
+    <message>
+        <source>Due on arrival</source>
+        <translation>К оплате при заезде</translation>
+    </message>
+    <message>
+        <source>Please bring your passport, this voucher and a spa card (санаторно-курортная карта) from your doctor. Check-in from 14:00, check-out until 12:00.</source>
+        <translation>Возьмите с собой паспорт, этот ваучер и санаторно-курортную карту от лечащего врача. Заселение с 14:00, выезд до 12:00.</translation>
+    </message>
+    <message>
+        <source>Issued %1</source>
+        <translation>Выдан %1</translation>
+    </message>
+</context>
+<context>
+    <name>kasp::mail</name>
+    <message>
+        <source>The guest has no e-mail address.</source>
+        <translation>У гостя нет адреса электронной почты.</translation>
+    </message>
+    <message>
+        <source>The mail server %1 does not answer (%2).</source>
+        <translation>Почтовый сервер %1 не отвечает (%2).</translation>
+    </message>
+    <message>
+        <source>The mail server refused the login (%1).</source>
+        <translation>Почтовый сервер отклонил вход (%1).</translation>
+    </message>
+    <message>
+        <source>The mail server did not accept the message (%1).</source>
+        <translation>Почтовый сервер не принял письмо (%1).</translation>
     </message>
 </context>
 <context>

@@ -209,6 +209,8 @@ Result<Id> BookingService::hold(const HoldRequest &request)
     b.createdBy = m_userId;
     b.createdAt = m_clock.now();
     b.holdUntil = b.createdAt.addSecs(qint64(m_holdHours) * 3600);
+    b.meals = request.party.meals;
+    b.treatment = request.party.treatment;
 
     // The booking and its touch commit together: the timeline never misses a booking.
     storage::sql::WriteTransaction tx(m_db);

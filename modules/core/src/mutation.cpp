@@ -334,6 +334,8 @@ QJsonObject toJson(const Booking &booking)
         {QStringLiteral("createdAt"), dateTimeToJson(booking.createdAt)},
         {QStringLiteral("holdUntil"), dateTimeToJson(booking.holdUntil)},
         {QStringLiteral("cancelReason"), booking.cancelReason},
+        {QStringLiteral("meals"), mealPlanKey(booking.meals)},
+        {QStringLiteral("treatment"), treatmentProfileKey(booking.treatment)},
     };
 }
 
@@ -362,6 +364,8 @@ Result<Booking> bookingFromJson(const QJsonObject &json)
     b.createdAt = r.dateTime(QStringLiteral("createdAt"), Need::Optional);
     b.holdUntil = r.dateTime(QStringLiteral("holdUntil"), Need::Optional);
     b.cancelReason = r.string(QStringLiteral("cancelReason"));
+    b.meals = r.enumKey(QStringLiteral("meals"), &mealPlanFromKey, MealPlan::FullBoard);
+    b.treatment = r.enumKey(QStringLiteral("treatment"), &treatmentProfileFromKey, TreatmentProfile::General);
     if (r.failed())
         return r.error();
     return b;

@@ -239,8 +239,11 @@ TariffBook baseTariffBook(const QList<RoomCategory> &categories)
         t.to = QDate(2100, 1, 1);
         t.mainBed = c.pricePerBedNight;
         t.extraBed = c.pricePerBedNight.percent(70);
-        t.meals = {{MealPlan::FullBoard, Money()}};
-        t.treatments = {{TreatmentProfile::General, Money()}};
+        t.meals = {{MealPlan::FullBoard, Money()}, {MealPlan::HalfBoard, Money()}, {MealPlan::Breakfast, Money()}};
+        // Every profile the sanatorium treats, at no extra cost: the bed-night price covers it.
+        for (const auto &[profile, key] : kTreatmentKeys)
+            if (profile != TreatmentProfile::None)
+                t.treatments.insert(profile, Money());
         book.tariffs.append(t);
     }
     book.childRules = {{0, 3, 0, false}, {4, 13, 70, true}};

@@ -57,6 +57,30 @@ void Settings::setSyncServerUrl(const QString &url)
 {
     m_settings.setValue(kSyncServer, url);
 }
+Settings::Mail Settings::mail() const
+{
+    Mail m;
+    m.sanatorium = m_settings.value(QStringLiteral("mail/sanatorium")).toString();
+    m.contacts = m_settings.value(QStringLiteral("mail/contacts")).toString();
+    m.fromAddress = m_settings.value(QStringLiteral("mail/from")).toString();
+    m.logoPath = m_settings.value(QStringLiteral("mail/logo")).toString();
+    m.host = m_settings.value(QStringLiteral("mail/host")).toString();
+    m.port = m_settings.value(QStringLiteral("mail/port"), 25).toInt();
+    m.security = m_settings.value(QStringLiteral("mail/security"), QStringLiteral("starttls")).toString();
+    return m;
+}
+
+void Settings::setMail(const Mail &m)
+{
+    m_settings.setValue(QStringLiteral("mail/sanatorium"), m.sanatorium);
+    m_settings.setValue(QStringLiteral("mail/contacts"), m.contacts);
+    m_settings.setValue(QStringLiteral("mail/from"), m.fromAddress);
+    m_settings.setValue(QStringLiteral("mail/logo"), m.logoPath);
+    m_settings.setValue(QStringLiteral("mail/host"), m.host);
+    m_settings.setValue(QStringLiteral("mail/port"), m.port);
+    m_settings.setValue(QStringLiteral("mail/security"), m.security);
+}
+
 QString Settings::syncLogin() const
 {
     return m_settings.value(kSyncLogin).toString();

@@ -13,7 +13,7 @@ namespace {
 
 const QString kColumns =
     QStringLiteral("id, guest_id, room_id, check_in, check_out, adults, children, total, prepaid, "
-                   "status, created_by, created_at, hold_until, cancel_reason");
+                   "status, created_by, created_at, hold_until, cancel_reason, meals, treatment");
 
 Booking readBooking(const QSqlQuery &q)
 {
@@ -32,6 +32,8 @@ Booking readBooking(const QSqlQuery &q)
     b.createdAt = sql::toInstant(q.value(11));
     b.holdUntil = sql::toInstant(q.value(12));
     b.cancelReason = q.value(13).toString();
+    b.meals = mealPlanFromKey(q.value(14).toString()).value_or(MealPlan::FullBoard);
+    b.treatment = treatmentProfileFromKey(q.value(15).toString()).value_or(TreatmentProfile::General);
     return b;
 }
 
@@ -48,7 +50,7 @@ Status BookingRepository::create(const Booking &booking)
                 return s;
             QSqlQuery q(m_db);
             if (auto s = sql::prepare(
-                    q, QStringLiteral("INSERT INTO bookings (%1) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+                    q, QStringLiteral("INSERT INTO bookings (%1) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
                            .arg(kColumns));
                 !s.ok())
                 return s;
@@ -58,7 +60,8 @@ Status BookingRepository::create(const Booking &booking)
                      booking.adults, booking.children, booking.total.kopecks(), booking.prepaid.kopecks(),
                      bookingStatusKey(booking.status), sql::fromId(booking.createdBy),
                      sql::fromInstant(booking.createdAt.isValid() ? booking.createdAt : m_clock.now()),
-                     sql::fromInstant(booking.holdUntil), sql::text(booking.cancelReason)})
+                     sql::fromInstant(booking.holdUntil), sql::text(booking.cancelReason),
+                     mealPlanKey(booking.meals), treatmentProfileKey(booking.treatment)})
                 q.addBindValue(v);
             return sql::exec(q, QStringLiteral("booking create"));
         });
@@ -239,7 +242,7 @@ Result<QList<BookingView>> BookingRepository::inWindow(QDate from, QDate to) con
                            "WHERE b.check_out > ? AND b.check_in < ? AND b.status <> 'cancelled'")
                 .arg(QStringLiteral("b.id, b.guest_id, b.room_id, b.check_in, b.check_out, b.adults, "
                                     "b.children, b.total, b.prepaid, b.status, b.created_by, b.created_at, "
-                                    "b.hold_until, b.cancel_reason")));
+                                    "b.hold_until, b.cancel_reason, b.meals, b.treatment")));
         !s.ok())
         return s.error();
     q.addBindValue(sql::fromDate(from));
@@ -249,7 +252,7 @@ Result<QList<BookingView>> BookingRepository::inWindow(QDate from, QDate to) con
     QList<BookingView> out;
     while (q.next()) {
         BookingView v{readBooking(q), {}};
-        v.guestName = QStringLiteral("%1 %2").arg(q.value(14).toString(), q.value(15).toString()).trimmed();
+        v.guestName = QStringLiteral("%1 %2").arg(q.value(16).toString(), q.value(17).toString()).trimmed();
         out.append(std::move(v));
     }
     return out;

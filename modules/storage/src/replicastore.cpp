@@ -84,7 +84,9 @@ const TableSpec kTables[] = {
       {"createdBy", "created_by", Column::IdRef},
       {"createdAt", "created_at", Column::Instant, true},
       {"holdUntil", "hold_until", Column::Instant},
-      {"cancelReason", "cancel_reason", Column::Text}}},
+      {"cancelReason", "cancel_reason", Column::Text},
+      {"meals", "meals", Column::Text},
+      {"treatment", "treatment", Column::Text}}},
     {EntityKind::Payment,
      "payments",
      {{"id", "id", Column::IdRef},
@@ -357,9 +359,9 @@ Status ReplicaStore::resetForResync()
         if (auto s = tx.begin(); !s.ok())
             return s;
         QSqlQuery q(m_db);
-        for (const char *table : {"payments", "touches", "bookings", "deals", "tasks", "guest_phones",
-                                  "guest_emails", "guest_tags", "guests", "room_closures", "rooms",
-                                  "room_categories", "buildings", "users"}) {
+        for (const char *table :
+             {"payments", "touches", "bookings", "deals", "tasks", "guest_phones", "guest_emails",
+              "guest_tags", "guests", "room_closures", "rooms", "room_categories", "buildings", "users"}) {
             if (!q.exec(QStringLiteral("DELETE FROM %1").arg(QLatin1String(table))))
                 return Error{QStringLiteral("storage.failed"), q.lastError().text()};
         }

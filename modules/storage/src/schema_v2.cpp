@@ -14,6 +14,9 @@ Migration schemaV2()
             // NULL: the hold does not expire (or the booking is past holding).
             QStringLiteral("ALTER TABLE bookings ADD COLUMN hold_until BIGINT"),
             QStringLiteral("ALTER TABLE bookings ADD COLUMN cancel_reason TEXT NOT NULL DEFAULT ''"),
+            // The путёвка's meal plan and programme profile, for the voucher.
+            QStringLiteral("ALTER TABLE bookings ADD COLUMN meals TEXT NOT NULL DEFAULT 'full_board'"),
+            QStringLiteral("ALTER TABLE bookings ADD COLUMN treatment TEXT NOT NULL DEFAULT 'general'"),
             // The grid asks "what lies in these nights": bookings leaving after the window's start.
             QStringLiteral("CREATE INDEX bookings_check_out ON bookings (check_out)"),
             // Each desktop lapses its own unpaid holds once a minute.

@@ -354,9 +354,18 @@ void BookingPanel::showBookingMenu(const Id &bookingId)
         reload();
         emit message(tr("The payment was recorded."));
         emit bookingChanged();
+        // The voucher goes out with the prepayment.
+        emit voucherRequested(view.booking.id, true);
     });
     pay->setEnabled(m_editable && view.booking.prepaid < view.booking.total &&
                     occupiesRoom(view.booking.status) && view.booking.status != BookingStatus::CheckedIn);
+    const bool prepaid = view.booking.prepaid > Money() && occupiesRoom(view.booking.status);
+    QAction *send = menu.addAction(tr("E-mail the voucher to the guest"), this,
+                                   [this, view] { emit voucherRequested(view.booking.id, true); });
+    send->setEnabled(prepaid);
+    QAction *save = menu.addAction(tr("Save the voucher as PDF…"), this,
+                                   [this, view] { emit voucherRequested(view.booking.id, false); });
+    save->setEnabled(prepaid);
     QAction *cancel = menu.addAction(tr("Cancel the booking…"), this, [this, view] {
         const QString reason = m_pickReason(tr("Cancel the booking of %1").arg(view.guestName));
         if (reason.trimmed().isEmpty())

@@ -101,6 +101,11 @@ public:
         m_prepaymentPercent = std::clamp(percent, kMinPrepaymentPercent, kMaxPrepaymentPercent);
     }
 
+    // For the voucher and other use cases that work on the same database as this user.
+    QSqlDatabase database() const { return m_db; }
+    const Clock &clock() const { return m_clock; }
+    Id userId() const { return m_userId; }
+
     int holdHours() const { return m_holdHours; }
     void setHoldHours(int hours) { m_holdHours = std::max(1, hours); }
 

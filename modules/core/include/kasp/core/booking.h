@@ -1,6 +1,7 @@
 #pragma once
 #include "kasp/core/id.h"
 #include "kasp/core/money.h"
+#include "kasp/core/programme.h"
 #include "kasp/core/result.h"
 #include "kasp/core/stay.h"
 #include <optional>
@@ -35,8 +36,10 @@ struct Booking
     BookingStatus status = BookingStatus::Hold;
     Id createdBy;
     QDateTime createdAt;
-    QDateTime holdUntil;  // a hold not prepaid by then lapses (invalid: no expiry)
-    QString cancelReason; // why it was cancelled: the funnel's loss reasons
+    QDateTime holdUntil;                  // a hold not prepaid by then lapses (invalid: no expiry)
+    QString cancelReason;                 // why it was cancelled: the funnel's loss reasons
+    MealPlan meals = MealPlan::FullBoard; // what the voucher lists
+    TreatmentProfile treatment = TreatmentProfile::General;
 
     bool operator==(const Booking &) const = default;
 };

@@ -10,6 +10,7 @@
 // largest one applies, to the whole stay.
 #include "kasp/core/id.h"
 #include "kasp/core/money.h"
+#include "kasp/core/programme.h"
 #include "kasp/core/result.h"
 #include "kasp/core/room.h"
 #include "kasp/core/stay.h"
@@ -19,15 +20,6 @@
 #include <QString>
 
 namespace kasp {
-
-enum class MealPlan { None, Breakfast, HalfBoard, FullBoard };
-QString mealPlanKey(MealPlan plan); // "none", "breakfast", "half_board", "full_board"
-std::optional<MealPlan> mealPlanFromKey(const QString &key);
-
-// Treatment profiles (профиль лечения) a sanatorium sells programmes for.
-enum class TreatmentProfile { None, General, Cardiology, Neurology, Musculoskeletal, Digestive, Respiratory };
-QString treatmentProfileKey(TreatmentProfile profile); // "none", "general", "cardiology", ...
-std::optional<TreatmentProfile> treatmentProfileFromKey(const QString &key);
 
 struct Tariff
 {

@@ -24,6 +24,20 @@ public:
     void setLastLogin(const QString &login);
     QString language() const; // "" = follow the system locale
     void setLanguage(const QString &language);
+    // Vouchers by e-mail: the sanatorium as the guest sees it, and its mail server (no login yet:
+    // an office relay that accepts the LAN; a password will live in the keychain, not here).
+    struct Mail
+    {
+        QString sanatorium; // "Санаторий «Родник»"
+        QString contacts;   // one line under the name on the voucher
+        QString fromAddress;
+        QString logoPath; // PNG or JPEG for the voucher's corner
+        QString host;     // "" = not configured
+        int port = 25;
+        QString security = QStringLiteral("starttls"); // "none", "starttls", "tls"
+    };
+    Mail mail() const;
+    void setMail(const Mail &mail);
     QByteArray windowGeometry() const;
     void setWindowGeometry(const QByteArray &geometry);
     QByteArray windowState() const;

@@ -55,6 +55,7 @@ signals:
     void guestRequested(const kasp::Id &guestId);
     void message(const QString &text);
     void bookingChanged(); // held, moved or cancelled: the guest card refreshes
+    void voucherRequested(const kasp::Id &bookingId, bool email); // e-mail it, or save the PDF
 
 private:
     BookingService &m_booking;

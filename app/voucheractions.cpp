@@ -1,0 +1,162 @@
+#include "voucheractions.h"
+
+#include "kasp/booking/bookingservice.h"
+#include "kasp/session/settings.h"
+
+#include <memory>
+#include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QThread>
+
+namespace kasp::app {
+
+VoucherActions::VoucherActions(booking::BookingService &booking, session::Settings &settings, QWidget *window)
+    : QObject(window), m_booking(booking), m_settings(settings), m_window(window)
+{
+}
+
+booking::VoucherMailer VoucherActions::mailer() const
+{
+    const session::Settings::Mail mail = m_settings.mail();
+    const QImage logo = mail.logoPath.isEmpty() ? QImage() : QImage(mail.logoPath);
+    return booking::VoucherMailer(m_booking.database(), m_booking.clock(), m_booking.userId(),
+                                  {mail.sanatorium.isEmpty() ? tr("Sanatorium") : mail.sanatorium,
+                                   mail.contacts, mail.fromAddress, logo});
+}
+
+void VoucherActions::handle(const Id &bookingId, bool email)
+{
+    auto voucherMailer = mailer();
+    if (!email) {
+        auto v = voucherMailer.voucher(bookingId);
+        if (!v.ok()) {
+            emit message(v.error().message);
+            return;
+        }
+        const QString suggested = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) +
+                                  QStringLiteral("/%1.pdf").arg(tr("Voucher %1").arg(v.value().number));
+        const QString path = QFileDialog::getSaveFileName(m_window, tr("Save the voucher"), suggested,
+                                                          tr("PDF documents (*.pdf)"));
+        if (path.isEmpty())
+            return;
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(documents::voucherPdf(v.value())) < 0) {
+            emit message(tr("The voucher could not be saved: %1").arg(file.errorString()));
+            return;
+        }
+        emit message(tr("The voucher is saved: %1").arg(path));
+        return;
+    }
+
+    const session::Settings::Mail settings = m_settings.mail();
+    if (settings.host.isEmpty() || settings.fromAddress.isEmpty()) {
+        emit message(
+            tr("The voucher was not e-mailed: set up the mail server (Server → Mail for vouchers…)."));
+        return;
+    }
+    auto built = voucherMailer.message(bookingId);
+    if (!built.ok()) {
+        emit message(built.error().message);
+        return;
+    }
+    mail::SmtpServer server;
+    server.host = settings.host;
+    server.port = settings.port;
+    server.security = settings.security == QLatin1String("none")  ? mail::SmtpServer::Security::None
+                      : settings.security == QLatin1String("tls") ? mail::SmtpServer::Security::Tls
+                                                                  : mail::SmtpServer::Security::StartTls;
+    // Delivery only on the worker: no database there. The touch is written back here.
+    auto result = std::make_shared<Status>();
+    const mail::MailMessage mailMessage = built.value();
+    QThread *worker =
+        QThread::create([server, mailMessage, result] { *result = mail::sendMail(server, mailMessage); });
+    ++m_sending;
+    emit message(tr("Sending the voucher to %1…").arg(mailMessage.to.join(QStringLiteral(", "))));
+    connect(worker, &QThread::finished, this, [this, worker, result, bookingId, mailMessage] {
+        --m_sending;
+        worker->deleteLater();
+        if (!result->ok()) {
+            emit message(result->error().message);
+            return;
+        }
+        if (auto s = mailer().recordSent(bookingId, mailMessage); !s.ok()) {
+            emit message(s.error().message);
+            return;
+        }
+        emit message(tr("The voucher was sent to %1.").arg(mailMessage.to.join(QStringLiteral(", "))));
+        emit sent(bookingId);
+    });
+    worker->start();
+}
+
+void VoucherActions::editMailSettings()
+{
+    session::Settings::Mail m = m_settings.mail();
+    QDialog dialog(m_window);
+    dialog.setObjectName(QStringLiteral("mailSettingsDialog"));
+    dialog.setWindowTitle(tr("Mail for vouchers"));
+    auto *name = new QLineEdit(m.sanatorium);
+    auto *contacts = new QLineEdit(m.contacts);
+    auto *from = new QLineEdit(m.fromAddress);
+    auto *logo = new QLineEdit(m.logoPath);
+    logo->setPlaceholderText(tr("PNG or JPEG file"));
+    auto *browse = new QPushButton(tr("Choose…"));
+    connect(browse, &QPushButton::clicked, &dialog, [&dialog, logo] {
+        const QString path = QFileDialog::getOpenFileName(&dialog, tr("The sanatorium's logo"), logo->text(),
+                                                          tr("Images (*.png *.jpg *.jpeg)"));
+        if (!path.isEmpty())
+            logo->setText(path);
+    });
+    auto *logoRow = new QHBoxLayout;
+    logoRow->addWidget(logo, 1);
+    logoRow->addWidget(browse);
+    auto *host = new QLineEdit(m.host);
+    auto *port = new QSpinBox;
+    port->setRange(1, 65535);
+    port->setValue(m.port);
+    auto *security = new QComboBox;
+    security->addItem(tr("STARTTLS (port 587 or 25)"), QStringLiteral("starttls"));
+    security->addItem(tr("TLS (port 465)"), QStringLiteral("tls"));
+    security->addItem(tr("None (office relay)"), QStringLiteral("none"));
+    security->setCurrentIndex(std::max(0, security->findData(m.security)));
+    name->setPlaceholderText(tr("Санаторий «Родник»"));
+    contacts->setPlaceholderText(tr("Address · phone · e-mail of the sales department"));
+    from->setPlaceholderText(QStringLiteral("sales@sanatorium.ru"));
+    host->setPlaceholderText(QStringLiteral("mail.sanatorium.ru"));
+    auto *form = new QFormLayout(&dialog);
+    form->addRow(tr("Sanatorium:"), name);
+    form->addRow(tr("Contacts:"), contacts);
+    form->addRow(tr("Sender address:"), from);
+    form->addRow(tr("Logo:"), logoRow);
+    form->addRow(tr("Mail server:"), host);
+    form->addRow(tr("Port:"), port);
+    form->addRow(tr("Encryption:"), security);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    form->addRow(buttons);
+    dialog.resize(520, dialog.sizeHint().height());
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m.sanatorium = name->text().trimmed();
+    m.contacts = contacts->text().trimmed();
+    m.fromAddress = from->text().trimmed();
+    m.logoPath = logo->text().trimmed();
+    m.host = host->text().trimmed();
+    m.port = port->value();
+    m.security = security->currentData().toString();
+    m_settings.setMail(m);
+    m_settings.sync();
+    emit message(tr("Mail settings saved."));
+}
+
+} // namespace kasp::app

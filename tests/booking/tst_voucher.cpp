@@ -1,0 +1,330 @@
+// The voucher: a PDF a real PDF reader (poppler's pdftotext) reads back in Russian, e-mailed
+// through a real SMTP server (python3-aiosmtpd, its Mailbox handler writing a maildir) and read
+// back by Python's e-mail parser: Cyrillic subject, the guest's address, the PDF attached intact.
+// A server that does not answer gives a clear error and no touch. Debian's /usr/bin/python3 runs
+// the fixtures: python3-aiosmtpd is installed for it, not for another python3 on the PATH.
+#include "kasp/booking/bookingservice.h"
+#include "kasp/booking/vouchermailer.h"
+#include "kasp/demo/demogenerator.h"
+#include "kasp/mail/mimemessage.h"
+#include "kasp/session/settings.h"
+#include "kasp/storage/guestrepository.h"
+#include "kasp/storage/touchrepository.h"
+#include "kasp/storage/userrepository.h"
+#include "kasp/testsupport/testdb.h"
+#include "translations.h"
+#include "voucheractions.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QPainter>
+#include <QProcess>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QtTest>
+
+using namespace kasp;
+
+namespace {
+
+const QDate kToday{2027, 3, 10};
+
+class VoucherClock : public Clock
+{
+public:
+    QDateTime now() const override { return QDateTime(kToday, QTime(11, 0), Qt::UTC); }
+};
+
+QImage logo()
+{
+    QImage image(144, 144, QImage::Format_ARGB32);
+    image.fill(Qt::transparent);
+    QPainter p(&image);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setBrush(QColor(0x15, 0x80, 0x3d));
+    p.setPen(Qt::NoPen);
+    p.drawEllipse(image.rect().adjusted(4, 4, -4, -4));
+    return image;
+}
+
+int freePort()
+{
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost, 0);
+    return probe.serverPort();
+}
+
+QString pdfText(const QByteArray &pdf, const QString &dir)
+{
+    const QString path = dir + QStringLiteral("/check.pdf");
+    QFile f(path);
+    f.open(QIODevice::WriteOnly);
+    f.write(pdf);
+    f.close();
+    QProcess p;
+    p.start(QStringLiteral("pdftotext"),
+            {QStringLiteral("-enc"), QStringLiteral("UTF-8"), path, QStringLiteral("-")});
+    p.waitForFinished(20'000);
+    return QString::fromUtf8(p.readAllStandardOutput());
+}
+
+// Python's e-mail package reads the stored message: what a mail client would see.
+const char *kReadMessage = R"(
+import email, email.policy, hashlib, json, sys
+msg = email.message_from_binary_file(open(sys.argv[1], 'rb'), policy=email.policy.default)
+parts = []
+for part in msg.iter_parts():
+    data = part.get_content()
+    parts.append({'type': part.get_content_type(), 'filename': part.get_filename() or '',
+                  'text': data if isinstance(data, str) else '',
+                  'sha256': hashlib.sha256(data if isinstance(data, bytes) else data.encode()).hexdigest()})
+print(json.dumps({'subject': str(msg['subject']), 'to': str(msg['to']), 'from': str(msg['from']), 'parts': parts}))
+)";
+
+} // namespace
+
+class TestVoucher : public QObject
+{
+    Q_OBJECT
+    test::TestDatabase t;
+    VoucherClock clock;
+    std::unique_ptr<booking::BookingService> service;
+    Id bookingId;
+    Guest guest;
+    QString work;
+    QProcess smtp;
+    int smtpPort = 0;
+
+    booking::VoucherMailer mailer()
+    {
+        return booking::VoucherMailer(t.db, clock, Id(),
+                                      {QStringLiteral("Санаторий «Родник»"),
+                                       QStringLiteral("Кисловодск, ул. Курортная, 1 · sales@rodnik.example"),
+                                       QStringLiteral("sales@rodnik.example"), logo()});
+    }
+
+private slots:
+    void initTestCase()
+    {
+        test::initTestEnvironment();
+        QVERIFY(app::installTranslations(QStringLiteral("ru"))); // the guest reads Russian
+        work = test::makeTempDir(QStringLiteral("voucher"));
+        t = test::TestDatabase::create(QStringLiteral("voucher"));
+        demo::DemoOptions options;
+        options.guests = 300;
+        options.today = kToday;
+        QVERIFY(demo::generateDemo(t.db, options).ok());
+        Id consultant;
+        for (const User &u : storage::UserRepository(t.db, clock).all().value())
+            if (u.role == Role::Consultant)
+                consultant = u.id;
+        service = std::make_unique<booking::BookingService>(t.db, clock, consultant);
+        // A guest with an e-mail books and prepays.
+        storage::GuestRepository guests(t.db, clock);
+        guest.id = newId();
+        guest.lastName = QStringLiteral("Ёлкина");
+        guest.firstName = QStringLiteral("Дарья");
+        guest.emails = {QStringLiteral("darya@example.org")};
+        guest.createdAt = guest.updatedAt = clock.now();
+        QVERIFY(guests.create(guest).ok());
+        const Stay stay = Stay::make(kToday.addDays(40), kToday.addDays(54)).value();
+        booking::Party party;
+        party.treatment = TreatmentProfile::Cardiology;
+        const auto options2 = service->options(stay, party).value();
+        bookingId = service->hold({guest.id, options2.first().room.id, stay, party}).value();
+
+        // The SMTP server: aiosmtpd storing each message in a maildir.
+        smtpPort = freePort();
+        // Not created here: the Mailbox handler makes the maildir (cur/new/tmp) only when it
+        // creates the folder itself.
+        smtp.start(QStringLiteral("/usr/bin/python3"),
+                   {QStringLiteral("-m"), QStringLiteral("aiosmtpd"), QStringLiteral("-n"),
+                    QStringLiteral("-l"), QStringLiteral("127.0.0.1:%1").arg(smtpPort), QStringLiteral("-c"),
+                    QStringLiteral("aiosmtpd.handlers.Mailbox"), work + QStringLiteral("/mail")});
+        QVERIFY(smtp.waitForStarted(10'000));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                QTcpSocket s;
+                s.connectToHost(QHostAddress::LocalHost, quint16(smtpPort));
+                return s.waitForConnected(200);
+            }(),
+            15'000);
+    }
+
+    void cleanupTestCase()
+    {
+        smtp.terminate();
+        if (!smtp.waitForFinished(5000))
+            smtp.kill();
+    }
+
+    void mimeHeadersAreEncoded()
+    {
+        QCOMPARE(mail::encodeHeaderWord(QStringLiteral("Voucher")), QByteArray("Voucher"));
+        const QByteArray word =
+            mail::encodeHeaderWord(QStringLiteral("Ваучер санатория «Родник» на июнь, 14 ночей"));
+        QVERIFY(word.startsWith("=?UTF-8?B?"));
+        for (const QByteArray &line : word.split('\n'))
+            QVERIFY2(line.trimmed().size() <= 75, line.constData());
+        mail::MailMessage m{
+            QStringLiteral("a@b.example"),
+            QStringLiteral("Отдел продаж"),
+            {QStringLiteral("c@d.example")},
+            QStringLiteral("Тема"),
+            QStringLiteral("Строка 1\nСтрока 2"),
+            {{QStringLiteral("файл.pdf"), QStringLiteral("application/pdf"), QByteArray(5000, 'x')}}};
+        const QByteArray mime =
+            mail::composeMime(m, QDateTime(kToday, QTime(9, 0), Qt::UTC), QStringLiteral("1@d.example"));
+        QVERIFY(mime.contains("Date: Wed, 10 Mar 2027 09:00:00 +0000\r\n"));
+        for (const QByteArray &line : mime.split('\n'))
+            QVERIFY(line.size() <= 998); // RFC 5322 line limit
+    }
+
+    void notBeforeThePrepayment()
+    {
+        auto m = mailer().message(bookingId);
+        QVERIFY(!m.ok());
+        QCOMPARE(m.error().code, QStringLiteral("voucher.not_prepaid"));
+    }
+
+    void thePdfReadsBackInRussian()
+    {
+        QCOMPARE(service->recordPayment(bookingId, Money(), PaymentMethod::Cash, {}).error().code,
+                 QStringLiteral("payment.not_positive"));
+        const Booking b = [&] {
+            for (const auto &v : service->window(kToday, kToday.addDays(400)).value())
+                if (v.booking.id == bookingId)
+                    return v.booking;
+            return Booking{};
+        }();
+        QVERIFY(service
+                    ->recordPayment(bookingId, b.total.percent(15), PaymentMethod::BankTransfer,
+                                    QStringLiteral("п/п 7"))
+                    .ok());
+        auto v = mailer().voucher(bookingId);
+        QVERIFY(v.ok());
+        const QByteArray pdf = documents::voucherPdf(v.value());
+        QVERIFY(pdf.startsWith("%PDF-"));
+        const QString text = pdfText(pdf, work);
+        for (const QString &expected : {QStringLiteral("Ёлкина Дарья"), QStringLiteral("Санаторий «Родник»"),
+                                        v.value().room, QStringLiteral("кардиолог"), QStringLiteral("Заезд")})
+            QVERIFY2(text.contains(expected, Qt::CaseInsensitive),
+                     qPrintable(expected + QStringLiteral(" not in:\n") + text));
+        // Amounts: digits compared without the (non-breaking) group separators.
+        auto digits = [](QString s) { return s.remove(QRegularExpression(QStringLiteral("[^0-9,]"))); };
+        QVERIFY2(digits(text).contains(digits(b.total.percent(15).toString())), qPrintable(text));
+        QFile out(work + QStringLiteral("/voucher.pdf"));
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(pdf);
+        if (!qEnvironmentVariableIsEmpty("KASP_SCREENSHOT_DIR"))
+            QFile::copy(out.fileName(),
+                        qEnvironmentVariable("KASP_SCREENSHOT_DIR") + QStringLiteral("/voucher.pdf"));
+    }
+
+    void sentAndReadBackByAMailClient()
+    {
+        mail::SmtpServer server;
+        server.host = QStringLiteral("127.0.0.1");
+        server.port = smtpPort;
+        server.security = mail::SmtpServer::Security::None;
+        server.timeoutSecs = 15;
+        const int touchesBefore =
+            int(storage::TouchRepository(t.db, clock).forGuest(guest.id, 100).value().size());
+        auto mailerNow = mailer();
+        const Status sent = mailerNow.send(bookingId, server);
+        QVERIFY2(sent.ok(), qPrintable(sent.ok() ? QString() : sent.error().message));
+
+        QDir box(work + QStringLiteral("/mail/new"));
+        QTRY_VERIFY_WITH_TIMEOUT(!box.entryList(QDir::Files).isEmpty(), 10'000);
+        const QString file = box.absoluteFilePath(box.entryList(QDir::Files).first());
+        QProcess py;
+        py.start(QStringLiteral("/usr/bin/python3"),
+                 {QStringLiteral("-c"), QString::fromLatin1(kReadMessage), file});
+        QVERIFY(py.waitForFinished(20'000));
+        const QJsonObject read = QJsonDocument::fromJson(py.readAllStandardOutput()).object();
+        QVERIFY2(!read.isEmpty(), py.readAllStandardError().constData());
+        QVERIFY2(read.value(QStringLiteral("subject")).toString().startsWith(QStringLiteral("Ваучер")),
+                 qPrintable(read.value(QStringLiteral("subject")).toString()));
+        QCOMPARE(read.value(QStringLiteral("to")).toString(), QStringLiteral("darya@example.org"));
+        QVERIFY(read.value(QStringLiteral("from")).toString().contains(QStringLiteral("Санаторий «Родник»")));
+        const auto parts = read.value(QStringLiteral("parts")).toArray();
+        QCOMPARE(parts.size(), 2);
+        QVERIFY(parts[0]
+                    .toObject()
+                    .value(QStringLiteral("text"))
+                    .toString()
+                    .contains(QStringLiteral("Ёлкина Дарья")));
+        QCOMPARE(parts[1].toObject().value(QStringLiteral("type")).toString(),
+                 QStringLiteral("application/pdf"));
+        QVERIFY(parts[1]
+                    .toObject()
+                    .value(QStringLiteral("filename"))
+                    .toString()
+                    .endsWith(QStringLiteral(".pdf")));
+
+        // The attachment is a PDF that still reads back.
+        QProcess extract;
+        extract.start(
+            QStringLiteral("/usr/bin/python3"),
+            {QStringLiteral("-c"),
+             QStringLiteral(
+                 "import email,email.policy,sys;m=email.message_from_binary_file(open(sys.argv[1],'rb'),"
+                 "policy=email.policy.default);sys.stdout.buffer.write(list(m.iter_attachments())[0].get_"
+                 "content())"),
+             file});
+        QVERIFY(extract.waitForFinished(20'000));
+        QVERIFY(pdfText(extract.readAllStandardOutput(), work).contains(QStringLiteral("Ёлкина Дарья")));
+
+        const auto touches = storage::TouchRepository(t.db, clock).forGuest(guest.id, 100).value();
+        QCOMPARE(int(touches.size()), touchesBefore + 1);
+        QCOMPARE(touches.first().kind, TouchKind::Email);
+    }
+
+    void theSalesWindowSendsItWithoutFreezing()
+    {
+        // The Sales Window's path: settings from the mail form, delivery on a worker thread, the
+        // touch written back on the GUI thread.
+        session::Settings settings(work + QStringLiteral("/settings.ini"));
+        app::VoucherActions actions(*service, settings, nullptr);
+        QSignalSpy messages(&actions, &app::VoucherActions::message);
+        actions.handle(bookingId, true);
+        QVERIFY(messages.last().first().toString().contains(QStringLiteral("почтовый сервер"))); // not set up
+        session::Settings::Mail mail;
+        mail.sanatorium = QStringLiteral("Санаторий «Родник»");
+        mail.fromAddress = QStringLiteral("sales@rodnik.example");
+        mail.host = QStringLiteral("127.0.0.1");
+        mail.port = smtpPort;
+        mail.security = QStringLiteral("none");
+        settings.setMail(mail);
+        QSignalSpy sent(&actions, &app::VoucherActions::sent);
+        QElapsedTimer timer;
+        timer.start();
+        actions.handle(bookingId, true);
+        QVERIFY(timer.elapsed() < 1000); // returned before the mail server answered
+        QVERIFY(actions.busy() || sent.count() == 1);
+        QTRY_COMPARE_WITH_TIMEOUT(sent.count(), 1, 20'000);
+        QDir box(work + QStringLiteral("/mail/new"));
+        QTRY_COMPARE_WITH_TIMEOUT(box.entryList(QDir::Files).size(), 2, 10'000);
+        QVERIFY(messages.last().first().toString().contains(QStringLiteral("darya@example.org")));
+    }
+
+    void aSilentServerIsAClearError()
+    {
+        mail::SmtpServer server;
+        server.host = QStringLiteral("127.0.0.1");
+        server.port = freePort(); // nobody listens
+        server.security = mail::SmtpServer::Security::None;
+        server.timeoutSecs = 5;
+        const int before = int(storage::TouchRepository(t.db, clock).forGuest(guest.id, 100).value().size());
+        const Status sent = mailer().send(bookingId, server);
+        QVERIFY(!sent.ok());
+        QCOMPARE(sent.error().code, QStringLiteral("mail.connect"));
+        QCOMPARE(int(storage::TouchRepository(t.db, clock).forGuest(guest.id, 100).value().size()), before);
+    }
+};
+
+QTEST_MAIN(TestVoucher)
+#include "tst_voucher.moc"
