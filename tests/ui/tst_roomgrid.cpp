@@ -211,6 +211,40 @@ private slots:
         QCOMPARE(book[1][2].toDate(), kToday.addDays(kCol + 3));
     }
 
+    void dragABarsRightEndToStretchIt()
+    {
+        ui::RoomGridWidget grid;
+        grid.resize(1200, 700);
+        grid.setToday(kToday);
+        grid.setData(service->roomStock().value(), kToday, 120,
+                     service->window(kToday, kToday.addDays(120)).value());
+        grid.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&grid));
+        // A bar in view with two free nights after it.
+        const ui::GridLayout &layout = grid.layout();
+        const ui::GridBar *chosen = nullptr;
+        const int visibleRows = grid.geometry().bodyRect().height() / grid.geometry().rowHeight - 1;
+        for (int r = 0; r < std::min(int(layout.rows().size()), visibleRows) && !chosen; ++r)
+            for (const ui::GridBar &bar : layout.barsOf(r))
+                if (bar.bookingIndex >= 0 && bar.firstCol >= 1 && bar.endCol < 30 &&
+                    layout.isFree(r, bar.endCol, bar.endCol + 2)) {
+                    chosen = &bar;
+                    break;
+                }
+        QVERIFY(chosen);
+        const Booking before = layout.bookings()[chosen->bookingIndex].booking;
+        QSignalSpy moved(&grid, &ui::RoomGridWidget::moveRequested);
+        // Grab the last pixels of the bar, drop two nights later.
+        const QRect last = grid.cellRect(chosen->row, chosen->endCol - 1);
+        const QPoint edge(last.right() - 2, last.center().y());
+        drag(grid.viewport(), edge, edge + QPoint(2 * grid.geometry().columnWidth, 0));
+        QCOMPARE(moved.count(), 1);
+        QCOMPARE(moved[0][0].value<Id>(), before.id);
+        QCOMPARE(moved[0][1].value<Id>(), before.roomId);
+        QCOMPARE(moved[0][2].toDate(), before.stay.checkIn());
+        QCOMPARE(moved[0][3].toDate(), before.stay.checkOut().addDays(2));
+    }
+
     void threeClicksFromTheCardToAHold()
     {
         const Stay stay = Stay::make(kToday.addDays(30), kToday.addDays(44)).value();
