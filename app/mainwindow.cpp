@@ -141,10 +141,13 @@ void MainWindow::buildMenus()
             ->setToolTip(tr("Share the base with colleagues through kasp-sync"));
         QAction *syncNow = server->addAction(tr("&Sync now"), m_sync, &SyncSession::syncNow);
         syncNow->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
-        server->addSeparator();
-        server->addAction(tr("&Mail for vouchers…"), m_vouchers, &VoucherActions::editMailSettings)
-            ->setToolTip(tr("The mail server vouchers are sent through"));
     }
+
+    QMenu *tools = menuBar()->addMenu(tr("&Tools"));
+    tools->addAction(tr("&Booking rules…"), m_vouchers, &VoucherActions::editBookingRules)
+        ->setToolTip(tr("How long an unpaid hold lasts; the prepayment asked for"));
+    tools->addAction(tr("&Mail for vouchers…"), m_vouchers, &VoucherActions::editMailSettings)
+        ->setToolTip(tr("The mail server vouchers are sent through"));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About KASP"), this, [this] {

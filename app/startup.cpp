@@ -150,6 +150,8 @@ void Startup::signInAndShow()
 
     const DatabaseInfo info{m_options.databasePath, storage::Migrator::currentVersion(db), true};
     m_booking = std::make_unique<booking::BookingService>(db, m_clock, user.id);
+    m_booking->setHoldHours(m_settings.holdHours());
+    m_booking->setPrepaymentPercent(m_settings.prepaymentPercent());
     m_window = std::make_unique<MainWindow>(*m_guests, *m_booking, user, info, m_settings, m_sync);
     m_window->show();
     m_window->searchPanel()->focusSearch();

@@ -60,7 +60,7 @@ void VoucherActions::handle(const Id &bookingId, bool email)
     const session::Settings::Mail settings = m_settings.mail();
     if (settings.host.isEmpty() || settings.fromAddress.isEmpty()) {
         emit message(
-            tr("The voucher was not e-mailed: set up the mail server (Server → Mail for vouchers…)."));
+            tr("The voucher was not e-mailed: set up the mail server (Tools → Mail for vouchers…)."));
         return;
     }
     auto built = voucherMailer.message(bookingId);
@@ -96,6 +96,42 @@ void VoucherActions::handle(const Id &bookingId, bool email)
         emit sent(bookingId);
     });
     worker->start();
+}
+
+void VoucherActions::editBookingRules()
+{
+    QDialog dialog(m_window);
+    dialog.setObjectName(QStringLiteral("bookingRulesDialog"));
+    dialog.setWindowTitle(tr("Booking rules"));
+    auto *hours = new QSpinBox;
+    hours->setObjectName(QStringLiteral("holdHours"));
+    hours->setRange(1, 720);
+    hours->setValue(m_settings.holdHours());
+    hours->setSuffix(tr(" h"));
+    hours->setToolTip(tr("An unpaid hold is cancelled after this time"));
+    auto *percent = new QSpinBox;
+    percent->setObjectName(QStringLiteral("prepaymentPercent"));
+    percent->setRange(kMinPrepaymentPercent, kMaxPrepaymentPercent);
+    percent->setValue(m_settings.prepaymentPercent());
+    percent->setSuffix(QStringLiteral(" %"));
+    percent->setToolTip(tr("The first payment must reach this share of the price"));
+    auto *form = new QFormLayout(&dialog);
+    form->addRow(tr("Hold without prepayment:"), hours);
+    form->addRow(tr("Prepayment:"), percent);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    form->addRow(buttons);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_settings.setHoldHours(hours->value());
+    m_settings.setPrepaymentPercent(percent->value());
+    m_settings.sync();
+    m_booking.setHoldHours(m_settings.holdHours());
+    m_booking.setPrepaymentPercent(m_settings.prepaymentPercent());
+    emit message(tr("Booking rules saved: holds last %1 h, prepayment %2 %.")
+                     .arg(m_settings.holdHours())
+                     .arg(m_settings.prepaymentPercent()));
 }
 
 void VoucherActions::editMailSettings()

@@ -24,6 +24,8 @@ public:
 
     void handle(const kasp::Id &bookingId, bool email);
     void editMailSettings();
+    // Hold time and prepayment percent (this desktop's settings, applied at once).
+    void editBookingRules();
     bool busy() const { return m_sending > 0; }
 
 signals:

@@ -432,6 +432,18 @@
         <source>The mail server vouchers are sent through</source>
         <translation>Почтовый сервер, через который уходят ваучеры</translation>
     </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>С&amp;ервис</translation>
+    </message>
+    <message>
+        <source>&amp;Booking rules…</source>
+        <translation>&amp;Правила бронирования…</translation>
+    </message>
+    <message>
+        <source>How long an unpaid hold lasts; the prepayment asked for</source>
+        <translation>Сколько держится неоплаченная бронь; размер предоплаты</translation>
+    </message>
 </context>
 <context>
     <name>kasp::app::PassphraseDialog</name>
@@ -636,10 +648,6 @@
         <translation>Ваучер сохранён: %1</translation>
     </message>
     <message>
-        <source>The voucher was not e-mailed: set up the mail server (Server → Mail for vouchers…).</source>
-        <translation>Ваучер не отправлен: настройте почтовый сервер (Сервер → Почта для ваучеров…).</translation>
-    </message>
-    <message>
         <source>Sending the voucher to %1…</source>
         <translation>Отправка ваучера на %1…</translation>
     </message>
@@ -718,6 +726,38 @@
     <message>
         <source>Mail settings saved.</source>
         <translation>Настройки почты сохранены.</translation>
+    </message>
+    <message>
+        <source>The voucher was not e-mailed: set up the mail server (Tools → Mail for vouchers…).</source>
+        <translation>Ваучер не отправлен: настройте почтовый сервер (Сервис → Почта для ваучеров…).</translation>
+    </message>
+    <message>
+        <source>Booking rules</source>
+        <translation>Правила бронирования</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> ч</translation>
+    </message>
+    <message>
+        <source>An unpaid hold is cancelled after this time</source>
+        <translation>Неоплаченная бронь снимается по истечении этого времени</translation>
+    </message>
+    <message>
+        <source>The first payment must reach this share of the price</source>
+        <translation>Первый платёж должен быть не меньше этой доли стоимости</translation>
+    </message>
+    <message>
+        <source>Hold without prepayment:</source>
+        <translation>Бронь без предоплаты:</translation>
+    </message>
+    <message>
+        <source>Prepayment:</source>
+        <translation>Предоплата:</translation>
+    </message>
+    <message>
+        <source>Booking rules saved: holds last %1 h, prepayment %2 %.</source>
+        <translation>Правила сохранены: бронь держится %1 ч, предоплата %2 %.</translation>
     </message>
 </context>
 <context>

@@ -15,15 +15,20 @@
 #include "translations.h"
 #include "voucheractions.h"
 
+#include "kasp/storage/bookingrepository.h"
+#include <QApplication>
 #include <QCryptographicHash>
+#include <QDialog>
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QPainter>
 #include <QProcess>
+#include <QSpinBox>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTimer>
 #include <QtTest>
 
 using namespace kasp;
@@ -309,6 +314,33 @@ private slots:
         QDir box(work + QStringLiteral("/mail/new"));
         QTRY_COMPARE_WITH_TIMEOUT(box.entryList(QDir::Files).size(), 2, 10'000);
         QVERIFY(messages.last().first().toString().contains(QStringLiteral("darya@example.org")));
+    }
+
+    void bookingRulesApplyAtOnce()
+    {
+        session::Settings settings(work + QStringLiteral("/rules.ini"));
+        app::VoucherActions actions(*service, settings, nullptr);
+        QTimer::singleShot(0, this, [] {
+            auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            dialog->findChild<QSpinBox *>(QStringLiteral("holdHours"))->setValue(48);
+            dialog->findChild<QSpinBox *>(QStringLiteral("prepaymentPercent"))->setValue(25); // clamped to 20
+            dialog->accept();
+        });
+        actions.editBookingRules();
+        QCOMPARE(settings.holdHours(), 48);
+        QCOMPARE(settings.prepaymentPercent(), 20);
+        QCOMPARE(service->holdHours(), 48);
+        QCOMPARE(service->prepaymentPercent(), 20);
+        const Stay stay = Stay::make(kToday.addDays(200), kToday.addDays(207)).value();
+        const auto options = service->options(stay, booking::Party{}).value();
+        const Id held = service->hold({guest.id, options.first().room.id, stay, booking::Party{}}).value();
+        const Booking b = storage::BookingRepository(t.db, clock).byId(held).value();
+        QCOMPARE(b.holdUntil, clock.now().addSecs(48 * 3600));
+        QCOMPARE(service->recordPayment(held, b.total.percent(15), PaymentMethod::Cash, {}).error().code,
+                 QStringLiteral("payment.below_prepayment"));
+        service->setHoldHours(24);
+        service->setPrepaymentPercent(10);
     }
 
     void aSilentServerIsAClearError()

@@ -1,5 +1,7 @@
 #include "kasp/session/settings.h"
 
+#include <algorithm>
+
 #include <QDir>
 #include <QStandardPaths>
 
@@ -79,6 +81,26 @@ void Settings::setMail(const Mail &m)
     m_settings.setValue(QStringLiteral("mail/host"), m.host);
     m_settings.setValue(QStringLiteral("mail/port"), m.port);
     m_settings.setValue(QStringLiteral("mail/security"), m.security);
+}
+
+int Settings::holdHours() const
+{
+    return std::clamp(m_settings.value(QStringLiteral("booking/holdHours"), 24).toInt(), 1, 720);
+}
+
+void Settings::setHoldHours(int hours)
+{
+    m_settings.setValue(QStringLiteral("booking/holdHours"), std::clamp(hours, 1, 720));
+}
+
+int Settings::prepaymentPercent() const
+{
+    return std::clamp(m_settings.value(QStringLiteral("booking/prepaymentPercent"), 10).toInt(), 10, 20);
+}
+
+void Settings::setPrepaymentPercent(int percent)
+{
+    m_settings.setValue(QStringLiteral("booking/prepaymentPercent"), std::clamp(percent, 10, 20));
 }
 
 QString Settings::syncLogin() const

@@ -37,6 +37,11 @@ public:
         QString security = QStringLiteral("starttls"); // "none", "starttls", "tls"
     };
     Mail mail() const;
+    // Booking rules of this desktop: how long an unpaid hold lasts, the prepayment asked for.
+    int holdHours() const; // default 24, 1..720
+    void setHoldHours(int hours);
+    int prepaymentPercent() const; // default 10, 10..20
+    void setPrepaymentPercent(int percent);
     void setMail(const Mail &mail);
     QByteArray windowGeometry() const;
     void setWindowGeometry(const QByteArray &geometry);
