@@ -1873,6 +1873,25 @@ or create a new one (Ctrl+N).</source>
     </message>
 </context>
 <context>
+    <name>kasp::payments::YooKassaProvider</name>
+    <message>
+        <source>The payment service refused the shop&apos;s credentials: check the shop id and the secret key.</source>
+        <translation>Платёжный сервис не принял данные магазина: проверьте shopId и секретный ключ.</translation>
+    </message>
+    <message>
+        <source>The payment service refused the payment: %1</source>
+        <translation>Платёжный сервис отклонил платёж: %1</translation>
+    </message>
+    <message>
+        <source>The payment service does not answer; try again in a minute.</source>
+        <translation>Платёжный сервис не отвечает; повторите через минуту.</translation>
+    </message>
+    <message>
+        <source>The payment service answered something unexpected.</source>
+        <translation>Платёжный сервис ответил непонятно.</translation>
+    </message>
+</context>
+<context>
     <name>kasp::session::DatabaseUnlocker</name>
     <message>
         <source>The passphrase must not be empty.</source>
