@@ -199,12 +199,7 @@ private slots:
     {
         QCOMPARE(service->recordPayment(bookingId, Money(), PaymentMethod::Cash, {}).error().code,
                  QStringLiteral("payment.not_positive"));
-        const Booking b = [&] {
-            for (const auto &v : service->window(kToday, kToday.addDays(400)).value())
-                if (v.booking.id == bookingId)
-                    return v.booking;
-            return Booking{};
-        }();
+        const Booking b = storage::BookingRepository(t.db, clock).byId(bookingId).value();
         QVERIFY(service
                     ->recordPayment(bookingId, b.total.percent(15), PaymentMethod::BankTransfer,
                                     QStringLiteral("п/п 7"))

@@ -517,7 +517,9 @@ private slots:
         QTRY_VERIFY(panel.grid()->layout().ghosts().isEmpty());
         const auto mine = storage::BookingRepository(t.db, clock).forGuest(guest.id).value();
         QVERIFY(std::any_of(mine.begin(), mine.end(), [&](const Booking &b) {
-            return b.roomId == expected->id && b.stay == lost.stay && b.status == BookingStatus::Hold;
+            // Same nights, party and programme, in the offered room.
+            return b.roomId == expected->id && b.stay == lost.stay && b.status == BookingStatus::Hold &&
+                   b.adults == lost.adults && b.meals == lost.meals && b.treatment == lost.treatment;
         }));
     }
 };

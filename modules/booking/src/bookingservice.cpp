@@ -33,6 +33,16 @@ QString stayText(const Stay &stay)
 
 } // namespace
 
+Party partyOf(const Booking &booking)
+{
+    Party party;
+    party.adults = booking.adults;
+    party.childAges = QList<int>(booking.children, 10);
+    party.meals = booking.meals;
+    party.treatment = booking.treatment;
+    return party;
+}
+
 QString RoomStock::buildingName(const Id &id) const
 {
     for (const Building &b : buildings)
@@ -251,11 +261,7 @@ Result<Money> BookingService::repriceMove(const Id &bookingId, const Id &roomId,
     const Room *room = roomById(roomId);
     if (!room)
         return Error{QStringLiteral("booking.no_room"), tr("The room is not in the room stock.")};
-    // The booking keeps head counts, not ages: children are priced as school-age (bed, 70 %).
-    Party party;
-    party.adults = current.value().adults;
-    party.childAges = QList<int>(current.value().children, 10);
-    auto price = quote(*room, stay, party);
+    auto price = quote(*room, stay, partyOf(current.value()));
     if (!price.ok())
         return price.error();
     return price.value().total;

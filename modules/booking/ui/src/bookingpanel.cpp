@@ -259,10 +259,8 @@ void BookingPanel::addLostBooking(const Booking &booking, const QString &reason)
                                     [&](const GridGhost &g) { return g.view.booking.id == lostId; }),
                      m_lost.end());
         if (take) {
-            Party party;
-            party.adults = booking.adults;
-            party.childAges = QList<int>(booking.children, 10);
-            auto held = m_booking.hold(HoldRequest{booking.guestId, offer->id, booking.stay, party});
+            auto held =
+                m_booking.hold(HoldRequest{booking.guestId, offer->id, booking.stay, partyOf(booking)});
             emit message(held.ok() ? tr("Room %1 is on hold instead.").arg(offer->number)
                                    : held.error().message);
             if (held.ok())

@@ -113,19 +113,14 @@ void paintBody(QPainter &p, const GridLayout &layout, const GridGeometry &g, con
             const BookingView &v = layout.bookings()[bar.bookingIndex];
             QRect rect(g.xOfColumn(bar.firstCol) + 1, g.yOfRow(r) + 3,
                        (bar.endCol - bar.firstCol) * g.columnWidth - 2, g.rowHeight - 6);
-            const bool conflict = o.conflictBookings.contains(bar.bookingIndex);
             const QColor fill = statusColor(v.booking.status);
-            if (!fine && !conflict) {
+            if (!fine) {
                 // Overview zooms: thousands of bars per frame; plain rectangles cost a third.
                 p.fillRect(rect, fill);
                 p.fillRect(QRect(rect.left(), rect.top(), 1, rect.height()), fill.darker(140));
             } else {
-                p.setPen(conflict ? QPen(Qt::red, 2) : QPen(fill.darker(130)));
+                p.setPen(fill.darker(130));
                 p.setBrush(fill);
-                p.drawRoundedRect(rect, 4, 4);
-            }
-            if (conflict) {
-                p.setBrush(QBrush(QColor(220, 38, 38, 120), Qt::BDiagPattern));
                 p.drawRoundedRect(rect, 4, 4);
             }
             // Labels where they can be read: a bar of a few pixels gets none.

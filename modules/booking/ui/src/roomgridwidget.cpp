@@ -66,7 +66,6 @@ void RoomGridWidget::setData(RoomStock stock, QDate from, int nights, QList<Book
     m_layout.build(std::move(stock), from, nights, std::move(bookings), std::move(closures));
     m_overlay = GridOverlay{};
     m_drag = Drag::None;
-    setConflicts(m_conflicts);
     syncGeometry();
     if (keep.isValid())
         scrollToColumn(m_layout.columnOf(keep));
@@ -95,16 +94,6 @@ void RoomGridWidget::setZoom(GridZoom zoom)
     syncGeometry();
     if (keep.isValid())
         scrollToColumn(m_layout.columnOf(keep));
-    viewport()->update();
-}
-
-void RoomGridWidget::setConflicts(const QHash<Id, QString> &reasons)
-{
-    m_conflicts = reasons;
-    m_overlay.conflictBookings.clear();
-    for (int i = 0; i < m_layout.bookings().size(); ++i)
-        if (m_conflicts.contains(m_layout.bookings()[i].booking.id))
-            m_overlay.conflictBookings.append(i);
     viewport()->update();
 }
 
@@ -480,9 +469,6 @@ QString RoomGridWidget::tooltipAt(QPoint pos) const
     if (b.status == BookingStatus::Hold && b.holdUntil.isValid())
         text += tr("<br>Hold until %1")
                     .arg(ru.toString(b.holdUntil.toLocalTime(), QStringLiteral("d MMM HH:mm")));
-    if (m_conflicts.contains(b.id))
-        text += QStringLiteral("<br><span style='color:#b91c1c'>%1</span>")
-                    .arg(m_conflicts.value(b.id).toHtmlEscaped());
     return text;
 }
 

@@ -36,6 +36,10 @@ struct Party
     bool returningGuest = false;
 };
 
+// The party a booking was made for, as far as the booking keeps it: head counts (children priced
+// as school-age, with a bed, since ages are not stored), the meal plan and the programme.
+Party partyOf(const Booking &booking);
+
 // A free room for a stay, priced.
 struct StayOption
 {

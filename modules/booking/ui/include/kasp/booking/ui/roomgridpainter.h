@@ -43,8 +43,7 @@ struct GridOverlay
     bool selectFree = true;
     int previewRow = -1, previewFirst = 0, previewEnd = 0; // a bar being moved or stretched
     bool previewFree = true;
-    int today = -1;              // column of today, -1 outside the window
-    QList<int> conflictBookings; // bookings the server refused (bookingIndex)
+    int today = -1; // column of today, -1 outside the window
 };
 
 QColor statusColor(BookingStatus status);

@@ -25,8 +25,6 @@ public:
     // Scrolls so that the date is near the left edge; false when it is outside the loaded window.
     bool scrollToDate(QDate date);
     QDate firstVisibleDate() const;
-    // Marks bookings the server refused (drawn hatched in red with the reason in the tooltip).
-    void setConflicts(const QHash<Id, QString> &reasons);
     void setGhosts(QList<GridGhost> ghosts);
 
     // Geometry for tests and the benchmark, in viewport coordinates.
@@ -77,7 +75,6 @@ private:
     GridOverlay m_overlay;
     GridZoom m_zoom = GridZoom::Day;
     QDate m_today;
-    QHash<Id, QString> m_conflicts;
 
     Drag m_drag = Drag::None;
     Cell m_anchor;
