@@ -18,6 +18,7 @@
 #include "kasp/core/guest.h"
 #include "kasp/core/payment.h"
 #include "kasp/core/result.h"
+#include "kasp/core/tariff.h"
 #include "kasp/core/task.h"
 #include "kasp/core/touch.h"
 #include <QJsonObject>
@@ -54,5 +55,19 @@ Result<Deal> dealFromJson(const QJsonObject &json);
 QJsonObject toJson(const Task &task);
 // Required: id, status.
 Result<Task> taskFromJson(const QJsonObject &json);
+
+// The head of sales' price list: one record per season of a category, per children's rule and per
+// discount. Money maps travel as objects keyed by the enum keys: "meals": {"full_board": 150000}.
+QJsonObject toJson(const Tariff &tariff);
+// Required: id, categoryId, season, from, to.
+Result<Tariff> tariffFromJson(const QJsonObject &json);
+
+QJsonObject toJson(const ChildRule &rule);
+// Required: id.
+Result<ChildRule> childRuleFromJson(const QJsonObject &json);
+
+QJsonObject toJson(const Discount &discount);
+// Required: id, kind.
+Result<Discount> discountFromJson(const QJsonObject &json);
 
 } // namespace kasp

@@ -15,6 +15,7 @@
 #include "kasp/core/room.h"
 #include "kasp/core/stay.h"
 #include <optional>
+#include <QHash>
 #include <QList>
 #include <QMap>
 #include <QString>
@@ -42,6 +43,7 @@ struct ChildRule
     int toAge = 0;
     int percent = 100;    // of the adult price of accommodation, meals and treatment
     bool needsBed = true; // false: sleeps with the parents, pays no accommodation
+    Id id;                // last, so that {from, to, percent, needsBed} still reads naturally
 };
 
 struct Discount
@@ -53,7 +55,10 @@ struct Discount
     QString code;      // PromoCode: upper-case code the guest says
     QDate validFrom;   // PromoCode: check-in dates it applies to (invalid = open)
     QDate validTo;
+    Id id;
 };
+QString discountKindKey(Discount::Kind kind); // "returning_guest", "long_stay", "promo_code"
+std::optional<Discount::Kind> discountKindFromKey(const QString &key);
 
 struct TariffBook
 {
@@ -109,5 +114,22 @@ int sleepersFor(int adults, const QList<int> &childAges, const QList<ChildRule> 
 // sanatorium's путёвка includes meals and the general programme) all year; extra beds at 70 %,
 // children under 4 free without a bed, 4-13 at 70 %.
 TariffBook baseTariffBook(const QList<RoomCategory> &categories);
+
+// What the booking dialog prices with: the head of sales' seasons, and the base tariff for each
+// category that has none yet; the base children's rules while none are entered.
+TariffBook effectiveTariffBook(const TariffBook &stored, const QList<RoomCategory> &categories);
+
+// The head of sales' editors and the sync server check every record (codes "tariff.*"):
+//   tariff.no_season (no name), tariff.bad_dates (no first night or the end not after it),
+//   tariff.negative_price, tariff.bad_min_stay (1-365 nights), tariff.bad_child_rule (ages 0-17 in
+//   order, 0-100 %), tariff.bad_discount (1-90 %, a long stay from 2 nights, a promo code of
+//   letters, digits and '-', its dates in order);
+// and the whole book: tariff.season_overlap (two seasons of one category share a night),
+// tariff.child_overlap (an age in two rules), tariff.duplicate_promo (one code twice).
+Status validateTariff(const Tariff &tariff);
+Status validateChildRule(const ChildRule &rule);
+Status validateDiscount(const Discount &discount);
+// categoryNames: id -> name, for messages (may be empty).
+Status validateTariffBook(const TariffBook &book, const QHash<Id, QString> &categoryNames = {});
 
 } // namespace kasp
