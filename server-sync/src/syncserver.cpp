@@ -25,7 +25,9 @@ using Status = QHttpServerResponse::StatusCode;
 namespace {
 
 constexpr int kMinSchema = 1; // the desktop schema versions this server speaks with
-constexpr int kMaxSchema = 2; // 2: extra beds, hold expiry, cancel reason (records carry them as JSON)
+// 2: extra beds, hold expiry, cancel reason; 3: the price list. Records carry them as JSON, so the
+// server's tables do not change with the desktop's schema.
+constexpr int kMaxSchema = 3;
 
 QByteArray header(const QHttpServerRequest &request, const QByteArray &name)
 {

@@ -58,6 +58,8 @@ QList<std::pair<QString, QString>> references(EntityKind kind, const QJsonObject
         return {{QStringLiteral("booking"), field("bookingId")}, {QStringLiteral("guest"), field("guestId")}};
     case EntityKind::RoomClosure:
         return {{QStringLiteral("room"), field("room_id")}};
+    case EntityKind::Tariff:
+        return {{QStringLiteral("room_category"), field("categoryId")}};
     case EntityKind::Room:
         return {{QStringLiteral("building"), field("building_id")},
                 {QStringLiteral("room_category"), field("category_id")}};

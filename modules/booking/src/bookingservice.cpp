@@ -3,6 +3,7 @@
 #include "kasp/storage/paymentrepository.h"
 #include "kasp/storage/roomrepository.h"
 #include "kasp/storage/sqlhelpers.h"
+#include "kasp/storage/tariffrepository.h"
 #include "kasp/storage/touchrepository.h"
 
 #include <algorithm>
@@ -97,7 +98,10 @@ Result<RoomStock> BookingService::roomStock()
     m_roomIndex.clear();
     for (int i = 0; i < stock.rooms.size(); ++i)
         m_roomIndex.insert(stock.rooms[i].id, i);
-    m_tariffs = baseTariffBook(categories.value());
+    auto stored = storage::TariffRepository(m_db, m_clock).load();
+    if (!stored.ok())
+        return stored.error();
+    m_tariffs = effectiveTariffBook(stored.value(), categories.value());
     m_stock = std::move(stock);
     m_stockLoaded = true;
     return m_stock;

@@ -7,6 +7,7 @@
 #include "kasp/syncproto/entitymerge.h"
 #include "kasp/syncproto/mutationplan.h"
 
+#include <QJsonDocument>
 #include <QSet>
 #include <QSqlError>
 
@@ -21,7 +22,7 @@ struct Column
 {
     const char *field;
     const char *column;
-    enum Type { Text, IdRef, Int, Bool, Instant, Date } type;
+    enum Type { Text, IdRef, Int, Bool, Instant, Date, Json } type; // Json: an object as compact text
     bool notNull = false; // NOT NULL instants get 0 rather than NULL
 };
 
@@ -104,6 +105,34 @@ const TableSpec kTables[] = {
       {"first_night", "first_night", Column::Date},
       {"end_night", "end_night", Column::Date},
       {"reason", "reason", Column::Text}}},
+    {EntityKind::Tariff,
+     "tariffs",
+     {{"id", "id", Column::IdRef},
+      {"categoryId", "category_id", Column::IdRef},
+      {"season", "season", Column::Text},
+      {"from", "first_night", Column::Date},
+      {"to", "end_night", Column::Date},
+      {"mainBed", "main_bed", Column::Int},
+      {"extraBed", "extra_bed", Column::Int},
+      {"meals", "meals", Column::Json},
+      {"treatments", "treatments", Column::Json},
+      {"minNights", "min_nights", Column::Int}}},
+    {EntityKind::ChildRule,
+     "child_rules",
+     {{"id", "id", Column::IdRef},
+      {"fromAge", "from_age", Column::Int},
+      {"toAge", "to_age", Column::Int},
+      {"percent", "percent", Column::Int},
+      {"needsBed", "needs_bed", Column::Bool}}},
+    {EntityKind::Discount,
+     "discounts",
+     {{"id", "id", Column::IdRef},
+      {"kind", "kind", Column::Text},
+      {"percent", "percent", Column::Int},
+      {"minNights", "min_nights", Column::Int},
+      {"code", "code", Column::Text},
+      {"validFrom", "valid_from", Column::Text},
+      {"validTo", "valid_to", Column::Text}}},
     {EntityKind::Deal,
      "deals",
      {{"id", "id", Column::IdRef},
@@ -152,6 +181,8 @@ QVariant toColumn(const Column &c, const QJsonValue &v)
         return v.toBool(true) ? 1 : 0;
     case Column::Date:
         return v.toString();
+    case Column::Json:
+        return QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
     case Column::Instant: {
         const QVariant ms = sql::fromInstant(QDateTime::fromString(v.toString(), Qt::ISODateWithMs));
         return ms.isNull() && c.notNull ? QVariant(qint64(0)) : ms;
@@ -172,6 +203,8 @@ QJsonValue fromColumn(const Column &c, const QVariant &v)
         return v.toLongLong();
     case Column::Bool:
         return v.toLongLong() != 0;
+    case Column::Json:
+        return QJsonDocument::fromJson(v.toString().toUtf8()).object();
     case Column::Instant:
         return v.isNull() ? QString() : sql::toInstant(v).toUTC().toString(Qt::ISODateWithMs);
     }
@@ -361,7 +394,7 @@ Status ReplicaStore::resetForResync()
         QSqlQuery q(m_db);
         for (const char *table :
              {"payments", "touches", "bookings", "deals", "tasks", "guest_phones", "guest_emails",
-              "guest_tags", "guests", "room_closures", "rooms", "room_categories", "buildings", "users"}) {
+              "guest_tags", "guests", "tariffs", "child_rules", "discounts", "room_closures", "rooms", "room_categories", "buildings", "users"}) {
             if (!q.exec(QStringLiteral("DELETE FROM %1").arg(QLatin1String(table))))
                 return Error{QStringLiteral("storage.failed"), q.lastError().text()};
         }

@@ -2,6 +2,7 @@
 
 #include "kasp/core/mutation.h"
 #include "kasp/storage/outbox.h"
+#include "kasp/storage/recordwriter.h"
 #include "kasp/storage/sqlhelpers.h"
 
 #include <QCoreApplication>
@@ -79,6 +80,49 @@ Status RoomRepository::addRoom(const Room &r)
                                    "VALUES (?,?,?,?,?,?)"),
                     {sql::fromId(r.id), sql::fromId(r.buildingId), sql::fromId(r.categoryId),
                      sql::text(r.number), r.floor, r.beds});
+}
+
+// The stock's wire records (snake_case, as kasp-sync has always stored them).
+namespace {
+QJsonObject recordOf(const Building &b)
+{
+    return {{QStringLiteral("id"), idToString(b.id)},
+            {QStringLiteral("name"), b.name},
+            {QStringLiteral("address"), b.address}};
+}
+QJsonObject recordOf(const RoomCategory &c)
+{
+    return {{QStringLiteral("id"), idToString(c.id)},
+            {QStringLiteral("code"), c.code},
+            {QStringLiteral("name"), c.name},
+            {QStringLiteral("beds"), c.beds},
+            {QStringLiteral("extra_beds"), c.extraBeds},
+            {QStringLiteral("price_per_bed_night"), c.pricePerBedNight.kopecks()}};
+}
+QJsonObject recordOf(const Room &r)
+{
+    return {{QStringLiteral("id"), idToString(r.id)},
+            {QStringLiteral("building_id"), idToString(r.buildingId)},
+            {QStringLiteral("category_id"), idToString(r.categoryId)},
+            {QStringLiteral("number"), r.number},
+            {QStringLiteral("floor"), r.floor},
+            {QStringLiteral("beds"), r.beds}};
+}
+} // namespace
+
+Result<bool> RoomRepository::updateBuilding(const Building &building)
+{
+    return updateRecord(m_db, m_clock, sync::EntityKind::Building, recordOf(building));
+}
+
+Result<bool> RoomRepository::updateCategory(const RoomCategory &category)
+{
+    return updateRecord(m_db, m_clock, sync::EntityKind::RoomCategory, recordOf(category));
+}
+
+Result<bool> RoomRepository::updateRoom(const Room &room)
+{
+    return updateRecord(m_db, m_clock, sync::EntityKind::Room, recordOf(room));
 }
 
 Result<QList<Building>> RoomRepository::buildings() const

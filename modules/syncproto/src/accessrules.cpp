@@ -9,10 +9,11 @@ Status authorizeMutation(Role role, const MutationPlan &plan)
                      QStringLiteral("the director's account reads the base and changes nothing")};
     const bool stockOrStaff = plan.kind == EntityKind::User || plan.kind == EntityKind::Building ||
                               plan.kind == EntityKind::RoomCategory || plan.kind == EntityKind::Room ||
-                              plan.kind == EntityKind::RoomClosure;
+                              plan.kind == EntityKind::RoomClosure || plan.kind == EntityKind::Tariff ||
+                              plan.kind == EntityKind::ChildRule || plan.kind == EntityKind::Discount;
     if (role == Role::Consultant && stockOrStaff)
         return Error{QStringLiteral("auth.forbidden"),
-                     QStringLiteral("only the head of sales changes room stock and staff")};
+                     QStringLiteral("only the head of sales changes room stock, prices and staff")};
     return {};
 }
 

@@ -6,7 +6,7 @@
 namespace kasp::sync {
 
 namespace {
-constexpr std::array<std::pair<EntityKind, const char *>, 11> kKeys{{
+constexpr std::array<std::pair<EntityKind, const char *>, 14> kKeys{{
     {EntityKind::User, "user"},
     {EntityKind::Building, "building"},
     {EntityKind::RoomCategory, "room_category"},
@@ -18,6 +18,9 @@ constexpr std::array<std::pair<EntityKind, const char *>, 11> kKeys{{
     {EntityKind::Task, "task"},
     {EntityKind::Payment, "payment"},
     {EntityKind::RoomClosure, "room_closure"},
+    {EntityKind::Tariff, "tariff"},
+    {EntityKind::ChildRule, "child_rule"},
+    {EntityKind::Discount, "discount"},
 }};
 } // namespace
 

@@ -156,6 +156,18 @@ Status checkRecord(EntityKind kind, const QJsonObject &record, const QDateTime &
         auto payment = paymentFromJson(record);
         return payment.ok() ? validatePayment(payment.value()) : Status(payment.error());
     }
+    case EntityKind::Tariff: {
+        auto tariff = tariffFromJson(record);
+        return tariff.ok() ? validateTariff(tariff.value()) : Status(tariff.error());
+    }
+    case EntityKind::ChildRule: {
+        auto rule = childRuleFromJson(record);
+        return rule.ok() ? validateChildRule(rule.value()) : Status(rule.error());
+    }
+    case EntityKind::Discount: {
+        auto discount = discountFromJson(record);
+        return discount.ok() ? validateDiscount(discount.value()) : Status(discount.error());
+    }
     case EntityKind::RoomClosure:
         if (record.value(QStringLiteral("end_night")).toString() <= record.value(QStringLiteral("first_night")).toString())
             return badValue(QStringLiteral("end_night"));
@@ -200,6 +212,12 @@ Result<QJsonObject> canonicalEntity(EntityKind kind, const QJsonObject &json)
         return roundTrip(json, taskFromJson);
     case EntityKind::Payment:
         return roundTrip(json, paymentFromJson);
+    case EntityKind::Tariff:
+        return roundTrip(json, tariffFromJson);
+    case EntityKind::ChildRule:
+        return roundTrip(json, childRuleFromJson);
+    case EntityKind::Discount:
+        return roundTrip(json, discountFromJson);
     case EntityKind::RoomClosure:
         return checkFields(json, {{"room_id", FieldRule::IdRef},
                                   {"first_night", FieldRule::Date},

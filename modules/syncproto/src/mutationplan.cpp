@@ -27,6 +27,20 @@ const Shape kShapes[] = {
     {"building.create", EntityKind::Building, Op::Create},
     {"room_category.create", EntityKind::RoomCategory, Op::Create},
     {"room.create", EntityKind::Room, Op::Create},
+    // The head of sales' editors: rooms are never deleted (bookings keep pointing at them); a room
+    // leaves sale through an out-of-service period.
+    {"building.update", EntityKind::Building, Op::Patch},
+    {"room_category.update", EntityKind::RoomCategory, Op::Patch},
+    {"room.update", EntityKind::Room, Op::Patch},
+    {"tariff.create", EntityKind::Tariff, Op::Create},
+    {"tariff.update", EntityKind::Tariff, Op::Patch},
+    {"tariff.delete", EntityKind::Tariff, Op::Delete},
+    {"child_rule.create", EntityKind::ChildRule, Op::Create},
+    {"child_rule.update", EntityKind::ChildRule, Op::Patch},
+    {"child_rule.delete", EntityKind::ChildRule, Op::Delete},
+    {"discount.create", EntityKind::Discount, Op::Create},
+    {"discount.update", EntityKind::Discount, Op::Patch},
+    {"discount.delete", EntityKind::Discount, Op::Delete},
     {"guest.create", EntityKind::Guest, Op::Create},
     {"guest.update", EntityKind::Guest, Op::Patch},
     {"guest.delete", EntityKind::Guest, Op::Delete}, // a card made by mistake: nothing refers to it

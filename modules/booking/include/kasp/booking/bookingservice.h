@@ -64,6 +64,8 @@ public:
 
     Result<RoomStock> roomStock(); // loaded once; reloadStock() after a sync brings new rooms
     void reloadStock() { m_stockLoaded = false; }
+    // What stays are priced with: the head of sales' seasons, the base tariff where a category has
+    // none yet (effectiveTariffBook). Loaded with the stock; reloadStock() after a sync.
     TariffBook tariffs() const { return m_tariffs; }
 
     // What the grid paints for nights [from, to).

@@ -2,6 +2,7 @@
 // Room stock (номерной фонд): buildings, room categories and rooms.
 #include "kasp/core/id.h"
 #include "kasp/core/money.h"
+#include "kasp/core/result.h"
 #include <QDate>
 #include <QString>
 
@@ -43,5 +44,12 @@ struct RoomClosure
     QDate endNight;
     QString reason; // "Ремонт ванной"
 };
+
+// The head of sales' stock editor checks each record (codes "stock.*", messages in Russian):
+// stock.no_name, stock.bad_beds (1-20 places, 0-10 extra), stock.negative_price, stock.no_number,
+// stock.bad_floor (-5..200), stock.no_building, stock.no_category.
+Status validateBuilding(const Building &building);
+Status validateCategory(const RoomCategory &category);
+Status validateRoom(const Room &room);
 
 } // namespace kasp

@@ -18,6 +18,7 @@ struct Permissions
     bool seesDepartmentKpi = false;
     bool reassignsGuests = false;
     bool makesCalls = false;
+    bool editsPricesAndStock = false; // seasons, discounts, rooms: the head of sales
     static Permissions of(Role role);
     bool operator==(const Permissions &) const = default;
 };

@@ -24,5 +24,6 @@ struct Migration
 const QList<Migration> &allMigrations();
 Migration schemaV1();
 Migration schemaV2();
+Migration schemaV3();
 
 } // namespace kasp::storage

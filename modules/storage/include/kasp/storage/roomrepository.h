@@ -14,6 +14,11 @@ public:
     Status addBuilding(const Building &building);     // mutation building.create
     Status addCategory(const RoomCategory &category); // mutation room_category.create
     Status addRoom(const Room &room);                 // mutation room.create
+    // The head of sales' stock editor: the fields that changed, as building/room_category/room.update.
+    // Result: whether anything changed.
+    Result<bool> updateBuilding(const Building &building);
+    Result<bool> updateCategory(const RoomCategory &category);
+    Result<bool> updateRoom(const Room &room);
     Result<QList<Building>> buildings() const;
     Result<QList<RoomCategory>> categories() const;
     Result<QList<Room>> rooms() const; // by building, then number

@@ -5,7 +5,22 @@
 
 namespace kasp::sync {
 
-enum class EntityKind { User, Building, RoomCategory, Room, Guest, Touch, Booking, Deal, Task, Payment, RoomClosure };
+enum class EntityKind {
+    User,
+    Building,
+    RoomCategory,
+    Room,
+    Guest,
+    Touch,
+    Booking,
+    Deal,
+    Task,
+    Payment,
+    RoomClosure,
+    Tariff,    // a season's prices of one room category
+    ChildRule, // children's share of the price by age
+    Discount,  // returning guest, long stay, promo code
+};
 
 QString entityKindKey(EntityKind kind); // "user", "building", "room_category", "room", "guest", ...
 std::optional<EntityKind> entityKindFromKey(const QString &key);

@@ -1,0 +1,142 @@
+#include "kasp/storage/tariffrepository.h"
+
+#include "kasp/core/mutation.h"
+#include "kasp/storage/recordwriter.h"
+#include "kasp/storage/sqlhelpers.h"
+
+#include <QJsonDocument>
+#include <QSet>
+
+namespace kasp::storage {
+
+using sync::EntityKind;
+
+namespace {
+
+// Rows come back through the wire codecs: one reading of the format, shared with sync.
+template <typename T, typename Decode>
+Status readRows(QSqlDatabase db, const char *table, const QString &sqlText, const QStringList &fields, Decode decode,
+                QList<T> &out)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (auto s = sql::prepare(q, sqlText); !s.ok())
+        return s;
+    if (auto s = sql::exec(q, sqlText.left(40)); !s.ok())
+        return s;
+    while (q.next()) {
+        QJsonObject json;
+        for (int i = 0; i < fields.size(); ++i) {
+            const QString &f = fields[i];
+            const QVariant v = q.value(i);
+            if (f == QLatin1String("meals") || f == QLatin1String("treatments"))
+                json.insert(f, QJsonDocument::fromJson(v.toString().toUtf8()).object());
+            else if (f == QLatin1String("needsBed"))
+                json.insert(f, v.toLongLong() != 0);
+            else if (v.typeId() == QMetaType::QString || v.typeId() == QMetaType::QByteArray)
+                json.insert(f, v.toString());
+            else
+                json.insert(f, v.toLongLong());
+        }
+        auto item = decode(json);
+        if (!item.ok())
+            return Error{QStringLiteral("storage.corrupt"),
+                         QStringLiteral("%1: %2").arg(QLatin1String(table), item.error().message)};
+        out.append(item.value());
+    }
+    return {};
+}
+
+// Creates, updates and deletes that turn `stored` into `edited`, records matched by id.
+template <typename T>
+Status writeDifferences(QSqlDatabase db, const Clock &clock, EntityKind kind, const QList<T> &stored,
+                        const QList<T> &edited, int &written)
+{
+    QSet<Id> kept;
+    QSet<Id> known;
+    for (const T &s : stored)
+        known.insert(s.id);
+    for (const T &e : edited) {
+        kept.insert(e.id);
+        if (!known.contains(e.id)) {
+            if (auto s = createRecord(db, clock, kind, toJson(e)); !s.ok())
+                return s;
+            ++written;
+            continue;
+        }
+        auto updated = updateRecord(db, clock, kind, toJson(e));
+        if (!updated.ok())
+            return updated.error();
+        written += updated.value() ? 1 : 0;
+    }
+    for (const T &s : stored)
+        if (!kept.contains(s.id)) {
+            if (auto st = deleteRecord(db, clock, kind, idToString(s.id)); !st.ok())
+                return st;
+            ++written;
+        }
+    return {};
+}
+
+} // namespace
+
+Result<TariffBook> TariffRepository::load() const
+{
+    TariffBook book;
+    if (auto s = readRows<Tariff>(
+            m_db, "tariffs",
+            QStringLiteral("SELECT id, category_id, season, first_night, end_night, main_bed, extra_bed, meals, "
+                           "treatments, min_nights FROM tariffs ORDER BY category_id, first_night"),
+            {QStringLiteral("id"), QStringLiteral("categoryId"), QStringLiteral("season"), QStringLiteral("from"),
+             QStringLiteral("to"), QStringLiteral("mainBed"), QStringLiteral("extraBed"), QStringLiteral("meals"),
+             QStringLiteral("treatments"), QStringLiteral("minNights")},
+            &tariffFromJson, book.tariffs);
+        !s.ok())
+        return s.error();
+    if (auto s = readRows<ChildRule>(
+            m_db, "child_rules", QStringLiteral("SELECT id, from_age, to_age, percent, needs_bed FROM child_rules ORDER BY from_age"),
+            {QStringLiteral("id"), QStringLiteral("fromAge"), QStringLiteral("toAge"), QStringLiteral("percent"),
+             QStringLiteral("needsBed")},
+            &childRuleFromJson, book.childRules);
+        !s.ok())
+        return s.error();
+    if (auto s = readRows<Discount>(
+            m_db, "discounts",
+            QStringLiteral("SELECT id, kind, percent, min_nights, code, valid_from, valid_to FROM discounts "
+                           "ORDER BY kind, code"),
+            {QStringLiteral("id"), QStringLiteral("kind"), QStringLiteral("percent"), QStringLiteral("minNights"),
+             QStringLiteral("code"), QStringLiteral("validFrom"), QStringLiteral("validTo")},
+            &discountFromJson, book.discounts);
+        !s.ok())
+        return s.error();
+    return book;
+}
+
+Result<int> TariffRepository::save(const TariffBook &edited, const QHash<Id, QString> &categoryNames)
+{
+    if (auto s = validateTariffBook(edited, categoryNames); !s.ok())
+        return s.error();
+    sql::WriteTransaction tx(m_db);
+    if (auto s = tx.begin(); !s.ok())
+        return s.error();
+    auto stored = load();
+    if (!stored.ok())
+        return stored.error();
+    int written = 0;
+    if (auto s = writeDifferences(m_db, m_clock, EntityKind::Tariff, stored.value().tariffs, edited.tariffs, written);
+        !s.ok())
+        return s.error();
+    if (auto s = writeDifferences(m_db, m_clock, EntityKind::ChildRule, stored.value().childRules,
+                                  edited.childRules, written);
+        !s.ok())
+        return s.error();
+    if (auto s = writeDifferences(m_db, m_clock, EntityKind::Discount, stored.value().discounts, edited.discounts,
+                                  written);
+        !s.ok())
+        return s.error();
+    if (auto s = tx.commit(); !s.ok())
+        return s.error();
+    return written;
+}
+
+} // namespace kasp::storage
