@@ -11,6 +11,7 @@
 #include "kasp/storage/paymentrepository.h"
 #include "kasp/storage/replicastore.h"
 #include "kasp/storage/roomrepository.h"
+#include "kasp/storage/tariffrepository.h"
 #include "kasp/storage/touchrepository.h"
 #include "kasp/sync/syncclient.h"
 #include "kasp/testsupport/pgcluster.h"
@@ -84,6 +85,7 @@ class TestSyncDesktops : public QObject
     std::unique_ptr<test::SyncServerProcess> server;
     std::unique_ptr<Desktop> head, anna, boris;
     Id room;
+    RoomCategory category;
 
 private slots:
     void initTestCase()
@@ -109,6 +111,7 @@ private slots:
         room = newId();
         QVERIFY(stock.addBuilding(b).ok());
         QVERIFY(stock.addCategory(c).ok());
+        category = c;
         QVERIFY(stock.addRoom(Room{room, b.id, c.id, QStringLiteral("101"), 1, 2}).ok());
         QSignalSpy rejected(head->client.get(), &sync::SyncClient::mutationRejected);
         QVERIFY(head->syncOnce());
@@ -375,6 +378,70 @@ private slots:
         const Booking seen = boris->bookings().byId(again.id).value();
         QCOMPARE(seen.status, BookingStatus::Prepaid);
         QCOMPARE(seen.prepaid, p.amount);
+    }
+
+    void priceListAndStockEditsTravelAndOnlyTheHeadMakesThem()
+    {
+        // The head of sales enters a season, a children's rule and a promo code, and renames a
+        // category; Boris's desktop prices with exactly that after a sync.
+        TariffBook book;
+        Tariff summer;
+        summer.id = newId();
+        summer.categoryId = category.id;
+        summer.season = QStringLiteral("Лето 2028");
+        summer.from = QDate(2028, 6, 1);
+        summer.to = QDate(2028, 9, 1);
+        summer.mainBed = Money::fromRubles(4100);
+        summer.extraBed = Money::fromRubles(2900);
+        summer.meals = {{MealPlan::FullBoard, Money::fromRubles(1600)}};
+        summer.treatments = {{TreatmentProfile::Cardiology, Money::fromRubles(2200)}};
+        summer.minNights = 10;
+        book.tariffs = {summer};
+        book.childRules = {{0, 4, 0, false, newId()}};
+        Discount promo;
+        promo.id = newId();
+        promo.percent = 7;
+        promo.code = QStringLiteral("РОДНИК");
+        book.discounts = {promo};
+        QCOMPARE(TariffRepository(head->t.db, head->clock).save(book).value(), 3);
+        RoomCategory renamed = category;
+        renamed.name = QStringLiteral("Стандарт с балконом");
+        QVERIFY(RoomRepository(head->t.db, head->clock).updateCategory(renamed).value());
+        QSignalSpy rejected(head->client.get(), &sync::SyncClient::mutationRejected);
+        QVERIFY(head->syncOnce());
+        QCOMPARE(rejected.size(), 0);
+        QVERIFY(boris->syncOnce());
+        auto seen = TariffRepository(boris->t.db, boris->clock).load();
+        QVERIFY(seen.ok());
+        QCOMPARE(seen.value().tariffs.size(), 1);
+        QCOMPARE(toJson(seen.value().tariffs[0]), toJson(summer));
+        QCOMPARE(toJson(seen.value().childRules.value(0)), toJson(book.childRules[0]));
+        QCOMPARE(toJson(seen.value().discounts.value(0)), toJson(promo));
+        QCOMPARE(RoomRepository(boris->t.db, boris->clock).categories().value().first().name, renamed.name);
+
+        // A price change and a withdrawn promo code travel as an update and a delete.
+        book.tariffs[0].mainBed = Money::fromRubles(4300);
+        book.discounts.clear();
+        QCOMPARE(TariffRepository(head->t.db, head->clock).save(book).value(), 2);
+        QVERIFY(head->syncOnce());
+        QVERIFY(boris->syncOnce());
+        seen = TariffRepository(boris->t.db, boris->clock).load();
+        QCOMPARE(seen.value().tariffs.value(0).mainBed, Money::fromRubles(4300));
+        QVERIFY(seen.value().discounts.isEmpty());
+
+        // A consultant's own discount is accepted locally, refused by the server, rolled back.
+        QVERIFY(anna->syncOnce());
+        TariffBook annas = TariffRepository(anna->t.db, anna->clock).load().value();
+        Discount mine = promo;
+        mine.id = newId();
+        mine.code = QStringLiteral("ДРУЗЬЯ");
+        annas.discounts.append(mine);
+        QCOMPARE(TariffRepository(anna->t.db, anna->clock).save(annas).value(), 1);
+        QSignalSpy forbidden(anna->client.get(), &sync::SyncClient::mutationRejected);
+        QVERIFY(anna->syncOnce());
+        QCOMPARE(forbidden.size(), 1);
+        QCOMPARE(forbidden.first().at(2).toString(), QStringLiteral("auth.forbidden"));
+        QVERIFY(TariffRepository(anna->t.db, anna->clock).load().value().discounts.isEmpty());
     }
 
     void aLongOfflineQueueDrains()
