@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "catalogueactions.h"
 #include "kasp/booking/bookingservice.h"
 #include "kasp/booking/ui/bookingdialog.h"
 #include "kasp/booking/ui/bookingpanel.h"
@@ -32,8 +33,9 @@ MainWindow::MainWindow(crm::GuestService &guests, booking::BookingService &booki
     : QMainWindow(parent), m_guests(guests), m_user(user), m_settings(settings),
       m_search(new crm::ui::GuestSearchPanel(guests)), m_card(new crm::ui::GuestCardPanel(guests)),
       m_tabs(new QTabWidget), m_bookingPanel(new booking::ui::BookingPanel(booking, guests)),
-      m_vouchers(new VoucherActions(booking, settings, this)), m_dbLabel(new QLabel), m_userLabel(new QLabel),
-      m_sync(sync)
+      m_vouchers(new VoucherActions(booking, settings, this)),
+      m_catalogue(new CatalogueActions(booking, this)), m_booking(booking), m_dbLabel(new QLabel),
+      m_userLabel(new QLabel), m_sync(sync)
 {
     setObjectName(QStringLiteral("salesWindow"));
     setWindowTitle(tr("KASP — Sales Window"));
@@ -60,6 +62,9 @@ MainWindow::MainWindow(crm::GuestService &guests, booking::BookingService &booki
     connect(m_bookingPanel, &booking::ui::BookingPanel::voucherRequested, m_vouchers,
             &VoucherActions::handle);
     connect(m_vouchers, &VoucherActions::message, this, &MainWindow::showError);
+    connect(m_catalogue, &CatalogueActions::message, this, &MainWindow::showError);
+    connect(m_catalogue, &CatalogueActions::catalogueChanged, m_bookingPanel,
+            &booking::ui::BookingPanel::reload);
     connect(m_vouchers, &VoucherActions::sent, this, [this] {
         if (!m_card->currentGuest().isNull())
             m_card->showGuest(m_card->currentGuest());
@@ -78,10 +83,16 @@ MainWindow::MainWindow(crm::GuestService &guests, booking::BookingService &booki
     m_card->setEditable(edits);
     m_bookingPanel->setEditable(edits);
     m_bookingPanel->setManagesStock(user.role == Role::HeadOfSales);
+    m_tariffsAction->setEnabled(can.editsPricesAndStock);
+    m_stockAction->setEnabled(can.editsPricesAndStock);
     if (m_sync) {
         // Colleagues' bookings arrive with each sync; a booking the server refused is shown and
         // another room offered.
-        connect(m_sync, &SyncSession::dataArrived, m_bookingPanel, &booking::ui::BookingPanel::reload);
+        // Rooms and prices the head of sales changed come with them too.
+        connect(m_sync, &SyncSession::dataArrived, m_bookingPanel, [this] {
+            m_booking.reloadStock();
+            m_bookingPanel->reload();
+        });
         connect(m_sync, &SyncSession::bookingLost, m_bookingPanel,
                 &booking::ui::BookingPanel::addLostBooking);
     }
@@ -144,6 +155,15 @@ void MainWindow::buildMenus()
     }
 
     QMenu *tools = menuBar()->addMenu(tr("&Tools"));
+    m_tariffsAction =
+        tools->addAction(tr("&Tariffs and discounts…"), m_catalogue, &CatalogueActions::editTariffs);
+    m_tariffsAction->setObjectName(QStringLiteral("tariffsAction"));
+    m_tariffsAction->setToolTip(
+        tr("Seasons, meal plans and programmes, children, discounts (head of sales)"));
+    m_stockAction = tools->addAction(tr("&Room stock…"), m_catalogue, &CatalogueActions::editRoomStock);
+    m_stockAction->setObjectName(QStringLiteral("stockAction"));
+    m_stockAction->setToolTip(tr("Buildings, room categories and rooms (head of sales)"));
+    tools->addSeparator();
     tools->addAction(tr("&Booking rules…"), m_vouchers, &VoucherActions::editBookingRules)
         ->setToolTip(tr("How long an unpaid hold lasts; the prepayment asked for"));
     tools->addAction(tr("&Mail for vouchers…"), m_vouchers, &VoucherActions::editMailSettings)

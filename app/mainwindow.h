@@ -29,6 +29,7 @@ namespace kasp::app {
 
 class SyncSession;
 class SyncStatusWidget;
+class CatalogueActions;
 class VoucherActions;
 
 struct DatabaseInfo
@@ -53,6 +54,7 @@ public:
     booking::ui::BookingPanel *bookingPanel() const { return m_bookingPanel; }
     QTabWidget *tabs() const { return m_tabs; }
     VoucherActions *vouchers() const { return m_vouchers; }
+    CatalogueActions *catalogue() const { return m_catalogue; }
 
 public slots:
     void newGuest();
@@ -77,7 +79,11 @@ private:
     QTabWidget *m_tabs;
     booking::ui::BookingPanel *m_bookingPanel;
     VoucherActions *m_vouchers;
+    CatalogueActions *m_catalogue;
+    booking::BookingService &m_booking;
     QAction *m_newGuest = nullptr;
+    QAction *m_tariffsAction = nullptr;
+    QAction *m_stockAction = nullptr;
     QAction *m_editGuest = nullptr;
     QLabel *m_dbLabel;
     QLabel *m_userLabel;

@@ -133,6 +133,94 @@
         <source>The prepayment is at least %1 % of the total: %2</source>
         <translation>Предоплата — не меньше %1 % стоимости: %2</translation>
     </message>
+    <message>
+        <source>Name the building, e.g. «Корпус 1»</source>
+        <translation>Назовите корпус, например «Корпус 1»</translation>
+    </message>
+    <message>
+        <source>A room category needs a name and a short code</source>
+        <translation>У категории номеров должны быть название и короткий код</translation>
+    </message>
+    <message>
+        <source>«%1»: 1 to 20 main places and up to 10 extra beds</source>
+        <translation>«%1»: от 1 до 20 основных мест и до 10 дополнительных</translation>
+    </message>
+    <message>
+        <source>«%1»: a price below zero</source>
+        <translation>«%1»: цена меньше нуля</translation>
+    </message>
+    <message>
+        <source>A room needs a number</source>
+        <translation>У номера должен быть номер</translation>
+    </message>
+    <message>
+        <source>Room %1: choose its building</source>
+        <translation>Номер %1: выберите корпус</translation>
+    </message>
+    <message>
+        <source>Room %1: choose its category</source>
+        <translation>Номер %1: выберите категорию</translation>
+    </message>
+    <message>
+        <source>Room %1: the floor is -5 to 200</source>
+        <translation>Номер %1: этаж от −5 до 200</translation>
+    </message>
+    <message>
+        <source>Room %1: 1 to 20 places</source>
+        <translation>Номер %1: от 1 до 20 мест</translation>
+    </message>
+    <message>
+        <source>Name the season, e.g. «Лето 2027»</source>
+        <translation>Назовите сезон, например «Лето 2027»</translation>
+    </message>
+    <message>
+        <source>Season «%1»: the last night must come after the first</source>
+        <translation>Сезон «%1»: последняя ночь должна быть не раньше первой</translation>
+    </message>
+    <message>
+        <source>Season «%1»: a price below zero</source>
+        <translation>Сезон «%1»: цена меньше нуля</translation>
+    </message>
+    <message>
+        <source>Season «%1»: the minimum stay is 1 to 365 nights</source>
+        <translation>Сезон «%1»: минимальный срок — от 1 до 365 ночей</translation>
+    </message>
+    <message>
+        <source>A children&apos;s rule covers ages 0 to 17, youngest first, at 0-100 % of the adult price</source>
+        <translation>Детское правило: возраст от 0 до 17 лет (сначала младший), 0–100 % от цены взрослого</translation>
+    </message>
+    <message>
+        <source>A discount is 1 to 90 %</source>
+        <translation>Скидка — от 1 до 90 %</translation>
+    </message>
+    <message>
+        <source>A long-stay discount starts from 2 nights or more</source>
+        <translation>Скидка за длительное проживание — от 2 ночей</translation>
+    </message>
+    <message>
+        <source>A promo code is 2-32 letters, digits or &apos;-&apos;, without spaces</source>
+        <translation>Промокод — 2–32 буквы, цифры или «-», без пробелов</translation>
+    </message>
+    <message>
+        <source>Promo code %1: its last check-in date comes before the first</source>
+        <translation>Промокод %1: последняя дата заезда раньше первой</translation>
+    </message>
+    <message>
+        <source>«%1»: seasons «%2» and «%3» both price the night of %4</source>
+        <translation>«%1»: сезоны «%2» и «%3» оба включают ночь на %4</translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation>категория</translation>
+    </message>
+    <message>
+        <source>Age %1 falls under two children&apos;s rules</source>
+        <translation>Возраст %1 попадает в два детских правила</translation>
+    </message>
+    <message>
+        <source>Promo code %1 is entered twice</source>
+        <translation>Промокод %1 введён дважды</translation>
+    </message>
 </context>
 <context>
     <name>kasp::Booking</name>
@@ -244,6 +332,10 @@
         <source>expected an object</source>
         <translation>ожидается объект</translation>
     </message>
+    <message>
+        <source>expected true or false</source>
+        <translation>ожидается true или false</translation>
+    </message>
 </context>
 <context>
     <name>kasp::Money</name>
@@ -328,6 +420,25 @@
     <message>
         <source>Demo database</source>
         <translation>Демо-база</translation>
+    </message>
+</context>
+<context>
+    <name>kasp::app::CatalogueActions</name>
+    <message numerus="yes">
+        <source>Price list saved: %n change(s)</source>
+        <translation>
+            <numerusform>Прайс-лист сохранён: %n изменение</numerusform>
+            <numerusform>Прайс-лист сохранён: %n изменения</numerusform>
+            <numerusform>Прайс-лист сохранён: %n изменений</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Room stock saved: %n change(s)</source>
+        <translation>
+            <numerusform>Номерной фонд сохранён: %n изменение</numerusform>
+            <numerusform>Номерной фонд сохранён: %n изменения</numerusform>
+            <numerusform>Номерной фонд сохранён: %n изменений</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -443,6 +554,22 @@
     <message>
         <source>How long an unpaid hold lasts; the prepayment asked for</source>
         <translation>Сколько держится неоплаченная бронь; размер предоплаты</translation>
+    </message>
+    <message>
+        <source>&amp;Tariffs and discounts…</source>
+        <translation>&amp;Тарифы и скидки…</translation>
+    </message>
+    <message>
+        <source>Seasons, meal plans and programmes, children, discounts (head of sales)</source>
+        <translation>Сезоны, питание и программы лечения, дети, скидки (руководитель отдела продаж)</translation>
+    </message>
+    <message>
+        <source>&amp;Room stock…</source>
+        <translation>&amp;Номерной фонд…</translation>
+    </message>
+    <message>
+        <source>Buildings, room categories and rooms (head of sales)</source>
+        <translation>Корпуса, категории и номера (руководитель отдела продаж)</translation>
     </message>
 </context>
 <context>
@@ -758,6 +885,29 @@
     <message>
         <source>Booking rules saved: holds last %1 h, prepayment %2 %.</source>
         <translation>Правила сохранены: бронь держится %1 ч, предоплата %2 %.</translation>
+    </message>
+</context>
+<context>
+    <name>kasp::booking</name>
+    <message>
+        <source>Two room categories have the code «%1»</source>
+        <translation>У двух категорий номеров один код «%1»</translation>
+    </message>
+    <message>
+        <source>Room %1: choose its building</source>
+        <translation>Номер %1: выберите корпус</translation>
+    </message>
+    <message>
+        <source>Room %1: choose its category</source>
+        <translation>Номер %1: выберите категорию</translation>
+    </message>
+    <message>
+        <source>Room %1 appears twice in «%2»</source>
+        <translation>Номер %1 дважды указан в «%2»</translation>
+    </message>
+    <message>
+        <source>Season «%1» belongs to a room category that does not exist</source>
+        <translation>Сезон «%1» относится к несуществующей категории номеров</translation>
     </message>
 </context>
 <context>
@@ -1369,6 +1519,327 @@ No other room is free for these nights.</source>
     <message>
         <source>&lt;b&gt;Not saved: %1&lt;/b&gt;&lt;br&gt;%2</source>
         <translation>&lt;b&gt;Не сохранено: %1&lt;/b&gt;&lt;br&gt;%2</translation>
+    </message>
+</context>
+<context>
+    <name>kasp::booking::ui::RoomStockDialog</name>
+    <message>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Код</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>Мест</translation>
+    </message>
+    <message>
+        <source>Extra beds</source>
+        <translation>Доп. мест</translation>
+    </message>
+    <message>
+        <source>Bed-night, ₽</source>
+        <translation>Койко-день, ₽</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <source>Building</source>
+        <translation>Корпус</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Категория</translation>
+    </message>
+    <message>
+        <source>Floor</source>
+        <translation>Этаж</translation>
+    </message>
+    <message>
+        <source>Room stock</source>
+        <translation>Номерной фонд</translation>
+    </message>
+    <message>
+        <source>The bed-night price sells the category all year until seasons are entered (Tools → Tariffs and discounts)</source>
+        <translation>По цене койко-дня категория продаётся круглый год, пока не заведены сезоны (Сервис → Тарифы и скидки)</translation>
+    </message>
+    <message>
+        <source>Find a room number…</source>
+        <translation>Найти номер…</translation>
+    </message>
+    <message>
+        <source>Add building</source>
+        <translation>Добавить корпус</translation>
+    </message>
+    <message>
+        <source>Add category</source>
+        <translation>Добавить категорию</translation>
+    </message>
+    <message>
+        <source>Add room</source>
+        <translation>Добавить номер</translation>
+    </message>
+    <message>
+        <source>A room leaves sale from the grid: right-click → out of service</source>
+        <translation>Номер снимается с продажи в шахматке: правая кнопка → вывести из эксплуатации</translation>
+    </message>
+    <message>
+        <source>Rooms</source>
+        <translation>Номера</translation>
+    </message>
+    <message>
+        <source>Places: main beds; extra: folding beds, sofas</source>
+        <translation>Мест — основные места; доп. — раскладушки, диваны</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Категории</translation>
+    </message>
+    <message>
+        <source>Buildings</source>
+        <translation>Корпуса</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <source>Building %1</source>
+        <translation>Корпус %1</translation>
+    </message>
+</context>
+<context>
+    <name>kasp::booking::ui::SeasonForm</name>
+    <message>
+        <source>Meals, ₽ per person per night</source>
+        <translation>Питание, ₽ с человека за ночь</translation>
+    </message>
+    <message>
+        <source>Breakfast</source>
+        <translation>Завтрак</translation>
+    </message>
+    <message>
+        <source>Half board</source>
+        <translation>Полупансион</translation>
+    </message>
+    <message>
+        <source>Full board</source>
+        <translation>Полный пансион</translation>
+    </message>
+    <message>
+        <source>Treatment programmes, ₽ per person per night</source>
+        <translation>Программы лечения, ₽ с человека за ночь</translation>
+    </message>
+    <message>
+        <source>General health</source>
+        <translation>Общетерапевтическая</translation>
+    </message>
+    <message>
+        <source>Cardiology</source>
+        <translation>Кардиология</translation>
+    </message>
+    <message>
+        <source>Neurology</source>
+        <translation>Неврология</translation>
+    </message>
+    <message>
+        <source>Musculoskeletal</source>
+        <translation>Опорно-двигательный аппарат</translation>
+    </message>
+    <message>
+        <source>Digestive</source>
+        <translation>Пищеварение</translation>
+    </message>
+    <message>
+        <source>Respiratory</source>
+        <translation>Органы дыхания</translation>
+    </message>
+    <message>
+        <source>Ticked: the season sells it</source>
+        <translation>Отмечено — продаётся в этом сезоне</translation>
+    </message>
+    <message>
+        <source>0 ₽: included in the bed-night price</source>
+        <translation>0 ₽ — входит в цену койко-дня</translation>
+    </message>
+    <message>
+        <source>Season «%1»: meals and programmes</source>
+        <translation>Сезон «%1»: питание и программы</translation>
+    </message>
+    <message>
+        <source>Choose a season to see its meals and programmes</source>
+        <translation>Выберите сезон, чтобы увидеть питание и программы</translation>
+    </message>
+</context>
+<context>
+    <name>kasp::booking::ui::TariffEditorDialog</name>
+    <message>
+        <source>Season</source>
+        <translation>Сезон</translation>
+    </message>
+    <message>
+        <source>First night</source>
+        <translation>Первая ночь</translation>
+    </message>
+    <message>
+        <source>Last night</source>
+        <translation>Последняя ночь</translation>
+    </message>
+    <message>
+        <source>Main bed, ₽</source>
+        <translation>Осн. место, ₽</translation>
+    </message>
+    <message>
+        <source>Extra bed, ₽</source>
+        <translation>Доп. место, ₽</translation>
+    </message>
+    <message>
+        <source>Min. nights</source>
+        <translation>Мин. ночей</translation>
+    </message>
+    <message>
+        <source>From age</source>
+        <translation>С возраста</translation>
+    </message>
+    <message>
+        <source>To age</source>
+        <translation>По возраст</translation>
+    </message>
+    <message>
+        <source>% of the adult price</source>
+        <translation>% от цены взрослого</translation>
+    </message>
+    <message>
+        <source>Own bed</source>
+        <translation>Своё место</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>Скидка</translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <source>From nights</source>
+        <translation>От ночей</translation>
+    </message>
+    <message>
+        <source>Promo code</source>
+        <translation>Промокод</translation>
+    </message>
+    <message>
+        <source>Check-in from</source>
+        <translation>Заезд с</translation>
+    </message>
+    <message>
+        <source>Check-in to</source>
+        <translation>Заезд по</translation>
+    </message>
+    <message>
+        <source>Returning guest</source>
+        <translation>Постоянный гость</translation>
+    </message>
+    <message>
+        <source>Long stay</source>
+        <translation>Длительное проживание</translation>
+    </message>
+    <message>
+        <source>Tariffs and discounts</source>
+        <translation>Тарифы и скидки</translation>
+    </message>
+    <message>
+        <source>Prices per person per night. A stay is priced night by night by the season each night falls in; the longest minimum stay among them applies.</source>
+        <translation>Цены с человека за ночь. Каждая ночь считается по своему сезону; действует наибольший минимальный срок из затронутых сезонов.</translation>
+    </message>
+    <message>
+        <source>Discounts do not add up: the largest one a stay qualifies for applies</source>
+        <translation>Скидки не суммируются: действует наибольшая из подходящих</translation>
+    </message>
+    <message>
+        <source>Age on the check-in day. Ages no rule covers pay as adults.</source>
+        <translation>Возраст на день заезда. Возраст вне правил оплачивается как взрослый.</translation>
+    </message>
+    <message>
+        <source>Remove rule</source>
+        <translation>Удалить правило</translation>
+    </message>
+    <message>
+        <source>Remove discount</source>
+        <translation>Удалить скидку</translation>
+    </message>
+    <message>
+        <source>Room category:</source>
+        <translation>Категория номеров:</translation>
+    </message>
+    <message>
+        <source>Add season</source>
+        <translation>Добавить сезон</translation>
+    </message>
+    <message>
+        <source>Copy to next year</source>
+        <translation>Копировать на следующий год</translation>
+    </message>
+    <message>
+        <source>Remove season</source>
+        <translation>Удалить сезон</translation>
+    </message>
+    <message>
+        <source>Seasons</source>
+        <translation>Сезоны</translation>
+    </message>
+    <message>
+        <source>Add rule</source>
+        <translation>Добавить правило</translation>
+    </message>
+    <message>
+        <source>Children pay a share of the adult price of the bed, meals and programme. Without their own bed they sleep with the parents and pay no accommodation.</source>
+        <translation>Дети платят долю от цены взрослого за место, питание и лечение. Без своего места ребёнок спит с родителями и не платит за проживание.</translation>
+    </message>
+    <message>
+        <source>Children</source>
+        <translation>Дети</translation>
+    </message>
+    <message>
+        <source>Add discount</source>
+        <translation>Добавить скидку</translation>
+    </message>
+    <message>
+        <source>Promo code dates limit the check-in day (dd.mm.yyyy); leave them empty for no limit.</source>
+        <translation>Даты промокода ограничивают день заезда (дд.мм.гггг); пустые — без ограничения.</translation>
+    </message>
+    <message>
+        <source>Discounts</source>
+        <translation>Скидки</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <source>No seasons yet: «%1» sells all year at its bed-night price, %2, every meal plan and programme included.</source>
+        <translation>Сезонов пока нет: «%1» продаётся круглый год по цене койко-дня %2, питание и любая программа включены.</translation>
+    </message>
+    <message>
+        <source>Nights outside these seasons cannot be sold in «%1».</source>
+        <translation>Ночи вне этих сезонов в «%1» не продаются.</translation>
+    </message>
+    <message>
+        <source>Season from %1</source>
+        <translation>Сезон с %1</translation>
+    </message>
+    <message>
+        <source>Discount %1: write dates as 01.06.2027, or leave them empty</source>
+        <translation>Скидка %1: пишите даты как 01.06.2027 или оставьте пустыми</translation>
     </message>
 </context>
 <context>

@@ -44,10 +44,7 @@ class TestCatalogue : public QObject
     Room room;             // a double room
     RoomCategory category; // its category
 
-    QList<storage::OutboxEntry> outbox()
-    {
-        return storage::Outbox(t.db).pending(100000).value();
-    }
+    QList<storage::OutboxEntry> outbox() { return storage::Outbox(t.db).pending(100000).value(); }
     QStringList newMutations(int before)
     {
         QStringList names;
@@ -113,7 +110,8 @@ private slots:
         QCOMPARE(catalogue->saveTariffs(book).value(), 1);
         QCOMPARE(newMutations(queued), QStringList{QStringLiteral("tariff.create")});
         // Stored exactly as the wire carries it: the replica's record is the codec's.
-        auto stored = storage::ReplicaStore(t.db).load(sync::EntityKind::Tariff, idToString(book.tariffs[0].id));
+        auto stored =
+            storage::ReplicaStore(t.db).load(sync::EntityKind::Tariff, idToString(book.tariffs[0].id));
         QVERIFY(stored.ok() && stored.value());
         QCOMPARE(*stored.value(), toJson(book.tariffs[0]));
 
@@ -128,7 +126,8 @@ private slots:
         QCOMPARE(short_.error().code, QStringLiteral("price.min_stay"));
         QVERIFY(short_.error().message.contains(QStringLiteral("Лето 2027")));
         // Outside its season this category now has no price: the head of sales must cover the year.
-        QCOMPARE(bookings->quote(room, stay({2027, 10, 1}, 7), two).error().code, QStringLiteral("price.no_tariff"));
+        QCOMPARE(bookings->quote(room, stay({2027, 10, 1}, 7), two).error().code,
+                 QStringLiteral("price.no_tariff"));
         // Other categories still sell at their base tariff.
         const booking::RoomStock stock = bookings->roomStock().value();
         for (const Room &r : stock.rooms)
@@ -167,9 +166,9 @@ private slots:
         book.childRules = {{0, 5, 0, false, newId()}, {6, 17, 50, true, newId()}};
         const int queued = outbox().size();
         QCOMPARE(catalogue->saveTariffs(book).value(), 3);
-        QCOMPARE(newMutations(queued), (QStringList{QStringLiteral("child_rule.create"),
-                                                    QStringLiteral("child_rule.create"),
-                                                    QStringLiteral("discount.create")}));
+        QCOMPARE(newMutations(queued),
+                 (QStringList{QStringLiteral("child_rule.create"), QStringLiteral("child_rule.create"),
+                              QStringLiteral("discount.create")}));
         bookings->reloadStock();
         QVERIFY(bookings->roomStock().ok());
         booking::Party party;
@@ -223,8 +222,8 @@ private slots:
         const int rooms = stock.rooms.size();
         const int queued = outbox().size();
         Building villa{newId(), QStringLiteral("Вилла «Родник»"), QStringLiteral("ул. Курортная, 3")};
-        RoomCategory cottage{newId(), QStringLiteral("cottage"), QStringLiteral("Коттедж"), 4, 2,
-                             Money::fromRubles(9000)};
+        RoomCategory cottage{newId(), QStringLiteral("cottage"), QStringLiteral("Коттедж"), 4,
+                             2,       Money::fromRubles(9000)};
         Room one{newId(), villa.id, cottage.id, QStringLiteral("В-1"), 1, 4};
         stock.buildings.append(villa);
         stock.categories.insert(cottage.id, cottage);
@@ -236,7 +235,8 @@ private slots:
         QCOMPARE(written.last(), QStringLiteral("room.create"));
         written.sort();
         QCOMPARE(written, (QStringList{QStringLiteral("building.create"), QStringLiteral("room.create"),
-                                       QStringLiteral("room_category.create"), QStringLiteral("room_category.update")}));
+                                       QStringLiteral("room_category.create"),
+                                       QStringLiteral("room_category.update")}));
 
         bookings->reloadStock();
         const booking::RoomStock after = bookings->roomStock().value();

@@ -13,7 +13,8 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("kasp::booking::CatalogueService", text);
+    // Called from free functions only: lupdate files them under the namespace, "kasp::booking".
+    return QCoreApplication::translate("kasp::booking", text);
 }
 
 Status checkStock(const RoomStock &stock)
@@ -39,15 +40,27 @@ Status checkStock(const RoomStock &stock)
         if (auto s = validateRoom(r); !s.ok())
             return s;
         if (!buildings.contains(r.buildingId))
-            return Error{QStringLiteral("stock.no_building"), tr("Room %1: choose its building").arg(r.number)};
+            return Error{QStringLiteral("stock.no_building"),
+                         tr("Room %1: choose its building").arg(r.number)};
         if (!stock.categories.contains(r.categoryId))
-            return Error{QStringLiteral("stock.no_category"), tr("Room %1: choose its category").arg(r.number)};
+            return Error{QStringLiteral("stock.no_category"),
+                         tr("Room %1: choose its category").arg(r.number)};
         const QString key = idToString(r.buildingId) + QLatin1Char('/') + r.number.trimmed().toLower();
         if (numbers.contains(key))
             return Error{QStringLiteral("stock.duplicate_room"),
-                         tr("Room %1 appears twice in «%2»").arg(r.number.trimmed(), stock.buildingName(r.buildingId))};
+                         tr("Room %1 appears twice in «%2»")
+                             .arg(r.number.trimmed(), stock.buildingName(r.buildingId))};
         numbers.insert(key);
     }
+    return {};
+}
+
+Status checkTariffCategories(const TariffBook &book, const QHash<Id, QString> &names)
+{
+    for (const Tariff &t : book.tariffs)
+        if (!names.contains(t.categoryId))
+            return Error{QStringLiteral("tariff.unknown_category"),
+                         tr("Season «%1» belongs to a room category that does not exist").arg(t.season)};
     return {};
 }
 
@@ -119,7 +132,8 @@ Result<int> CatalogueService::saveStock(const RoomStock &edited)
         !s.ok())
         return s.error();
     if (auto s = writeAll(
-            edited.categories.values(), categories, [&](const RoomCategory &c) { return repo.addCategory(c); },
+            edited.categories.values(), categories,
+            [&](const RoomCategory &c) { return repo.addCategory(c); },
             [&](const RoomCategory &c) { return repo.updateCategory(c); }, written);
         !s.ok())
         return s.error();
@@ -146,10 +160,8 @@ Result<int> CatalogueService::saveTariffs(const TariffBook &edited)
     QHash<Id, QString> names;
     for (const RoomCategory &c : categories.value())
         names.insert(c.id, c.name);
-    for (const Tariff &t : edited.tariffs)
-        if (!names.contains(t.categoryId))
-            return Error{QStringLiteral("tariff.unknown_category"),
-                         tr("Season «%1» belongs to a room category that does not exist").arg(t.season)};
+    if (auto s = checkTariffCategories(edited, names); !s.ok())
+        return s.error();
     return storage::TariffRepository(m_db, m_clock).save(edited, names);
 }
 

@@ -19,7 +19,8 @@ Status createRecord(QSqlDatabase db, const Clock &clock, sync::EntityKind kind, 
                          [&] { return ReplicaStore(db).store(kind, record); });
 }
 
-Result<bool> updateRecord(QSqlDatabase db, const Clock &clock, sync::EntityKind kind, const QJsonObject &record)
+Result<bool> updateRecord(QSqlDatabase db, const Clock &clock, sync::EntityKind kind,
+                          const QJsonObject &record)
 {
     const QString id = record.value(QStringLiteral("id")).toString();
     auto current = ReplicaStore(db).load(kind, id);

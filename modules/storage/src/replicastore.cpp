@@ -394,7 +394,8 @@ Status ReplicaStore::resetForResync()
         QSqlQuery q(m_db);
         for (const char *table :
              {"payments", "touches", "bookings", "deals", "tasks", "guest_phones", "guest_emails",
-              "guest_tags", "guests", "tariffs", "child_rules", "discounts", "room_closures", "rooms", "room_categories", "buildings", "users"}) {
+              "guest_tags", "guests", "tariffs", "child_rules", "discounts", "room_closures", "rooms",
+              "room_categories", "buildings", "users"}) {
             if (!q.exec(QStringLiteral("DELETE FROM %1").arg(QLatin1String(table))))
                 return Error{QStringLiteral("storage.failed"), q.lastError().text()};
         }

@@ -15,8 +15,8 @@ namespace {
 
 // Rows come back through the wire codecs: one reading of the format, shared with sync.
 template <typename T, typename Decode>
-Status readRows(QSqlDatabase db, const char *table, const QString &sqlText, const QStringList &fields, Decode decode,
-                QList<T> &out)
+Status readRows(QSqlDatabase db, const char *table, const QString &sqlText, const QStringList &fields,
+                Decode decode, QList<T> &out)
 {
     QSqlQuery q(db);
     q.setForwardOnly(true);
@@ -85,18 +85,22 @@ Result<TariffBook> TariffRepository::load() const
     TariffBook book;
     if (auto s = readRows<Tariff>(
             m_db, "tariffs",
-            QStringLiteral("SELECT id, category_id, season, first_night, end_night, main_bed, extra_bed, meals, "
-                           "treatments, min_nights FROM tariffs ORDER BY category_id, first_night"),
-            {QStringLiteral("id"), QStringLiteral("categoryId"), QStringLiteral("season"), QStringLiteral("from"),
-             QStringLiteral("to"), QStringLiteral("mainBed"), QStringLiteral("extraBed"), QStringLiteral("meals"),
-             QStringLiteral("treatments"), QStringLiteral("minNights")},
+            QStringLiteral(
+                "SELECT id, category_id, season, first_night, end_night, main_bed, extra_bed, meals, "
+                "treatments, min_nights FROM tariffs ORDER BY category_id, first_night"),
+            {QStringLiteral("id"), QStringLiteral("categoryId"), QStringLiteral("season"),
+             QStringLiteral("from"), QStringLiteral("to"), QStringLiteral("mainBed"),
+             QStringLiteral("extraBed"), QStringLiteral("meals"), QStringLiteral("treatments"),
+             QStringLiteral("minNights")},
             &tariffFromJson, book.tariffs);
         !s.ok())
         return s.error();
     if (auto s = readRows<ChildRule>(
-            m_db, "child_rules", QStringLiteral("SELECT id, from_age, to_age, percent, needs_bed FROM child_rules ORDER BY from_age"),
-            {QStringLiteral("id"), QStringLiteral("fromAge"), QStringLiteral("toAge"), QStringLiteral("percent"),
-             QStringLiteral("needsBed")},
+            m_db, "child_rules",
+            QStringLiteral(
+                "SELECT id, from_age, to_age, percent, needs_bed FROM child_rules ORDER BY from_age"),
+            {QStringLiteral("id"), QStringLiteral("fromAge"), QStringLiteral("toAge"),
+             QStringLiteral("percent"), QStringLiteral("needsBed")},
             &childRuleFromJson, book.childRules);
         !s.ok())
         return s.error();
@@ -104,8 +108,9 @@ Result<TariffBook> TariffRepository::load() const
             m_db, "discounts",
             QStringLiteral("SELECT id, kind, percent, min_nights, code, valid_from, valid_to FROM discounts "
                            "ORDER BY kind, code"),
-            {QStringLiteral("id"), QStringLiteral("kind"), QStringLiteral("percent"), QStringLiteral("minNights"),
-             QStringLiteral("code"), QStringLiteral("validFrom"), QStringLiteral("validTo")},
+            {QStringLiteral("id"), QStringLiteral("kind"), QStringLiteral("percent"),
+             QStringLiteral("minNights"), QStringLiteral("code"), QStringLiteral("validFrom"),
+             QStringLiteral("validTo")},
             &discountFromJson, book.discounts);
         !s.ok())
         return s.error();
@@ -123,15 +128,16 @@ Result<int> TariffRepository::save(const TariffBook &edited, const QHash<Id, QSt
     if (!stored.ok())
         return stored.error();
     int written = 0;
-    if (auto s = writeDifferences(m_db, m_clock, EntityKind::Tariff, stored.value().tariffs, edited.tariffs, written);
+    if (auto s = writeDifferences(m_db, m_clock, EntityKind::Tariff, stored.value().tariffs, edited.tariffs,
+                                  written);
         !s.ok())
         return s.error();
     if (auto s = writeDifferences(m_db, m_clock, EntityKind::ChildRule, stored.value().childRules,
                                   edited.childRules, written);
         !s.ok())
         return s.error();
-    if (auto s = writeDifferences(m_db, m_clock, EntityKind::Discount, stored.value().discounts, edited.discounts,
-                                  written);
+    if (auto s = writeDifferences(m_db, m_clock, EntityKind::Discount, stored.value().discounts,
+                                  edited.discounts, written);
         !s.ok())
         return s.error();
     if (auto s = tx.commit(); !s.ok())

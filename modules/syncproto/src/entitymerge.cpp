@@ -169,7 +169,8 @@ Status checkRecord(EntityKind kind, const QJsonObject &record, const QDateTime &
         return discount.ok() ? validateDiscount(discount.value()) : Status(discount.error());
     }
     case EntityKind::RoomClosure:
-        if (record.value(QStringLiteral("end_night")).toString() <= record.value(QStringLiteral("first_night")).toString())
+        if (record.value(QStringLiteral("end_night")).toString() <=
+            record.value(QStringLiteral("first_night")).toString())
             return badValue(QStringLiteral("end_night"));
         return {};
     default:

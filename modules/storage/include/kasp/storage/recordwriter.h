@@ -14,7 +14,8 @@ namespace kasp::storage {
 Status createRecord(QSqlDatabase db, const Clock &clock, sync::EntityKind kind, const QJsonObject &record);
 // "<kind>.update" with the fields that differ from the stored record; nothing when none do.
 // Returns whether something was written. "entity.not_found" when there is no such record.
-Result<bool> updateRecord(QSqlDatabase db, const Clock &clock, sync::EntityKind kind, const QJsonObject &record);
+Result<bool> updateRecord(QSqlDatabase db, const Clock &clock, sync::EntityKind kind,
+                          const QJsonObject &record);
 // "<kind>.delete".
 Status deleteRecord(QSqlDatabase db, const Clock &clock, sync::EntityKind kind, const QString &id);
 
