@@ -17,7 +17,9 @@ bool seedDemoWithProgress(QSqlDatabase db, QWidget *parent)
     progress.setMinimumDuration(200);
     // The generator reports every few thousand rows; processing events there keeps the dialog and
     // its Cancel button alive without a second thread sharing the connection.
-    auto result = demo::generateDemo(db, demo::DemoOptions{}, [&](int percent, const QString &) {
+    demo::DemoOptions options;
+    options.priceList = true; // the demo sells seasons, as a real sanatorium does
+    auto result = demo::generateDemo(db, options, [&](int percent, const QString &) {
         progress.setValue(percent);
         QApplication::processEvents();
         return !progress.wasCanceled();

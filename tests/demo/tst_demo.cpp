@@ -2,6 +2,8 @@
 #include "kasp/demo/demogenerator.h"
 #include "kasp/storage/guestrepository.h"
 #include "kasp/storage/outbox.h"
+#include "kasp/storage/roomrepository.h"
+#include "kasp/storage/tariffrepository.h"
 #include "kasp/testsupport/testdb.h"
 
 #include <QSqlQuery>
@@ -162,6 +164,42 @@ private slots:
         QCOMPARE(scalar(other.db, QStringLiteral("SELECT count(*) FROM guests")), 0);
         QCOMPARE(scalar(other.db, QStringLiteral("SELECT count(*) FROM bookings")), 0);
         other.close();
+    }
+
+    void thePriceListCoversEveryNightOfThreeYears()
+    {
+        test::TestDatabase priced = test::TestDatabase::create(QStringLiteral("demo-prices"));
+        demo::DemoOptions options;
+        options.guests = 50;
+        options.today = QDate(2027, 3, 10);
+        options.priceList = true;
+        QVERIFY(demo::generateDemo(priced.db, options).ok());
+        SystemClock clock;
+        const TariffBook book = storage::TariffRepository(priced.db, clock).load().value();
+        QVERIFY(validateTariffBook(book).ok()); // no night in two seasons
+        QCOMPARE(book.childRules.size(), 3);
+        QCOMPARE(book.discounts.size(), 3);
+        const QList<RoomCategory> categories = storage::RoomRepository(priced.db, clock).categories().value();
+        QCOMPARE(book.tariffs.size(), categories.size() * 16); // 5 a year for 3 years, and a New Year before
+        for (const RoomCategory &c : categories)
+            for (QDate night(2026, 1, 1); night < QDate(2029, 1, 1); night = night.addDays(1)) {
+                int seasons = 0;
+                for (const Tariff &t : book.tariffs)
+                    seasons += t.categoryId == c.id && night >= t.from && night < t.to ? 1 : 0;
+                QVERIFY2(seasons == 1, qPrintable(night.toString(Qt::ISODate) + QLatin1Char(' ') + c.name));
+            }
+        // Summer sells dearer than spring, meals and the programme on top of the bed.
+        PriceRequest request;
+        request.categoryId = categories.first().id;
+        request.mainBeds = categories.first().beds;
+        request.treatment = TreatmentProfile::Cardiology;
+        request.stay = Stay::make({2027, 7, 1}, {2027, 7, 15}).value();
+        const Money summer = priceStay(request, book).value().total;
+        request.stay = Stay::make({2027, 4, 1}, {2027, 4, 15}).value();
+        const Money spring = priceStay(request, book).value().total;
+        QVERIFY(summer > spring);
+        QCOMPARE(storage::Outbox(priced.db).pendingCount().value(), 0);
+        priced.close();
     }
 
     void cleanupTestCase() { t.close(); }

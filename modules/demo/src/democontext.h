@@ -86,6 +86,7 @@ struct DemoContext
 Status generateRoomStock(DemoContext &ctx);
 Status generateUsers(DemoContext &ctx);
 Status generateGuests(DemoContext &ctx);
+Status generatePriceList(DemoContext &ctx);
 Status generateStays(DemoContext &ctx);
 
 // Name material (russiannames.cpp).

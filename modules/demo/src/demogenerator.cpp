@@ -19,7 +19,8 @@ constexpr int kRowsPerCommit = 50000;
 // Shared by every BulkInsert of a run: the rows written since the last commit.
 int g_rowsSinceCommit = 0;
 
-const char *const kDataTables[] = {"tasks",      "deals",           "touches",      "bookings",
+const char *const kDataTables[] = {"tariffs",    "child_rules",     "discounts",
+                                   "tasks",      "deals",           "touches",      "bookings",
                                    "guest_tags", "guest_emails",    "guest_phones", "guests",
                                    "rooms",      "room_categories", "buildings",    "users"};
 
@@ -130,6 +131,11 @@ Result<DemoSummary> generateDemo(QSqlDatabase db, const DemoOptions &options, co
         return storage::storageError(db.lastError(), QStringLiteral("demo begin"));
     const auto steps = {&generateUsers, &generateRoomStock, &generateGuests, &generateStays};
     for (auto step : steps) {
+        if (step == &generateGuests && options.priceList) // after the stock, before the heavy part
+            if (auto s = generatePriceList(ctx); !s.ok()) {
+                removeDemoRows(db);
+                return s.error();
+            }
         if (auto s = step(ctx); !s.ok()) {
             qCWarning(lcDemo) << "demo generation stopped:" << s.error().code << s.error().message;
             removeDemoRows(db);

@@ -20,6 +20,10 @@ struct DemoOptions
     int years = 5;
     QDate today;              // the "now" of the data set; stays run up to ~3 months after it
     bool bulkIndexes = false; // drop and rebuild secondary indexes around the load (large sets)
+    // Seasons for last year, this year and next (spring, summer, velvet, autumn, New Year) with
+    // meal and programme prices, children's rules and discounts. Off: every category sells at its
+    // base bed-night price (tests and benchmarks price against that).
+    bool priceList = false;
 };
 
 struct DemoSummary
