@@ -4,6 +4,7 @@
 // once the guest paid, wrong credentials and a silent service are clear errors, malformed
 // answers are refused.
 #include "kasp/payments/yookassaprovider.h"
+#include "yookassastandin.h"
 
 #include <QHttpServer>
 #include <QHttpServerResponse>
@@ -17,85 +18,6 @@ using namespace kasp;
 using namespace kasp::payments;
 
 namespace {
-
-// The local stand-in for the paid service, speaking its published API.
-class FakeYooKassa
-{
-public:
-    FakeYooKassa()
-    {
-        m_server.route(QStringLiteral("/v3/payments"), QHttpServerRequest::Method::Post,
-                       [this](const QHttpServerRequest &r) { return create(r); });
-        m_server.route(QStringLiteral("/v3/payments/<arg>"), QHttpServerRequest::Method::Get,
-                       [this](const QString &id, const QHttpServerRequest &r) { return get(id, r); });
-        port = m_server.listen(QHostAddress::LocalHost, 0);
-    }
-    void guestPays(const QString &id)
-    {
-        m_payments[id].insert(QStringLiteral("status"), QStringLiteral("succeeded"));
-    }
-    int created() const { return int(m_payments.size()); }
-    QJsonObject lastBody;
-    quint16 port = 0;
-
-private:
-    static QHttpServerResponse error(QHttpServerResponse::StatusCode code, const char *type, const char *text)
-    {
-        return QHttpServerResponse(QJsonObject{{QStringLiteral("type"), QStringLiteral("error")},
-                                               {QStringLiteral("code"), QLatin1String(type)},
-                                               {QStringLiteral("description"), QLatin1String(text)}},
-                                   code);
-    }
-    bool authorised(const QHttpServerRequest &r) const
-    {
-        return r.value("Authorization") == "Basic " + QByteArray("506751:test_secret").toBase64();
-    }
-    QHttpServerResponse create(const QHttpServerRequest &r)
-    {
-        if (!authorised(r))
-            return error(QHttpServerResponse::StatusCode::Unauthorized, "invalid_credentials", "Login fails");
-        const QByteArray key = r.value("Idempotence-Key");
-        if (key.isEmpty())
-            return error(QHttpServerResponse::StatusCode::BadRequest, "invalid_request",
-                         "Idempotence key not specified");
-        if (m_byKey.contains(key))
-            return QHttpServerResponse(m_payments.value(m_byKey.value(key)));
-        const QJsonObject body = QJsonDocument::fromJson(r.body()).object();
-        lastBody = body;
-        const QJsonObject amount = body.value(QStringLiteral("amount")).toObject();
-        static const QRegularExpression money(QStringLiteral("^\\d+\\.\\d{2}$"));
-        if (!money.match(amount.value(QStringLiteral("value")).toString()).hasMatch() ||
-            amount.value(QStringLiteral("currency")).toString() != QLatin1String("RUB"))
-            return error(QHttpServerResponse::StatusCode::BadRequest, "invalid_request", "Invalid amount");
-        const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-        const QJsonObject payment{
-            {QStringLiteral("id"), id},
-            {QStringLiteral("status"), QStringLiteral("pending")},
-            {QStringLiteral("paid"), false},
-            {QStringLiteral("amount"), amount},
-            {QStringLiteral("confirmation"),
-             QJsonObject{{QStringLiteral("type"), QStringLiteral("redirect")},
-                         {QStringLiteral("confirmation_url"),
-                          QStringLiteral("http://127.0.0.1:%1/pay/%2").arg(port).arg(id)}}},
-            {QStringLiteral("description"), body.value(QStringLiteral("description"))},
-            {QStringLiteral("metadata"), body.value(QStringLiteral("metadata"))}};
-        m_payments.insert(id, payment);
-        m_byKey.insert(key, id);
-        return QHttpServerResponse(payment);
-    }
-    QHttpServerResponse get(const QString &id, const QHttpServerRequest &r)
-    {
-        if (!authorised(r))
-            return error(QHttpServerResponse::StatusCode::Unauthorized, "invalid_credentials", "Login fails");
-        if (!m_payments.contains(id))
-            return error(QHttpServerResponse::StatusCode::NotFound, "not_found", "Payment not found");
-        return QHttpServerResponse(m_payments.value(id));
-    }
-
-    QHttpServer m_server;
-    QHash<QString, QJsonObject> m_payments;
-    QHash<QByteArray, QString> m_byKey;
-};
 
 Result<ProviderPayment> wait(PaymentProvider &provider,
                              const std::function<void(PaymentProvider::Done)> &call)
@@ -118,7 +40,7 @@ class TestYooKassa : public QObject
 private slots:
     void aPaymentLinkAndItsState()
     {
-        FakeYooKassa service;
+        test::YooKassaStandIn service;
         QVERIFY(service.port);
         YooKassaProvider provider({QUrl(QStringLiteral("http://127.0.0.1:%1").arg(service.port)),
                                    QStringLiteral("506751"), QStringLiteral("test_secret"), 10'000});
@@ -161,7 +83,7 @@ private slots:
 
     void wrongCredentialsAndASilentService()
     {
-        FakeYooKassa service;
+        test::YooKassaStandIn service;
         YooKassaProvider wrong({QUrl(QStringLiteral("http://127.0.0.1:%1").arg(service.port)),
                                 QStringLiteral("506751"), QStringLiteral("stolen"), 10'000});
         const PaymentRequest request{newId(), Money::fromRubles(100), QStringLiteral("x"),

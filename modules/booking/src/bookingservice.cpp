@@ -309,6 +309,15 @@ Status BookingService::cancel(const Id &bookingId, const QString &reason)
     return tx.commit();
 }
 
+Result<PaymentEffect> BookingService::previewPayment(const Id &bookingId, Money amount) const
+{
+    auto current = m_bookings.byId(bookingId);
+    if (!current.ok())
+        return current.error();
+    const Booking &b = current.value();
+    return applyPayment(b, amount, b.prepaid > Money() ? 0 : m_prepaymentPercent);
+}
+
 Result<PaymentEffect> BookingService::recordPayment(const Id &bookingId, Money amount, PaymentMethod method,
                                                     const QString &reference)
 {

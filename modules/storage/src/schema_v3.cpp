@@ -1,5 +1,5 @@
 // Schema version 3 (issue 6, the head of sales' price list): seasons of each room category with
-// their meal and programme prices, children's rules and discounts. Before it every category sold
+// their meal and programme prices, children's rules and discounts; and the online payment links. Before it every category sold
 // at its bed-night price all year (the base tariff), which still prices categories without seasons.
 #include "kasp/storage/migrations.h"
 
@@ -26,6 +26,16 @@ Migration schemaV3()
                            " id TEXT PRIMARY KEY, kind TEXT NOT NULL, percent INTEGER NOT NULL,"
                            " min_nights INTEGER NOT NULL DEFAULT 0, code TEXT NOT NULL DEFAULT '',"
                            " valid_from TEXT NOT NULL DEFAULT '', valid_to TEXT NOT NULL DEFAULT '')"),
+            // Online prepayment links this desktop asked the payment provider for. Local, not
+            // replicated: the desktop that made a link watches it and records the payment (which
+            // does sync). The idempotence key is stored before the provider is asked, so a retry
+            // after a crash can never charge twice.
+            QStringLiteral("CREATE TABLE payment_links ("
+                           " idempotence_key TEXT PRIMARY KEY, booking_id TEXT NOT NULL,"
+                           " amount BIGINT NOT NULL, provider_id TEXT NOT NULL DEFAULT '',"
+                           " url TEXT NOT NULL DEFAULT '', status TEXT NOT NULL, message TEXT NOT NULL DEFAULT '',"
+                           " created_at BIGINT NOT NULL, created_by TEXT)"),
+            QStringLiteral("CREATE INDEX payment_links_booking ON payment_links (booking_id)"),
         }};
 }
 

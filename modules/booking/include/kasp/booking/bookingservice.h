@@ -96,6 +96,9 @@ public:
     // provider: the payment, the booking's new sum and status, and a touch, in one transaction.
     Result<PaymentEffect> recordPayment(const Id &bookingId, Money amount, PaymentMethod method,
                                         const QString &reference);
+    // What recordPayment would do, without doing it (a payment link is checked before it is made).
+    Result<PaymentEffect> previewPayment(const Id &bookingId, Money amount) const;
+    Result<Booking> booking(const Id &bookingId) const { return m_bookings.byId(bookingId); }
     // Holds this user made that passed their time unpaid are cancelled ("not prepaid in time").
     // Only the author's desktop does it, so two desktops never race to cancel the same hold.
     Result<int> expireHolds();
