@@ -9,6 +9,7 @@
 #include "kasp/crm/ui/guesteditdialog.h"
 #include "kasp/crm/ui/guestsearchpanel.h"
 #include "kasp/session/settings.h"
+#include "paymentlinkactions.h"
 #include "serverdialog.h"
 #include "signindialog.h"
 #include "syncsession.h"
@@ -34,8 +35,9 @@ MainWindow::MainWindow(crm::GuestService &guests, booking::BookingService &booki
       m_search(new crm::ui::GuestSearchPanel(guests)), m_card(new crm::ui::GuestCardPanel(guests)),
       m_tabs(new QTabWidget), m_bookingPanel(new booking::ui::BookingPanel(booking, guests)),
       m_vouchers(new VoucherActions(booking, settings, this)),
-      m_catalogue(new CatalogueActions(booking, this)), m_booking(booking), m_dbLabel(new QLabel),
-      m_userLabel(new QLabel), m_sync(sync)
+      m_catalogue(new CatalogueActions(booking, this)),
+      m_paymentLinks(new PaymentLinkActions(booking, settings, this)), m_booking(booking),
+      m_dbLabel(new QLabel), m_userLabel(new QLabel), m_sync(sync)
 {
     setObjectName(QStringLiteral("salesWindow"));
     setWindowTitle(tr("KASP — Sales Window"));
@@ -63,6 +65,15 @@ MainWindow::MainWindow(crm::GuestService &guests, booking::BookingService &booki
             &VoucherActions::handle);
     connect(m_vouchers, &VoucherActions::message, this, &MainWindow::showError);
     connect(m_catalogue, &CatalogueActions::message, this, &MainWindow::showError);
+    connect(m_paymentLinks, &PaymentLinkActions::message, this, &MainWindow::showError);
+    connect(m_bookingPanel, &booking::ui::BookingPanel::paymentLinkRequested, m_paymentLinks,
+            &PaymentLinkActions::requestLink);
+    connect(m_paymentLinks, &PaymentLinkActions::paid, this, [this](const Id &bookingId) {
+        m_bookingPanel->reload();
+        if (!m_card->currentGuest().isNull())
+            m_card->showGuest(m_card->currentGuest());
+        m_vouchers->handle(bookingId, true); // the voucher goes out with the prepayment
+    });
     connect(m_catalogue, &CatalogueActions::catalogueChanged, m_bookingPanel,
             &booking::ui::BookingPanel::reload);
     connect(m_vouchers, &VoucherActions::sent, this, [this] {
@@ -85,6 +96,9 @@ MainWindow::MainWindow(crm::GuestService &guests, booking::BookingService &booki
     m_bookingPanel->setManagesStock(user.role == Role::HeadOfSales);
     m_tariffsAction->setEnabled(can.editsPricesAndStock);
     m_stockAction->setEnabled(can.editsPricesAndStock);
+    m_onlinePaymentAction->setEnabled(can.editsPricesAndStock);
+    if (edits)
+        m_paymentLinks->start(); // watches this desktop's open links (when a shop is configured)
     if (m_sync) {
         // Colleagues' bookings arrive with each sync; a booking the server refused is shown and
         // another room offered.
@@ -163,6 +177,10 @@ void MainWindow::buildMenus()
     m_stockAction = tools->addAction(tr("&Room stock…"), m_catalogue, &CatalogueActions::editRoomStock);
     m_stockAction->setObjectName(QStringLiteral("stockAction"));
     m_stockAction->setToolTip(tr("Buildings, room categories and rooms (head of sales)"));
+    m_onlinePaymentAction =
+        tools->addAction(tr("&Online payment…"), m_paymentLinks, &PaymentLinkActions::editSettings);
+    m_onlinePaymentAction->setObjectName(QStringLiteral("onlinePaymentAction"));
+    m_onlinePaymentAction->setToolTip(tr("The YooKassa shop guests pay prepayments to by card"));
     tools->addSeparator();
     tools->addAction(tr("&Booking rules…"), m_vouchers, &VoucherActions::editBookingRules)
         ->setToolTip(tr("How long an unpaid hold lasts; the prepayment asked for"));

@@ -30,6 +30,7 @@ namespace kasp::app {
 class SyncSession;
 class SyncStatusWidget;
 class CatalogueActions;
+class PaymentLinkActions;
 class VoucherActions;
 
 struct DatabaseInfo
@@ -55,6 +56,7 @@ public:
     QTabWidget *tabs() const { return m_tabs; }
     VoucherActions *vouchers() const { return m_vouchers; }
     CatalogueActions *catalogue() const { return m_catalogue; }
+    PaymentLinkActions *paymentLinks() const { return m_paymentLinks; }
 
 public slots:
     void newGuest();
@@ -80,10 +82,12 @@ private:
     booking::ui::BookingPanel *m_bookingPanel;
     VoucherActions *m_vouchers;
     CatalogueActions *m_catalogue;
+    PaymentLinkActions *m_paymentLinks;
     booking::BookingService &m_booking;
     QAction *m_newGuest = nullptr;
     QAction *m_tariffsAction = nullptr;
     QAction *m_stockAction = nullptr;
+    QAction *m_onlinePaymentAction = nullptr;
     QAction *m_editGuest = nullptr;
     QLabel *m_dbLabel;
     QLabel *m_userLabel;

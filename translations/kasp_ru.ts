@@ -571,6 +571,14 @@
         <source>Buildings, room categories and rooms (head of sales)</source>
         <translation>Корпуса, категории и номера (руководитель отдела продаж)</translation>
     </message>
+    <message>
+        <source>&amp;Online payment…</source>
+        <translation>&amp;Онлайн-оплата…</translation>
+    </message>
+    <message>
+        <source>The YooKassa shop guests pay prepayments to by card</source>
+        <translation>Магазин ЮKassa, в который гости вносят предоплату картой</translation>
+    </message>
 </context>
 <context>
     <name>kasp::app::PassphraseDialog</name>
@@ -593,6 +601,61 @@
     <message>
         <source>The two passphrases differ.</source>
         <translation>Парольные фразы не совпадают.</translation>
+    </message>
+</context>
+<context>
+    <name>kasp::app::PaymentLinkActions</name>
+    <message>
+        <source>Online payment is off: the keychain did not give the shop&apos;s key (%1)</source>
+        <translation>Онлайн-оплата выключена: хранилище ключей не выдало ключ магазина (%1)</translation>
+    </message>
+    <message>
+        <source>Payment link for %1 copied: paste it into the guest&apos;s messenger, SMS or e-mail</source>
+        <translation>Ссылка на оплату %1 скопирована: вставьте её в мессенджер, SMS или письмо гостю</translation>
+    </message>
+    <message>
+        <source>The guest paid %1 online; the booking is prepaid</source>
+        <translation>Гость оплатил онлайн %1; бронь предоплачена</translation>
+    </message>
+    <message>
+        <source>Online payment is not set up: Tools → Online payment…</source>
+        <translation>Онлайн-оплата не настроена: Сервис → Онлайн-оплата…</translation>
+    </message>
+    <message>
+        <source>Online payment link</source>
+        <translation>Ссылка на онлайн-оплату</translation>
+    </message>
+    <message>
+        <source>Amount the guest pays online (due in all: %1):</source>
+        <translation>Сумма онлайн-оплаты (всего к оплате: %1):</translation>
+    </message>
+    <message>
+        <source>Online payment (YooKassa)</source>
+        <translation>Онлайн-оплата (ЮKassa)</translation>
+    </message>
+    <message>
+        <source>kept in the keychain; type to replace</source>
+        <translation>хранится в хранилище ключей; введите, чтобы заменить</translation>
+    </message>
+    <message>
+        <source>secret key from the shop&apos;s settings</source>
+        <translation>секретный ключ из настроек магазина</translation>
+    </message>
+    <message>
+        <source>Shop ID:</source>
+        <translation>Идентификатор магазина:</translation>
+    </message>
+    <message>
+        <source>Secret key:</source>
+        <translation>Секретный ключ:</translation>
+    </message>
+    <message>
+        <source>API address:</source>
+        <translation>Адрес API:</translation>
+    </message>
+    <message>
+        <source>After paying, the guest sees:</source>
+        <translation>После оплаты гость увидит:</translation>
     </message>
 </context>
 <context>
@@ -975,6 +1038,21 @@
     <message>
         <source>online payment</source>
         <translation>онлайн-оплата</translation>
+    </message>
+</context>
+<context>
+    <name>kasp::booking::PaymentLinks</name>
+    <message>
+        <source>Sanatorium stay %1 – %2, booking %3</source>
+        <translation>Путёвка в санаторий %1 – %2, бронь %3</translation>
+    </message>
+    <message>
+        <source>The guest&apos;s online payment was cancelled (%1)</source>
+        <translation>Онлайн-оплата гостя отменена (%1)</translation>
+    </message>
+    <message>
+        <source>The guest paid %1 online, but the payment could not be recorded: %2</source>
+        <translation>Гость оплатил онлайн %1, но платёж не удалось провести: %2</translation>
     </message>
 </context>
 <context>
@@ -1422,6 +1500,14 @@ No other room is free for these nights.</source>
     <message>
         <source>Save the voucher as PDF…</source>
         <translation>Сохранить ваучер в PDF…</translation>
+    </message>
+    <message>
+        <source>Online payment link for the guest…</source>
+        <translation>Ссылка на онлайн-оплату для гостя…</translation>
+    </message>
+    <message>
+        <source>The guest pays by card on the payment page; the payment is recorded by itself</source>
+        <translation>Гость платит картой на странице оплаты; платёж проводится сам</translation>
     </message>
 </context>
 <context>

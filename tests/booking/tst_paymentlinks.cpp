@@ -212,7 +212,8 @@ private slots:
         QVERIFY(!this->links(b.id).first().message.isEmpty());
         bool told = false;
         for (const QList<QVariant> &f : failed)
-            told = told || (f.at(0).value<Id>() == b.id && f.at(1).toString().contains(b.total.percent(10).toString()));
+            told = told || (f.at(0).value<Id>() == b.id &&
+                            f.at(1).toString().contains(b.total.percent(10).toString()));
         QVERIFY(told);
         QCOMPARE(storage::PaymentRepository(t.db, clock).forBooking(b.id).value().size(), 1); // the cash only
     }

@@ -33,9 +33,10 @@ public:
     void guestCancels(const QString &id)
     {
         m_payments[id].insert(QStringLiteral("status"), QStringLiteral("canceled"));
-        m_payments[id].insert(QStringLiteral("cancellation_details"),
-                              QJsonObject{{QStringLiteral("party"), QStringLiteral("yoo_money")},
-                                          {QStringLiteral("reason"), QStringLiteral("expired_on_confirmation")}});
+        m_payments[id].insert(
+            QStringLiteral("cancellation_details"),
+            QJsonObject{{QStringLiteral("party"), QStringLiteral("yoo_money")},
+                        {QStringLiteral("reason"), QStringLiteral("expired_on_confirmation")}});
     }
     QStringList ids() const { return m_payments.keys(); }
     int created() const { return int(m_payments.size()); }

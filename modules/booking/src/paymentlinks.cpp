@@ -57,7 +57,8 @@ void PaymentLinks::ask(const QString &key, const Id &bookingId, Money amount)
     request.idempotenceKey = key;
     m_inFlight.insert(key);
     QPointer<PaymentLinks> self(this);
-    m_provider.createPayment(request, [self, key, bookingId, amount](Result<payments::ProviderPayment> answer) {
+    m_provider.createPayment(request, [self, key, bookingId,
+                                       amount](Result<payments::ProviderPayment> answer) {
         if (!self)
             return;
         self->m_inFlight.remove(key);
@@ -67,7 +68,8 @@ void PaymentLinks::ask(const QString &key, const Id &bookingId, Money amount)
             return;
         }
         const payments::ProviderPayment &p = answer.value();
-        if (auto s = PaymentLinkRepository(self->m_booking.database()).setPending(key, p.id, p.confirmationUrl);
+        if (auto s =
+                PaymentLinkRepository(self->m_booking.database()).setPending(key, p.id, p.confirmationUrl);
             !s.ok()) {
             emit self->failed(bookingId, s.error().message);
             return;
@@ -99,16 +101,17 @@ void PaymentLinks::check(const QString &key, const QString &providerId, const Id
 {
     m_inFlight.insert(key);
     QPointer<PaymentLinks> self(this);
-    m_provider.fetchPayment(providerId, [self, key, bookingId, amount](Result<payments::ProviderPayment> answer) {
-        if (!self)
-            return;
-        self->m_inFlight.remove(key);
-        if (!answer.ok()) {
-            emit self->failed(bookingId, answer.error().message); // asked again at the next poll
-            return;
-        }
-        self->settle(key, bookingId, amount, answer.value());
-    });
+    m_provider.fetchPayment(
+        providerId, [self, key, bookingId, amount](Result<payments::ProviderPayment> answer) {
+            if (!self)
+                return;
+            self->m_inFlight.remove(key);
+            if (!answer.ok()) {
+                emit self->failed(bookingId, answer.error().message); // asked again at the next poll
+                return;
+            }
+            self->settle(key, bookingId, amount, answer.value());
+        });
 }
 
 void PaymentLinks::settle(const QString &key, const Id &bookingId, Money amount,
@@ -118,7 +121,8 @@ void PaymentLinks::settle(const QString &key, const Id &bookingId, Money amount,
     PaymentLinkRepository links(m_booking.database());
     if (payment.state == State::Canceled) {
         links.setStatus(key, PaymentLink::Status::Canceled, payment.cancellationReason);
-        emit failed(bookingId, tr("The guest's online payment was cancelled (%1)").arg(payment.cancellationReason));
+        emit failed(bookingId,
+                    tr("The guest's online payment was cancelled (%1)").arg(payment.cancellationReason));
         return;
     }
     if (payment.state != State::Succeeded)

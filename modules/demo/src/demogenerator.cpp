@@ -19,10 +19,10 @@ constexpr int kRowsPerCommit = 50000;
 // Shared by every BulkInsert of a run: the rows written since the last commit.
 int g_rowsSinceCommit = 0;
 
-const char *const kDataTables[] = {"tariffs",    "child_rules",     "discounts",
-                                   "tasks",      "deals",           "touches",      "bookings",
-                                   "guest_tags", "guest_emails",    "guest_phones", "guests",
-                                   "rooms",      "room_categories", "buildings",    "users"};
+const char *const kDataTables[] = {"tariffs",         "child_rules",  "discounts", "tasks",
+                                   "deals",           "touches",      "bookings",  "guest_tags",
+                                   "guest_emails",    "guest_phones", "guests",    "rooms",
+                                   "room_categories", "buildings",    "users"};
 
 QStringList secondaryIndexStatements()
 {

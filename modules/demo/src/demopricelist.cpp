@@ -19,8 +19,8 @@ struct SeasonSpec
 };
 
 const SeasonSpec kSeasons[] = {
-    {"Межсезонье весна", 1, 10, 6, 1, 90, 3},   {"Лето", 6, 1, 9, 1, 125, 7},
-    {"Бархатный сезон", 9, 1, 11, 1, 110, 5},   {"Межсезонье осень", 11, 1, 12, 28, 85, 3},
+    {"Межсезонье весна", 1, 10, 6, 1, 90, 3}, {"Лето", 6, 1, 9, 1, 125, 7},
+    {"Бархатный сезон", 9, 1, 11, 1, 110, 5}, {"Межсезонье осень", 11, 1, 12, 28, 85, 3},
     {"Новый год", 12, 28, 1, 10, 140, 5}, // ends in January of the next year
 };
 
@@ -48,12 +48,16 @@ Status generatePriceList(DemoContext &ctx)
             t.from = QDate(year, spec->fromMonth, spec->fromDay);
             t.to = QDate(spec->toMonth < spec->fromMonth ? year + 1 : year, spec->toMonth, spec->toDay);
             t.season = spec->toMonth < spec->fromMonth
-                           ? QStringLiteral("%1 %2/%3").arg(QString::fromUtf8(spec->name)).arg(year).arg((year + 1) % 100)
+                           ? QStringLiteral("%1 %2/%3")
+                                 .arg(QString::fromUtf8(spec->name))
+                                 .arg(year)
+                                 .arg((year + 1) % 100)
                            : QStringLiteral("%1 %2").arg(QString::fromUtf8(spec->name)).arg(year);
             // Accommodation is 60 % of the base price; meals and the programme make up the rest.
             t.mainBed = category.pricePerBedNight.percent(60).percent(spec->percent);
             t.extraBed = t.mainBed.percent(70);
-            t.meals = {{MealPlan::Breakfast, rubles(350)}, {MealPlan::HalfBoard, rubles(900)},
+            t.meals = {{MealPlan::Breakfast, rubles(350)},
+                       {MealPlan::HalfBoard, rubles(900)},
                        {MealPlan::FullBoard, rubles(1400)}};
             t.treatments = {{TreatmentProfile::General, rubles(900)},
                             {TreatmentProfile::Cardiology, rubles(1500)},

@@ -83,6 +83,22 @@ void Settings::setMail(const Mail &m)
     m_settings.setValue(QStringLiteral("mail/security"), m.security);
 }
 
+Settings::OnlinePayments Settings::onlinePayments() const
+{
+    OnlinePayments p;
+    p.apiUrl = m_settings.value(QStringLiteral("payments/apiUrl"), p.apiUrl).toString();
+    p.shopId = m_settings.value(QStringLiteral("payments/shopId")).toString();
+    p.returnUrl = m_settings.value(QStringLiteral("payments/returnUrl")).toString();
+    return p;
+}
+
+void Settings::setOnlinePayments(const OnlinePayments &p)
+{
+    m_settings.setValue(QStringLiteral("payments/apiUrl"), p.apiUrl);
+    m_settings.setValue(QStringLiteral("payments/shopId"), p.shopId);
+    m_settings.setValue(QStringLiteral("payments/returnUrl"), p.returnUrl);
+}
+
 int Settings::holdHours() const
 {
     return std::clamp(m_settings.value(QStringLiteral("booking/holdHours"), 24).toInt(), 1, 720);

@@ -43,12 +43,13 @@ QString paymentLinkStatusKey(PaymentLink::Status status)
 
 Status PaymentLinkRepository::add(const PaymentLink &l)
 {
-    return run(m_db,
-               QStringLiteral("INSERT INTO payment_links (idempotence_key, booking_id, amount, provider_id, url, "
-                              "status, message, created_at, created_by) VALUES (?,?,?,?,?,?,?,?,?)"),
-               {l.idempotenceKey, sql::fromId(l.bookingId), l.amount.kopecks(), sql::text(l.providerId),
-                sql::text(l.url), paymentLinkStatusKey(l.status), sql::text(l.message), sql::fromInstant(l.createdAt),
-                sql::fromId(l.createdBy)});
+    return run(
+        m_db,
+        QStringLiteral("INSERT INTO payment_links (idempotence_key, booking_id, amount, provider_id, url, "
+                       "status, message, created_at, created_by) VALUES (?,?,?,?,?,?,?,?,?)"),
+        {l.idempotenceKey, sql::fromId(l.bookingId), l.amount.kopecks(), sql::text(l.providerId),
+         sql::text(l.url), paymentLinkStatusKey(l.status), sql::text(l.message),
+         sql::fromInstant(l.createdAt), sql::fromId(l.createdBy)});
 }
 
 Status PaymentLinkRepository::setPending(const QString &key, const QString &providerId, const QString &url)
@@ -59,9 +60,11 @@ Status PaymentLinkRepository::setPending(const QString &key, const QString &prov
                {sql::text(providerId), sql::text(url), key});
 }
 
-Status PaymentLinkRepository::setStatus(const QString &key, PaymentLink::Status status, const QString &message)
+Status PaymentLinkRepository::setStatus(const QString &key, PaymentLink::Status status,
+                                        const QString &message)
 {
-    return run(m_db, QStringLiteral("UPDATE payment_links SET status = ?, message = ? WHERE idempotence_key = ?"),
+    return run(m_db,
+               QStringLiteral("UPDATE payment_links SET status = ?, message = ? WHERE idempotence_key = ?"),
                {paymentLinkStatusKey(status), sql::text(message), key});
 }
 
@@ -75,13 +78,15 @@ Result<QList<PaymentLink>> PaymentLinkRepository::forBooking(const Id &bookingId
     return select(QStringLiteral("booking_id = ? ORDER BY created_at DESC"), {sql::fromId(bookingId)});
 }
 
-Result<QList<PaymentLink>> PaymentLinkRepository::select(const QString &where, const QVariantList &values) const
+Result<QList<PaymentLink>> PaymentLinkRepository::select(const QString &where,
+                                                         const QVariantList &values) const
 {
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    if (auto s = sql::prepare(q, QStringLiteral("SELECT idempotence_key, booking_id, amount, provider_id, url, "
-                                                "status, message, created_at, created_by FROM payment_links WHERE ") +
-                                     where);
+    if (auto s = sql::prepare(
+            q, QStringLiteral("SELECT idempotence_key, booking_id, amount, provider_id, url, "
+                              "status, message, created_at, created_by FROM payment_links WHERE ") +
+                   where);
         !s.ok())
         return s.error();
     for (const QVariant &v : values)
@@ -90,8 +95,9 @@ Result<QList<PaymentLink>> PaymentLinkRepository::select(const QString &where, c
         return s.error();
     QList<PaymentLink> out;
     while (q.next())
-        out.append(PaymentLink{q.value(0).toString(), sql::toId(q.value(1)), Money::fromKopecks(q.value(2).toLongLong()),
-                               q.value(3).toString(), q.value(4).toString(), statusFromKey(q.value(5).toString()),
+        out.append(PaymentLink{q.value(0).toString(), sql::toId(q.value(1)),
+                               Money::fromKopecks(q.value(2).toLongLong()), q.value(3).toString(),
+                               q.value(4).toString(), statusFromKey(q.value(5).toString()),
                                q.value(6).toString(), sql::toInstant(q.value(7)), sql::toId(q.value(8))});
     return out;
 }

@@ -1,6 +1,7 @@
 // Schema version 3 (issue 6, the head of sales' price list): seasons of each room category with
-// their meal and programme prices, children's rules and discounts; and the online payment links. Before it every category sold
-// at its bed-night price all year (the base tariff), which still prices categories without seasons.
+// their meal and programme prices, children's rules and discounts; and the online payment links. Before it
+// every category sold at its bed-night price all year (the base tariff), which still prices categories
+// without seasons.
 #include "kasp/storage/migrations.h"
 
 namespace kasp::storage {
@@ -30,11 +31,12 @@ Migration schemaV3()
             // replicated: the desktop that made a link watches it and records the payment (which
             // does sync). The idempotence key is stored before the provider is asked, so a retry
             // after a crash can never charge twice.
-            QStringLiteral("CREATE TABLE payment_links ("
-                           " idempotence_key TEXT PRIMARY KEY, booking_id TEXT NOT NULL,"
-                           " amount BIGINT NOT NULL, provider_id TEXT NOT NULL DEFAULT '',"
-                           " url TEXT NOT NULL DEFAULT '', status TEXT NOT NULL, message TEXT NOT NULL DEFAULT '',"
-                           " created_at BIGINT NOT NULL, created_by TEXT)"),
+            QStringLiteral(
+                "CREATE TABLE payment_links ("
+                " idempotence_key TEXT PRIMARY KEY, booking_id TEXT NOT NULL,"
+                " amount BIGINT NOT NULL, provider_id TEXT NOT NULL DEFAULT '',"
+                " url TEXT NOT NULL DEFAULT '', status TEXT NOT NULL, message TEXT NOT NULL DEFAULT '',"
+                " created_at BIGINT NOT NULL, created_by TEXT)"),
             QStringLiteral("CREATE INDEX payment_links_booking ON payment_links (booking_id)"),
         }};
 }

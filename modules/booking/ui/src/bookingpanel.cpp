@@ -357,6 +357,10 @@ void BookingPanel::showBookingMenu(const Id &bookingId)
     });
     pay->setEnabled(m_editable && view.booking.prepaid < view.booking.total &&
                     occupiesRoom(view.booking.status) && view.booking.status != BookingStatus::CheckedIn);
+    QAction *link = menu.addAction(tr("Online payment link for the guest…"), this,
+                                   [this, view] { emit paymentLinkRequested(view.booking.id); });
+    link->setEnabled(pay->isEnabled());
+    link->setToolTip(tr("The guest pays by card on the payment page; the payment is recorded by itself"));
     const bool prepaid = view.booking.prepaid > Money() && occupiesRoom(view.booking.status);
     QAction *send = menu.addAction(tr("E-mail the voucher to the guest"), this,
                                    [this, view] { emit voucherRequested(view.booking.id, true); });

@@ -34,7 +34,8 @@ signals:
 private:
     void ask(const QString &key, const Id &bookingId, Money amount);
     void check(const QString &key, const QString &providerId, const Id &bookingId, Money amount);
-    void settle(const QString &key, const Id &bookingId, Money amount, const payments::ProviderPayment &payment);
+    void settle(const QString &key, const Id &bookingId, Money amount,
+                const payments::ProviderPayment &payment);
 
     BookingService &m_booking;
     payments::PaymentProvider &m_provider;

@@ -37,6 +37,17 @@ public:
         QString security = QStringLiteral("starttls"); // "none", "starttls", "tls"
     };
     Mail mail() const;
+    // Online prepayment through YooKassa: the shop and where the guest lands after paying. The
+    // secret key lives in the keychain (kOnlinePaymentSecretKey), never in this file.
+    struct OnlinePayments
+    {
+        QString apiUrl = QStringLiteral("https://api.yookassa.ru");
+        QString shopId; // "" = not configured
+        QString returnUrl;
+    };
+    OnlinePayments onlinePayments() const;
+    void setOnlinePayments(const OnlinePayments &payments);
+    static constexpr const char *kOnlinePaymentSecretKey = "yookassa-secret-key";
     // Booking rules of this desktop: how long an unpaid hold lasts, the prepayment asked for.
     int holdHours() const; // default 24, 1..720
     void setHoldHours(int hours);

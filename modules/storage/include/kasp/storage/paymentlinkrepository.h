@@ -34,7 +34,7 @@ public:
     Status add(const PaymentLink &link);
     Status setPending(const QString &key, const QString &providerId, const QString &url);
     Status setStatus(const QString &key, PaymentLink::Status status, const QString &message = {});
-    Result<QList<PaymentLink>> open() const; // requested or pending, oldest first
+    Result<QList<PaymentLink>> open() const;                          // requested or pending, oldest first
     Result<QList<PaymentLink>> forBooking(const Id &bookingId) const; // newest first
 
 private:

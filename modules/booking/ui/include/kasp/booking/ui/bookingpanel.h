@@ -56,6 +56,7 @@ signals:
     void message(const QString &text);
     void bookingChanged(); // held, moved or cancelled: the guest card refreshes
     void voucherRequested(const kasp::Id &bookingId, bool email); // e-mail it, or save the PDF
+    void paymentLinkRequested(const kasp::Id &bookingId);         // an online payment link for the guest
 
 private:
     BookingService &m_booking;
