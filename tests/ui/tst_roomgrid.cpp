@@ -245,6 +245,40 @@ private slots:
         QCOMPARE(moved[0][3].toDate(), before.stay.checkOut().addDays(2));
     }
 
+    void aDragHeldAtTheEdgeScrollsTheGrid()
+    {
+        ui::RoomGridWidget grid;
+        grid.resize(900, 600);
+        grid.setToday(kToday);
+        grid.setData(service->roomStock().value(), kToday, 200,
+                     service->window(kToday, kToday.addDays(200)).value());
+        grid.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&grid));
+        const QRect body = grid.geometry().bodyRect();
+        const int visibleColumns = body.width() / grid.geometry().columnWidth;
+        // Select nights from a free cell and hold the mouse at the right edge.
+        const QPair<int, int> free = findFree(grid.layout(), 0, 1);
+        QVERIFY(free.first >= 0);
+        const QPoint from = grid.cellRect(free.first, free.second).center();
+        QSignalSpy asked(&grid, &ui::RoomGridWidget::bookRequested);
+        QSignalSpy refused(&grid, &ui::RoomGridWidget::refusal);
+        QTest::mousePress(grid.viewport(), Qt::LeftButton, {}, from);
+        const QPoint edge(body.right() - 5, from.y());
+        QMouseEvent move(QEvent::MouseMove, edge, grid.viewport()->mapToGlobal(edge), Qt::NoButton,
+                         Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(grid.viewport(), &move);
+        QTRY_VERIFY_WITH_TIMEOUT(grid.geometry().scroll.x() >= 4 * grid.geometry().columnWidth, 3000);
+        QTest::mouseRelease(grid.viewport(), Qt::LeftButton, {}, edge);
+        const int scrolled = grid.geometry().scroll.x();
+        QTest::qWait(200);
+        QCOMPARE(grid.geometry().scroll.x(), scrolled); // stops with the button
+        // The selection reached past what was on screen when the drag began.
+        if (asked.count() == 1)
+            QVERIFY(asked[0][2].toDate() > grid.layout().dateAt(free.second + visibleColumns));
+        else
+            QCOMPARE(refused.count(), 1); // busy nights on the way: refused, not booked
+    }
+
     void threeClicksFromTheCardToAHold()
     {
         const Stay stay = Stay::make(kToday.addDays(30), kToday.addDays(44)).value();

@@ -7,6 +7,7 @@
 #include <QMouseEvent>
 #include <QPainter>
 #include <QScrollBar>
+#include <QTimer>
 #include <QToolTip>
 
 namespace kasp::booking::ui {
@@ -32,12 +33,16 @@ QString statusTitle(BookingStatus status)
     return {};
 }
 
-constexpr int kStretchHandle = 6; // pixels at a bar's right end that stretch instead of moving
+constexpr int kStretchHandle = 6;     // pixels at a bar's right end that stretch instead of moving
+constexpr int kAutoScrollMargin = 24; // pixels from the body's edge where a drag scrolls the grid
+constexpr int kAutoScrollMs = 60;     // one column or row per tick: ~16 nights a second
 
 } // namespace
 
-RoomGridWidget::RoomGridWidget(QWidget *parent) : QAbstractScrollArea(parent)
+RoomGridWidget::RoomGridWidget(QWidget *parent) : QAbstractScrollArea(parent), m_autoScroll(new QTimer(this))
 {
+    m_autoScroll->setInterval(kAutoScrollMs);
+    connect(m_autoScroll, &QTimer::timeout, this, &RoomGridWidget::autoScrollStep);
     setObjectName(QStringLiteral("roomGrid"));
     setFocusPolicy(Qt::StrongFocus);
     viewport()->setMouseTracking(true);
@@ -230,6 +235,41 @@ void RoomGridWidget::mouseMoveEvent(QMouseEvent *event)
         viewport()->setCursor(onHandle ? Qt::SizeHorCursor : bar ? Qt::OpenHandCursor : Qt::ArrowCursor);
         return;
     }
+    m_lastDragPos = pos;
+    // Near an edge of the body the grid scrolls by itself while the button is held, so a bar can be
+    // moved past what is on screen.
+    const QRect body = m_geometry.bodyRect();
+    const int dx = pos.x() > body.right() - kAutoScrollMargin  ? 1
+                   : pos.x() < body.left() + kAutoScrollMargin ? -1
+                                                               : 0;
+    const int dy = m_drag == Drag::Move ? (pos.y() > body.bottom() - kAutoScrollMargin ? 1
+                                           : pos.y() < body.top() + kAutoScrollMargin  ? -1
+                                                                                       : 0)
+                                        : 0;
+    m_autoScrollStep = QPoint(dx, dy);
+    if (dx || dy) {
+        if (!m_autoScroll->isActive())
+            m_autoScroll->start();
+    } else {
+        m_autoScroll->stop();
+    }
+    dragTo(pos);
+}
+
+void RoomGridWidget::autoScrollStep()
+{
+    if (m_drag == Drag::None) {
+        m_autoScroll->stop();
+        return;
+    }
+    horizontalScrollBar()->setValue(horizontalScrollBar()->value() +
+                                    m_autoScrollStep.x() * m_geometry.columnWidth);
+    verticalScrollBar()->setValue(verticalScrollBar()->value() + m_autoScrollStep.y() * m_geometry.rowHeight);
+    dragTo(m_lastDragPos); // the same spot on screen is now a later night / another room
+}
+
+void RoomGridWidget::dragTo(QPoint pos)
+{
     Cell cell = cellAt(pos);
     if (cell.col < 0)
         return;
@@ -263,6 +303,7 @@ void RoomGridWidget::mouseReleaseEvent(QMouseEvent *event)
         return QAbstractScrollArea::mouseReleaseEvent(event);
     const Drag drag = m_drag;
     m_drag = Drag::None;
+    m_autoScroll->stop();
     if (drag == Drag::Select) {
         const int row = m_overlay.selectRow, first = m_overlay.selectFirst, end = m_overlay.selectEnd;
         m_overlay.selectRow = -1;

@@ -6,6 +6,8 @@
 #include "kasp/booking/ui/roomgridpainter.h"
 #include <QAbstractScrollArea>
 
+class QTimer;
+
 namespace kasp::booking::ui {
 
 class RoomGridWidget : public QAbstractScrollArea
@@ -69,6 +71,8 @@ private:
     void ensureVisible(int row, int col);
     void finishSelection(int row, int first, int end);
     QString tooltipAt(QPoint pos) const;
+    void dragTo(QPoint pos); // a drag's preview for the cell under pos
+    void autoScrollStep();
 
     GridLayout m_layout;
     GridGeometry m_geometry;
@@ -81,6 +85,9 @@ private:
     int m_dragBar = -1;   // bookingIndex of the bar being moved
     int m_grabOffset = 0; // columns between the bar's start and the grabbed cell
     int m_selectAnchorCol = -1;
+    QTimer *m_autoScroll;    // scrolls while a drag rests near the body's edge
+    QPoint m_autoScrollStep; // columns, rows per tick
+    QPoint m_lastDragPos;
 };
 
 } // namespace kasp::booking::ui
