@@ -96,7 +96,8 @@ MainWindow::MainWindow(crm::GuestService &guests, booking::BookingService &booki
     m_bookingPanel->setManagesStock(user.role == Role::HeadOfSales);
     m_tariffsAction->setEnabled(can.editsPricesAndStock);
     m_stockAction->setEnabled(can.editsPricesAndStock);
-    m_onlinePaymentAction->setEnabled(can.editsPricesAndStock);
+    // Each desktop's shop settings (the secret in its keychain): whoever takes payments sets them.
+    m_onlinePaymentAction->setEnabled(edits);
     if (edits)
         m_paymentLinks->start(); // watches this desktop's open links (when a shop is configured)
     if (m_sync) {

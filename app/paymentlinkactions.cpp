@@ -34,8 +34,13 @@ PaymentLinkActions::PaymentLinkActions(booking::BookingService &booking, session
     });
     connect(m_keychain, &credentials::CredentialStore::readFinished, this,
             [this](const QString &, const QString &secret) { connectProvider(secret); });
+    connect(m_keychain, &credentials::CredentialStore::writeFinished, this, [this] {
+        if (std::exchange(m_restartAfterWrite, false))
+            start();
+    });
     connect(m_keychain, &credentials::CredentialStore::failed, this,
             [this](const QString &, const QString &code, const QString &text) {
+                m_restartAfterWrite = false;
                 if (code != QLatin1String("keychain.not_found"))
                     emit message(
                         tr("Online payment is off: the keychain did not give the shop's key (%1)").arg(text));
@@ -46,8 +51,14 @@ PaymentLinkActions::~PaymentLinkActions() = default;
 
 void PaymentLinkActions::start()
 {
-    if (!m_settings.onlinePayments().shopId.isEmpty())
+    if (!m_settings.onlinePayments().shopId.isEmpty()) {
         m_keychain->read(QLatin1String(session::Settings::kOnlinePaymentSecretKey));
+        return;
+    }
+    // No shop any more: stop watching (links already made stay in the table for later).
+    m_poll->stop();
+    m_links.reset();
+    m_provider.reset();
 }
 
 void PaymentLinkActions::connectProvider(const QString &secret)
@@ -58,7 +69,15 @@ void PaymentLinkActions::connectProvider(const QString &secret)
         payments::YooKassaAccount{QUrl(config.apiUrl), config.shopId, secret, 20'000});
     m_links = std::make_unique<booking::PaymentLinks>(m_booking, *m_provider, config.returnUrl);
     connect(m_links.get(), &booking::PaymentLinks::linkReady, this,
-            [this](const Id &, const QString &url, Money amount) {
+            [this](const Id &bookingId, const QString &url, Money amount) {
+                // Only a link a person asked for just now goes to the clipboard; a retried one
+                // (the provider was down) is announced, not pasted over what the user copied.
+                if (!m_asked.remove(bookingId)) {
+                    emit message(
+                        tr("The payment link for %1 is ready: the booking's menu makes a new one if needed")
+                            .arg(amount.toString()));
+                    return;
+                }
                 QApplication::clipboard()->setText(url);
                 emit linkReady(url);
                 emit message(
@@ -97,6 +116,7 @@ void PaymentLinkActions::requestLink(const Id &bookingId)
         double(suggested.kopecks()) / 100.0, 0.01, double(due.kopecks()) / 100.0, 2, &ok);
     if (!ok)
         return;
+    m_asked.insert(bookingId);
     m_links->requestLink(bookingId, Money::fromKopecks(std::llround(rubles * 100.0)));
 }
 
@@ -132,8 +152,7 @@ void PaymentLinkActions::editSettings()
     m_settings.setOnlinePayments(config);
     if (!secret->text().isEmpty()) {
         // Written, then read back: the provider starts with what the keychain really holds.
-        connect(m_keychain, &credentials::CredentialStore::writeFinished, this, &PaymentLinkActions::start,
-                Qt::SingleShotConnection);
+        m_restartAfterWrite = true;
         m_keychain->write(QLatin1String(session::Settings::kOnlinePaymentSecretKey), secret->text());
     } else {
         start();

@@ -7,6 +7,7 @@
 #include "kasp/core/money.h"
 #include <memory>
 #include <QObject>
+#include <QSet>
 
 class QTimer;
 class QWidget;
@@ -58,6 +59,8 @@ private:
     QTimer *m_poll;
     std::unique_ptr<payments::PaymentProvider> m_provider;
     std::unique_ptr<booking::PaymentLinks> m_links;
+    QSet<Id> m_asked; // bookings whose link a person is waiting for
+    bool m_restartAfterWrite = false;
 };
 
 } // namespace kasp::app

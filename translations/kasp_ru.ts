@@ -221,6 +221,14 @@
         <source>Promo code %1 is entered twice</source>
         <translation>Промокод %1 введён дважды</translation>
     </message>
+    <message>
+        <source>«%1»: a bed-night above 10 000 000 ₽</source>
+        <translation>«%1»: койко-день дороже 10 000 000 ₽</translation>
+    </message>
+    <message>
+        <source>Season «%1»: a price above 10 000 000 ₽ a night</source>
+        <translation>Сезон «%1»: цена выше 10 000 000 ₽ за ночь</translation>
+    </message>
 </context>
 <context>
     <name>kasp::Booking</name>
@@ -657,6 +665,10 @@
         <source>After paying, the guest sees:</source>
         <translation>После оплаты гость увидит:</translation>
     </message>
+    <message>
+        <source>The payment link for %1 is ready: the booking&apos;s menu makes a new one if needed</source>
+        <translation>Ссылка на оплату %1 готова; при необходимости создайте новую в меню брони</translation>
+    </message>
 </context>
 <context>
     <name>kasp::app::ServerDialog</name>
@@ -1053,6 +1065,14 @@
     <message>
         <source>The guest paid %1 online, but the payment could not be recorded: %2</source>
         <translation>Гость оплатил онлайн %1, но платёж не удалось провести: %2</translation>
+    </message>
+    <message>
+        <source>The provider did not answer for a day</source>
+        <translation>Платёжный сервис не отвечал сутки</translation>
+    </message>
+    <message>
+        <source>The guest paid %1 online (YooKassa %2) but it was not recorded: %3. Record it by hand or return the money.</source>
+        <translation>Гость оплатил онлайн %1 (ЮKassa %2), но платёж не проведён: %3. Проведите его вручную или верните деньги.</translation>
     </message>
 </context>
 <context>

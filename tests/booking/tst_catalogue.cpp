@@ -216,6 +216,34 @@ private slots:
         QCOMPARE(catalogue->tariffs().value().tariffs[0].mainBed, good.tariffs[0].mainBed);
     }
 
+    void aColleaguesSyncedChangesSurviveTheEditorsSave()
+    {
+        const TariffBook opened = catalogue->tariffs().value(); // the editor opens
+        QCOMPARE(opened.tariffs.size(), 1);
+        // Meanwhile a sync brings a colleague's changes: a long-stay discount, summer's extra bed.
+        TariffBook theirs = opened;
+        Discount longStay;
+        longStay.id = newId();
+        longStay.kind = Discount::Kind::LongStay;
+        longStay.percent = 6;
+        longStay.minNights = 14;
+        theirs.discounts.append(longStay);
+        theirs.tariffs[0].extraBed = Money::fromRubles(3100);
+        QVERIFY(catalogue->saveTariffs(theirs).ok());
+        // The editor changed only summer's minimum stay.
+        TariffBook mine = opened;
+        mine.tariffs[0].minNights = 12;
+        const int queued = outbox().size();
+        QCOMPARE(catalogue->saveTariffs(mine, opened).value(), 1);
+        QCOMPARE(outbox().size(), queued + 1);
+        QCOMPARE(outbox().last().args.keys(),
+                 (QStringList{QStringLiteral("id"), QStringLiteral("minNights")}));
+        const TariffBook now = catalogue->tariffs().value();
+        QCOMPARE(now.tariffs[0].minNights, 12);
+        QCOMPARE(now.tariffs[0].extraBed, Money::fromRubles(3100));  // the colleague's price stays
+        QCOMPARE(now.discounts.size(), opened.discounts.size() + 1); // and their discount
+    }
+
     void roomStockGrowsAndIsRenamed()
     {
         booking::RoomStock stock = catalogue->stock().value();

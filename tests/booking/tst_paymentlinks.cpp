@@ -12,6 +12,7 @@
 #include "kasp/storage/guestrepository.h"
 #include "kasp/storage/paymentlinkrepository.h"
 #include "kasp/storage/paymentrepository.h"
+#include "kasp/storage/taskrepository.h"
 #include "kasp/storage/userrepository.h"
 #include "kasp/testsupport/testdb.h"
 
@@ -216,6 +217,42 @@ private slots:
                             f.at(1).toString().contains(b.total.percent(10).toString()));
         QVERIFY(told);
         QCOMPARE(storage::PaymentRepository(t.db, clock).forBooking(b.id).value().size(), 1); // the cash only
+        // A task on the guest's card for the link's author: record it by hand or return it.
+        bool tasked = false;
+        for (const Task &task : storage::TaskRepository(t.db, clock).forGuest(guest).value())
+            tasked = tasked ||
+                     (task.title.contains(b.total.percent(10).toString()) && task.status == TaskStatus::Open);
+        QVERIFY(tasked);
+    }
+
+    void aHoldWithAnOpenLinkDoesNotLapseAndARefusedLinkEnds()
+    {
+        test::YooKassaStandIn yookassa;
+        payments::YooKassaProvider provider(account(yookassa.port));
+        booking::PaymentLinks links(*service, provider, {});
+        QSignalSpy ready(&links, &booking::PaymentLinks::linkReady);
+        const Booking b = hold();
+        links.requestLink(b.id, b.total.percent(10));
+        QVERIFY(ready.wait(10'000));
+        // A day later the hold's time is long over, but the guest may be paying right now.
+        class DayLater : public Clock
+        {
+        public:
+            QDateTime now() const override { return QDateTime(kToday.addDays(2), QTime(12, 0), Qt::UTC); }
+        } later;
+        booking::BookingService sameDesk(t.db, later, service->userId());
+        QVERIFY(sameDesk.expireHolds().ok());
+        QCOMPARE(sameDesk.booking(b.id).value().status, BookingStatus::Hold);
+
+        // A provider that refuses (a wrong shop key) is not asked again and again: the link ends.
+        payments::YooKassaProvider wrong({QUrl(QStringLiteral("http://127.0.0.1:%1").arg(yookassa.port)),
+                                          QStringLiteral("506751"), QStringLiteral("old_secret"), 5'000});
+        booking::PaymentLinks refusedLinks(*service, wrong, {});
+        QSignalSpy failed(&refusedLinks, &booking::PaymentLinks::failed);
+        const Booking other = hold();
+        refusedLinks.requestLink(other.id, other.total.percent(10));
+        QVERIFY(failed.wait(10'000));
+        QCOMPARE(this->links(other.id).first().status, PaymentLink::Status::Canceled);
     }
 
     void cleanupTestCase()

@@ -65,6 +65,8 @@ private slots:
                                              << "tariff.bad_dates";
         QTest::newRow("negative meal price") << "negativeMeal"
                                              << "tariff.negative_price";
+        QTest::newRow("11 million a night") << "tooHigh"
+                                            << "tariff.price_too_high";
         QTest::newRow("minimum stay 0") << "minZero"
                                         << "tariff.bad_min_stay";
         QTest::newRow("child 0-3 free") << "childOk"
@@ -108,6 +110,8 @@ private slots:
             t.meals[MealPlan::Breakfast] = Money::fromKopecks(-1);
         else if (what == "minZero")
             t.minNights = 0;
+        else if (what == "tooHigh")
+            t.treatments[TreatmentProfile::Cardiology] = Money::fromRubles(11'000'000);
         else if (what == "child18")
             child = {12, 18, 80, true};
         else if (what == "childBackwards")
@@ -270,7 +274,8 @@ private slots:
         QCOMPARE(book.tariffs.size(), 2); // the summer season, and the base tariff for Люкс only
         QCOMPARE(book.tariffs[1].categoryId, kLux);
         QCOMPARE(book.tariffs[1].mainBed, Money::fromRubles(6000));
-        QCOMPARE(book.childRules.size(), 2); // base rules while none are entered
+        QVERIFY(book.childRules.isEmpty()); // a kept price list's rules are its own: none here
+        QCOMPARE(effectiveTariffBook({}, {std, lux}).childRules.size(), 2); // base rules for an empty list
 
         // Стандарт outside its season: the head of sales' book has no price, and says so.
         PriceRequest request;

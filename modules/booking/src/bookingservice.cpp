@@ -1,5 +1,6 @@
 #include "kasp/booking/bookingservice.h"
 
+#include "kasp/storage/paymentlinkrepository.h"
 #include "kasp/storage/paymentrepository.h"
 #include "kasp/storage/roomrepository.h"
 #include "kasp/storage/sqlhelpers.h"
@@ -71,6 +72,10 @@ Result<RoomStock> BookingService::roomStock()
     auto rooms = repo.rooms();
     if (!rooms.ok())
         return rooms.error();
+    // Read before anything of this object changes: a failure leaves the old stock whole.
+    auto stored = storage::TariffRepository(m_db, m_clock).load();
+    if (!stored.ok())
+        return stored.error();
 
     RoomStock stock;
     stock.buildings = buildings.value();
@@ -98,9 +103,6 @@ Result<RoomStock> BookingService::roomStock()
     m_roomIndex.clear();
     for (int i = 0; i < stock.rooms.size(); ++i)
         m_roomIndex.insert(stock.rooms[i].id, i);
-    auto stored = storage::TariffRepository(m_db, m_clock).load();
-    if (!stored.ok())
-        return stored.error();
     m_tariffs = effectiveTariffBook(stored.value(), categories.value());
     m_stock = std::move(stock);
     m_stockLoaded = true;
@@ -368,6 +370,16 @@ Result<int> BookingService::expireHolds()
     int expired = 0;
     for (const Booking &b : live.value()) {
         if (!b.holdUntil.isValid() || b.holdUntil > now || b.prepaid > Money())
+            continue;
+        // The guest may be paying this very minute: a hold with an open online payment link waits
+        // for the provider's answer instead of lapsing under the guest's money.
+        auto links = storage::PaymentLinkRepository(m_db).forBooking(b.id);
+        if (!links.ok())
+            return links.error();
+        if (std::any_of(links.value().begin(), links.value().end(), [](const storage::PaymentLink &l) {
+                return l.status == storage::PaymentLink::Status::Requested ||
+                       l.status == storage::PaymentLink::Status::Pending;
+            }))
             continue;
         if (auto s = cancel(b.id, tr("Not prepaid in time")); !s.ok())
             return s.error();

@@ -152,7 +152,7 @@ Result<TariffBook> CatalogueService::tariffs() const
     return storage::TariffRepository(m_db, m_clock).load();
 }
 
-Result<int> CatalogueService::saveTariffs(const TariffBook &edited)
+Result<int> CatalogueService::saveTariffs(const TariffBook &edited, const std::optional<TariffBook> &loaded)
 {
     auto categories = storage::RoomRepository(m_db, m_clock).categories();
     if (!categories.ok())
@@ -162,7 +162,7 @@ Result<int> CatalogueService::saveTariffs(const TariffBook &edited)
         names.insert(c.id, c.name);
     if (auto s = checkTariffCategories(edited, names); !s.ok())
         return s.error();
-    return storage::TariffRepository(m_db, m_clock).save(edited, names);
+    return storage::TariffRepository(m_db, m_clock).save(edited, names, loaded);
 }
 
 } // namespace kasp::booking

@@ -2,6 +2,7 @@
 
 #include "kasp/storage/paymentlinkrepository.h"
 #include "kasp/storage/sqlhelpers.h"
+#include "kasp/storage/taskrepository.h"
 
 #include <QCoreApplication>
 #include <QPointer>
@@ -10,6 +11,10 @@ namespace kasp::booking {
 
 using storage::PaymentLink;
 using storage::PaymentLinkRepository;
+
+namespace {
+constexpr qint64 kRequestedLinkLifeSecs = 24 * 3600; // a link the provider never created, given up
+}
 
 PaymentLinks::PaymentLinks(BookingService &booking, payments::PaymentProvider &provider, QString returnUrl,
                            QObject *parent)
@@ -63,7 +68,11 @@ void PaymentLinks::ask(const QString &key, const Id &bookingId, Money amount)
             return;
         self->m_inFlight.remove(key);
         if (!answer.ok()) {
-            // Stays "requested": the next poll asks again with the same key.
+            // A provider that is unreachable is asked again at the next poll, with the same key;
+            // one that refuses (wrong shop key, a bad request) would refuse again: the link ends.
+            if (answer.error().code != QLatin1String("payment.provider_unavailable"))
+                PaymentLinkRepository(self->m_booking.database())
+                    .setStatus(key, PaymentLink::Status::Canceled, answer.error().message);
             emit self->failed(bookingId, answer.error().message);
             return;
         }
@@ -90,9 +99,18 @@ void PaymentLinks::poll()
     for (const PaymentLink &link : open.value()) {
         if (m_inFlight.contains(link.idempotenceKey))
             continue;
-        if (link.status == PaymentLink::Status::Requested)
+        if (link.status == PaymentLink::Status::Requested) {
+            // Not created yet (the provider was down): only while the payment still makes sense.
+            auto preview = m_booking.previewPayment(link.bookingId, link.amount);
+            const bool stale = link.createdAt.secsTo(m_booking.clock().now()) > kRequestedLinkLifeSecs;
+            if (!preview.ok() || stale) {
+                PaymentLinkRepository(m_booking.database())
+                    .setStatus(link.idempotenceKey, PaymentLink::Status::Canceled,
+                               stale ? tr("The provider did not answer for a day") : preview.error().message);
+                continue;
+            }
             ask(link.idempotenceKey, link.bookingId, link.amount);
-        else
+        } else
             check(link.idempotenceKey, link.providerId, link.bookingId, link.amount);
     }
 }
@@ -127,6 +145,9 @@ void PaymentLinks::settle(const QString &key, const Id &bookingId, Money amount,
     }
     if (payment.state != State::Succeeded)
         return; // still pending, or waiting for capture: the provider captures by itself
+    // What the guest actually paid is what the provider says.
+    if (payment.amount > Money())
+        amount = payment.amount;
     // The payment and the link's new state commit together: a crash between them cannot record
     // the money twice.
     const Status recorded = [&]() -> Status {
@@ -141,8 +162,22 @@ void PaymentLinks::settle(const QString &key, const Id &bookingId, Money amount,
         return tx.commit();
     }();
     if (!recorded.ok()) {
-        // The guest has paid: never lost silently. Marked for a person to look at.
+        // The guest has paid: never lost silently. The link is marked, and its author gets a task
+        // on the guest's card to record the money by hand or return it.
         links.setStatus(key, PaymentLink::Status::Failed, recorded.error().message);
+        if (auto b = m_booking.booking(bookingId); b.ok()) {
+            Task task;
+            task.id = newId();
+            task.guestId = b.value().guestId;
+            task.assigneeId = m_booking.userId();
+            task.title =
+                tr("The guest paid %1 online (YooKassa %2) but it was not recorded: %3. Record it by "
+                   "hand or return the money.")
+                    .arg(amount.toString(), payment.id, recorded.error().message);
+            task.due = m_booking.clock().now();
+            task.createdAt = task.due;
+            storage::TaskRepository(m_booking.database(), m_booking.clock()).create(task);
+        }
         emit failed(bookingId, tr("The guest paid %1 online, but the payment could not be recorded: %2")
                                    .arg(amount.toString(), recorded.error().message));
         return;

@@ -31,6 +31,9 @@ Status validateCategory(const RoomCategory &c)
                        tr("«%1»: 1 to 20 main places and up to 10 extra beds").arg(c.name.trimmed()));
     if (c.pricePerBedNight < Money())
         return invalid("stock.negative_price", tr("«%1»: a price below zero").arg(c.name.trimmed()));
+    if (c.pricePerBedNight > Money::fromRubles(10'000'000)) // the server's limit for a bed-night
+        return invalid("stock.price_too_high",
+                       tr("«%1»: a bed-night above 10 000 000 ₽").arg(c.name.trimmed()));
     return {};
 }
 

@@ -63,6 +63,16 @@ Status validateTariff(const Tariff &t)
         negative = negative || m < Money();
     if (negative)
         return invalid("tariff.negative_price", tr("Season «%1»: a price below zero").arg(t.season));
+    // The server keeps money within what every JSON reader holds exactly; no night costs this much.
+    const Money ceiling = Money::fromRubles(10'000'000);
+    bool tooHigh = t.mainBed > ceiling || t.extraBed > ceiling;
+    for (const Money &m : t.meals)
+        tooHigh = tooHigh || m > ceiling;
+    for (const Money &m : t.treatments)
+        tooHigh = tooHigh || m > ceiling;
+    if (tooHigh)
+        return invalid("tariff.price_too_high",
+                       tr("Season «%1»: a price above 10 000 000 ₽ a night").arg(t.season));
     if (t.minNights < 1 || t.minNights > 365)
         return invalid("tariff.bad_min_stay",
                        tr("Season «%1»: the minimum stay is 1 to 365 nights").arg(t.season));
@@ -160,7 +170,9 @@ TariffBook effectiveTariffBook(const TariffBook &stored, const QList<RoomCategor
             unpriced.append(c);
     const TariffBook base = baseTariffBook(unpriced);
     book.tariffs.append(base.tariffs);
-    if (book.childRules.isEmpty())
+    // The base children's rules only while nothing at all is entered: once the head of sales keeps
+    // a price list, its rules are the rules (ages no rule covers pay as adults, as the editor says).
+    if (stored.tariffs.isEmpty() && stored.childRules.isEmpty() && stored.discounts.isEmpty())
         book.childRules = base.childRules;
     return book;
 }

@@ -56,16 +56,18 @@ Status PaymentLinkRepository::setPending(const QString &key, const QString &prov
 {
     return run(m_db,
                QStringLiteral("UPDATE payment_links SET provider_id = ?, url = ?, status = 'pending' "
-                              "WHERE idempotence_key = ?"),
+                              "WHERE idempotence_key = ? AND status IN ('requested', 'pending')"),
                {sql::text(providerId), sql::text(url), key});
 }
 
 Status PaymentLinkRepository::setStatus(const QString &key, PaymentLink::Status status,
                                         const QString &message)
 {
-    return run(m_db,
-               QStringLiteral("UPDATE payment_links SET status = ?, message = ? WHERE idempotence_key = ?"),
-               {paymentLinkStatusKey(status), sql::text(message), key});
+    return run(
+        m_db,
+        QStringLiteral("UPDATE payment_links SET status = ?, message = ? WHERE idempotence_key = ? AND "
+                       "status IN ('requested', 'pending')"),
+        {paymentLinkStatusKey(status), sql::text(message), key});
 }
 
 Result<QList<PaymentLink>> PaymentLinkRepository::open() const

@@ -20,7 +20,7 @@ Status createRecord(QSqlDatabase db, const Clock &clock, sync::EntityKind kind, 
 }
 
 Result<bool> updateRecord(QSqlDatabase db, const Clock &clock, sync::EntityKind kind,
-                          const QJsonObject &record)
+                          const QJsonObject &record, const QJsonObject &baseline)
 {
     const QString id = record.value(QStringLiteral("id")).toString();
     auto current = ReplicaStore(db).load(kind, id);
@@ -31,7 +31,9 @@ Result<bool> updateRecord(QSqlDatabase db, const Clock &clock, sync::EntityKind 
                      QStringLiteral("%1 %2 does not exist").arg(sync::entityKindKey(kind), id)};
     QJsonObject changes{{QStringLiteral("id"), id}};
     for (auto it = record.begin(); it != record.end(); ++it)
-        if (it.key() != QLatin1String("id") && current.value()->value(it.key()) != it.value())
+        if (it.key() != QLatin1String("id") &&
+            (baseline.isEmpty() ? *current.value() : baseline).value(it.key()) != it.value() &&
+            current.value()->value(it.key()) != it.value())
             changes.insert(it.key(), it.value());
     if (changes.size() == 1)
         return false;

@@ -47,31 +47,38 @@ Status readRows(QSqlDatabase db, const char *table, const QString &sqlText, cons
     return {};
 }
 
-// Creates, updates and deletes that turn `stored` into `edited`, records matched by id.
+// Creates, updates and deletes that carry the editor's changes (from `loaded` to `edited`) over
+// what is stored now: records a colleague added meanwhile stay, records a colleague deleted
+// meanwhile are not brought back, fields a colleague changed and the editor did not keep theirs.
 template <typename T>
 Status writeDifferences(QSqlDatabase db, const Clock &clock, EntityKind kind, const QList<T> &stored,
-                        const QList<T> &edited, int &written)
+                        const QList<T> &loaded, const QList<T> &edited, int &written)
 {
-    QSet<Id> kept;
-    QSet<Id> known;
+    QHash<Id, const T *> storedById, loadedById;
     for (const T &s : stored)
-        known.insert(s.id);
+        storedById.insert(s.id, &s);
+    for (const T &l : loaded)
+        loadedById.insert(l.id, &l);
+    QSet<Id> kept;
     for (const T &e : edited) {
         kept.insert(e.id);
-        if (!known.contains(e.id)) {
+        if (!storedById.contains(e.id)) {
+            if (loadedById.contains(e.id))
+                continue; // deleted by a colleague since the editor opened
             if (auto s = createRecord(db, clock, kind, toJson(e)); !s.ok())
                 return s;
             ++written;
             continue;
         }
-        auto updated = updateRecord(db, clock, kind, toJson(e));
+        const T *base = loadedById.value(e.id, nullptr);
+        auto updated = updateRecord(db, clock, kind, toJson(e), base ? toJson(*base) : QJsonObject{});
         if (!updated.ok())
             return updated.error();
         written += updated.value() ? 1 : 0;
     }
-    for (const T &s : stored)
-        if (!kept.contains(s.id)) {
-            if (auto st = deleteRecord(db, clock, kind, idToString(s.id)); !st.ok())
+    for (const T &l : loaded)
+        if (!kept.contains(l.id) && storedById.contains(l.id)) {
+            if (auto st = deleteRecord(db, clock, kind, idToString(l.id)); !st.ok())
                 return st;
             ++written;
         }
@@ -117,7 +124,8 @@ Result<TariffBook> TariffRepository::load() const
     return book;
 }
 
-Result<int> TariffRepository::save(const TariffBook &edited, const QHash<Id, QString> &categoryNames)
+Result<int> TariffRepository::save(const TariffBook &edited, const QHash<Id, QString> &categoryNames,
+                                   const std::optional<TariffBook> &loaded)
 {
     if (auto s = validateTariffBook(edited, categoryNames); !s.ok())
         return s.error();
@@ -127,17 +135,18 @@ Result<int> TariffRepository::save(const TariffBook &edited, const QHash<Id, QSt
     auto stored = load();
     if (!stored.ok())
         return stored.error();
+    const TariffBook &base = loaded ? *loaded : stored.value();
     int written = 0;
-    if (auto s = writeDifferences(m_db, m_clock, EntityKind::Tariff, stored.value().tariffs, edited.tariffs,
-                                  written);
+    if (auto s = writeDifferences(m_db, m_clock, EntityKind::Tariff, stored.value().tariffs, base.tariffs,
+                                  edited.tariffs, written);
         !s.ok())
         return s.error();
     if (auto s = writeDifferences(m_db, m_clock, EntityKind::ChildRule, stored.value().childRules,
-                                  edited.childRules, written);
+                                  base.childRules, edited.childRules, written);
         !s.ok())
         return s.error();
     if (auto s = writeDifferences(m_db, m_clock, EntityKind::Discount, stored.value().discounts,
-                                  edited.discounts, written);
+                                  base.discounts, edited.discounts, written);
         !s.ok())
         return s.error();
     if (auto s = tx.commit(); !s.ok())

@@ -176,8 +176,8 @@ TariffEditorDialog::TariffEditorDialog(CatalogueService &catalogue, QWidget *par
     m_error->setStyleSheet(QStringLiteral("color: #b91c1c"));
     m_error->setWordWrap(true);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel);
-    QPushButton *saveButton = buttons->addButton(tr("Save"), QDialogButtonBox::AcceptRole);
-    saveButton->setObjectName(QStringLiteral("saveButton"));
+    m_saveButton = buttons->addButton(tr("Save"), QDialogButtonBox::AcceptRole);
+    m_saveButton->setObjectName(QStringLiteral("saveButton"));
     connect(buttons, &QDialogButtonBox::accepted, this, &TariffEditorDialog::save);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
@@ -195,10 +195,12 @@ void TariffEditorDialog::load()
     auto book = m_catalogue.tariffs();
     if (!stock.ok() || !book.ok()) {
         m_error->setText(!stock.ok() ? stock.error().message : book.error().message);
+        m_saveButton->setEnabled(false); // saving an empty book would delete the stored one
         return;
     }
     m_stock = stock.value();
     m_book = book.value();
+    m_loaded = m_book;
     QList<RoomCategory> categories = m_stock.categories.values();
     std::sort(categories.begin(), categories.end(), [](const RoomCategory &a, const RoomCategory &b) {
         return a.pricePerBedNight < b.pricePerBedNight;
@@ -207,7 +209,15 @@ void TariffEditorDialog::load()
     for (const RoomCategory &c : categories)
         m_category->addItem(c.name, idToString(c.id));
     m_children->setRowCount(0);
-    for (const ChildRule &rule : m_book.childRules)
+    // With no rules kept yet the booking prices children by the base rules: start from those, so
+    // that saving keeps them rather than making children pay as adults.
+    QList<ChildRule> rules = m_book.childRules;
+    if (rules.isEmpty())
+        for (ChildRule rule : baseTariffBook({}).childRules) {
+            rule.id = newId();
+            rules.append(rule);
+        }
+    for (const ChildRule &rule : rules)
         appendChildRow(rule);
     m_discounts->setRowCount(0);
     for (const Discount &d : m_book.discounts)
@@ -338,10 +348,13 @@ void TariffEditorDialog::copySeasonToNextYear()
     copy.id = newId();
     copy.from = copy.from.addYears(1);
     copy.to = copy.to.addYears(1);
-    const QString year = QString::number(m_book.tariffs[i].from.year());
-    copy.season = copy.season.contains(year)
-                      ? QString(copy.season).replace(year, QString::number(copy.from.year()))
-                      : copy.season + QStringLiteral(" ") + QString::number(copy.from.year());
+    // "Лето 2027" -> "Лето 2028", "Новый год 2027/28" -> "Новый год 2028/29".
+    const int year = m_book.tariffs[i].from.year();
+    const QString shortNext = QStringLiteral("/%1").arg((year + 1) % 100, 2, 10, QLatin1Char('0'));
+    QString name = copy.season;
+    name.replace(shortNext, QStringLiteral("/%1").arg((year + 2) % 100, 2, 10, QLatin1Char('0')));
+    name.replace(QString::number(year), QString::number(year + 1));
+    copy.season = name != copy.season ? name : copy.season + QLatin1Char(' ') + QString::number(year + 1);
     m_book.tariffs.append(copy);
     showCategory();
 }
@@ -435,7 +448,8 @@ Result<TariffBook> TariffEditorDialog::collect() const
 void TariffEditorDialog::save()
 {
     const Result<TariffBook> book = collect();
-    const Result<int> written = book.ok() ? m_catalogue.saveTariffs(book.value()) : Result<int>(book.error());
+    const Result<int> written =
+        book.ok() ? m_catalogue.saveTariffs(book.value(), m_loaded) : Result<int>(book.error());
     if (!written.ok()) {
         m_error->setText(written.error().message);
         return;

@@ -27,7 +27,8 @@ public:
     // The price list as stored (no base tariff filled in).
     Result<TariffBook> tariffs() const;
     // Errors "tariff.*" (validateTariffBook, with category names), and "tariff.unknown_category".
-    Result<int> saveTariffs(const TariffBook &edited);
+    // `loaded`: the book the editor opened with; a colleague's changes synced since then stay.
+    Result<int> saveTariffs(const TariffBook &edited, const std::optional<TariffBook> &loaded = std::nullopt);
 
 private:
     QSqlDatabase m_db;

@@ -46,8 +46,8 @@ struct RoomClosure
 };
 
 // The head of sales' stock editor checks each record (codes "stock.*", messages in Russian):
-// stock.no_name, stock.bad_beds (1-20 places, 0-10 extra), stock.negative_price, stock.no_number,
-// stock.bad_floor (-5..200), stock.no_building, stock.no_category.
+// stock.no_name, stock.bad_beds (1-20 places, 0-10 extra), stock.negative_price, stock.price_too_high,
+// stock.no_number, stock.bad_floor (-5..200), stock.no_building, stock.no_category.
 Status validateBuilding(const Building &building);
 Status validateCategory(const RoomCategory &category);
 Status validateRoom(const Room &room);

@@ -116,14 +116,15 @@ int sleepersFor(int adults, const QList<int> &childAges, const QList<ChildRule> 
 TariffBook baseTariffBook(const QList<RoomCategory> &categories);
 
 // What the booking dialog prices with: the head of sales' seasons, and the base tariff for each
-// category that has none yet; the base children's rules while none are entered.
+// category that has none yet; the base children's rules while the price list is entirely empty
+// (the editor starts from them, so they are stored with the first save).
 TariffBook effectiveTariffBook(const TariffBook &stored, const QList<RoomCategory> &categories);
 
 // The head of sales' editors and the sync server check every record (codes "tariff.*"):
 //   tariff.no_season (no name), tariff.bad_dates (no first night or the end not after it),
-//   tariff.negative_price, tariff.bad_min_stay (1-365 nights), tariff.bad_child_rule (ages 0-17 in
-//   order, 0-100 %), tariff.bad_discount (1-90 %, a long stay from 2 nights, a promo code of
-//   letters, digits and '-', its dates in order);
+//   tariff.negative_price, tariff.price_too_high (over 10 000 000 ₽ a night), tariff.bad_min_stay (1-365
+//   nights), tariff.bad_child_rule (ages 0-17 in order, 0-100 %), tariff.bad_discount (1-90 %, a long stay
+//   from 2 nights, a promo code of letters, digits and '-', its dates in order);
 // and the whole book: tariff.season_overlap (two seasons of one category share a night),
 // tariff.child_overlap (an age in two rules), tariff.duplicate_promo (one code twice).
 Status validateTariff(const Tariff &tariff);

@@ -33,6 +33,7 @@ public:
     explicit PaymentLinkRepository(QSqlDatabase db) : m_db(std::move(db)) {}
     Status add(const PaymentLink &link);
     Status setPending(const QString &key, const QString &providerId, const QString &url);
+    // Both move only open links (requested or pending): a late answer never reopens a settled one.
     Status setStatus(const QString &key, PaymentLink::Status status, const QString &message = {});
     Result<QList<PaymentLink>> open() const;                          // requested or pending, oldest first
     Result<QList<PaymentLink>> forBooking(const Id &bookingId) const; // newest first

@@ -12,10 +12,12 @@ namespace kasp::storage {
 
 // "<kind>.create" with the whole record.
 Status createRecord(QSqlDatabase db, const Clock &clock, sync::EntityKind kind, const QJsonObject &record);
-// "<kind>.update" with the fields that differ from the stored record; nothing when none do.
+// "<kind>.update" with the fields that differ from `baseline` (what the editor started from; the
+// stored record when empty), applied over the stored record: a field a colleague changed meanwhile
+// (and the editor did not touch) keeps the colleague's value. Nothing when no field differs.
 // Returns whether something was written. "entity.not_found" when there is no such record.
 Result<bool> updateRecord(QSqlDatabase db, const Clock &clock, sync::EntityKind kind,
-                          const QJsonObject &record);
+                          const QJsonObject &record, const QJsonObject &baseline = {});
 // "<kind>.delete".
 Status deleteRecord(QSqlDatabase db, const Clock &clock, sync::EntityKind kind, const QString &id);
 

@@ -2,6 +2,7 @@
 #include "kasp/core/clock.h"
 #include "kasp/core/result.h"
 #include "kasp/core/tariff.h"
+#include <optional>
 #include <QSqlDatabase>
 
 namespace kasp::storage {
@@ -16,8 +17,11 @@ public:
     // Seasons by category, then first night; children's rules youngest first.
     Result<TariffBook> load() const;
     // Checks the edited book as a whole (validateTariffBook), then writes a create, update or
-    // delete mutation for each record that differs, all in one transaction. Returns how many.
-    Result<int> save(const TariffBook &edited, const QHash<Id, QString> &categoryNames = {});
+    // delete mutation for each record the editor changed, all in one transaction. `loaded` is the
+    // book the editor started from (default: what is stored now); changes a sync brought in since
+    // then are kept, not overwritten or deleted. Returns how many mutations.
+    Result<int> save(const TariffBook &edited, const QHash<Id, QString> &categoryNames = {},
+                     const std::optional<TariffBook> &loaded = std::nullopt);
 
 private:
     QSqlDatabase m_db;

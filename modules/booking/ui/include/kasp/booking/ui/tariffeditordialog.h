@@ -9,6 +9,7 @@
 
 class QComboBox;
 class QLabel;
+class QPushButton;
 class QTableWidget;
 class QTableWidgetItem;
 
@@ -45,7 +46,9 @@ private:
 
     CatalogueService &m_catalogue;
     RoomStock m_stock;
-    TariffBook m_book; // seasons live here; children's rules and discounts in their tables
+    TariffBook m_book;   // seasons live here; children's rules and discounts in their tables
+    TariffBook m_loaded; // as opened: the save carries only this dialog's changes
+    QPushButton *m_saveButton = nullptr;
     QComboBox *m_category;
     QLabel *m_baseNote;
     QTableWidget *m_seasons;
