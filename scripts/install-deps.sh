@@ -19,6 +19,8 @@ PACKAGES=(
   libcurl4-openssl-dev python3-aiosmtpd poppler-utils
   # libFuzzer (clang) for the protocol fuzz test
   clang libclang-rt-14-dev
+  # softphone (SIP): liblinphone; tests: kamailio as registrar and proxy, linphonec to compare
+  liblinphone-dev linphone-cli kamailio
   # keychain
   qtkeychain-qt6-dev libsecret-1-0 gnome-keyring dbus dbus-x11
   # test fixtures: PostgreSQL, X server, fonts for screenshots

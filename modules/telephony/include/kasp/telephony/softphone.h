@@ -1,0 +1,97 @@
+#pragma once
+// The Sales Window's phone: one SIP account on the sanatorium's PBX, calls in and out, through
+// liblinphone. Driven from the Qt event loop (a 20 ms timer runs the SIP stack; every signal comes
+// from there, on the thread that made the Softphone). Runs with no sound card (files) for tests.
+#include "kasp/core/result.h"
+#include <memory>
+#include <QObject>
+#include <QString>
+
+namespace kasp::telephony {
+
+enum class SipTransport { Udp, Tcp, Tls };
+
+struct SipAccount
+{
+    QString server; // "pbx.sanatorium.ru" or "10.0.0.5:5060"
+    QString user;   // the extension / SIP login, "201"
+    QString displayName;
+    SipTransport transport = SipTransport::Udp;
+};
+
+enum class RegistrationState { None, Registering, Registered, Unregistered, Failed };
+
+enum class CallDirection { Incoming, Outgoing };
+enum class CallState { Ringing, Dialing, RemoteRinging, Connected, OnHold, HeldByRemote, Ended };
+// How a call ended, as the guest's timeline records it.
+enum class CallResult { Answered, Missed, Declined, Busy, Failed };
+
+struct CallInfo
+{
+    int id = 0; // this softphone's own number for the call
+    CallDirection direction = CallDirection::Incoming;
+    QString remoteUser;        // the number or login on the other end: "+79161234567", "203"
+    QString remoteDisplayName; // as the PBX passes it, often empty
+    CallState state = CallState::Ringing;
+};
+
+class SoftphoneListener;
+
+class Softphone : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        QString dataDir;            // liblinphone's own files (call history database); must exist
+        QString bindAddress;        // "" = every interface; tests: 127.0.0.1
+        bool useSoundFiles = false; // no sound card: play a file, record to a file
+        QString playFile;           // what the other side hears when useSoundFiles
+        QString userAgent = QStringLiteral("KASP");
+    };
+
+    explicit Softphone(Options options, QObject *parent = nullptr);
+    ~Softphone() override;
+
+    // Creates and starts the SIP stack. Errors: "sip.start".
+    Status start();
+    // Registers (and keeps registered) the account; the password is used for digest auth only.
+    // Progress and errors arrive as registrationChanged. Errors right away: "sip.bad_address".
+    Status registerAccount(const SipAccount &account, const QString &password);
+    void unregister();
+    RegistrationState registrationState() const { return m_registration; }
+
+    // Dials a number or login on the account's server. Returns the call's id. "sip.not_registered",
+    // "sip.bad_address", "sip.call_failed".
+    Result<int> dial(const QString &number);
+    Status answer(int callId);
+    Status decline(int callId); // busy here
+    Status hangUp(int callId);
+    Status hold(int callId);
+    Status resume(int callId);
+    Status sendDtmf(int callId, QChar digit); // 0-9, *, #, A-D
+    Status setMuted(int callId, bool muted);
+    QList<CallInfo> calls() const;
+
+signals:
+    // message: Russian, for the consultant; code: "sip.auth", "sip.unreachable", "sip.refused", ""
+    void registrationChanged(kasp::telephony::RegistrationState state, const QString &code,
+                             const QString &message);
+    void incomingCall(const kasp::telephony::CallInfo &call);
+    void callStateChanged(const kasp::telephony::CallInfo &call);
+    void callEnded(const kasp::telephony::CallInfo &call, kasp::telephony::CallResult result,
+                   int durationSecs);
+    void dtmfReceived(int callId, QChar digit);
+
+private:
+    friend class SoftphoneListener;
+    struct Private;
+    std::unique_ptr<Private> d;
+    RegistrationState m_registration = RegistrationState::None;
+};
+
+QString registrationStateTitle(RegistrationState state); // "в сети", "нет регистрации", ...
+
+} // namespace kasp::telephony
+
+Q_DECLARE_METATYPE(kasp::telephony::CallInfo)

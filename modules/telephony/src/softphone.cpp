@@ -1,0 +1,476 @@
+#include "kasp/telephony/softphone.h"
+
+#include <linphone++/linphone.hh>
+#include <map>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QHash>
+#include <QTimer>
+
+namespace kasp::telephony {
+
+// Messages use QCoreApplication::translate with the context spelled out: both members and free
+// functions call them, and lupdate files a tr() wrapper differently for each.
+namespace {
+
+QString fromStd(const std::string &s)
+{
+    return QString::fromStdString(s);
+}
+
+linphone::TransportType transportOf(SipTransport t)
+{
+    switch (t) {
+    case SipTransport::Tcp:
+        return linphone::TransportType::Tcp;
+    case SipTransport::Tls:
+        return linphone::TransportType::Tls;
+    case SipTransport::Udp:
+        break;
+    }
+    return linphone::TransportType::Udp;
+}
+
+// A registration failure in the consultant's words, with a stable code.
+std::pair<QString, QString> registrationError(linphone::Reason reason, int sipCode, const QString &phrase)
+{
+    switch (reason) {
+    case linphone::Reason::Unauthorized:
+    case linphone::Reason::Forbidden:
+        return {QStringLiteral("sip.auth"),
+                QCoreApplication::translate("kasp::telephony", "The PBX refused the login or password")};
+    case linphone::Reason::IOError:
+    case linphone::Reason::NoResponse:
+        return {QStringLiteral("sip.unreachable"),
+                QCoreApplication::translate(
+                    "kasp::telephony", "The PBX does not answer: check the server address and the network")};
+    default:
+        break;
+    }
+    if (sipCode == 401 || sipCode == 403 || sipCode == 407)
+        return {QStringLiteral("sip.auth"),
+                QCoreApplication::translate("kasp::telephony", "The PBX refused the login or password")};
+    if (sipCode == 0 || sipCode == 408 || sipCode == 503)
+        return {QStringLiteral("sip.unreachable"),
+                QCoreApplication::translate(
+                    "kasp::telephony", "The PBX does not answer: check the server address and the network")};
+    return {QStringLiteral("sip.refused"),
+            QCoreApplication::translate("kasp::telephony", "The PBX refused the registration: %1 %2")
+                .arg(sipCode)
+                .arg(phrase)};
+}
+
+} // namespace
+
+class SoftphoneListener : public linphone::CoreListener
+{
+public:
+    explicit SoftphoneListener(Softphone *phone) : m_phone(phone) {}
+    void detach() { m_phone = nullptr; }
+
+    void onAccountRegistrationStateChanged(const std::shared_ptr<linphone::Core> &,
+                                           const std::shared_ptr<linphone::Account> &account,
+                                           linphone::RegistrationState state,
+                                           const std::string &message) override;
+    void onCallStateChanged(const std::shared_ptr<linphone::Core> &,
+                            const std::shared_ptr<linphone::Call> &call, linphone::Call::State state,
+                            const std::string &message) override;
+    void onDtmfReceived(const std::shared_ptr<linphone::Core> &, const std::shared_ptr<linphone::Call> &call,
+                        int dtmf) override;
+
+private:
+    Softphone *m_phone;
+};
+
+struct Softphone::Private
+{
+    struct Call
+    {
+        std::shared_ptr<linphone::Call> call;
+        CallInfo info;
+        bool connected = false; // was ever answered
+        bool declinedHere = false;
+        QElapsedTimer talking; // from the answer
+    };
+
+    Options options;
+    std::shared_ptr<linphone::Core> core;
+    std::shared_ptr<SoftphoneListener> listener;
+    std::shared_ptr<linphone::Account> account;
+    QTimer iterate;
+    std::map<const void *, int> ids; // by the C object: wrappers may differ between callbacks
+    QHash<int, Call> calls;
+    int nextId = 1;
+
+    Call *find(int id) { return calls.contains(id) ? &calls[id] : nullptr; }
+    int idOf(const std::shared_ptr<linphone::Call> &call) const
+    {
+        const auto it = ids.find(call->cPtr());
+        return it == ids.end() ? 0 : it->second;
+    }
+};
+
+Softphone::Softphone(Options options, QObject *parent) : QObject(parent), d(std::make_unique<Private>())
+{
+    qRegisterMetaType<CallInfo>();
+    d->options = std::move(options);
+    d->iterate.setInterval(20); // the SIP stack's heartbeat: timers, retransmissions, callbacks
+    connect(&d->iterate, &QTimer::timeout, this, [this] {
+        if (d->core)
+            d->core->iterate();
+    });
+}
+
+Softphone::~Softphone()
+{
+    d->iterate.stop();
+    if (d->listener)
+        d->listener->detach();
+    if (d->core) {
+        d->core->removeListener(d->listener);
+        d->core->stop();
+    }
+}
+
+Status Softphone::start()
+{
+    auto factory = linphone::Factory::get();
+    if (qEnvironmentVariableIsSet("KASP_SIP_DEBUG")) // the SIP stack's own log on stderr
+        linphone::LoggingService::get()->setLogLevel(linphone::LogLevel::Message);
+    factory->setSoundResourcesDir("/usr/share/sounds/linphone"); // Debian's place for them
+    factory->setRingResourcesDir("/usr/share/sounds/linphone/rings");
+    factory->setDataDir(d->options.dataDir.toStdString());
+    factory->setConfigDir(d->options.dataDir.toStdString());
+    // From a config string: a bare createCore() would first bind the default port 5060.
+    QString config = QStringLiteral("[sip]\nsip_port=-1\nsip_tcp_port=-1\nsip_tls_port=0\nguess_hostname=0\n"
+                                    "[net]\nipv6=0\n[video]\ncapture=0\ndisplay=0\n");
+    if (!d->options.bindAddress.isEmpty())
+        config +=
+            QStringLiteral("[sip]\nbind_address=%1\n[rtp]\nbind_address=%1\n").arg(d->options.bindAddress);
+    auto cfg = factory->createConfigFromString(config.toStdString());
+    d->core = factory->createCoreWithConfig(cfg, nullptr);
+    if (!d->core)
+        return Error{
+            QStringLiteral("sip.start"),
+            QCoreApplication::translate("kasp::telephony", "The phone could not start its SIP stack")};
+    // Media on ports the system picks: a fixed default (7078) would be shared by two softphones on
+    // one machine (a terminal server, or a test's guest), and their audio and tones would cross.
+    d->core->setAudioPort(-1);
+    d->core->setVideoPort(-1);
+    d->core->setUserAgent(d->options.userAgent.toStdString(), "1");
+    d->core->setGuessHostname(false);
+    d->core->enableIpv6(false);
+    auto video = factory->createVideoActivationPolicy();
+    video->setAutomaticallyAccept(false);
+    video->setAutomaticallyInitiate(false);
+    d->core->setVideoActivationPolicy(video);
+    d->core->enableVideoCapture(false);
+    d->core->enableVideoDisplay(false);
+    // Tones in the media (RFC 2833), as PBX menus expect; never also as SIP INFO, or a menu that
+    // reads both hears every digit twice.
+    d->core->setUseInfoForDtmf(false);
+    d->core->setUseRfc2833ForDtmf(true);
+    if (d->options.useSoundFiles) {
+        d->core->setUseFiles(true);
+        if (!d->options.playFile.isEmpty())
+            d->core->setPlayFile(d->options.playFile.toStdString());
+    }
+    d->listener = std::make_shared<SoftphoneListener>(this);
+    d->core->addListener(d->listener);
+    if (d->core->start() != 0)
+        return Error{
+            QStringLiteral("sip.start"),
+            QCoreApplication::translate("kasp::telephony", "The phone could not start its SIP stack")};
+    d->iterate.start();
+    return {};
+}
+
+Status Softphone::registerAccount(const SipAccount &a, const QString &password)
+{
+    if (!d->core)
+        return Error{QStringLiteral("sip.start"),
+                     QCoreApplication::translate("kasp::telephony", "The phone is not started")};
+    const QString host = a.server.section(QLatin1Char(':'), 0, 0).trimmed();
+    const auto transport = transportOf(a.transport);
+    auto server = d->core->createAddress(QStringLiteral("sip:%1").arg(a.server.trimmed()).toStdString());
+    auto identity =
+        d->core->createAddress(QStringLiteral("sip:%1@%2").arg(a.user.trimmed(), host).toStdString());
+    if (host.isEmpty() || a.user.trimmed().isEmpty() || !server || !identity)
+        return Error{
+            QStringLiteral("sip.bad_address"),
+            QCoreApplication::translate("kasp::telephony", "Check the PBX address and the login: «%1», «%2»")
+                .arg(a.server, a.user)};
+    server->setTransport(transport);
+    if (!a.displayName.isEmpty())
+        identity->setDisplayName(a.displayName.toStdString());
+    unregister();
+    d->core->clearAllAuthInfo();
+    auto factory = linphone::Factory::get();
+    d->core->addAuthInfo(factory->createAuthInfo(a.user.trimmed().toStdString(), "", password.toStdString(),
+                                                 "", "", host.toStdString()));
+    auto params = d->core->createAccountParams();
+    params->setIdentityAddress(identity);
+    params->setServerAddress(server);
+    params->setTransport(transport);
+    params->enableRegister(true);
+    params->setExpires(300);
+    d->account = d->core->createAccount(params);
+    if (!d->account || d->core->addAccount(d->account) != 0)
+        return Error{QStringLiteral("sip.bad_address"),
+                     QCoreApplication::translate("kasp::telephony", "The PBX account could not be set up")};
+    d->core->setDefaultAccount(d->account);
+    return {};
+}
+
+void Softphone::unregister()
+{
+    if (!d->core || !d->account)
+        return;
+    d->core->clearAccounts();
+    d->account.reset();
+}
+
+Result<int> Softphone::dial(const QString &number)
+{
+    if (!d->core || !d->account || m_registration != RegistrationState::Registered)
+        return Error{
+            QStringLiteral("sip.not_registered"),
+            QCoreApplication::translate("kasp::telephony", "The phone is not registered on the PBX")};
+    const auto server = d->account->getParams()->getServerAddress();
+    const QString digits = number.trimmed();
+    auto address = d->core->createAddress(
+        QStringLiteral("sip:%1@%2").arg(digits, fromStd(server->getDomain())).toStdString());
+    if (digits.isEmpty() || !address)
+        return Error{QStringLiteral("sip.bad_address"),
+                     QCoreApplication::translate("kasp::telephony", "«%1» cannot be dialled").arg(number)};
+    if (server->getPort() > 0)
+        address->setPort(server->getPort());
+    address->setTransport(server->getTransport());
+    auto call = d->core->inviteAddress(address);
+    if (!call)
+        return Error{
+            QStringLiteral("sip.call_failed"),
+            QCoreApplication::translate("kasp::telephony", "The call to %1 could not start").arg(number)};
+    return d->idOf(call); // numbered in OutgoingInit, inside inviteAddress
+}
+
+Status Softphone::answer(int id)
+{
+    Private::Call *c = d->find(id);
+    if (!c || c->call->accept() != 0)
+        return Error{QStringLiteral("sip.no_call"),
+                     QCoreApplication::translate("kasp::telephony", "There is no such call to answer")};
+    return {};
+}
+
+Status Softphone::decline(int id)
+{
+    Private::Call *c = d->find(id);
+    if (!c)
+        return Error{QStringLiteral("sip.no_call"),
+                     QCoreApplication::translate("kasp::telephony", "There is no such call")};
+    c->declinedHere = true;
+    c->call->decline(linphone::Reason::Busy);
+    return {};
+}
+
+Status Softphone::hangUp(int id)
+{
+    Private::Call *c = d->find(id);
+    if (!c || c->call->terminate() != 0)
+        return Error{QStringLiteral("sip.no_call"),
+                     QCoreApplication::translate("kasp::telephony", "There is no such call")};
+    return {};
+}
+
+Status Softphone::hold(int id)
+{
+    Private::Call *c = d->find(id);
+    if (!c || c->call->pause() != 0)
+        return Error{QStringLiteral("sip.no_call"),
+                     QCoreApplication::translate("kasp::telephony", "This call cannot be put on hold now")};
+    return {};
+}
+
+Status Softphone::resume(int id)
+{
+    Private::Call *c = d->find(id);
+    if (!c || c->call->resume() != 0)
+        return Error{QStringLiteral("sip.no_call"),
+                     QCoreApplication::translate("kasp::telephony", "This call cannot be resumed now")};
+    return {};
+}
+
+Status Softphone::sendDtmf(int id, QChar digit)
+{
+    Private::Call *c = d->find(id);
+    if (!c || !QStringLiteral("0123456789*#ABCD").contains(digit.toUpper()) ||
+        c->call->sendDtmf(digit.toUpper().toLatin1()) != 0)
+        return Error{QStringLiteral("sip.no_call"),
+                     QCoreApplication::translate("kasp::telephony", "The tone could not be sent")};
+    return {};
+}
+
+Status Softphone::setMuted(int id, bool muted)
+{
+    Private::Call *c = d->find(id);
+    if (!c)
+        return Error{QStringLiteral("sip.no_call"),
+                     QCoreApplication::translate("kasp::telephony", "There is no such call")};
+    c->call->setMicrophoneMuted(muted);
+    return {};
+}
+
+QList<CallInfo> Softphone::calls() const
+{
+    QList<CallInfo> out;
+    for (const Private::Call &c : d->calls)
+        out.append(c.info);
+    return out;
+}
+
+// ---- callbacks: inside core->iterate(), on this object's thread -----------------------------------
+
+void SoftphoneListener::onAccountRegistrationStateChanged(const std::shared_ptr<linphone::Core> &,
+                                                          const std::shared_ptr<linphone::Account> &account,
+                                                          linphone::RegistrationState state,
+                                                          const std::string &message)
+{
+    if (!m_phone || account != m_phone->d->account)
+        return;
+    RegistrationState mapped = RegistrationState::None;
+    QString code, text;
+    switch (state) {
+    case linphone::RegistrationState::Progress:
+        mapped = RegistrationState::Registering;
+        text = QCoreApplication::translate("kasp::telephony", "Registering on the PBX…");
+        break;
+    case linphone::RegistrationState::Ok:
+        mapped = RegistrationState::Registered;
+        text = QCoreApplication::translate("kasp::telephony", "Registered on the PBX");
+        break;
+    case linphone::RegistrationState::Cleared:
+        mapped = RegistrationState::Unregistered;
+        text = QCoreApplication::translate("kasp::telephony", "Not registered");
+        break;
+    case linphone::RegistrationState::Failed: {
+        mapped = RegistrationState::Failed;
+        const auto info = account->getErrorInfo();
+        std::tie(code, text) = registrationError(account->getError(), info ? info->getProtocolCode() : 0,
+                                                 info ? fromStd(info->getPhrase()) : fromStd(message));
+        break;
+    }
+    case linphone::RegistrationState::None:
+        return;
+    }
+    m_phone->m_registration = mapped;
+    emit m_phone->registrationChanged(mapped, code, text);
+}
+
+void SoftphoneListener::onCallStateChanged(const std::shared_ptr<linphone::Core> &,
+                                           const std::shared_ptr<linphone::Call> &call,
+                                           linphone::Call::State state, const std::string &)
+{
+    if (!m_phone)
+        return;
+    Softphone::Private &d = *m_phone->d;
+    using S = linphone::Call::State;
+    int id = d.idOf(call);
+    if (id == 0) {
+        if (state != S::IncomingReceived && state != S::OutgoingInit)
+            return; // not ours (already ended and forgotten)
+        id = d.nextId++;
+        d.ids[call->cPtr()] = id;
+        Softphone::Private::Call c;
+        c.call = call;
+        c.info.id = id;
+        c.info.direction = state == S::IncomingReceived ? CallDirection::Incoming : CallDirection::Outgoing;
+        const auto remote = call->getRemoteAddress();
+        c.info.remoteUser = remote ? fromStd(remote->getUsername()) : QString();
+        c.info.remoteDisplayName = remote ? fromStd(remote->getDisplayName()) : QString();
+        c.info.state = state == S::IncomingReceived ? CallState::Ringing : CallState::Dialing;
+        d.calls.insert(id, c);
+        if (state == S::IncomingReceived)
+            emit m_phone->incomingCall(c.info);
+        else
+            emit m_phone->callStateChanged(c.info);
+        return;
+    }
+    Softphone::Private::Call &c = d.calls[id];
+    switch (state) {
+    case S::OutgoingRinging:
+    case S::OutgoingEarlyMedia:
+        c.info.state = CallState::RemoteRinging;
+        break;
+    case S::Connected:
+        // Answered: the talk starts now, the audio a moment later (StreamsRunning).
+        if (!c.connected) {
+            c.connected = true;
+            c.talking.start();
+        }
+        return;
+    case S::StreamsRunning:
+        if (c.info.state == CallState::Connected)
+            return; // after a re-INVITE that changed nothing we show
+        c.info.state = CallState::Connected;
+        break;
+    case S::Paused:
+        c.info.state = CallState::OnHold;
+        break;
+    case S::PausedByRemote:
+        c.info.state = CallState::HeldByRemote;
+        break;
+    case S::End:
+    case S::Error: {
+        c.info.state = CallState::Ended;
+        CallResult result = CallResult::Answered;
+        if (!c.connected) {
+            const linphone::Reason reason = call->getReason();
+            if (c.declinedHere || reason == linphone::Reason::Declined)
+                result = CallResult::Declined;
+            else if (reason == linphone::Reason::Busy)
+                result =
+                    c.info.direction == CallDirection::Incoming ? CallResult::Declined : CallResult::Busy;
+            else if (c.info.direction == CallDirection::Incoming)
+                result = CallResult::Missed; // the caller gave up, or nobody answered
+            else
+                result = state == S::Error && reason != linphone::Reason::NotAnswered ? CallResult::Failed
+                                                                                      : CallResult::Missed;
+        }
+        const int seconds = c.connected ? int(c.talking.elapsed() / 1000) : 0;
+        const CallInfo info = c.info;
+        d.ids.erase(call->cPtr());
+        d.calls.remove(id);
+        emit m_phone->callEnded(info, result, seconds);
+        return;
+    }
+    default:
+        return;
+    }
+    emit m_phone->callStateChanged(c.info);
+}
+
+void SoftphoneListener::onDtmfReceived(const std::shared_ptr<linphone::Core> &,
+                                       const std::shared_ptr<linphone::Call> &call, int dtmf)
+{
+    if (m_phone && m_phone->d->idOf(call))
+        emit m_phone->dtmfReceived(m_phone->d->idOf(call), QChar(dtmf));
+}
+
+QString registrationStateTitle(RegistrationState state)
+{
+    switch (state) {
+    case RegistrationState::None:
+    case RegistrationState::Unregistered:
+        return QCoreApplication::translate("kasp::telephony", "not registered");
+    case RegistrationState::Registering:
+        return QCoreApplication::translate("kasp::telephony", "registering…");
+    case RegistrationState::Registered:
+        return QCoreApplication::translate("kasp::telephony", "online");
+    case RegistrationState::Failed:
+        return QCoreApplication::translate("kasp::telephony", "registration failed");
+    }
+    return {};
+}
+
+} // namespace kasp::telephony

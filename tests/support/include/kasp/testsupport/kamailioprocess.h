@@ -1,0 +1,36 @@
+#pragma once
+// A real kamailio on 127.0.0.1 for the softphone tests: registrar (REGISTER challenged with digest
+// auth; every test user's password is kPassword) and stateful proxy for calls between registered
+// users, on a free port (UDP and TCP). SUBSCRIBE / PUBLISH are refused (no presence server), as many
+// small PBXs do. Stopped and reaped by the destructor; stop() and start() again model a PBX that
+// goes away and comes back on the same port.
+#include <memory>
+#include <QProcess>
+#include <QString>
+
+namespace kasp::test {
+
+class KamailioProcess
+{
+public:
+    static constexpr const char *kPassword = "sip-secret";
+    static constexpr const char *kDomain = "127.0.0.1";
+
+    KamailioProcess() = default;
+    ~KamailioProcess() { stop(); }
+
+    bool start(QString *error); // the first start picks a free port; later starts reuse it
+    void stop();
+    bool isRunning() const { return m_process && m_process->state() == QProcess::Running; }
+    int port() const { return m_port; }
+    QString server() const { return QStringLiteral("127.0.0.1:%1").arg(m_port); }
+    QString log() const { return m_log; }
+
+private:
+    std::unique_ptr<QProcess> m_process;
+    QString m_dir;
+    int m_port = 0;
+    QString m_log;
+};
+
+} // namespace kasp::test

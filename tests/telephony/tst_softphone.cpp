@@ -1,0 +1,208 @@
+// The softphone against real SIP peers on loopback: kamailio (registrar with digest auth, and
+// proxy) started by the fixture, and a second liblinphone endpoint (another Softphone) as the guest.
+// Registration with the right and a wrong password; a call in answered, DTMF both ways, hold and
+// resume, hung up by the caller; a call the caller gave up on (missed); a declined call; a call out
+// hung up from the desk; a number nobody has. No sound card: both sides play a file.
+#include "kasp/telephony/softphone.h"
+#include "kasp/testsupport/kamailioprocess.h"
+#include "kasp/testsupport/testenv.h"
+
+#include <QSignalSpy>
+#include <QtTest>
+
+using namespace kasp;
+using namespace kasp::telephony;
+
+namespace {
+
+Softphone::Options options(const QString &name)
+{
+    Softphone::Options o;
+    o.dataDir = test::makeTempDir(name);
+    o.bindAddress = QStringLiteral("127.0.0.1");
+    o.useSoundFiles = true;
+    o.playFile = QStringLiteral("/usr/share/sounds/linphone/hello8000.wav");
+    return o;
+}
+
+// Waits for a call of `phone` to reach `state` (signals arrive from the SIP heartbeat).
+bool waitForState(Softphone &phone, CallState state, int ms = 10'000)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < ms) {
+        for (const CallInfo &c : phone.calls())
+            if (c.state == state)
+                return true;
+        QTest::qWait(20);
+    }
+    return false;
+}
+
+} // namespace
+
+class TestSoftphone : public QObject
+{
+    Q_OBJECT
+    test::KamailioProcess pbx;
+    std::unique_ptr<Softphone> desk;  // the consultant's Sales Window, extension 201
+    std::unique_ptr<Softphone> guest; // the caller, extension 301
+
+    bool registerAs(Softphone &phone, const QString &user, const QString &password, QString *code = nullptr)
+    {
+        QSignalSpy changed(&phone, &Softphone::registrationChanged);
+        if (!phone.registerAccount({pbx.server(), user, {}, SipTransport::Udp}, password).ok())
+            return false;
+        QElapsedTimer timer;
+        timer.start();
+        while (timer.elapsed() < 15'000) {
+            changed.wait(500);
+            for (const QList<QVariant> &c : changed) {
+                const auto state = c.at(0).value<RegistrationState>();
+                if (state == RegistrationState::Registered)
+                    return true;
+                if (state == RegistrationState::Failed) {
+                    if (code)
+                        *code = c.at(1).toString();
+                    return false;
+                }
+            }
+        }
+        return false;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        test::initTestEnvironment();
+        QString error;
+        QVERIFY2(pbx.start(&error), qPrintable(error));
+        desk = std::make_unique<Softphone>(options(QStringLiteral("desk")));
+        guest = std::make_unique<Softphone>(options(QStringLiteral("guest")));
+        desk->setObjectName(QStringLiteral("desk"));
+        guest->setObjectName(QStringLiteral("guest"));
+        QVERIFY(desk->start().ok());
+        QVERIFY(guest->start().ok());
+    }
+
+    void aWrongPasswordIsRefusedClearly()
+    {
+        QString code;
+        QVERIFY(!registerAs(*desk, QStringLiteral("201"), QStringLiteral("wrong"), &code));
+        QCOMPARE(code, QStringLiteral("sip.auth"));
+        QCOMPARE(desk->registrationState(), RegistrationState::Failed);
+        QCOMPARE(desk->dial(QStringLiteral("301")).error().code, QStringLiteral("sip.not_registered"));
+        QCOMPARE(desk->registerAccount({QString(), QStringLiteral("201"), {}, SipTransport::Udp},
+                                       QStringLiteral("x"))
+                     .error()
+                     .code,
+                 QStringLiteral("sip.bad_address"));
+    }
+
+    void bothRegister()
+    {
+        QVERIFY2(registerAs(*desk, QStringLiteral("201"), QLatin1String(test::KamailioProcess::kPassword)),
+                 qPrintable(pbx.log().right(1500)));
+        QVERIFY(registerAs(*guest, QStringLiteral("301"), QLatin1String(test::KamailioProcess::kPassword)));
+        QCOMPARE(desk->registrationState(), RegistrationState::Registered);
+    }
+
+    void aCallInAnsweredWithTonesHoldAndTheCallerHangsUp()
+    {
+        QSignalSpy incoming(desk.get(), &Softphone::incomingCall);
+        QSignalSpy ended(desk.get(), &Softphone::callEnded);
+        QSignalSpy deskTones(desk.get(), &Softphone::dtmfReceived);
+        QSignalSpy guestTones(guest.get(), &Softphone::dtmfReceived);
+        const Result<int> out = guest->dial(QStringLiteral("201"));
+        QVERIFY(out.ok());
+        QVERIFY(incoming.wait(10'000));
+        const CallInfo ring = incoming.first().first().value<CallInfo>();
+        QCOMPARE(ring.direction, CallDirection::Incoming);
+        QCOMPARE(ring.remoteUser, QStringLiteral("301"));
+        QVERIFY(waitForState(*guest, CallState::RemoteRinging));
+        QVERIFY(desk->answer(ring.id).ok());
+        QVERIFY(waitForState(*desk, CallState::Connected));
+        QVERIFY(waitForState(*guest, CallState::Connected));
+
+        QVERIFY(desk->sendDtmf(ring.id, QLatin1Char('5')).ok());
+        QVERIFY(guestTones.wait(5000));
+        QCOMPARE(guestTones.first().at(1).toChar(), QLatin1Char('5'));
+        QVERIFY(guest->sendDtmf(out.value(), QLatin1Char('#')).ok());
+        QVERIFY(deskTones.wait(5000));
+        QCOMPARE(deskTones.first().at(1).toChar(), QLatin1Char('#'));
+
+        QVERIFY(desk->hold(ring.id).ok());
+        QVERIFY(waitForState(*desk, CallState::OnHold));
+        QVERIFY(waitForState(*guest, CallState::HeldByRemote));
+        QVERIFY(desk->resume(ring.id).ok());
+        QVERIFY(waitForState(*desk, CallState::Connected));
+        QVERIFY(waitForState(*guest, CallState::Connected));
+
+        QTest::qWait(1100); // a second of talk
+        QVERIFY(guest->hangUp(out.value()).ok());
+        QVERIFY(ended.wait(10'000));
+        QCOMPARE(ended.first().at(1).value<CallResult>(), CallResult::Answered);
+        QVERIFY(ended.first().at(2).toInt() >= 1);
+        QTRY_VERIFY_WITH_TIMEOUT(desk->calls().isEmpty() && guest->calls().isEmpty(), 5000);
+    }
+
+    void aCallerWhoGivesUpIsAMissedCall()
+    {
+        QSignalSpy incoming(desk.get(), &Softphone::incomingCall);
+        QSignalSpy ended(desk.get(), &Softphone::callEnded);
+        const Result<int> out = guest->dial(QStringLiteral("201"));
+        QVERIFY(incoming.wait(10'000));
+        QVERIFY(waitForState(*guest, CallState::RemoteRinging));
+        QVERIFY(guest->hangUp(out.value()).ok());
+        QVERIFY(ended.wait(10'000));
+        QCOMPARE(ended.first().at(1).value<CallResult>(), CallResult::Missed);
+        QCOMPARE(ended.first().at(2).toInt(), 0);
+    }
+
+    void aDeclinedCallIsBusyForTheCaller()
+    {
+        QSignalSpy incoming(desk.get(), &Softphone::incomingCall);
+        QSignalSpy deskEnded(desk.get(), &Softphone::callEnded);
+        QSignalSpy guestEnded(guest.get(), &Softphone::callEnded);
+        QVERIFY(guest->dial(QStringLiteral("201")).ok());
+        QVERIFY(incoming.wait(10'000));
+        QVERIFY(desk->decline(incoming.first().first().value<CallInfo>().id).ok());
+        QTRY_COMPARE_WITH_TIMEOUT(deskEnded.size(), 1, 10'000); // may end inside decline() itself
+        QCOMPARE(deskEnded.first().at(1).value<CallResult>(), CallResult::Declined);
+        QTRY_COMPARE_WITH_TIMEOUT(guestEnded.size(), 1, 10'000);
+        QCOMPARE(guestEnded.first().at(1).value<CallResult>(), CallResult::Busy);
+    }
+
+    void aCallOutHungUpFromTheDesk()
+    {
+        QSignalSpy incoming(guest.get(), &Softphone::incomingCall);
+        QSignalSpy guestEnded(guest.get(), &Softphone::callEnded);
+        const Result<int> out = desk->dial(QStringLiteral("301"));
+        QVERIFY(out.ok());
+        QVERIFY(incoming.wait(10'000));
+        QCOMPARE(incoming.first().first().value<CallInfo>().remoteUser, QStringLiteral("201"));
+        QVERIFY(guest->answer(incoming.first().first().value<CallInfo>().id).ok());
+        QVERIFY(waitForState(*desk, CallState::Connected));
+        QVERIFY(desk->hangUp(out.value()).ok());
+        QVERIFY(guestEnded.wait(10'000));
+        QCOMPARE(guestEnded.first().at(1).value<CallResult>(), CallResult::Answered);
+    }
+
+    void aNumberNobodyHasFails()
+    {
+        QSignalSpy ended(desk.get(), &Softphone::callEnded);
+        QVERIFY(desk->dial(QStringLiteral("999")).ok());
+        QVERIFY(ended.wait(10'000));
+        QCOMPARE(ended.first().at(1).value<CallResult>(), CallResult::Failed);
+    }
+
+    void cleanupTestCase()
+    {
+        desk.reset();
+        guest.reset();
+        pbx.stop();
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSoftphone)
+#include "tst_softphone.moc"
