@@ -2,6 +2,7 @@
 // The Sales Window: composes the panels; each panel owns its area. Telephony, booking, scripts and
 // KPI panels join here as their issues land.
 #include "kasp/core/user.h"
+#include "kasp/telephony/softphone.h"
 #include <QMainWindow>
 
 class QLabel;
@@ -31,6 +32,7 @@ class SyncSession;
 class SyncStatusWidget;
 class CatalogueActions;
 class PaymentLinkActions;
+class PhoneSession;
 class VoucherActions;
 
 struct DatabaseInfo
@@ -57,6 +59,10 @@ public:
     VoucherActions *vouchers() const { return m_vouchers; }
     CatalogueActions *catalogue() const { return m_catalogue; }
     PaymentLinkActions *paymentLinks() const { return m_paymentLinks; }
+    // The softphone (when this desktop has a SIP account in its settings): the phone panel on the
+    // right, a ring opens the caller's card, every call lands on the guest's timeline.
+    PhoneSession *enablePhone(telephony::Softphone::Options options);
+    PhoneSession *phone() const { return m_phone; }
 
 public slots:
     void newGuest();
@@ -72,6 +78,9 @@ protected:
 private:
     void buildMenus();
     void showError(const QString &message);
+    void callRinging(const kasp::telephony::CallInfo &call, const QList<kasp::Id> &guests,
+                     const QString &phone);
+    void editPhoneSettings();
 
     crm::GuestService &m_guests;
     User m_user;
@@ -83,6 +92,7 @@ private:
     VoucherActions *m_vouchers;
     CatalogueActions *m_catalogue;
     PaymentLinkActions *m_paymentLinks;
+    PhoneSession *m_phone = nullptr;
     booking::BookingService &m_booking;
     QAction *m_newGuest = nullptr;
     QAction *m_tariffsAction = nullptr;

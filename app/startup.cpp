@@ -18,7 +18,9 @@
 #include "syncsession.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QLoggingCategory>
 #include <QMessageBox>
 #include <QSqlQuery>
@@ -153,6 +155,12 @@ void Startup::signInAndShow()
     m_booking->setHoldHours(m_settings.holdHours());
     m_booking->setPrepaymentPercent(m_settings.prepaymentPercent());
     m_window = std::make_unique<MainWindow>(*m_guests, *m_booking, user, info, m_settings, m_sync);
+    if (!m_settings.phone().server.isEmpty()) {
+        telephony::Softphone::Options phone;
+        phone.dataDir = QFileInfo(m_options.databasePath).absolutePath() + QStringLiteral("/sip");
+        QDir().mkpath(phone.dataDir);
+        m_window->enablePhone(phone);
+    }
     m_window->show();
     m_window->searchPanel()->focusSearch();
     emit windowShown();

@@ -587,6 +587,54 @@
         <source>The YooKassa shop guests pay prepayments to by card</source>
         <translation>Магазин ЮKassa, в который гости вносят предоплату картой</translation>
     </message>
+    <message>
+        <source>&amp;Phone (SIP)…</source>
+        <translation>&amp;Телефон (SIP)…</translation>
+    </message>
+    <message>
+        <source>This desktop&apos;s extension on the sanatorium&apos;s PBX</source>
+        <translation>Внутренний номер этого рабочего места на АТС санатория</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>Several guests have the number %1: pick the caller in the search</source>
+        <translation>Номер %1 есть у нескольких гостей: выберите звонящего в поиске</translation>
+    </message>
+    <message>
+        <source>Phone (SIP)</source>
+        <translation>Телефон (SIP)</translation>
+    </message>
+    <message>
+        <source>extension, e.g. 201</source>
+        <translation>внутренний номер, например 201</translation>
+    </message>
+    <message>
+        <source>kept in the keychain; type to replace</source>
+        <translation>хранится в хранилище ключей; введите, чтобы заменить</translation>
+    </message>
+    <message>
+        <source>PBX address:</source>
+        <translation>Адрес АТС:</translation>
+    </message>
+    <message>
+        <source>Extension (login):</source>
+        <translation>Внутренний номер (логин):</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Пароль:</translation>
+    </message>
+    <message>
+        <source>Transport:</source>
+        <translation>Транспорт:</translation>
+    </message>
+    <message>
+        <source>The SIP password was not saved in the keychain: %1</source>
+        <translation>Пароль SIP не сохранён в хранилище ключей: %1</translation>
+    </message>
 </context>
 <context>
     <name>kasp::app::PassphraseDialog</name>
@@ -668,6 +716,17 @@
     <message>
         <source>The payment link for %1 is ready: the booking&apos;s menu makes a new one if needed</source>
         <translation>Ссылка на оплату %1 готова; при необходимости создайте новую в меню брони</translation>
+    </message>
+</context>
+<context>
+    <name>kasp::app::PhoneSession</name>
+    <message>
+        <source>Phone off: no SIP password in the keychain (%1)</source>
+        <translation>Телефон выключен: нет пароля SIP в хранилище ключей (%1)</translation>
+    </message>
+    <message>
+        <source>The call with %1 could not be recorded: %2</source>
+        <translation>Звонок с %1 не удалось записать: %2</translation>
     </message>
 </context>
 <context>
@@ -1954,6 +2013,26 @@ No other room is free for these nights.</source>
         <source>The guest no longer exists.</source>
         <translation>Этого гостя больше нет в базе.</translation>
     </message>
+    <message>
+        <source>Missed call from %1</source>
+        <translation>Пропущенный звонок с %1</translation>
+    </message>
+    <message>
+        <source>Call declined</source>
+        <translation>Звонок отклонён</translation>
+    </message>
+    <message>
+        <source>The line was busy</source>
+        <translation>Линия была занята</translation>
+    </message>
+    <message>
+        <source>The call did not go through</source>
+        <translation>Звонок не прошёл</translation>
+    </message>
+    <message>
+        <source>Call back %1: missed call</source>
+        <translation>Перезвонить %1: пропущенный звонок</translation>
+    </message>
 </context>
 <context>
     <name>kasp::crm::ui</name>
@@ -2615,6 +2694,180 @@ or create a new one (Ctrl+N).</source>
     <message>
         <source>Unable to roll back transaction</source>
         <translation>Не удалось откатить транзакцию</translation>
+    </message>
+</context>
+<context>
+    <name>kasp::telephony</name>
+    <message>
+        <source>The PBX refused the login or password</source>
+        <translation>АТС не приняла логин или пароль</translation>
+    </message>
+    <message>
+        <source>The PBX does not answer: check the server address and the network</source>
+        <translation>АТС не отвечает: проверьте адрес сервера и сеть</translation>
+    </message>
+    <message>
+        <source>The PBX refused the registration: %1 %2</source>
+        <translation>АТС отказала в регистрации: %1 %2</translation>
+    </message>
+    <message>
+        <source>The phone could not start its SIP stack</source>
+        <translation>Телефон не смог запустить SIP</translation>
+    </message>
+    <message>
+        <source>The phone is not started</source>
+        <translation>Телефон не запущен</translation>
+    </message>
+    <message>
+        <source>Check the PBX address and the login: «%1», «%2»</source>
+        <translation>Проверьте адрес АТС и логин: «%1», «%2»</translation>
+    </message>
+    <message>
+        <source>The PBX account could not be set up</source>
+        <translation>Не удалось настроить учётную запись АТС</translation>
+    </message>
+    <message>
+        <source>The phone is not registered on the PBX</source>
+        <translation>Телефон не зарегистрирован на АТС</translation>
+    </message>
+    <message>
+        <source>«%1» cannot be dialled</source>
+        <translation>На «%1» нельзя позвонить</translation>
+    </message>
+    <message>
+        <source>The call to %1 could not start</source>
+        <translation>Звонок на %1 не удалось начать</translation>
+    </message>
+    <message>
+        <source>There is no such call to answer</source>
+        <translation>Нет такого звонка, чтобы ответить</translation>
+    </message>
+    <message>
+        <source>There is no such call</source>
+        <translation>Нет такого звонка</translation>
+    </message>
+    <message>
+        <source>This call cannot be put on hold now</source>
+        <translation>Этот звонок сейчас нельзя поставить на удержание</translation>
+    </message>
+    <message>
+        <source>This call cannot be resumed now</source>
+        <translation>Этот звонок сейчас нельзя снять с удержания</translation>
+    </message>
+    <message>
+        <source>The tone could not be sent</source>
+        <translation>Тон не отправлен</translation>
+    </message>
+    <message>
+        <source>Registering on the PBX…</source>
+        <translation>Регистрация на АТС…</translation>
+    </message>
+    <message>
+        <source>Registered on the PBX</source>
+        <translation>Зарегистрирован на АТС</translation>
+    </message>
+    <message>
+        <source>Not registered</source>
+        <translation>Не зарегистрирован</translation>
+    </message>
+    <message>
+        <source>not registered</source>
+        <translation>не зарегистрирован</translation>
+    </message>
+    <message>
+        <source>registering…</source>
+        <translation>регистрация…</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>в сети</translation>
+    </message>
+    <message>
+        <source>registration failed</source>
+        <translation>ошибка регистрации</translation>
+    </message>
+</context>
+<context>
+    <name>kasp::telephony::ui::PhonePanel</name>
+    <message>
+        <source>Number to call</source>
+        <translation>Номер для звонка</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Позвонить</translation>
+    </message>
+    <message>
+        <source>Call the number</source>
+        <translation>Позвонить на номер</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Ответить</translation>
+    </message>
+    <message>
+        <source>Answer the ringing call</source>
+        <translation>Ответить на входящий звонок</translation>
+    </message>
+    <message>
+        <source>Hang up</source>
+        <translation>Положить трубку</translation>
+    </message>
+    <message>
+        <source>End or decline the call</source>
+        <translation>Завершить или отклонить звонок</translation>
+    </message>
+    <message>
+        <source>Hold</source>
+        <translation>Удержание</translation>
+    </message>
+    <message>
+        <source>Put the caller on hold / take back</source>
+        <translation>Поставить на удержание / вернуть</translation>
+    </message>
+    <message>
+        <source>Mute</source>
+        <translation>Без звука</translation>
+    </message>
+    <message>
+        <source>Switch the microphone off / on</source>
+        <translation>Выключить / включить микрофон</translation>
+    </message>
+    <message>
+        <source>Phone: %1</source>
+        <translation>Телефон: %1</translation>
+    </message>
+    <message>
+        <source>No call</source>
+        <translation>Нет звонка</translation>
+    </message>
+    <message>
+        <source>Incoming call</source>
+        <translation>Входящий звонок</translation>
+    </message>
+    <message>
+        <source>Calling</source>
+        <translation>Вызов</translation>
+    </message>
+    <message>
+        <source>Talking (incoming)</source>
+        <translation>Разговор (входящий)</translation>
+    </message>
+    <message>
+        <source>Talking (outgoing)</source>
+        <translation>Разговор (исходящий)</translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation>На удержании</translation>
+    </message>
+    <message>
+        <source>The other side put you on hold</source>
+        <translation>Собеседник поставил вас на удержание</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Завершён</translation>
     </message>
 </context>
 </TS>

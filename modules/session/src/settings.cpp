@@ -99,6 +99,22 @@ void Settings::setOnlinePayments(const OnlinePayments &p)
     m_settings.setValue(QStringLiteral("payments/returnUrl"), p.returnUrl);
 }
 
+Settings::Phone Settings::phone() const
+{
+    Phone p;
+    p.server = m_settings.value(QStringLiteral("phone/server")).toString();
+    p.user = m_settings.value(QStringLiteral("phone/user")).toString();
+    p.transport = m_settings.value(QStringLiteral("phone/transport"), p.transport).toString();
+    return p;
+}
+
+void Settings::setPhone(const Phone &p)
+{
+    m_settings.setValue(QStringLiteral("phone/server"), p.server);
+    m_settings.setValue(QStringLiteral("phone/user"), p.user);
+    m_settings.setValue(QStringLiteral("phone/transport"), p.transport);
+}
+
 int Settings::holdHours() const
 {
     return std::clamp(m_settings.value(QStringLiteral("booking/holdHours"), 24).toInt(), 1, 720);

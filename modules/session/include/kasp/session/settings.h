@@ -46,6 +46,17 @@ public:
         QString returnUrl;
     };
     OnlinePayments onlinePayments() const;
+    // This desktop's SIP account on the sanatorium's PBX; the password lives in the keychain
+    // (kSipPasswordKey).
+    struct Phone
+    {
+        QString server; // "" = no phone on this desktop
+        QString user;
+        QString transport = QStringLiteral("udp"); // "udp", "tcp", "tls"
+    };
+    Phone phone() const;
+    void setPhone(const Phone &phone);
+    static constexpr const char *kSipPasswordKey = "sip-password";
     void setOnlinePayments(const OnlinePayments &payments);
     static constexpr const char *kOnlinePaymentSecretKey = "yookassa-secret-key";
     // Booking rules of this desktop: how long an unpaid hold lasts, the prepayment asked for.

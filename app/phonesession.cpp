@@ -1,0 +1,101 @@
+#include "phonesession.h"
+
+#include "kasp/credentials/credentialstore.h"
+#include "kasp/session/settings.h"
+
+namespace kasp::app {
+
+using telephony::CallInfo;
+using telephony::CallResult;
+
+QString callResultKey(CallResult result)
+{
+    switch (result) {
+    case CallResult::Answered:
+        return QStringLiteral("answered");
+    case CallResult::Missed:
+        return QStringLiteral("missed");
+    case CallResult::Declined:
+        return QStringLiteral("declined");
+    case CallResult::Busy:
+        return QStringLiteral("busy");
+    case CallResult::Failed:
+        return QStringLiteral("failed");
+    }
+    return {};
+}
+
+PhoneSession::PhoneSession(QSqlDatabase db, const Clock &clock, session::Settings &settings, Id userId,
+                           telephony::Softphone::Options options, QObject *parent)
+    : QObject(parent), m_settings(settings), m_userId(userId), m_journal(std::move(db), clock),
+      m_phone(std::move(options)), m_keychain(new credentials::CredentialStore(QStringLiteral("KASP"), this))
+{
+    connect(&m_phone, &telephony::Softphone::incomingCall, this, &PhoneSession::onIncoming);
+    connect(&m_phone, &telephony::Softphone::callEnded, this, &PhoneSession::onEnded);
+    connect(&m_phone, &telephony::Softphone::registrationChanged, this,
+            [this](telephony::RegistrationState state, const QString &, const QString &text) {
+                emit status(text.isEmpty() ? telephony::registrationStateTitle(state) : text);
+            });
+    connect(m_keychain, &credentials::CredentialStore::readFinished, this,
+            [this](const QString &, const QString &password) {
+                const session::Settings::Phone p = m_settings.phone();
+                const telephony::SipTransport transport =
+                    p.transport == QLatin1String("tcp")   ? telephony::SipTransport::Tcp
+                    : p.transport == QLatin1String("tls") ? telephony::SipTransport::Tls
+                                                          : telephony::SipTransport::Udp;
+                if (auto s = m_phone.registerAccount({p.server, p.user, {}, transport}, password); !s.ok())
+                    emit status(s.error().message);
+            });
+    connect(m_keychain, &credentials::CredentialStore::failed, this,
+            [this](const QString &, const QString &, const QString &text) {
+                emit status(tr("Phone off: no SIP password in the keychain (%1)").arg(text));
+            });
+}
+
+void PhoneSession::start()
+{
+    if (m_settings.phone().server.isEmpty())
+        return;
+    if (!m_started) {
+        if (auto s = m_phone.start(); !s.ok()) {
+            emit status(s.error().message);
+            return;
+        }
+        m_started = true;
+    }
+    m_keychain->read(QLatin1String(session::Settings::kSipPasswordKey));
+}
+
+void PhoneSession::onIncoming(const CallInfo &call)
+{
+    // The card before the second ring: one indexed lookup, then the window paints it.
+    auto caller = m_journal.identify(call.remoteUser);
+    if (!caller.ok()) {
+        emit message(caller.error().message);
+        emit ringing(call, {}, QString());
+        return;
+    }
+    emit ringing(call, caller.value().guests,
+                 caller.value().phone.isNull() ? QString() : caller.value().phone.e164());
+}
+
+void PhoneSession::onEnded(const CallInfo &call, CallResult result, int seconds)
+{
+    crm::FinishedCall finished;
+    finished.remoteUser = call.remoteUser;
+    finished.incoming = call.direction == telephony::CallDirection::Incoming;
+    finished.answered = result == CallResult::Answered;
+    finished.talkSeconds = seconds;
+    finished.result = callResultKey(result);
+    finished.guestId = m_guestOfCall.take(call.id);
+    finished.consultantId = m_userId;
+    auto recorded = m_journal.record(finished);
+    if (!recorded.ok()) {
+        emit message(
+            tr("The call with %1 could not be recorded: %2").arg(call.remoteUser, recorded.error().message));
+        return;
+    }
+    emit callRecorded(recorded.value());
+}
+
+} // namespace kasp::app

@@ -1,0 +1,55 @@
+#pragma once
+// The phone in the Sales Window: the desktop's SIP account (settings + the keychain's password),
+// the softphone, and what a call means for the CRM. A ring looks the number up at once and asks the
+// window to open that guest's card (or a new card with the number); when the call ends it is
+// recorded on the guest's timeline (CallJournal), missed calls with a call-back task.
+#include "kasp/crm/calljournal.h"
+#include "kasp/telephony/softphone.h"
+#include <QHash>
+#include <QObject>
+
+namespace kasp::credentials {
+class CredentialStore;
+}
+namespace kasp::session {
+class Settings;
+}
+
+namespace kasp::app {
+
+class PhoneSession : public QObject
+{
+    Q_OBJECT
+public:
+    PhoneSession(QSqlDatabase db, const Clock &clock, session::Settings &settings, Id userId,
+                 telephony::Softphone::Options options, QObject *parent = nullptr);
+
+    // Reads the password from the keychain and registers (when a server is set).
+    void start();
+    telephony::Softphone &phone() { return m_phone; }
+    // The card the consultant works on during a call: the journal records the call there.
+    void setGuestForCall(int callId, const Id &guestId) { m_guestOfCall.insert(callId, guestId); }
+
+signals:
+    // A call rings: the known guests of that number (usually one), or none with the number to fill in.
+    void ringing(const kasp::telephony::CallInfo &call, const QList<kasp::Id> &guests, const QString &phone);
+    void callRecorded(const kasp::Id &guestId);
+    void status(const QString &text); // registration state in words, errors included
+    void message(const QString &text);
+
+private:
+    void onIncoming(const telephony::CallInfo &call);
+    void onEnded(const telephony::CallInfo &call, telephony::CallResult result, int seconds);
+
+    session::Settings &m_settings;
+    Id m_userId;
+    crm::CallJournal m_journal;
+    telephony::Softphone m_phone;
+    credentials::CredentialStore *m_keychain;
+    QHash<int, Id> m_guestOfCall;
+    bool m_started = false;
+};
+
+QString callResultKey(telephony::CallResult result); // "answered", "missed", ...
+
+} // namespace kasp::app

@@ -1,0 +1,177 @@
+// The phone in the Sales Window under Xvfb, against a real kamailio and a caller's own liblinphone
+// endpoint: the desk registers with the password from the keychain; a known guest calls and their
+// card opens while it rings; the call is answered from the phone panel and, once the caller hangs
+// up, is on the guest's timeline with its talk time; an unknown number rings with a new-guest card
+// holding that number, and when the caller gives up it is a missed call with a call-back task.
+#include "clippedtexts.h"
+#include "kasp/booking/bookingservice.h"
+#include "kasp/credentials/credentialstore.h"
+#include "kasp/crm/guestservice.h"
+#include "kasp/crm/ui/guestcardpanel.h"
+#include "kasp/session/settings.h"
+#include "kasp/storage/guestrepository.h"
+#include "kasp/storage/taskrepository.h"
+#include "kasp/storage/touchrepository.h"
+#include "kasp/telephony/softphone.h"
+#include "kasp/testsupport/kamailioprocess.h"
+#include "kasp/testsupport/testdb.h"
+#include "mainwindow.h"
+#include "phonesession.h"
+#include "translations.h"
+
+#include <QDialog>
+#include <QElapsedTimer>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QtTest>
+
+using namespace kasp;
+using namespace kasp::telephony;
+
+namespace {
+
+Softphone::Options phoneOptions(const QString &name)
+{
+    Softphone::Options o;
+    o.dataDir = test::makeTempDir(name);
+    o.bindAddress = QStringLiteral("127.0.0.1");
+    o.useSoundFiles = true;
+    o.playFile = QStringLiteral("/usr/share/sounds/linphone/hello8000.wav");
+    return o;
+}
+
+bool registered(Softphone &phone, const QString &server, const QString &user)
+{
+    if (!phone.start().ok() || !phone
+                                    .registerAccount({server, user, {}, SipTransport::Udp},
+                                                     QLatin1String(test::KamailioProcess::kPassword))
+                                    .ok())
+        return false;
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < 10'000 && phone.registrationState() != RegistrationState::Registered)
+        QTest::qWait(20);
+    return phone.registrationState() == RegistrationState::Registered;
+}
+
+} // namespace
+
+class TestPhone : public QObject
+{
+    Q_OBJECT
+    SystemClock clock;
+    test::KamailioProcess pbx;
+    test::TestDatabase t;
+    Guest known;
+    Id manager = newId();
+
+private slots:
+    void initTestCase()
+    {
+        test::initTestEnvironment();
+        QVERIFY(app::installTranslations(QStringLiteral("ru")));
+        QString error;
+        QVERIFY2(pbx.start(&error), qPrintable(error));
+        t = test::TestDatabase::create(QStringLiteral("phone"));
+        known.id = newId();
+        known.lastName = QStringLiteral("Звонкова");
+        known.firstName = QStringLiteral("Алла");
+        known.middleName = QStringLiteral("Петровна");
+        known.phones = {Phone::parse(QStringLiteral("+7 916 555-12-34")).value()};
+        known.managerId = manager;
+        QVERIFY(storage::GuestRepository(t.db, clock).create(known).ok());
+    }
+
+    void aRingOpensTheCardAndEveryCallLandsOnTheTimeline()
+    {
+        session::Settings settings(test::makeTempDir(QStringLiteral("phone-settings")) +
+                                   QStringLiteral("/kasp.ini"));
+        settings.setPhone({pbx.server(), QStringLiteral("201"), QStringLiteral("udp")});
+        credentials::CredentialStore keychain(QStringLiteral("KASP"));
+        QSignalSpy written(&keychain, &credentials::CredentialStore::writeFinished);
+        keychain.write(QLatin1String(session::Settings::kSipPasswordKey),
+                       QLatin1String(test::KamailioProcess::kPassword));
+        QVERIFY(written.wait(10'000));
+
+        const User consultant{newId(), QStringLiteral("anna"), QStringLiteral("Соколова Анна"),
+                              Role::Consultant, true};
+        crm::GuestService guests(t.db, clock);
+        booking::BookingService booking(t.db, clock, consultant.id);
+        app::MainWindow window(guests, booking, consultant, {}, settings);
+        window.resize(1400, 820);
+        app::PhoneSession *session = window.enablePhone(phoneOptions(QStringLiteral("desk")));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTRY_VERIFY_WITH_TIMEOUT(session->phone().registrationState() == RegistrationState::Registered,
+                                 10'000);
+
+        // A known guest calls: the card is open while it rings.
+        Softphone caller(phoneOptions(QStringLiteral("caller")));
+        QVERIFY(registered(caller, pbx.server(), QStringLiteral("89165551234")));
+        QSignalSpy ringing(session, &app::PhoneSession::ringing);
+        QElapsedTimer sinceDial;
+        sinceDial.start();
+        const int out = caller.dial(QStringLiteral("201")).value();
+        QVERIFY(ringing.wait(10'000));
+        QCOMPARE(window.cardPanel()->currentGuest(), known.id);
+        qInfo("dial -> card shown: %lld ms (SIP set-up through kamailio included)", sinceDial.elapsed());
+        auto *answer = window.findChild<QPushButton *>(QStringLiteral("answerButton"));
+        QVERIFY(answer && answer->isEnabled());
+        QTRY_VERIFY(window.findChild<QLabel *>(QStringLiteral("callLabel"))
+                        ->text()
+                        .contains(QStringLiteral("Звонкова")));
+        answer->click();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !caller.calls().isEmpty() && caller.calls().first().state == CallState::Connected, 10'000);
+        QTest::qWait(1100);
+        const QString shots = qEnvironmentVariableIsEmpty("KASP_SCREENSHOT_DIR")
+                                  ? test::makeTempDir(QStringLiteral("shots"))
+                                  : qEnvironmentVariable("KASP_SCREENSHOT_DIR");
+        QVERIFY(window.grab().save(shots + QStringLiteral("/phone-call.png")));
+        const QStringList clipped =
+            test::clippedTexts(window.findChild<QWidget *>(QStringLiteral("phonePanel")));
+        QVERIFY2(clipped.isEmpty(), qPrintable(clipped.join(QStringLiteral(" | "))));
+        QSignalSpy recorded(session, &app::PhoneSession::callRecorded);
+        QVERIFY(caller.hangUp(out).ok());
+        QVERIFY(recorded.wait(10'000));
+        QCOMPARE(recorded.first().first().value<Id>(), known.id);
+        const Touch call = storage::TouchRepository(t.db, clock).forGuest(known.id, 10).value().first();
+        QCOMPARE(call.kind, TouchKind::CallIn);
+        QCOMPARE(call.userId, consultant.id);
+        QVERIFY(call.durationSecs >= 1);
+
+        // An unknown number: a new-guest card with the number, and the caller gives up.
+        Softphone stranger(phoneOptions(QStringLiteral("stranger")));
+        QVERIFY(registered(stranger, pbx.server(), QStringLiteral("89031112233")));
+        const int second = stranger.dial(QStringLiteral("201")).value();
+        QTRY_VERIFY_WITH_TIMEOUT(window.findChild<QDialog *>(QStringLiteral("newCallerDialog")) != nullptr,
+                                 10'000);
+        auto *dialog = window.findChild<QDialog *>(QStringLiteral("newCallerDialog"));
+        auto *phones = dialog->findChild<QPlainTextEdit *>(QStringLiteral("phones"));
+        QVERIFY(phones && phones->toPlainText().contains(QStringLiteral("903")));
+        QTRY_VERIFY_WITH_TIMEOUT(!stranger.calls().isEmpty() &&
+                                     stranger.calls().first().state == CallState::RemoteRinging,
+                                 10'000);
+        recorded.clear();
+        QVERIFY(stranger.hangUp(second).ok());
+        QVERIFY(recorded.wait(10'000));
+        const Id newGuest = recorded.first().first().value<Id>();
+        QCOMPARE(storage::GuestRepository(t.db, clock).idsByPhone(QStringLiteral("+79031112233")).value(),
+                 QList<Id>{newGuest});
+        QCOMPARE(storage::TouchRepository(t.db, clock).forGuest(newGuest, 10).value().first().kind,
+                 TouchKind::CallMissed);
+        QCOMPARE(storage::TaskRepository(t.db, clock).forGuest(newGuest).value().size(), 1);
+        dialog->close();
+    }
+
+    void cleanupTestCase()
+    {
+        t.close();
+        pbx.stop();
+    }
+};
+
+QTEST_MAIN(TestPhone)
+#include "tst_phone.moc"
