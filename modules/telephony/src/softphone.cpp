@@ -139,8 +139,12 @@ Status Softphone::start()
         linphone::LoggingService::get()->setLogLevel(linphone::LogLevel::Message);
     factory->setSoundResourcesDir("/usr/share/sounds/linphone"); // Debian's place for them
     factory->setRingResourcesDir("/usr/share/sounds/linphone/rings");
-    factory->setDataDir(d->options.dataDir.toStdString());
-    factory->setConfigDir(d->options.dataDir.toStdString());
+    // liblinphone appends file names to these without a separator: "dir/" + "call-history.db".
+    QString dir = d->options.dataDir;
+    if (!dir.isEmpty() && !dir.endsWith(QLatin1Char('/')))
+        dir += QLatin1Char('/');
+    factory->setDataDir(dir.toStdString());
+    factory->setConfigDir(dir.toStdString());
     // From a config string: a bare createCore() would first bind the default port 5060.
     QString config = QStringLiteral("[sip]\nsip_port=-1\nsip_tcp_port=-1\nsip_tls_port=0\nguess_hostname=0\n"
                                     "[net]\nipv6=0\n[video]\ncapture=0\ndisplay=0\n");
