@@ -25,6 +25,7 @@
 
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
 #include <QFileInfo>
 #include <QLabel>
@@ -259,6 +260,12 @@ PhoneSession *MainWindow::enablePhone(telephony::Softphone::Options options)
 {
     if (m_phone)
         return m_phone;
+    if (options.dataDir.isEmpty()) {
+        // liblinphone's own files (call history) beside the database they belong to.
+        options.dataDir =
+            QFileInfo(m_booking.database().databaseName()).absolutePath() + QStringLiteral("/sip");
+        QDir().mkpath(options.dataDir);
+    }
     m_phone = new PhoneSession(m_booking.database(), m_booking.clock(), m_settings, m_user.id,
                                std::move(options), this);
     auto *panel = new telephony::ui::PhonePanel(m_phone->phone());

@@ -18,9 +18,7 @@
 #include "syncsession.h"
 
 #include <QApplication>
-#include <QDir>
 #include <QElapsedTimer>
-#include <QFileInfo>
 #include <QLoggingCategory>
 #include <QMessageBox>
 #include <QSqlQuery>
@@ -155,12 +153,8 @@ void Startup::signInAndShow()
     m_booking->setHoldHours(m_settings.holdHours());
     m_booking->setPrepaymentPercent(m_settings.prepaymentPercent());
     m_window = std::make_unique<MainWindow>(*m_guests, *m_booking, user, info, m_settings, m_sync);
-    if (!m_settings.phone().server.isEmpty()) {
-        telephony::Softphone::Options phone;
-        phone.dataDir = QFileInfo(m_options.databasePath).absolutePath() + QStringLiteral("/sip");
-        QDir().mkpath(phone.dataDir);
-        m_window->enablePhone(phone);
-    }
+    if (!m_settings.phone().server.isEmpty())
+        m_window->enablePhone({});
     m_window->show();
     m_window->searchPanel()->focusSearch();
     emit windowShown();

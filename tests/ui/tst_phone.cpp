@@ -21,6 +21,7 @@
 
 #include <QDialog>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -101,7 +102,9 @@ private slots:
         booking::BookingService booking(t.db, clock, consultant.id);
         app::MainWindow window(guests, booking, consultant, {}, settings);
         window.resize(1400, 820);
-        app::PhoneSession *session = window.enablePhone(phoneOptions(QStringLiteral("desk")));
+        Softphone::Options deskOptions = phoneOptions(QStringLiteral("desk"));
+        deskOptions.dataDir.clear(); // the window puts liblinphone's files beside the database
+        app::PhoneSession *session = window.enablePhone(deskOptions);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QTRY_VERIFY_WITH_TIMEOUT(session->phone().registrationState() == RegistrationState::Registered,
@@ -141,6 +144,7 @@ private slots:
         QCOMPARE(call.kind, TouchKind::CallIn);
         QCOMPARE(call.userId, consultant.id);
         QVERIFY(call.durationSecs >= 1);
+        QVERIFY(QFileInfo::exists(QFileInfo(t.path).absolutePath() + QStringLiteral("/sip/call-history.db")));
 
         // An unknown number: a new-guest card with the number, and the caller gives up.
         Softphone stranger(phoneOptions(QStringLiteral("stranger")));
