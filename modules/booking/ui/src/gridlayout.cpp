@@ -88,7 +88,10 @@ const QString &GridLayout::label(int bookingIndex, int width, const QFontMetrics
     if (it == m_elidedLabels.end()) {
         if (m_elidedLabels.size() > 200000) // zooming and scrolling for hours: start over
             m_elidedLabels.clear();
-        it = m_elidedLabels.insert(key, fm.elidedText(name, Qt::ElideRight, width));
+        QString elided = fm.elidedText(name, Qt::ElideRight, width);
+        if (elided == QString(QChar(0x2026))) // a lone "…" tells nothing; the tooltip has the name
+            elided.clear();
+        it = m_elidedLabels.insert(key, elided);
     }
     return *it;
 }

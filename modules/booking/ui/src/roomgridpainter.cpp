@@ -1,5 +1,7 @@
 #include "kasp/booking/ui/roomgridpainter.h"
 
+#include "kasp/booking/ui/gridtextcache.h"
+
 #include <algorithm>
 #include <QCoreApplication>
 #include <QLocale>
@@ -56,7 +58,36 @@ QColor freeColor(int free, int total)
     return QColor(0xdc, 0xf2, 0xe0);
 }
 
-void paintBody(QPainter &p, const GridLayout &layout, const GridGeometry &g, const GridOverlay &o)
+// Lines as one-pixel rectangles: the raster engine fills those as spans, while drawLine goes through
+// the cosmetic stroker (a tenth of a frame for the grid lines alone).
+void vLine(QPainter &p, int x, int top, int height, const QColor &color)
+{
+    p.fillRect(QRect(x, top, 1, height), color);
+}
+
+void hLine(QPainter &p, int left, int y, int width, const QColor &color)
+{
+    p.fillRect(QRect(left, y, width, 1), color);
+}
+
+// A booking bar with a darker border and cut corners. drawRoundedRect turned each bar into a
+// Bézier polygon and cost as much as the rest of the body together.
+void paintBar(QPainter &p, const QRect &rect, const QColor &fill)
+{
+    if (rect.width() < 4 || rect.height() < 4) {
+        p.fillRect(rect, fill);
+        return;
+    }
+    const QColor border = fill.darker(130);
+    p.fillRect(rect.adjusted(1, 1, -1, -1), fill);
+    hLine(p, rect.left() + 1, rect.top(), rect.width() - 2, border);
+    hLine(p, rect.left() + 1, rect.bottom(), rect.width() - 2, border);
+    vLine(p, rect.left(), rect.top() + 1, rect.height() - 2, border);
+    vLine(p, rect.right(), rect.top() + 1, rect.height() - 2, border);
+}
+
+void paintBody(QPainter &p, const GridLayout &layout, const GridGeometry &g, const GridOverlay &o,
+               GridTextCache &text)
 {
     const QRect body = g.bodyRect();
     p.save();
@@ -73,18 +104,17 @@ void paintBody(QPainter &p, const GridLayout &layout, const GridGeometry &g, con
         if (layout.rows()[r].kind == GridRow::Kind::Building)
             p.fillRect(QRect(body.left(), g.yOfRow(r), body.width(), g.rowHeight), kBuildingBg);
 
-    p.setPen(kGridLine);
     if (fine)
         for (int c = cols.first; c <= cols.end; ++c)
-            p.drawLine(g.xOfColumn(c), body.top(), g.xOfColumn(c), body.bottom());
+            vLine(p, g.xOfColumn(c), body.top(), body.height(), kGridLine);
     else // week lines on Mondays, month lines on the 1st
         for (int c = cols.first; c < cols.end; ++c) {
             const QDate d = layout.dateAt(c);
             if (d.day() == 1 || (g.columnWidth >= 4 && d.dayOfWeek() == 1))
-                p.drawLine(g.xOfColumn(c), body.top(), g.xOfColumn(c), body.bottom());
+                vLine(p, g.xOfColumn(c), body.top(), body.height(), kGridLine);
         }
     for (int r = rows.first; r <= rows.end; ++r)
-        p.drawLine(body.left(), g.yOfRow(r), body.right(), g.yOfRow(r));
+        hLine(p, body.left(), g.yOfRow(r), body.width(), kGridLine);
 
     // Bars cover their nights' columns: a column is a night, a check-out day is the next stay's
     // first column. A 2-pixel inset keeps back-to-back stays apart.
@@ -100,13 +130,11 @@ void paintBody(QPainter &p, const GridLayout &layout, const GridGeometry &g, con
                 p.fillRect(rect, QColor(0xd1, 0xd5, 0xdb));
                 p.fillRect(rect, QBrush(QColor(0x6b, 0x72, 0x80), Qt::BDiagPattern));
                 if (rect.width() > 40) {
-                    QRect text = rect.adjusted(5, 0, -4, 0);
-                    if (text.left() < body.left() + 4)
-                        text.setLeft(body.left() + 4);
+                    QRect textRect = rect.adjusted(5, 0, -4, 0);
+                    if (textRect.left() < body.left() + 4)
+                        textRect.setLeft(body.left() + 4);
                     p.setPen(QColor(0x1f, 0x29, 0x37));
-                    p.drawText(text, Qt::AlignVCenter | Qt::AlignLeft,
-                               fm.elidedText(layout.closures()[bar.closureIndex].reason, Qt::ElideRight,
-                                             text.width()));
+                    text.drawLeftElided(p, textRect, layout.closures()[bar.closureIndex].reason);
                 }
                 continue;
             }
@@ -119,19 +147,16 @@ void paintBody(QPainter &p, const GridLayout &layout, const GridGeometry &g, con
                 p.fillRect(rect, fill);
                 p.fillRect(QRect(rect.left(), rect.top(), 1, rect.height()), fill.darker(140));
             } else {
-                p.setPen(fill.darker(130));
-                p.setBrush(fill);
-                p.drawRoundedRect(rect, 4, 4);
+                paintBar(p, rect, fill);
             }
             // Labels where they can be read: a bar of a few pixels gets none.
             if (rect.width() > 40) {
                 // Keep the label in view when the bar starts left of the visible area.
-                QRect text = rect.adjusted(5, 0, -4, 0);
-                if (text.left() < body.left() + 4)
-                    text.setLeft(body.left() + 4);
+                QRect textRect = rect.adjusted(5, 0, -4, 0);
+                if (textRect.left() < body.left() + 4)
+                    textRect.setLeft(body.left() + 4);
                 p.setPen(Qt::black);
-                p.drawText(text, Qt::AlignVCenter | Qt::AlignLeft,
-                           layout.label(bar.bookingIndex, text.width(), fm));
+                text.drawLeft(p, textRect, layout.label(bar.bookingIndex, textRect.width(), fm));
             }
         }
     }
@@ -175,7 +200,8 @@ void paintBody(QPainter &p, const GridLayout &layout, const GridGeometry &g, con
     p.restore();
 }
 
-void paintHeader(QPainter &p, const GridLayout &layout, const GridGeometry &g, const GridOverlay &o)
+void paintHeader(QPainter &p, const GridLayout &layout, const GridGeometry &g, const GridOverlay &o,
+                 GridTextCache &text)
 {
     const QRect header(g.leftWidth, 0, g.viewport.width() - g.leftWidth, g.headerHeight());
     p.save();
@@ -195,11 +221,9 @@ void paintHeader(QPainter &p, const GridLayout &layout, const GridGeometry &g, c
         if (d.day() != 1 && c != cols.first)
             continue;
         const int x = std::max(g.xOfColumn(c), g.leftWidth);
-        p.drawText(QRect(x + 4, 0, 200, monthRow), Qt::AlignVCenter | Qt::AlignLeft,
-                   ru.standaloneMonthName(d.month()) + QLatin1Char(' ') + QString::number(d.year()));
-        p.setPen(kGridLine.darker(120));
-        p.drawLine(g.xOfColumn(c), 0, g.xOfColumn(c), monthRow);
-        p.setPen(Qt::black);
+        text.drawLeft(p, QRect(x + 4, 0, 200, monthRow),
+                      ru.standaloneMonthName(d.month()) + QLatin1Char(' ') + QString::number(d.year()));
+        vLine(p, g.xOfColumn(c), 0, monthRow + 1, kGridLine.darker(120));
     }
     p.setFont(QFont(p.font().family(), std::max(7, p.font().pointSize() - 1)));
 
@@ -209,11 +233,11 @@ void paintHeader(QPainter &p, const GridLayout &layout, const GridGeometry &g, c
         const QRect cell(g.xOfColumn(c), monthRow, g.columnWidth, g.dateRowsHeight - monthRow);
         if (g.columnWidth >= 20) {
             p.setPen(c == o.today ? kToday : isWeekend(d) ? QColor(0xb4, 0x53, 0x09) : Qt::black);
-            p.drawText(cell, Qt::AlignCenter, QString::number(d.day()));
+            text.drawCentered(p, cell, QString::number(d.day()));
         } else if (g.columnWidth >= 8 && d.dayOfWeek() == 1) {
             p.setPen(Qt::black);
-            p.drawText(QRect(cell.left() + 1, cell.top(), 7 * g.columnWidth, cell.height()),
-                       Qt::AlignVCenter | Qt::AlignLeft, QString::number(d.day()));
+            text.drawLeft(p, QRect(cell.left() + 1, cell.top(), 7 * g.columnWidth, cell.height()),
+                          QString::number(d.day()));
         }
     }
 
@@ -239,24 +263,22 @@ void paintHeader(QPainter &p, const GridLayout &layout, const GridGeometry &g, c
             const QRect cell(g.xOfColumn(c), y, g.columnWidth, g.categoryRowHeight);
             p.fillRect(cell.adjusted(0, 0, -1, -1), freeColor(free, total));
             p.setPen(free <= 0 ? QColor(0x99, 0x1b, 0x1b) : QColor(0x1f, 0x29, 0x37));
-            p.drawText(cell, Qt::AlignCenter, QString::number(free));
+            text.drawCentered(p, cell, QString::number(free));
         }
     }
     if (o.today >= 0)
         p.fillRect(QRect(g.xOfColumn(o.today), 0, 2, g.headerHeight()), kToday);
-    p.setPen(kGridLine.darker(120));
-    p.drawLine(header.left(), header.bottom(), header.right(), header.bottom());
+    hLine(p, header.left(), header.bottom(), header.width(), kGridLine.darker(120));
     p.restore();
 }
 
-void paintRoomColumn(QPainter &p, const GridLayout &layout, const GridGeometry &g)
+void paintRoomColumn(QPainter &p, const GridLayout &layout, const GridGeometry &g, GridTextCache &text)
 {
     const QRect column(0, g.headerHeight(), g.leftWidth, g.viewport.height() - g.headerHeight());
     p.save();
     p.setClipRect(column);
     p.fillRect(column, kHeaderBg);
     const Span rows = visibleRows(layout, g);
-    const QFontMetrics fm(p.font());
     const QFont normal = p.font();
     QFont bold = normal;
     bold.setBold(true);
@@ -267,45 +289,38 @@ void paintRoomColumn(QPainter &p, const GridLayout &layout, const GridGeometry &
             p.fillRect(cell, kBuildingBg);
             p.setFont(bold);
             p.setPen(Qt::black);
-            p.drawText(cell.adjusted(6, 0, -4, 0), Qt::AlignVCenter | Qt::AlignLeft,
-                       QFontMetrics(bold).elidedText(row.label, Qt::ElideRight, cell.width() - 10));
+            text.drawLeftElided(p, cell.adjusted(6, 0, -4, 0), row.label);
             p.setFont(normal);
             continue;
         }
         p.setPen(Qt::black);
-        p.drawText(cell.adjusted(14, 0, 0, 0), Qt::AlignVCenter | Qt::AlignLeft, row.label);
+        text.drawLeft(p, cell.adjusted(14, 0, 0, 0), row.label);
         p.setPen(QColor(0x4b, 0x55, 0x63));
-        p.drawText(cell.adjusted(58, 0, -4, 0), Qt::AlignVCenter | Qt::AlignLeft,
-                   fm.elidedText(row.detail, Qt::ElideRight, cell.width() - 62));
-        p.setPen(kGridLine);
-        p.drawLine(0, cell.bottom(), g.leftWidth, cell.bottom());
+        text.drawLeftElided(p, cell.adjusted(58, 0, -4, 0), row.detail);
+        hLine(p, 0, cell.bottom(), g.leftWidth, kGridLine);
     }
-    p.setPen(kGridLine.darker(120));
-    p.drawLine(g.leftWidth - 1, column.top(), g.leftWidth - 1, column.bottom());
+    vLine(p, g.leftWidth - 1, column.top(), column.height(), kGridLine.darker(120));
     p.restore();
 }
 
-void paintCorner(QPainter &p, const GridLayout &layout, const GridGeometry &g)
+void paintCorner(QPainter &p, const GridLayout &layout, const GridGeometry &g, GridTextCache &text)
 {
     const QRect corner(0, 0, g.leftWidth, g.headerHeight());
     p.save();
     p.setClipRect(corner);
     p.fillRect(corner, kHeaderBg);
     p.setPen(QColor(0x4b, 0x55, 0x63));
-    p.drawText(QRect(6, 0, g.leftWidth - 8, g.dateRowsHeight), Qt::AlignVCenter | Qt::AlignLeft,
-               QCoreApplication::translate("kasp::booking::ui::RoomGrid", "Free rooms by night:"));
-    const QFontMetrics fm(p.font());
+    text.drawLeftElided(p, QRect(6, 0, g.leftWidth - 8, g.dateRowsHeight),
+                        QCoreApplication::translate("kasp::booking::ui::RoomGrid", "Free rooms by night:"));
     for (int k = 0; k < layout.categoryOrder().size(); ++k) {
         const QRect cell(6, g.dateRowsHeight + k * g.categoryRowHeight, g.leftWidth - 10,
                          g.categoryRowHeight);
-        const RoomCategory category = layout.stock().categories.value(layout.categoryOrder()[k]);
-        p.drawText(cell, Qt::AlignVCenter | Qt::AlignLeft,
-                   fm.elidedText(QStringLiteral("%1 (%2)").arg(category.name).arg(layout.roomsOfCategory(k)),
-                                 Qt::ElideRight, cell.width()));
+        const RoomCategory &category = layout.stock().categories[layout.categoryOrder()[k]];
+        text.drawLeftElided(p, cell,
+                            QStringLiteral("%1 (%2)").arg(category.name).arg(layout.roomsOfCategory(k)));
     }
-    p.setPen(kGridLine.darker(120));
-    p.drawLine(corner.right(), 0, corner.right(), corner.bottom());
-    p.drawLine(0, corner.bottom(), corner.right(), corner.bottom());
+    vLine(p, corner.right(), 0, corner.height(), kGridLine.darker(120));
+    hLine(p, 0, corner.bottom(), corner.width(), kGridLine.darker(120));
     p.restore();
 }
 
@@ -343,12 +358,13 @@ QColor statusColor(BookingStatus status)
     return Qt::lightGray;
 }
 
-void paintGrid(QPainter &p, const GridLayout &layout, const GridGeometry &g, const GridOverlay &overlay)
+void paintGrid(QPainter &p, const GridLayout &layout, const GridGeometry &g, const GridOverlay &overlay,
+               GridTextCache &text)
 {
-    paintBody(p, layout, g, overlay);
-    paintHeader(p, layout, g, overlay);
-    paintRoomColumn(p, layout, g);
-    paintCorner(p, layout, g);
+    paintBody(p, layout, g, overlay, text);
+    paintHeader(p, layout, g, overlay, text);
+    paintRoomColumn(p, layout, g, text);
+    paintCorner(p, layout, g, text);
 }
 
 } // namespace kasp::booking::ui

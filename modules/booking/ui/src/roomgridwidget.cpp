@@ -167,7 +167,7 @@ void RoomGridWidget::scrollContentsBy(int, int)
 void RoomGridWidget::paintEvent(QPaintEvent *)
 {
     QPainter p(viewport());
-    paintGrid(p, m_layout, m_geometry, m_overlay);
+    paintGrid(p, m_layout, m_geometry, m_overlay, m_text);
 }
 
 QRect RoomGridWidget::cellRect(int row, int col) const

@@ -48,6 +48,10 @@ struct GridOverlay
 
 QColor statusColor(BookingStatus status);
 
-void paintGrid(QPainter &p, const GridLayout &layout, const GridGeometry &g, const GridOverlay &overlay);
+class GridTextCache;
+
+// text: glyphs laid out by earlier frames; the widget keeps one for its lifetime.
+void paintGrid(QPainter &p, const GridLayout &layout, const GridGeometry &g, const GridOverlay &overlay,
+               GridTextCache &text);
 
 } // namespace kasp::booking::ui

@@ -3,6 +3,7 @@
 // it, drag its right end to stretch it; double-click or Enter opens it. Keyboard: arrows move the
 // cursor, Shift+arrows select nights, Enter books the selection, Home jumps to today, +/- zoom.
 #include "kasp/booking/ui/gridlayout.h"
+#include "kasp/booking/ui/gridtextcache.h"
 #include "kasp/booking/ui/roomgridpainter.h"
 #include <QAbstractScrollArea>
 
@@ -77,6 +78,7 @@ private:
     GridLayout m_layout;
     GridGeometry m_geometry;
     GridOverlay m_overlay;
+    GridTextCache m_text;
     GridZoom m_zoom = GridZoom::Day;
     QDate m_today;
 
