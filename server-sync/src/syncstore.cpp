@@ -1,5 +1,7 @@
 #include "syncstore.h"
 
+#include "sqlsupport.h"
+
 #include "kasp/syncproto/accessrules.h"
 #include "kasp/syncproto/entitymerge.h"
 #include "kasp/syncproto/mutationplan.h"
@@ -15,16 +17,6 @@ namespace kasp::server {
 using namespace kasp::sync;
 
 namespace {
-
-bool ok(const QSqlQuery *q)
-{
-    return q->isActive() && !q->lastError().isValid();
-}
-
-Error dbError(const QSqlQuery &q)
-{
-    return Error{QStringLiteral("server.database"), q.lastError().text()};
-}
 
 // The record's change time for tombstone retention; the column's default on insert.
 constexpr char kNowMs[] = "(extract(epoch from clock_timestamp()) * 1000)::bigint";
@@ -164,7 +156,7 @@ Status SyncStore::applyOne(const Principal &who, const PushedMutation &m, qint64
     // new — one round trip instead of two. An existing id (a retry, a tombstone, a clash) takes
     // the general path below, which merges against what is there.
     if (plan.value().op == MutationPlan::Op::Create && plan.value().kind != EntityKind::Booking &&
-        plan.value().kind != EntityKind::RoomClosure) {
+        plan.value().kind != EntityKind::RoomClosure && !isPriceKind(plan.value().kind)) {
         auto fresh = mergeEntity(std::nullopt, plan.value(), m.at);
         if (!fresh.ok())
             return fresh.error();
@@ -227,6 +219,9 @@ Status SyncStore::applyOne(const Principal &who, const PushedMutation &m, qint64
 
     if (auto s = checkReferences(who, plan.value().kind, data); !s.ok())
         return s;
+    if (isPriceKind(plan.value().kind))
+        if (auto s = checkPriceRecord(who, plan.value().kind, data); !s.ok())
+            return s;
 
     const bool closure = plan.value().kind == EntityKind::RoomClosure;
     if (plan.value().kind == EntityKind::Booking || closure) {

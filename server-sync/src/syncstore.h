@@ -38,6 +38,12 @@ public:
 private:
     Status applyOne(const Principal &who, const sync::PushedMutation &m, qint64 &seq);
     Status checkReferences(const Principal &who, sync::EntityKind kind, const QJsonObject &data);
+    // The price list stays one consistent book across desktops: a season against the category's
+    // other seasons, a children's rule against the other ages, a promo code against the other codes
+    // (pricebookcheck.cpp). The organisation's row is locked by then, so two heads of sales saving
+    // at once are checked one after the other.
+    Status checkPriceRecord(const Principal &who, sync::EntityKind kind, const QJsonObject &data);
+    static bool isPriceKind(sync::EntityKind kind);
     Status restamp(const QString &orgId, const QString &kind, const QString &id, qint64 &seq);
     Result<qint64> claimClient(const Principal &who, const QString &clientId, bool lock);
     QSqlQuery *run(const QString &sql, const QVariantList &values = {});

@@ -244,6 +244,118 @@ private slots:
         QCOMPARE(now.discounts.size(), opened.discounts.size() + 1); // and their discount
     }
 
+    void writesAreOrderedSoEachFitsAlone()
+    {
+        // The sync server checks each price mutation against what it holds, so a save's writes
+        // must never pass through two seasons sharing a night, whatever order the editor lists
+        // them in.
+        TariffBook book = catalogue->tariffs().value();
+        QCOMPARE(book.tariffs.size(), 1);
+        Tariff autumn = summer();
+        autumn.season = QStringLiteral("Осень 2027");
+        autumn.from = book.tariffs[0].to;
+        autumn.to = QDate(2027, 11, 1);
+        book.tariffs.append(autumn);
+        QVERIFY(catalogue->saveTariffs(book).ok());
+
+        auto replayedOk = [&](int from, const TariffBook &before) {
+            TariffBook state = before;
+            const auto all = outbox();
+            for (int i = from; i < all.size(); ++i) {
+                const QString id = all[i].args.value(QStringLiteral("id")).toString();
+                auto at = std::find_if(state.tariffs.begin(), state.tariffs.end(),
+                                       [&](const Tariff &t) { return idToString(t.id) == id; });
+                if (all[i].name == QLatin1String("tariff.delete")) {
+                    state.tariffs.erase(at);
+                    continue;
+                }
+                QJsonObject json = at == state.tariffs.end() ? QJsonObject{} : toJson(*at);
+                for (auto it = all[i].args.begin(); it != all[i].args.end(); ++it)
+                    json.insert(it.key(), it.value());
+                const Tariff next = tariffFromJson(json).value();
+                if (auto s = checkAgainstBook(next, state); !s.ok()) {
+                    qWarning() << all[i].name << s.error().message;
+                    return false;
+                }
+                if (at == state.tariffs.end())
+                    state.tariffs.append(next);
+                else
+                    *at = next;
+            }
+            return true;
+        };
+
+        // Summer ends two weeks earlier and autumn starts then; the editor lists autumn first.
+        const TariffBook before = catalogue->tariffs().value();
+        TariffBook shifted = before;
+        std::sort(shifted.tariffs.begin(), shifted.tariffs.end(),
+                  [](const Tariff &a, const Tariff &b) { return a.from > b.from; });
+        shifted.tariffs[1].to = QDate(2027, 8, 15);
+        shifted.tariffs[0].from = QDate(2027, 8, 15);
+        int queued = outbox().size();
+        QCOMPARE(catalogue->saveTariffs(shifted, before).value(), 2);
+        QVERIFY(replayedOk(queued, before));
+
+        // Two seasons swap their dates: no order fits, so one is written again under a new id.
+        const TariffBook beforeSwap = catalogue->tariffs().value();
+        TariffBook swapped = beforeSwap;
+        std::swap(swapped.tariffs[0].from, swapped.tariffs[1].from);
+        std::swap(swapped.tariffs[0].to, swapped.tariffs[1].to);
+        queued = outbox().size();
+        QVERIFY(catalogue->saveTariffs(swapped, beforeSwap).ok());
+        QVERIFY(replayedOk(queued, beforeSwap));
+        const TariffBook now = catalogue->tariffs().value();
+        QCOMPARE(now.tariffs.size(), 2);
+        for (const Tariff &t : swapped.tariffs) { // every season at its new dates, by name
+            auto it = std::find_if(now.tariffs.begin(), now.tariffs.end(),
+                                   [&](const Tariff &n) { return n.season == t.season; });
+            QVERIFY(it != now.tariffs.end());
+            QCOMPARE(it->from, t.from);
+            QCOMPARE(it->to, t.to);
+        }
+
+        // Put the single summer back for the tests that follow.
+        TariffBook restore = now;
+        restore.tariffs.removeIf(
+            [](const Tariff &t) { return t.season.startsWith(QStringLiteral("Осень")); });
+        restore.tariffs[0].from = QDate(2027, 6, 1);
+        restore.tariffs[0].to = QDate(2027, 9, 1);
+        QVERIFY(catalogue->saveTariffs(restore, now).ok());
+        QCOMPARE(catalogue->tariffs().value().tariffs.size(), 1);
+    }
+
+    void aColleaguesClashingSeasonRefusesTheSave()
+    {
+        const TariffBook opened = catalogue->tariffs().value(); // the editor opens
+        // Meanwhile a sync brings a colleague's autumn from 1 September.
+        TariffBook theirs = opened;
+        Tariff autumn = summer();
+        autumn.season = QStringLiteral("Осень 2027");
+        autumn.from = QDate(2027, 9, 1);
+        autumn.to = QDate(2027, 11, 1);
+        theirs.tariffs.append(autumn);
+        QVERIFY(catalogue->saveTariffs(theirs).ok());
+        // The editor, not knowing, stretches summer to mid-September and adds a promo code.
+        TariffBook mine = opened;
+        mine.tariffs[0].to = QDate(2027, 9, 15);
+        mine.discounts.append(
+            Discount{Discount::Kind::PromoCode, 5, 0, QStringLiteral("ВЕРЕСК"), {}, {}, newId()});
+        const int queued = outbox().size();
+        const Result<int> refused = catalogue->saveTariffs(mine, opened);
+        QCOMPARE(refused.error().code, QStringLiteral("tariff.season_overlap"));
+        QVERIFY2(refused.error().message.contains(QStringLiteral("Осень 2027")),
+                 qPrintable(refused.error().message));
+        QCOMPARE(outbox().size(), queued); // nothing of the save is written
+        const TariffBook now = catalogue->tariffs().value();
+        QCOMPARE(now.tariffs.size(), 2);
+        QCOMPARE(now.discounts.size(), opened.discounts.size());
+
+        TariffBook restore = now; // back to the single summer
+        restore.tariffs.removeIf(
+            [](const Tariff &t) { return t.season.startsWith(QStringLiteral("Осень")); });
+        QVERIFY(catalogue->saveTariffs(restore, now).ok());
+    }
+
     void roomStockGrowsAndIsRenamed()
     {
         booking::RoomStock stock = catalogue->stock().value();

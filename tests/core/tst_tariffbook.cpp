@@ -174,6 +174,58 @@ private slots:
         QCOMPARE(validateTariffBook(badRecord).error().code, QStringLiteral("tariff.bad_min_stay"));
     }
 
+    void oneRecordAgainstTheBook()
+    {
+        // What the sync server asks of each price mutation: does this record, as it would be
+        // stored, break a rule together with the others?
+        TariffBook book;
+        book.tariffs = {season(kStd, QStringLiteral("Весна"), {2027, 3, 1}, {2027, 6, 1}),
+                        season(kStd, QStringLiteral("Лето"), {2027, 6, 1}, {2027, 9, 1})};
+        book.childRules = {{0, 3, 0, false, newId()}, {4, 13, 70, true, newId()}};
+        book.discounts = {promo(QStringLiteral("ЛЕТО"), 10)};
+
+        Tariff autumn = season(kStd, QStringLiteral("Осень"), {2027, 8, 25}, {2027, 11, 1});
+        const Status clash = checkAgainstBook(autumn, book, {{kStd, QStringLiteral("Стандарт")}});
+        QCOMPARE(clash.error().code, QStringLiteral("tariff.season_overlap"));
+        QVERIFY2(clash.error().message.contains(QStringLiteral("«Лето»")) &&
+                     clash.error().message.contains(QStringLiteral("«Осень»")) &&
+                     clash.error().message.contains(QStringLiteral("25.08.2027")),
+                 qPrintable(clash.error().message));
+        autumn.from = QDate(2027, 9, 1);
+        QVERIFY(checkAgainstBook(autumn, book).ok());
+        autumn.categoryId = kLux; // the same nights in another category
+        autumn.from = QDate(2027, 8, 25);
+        QVERIFY(checkAgainstBook(autumn, book).ok());
+
+        // An update is checked against the others, not against its own old version.
+        Tariff longerSummer = book.tariffs[1];
+        longerSummer.to = QDate(2027, 9, 15);
+        QVERIFY(checkAgainstBook(longerSummer, book).ok());
+        longerSummer.from = QDate(2027, 5, 20); // now into spring
+        QCOMPARE(checkAgainstBook(longerSummer, book).error().code, QStringLiteral("tariff.season_overlap"));
+        // The record's own rules come first.
+        longerSummer.minNights = 0;
+        QCOMPARE(checkAgainstBook(longerSummer, book).error().code, QStringLiteral("tariff.bad_min_stay"));
+
+        QCOMPARE(checkAgainstBook(ChildRule{12, 17, 80, true, newId()}, book).error().code,
+                 QStringLiteral("tariff.child_overlap"));
+        QVERIFY(checkAgainstBook(ChildRule{14, 17, 80, true, newId()}, book).ok());
+        ChildRule widened = book.childRules[1];
+        widened.toAge = 15;
+        QVERIFY(checkAgainstBook(widened, book).ok());
+
+        QCOMPARE(checkAgainstBook(promo(QStringLiteral(" лето "), 5), book).error().code,
+                 QStringLiteral("tariff.duplicate_promo"));
+        Discount renamed = book.discounts[0];
+        renamed.percent = 12;
+        QVERIFY(checkAgainstBook(renamed, book).ok());
+        Discount loyal;
+        loyal.id = newId();
+        loyal.kind = Discount::Kind::ReturningGuest;
+        loyal.percent = 5;
+        QVERIFY(checkAgainstBook(loyal, book).ok());
+    }
+
     void codecsRoundTrip()
     {
         const Tariff t = season(kStd, QStringLiteral("Лето"), {2027, 6, 1}, {2027, 9, 1});

@@ -95,8 +95,10 @@ private slots:
         QVERIFY2(pg.start(&error), qPrintable(error));
         server = std::make_unique<test::SyncServerProcess>(pg, QStringLiteral(KASP_SYNC_BINARY));
         QVERIFY2(server->initDb(&error), qPrintable(error));
-        for (const auto &[login, role] : QList<std::pair<QString, QString>>{
-                 {"galina", "head_of_sales"}, {"anna", "consultant"}, {"boris", "consultant"}})
+        for (const auto &[login, role] : QList<std::pair<QString, QString>>{{"galina", "head_of_sales"},
+                                                                            {"vera", "head_of_sales"},
+                                                                            {"anna", "consultant"},
+                                                                            {"boris", "consultant"}})
             QVERIFY2(server->addUser(QStringLiteral("Санаторий"), login, role, kPassword, &error),
                      qPrintable(error));
         QVERIFY2(server->start(&error), qPrintable(error));
@@ -442,6 +444,84 @@ private slots:
         QCOMPARE(forbidden.size(), 1);
         QCOMPARE(forbidden.first().at(2).toString(), QStringLiteral("auth.forbidden"));
         QVERIFY(TariffRepository(anna->t.db, anna->clock).load().value().discounts.isEmpty());
+    }
+
+    void twoHeadsOfSalesNeverLeaveTwoSeasonsOnOneNight()
+    {
+        // Galina and Vera both edit the price list offline. Each save is consistent on its own
+        // desktop; together they would price September twice. The server takes the first and
+        // refuses the second, which Vera's desktop rolls back.
+        Desktop vera(QStringLiteral("vera"), server->baseUrl());
+        QVERIFY(vera.signIn(QStringLiteral("vera")));
+        QVERIFY(head->syncOnce());
+        QVERIFY(vera.syncOnce());
+        TariffRepository galinas(head->t.db, head->clock), veras(vera.t.db, vera.clock);
+        const TariffBook common = galinas.load().value();
+        QCOMPARE(veras.load().value().tariffs.size(), common.tariffs.size());
+        const Tariff summer = common.tariffs.value(0); // 1 June - 1 September 2028
+        QCOMPARE(summer.to, QDate(2028, 9, 1));
+
+        auto withSeason = [&](const QString &name, QDate from, QDate to) {
+            TariffBook book = common;
+            Tariff t = summer;
+            t.id = newId();
+            t.season = name;
+            t.from = from;
+            t.to = to;
+            book.tariffs.append(t);
+            return book;
+        };
+        QVERIFY(
+            galinas.save(withSeason(QStringLiteral("Осень 2028"), {2028, 9, 1}, {2028, 11, 1}), {}, common)
+                .ok());
+        QVERIFY(
+            veras.save(withSeason(QStringLiteral("Бархатный сезон"), {2028, 9, 1}, {2028, 10, 1}), {}, common)
+                .ok());
+        QSignalSpy galinaRejected(head->client.get(), &sync::SyncClient::mutationRejected);
+        QVERIFY(head->syncOnce());
+        QCOMPARE(galinaRejected.size(), 0);
+        QSignalSpy veraRejected(vera.client.get(), &sync::SyncClient::mutationRejected);
+        QVERIFY(vera.syncOnce());
+        QCOMPARE(veraRejected.size(), 1);
+        QCOMPARE(veraRejected.first().at(2).toString(), QStringLiteral("tariff.season_overlap"));
+        const QString message = veraRejected.first().at(3).toString();
+        QVERIFY2(message.contains(QStringLiteral("Осень 2028")) &&
+                     message.contains(QStringLiteral("Бархатный сезон")),
+                 qPrintable(message));
+        QVERIFY(vera.syncOnce());
+        const TariffBook verasNow = veras.load().value();
+        QCOMPARE(verasNow.tariffs.size(), 2); // summer and Galina's autumn; her own was rolled back
+        QVERIFY(validateTariffBook(verasNow).ok());
+
+        // Galina moves the boundary: summer ends on 15 August, autumn starts then. The writes
+        // reach the server in an order where each fits (summer shrinks first), so none is refused.
+        TariffBook shifted = galinas.load().value();
+        for (Tariff &t : shifted.tariffs) {
+            if (t.id == summer.id)
+                t.to = QDate(2028, 8, 15);
+            else
+                t.from = QDate(2028, 8, 15);
+        }
+        std::sort(shifted.tariffs.begin(), shifted.tariffs.end(),
+                  [](const Tariff &a, const Tariff &b) { return a.from > b.from; }); // autumn listed first
+        QVERIFY(galinas.save(shifted, {}, galinas.load().value()).ok());
+        QVERIFY(head->syncOnce());
+        QCOMPARE(galinaRejected.size(), 0);
+        QVERIFY(boris->syncOnce());
+        const TariffBook borisSees = TariffRepository(boris->t.db, boris->clock).load().value();
+        QCOMPARE(borisSees.tariffs.size(), 2);
+        QVERIFY(validateTariffBook(borisSees).ok());
+        QCOMPARE(borisSees.tariffs[0].to, QDate(2028, 8, 15));
+        QCOMPARE(borisSees.tariffs[1].from, QDate(2028, 8, 15));
+
+        // Back to summer alone for the tests that follow.
+        TariffBook alone = galinas.load().value();
+        alone.tariffs.removeIf([&](const Tariff &t) { return t.id != summer.id; });
+        alone.tariffs[0].to = summer.to;
+        QVERIFY(galinas.save(alone, {}, galinas.load().value()).ok());
+        QVERIFY(head->syncOnce());
+        QCOMPARE(galinaRejected.size(), 0);
+        QVERIFY(boris->syncOnce());
     }
 
     void aLongOfflineQueueDrains()

@@ -107,6 +107,39 @@ Status validateDiscount(const Discount &d)
     return {};
 }
 
+namespace {
+
+// Two seasons, the earlier first: of one category they may not share a night.
+Status seasonClash(const Tariff &a, const Tariff &b, const QHash<Id, QString> &categoryNames)
+{
+    if (a.categoryId != b.categoryId || !(b.from < a.to && a.from < b.to))
+        return {};
+    const QString category = categoryNames.value(a.categoryId);
+    return invalid("tariff.season_overlap", tr("«%1»: seasons «%2» and «%3» both price the night of %4")
+                                                .arg(category.isEmpty() ? tr("category") : category, a.season,
+                                                     b.season, dateText(std::max(a.from, b.from))));
+}
+
+Status ageClash(const ChildRule &a, const ChildRule &b)
+{
+    if (a.fromAge <= b.toAge && b.fromAge <= a.toAge)
+        return invalid("tariff.child_overlap",
+                       tr("Age %1 falls under two children's rules").arg(std::max(a.fromAge, b.fromAge)));
+    return {};
+}
+
+Status promoClash(const Discount &a, const Discount &b)
+{
+    if (a.kind != Discount::Kind::PromoCode || b.kind != Discount::Kind::PromoCode)
+        return {};
+    const QString code = a.code.trimmed().toUpper();
+    if (code == b.code.trimmed().toUpper())
+        return invalid("tariff.duplicate_promo", tr("Promo code %1 is entered twice").arg(code));
+    return {};
+}
+
+} // namespace
+
 Status validateTariffBook(const TariffBook &book, const QHash<Id, QString> &categoryNames)
 {
     for (const Tariff &t : book.tariffs)
@@ -126,35 +159,54 @@ Status validateTariffBook(const TariffBook &book, const QHash<Id, QString> &cate
     std::sort(seasons.begin(), seasons.end(), [](const Tariff *a, const Tariff *b) {
         return a->categoryId != b->categoryId ? a->categoryId < b->categoryId : a->from < b->from;
     });
-    for (int i = 1; i < seasons.size(); ++i) {
-        const Tariff &a = *seasons[i - 1], &b = *seasons[i];
-        if (a.categoryId == b.categoryId && b.from < a.to) {
-            const QString category = categoryNames.value(a.categoryId);
-            return invalid("tariff.season_overlap",
-                           tr("«%1»: seasons «%2» and «%3» both price the night of %4")
-                               .arg(category.isEmpty() ? tr("category") : category, a.season, b.season,
-                                    dateText(b.from)));
-        }
-    }
+    for (int i = 1; i < seasons.size(); ++i)
+        if (auto s = seasonClash(*seasons[i - 1], *seasons[i], categoryNames); !s.ok())
+            return s;
 
     for (int i = 0; i < book.childRules.size(); ++i)
-        for (int j = i + 1; j < book.childRules.size(); ++j) {
-            const ChildRule &a = book.childRules[i], &b = book.childRules[j];
-            if (a.fromAge <= b.toAge && b.fromAge <= a.toAge)
-                return invalid(
-                    "tariff.child_overlap",
-                    tr("Age %1 falls under two children's rules").arg(std::max(a.fromAge, b.fromAge)));
-        }
+        for (int j = i + 1; j < book.childRules.size(); ++j)
+            if (auto s = ageClash(book.childRules[i], book.childRules[j]); !s.ok())
+                return s;
 
-    QSet<QString> codes;
-    for (const Discount &d : book.discounts) {
-        if (d.kind != Discount::Kind::PromoCode)
-            continue;
-        const QString code = d.code.trimmed().toUpper();
-        if (codes.contains(code))
-            return invalid("tariff.duplicate_promo", tr("Promo code %1 is entered twice").arg(code));
-        codes.insert(code);
-    }
+    for (int i = 0; i < book.discounts.size(); ++i)
+        for (int j = i + 1; j < book.discounts.size(); ++j)
+            if (auto s = promoClash(book.discounts[i], book.discounts[j]); !s.ok())
+                return s;
+    return {};
+}
+
+Status checkAgainstBook(const Tariff &tariff, const TariffBook &book, const QHash<Id, QString> &categoryNames)
+{
+    if (auto s = validateTariff(tariff); !s.ok())
+        return s;
+    for (const Tariff &other : book.tariffs)
+        if (other.id != tariff.id)
+            if (auto s = seasonClash(other.from < tariff.from ? other : tariff,
+                                     other.from < tariff.from ? tariff : other, categoryNames);
+                !s.ok())
+                return s;
+    return {};
+}
+
+Status checkAgainstBook(const ChildRule &rule, const TariffBook &book)
+{
+    if (auto s = validateChildRule(rule); !s.ok())
+        return s;
+    for (const ChildRule &other : book.childRules)
+        if (other.id != rule.id)
+            if (auto s = ageClash(other, rule); !s.ok())
+                return s;
+    return {};
+}
+
+Status checkAgainstBook(const Discount &discount, const TariffBook &book)
+{
+    if (auto s = validateDiscount(discount); !s.ok())
+        return s;
+    for (const Discount &other : book.discounts)
+        if (other.id != discount.id)
+            if (auto s = promoClash(other, discount); !s.ok())
+                return s;
     return {};
 }
 

@@ -47,9 +47,28 @@ Status readRows(QSqlDatabase db, const char *table, const QString &sqlText, cons
     return {};
 }
 
+QList<Tariff> &itemsOf(TariffBook &book, const Tariff *)
+{
+    return book.tariffs;
+}
+QList<ChildRule> &itemsOf(TariffBook &book, const ChildRule *)
+{
+    return book.childRules;
+}
+QList<Discount> &itemsOf(TariffBook &book, const Discount *)
+{
+    return book.discounts;
+}
+
 // Creates, updates and deletes that carry the editor's changes (from `loaded` to `edited`) over
 // what is stored now: records a colleague added meanwhile stay, records a colleague deleted
 // meanwhile are not brought back, fields a colleague changed and the editor did not keep theirs.
+//
+// The sync server checks each mutation against the book as it stands (two seasons may never share
+// a night, not even for a moment), so the order of the writes matters: deletes first, then each
+// create or update as soon as it fits what is written so far — a season shortened before its
+// neighbour grows into the freed nights. Records that only fit all together (two seasons swapping
+// their dates) cannot be ordered: one of them is deleted and created again under a new id.
 template <typename T>
 Status writeDifferences(QSqlDatabase db, const Clock &clock, EntityKind kind, const QList<T> &stored,
                         const QList<T> &loaded, const QList<T> &edited, int &written)
@@ -60,28 +79,68 @@ Status writeDifferences(QSqlDatabase db, const Clock &clock, EntityKind kind, co
     for (const T &l : loaded)
         loadedById.insert(l.id, &l);
     QSet<Id> kept;
-    for (const T &e : edited) {
+    for (const T &e : edited)
         kept.insert(e.id);
-        if (!storedById.contains(e.id)) {
-            if (loadedById.contains(e.id))
-                continue; // deleted by a colleague since the editor opened
-            if (auto s = createRecord(db, clock, kind, toJson(e)); !s.ok())
-                return s;
-            ++written;
-            continue;
-        }
-        const T *base = loadedById.value(e.id, nullptr);
-        auto updated = updateRecord(db, clock, kind, toJson(e), base ? toJson(*base) : QJsonObject{});
-        if (!updated.ok())
-            return updated.error();
-        written += updated.value() ? 1 : 0;
-    }
+
+    TariffBook state; // what the server will hold after each write, as far as this desktop knows
+    QList<T> &current = itemsOf(state, static_cast<const T *>(nullptr));
+    for (const T &s : stored)
+        if (!(loadedById.contains(s.id) && !kept.contains(s.id)))
+            current.append(s);
     for (const T &l : loaded)
         if (!kept.contains(l.id) && storedById.contains(l.id)) {
             if (auto st = deleteRecord(db, clock, kind, idToString(l.id)); !st.ok())
                 return st;
             ++written;
         }
+
+    QList<T> pending;
+    for (const T &e : edited)
+        if (storedById.contains(e.id) || !loadedById.contains(e.id)) // else deleted by a colleague
+            pending.append(e);
+    auto place = [&](const T &item) {
+        for (T &c : current)
+            if (c.id == item.id) {
+                c = item;
+                return;
+            }
+        current.append(item);
+    };
+    while (!pending.isEmpty()) {
+        int next = -1;
+        for (int i = 0; i < pending.size() && next < 0; ++i)
+            if (checkAgainstBook(pending[i], state).ok())
+                next = i;
+        if (next < 0) {
+            // Nothing fits alone. An update among them is recreated: its old record goes first.
+            for (int i = 0; i < pending.size() && next < 0; ++i)
+                if (storedById.contains(pending[i].id))
+                    next = i;
+            if (next < 0) // only creates, clashing with what a colleague stored: say what clashes
+                return checkAgainstBook(pending.front(), state);
+            T &again = pending[next];
+            if (auto st = deleteRecord(db, clock, kind, idToString(again.id)); !st.ok())
+                return st;
+            current.removeIf([&](const T &c) { return c.id == again.id; });
+            storedById.remove(again.id);
+            again.id = newId();
+            ++written;
+            continue;
+        }
+        const T item = pending.takeAt(next);
+        if (!storedById.contains(item.id)) {
+            if (auto s = createRecord(db, clock, kind, toJson(item)); !s.ok())
+                return s;
+            ++written;
+        } else {
+            const T *base = loadedById.value(item.id, nullptr);
+            auto updated = updateRecord(db, clock, kind, toJson(item), base ? toJson(*base) : QJsonObject{});
+            if (!updated.ok())
+                return updated.error();
+            written += updated.value() ? 1 : 0;
+        }
+        place(item);
+    }
     return {};
 }
 
@@ -149,6 +208,12 @@ Result<int> TariffRepository::save(const TariffBook &edited, const QHash<Id, QSt
                                   base.discounts, edited.discounts, written);
         !s.ok())
         return s.error();
+    // The result, colleagues' records included, must still be one consistent price list.
+    auto result = load();
+    if (!result.ok())
+        return result.error();
+    if (auto s = validateTariffBook(result.value(), categoryNames); !s.ok())
+        return s.error(); // the transaction rolls back: nothing is written
     if (auto s = tx.commit(); !s.ok())
         return s.error();
     return written;

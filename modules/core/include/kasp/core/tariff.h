@@ -132,5 +132,12 @@ Status validateChildRule(const ChildRule &rule);
 Status validateDiscount(const Discount &discount);
 // categoryNames: id -> name, for messages (may be empty).
 Status validateTariffBook(const TariffBook &book, const QHash<Id, QString> &categoryNames = {});
+// One record against the rest of a book (records with its own id are skipped, so an update is
+// checked against the others): the record's own checks, then the whole-book rules it could break.
+// The sync server checks each price mutation so; the desktop orders a save's writes by it.
+Status checkAgainstBook(const Tariff &tariff, const TariffBook &book,
+                        const QHash<Id, QString> &categoryNames = {});
+Status checkAgainstBook(const ChildRule &rule, const TariffBook &book);
+Status checkAgainstBook(const Discount &discount, const TariffBook &book);
 
 } // namespace kasp
