@@ -1,6 +1,7 @@
 #include "voucheractions.h"
 
 #include "kasp/booking/bookingservice.h"
+#include "kasp/credentials/credentialstore.h"
 #include "kasp/session/settings.h"
 
 #include <memory>
@@ -20,8 +21,30 @@
 namespace kasp::app {
 
 VoucherActions::VoucherActions(booking::BookingService &booking, session::Settings &settings, QWidget *window)
-    : QObject(window), m_booking(booking), m_settings(settings), m_window(window)
+    : QObject(window), m_booking(booking), m_settings(settings), m_window(window),
+      m_keychain(new credentials::CredentialStore(QStringLiteral("KASP"), this))
 {
+    const QString key = QLatin1String(session::Settings::kMailPasswordKey);
+    connect(m_keychain, &credentials::CredentialStore::readFinished, this,
+            [this, key](const QString &which, const QString &secret) {
+                if (which != key)
+                    return;
+                m_password = secret;
+                for (Waiting &w : std::exchange(m_waiting, {})) {
+                    w.server.password = secret;
+                    deliver(w.bookingId, w.message, w.server);
+                }
+            });
+    connect(m_keychain, &credentials::CredentialStore::failed, this,
+            [this, key](const QString &which, const QString &, const QString &text) {
+                if (which != key)
+                    return;
+                const qsizetype lost = std::exchange(m_waiting, {}).size();
+                if (lost > 0)
+                    emit message(tr("The voucher was not e-mailed: the keychain did not give the mailbox's "
+                                    "password (%1). Enter it again in Tools → Mail for vouchers….")
+                                     .arg(text));
+            });
 }
 
 booking::VoucherMailer VoucherActions::mailer() const
@@ -74,9 +97,24 @@ void VoucherActions::handle(const Id &bookingId, bool email)
     server.security = settings.security == QLatin1String("none")  ? mail::SmtpServer::Security::None
                       : settings.security == QLatin1String("tls") ? mail::SmtpServer::Security::Tls
                                                                   : mail::SmtpServer::Security::StartTls;
+    server.user = settings.user;
+    server.caFile = settings.caFile;
+    if (!server.user.isEmpty() && !m_password) {
+        // The first read waits for the keychain; the ones after it join the queue.
+        m_waiting.append({bookingId, built.value(), server});
+        if (m_waiting.size() == 1)
+            m_keychain->read(QLatin1String(session::Settings::kMailPasswordKey));
+        return;
+    }
+    server.password = m_password.value_or(QString());
+    deliver(bookingId, built.value(), server);
+}
+
+void VoucherActions::deliver(const Id &bookingId, const mail::MailMessage &mailMessage,
+                             const mail::SmtpServer &server)
+{
     // Delivery only on the worker: no database there. The touch is written back here.
     auto result = std::make_shared<Status>();
-    const mail::MailMessage mailMessage = built.value();
     QThread *worker =
         QThread::create([server, mailMessage, result] { *result = mail::sendMail(server, mailMessage); });
     ++m_sending;
@@ -159,6 +197,18 @@ void VoucherActions::editMailSettings()
     auto *port = new QSpinBox;
     port->setRange(1, 65535);
     port->setValue(m.port);
+    auto *user = new QLineEdit(m.user);
+    user->setObjectName(QStringLiteral("mailUser"));
+    user->setPlaceholderText(tr("empty for an office relay without a login"));
+    auto *password = new QLineEdit;
+    password->setObjectName(QStringLiteral("mailPassword"));
+    password->setEchoMode(QLineEdit::Password);
+    password->setPlaceholderText(m.user.isEmpty() ? tr("the mailbox's password")
+                                                  : tr("kept in the keychain; type to replace"));
+    auto *caFile = new QLineEdit(m.caFile);
+    caFile->setObjectName(QStringLiteral("mailCaFile"));
+    caFile->setPlaceholderText(tr("only for a server with its own certificate authority"));
+    caFile->setToolTip(tr("A CA certificate (PEM) from IT. Public mail services need none."));
     auto *security = new QComboBox;
     security->addItem(tr("STARTTLS (port 587 or 25)"), QStringLiteral("starttls"));
     security->addItem(tr("TLS (port 465)"), QStringLiteral("tls"));
@@ -176,6 +226,9 @@ void VoucherActions::editMailSettings()
     form->addRow(tr("Mail server:"), host);
     form->addRow(tr("Port:"), port);
     form->addRow(tr("Encryption:"), security);
+    form->addRow(tr("Login:"), user);
+    form->addRow(tr("Password:"), password);
+    form->addRow(tr("CA certificate:"), caFile);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel);
     connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
@@ -190,8 +243,15 @@ void VoucherActions::editMailSettings()
     m.host = host->text().trimmed();
     m.port = port->value();
     m.security = security->currentData().toString();
+    m.user = user->text().trimmed();
+    m.caFile = caFile->text().trimmed();
     m_settings.setMail(m);
     m_settings.sync();
+    if (!password->text().isEmpty()) {
+        // Used from now on; the keychain keeps it for the next session.
+        m_password = password->text();
+        m_keychain->write(QLatin1String(session::Settings::kMailPasswordKey), password->text());
+    }
     emit message(tr("Mail settings saved."));
 }
 

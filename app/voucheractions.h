@@ -3,6 +3,9 @@
 // thread so a slow mail server never freezes the window) or saved as a PDF; and the form for the
 // mail server it goes through.
 #include "kasp/booking/vouchermailer.h"
+#include "kasp/mail/smtpsender.h"
+#include <optional>
+#include <QList>
 #include <QObject>
 
 class QWidget;
@@ -12,6 +15,9 @@ class BookingService;
 }
 namespace kasp::session {
 class Settings;
+}
+namespace kasp::credentials {
+class CredentialStore;
 }
 
 namespace kasp::app {
@@ -34,11 +40,25 @@ signals:
 
 private:
     booking::VoucherMailer mailer() const;
+    // Hands the message to a worker thread; the touch is written back here when it went out.
+    void deliver(const kasp::Id &bookingId, const mail::MailMessage &message, const mail::SmtpServer &server);
+
+    struct Waiting
+    {
+        kasp::Id bookingId;
+        mail::MailMessage message;
+        mail::SmtpServer server;
+    };
 
     booking::BookingService &m_booking;
     session::Settings &m_settings;
     QWidget *m_window;
     int m_sending = 0;
+    // The mailbox's password, read from the keychain at the first voucher that needs it and kept
+    // for the session; vouchers wait for the read in m_waiting.
+    credentials::CredentialStore *m_keychain;
+    std::optional<QString> m_password;
+    QList<Waiting> m_waiting;
 };
 
 } // namespace kasp::app

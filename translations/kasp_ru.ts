@@ -1020,6 +1020,42 @@
         <source>Booking rules saved: holds last %1 h, prepayment %2 %.</source>
         <translation>Правила сохранены: бронь держится %1 ч, предоплата %2 %.</translation>
     </message>
+    <message>
+        <source>The voucher was not e-mailed: the keychain did not give the mailbox&apos;s password (%1). Enter it again in Tools → Mail for vouchers….</source>
+        <translation>Ваучер не отправлен: хранилище ключей не выдало пароль почтового ящика (%1). Введите его заново в «Сервис → Почта для ваучеров…».</translation>
+    </message>
+    <message>
+        <source>empty for an office relay without a login</source>
+        <translation>пусто для офисного сервера без входа</translation>
+    </message>
+    <message>
+        <source>the mailbox&apos;s password</source>
+        <translation>пароль почтового ящика</translation>
+    </message>
+    <message>
+        <source>kept in the keychain; type to replace</source>
+        <translation>хранится в хранилище ключей; введите, чтобы заменить</translation>
+    </message>
+    <message>
+        <source>only for a server with its own certificate authority</source>
+        <translation>только для сервера со своим центром сертификации</translation>
+    </message>
+    <message>
+        <source>A CA certificate (PEM) from IT. Public mail services need none.</source>
+        <translation>Сертификат ЦС (PEM) от ИТ-отдела. Для публичных почтовых сервисов не нужен.</translation>
+    </message>
+    <message>
+        <source>Login:</source>
+        <translation>Логин:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Пароль:</translation>
+    </message>
+    <message>
+        <source>CA certificate:</source>
+        <translation>Сертификат ЦС:</translation>
+    </message>
 </context>
 <context>
     <name>kasp::booking</name>
@@ -2526,6 +2562,18 @@ or create a new one (Ctrl+N).</source>
     <message>
         <source>The mail server did not accept the message (%1).</source>
         <translation>Почтовый сервер не принял письмо (%1).</translation>
+    </message>
+    <message>
+        <source>The mail server&apos;s certificate is not trusted (%1). Ask IT for its CA certificate and choose it in the mail settings.</source>
+        <translation>Сертификату почтового сервера нет доверия (%1). Попросите у ИТ-отдела сертификат ЦС и укажите его в настройках почты.</translation>
+    </message>
+    <message>
+        <source>The mail server %1 offers no encryption (STARTTLS). Check the port and the encryption in the mail settings.</source>
+        <translation>Почтовый сервер %1 не предлагает шифрование (STARTTLS). Проверьте порт и шифрование в настройках почты.</translation>
+    </message>
+    <message>
+        <source>The mail server wants a login: enter the mailbox&apos;s login and password in the mail settings (%1).</source>
+        <translation>Почтовый сервер требует вход: укажите логин и пароль почтового ящика в настройках почты (%1).</translation>
     </message>
 </context>
 <context>

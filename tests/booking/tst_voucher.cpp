@@ -11,6 +11,7 @@
 #include "kasp/storage/guestrepository.h"
 #include "kasp/storage/touchrepository.h"
 #include "kasp/storage/userrepository.h"
+#include "kasp/testsupport/smtpprocess.h"
 #include "kasp/testsupport/testdb.h"
 #include "translations.h"
 #include "voucheractions.h"
@@ -23,6 +24,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLineEdit>
 #include <QPainter>
 #include <QProcess>
 #include <QSpinBox>
@@ -309,6 +311,77 @@ private slots:
         QDir box(work + QStringLiteral("/mail/new"));
         QTRY_COMPARE_WITH_TIMEOUT(box.entryList(QDir::Files).size(), 2, 10'000);
         QVERIFY(messages.last().first().toString().contains(QStringLiteral("darya@example.org")));
+    }
+
+    void aMailboxWithALoginTakesItsPasswordFromTheKeychain()
+    {
+        // Most sanatoriums send through a mailbox that wants a login over STARTTLS. The password
+        // is typed once in the mail form, kept in the keychain, and read from there next session.
+        QString cert, key, error;
+        QVERIFY2(test::makeTestCertificate(work, &cert, &key, &error), qPrintable(error));
+        test::SmtpProcess mailbox;
+        test::SmtpProcess::Options options;
+        options.mode = test::SmtpProcess::Mode::StartTls;
+        options.user = QStringLiteral("sales@rodnik.example");
+        options.password = QStringLiteral("Родник-587");
+        options.certFile = cert;
+        options.keyFile = key;
+        QVERIFY2(mailbox.start(work, options, &error), qPrintable(error));
+
+        const QString ini = work + QStringLiteral("/mailbox.ini");
+        {
+            session::Settings settings(ini);
+            app::VoucherActions actions(*service, settings, nullptr);
+            QTimer::singleShot(0, this, [&] {
+                auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+                QVERIFY(dialog);
+                const auto edits = dialog->findChildren<QLineEdit *>();
+                edits.value(0)->setText(QStringLiteral("Санаторий «Родник»")); // the form's first rows
+                edits.value(2)->setText(QStringLiteral("sales@rodnik.example"));
+                edits.value(4)->setText(QStringLiteral("localhost"));
+                dialog->findChild<QSpinBox *>()->setValue(mailbox.port());
+                dialog->findChild<QLineEdit *>(QStringLiteral("mailUser"))->setText(options.user);
+                dialog->findChild<QLineEdit *>(QStringLiteral("mailPassword"))->setText(options.password);
+                dialog->findChild<QLineEdit *>(QStringLiteral("mailCaFile"))->setText(cert);
+                if (qEnvironmentVariableIsSet("KASP_SCREENSHOT_DIR"))
+                    dialog->grab().save(qEnvironmentVariable("KASP_SCREENSHOT_DIR") +
+                                        QStringLiteral("/mail-settings.png"));
+                dialog->accept();
+            });
+            actions.editMailSettings();
+            QCOMPARE(settings.mail().user, options.user);
+            QCOMPARE(settings.mail().security, QStringLiteral("starttls"));
+            QSignalSpy sent(&actions, &app::VoucherActions::sent);
+            actions.handle(bookingId, true);
+            QTRY_COMPARE_WITH_TIMEOUT(sent.count(), 1, 20'000);
+            QCOMPARE(mailbox.delivered(), 1);
+        }
+        QFile file(ini);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(!file.readAll().contains("587")); // the password is not in the settings file
+
+        // The next session: the password comes from the keychain.
+        session::Settings settings(ini);
+        app::VoucherActions actions(*service, settings, nullptr);
+        QSignalSpy sent(&actions, &app::VoucherActions::sent);
+        QSignalSpy messages(&actions, &app::VoucherActions::message);
+        actions.handle(bookingId, true);
+        QTRY_COMPARE_WITH_TIMEOUT(sent.count(), 1, 20'000);
+        QCOMPARE(mailbox.delivered(), 2);
+
+        // A wrong password in the keychain: a clear message, nothing recorded.
+        session::Settings::Mail wrong = settings.mail();
+        wrong.user = QStringLiteral("someone@rodnik.example");
+        settings.setMail(wrong);
+        app::VoucherActions again(*service, settings, nullptr);
+        QSignalSpy refused(&again, &app::VoucherActions::message);
+        QSignalSpy none(&again, &app::VoucherActions::sent);
+        again.handle(bookingId, true);
+        QTRY_VERIFY_WITH_TIMEOUT(!refused.isEmpty() && !again.busy() &&
+                                     refused.last().first().toString().contains(QStringLiteral("вход")),
+                                 20'000);
+        QCOMPARE(none.count(), 0);
+        QCOMPARE(mailbox.delivered(), 2);
     }
 
     void bookingRulesApplyAtOnce()

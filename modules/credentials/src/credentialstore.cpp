@@ -33,9 +33,13 @@ QString CredentialStore::databaseKeyName(const QString &databasePath)
                QCryptographicHash::hash(canonical.toUtf8(), QCryptographicHash::Sha256).toHex().left(32));
 }
 
+// Jobs are not children of the store: libsecret calls back into a job when it completes, so a job
+// deleted with its store while in flight crashed the process (a dialog's store gone right after a
+// password was saved). A job deletes itself when done; the connection's context (`this`) drops
+// the result when the store is gone, and a write still completes.
 void CredentialStore::read(const QString &key)
 {
-    auto *job = new QKeychain::ReadPasswordJob(m_service, this);
+    auto *job = new QKeychain::ReadPasswordJob(m_service);
     job->setAutoDelete(true);
     job->setKey(key);
     connect(job, &QKeychain::Job::finished, this, [this, key](QKeychain::Job *j) {
@@ -52,7 +56,7 @@ void CredentialStore::read(const QString &key)
 
 void CredentialStore::write(const QString &key, const QString &secret)
 {
-    auto *job = new QKeychain::WritePasswordJob(m_service, this);
+    auto *job = new QKeychain::WritePasswordJob(m_service);
     job->setAutoDelete(true);
     job->setKey(key);
     job->setTextData(secret);
@@ -69,7 +73,7 @@ void CredentialStore::write(const QString &key, const QString &secret)
 
 void CredentialStore::remove(const QString &key)
 {
-    auto *job = new QKeychain::DeletePasswordJob(m_service, this);
+    auto *job = new QKeychain::DeletePasswordJob(m_service);
     job->setAutoDelete(true);
     job->setKey(key);
     connect(job, &QKeychain::Job::finished, this, [this, key](QKeychain::Job *j) {

@@ -83,6 +83,9 @@ Status sendMail(const SmtpServer &server, const MailMessage &message)
         curl_easy_setopt(c, CURLOPT_USERNAME, user.constData());
         curl_easy_setopt(c, CURLOPT_PASSWORD, password.constData());
     }
+    const QByteArray caFile = server.caFile.toLocal8Bit();
+    if (!caFile.isEmpty())
+        curl_easy_setopt(c, CURLOPT_CAINFO, caFile.constData());
     char detail[CURL_ERROR_SIZE] = {};
     curl_easy_setopt(c, CURLOPT_ERRORBUFFER, detail);
 
@@ -98,10 +101,30 @@ Status sendMail(const SmtpServer &server, const MailMessage &message)
                      tr("The mail server %1 does not answer (%2).").arg(server.host, why)};
     case CURLE_LOGIN_DENIED:
         return Error{QStringLiteral("mail.auth"), tr("The mail server refused the login (%1).").arg(why)};
+    case CURLE_PEER_FAILED_VERIFICATION:
+    case CURLE_SSL_CACERT_BADFILE:
+    case CURLE_SSL_CONNECT_ERROR:
+        return Error{QStringLiteral("mail.tls"),
+                     tr("The mail server's certificate is not trusted (%1). Ask IT for its CA certificate "
+                        "and choose it in the mail settings.")
+                         .arg(why)};
+    case CURLE_USE_SSL_FAILED:
+        return Error{QStringLiteral("mail.tls"),
+                     tr("The mail server %1 offers no encryption (STARTTLS). Check the port and the "
+                        "encryption in the mail settings.")
+                         .arg(server.host)};
     default:
-        return Error{QStringLiteral("mail.refused"),
-                     tr("The mail server did not accept the message (%1).").arg(why)};
+        break;
     }
+    long reply = 0;
+    curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &reply);
+    if (reply == 530) // "authentication required": the settings have no login
+        return Error{QStringLiteral("mail.auth"),
+                     tr("The mail server wants a login: enter the mailbox's login and password in the mail "
+                        "settings (%1).")
+                         .arg(why)};
+    return Error{QStringLiteral("mail.refused"),
+                 tr("The mail server did not accept the message (%1).").arg(why)};
 }
 
 } // namespace kasp::mail

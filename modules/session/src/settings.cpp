@@ -69,6 +69,8 @@ Settings::Mail Settings::mail() const
     m.host = m_settings.value(QStringLiteral("mail/host")).toString();
     m.port = m_settings.value(QStringLiteral("mail/port"), 25).toInt();
     m.security = m_settings.value(QStringLiteral("mail/security"), QStringLiteral("starttls")).toString();
+    m.user = m_settings.value(QStringLiteral("mail/user")).toString();
+    m.caFile = m_settings.value(QStringLiteral("mail/caFile")).toString();
     return m;
 }
 
@@ -81,6 +83,8 @@ void Settings::setMail(const Mail &m)
     m_settings.setValue(QStringLiteral("mail/host"), m.host);
     m_settings.setValue(QStringLiteral("mail/port"), m.port);
     m_settings.setValue(QStringLiteral("mail/security"), m.security);
+    m_settings.setValue(QStringLiteral("mail/user"), m.user);
+    m_settings.setValue(QStringLiteral("mail/caFile"), m.caFile);
 }
 
 Settings::OnlinePayments Settings::onlinePayments() const

@@ -14,11 +14,16 @@ struct SmtpServer
     Security security = Security::StartTls;
     QString user; // empty: no AUTH
     QString password;
+    // A CA certificate (PEM) to trust besides the system's: an office mail server with its own
+    // certificate authority. Empty: the system's store only.
+    QString caFile;
     int timeoutSecs = 30;
 };
 
 // Errors: "mail.no_recipient", "mail.connect" (the server does not answer), "mail.auth"
-// (login refused), "mail.refused" (the server refused sender or recipient), "mail.failed".
+// (login refused, or the server wants one), "mail.tls" (the certificate is not trusted, or the
+// server offers no encryption), "mail.refused" (the server refused sender or recipient),
+// "mail.failed".
 Status sendMail(const SmtpServer &server, const MailMessage &message);
 
 } // namespace kasp::mail

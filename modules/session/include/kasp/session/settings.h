@@ -35,8 +35,11 @@ public:
         QString host;     // "" = not configured
         int port = 25;
         QString security = QStringLiteral("starttls"); // "none", "starttls", "tls"
+        QString user;                                  // the mailbox's login; "" = no AUTH (an office relay)
+        QString caFile; // a CA certificate to trust besides the system's; "" = the system's only
     };
     Mail mail() const;
+    static constexpr const char *kMailPasswordKey = "smtp-password"; // the keychain holds it
     // Online prepayment through YooKassa: the shop and where the guest lands after paying. The
     // secret key lives in the keychain (kOnlinePaymentSecretKey), never in this file.
     struct OnlinePayments
