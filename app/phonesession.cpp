@@ -89,13 +89,15 @@ void PhoneSession::onEnded(const CallInfo &call, CallResult result, int seconds)
     finished.result = callResultKey(result);
     finished.guestId = m_guestOfCall.take(call.id);
     finished.consultantId = m_userId;
+    finished.transferredTo = call.transferredTo;
     auto recorded = m_journal.record(finished);
     if (!recorded.ok()) {
         emit message(
             tr("The call with %1 could not be recorded: %2").arg(call.remoteUser, recorded.error().message));
         return;
     }
-    emit callRecorded(recorded.value());
+    if (!recorded.value().isNull()) // null: a call with a colleague
+        emit callRecorded(recorded.value());
 }
 
 } // namespace kasp::app

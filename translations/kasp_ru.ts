@@ -2069,6 +2069,10 @@ No other room is free for these nights.</source>
         <source>Call back %1: missed call</source>
         <translation>Перезвонить %1: пропущенный звонок</translation>
     </message>
+    <message>
+        <source>Put through to %1</source>
+        <translation>Переведён на %1</translation>
+    </message>
 </context>
 <context>
     <name>kasp::crm::ui</name>
@@ -2833,6 +2837,18 @@ or create a new one (Ctrl+N).</source>
     <message>
         <source>registration failed</source>
         <translation>ошибка регистрации</translation>
+    </message>
+    <message>
+        <source>There is no such call to transfer</source>
+        <translation>Такого звонка для перевода нет</translation>
+    </message>
+    <message>
+        <source>This call cannot be transferred now</source>
+        <translation>Этот звонок сейчас нельзя перевести</translation>
+    </message>
+    <message>
+        <source>The transfer did not go through; the guest is on hold with you</source>
+        <translation>Перевод не удался: гость на удержании у вас</translation>
     </message>
 </context>
 <context>

@@ -82,6 +82,33 @@ private slots:
         QVERIFY(tasks(known.id).isEmpty());
     }
 
+    void aCallPutThroughSaysToWhomAndColleaguesCallsAreNoTouches()
+    {
+        crm::CallJournal journal(t.db, clock);
+        const int before = int(touches(known.id).size());
+        crm::FinishedCall handedOn{QStringLiteral("+79165551234"), true,     true,      40,
+                                   QStringLiteral("answered"),     known.id, consultant};
+        handedOn.transferredTo = QStringLiteral("202");
+        QCOMPARE(journal.record(handedOn).value(), known.id);
+        const Touch touch = touches(known.id).first();
+        QCOMPARE(touches(known.id).size(), before + 1);
+        QCOMPARE(touch.kind, TouchKind::CallIn);
+        QVERIFY2(touch.note.contains(QStringLiteral("202")), qPrintable(touch.note));
+
+        // The consultation with the colleague before an attended transfer: no card, no touch.
+        for (const QString &colleague : {QStringLiteral("202"), QStringLiteral("sip:20415@pbx")}) {
+            const Result<Id> none =
+                journal.record({colleague, false, true, 25, QStringLiteral("answered"), {}, consultant});
+            QVERIFY(none.ok());
+            QVERIFY(none.value().isNull());
+        }
+        QVERIFY(journal.identify(QStringLiteral("202")).value().guests.isEmpty());
+        QVERIFY(crm::isInternalExtension(QStringLiteral("202")));
+        QVERIFY(!crm::isInternalExtension(QStringLiteral("89165551234")));
+        QVERIFY(!crm::isInternalExtension(QStringLiteral("anonymous")));
+        QVERIFY(!crm::isInternalExtension(QStringLiteral("7")));
+    }
+
     void aMissedCallIsATouchAndACallBackTaskForTheManager()
     {
         crm::CallJournal journal(t.db, clock);

@@ -3,43 +3,10 @@
 // Registration with the right and a wrong password; a call in answered, DTMF both ways, hold and
 // resume, hung up by the caller; a call the caller gave up on (missed); a declined call; a call out
 // hung up from the desk; a number nobody has. No sound card: both sides play a file.
-#include "kasp/telephony/softphone.h"
-#include "kasp/testsupport/kamailioprocess.h"
-#include "kasp/testsupport/testenv.h"
-
-#include <QSignalSpy>
-#include <QtTest>
+#include "sippeers.h"
 
 using namespace kasp;
 using namespace kasp::telephony;
-
-namespace {
-
-Softphone::Options options(const QString &name)
-{
-    Softphone::Options o;
-    o.dataDir = test::makeTempDir(name);
-    o.bindAddress = QStringLiteral("127.0.0.1");
-    o.useSoundFiles = true;
-    o.playFile = QStringLiteral("/usr/share/sounds/linphone/hello8000.wav");
-    return o;
-}
-
-// Waits for a call of `phone` to reach `state` (signals arrive from the SIP heartbeat).
-bool waitForState(Softphone &phone, CallState state, int ms = 10'000)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (timer.elapsed() < ms) {
-        for (const CallInfo &c : phone.calls())
-            if (c.state == state)
-                return true;
-        QTest::qWait(20);
-    }
-    return false;
-}
-
-} // namespace
 
 class TestSoftphone : public QObject
 {
@@ -50,25 +17,7 @@ class TestSoftphone : public QObject
 
     bool registerAs(Softphone &phone, const QString &user, const QString &password, QString *code = nullptr)
     {
-        QSignalSpy changed(&phone, &Softphone::registrationChanged);
-        if (!phone.registerAccount({pbx.server(), user, {}, SipTransport::Udp}, password).ok())
-            return false;
-        QElapsedTimer timer;
-        timer.start();
-        while (timer.elapsed() < 15'000) {
-            changed.wait(500);
-            for (const QList<QVariant> &c : changed) {
-                const auto state = c.at(0).value<RegistrationState>();
-                if (state == RegistrationState::Registered)
-                    return true;
-                if (state == RegistrationState::Failed) {
-                    if (code)
-                        *code = c.at(1).toString();
-                    return false;
-                }
-            }
-        }
-        return false;
+        return test::registerSipPeer(pbx, phone, user, password, code);
     }
 
 private slots:
@@ -77,8 +26,8 @@ private slots:
         test::initTestEnvironment();
         QString error;
         QVERIFY2(pbx.start(&error), qPrintable(error));
-        desk = std::make_unique<Softphone>(options(QStringLiteral("desk")));
-        guest = std::make_unique<Softphone>(options(QStringLiteral("guest")));
+        desk = std::make_unique<Softphone>(test::sipPeerOptions(QStringLiteral("desk")));
+        guest = std::make_unique<Softphone>(test::sipPeerOptions(QStringLiteral("guest")));
         desk->setObjectName(QStringLiteral("desk"));
         guest->setObjectName(QStringLiteral("guest"));
         QVERIFY(desk->start().ok());
@@ -119,10 +68,10 @@ private slots:
         const CallInfo ring = incoming.first().first().value<CallInfo>();
         QCOMPARE(ring.direction, CallDirection::Incoming);
         QCOMPARE(ring.remoteUser, QStringLiteral("301"));
-        QVERIFY(waitForState(*guest, CallState::RemoteRinging));
+        QVERIFY(test::waitForCallState(*guest, CallState::RemoteRinging));
         QVERIFY(desk->answer(ring.id).ok());
-        QVERIFY(waitForState(*desk, CallState::Connected));
-        QVERIFY(waitForState(*guest, CallState::Connected));
+        QVERIFY(test::waitForCallState(*desk, CallState::Connected));
+        QVERIFY(test::waitForCallState(*guest, CallState::Connected));
 
         QVERIFY(desk->sendDtmf(ring.id, QLatin1Char('5')).ok());
         QVERIFY(guestTones.wait(5000));
@@ -132,11 +81,11 @@ private slots:
         QCOMPARE(deskTones.first().at(1).toChar(), QLatin1Char('#'));
 
         QVERIFY(desk->hold(ring.id).ok());
-        QVERIFY(waitForState(*desk, CallState::OnHold));
-        QVERIFY(waitForState(*guest, CallState::HeldByRemote));
+        QVERIFY(test::waitForCallState(*desk, CallState::OnHold));
+        QVERIFY(test::waitForCallState(*guest, CallState::HeldByRemote));
         QVERIFY(desk->resume(ring.id).ok());
-        QVERIFY(waitForState(*desk, CallState::Connected));
-        QVERIFY(waitForState(*guest, CallState::Connected));
+        QVERIFY(test::waitForCallState(*desk, CallState::Connected));
+        QVERIFY(test::waitForCallState(*guest, CallState::Connected));
 
         QTest::qWait(1100); // a second of talk
         QVERIFY(guest->hangUp(out.value()).ok());
@@ -152,7 +101,7 @@ private slots:
         QSignalSpy ended(desk.get(), &Softphone::callEnded);
         const Result<int> out = guest->dial(QStringLiteral("201"));
         QVERIFY(incoming.wait(10'000));
-        QVERIFY(waitForState(*guest, CallState::RemoteRinging));
+        QVERIFY(test::waitForCallState(*guest, CallState::RemoteRinging));
         QVERIFY(guest->hangUp(out.value()).ok());
         QVERIFY(ended.wait(10'000));
         QCOMPARE(ended.first().at(1).value<CallResult>(), CallResult::Missed);
@@ -182,7 +131,7 @@ private slots:
         QVERIFY(incoming.wait(10'000));
         QCOMPARE(incoming.first().first().value<CallInfo>().remoteUser, QStringLiteral("201"));
         QVERIFY(guest->answer(incoming.first().first().value<CallInfo>().id).ok());
-        QVERIFY(waitForState(*desk, CallState::Connected));
+        QVERIFY(test::waitForCallState(*desk, CallState::Connected));
         QVERIFY(desk->hangUp(out.value()).ok());
         QVERIFY(guestEnded.wait(10'000));
         QCOMPARE(guestEnded.first().at(1).value<CallResult>(), CallResult::Answered);

@@ -5,6 +5,7 @@
 #include "kasp/storage/taskrepository.h"
 #include "kasp/storage/touchrepository.h"
 
+#include <algorithm>
 #include <QCoreApplication>
 
 namespace kasp::crm {
@@ -28,6 +29,8 @@ const QString kHiddenFirstName = QStringLiteral("номер");
 
 QString touchNote(const FinishedCall &call)
 {
+    if (!call.transferredTo.isEmpty())
+        return QCoreApplication::translate("kasp::crm", "Put through to %1").arg(call.transferredTo);
     if (call.result == QLatin1String("missed"))
         return QCoreApplication::translate("kasp::crm", "Missed call from %1").arg(call.remoteUser);
     if (call.result == QLatin1String("declined"))
@@ -93,8 +96,20 @@ Result<Id> CallJournal::guestFor(const FinishedCall &call)
     return g.id;
 }
 
+bool isInternalExtension(const QString &remoteUser)
+{
+    QString user = remoteUser.trimmed();
+    if (user.startsWith(QLatin1String("sip:"), Qt::CaseInsensitive))
+        user = user.mid(4).section(QLatin1Char('@'), 0, 0);
+    if (user.size() < 2 || user.size() > 5)
+        return false;
+    return std::all_of(user.begin(), user.end(), [](QChar c) { return c.isDigit(); });
+}
+
 Result<Id> CallJournal::record(const FinishedCall &call)
 {
+    if (call.guestId.isNull() && isInternalExtension(call.remoteUser))
+        return Id(); // a colleague: nothing for a guest's timeline
     storage::sql::WriteTransaction tx(m_db);
     if (auto s = tx.begin(); !s.ok())
         return s.error();

@@ -1,17 +1,18 @@
 #include "kasp/telephony/softphone.h"
 
-#include <linphone++/linphone.hh>
-#include <map>
+#include "softphone_p.h"
+
 #include <QCoreApplication>
-#include <QElapsedTimer>
-#include <QHash>
-#include <QTimer>
 
 namespace kasp::telephony {
 
 // Messages use QCoreApplication::translate with the context spelled out: both members and free
 // functions call them, and lupdate files a tr() wrapper differently for each.
 namespace {
+
+constexpr int kReferAfterHoldMs = 300; // see the Paused case in onCallStateChanged
+constexpr int kResumeRetries = 3;
+constexpr int kResumeRetryMs = 400; // 400, 800, 1200 ms: the other side's re-INVITE finishes first
 
 QString fromStd(const std::string &s)
 {
@@ -61,54 +62,6 @@ std::pair<QString, QString> registrationError(linphone::Reason reason, int sipCo
 }
 
 } // namespace
-
-class SoftphoneListener : public linphone::CoreListener
-{
-public:
-    explicit SoftphoneListener(Softphone *phone) : m_phone(phone) {}
-    void detach() { m_phone = nullptr; }
-
-    void onAccountRegistrationStateChanged(const std::shared_ptr<linphone::Core> &,
-                                           const std::shared_ptr<linphone::Account> &account,
-                                           linphone::RegistrationState state,
-                                           const std::string &message) override;
-    void onCallStateChanged(const std::shared_ptr<linphone::Core> &,
-                            const std::shared_ptr<linphone::Call> &call, linphone::Call::State state,
-                            const std::string &message) override;
-    void onDtmfReceived(const std::shared_ptr<linphone::Core> &, const std::shared_ptr<linphone::Call> &call,
-                        int dtmf) override;
-
-private:
-    Softphone *m_phone;
-};
-
-struct Softphone::Private
-{
-    struct Call
-    {
-        std::shared_ptr<linphone::Call> call;
-        CallInfo info;
-        bool connected = false; // was ever answered
-        bool declinedHere = false;
-        QElapsedTimer talking; // from the answer
-    };
-
-    Options options;
-    std::shared_ptr<linphone::Core> core;
-    std::shared_ptr<SoftphoneListener> listener;
-    std::shared_ptr<linphone::Account> account;
-    QTimer iterate;
-    std::map<const void *, int> ids; // by the C object: wrappers may differ between callbacks
-    QHash<int, Call> calls;
-    int nextId = 1;
-
-    Call *find(int id) { return calls.contains(id) ? &calls[id] : nullptr; }
-    int idOf(const std::shared_ptr<linphone::Call> &call) const
-    {
-        const auto it = ids.find(call->cPtr());
-        return it == ids.end() ? 0 : it->second;
-    }
-};
 
 Softphone::Softphone(Options options, QObject *parent) : QObject(parent), d(std::make_unique<Private>())
 {
@@ -234,22 +187,32 @@ void Softphone::unregister()
     d->account.reset();
 }
 
+std::shared_ptr<linphone::Address> Softphone::Private::addressFor(const QString &number) const
+{
+    const QString digits = number.trimmed();
+    if (!core || !account || digits.isEmpty())
+        return nullptr;
+    const auto server = account->getParams()->getServerAddress();
+    auto address = core->createAddress(
+        QStringLiteral("sip:%1@%2").arg(digits, fromStd(server->getDomain())).toStdString());
+    if (!address)
+        return nullptr;
+    if (server->getPort() > 0)
+        address->setPort(server->getPort());
+    address->setTransport(server->getTransport());
+    return address;
+}
+
 Result<int> Softphone::dial(const QString &number)
 {
     if (!d->core || !d->account || m_registration != RegistrationState::Registered)
         return Error{
             QStringLiteral("sip.not_registered"),
             QCoreApplication::translate("kasp::telephony", "The phone is not registered on the PBX")};
-    const auto server = d->account->getParams()->getServerAddress();
-    const QString digits = number.trimmed();
-    auto address = d->core->createAddress(
-        QStringLiteral("sip:%1@%2").arg(digits, fromStd(server->getDomain())).toStdString());
-    if (digits.isEmpty() || !address)
+    const auto address = d->addressFor(number);
+    if (!address)
         return Error{QStringLiteral("sip.bad_address"),
                      QCoreApplication::translate("kasp::telephony", "«%1» cannot be dialled").arg(number)};
-    if (server->getPort() > 0)
-        address->setPort(server->getPort());
-    address->setTransport(server->getTransport());
     auto call = d->core->inviteAddress(address);
     if (!call)
         return Error{
@@ -296,9 +259,33 @@ Status Softphone::hold(int id)
     return {};
 }
 
+// A resume the other side crossed with its own re-INVITE fails with 491 Request Pending and
+// liblinphone quietly stays paused (no state callback). RFC 3261 14.1: wait a moment and try again;
+// liblinphone's Resuming state is not shown, so a call still OnHold here has not resumed yet.
+void Softphone::retryResume(int id)
+{
+    Private::Call *c = d->find(id);
+    if (!c || !c->resumeWanted || c->resumeRetries >= kResumeRetries)
+        return;
+    ++c->resumeRetries;
+    QTimer::singleShot(kResumeRetryMs * c->resumeRetries, this, [this, id] {
+        Private::Call *held = d->find(id);
+        if (!held || !held->resumeWanted || held->info.state != CallState::OnHold)
+            return;
+        if (held->call->getState() == linphone::Call::State::Paused)
+            held->call->resume();
+        retryResume(id);
+    });
+}
+
 Status Softphone::resume(int id)
 {
     Private::Call *c = d->find(id);
+    if (c) {
+        c->resumeWanted = true;
+        c->resumeRetries = 0;
+        retryResume(id);
+    }
     if (!c || c->call->resume() != 0)
         return Error{QStringLiteral("sip.no_call"),
                      QCoreApplication::translate("kasp::telephony", "This call cannot be resumed now")};
@@ -414,12 +401,21 @@ void SoftphoneListener::onCallStateChanged(const std::shared_ptr<linphone::Core>
         }
         return;
     case S::StreamsRunning:
+        c.resumeWanted = false;
         if (c.info.state == CallState::Connected)
             return; // after a re-INVITE that changed nothing we show
         c.info.state = CallState::Connected;
         break;
     case S::Paused:
         c.info.state = CallState::OnHold;
+        if (auto to = std::exchange(c.transferOnHold, nullptr)) {
+            // Not inside this callback: the guest's side still holds the hold's INVITE transaction
+            // open until our ACK, and answers a REFER sent now with 491 Request Pending.
+            QTimer::singleShot(kReferAfterHoldMs, m_phone, [phone = m_phone, id, to] {
+                if (Softphone::Private::Call *held = phone->d->find(id))
+                    phone->d->sendBlindTransfer(phone, *held, to);
+            });
+        }
         break;
     case S::PausedByRemote:
         c.info.state = CallState::HeldByRemote;

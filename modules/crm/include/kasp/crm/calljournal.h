@@ -23,10 +23,15 @@ struct FinishedCall
     bool incoming = true;
     bool answered = false;
     int talkSeconds = 0;
-    QString result;  // "answered", "missed", "declined", "busy", "failed"
-    Id guestId;      // the card the consultant had open for this call (chosen or created); may be null
-    Id consultantId; // who took or made it
+    QString result;        // "answered", "missed", "declined", "busy", "failed"
+    Id guestId;            // the card the consultant had open for this call (chosen or created); may be null
+    Id consultantId;       // who took or made it
+    QString transferredTo; // the colleague the consultant put the call through to, if any
 };
+
+// A colleague's extension ("202"), not a guest: 2-5 digits. Calls with colleagues (a consultation
+// before an attended transfer) are not guest touches.
+bool isInternalExtension(const QString &remoteUser);
 
 class CallJournal
 {
@@ -36,7 +41,8 @@ public:
     // The ringing number normalized ("89161234567", "+7 916 ...", "sip:79161234567") and looked up.
     Result<Caller> identify(const QString &remoteUser) const;
     // The touch (and for a missed incoming call the call-back task) in one transaction. Returns the
-    // guest the call was recorded on (created when the number was new).
+    // guest the call was recorded on (created when the number was new); a null id for a call
+    // with a colleague's extension, which is not recorded.
     Result<Id> record(const FinishedCall &call);
 
 private:

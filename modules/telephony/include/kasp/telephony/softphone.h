@@ -33,6 +33,7 @@ struct CallInfo
     QString remoteUser;        // the number or login on the other end: "+79161234567", "203"
     QString remoteDisplayName; // as the PBX passes it, often empty
     CallState state = CallState::Ringing;
+    QString transferredTo; // set when this desk handed the call on: whom to ("203")
 };
 
 class SoftphoneListener;
@@ -48,6 +49,9 @@ public:
         bool useSoundFiles = false; // no sound card: play a file, record to a file
         QString playFile;           // what the other side hears when useSoundFiles
         QString userAgent = QStringLiteral("KASP");
+        // A transfer not answered by then has failed (the guest stays on hold here). Covers a
+        // ringing nobody takes and a transferee that never sends the final NOTIFY.
+        int transferTimeoutSecs = 45;
     };
 
     explicit Softphone(Options options, QObject *parent = nullptr);
@@ -73,6 +77,15 @@ public:
     Status setMuted(int callId, bool muted);
     QList<CallInfo> calls() const;
 
+    // Blind transfer: the call goes on hold (if it is not) and the other party is asked (REFER) to
+    // call `number`; once that call is answered, this desk's leg ends. Errors at once:
+    // "sip.no_call", "sip.bad_address"; later: transferFailed, with the call still on hold.
+    Status transfer(int callId, const QString &number);
+    // Attended transfer: `callId` (the guest, on hold) is handed to `consultCallId` (the colleague
+    // this desk called and talked to): the guest's phone calls the colleague in place of this desk
+    // (REFER with Replaces) and both of this desk's legs end. "sip.no_call".
+    Status transferToCall(int callId, int consultCallId);
+
 signals:
     // message: Russian, for the consultant; code: "sip.auth", "sip.unreachable", "sip.refused", ""
     void registrationChanged(kasp::telephony::RegistrationState state, const QString &code,
@@ -82,9 +95,12 @@ signals:
     void callEnded(const kasp::telephony::CallInfo &call, kasp::telephony::CallResult result,
                    int durationSecs);
     void dtmfReceived(int callId, QChar digit);
+    // The other party could not reach the transfer's target; the call stays here, on hold.
+    void transferFailed(int callId, const QString &message);
 
 private:
     friend class SoftphoneListener;
+    void retryResume(int callId);
     struct Private;
     std::unique_ptr<Private> d;
     RegistrationState m_registration = RegistrationState::None;

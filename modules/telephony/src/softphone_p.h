@@ -1,0 +1,82 @@
+#pragma once
+// Softphone's insides, shared by softphone.cpp (registration, calls) and softphonetransfer.cpp
+// (blind and attended transfers). liblinphone stays behind this header.
+#include "kasp/telephony/softphone.h"
+
+#include <linphone++/linphone.hh>
+#include <map>
+#include <QElapsedTimer>
+#include <QHash>
+#include <QTimer>
+
+namespace kasp::telephony {
+
+class SoftphoneListener : public linphone::CoreListener
+{
+public:
+    explicit SoftphoneListener(Softphone *phone) : m_phone(phone) {}
+    void detach() { m_phone = nullptr; }
+
+    void onAccountRegistrationStateChanged(const std::shared_ptr<linphone::Core> &,
+                                           const std::shared_ptr<linphone::Account> &account,
+                                           linphone::RegistrationState state,
+                                           const std::string &message) override;
+    void onCallStateChanged(const std::shared_ptr<linphone::Core> &,
+                            const std::shared_ptr<linphone::Call> &call, linphone::Call::State state,
+                            const std::string &message) override;
+    void onDtmfReceived(const std::shared_ptr<linphone::Core> &, const std::shared_ptr<linphone::Call> &call,
+                        int dtmf) override;
+    // The other party's progress with a call we asked it to make (REFER's NOTIFYs).
+    void onTransferStateChanged(const std::shared_ptr<linphone::Core> &,
+                                const std::shared_ptr<linphone::Call> &transferred,
+                                linphone::Call::State state) override;
+
+private:
+    Softphone *m_phone;
+};
+
+struct Softphone::Private
+{
+    struct Call
+    {
+        std::shared_ptr<linphone::Call> call;
+        CallInfo info;
+        bool connected = false; // was ever answered
+        bool declinedHere = false;
+        QElapsedTimer talking; // from the answer
+        // A blind transfer asked for while the call was not yet on hold: sent once it is.
+        std::shared_ptr<linphone::Address> transferOnHold;
+        QString transferTarget; // whom the other party was asked to call
+        bool transferBlind = false;
+        int transferAttempt = 0; // which transfer the time limit's timer belongs to
+        // A resume the consultant asked for and the other side crossed with its own re-INVITE
+        // (491 Request Pending, e.g. right after a failed transfer): tried again a moment later.
+        bool resumeWanted = false;
+        int resumeRetries = 0;
+    };
+
+    Options options;
+    std::shared_ptr<linphone::Core> core;
+    std::shared_ptr<SoftphoneListener> listener;
+    std::shared_ptr<linphone::Account> account;
+    QTimer iterate;
+    std::map<const void *, int> ids; // by the C object: wrappers may differ between callbacks
+    QHash<int, Call> calls;
+    int nextId = 1;
+
+    Call *find(int id) { return calls.contains(id) ? &calls[id] : nullptr; }
+    // A number or login on the account's server, as dial() and transfers address it.
+    std::shared_ptr<linphone::Address> addressFor(const QString &number) const;
+    // Sends the REFER of a blind transfer (the call is on hold by now).
+    void sendBlindTransfer(Softphone *phone, Call &c, const std::shared_ptr<linphone::Address> &to);
+    // Starts the transfer's time limit; the failure, if it comes, is reported once.
+    void watchTransfer(Softphone *phone, Call &c);
+    void failTransfer(Softphone *phone, Call &c);
+    int idOf(const std::shared_ptr<linphone::Call> &call) const
+    {
+        const auto it = ids.find(call->cPtr());
+        return it == ids.end() ? 0 : it->second;
+    }
+};
+
+} // namespace kasp::telephony
