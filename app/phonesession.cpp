@@ -68,6 +68,8 @@ void PhoneSession::start()
 
 void PhoneSession::onIncoming(const CallInfo &call)
 {
+    if (crm::isInternalExtension(call.remoteUser))
+        return; // a colleague on the line: the phone dock shows it; no guest card to open
     // The card before the second ring: one indexed lookup, then the window paints it.
     auto caller = m_journal.identify(call.remoteUser);
     if (!caller.ok()) {

@@ -168,6 +168,23 @@ private slots:
                  TouchKind::CallMissed);
         QCOMPARE(storage::TaskRepository(t.db, clock).forGuest(newGuest).value().size(), 1);
         dialog->close();
+        QTRY_VERIFY_WITH_TIMEOUT(window.findChild<QDialog *>(QStringLiteral("newCallerDialog")) == nullptr,
+                                 5000);
+
+        // A colleague's extension rings: no guest card opens and nothing lands on a timeline.
+        Softphone colleague(phoneOptions(QStringLiteral("colleague")));
+        QVERIFY(registered(colleague, pbx.server(), QStringLiteral("202")));
+        const int internal = colleague.dial(QStringLiteral("201")).value();
+        QTRY_VERIFY_WITH_TIMEOUT(!colleague.calls().isEmpty() &&
+                                     colleague.calls().first().state == CallState::RemoteRinging,
+                                 10'000);
+        QTest::qWait(300);
+        QVERIFY(window.findChild<QDialog *>(QStringLiteral("newCallerDialog")) == nullptr);
+        recorded.clear();
+        QVERIFY(colleague.hangUp(internal).ok());
+        QTRY_VERIFY_WITH_TIMEOUT(colleague.calls().isEmpty(), 10'000);
+        QTest::qWait(500);
+        QCOMPARE(recorded.size(), 0);
     }
 
     void cleanupTestCase()
