@@ -29,9 +29,11 @@ VoucherActions::VoucherActions(booking::BookingService &booking, session::Settin
             [this, key](const QString &which, const QString &secret) {
                 if (which != key)
                     return;
-                m_password = secret;
+                m_reading = false;
+                if (!m_password) // a password typed in the form meanwhile is newer
+                    m_password = secret;
                 for (Waiting &w : std::exchange(m_waiting, {})) {
-                    w.server.password = secret;
+                    w.server.password = *m_password;
                     deliver(w.bookingId, w.message, w.server);
                 }
             });
@@ -39,6 +41,13 @@ VoucherActions::VoucherActions(booking::BookingService &booking, session::Settin
             [this, key](const QString &which, const QString &, const QString &text) {
                 if (which != key)
                     return;
+                if (!m_reading) { // the write of a password typed in the form
+                    emit message(tr("The mailbox's password could not be kept in the keychain (%1); it "
+                                    "is used until the program closes.")
+                                     .arg(text));
+                    return;
+                }
+                m_reading = false;
                 const qsizetype lost = std::exchange(m_waiting, {}).size();
                 if (lost > 0)
                     emit message(tr("The voucher was not e-mailed: the keychain did not give the mailbox's "
@@ -102,8 +111,10 @@ void VoucherActions::handle(const Id &bookingId, bool email)
     if (!server.user.isEmpty() && !m_password) {
         // The first read waits for the keychain; the ones after it join the queue.
         m_waiting.append({bookingId, built.value(), server});
-        if (m_waiting.size() == 1)
+        if (!m_reading) {
+            m_reading = true;
             m_keychain->read(QLatin1String(session::Settings::kMailPasswordKey));
+        }
         return;
     }
     server.password = m_password.value_or(QString());

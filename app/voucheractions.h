@@ -58,6 +58,7 @@ private:
     // for the session; vouchers wait for the read in m_waiting.
     credentials::CredentialStore *m_keychain;
     std::optional<QString> m_password;
+    bool m_reading = false; // a keychain read is under way (its failure empties m_waiting)
     QList<Waiting> m_waiting;
 };
 

@@ -356,6 +356,40 @@ private slots:
         QVERIFY(catalogue->saveTariffs(restore, now).ok());
     }
 
+    void aColleaguesNewDatesAreOrderedByWhatWillBeStored()
+    {
+        const TariffBook opened = catalogue->tariffs().value(); // summer, 1 June - 1 September
+        // A colleague ends summer on 1 August and adds autumn from then.
+        TariffBook theirs = opened;
+        theirs.tariffs[0].to = QDate(2027, 8, 1);
+        Tariff autumn = summer();
+        autumn.season = QStringLiteral("Осень 2027");
+        autumn.from = QDate(2027, 8, 1);
+        autumn.to = QDate(2027, 11, 1);
+        theirs.tariffs.append(autumn);
+        QVERIFY(catalogue->saveTariffs(theirs).ok());
+        // The editor, opened before that, only reprices summer. Its summer still ends in September,
+        // but what will be stored keeps the colleague's dates: no clash, one update of one field.
+        TariffBook mine = opened;
+        mine.tariffs[0].mainBed = opened.tariffs[0].mainBed + Money::fromRubles(150);
+        const int queued = outbox().size();
+        const Result<int> saved = catalogue->saveTariffs(mine, opened);
+        QVERIFY2(saved.ok(), qPrintable(saved.ok() ? QString() : saved.error().message));
+        QCOMPARE(outbox().size(), queued + 1);
+        QCOMPARE(outbox().last().name, QStringLiteral("tariff.update"));
+        QCOMPARE(outbox().last().args.keys(), (QStringList{QStringLiteral("id"), QStringLiteral("mainBed")}));
+        const TariffBook now = catalogue->tariffs().value();
+        QCOMPARE(now.tariffs.size(), 2);
+        QCOMPARE(now.tariffs[0].to, QDate(2027, 8, 1));
+        QCOMPARE(now.tariffs[0].mainBed, mine.tariffs[0].mainBed);
+
+        TariffBook restore = now; // back to the single summer
+        restore.tariffs.removeIf(
+            [](const Tariff &t) { return t.season.startsWith(QStringLiteral("Осень")); });
+        restore.tariffs[0].to = QDate(2027, 9, 1);
+        QVERIFY(catalogue->saveTariffs(restore, now).ok());
+    }
+
     void roomStockGrowsAndIsRenamed()
     {
         booking::RoomStock stock = catalogue->stock().value();

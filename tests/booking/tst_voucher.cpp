@@ -358,7 +358,8 @@ private slots:
         }
         QFile file(ini);
         QVERIFY(file.open(QIODevice::ReadOnly));
-        QVERIFY(!file.readAll().contains("587")); // the password is not in the settings file
+        const QByteArray stored = file.readAll();
+        QVERIFY(!stored.toLower().contains("password") && !stored.contains("587\n")); // not in the file
 
         // The next session: the password comes from the keychain.
         session::Settings settings(ini);

@@ -4,8 +4,10 @@
 #include "kasp/storage/recordwriter.h"
 #include "kasp/storage/sqlhelpers.h"
 
+#include <algorithm>
 #include <QJsonDocument>
 #include <QSet>
+#include <type_traits>
 
 namespace kasp::storage {
 
@@ -59,6 +61,30 @@ QList<Discount> &itemsOf(TariffBook &book, const Discount *)
 {
     return book.discounts;
 }
+Result<Tariff> fromJsonOf(const QJsonObject &json, const Tariff *)
+{
+    return tariffFromJson(json);
+}
+Result<ChildRule> fromJsonOf(const QJsonObject &json, const ChildRule *)
+{
+    return childRuleFromJson(json);
+}
+Result<Discount> fromJsonOf(const QJsonObject &json, const Discount *)
+{
+    return discountFromJson(json);
+}
+
+// What updateRecord will store: the stored record with the fields the editor changed (from its
+// baseline to its edit) laid over it; a colleague's changes to other fields stay.
+template <typename T> Result<T> mergedEdit(const T &stored, const T *base, const T &edited)
+{
+    QJsonObject merged = toJson(stored);
+    const QJsonObject mine = toJson(edited), was = base ? toJson(*base) : QJsonObject{};
+    for (auto it = mine.begin(); it != mine.end(); ++it)
+        if (!base || was.value(it.key()) != it.value())
+            merged.insert(it.key(), it.value());
+    return fromJsonOf(merged, static_cast<const T *>(nullptr));
+}
 
 // Creates, updates and deletes that carry the editor's changes (from `loaded` to `edited`) over
 // what is stored now: records a colleague added meanwhile stay, records a colleague deleted
@@ -71,7 +97,8 @@ QList<Discount> &itemsOf(TariffBook &book, const Discount *)
 // their dates) cannot be ordered: one of them is deleted and created again under a new id.
 template <typename T>
 Status writeDifferences(QSqlDatabase db, const Clock &clock, EntityKind kind, const QList<T> &stored,
-                        const QList<T> &loaded, const QList<T> &edited, int &written)
+                        const QList<T> &loaded, const QList<T> &edited, int &written,
+                        const QHash<Id, QString> &categoryNames)
 {
     QHash<Id, const T *> storedById, loadedById;
     for (const T &s : stored)
@@ -94,10 +121,31 @@ Status writeDifferences(QSqlDatabase db, const Clock &clock, EntityKind kind, co
             ++written;
         }
 
-    QList<T> pending;
-    for (const T &e : edited)
-        if (storedById.contains(e.id) || !loadedById.contains(e.id)) // else deleted by a colleague
-            pending.append(e);
+    // Each write as it will be stored: an update is the stored record with the editor's changed
+    // fields; one that changes nothing is not written at all.
+    struct Write
+    {
+        T value;
+        bool update;
+    };
+    QList<Write> pending;
+    for (const T &e : edited) {
+        if (const T *now = storedById.value(e.id, nullptr)) {
+            auto merged = mergedEdit(*now, loadedById.value(e.id, nullptr), e);
+            if (!merged.ok())
+                return merged.error();
+            if (toJson(merged.value()) != toJson(*now))
+                pending.append({merged.value(), true});
+        } else if (!loadedById.contains(e.id)) { // else deleted by a colleague meanwhile
+            pending.append({e, false});
+        }
+    }
+    auto check = [&](const T &item, const TariffBook &book) {
+        if constexpr (std::is_same_v<T, Tariff>)
+            return checkAgainstBook(item, book, categoryNames);
+        else
+            return checkAgainstBook(item, book);
+    };
     auto place = [&](const T &item) {
         for (T &c : current)
             if (c.id == item.id) {
@@ -109,37 +157,44 @@ Status writeDifferences(QSqlDatabase db, const Clock &clock, EntityKind kind, co
     while (!pending.isEmpty()) {
         int next = -1;
         for (int i = 0; i < pending.size() && next < 0; ++i)
-            if (checkAgainstBook(pending[i], state).ok())
+            if (check(pending[i].value, state).ok())
                 next = i;
         if (next < 0) {
-            // Nothing fits alone. An update among them is recreated: its old record goes first.
+            // Nothing fits alone. An update blocked only by other pending writes (two seasons
+            // swapping dates) is recreated: its old record goes first.
+            TariffBook settled;
+            for (const T &c : current)
+                if (std::none_of(pending.begin(), pending.end(),
+                                 [&](const Write &w) { return w.value.id == c.id; }))
+                    itemsOf(settled, static_cast<const T *>(nullptr)).append(c);
             for (int i = 0; i < pending.size() && next < 0; ++i)
-                if (storedById.contains(pending[i].id))
+                if (pending[i].update && check(pending[i].value, settled).ok())
                     next = i;
-            if (next < 0) // only creates, clashing with what a colleague stored: say what clashes
-                return checkAgainstBook(pending.front(), state);
-            T &again = pending[next];
-            if (auto st = deleteRecord(db, clock, kind, idToString(again.id)); !st.ok())
+            if (next < 0) // it clashes with what is settled (a colleague's record): say what
+                return check(pending.front().value, state);
+            Write &again = pending[next];
+            if (auto st = deleteRecord(db, clock, kind, idToString(again.value.id)); !st.ok())
                 return st;
-            current.removeIf([&](const T &c) { return c.id == again.id; });
-            storedById.remove(again.id);
-            again.id = newId();
+            current.removeIf([&](const T &c) { return c.id == again.value.id; });
+            again.value.id = newId();
+            again.update = false;
             ++written;
             continue;
         }
-        const T item = pending.takeAt(next);
-        if (!storedById.contains(item.id)) {
-            if (auto s = createRecord(db, clock, kind, toJson(item)); !s.ok())
+        const Write write = pending.takeAt(next);
+        if (!write.update) {
+            if (auto s = createRecord(db, clock, kind, toJson(write.value)); !s.ok())
                 return s;
             ++written;
         } else {
-            const T *base = loadedById.value(item.id, nullptr);
-            auto updated = updateRecord(db, clock, kind, toJson(item), base ? toJson(*base) : QJsonObject{});
+            // Against the stored record as baseline: exactly the fields that differ are written.
+            auto updated =
+                updateRecord(db, clock, kind, toJson(write.value), toJson(*storedById.value(write.value.id)));
             if (!updated.ok())
                 return updated.error();
             written += updated.value() ? 1 : 0;
         }
-        place(item);
+        place(write.value);
     }
     return {};
 }
@@ -197,15 +252,15 @@ Result<int> TariffRepository::save(const TariffBook &edited, const QHash<Id, QSt
     const TariffBook &base = loaded ? *loaded : stored.value();
     int written = 0;
     if (auto s = writeDifferences(m_db, m_clock, EntityKind::Tariff, stored.value().tariffs, base.tariffs,
-                                  edited.tariffs, written);
+                                  edited.tariffs, written, categoryNames);
         !s.ok())
         return s.error();
     if (auto s = writeDifferences(m_db, m_clock, EntityKind::ChildRule, stored.value().childRules,
-                                  base.childRules, edited.childRules, written);
+                                  base.childRules, edited.childRules, written, categoryNames);
         !s.ok())
         return s.error();
     if (auto s = writeDifferences(m_db, m_clock, EntityKind::Discount, stored.value().discounts,
-                                  base.discounts, edited.discounts, written);
+                                  base.discounts, edited.discounts, written, categoryNames);
         !s.ok())
         return s.error();
     // The result, colleagues' records included, must still be one consistent price list.

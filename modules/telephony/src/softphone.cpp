@@ -253,6 +253,8 @@ Status Softphone::hangUp(int id)
 Status Softphone::hold(int id)
 {
     Private::Call *c = d->find(id);
+    if (c)
+        c->resumeWanted = false; // a retried resume must not take the call off hold again
     if (!c || c->call->pause() != 0)
         return Error{QStringLiteral("sip.no_call"),
                      QCoreApplication::translate("kasp::telephony", "This call cannot be put on hold now")};
@@ -281,14 +283,12 @@ void Softphone::retryResume(int id)
 Status Softphone::resume(int id)
 {
     Private::Call *c = d->find(id);
-    if (c) {
-        c->resumeWanted = true;
-        c->resumeRetries = 0;
-        retryResume(id);
-    }
     if (!c || c->call->resume() != 0)
         return Error{QStringLiteral("sip.no_call"),
                      QCoreApplication::translate("kasp::telephony", "This call cannot be resumed now")};
+    c->resumeWanted = true;
+    c->resumeRetries = 0;
+    retryResume(id);
     return {};
 }
 
@@ -402,6 +402,8 @@ void SoftphoneListener::onCallStateChanged(const std::shared_ptr<linphone::Core>
         return;
     case S::StreamsRunning:
         c.resumeWanted = false;
+        if (c.transferOnHold) // the hold for a blind transfer was refused: the call is back
+            d.failTransfer(m_phone, c);
         if (c.info.state == CallState::Connected)
             return; // after a re-INVITE that changed nothing we show
         c.info.state = CallState::Connected;
@@ -412,7 +414,8 @@ void SoftphoneListener::onCallStateChanged(const std::shared_ptr<linphone::Core>
             // Not inside this callback: the guest's side still holds the hold's INVITE transaction
             // open until our ACK, and answers a REFER sent now with 491 Request Pending.
             QTimer::singleShot(kReferAfterHoldMs, m_phone, [phone = m_phone, id, to] {
-                if (Softphone::Private::Call *held = phone->d->find(id))
+                Softphone::Private::Call *held = phone->d->find(id);
+                if (held && held->info.state == CallState::OnHold) // not taken back meanwhile
                     phone->d->sendBlindTransfer(phone, *held, to);
             });
         }

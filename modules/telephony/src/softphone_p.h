@@ -46,7 +46,8 @@ struct Softphone::Private
         QElapsedTimer talking; // from the answer
         // A blind transfer asked for while the call was not yet on hold: sent once it is.
         std::shared_ptr<linphone::Address> transferOnHold;
-        QString transferTarget; // whom the other party was asked to call
+        QString transferTarget;     // whom the other party was asked to call
+        QString lateTransferTarget; // a transfer reported failed that may still be answered
         bool transferBlind = false;
         int transferAttempt = 0; // which transfer the time limit's timer belongs to
         // A resume the consultant asked for and the other side crossed with its own re-INVITE

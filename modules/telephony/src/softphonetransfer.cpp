@@ -29,6 +29,8 @@ Status Softphone::transfer(int id, const QString &number)
                      QCoreApplication::translate("kasp::telephony", "«%1» cannot be dialled").arg(number)};
     c->transferTarget = number.trimmed();
     c->transferBlind = true;
+    c->lateTransferTarget.clear();
+    c->resumeWanted = false;
     // liblinphone on the guest's side carries out a transfer once its call is held, the way a
     // consultant says "one moment, I'm putting you through" first.
     if (c->info.state == CallState::OnHold) {
@@ -38,9 +40,11 @@ Status Softphone::transfer(int id, const QString &number)
     c->transferOnHold = to;
     if (c->call->pause() != 0) {
         c->transferOnHold.reset();
+        c->transferTarget.clear();
         return Error{QStringLiteral("sip.no_call"),
                      QCoreApplication::translate("kasp::telephony", "This call cannot be transferred now")};
     }
+    d->watchTransfer(this, *c); // a hold that never completes fails the transfer too
     return {};
 }
 
@@ -68,6 +72,7 @@ void Softphone::Private::watchTransfer(Softphone *phone, Call &c)
 
 void Softphone::Private::failTransfer(Softphone *phone, Call &c)
 {
+    c.lateTransferTarget = c.transferTarget; // the guest's phone may still get through later
     c.transferTarget.clear();
     c.transferOnHold.reset();
     ++c.transferAttempt; // the time limit's timer, if any, has nothing left to do
@@ -84,6 +89,8 @@ Status Softphone::transferToCall(int id, int consultId)
         return noCall();
     c->transferTarget = consult->info.remoteUser;
     c->transferBlind = false;
+    c->lateTransferTarget.clear();
+    c->resumeWanted = false;
     if (c->call->transferToAnother(consult->call) != 0) {
         c->transferTarget.clear();
         return Error{QStringLiteral("sip.no_call"),
@@ -102,7 +109,7 @@ void SoftphoneListener::onTransferStateChanged(const std::shared_ptr<linphone::C
     Softphone::Private &d = *m_phone->d;
     const int id = d.idOf(transferred);
     Softphone::Private::Call *c = d.find(id);
-    if (!c || c->transferTarget.isEmpty())
+    if (!c || (c->transferTarget.isEmpty() && c->lateTransferTarget.isEmpty()))
         return;
     using S = linphone::Call::State;
     switch (state) {
@@ -111,14 +118,18 @@ void SoftphoneListener::onTransferStateChanged(const std::shared_ptr<linphone::C
     // back to the desk instead of losing the guest.
     case S::Connected:
     case S::StreamsRunning:
-        // The guest's new call reached the target: this desk's leg has done its job.
-        c->info.transferredTo = c->transferTarget;
+        // The guest's new call reached the target (perhaps after the time limit was reported):
+        // this desk's leg has done its job.
+        c->info.transferredTo = c->transferTarget.isEmpty() ? c->lateTransferTarget : c->transferTarget;
         c->transferTarget.clear();
+        c->lateTransferTarget.clear();
         c->call->terminate();
         return;
     case S::Error:
     case S::End:
-        d.failTransfer(m_phone, *c);
+        if (!c->transferTarget.isEmpty())
+            d.failTransfer(m_phone, *c);
+        c->lateTransferTarget.clear();
         return;
     default:
         return;
