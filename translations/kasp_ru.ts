@@ -1056,6 +1056,10 @@
         <source>CA certificate:</source>
         <translation>Сертификат ЦС:</translation>
     </message>
+    <message>
+        <source>The mailbox&apos;s password could not be kept in the keychain (%1); it is used until the program closes.</source>
+        <translation>Пароль почтового ящика не удалось сохранить в хранилище ключей (%1); он действует до закрытия программы.</translation>
+    </message>
 </context>
 <context>
     <name>kasp::booking</name>
