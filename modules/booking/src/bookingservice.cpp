@@ -58,11 +58,9 @@ BookingService::BookingService(QSqlDatabase db, const Clock &clock, Id userId)
 {
 }
 
-Result<RoomStock> BookingService::roomStock()
+Result<RoomStock> readRoomStock(QSqlDatabase db, const Clock &clock, QList<RoomCategory> *cheapestFirst)
 {
-    if (m_stockLoaded)
-        return m_stock;
-    storage::RoomRepository repo(m_db, m_clock);
+    storage::RoomRepository repo(db, clock);
     auto buildings = repo.buildings();
     if (!buildings.ok())
         return buildings.error();
@@ -72,24 +70,38 @@ Result<RoomStock> BookingService::roomStock()
     auto rooms = repo.rooms();
     if (!rooms.ok())
         return rooms.error();
+    RoomStock stock;
+    stock.buildings = buildings.value();
+    for (const RoomCategory &c : categories.value())
+        stock.categories.insert(c.id, c);
+    stock.rooms = rooms.value();
+    if (cheapestFirst)
+        *cheapestFirst = categories.value();
+    return stock;
+}
+
+Result<RoomStock> BookingService::roomStock()
+{
+    if (m_stockLoaded)
+        return m_stock;
+    QList<RoomCategory> categories; // cheapest first
+    auto read = readRoomStock(m_db, m_clock, &categories);
+    if (!read.ok())
+        return read.error();
     // Read before anything of this object changes: a failure leaves the old stock whole.
     auto stored = storage::TariffRepository(m_db, m_clock).load();
     if (!stored.ok())
         return stored.error();
 
-    RoomStock stock;
-    stock.buildings = buildings.value();
+    RoomStock stock = std::move(read).value();
     std::sort(stock.buildings.begin(), stock.buildings.end(),
               [](const Building &a, const Building &b) { return a.name < b.name; });
     QHash<Id, int> buildingOrder;
     for (int i = 0; i < stock.buildings.size(); ++i)
         buildingOrder.insert(stock.buildings[i].id, i);
-    QHash<Id, int> categoryOrder; // categories() comes cheapest first
-    for (const RoomCategory &c : categories.value()) {
+    QHash<Id, int> categoryOrder;
+    for (const RoomCategory &c : categories)
         categoryOrder.insert(c.id, categoryOrder.size());
-        stock.categories.insert(c.id, c);
-    }
-    stock.rooms = rooms.value();
     std::stable_sort(stock.rooms.begin(), stock.rooms.end(), [&](const Room &a, const Room &b) {
         const int ba = buildingOrder.value(a.buildingId, 1 << 20),
                   bb = buildingOrder.value(b.buildingId, 1 << 20);
@@ -103,7 +115,7 @@ Result<RoomStock> BookingService::roomStock()
     m_roomIndex.clear();
     for (int i = 0; i < stock.rooms.size(); ++i)
         m_roomIndex.insert(stock.rooms[i].id, i);
-    m_tariffs = effectiveTariffBook(stored.value(), categories.value());
+    m_tariffs = effectiveTariffBook(stored.value(), categories);
     m_stock = std::move(stock);
     m_stockLoaded = true;
     return m_stock;

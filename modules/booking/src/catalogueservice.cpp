@@ -87,22 +87,7 @@ Status writeAll(const QList<T> &edited, const QSet<Id> &known, Add add, Update u
 
 Result<RoomStock> CatalogueService::stock() const
 {
-    storage::RoomRepository repo(m_db, m_clock);
-    auto buildings = repo.buildings();
-    if (!buildings.ok())
-        return buildings.error();
-    auto categories = repo.categories();
-    if (!categories.ok())
-        return categories.error();
-    auto rooms = repo.rooms();
-    if (!rooms.ok())
-        return rooms.error();
-    RoomStock stock;
-    stock.buildings = buildings.value();
-    for (const RoomCategory &c : categories.value())
-        stock.categories.insert(c.id, c);
-    stock.rooms = rooms.value();
-    return stock;
+    return readRoomStock(m_db, m_clock);
 }
 
 Result<int> CatalogueService::saveStock(const RoomStock &edited)

@@ -25,6 +25,12 @@ struct RoomStock
     QString buildingName(const Id &id) const;
 };
 
+// The room stock as stored (buildings, categories, rooms in the repositories' order); the
+// categories cheapest first into `cheapestFirst` when given. Shared by the booking service (which
+// sorts it for the grid) and the head of sales' catalogue.
+Result<RoomStock> readRoomStock(QSqlDatabase db, const Clock &clock,
+                                QList<RoomCategory> *cheapestFirst = nullptr);
+
 // Who is coming and what they want: the booking dialog's left half.
 struct Party
 {

@@ -1,0 +1,216 @@
+// The head of sales' price list and room stock between desktops, through a real kasp-sync on a
+// throwaway PostgreSQL: seasons, children's rules, promo codes and a renamed category reach a
+// consultant's desktop; a consultant's own discount is refused and rolled back; two heads of sales
+// editing offline never leave two seasons pricing one night (the server checks each price record
+// against the live list); a moved season boundary goes through in an order the server accepts.
+#include "kasp/core/mutation.h"
+#include "kasp/storage/roomrepository.h"
+#include "kasp/storage/tariffrepository.h"
+#include "kasp/testsupport/pgcluster.h"
+#include "kasp/testsupport/syncserverprocess.h"
+#include "syncdesktop.h"
+
+#include <QtTest>
+
+using namespace kasp;
+using namespace kasp::storage;
+using test::Desktop;
+using test::kPassword;
+
+class TestSyncPriceList : public QObject
+{
+    Q_OBJECT
+    test::PgCluster pg;
+    std::unique_ptr<test::SyncServerProcess> server;
+    std::unique_ptr<Desktop> head, anna, boris;
+    RoomCategory category;
+
+private slots:
+    void initTestCase()
+    {
+        test::initTestEnvironment();
+        QString error;
+        QVERIFY2(pg.start(&error), qPrintable(error));
+        server = std::make_unique<test::SyncServerProcess>(pg, QStringLiteral(KASP_SYNC_BINARY));
+        QVERIFY2(server->initDb(&error), qPrintable(error));
+        for (const auto &[login, role] : QList<std::pair<QString, QString>>{{"galina", "head_of_sales"},
+                                                                            {"vera", "head_of_sales"},
+                                                                            {"anna", "consultant"},
+                                                                            {"boris", "consultant"}})
+            QVERIFY2(server->addUser(QStringLiteral("Санаторий"), login, role, kPassword, &error),
+                     qPrintable(error));
+        QVERIFY2(server->start(&error), qPrintable(error));
+
+        // The head of sales enters a category with one room; it reaches the server.
+        head = std::make_unique<Desktop>(QStringLiteral("head"), server->baseUrl());
+        QVERIFY(head->signIn(QStringLiteral("galina")));
+        RoomRepository stock(head->t.db, head->clock);
+        const Building b{newId(), QStringLiteral("Корпус 1"), {}};
+        category = RoomCategory{newId(), QStringLiteral("std"),     QStringLiteral("Стандарт"), 2,
+                                1,       Money::fromKopecks(350000)};
+        QVERIFY(stock.addBuilding(b).ok());
+        QVERIFY(stock.addCategory(category).ok());
+        QVERIFY(stock.addRoom(Room{newId(), b.id, category.id, QStringLiteral("101"), 1, 2}).ok());
+        QVERIFY(head->syncOnce());
+        QCOMPARE(head->client->pendingCount(), 0);
+        anna = std::make_unique<Desktop>(QStringLiteral("anna"), server->baseUrl());
+        boris = std::make_unique<Desktop>(QStringLiteral("boris"), server->baseUrl());
+        QVERIFY(anna->signIn(QStringLiteral("anna")));
+        QVERIFY(boris->signIn(QStringLiteral("boris")));
+        QVERIFY(anna->syncOnce());
+        QVERIFY(boris->syncOnce());
+    }
+
+    void priceListAndStockEditsTravelAndOnlyTheHeadMakesThem()
+    {
+        // The head of sales enters a season, a children's rule and a promo code, and renames a
+        // category; Boris's desktop prices with exactly that after a sync.
+        TariffBook book;
+        Tariff summer;
+        summer.id = newId();
+        summer.categoryId = category.id;
+        summer.season = QStringLiteral("Лето 2028");
+        summer.from = QDate(2028, 6, 1);
+        summer.to = QDate(2028, 9, 1);
+        summer.mainBed = Money::fromRubles(4100);
+        summer.extraBed = Money::fromRubles(2900);
+        summer.meals = {{MealPlan::FullBoard, Money::fromRubles(1600)}};
+        summer.treatments = {{TreatmentProfile::Cardiology, Money::fromRubles(2200)}};
+        summer.minNights = 10;
+        book.tariffs = {summer};
+        book.childRules = {{0, 4, 0, false, newId()}};
+        Discount promo;
+        promo.id = newId();
+        promo.percent = 7;
+        promo.code = QStringLiteral("РОДНИК");
+        book.discounts = {promo};
+        QCOMPARE(TariffRepository(head->t.db, head->clock).save(book).value(), 3);
+        RoomCategory renamed = category;
+        renamed.name = QStringLiteral("Стандарт с балконом");
+        QVERIFY(RoomRepository(head->t.db, head->clock).updateCategory(renamed).value());
+        QSignalSpy rejected(head->client.get(), &sync::SyncClient::mutationRejected);
+        QVERIFY(head->syncOnce());
+        QCOMPARE(rejected.size(), 0);
+        QVERIFY(boris->syncOnce());
+        auto seen = TariffRepository(boris->t.db, boris->clock).load();
+        QVERIFY(seen.ok());
+        QCOMPARE(seen.value().tariffs.size(), 1);
+        QCOMPARE(toJson(seen.value().tariffs[0]), toJson(summer));
+        QCOMPARE(toJson(seen.value().childRules.value(0)), toJson(book.childRules[0]));
+        QCOMPARE(toJson(seen.value().discounts.value(0)), toJson(promo));
+        QCOMPARE(RoomRepository(boris->t.db, boris->clock).categories().value().first().name, renamed.name);
+
+        // A price change and a withdrawn promo code travel as an update and a delete.
+        book.tariffs[0].mainBed = Money::fromRubles(4300);
+        book.discounts.clear();
+        QCOMPARE(TariffRepository(head->t.db, head->clock).save(book).value(), 2);
+        QVERIFY(head->syncOnce());
+        QVERIFY(boris->syncOnce());
+        seen = TariffRepository(boris->t.db, boris->clock).load();
+        QCOMPARE(seen.value().tariffs.value(0).mainBed, Money::fromRubles(4300));
+        QVERIFY(seen.value().discounts.isEmpty());
+
+        // A consultant's own discount is accepted locally, refused by the server, rolled back.
+        QVERIFY(anna->syncOnce());
+        TariffBook annas = TariffRepository(anna->t.db, anna->clock).load().value();
+        Discount mine = promo;
+        mine.id = newId();
+        mine.code = QStringLiteral("ДРУЗЬЯ");
+        annas.discounts.append(mine);
+        QCOMPARE(TariffRepository(anna->t.db, anna->clock).save(annas).value(), 1);
+        QSignalSpy forbidden(anna->client.get(), &sync::SyncClient::mutationRejected);
+        QVERIFY(anna->syncOnce());
+        QCOMPARE(forbidden.size(), 1);
+        QCOMPARE(forbidden.first().at(2).toString(), QStringLiteral("auth.forbidden"));
+        QVERIFY(TariffRepository(anna->t.db, anna->clock).load().value().discounts.isEmpty());
+    }
+
+    void twoHeadsOfSalesNeverLeaveTwoSeasonsOnOneNight()
+    {
+        // Galina and Vera both edit the price list offline. Each save is consistent on its own
+        // desktop; together they would price September twice. The server takes the first and
+        // refuses the second, which Vera's desktop rolls back.
+        Desktop vera(QStringLiteral("vera"), server->baseUrl());
+        QVERIFY(vera.signIn(QStringLiteral("vera")));
+        QVERIFY(head->syncOnce());
+        QVERIFY(vera.syncOnce());
+        TariffRepository galinas(head->t.db, head->clock), veras(vera.t.db, vera.clock);
+        const TariffBook common = galinas.load().value();
+        QCOMPARE(veras.load().value().tariffs.size(), common.tariffs.size());
+        const Tariff summer = common.tariffs.value(0); // 1 June - 1 September 2028
+        QCOMPARE(summer.to, QDate(2028, 9, 1));
+
+        auto withSeason = [&](const QString &name, QDate from, QDate to) {
+            TariffBook book = common;
+            Tariff t = summer;
+            t.id = newId();
+            t.season = name;
+            t.from = from;
+            t.to = to;
+            book.tariffs.append(t);
+            return book;
+        };
+        QVERIFY(
+            galinas.save(withSeason(QStringLiteral("Осень 2028"), {2028, 9, 1}, {2028, 11, 1}), {}, common)
+                .ok());
+        QVERIFY(
+            veras.save(withSeason(QStringLiteral("Бархатный сезон"), {2028, 9, 1}, {2028, 10, 1}), {}, common)
+                .ok());
+        QSignalSpy galinaRejected(head->client.get(), &sync::SyncClient::mutationRejected);
+        QVERIFY(head->syncOnce());
+        QCOMPARE(galinaRejected.size(), 0);
+        QSignalSpy veraRejected(vera.client.get(), &sync::SyncClient::mutationRejected);
+        QVERIFY(vera.syncOnce());
+        QCOMPARE(veraRejected.size(), 1);
+        QCOMPARE(veraRejected.first().at(2).toString(), QStringLiteral("tariff.season_overlap"));
+        const QString message = veraRejected.first().at(3).toString();
+        QVERIFY2(message.contains(QStringLiteral("Осень 2028")) &&
+                     message.contains(QStringLiteral("Бархатный сезон")),
+                 qPrintable(message));
+        QVERIFY(vera.syncOnce());
+        const TariffBook verasNow = veras.load().value();
+        QCOMPARE(verasNow.tariffs.size(), 2); // summer and Galina's autumn; her own was rolled back
+        QVERIFY(validateTariffBook(verasNow).ok());
+
+        // Galina moves the boundary: summer ends on 15 August, autumn starts then. The writes
+        // reach the server in an order where each fits (summer shrinks first), so none is refused.
+        TariffBook shifted = galinas.load().value();
+        for (Tariff &t : shifted.tariffs) {
+            if (t.id == summer.id)
+                t.to = QDate(2028, 8, 15);
+            else
+                t.from = QDate(2028, 8, 15);
+        }
+        std::sort(shifted.tariffs.begin(), shifted.tariffs.end(),
+                  [](const Tariff &a, const Tariff &b) { return a.from > b.from; }); // autumn listed first
+        QVERIFY(galinas.save(shifted, {}, galinas.load().value()).ok());
+        QVERIFY(head->syncOnce());
+        QCOMPARE(galinaRejected.size(), 0);
+        QVERIFY(boris->syncOnce());
+        const TariffBook borisSees = TariffRepository(boris->t.db, boris->clock).load().value();
+        QCOMPARE(borisSees.tariffs.size(), 2);
+        QVERIFY(validateTariffBook(borisSees).ok());
+        QCOMPARE(borisSees.tariffs[0].to, QDate(2028, 8, 15));
+        QCOMPARE(borisSees.tariffs[1].from, QDate(2028, 8, 15));
+
+        // Back to summer alone for the tests that follow.
+        TariffBook alone = galinas.load().value();
+        alone.tariffs.removeIf([&](const Tariff &t) { return t.id != summer.id; });
+        alone.tariffs[0].to = summer.to;
+        QVERIFY(galinas.save(alone, {}, galinas.load().value()).ok());
+        QVERIFY(head->syncOnce());
+        QCOMPARE(galinaRejected.size(), 0);
+        QVERIFY(boris->syncOnce());
+    }
+
+    void cleanupTestCase()
+    {
+        head.reset();
+        anna.reset();
+        boris.reset();
+        server.reset();
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSyncPriceList)
+#include "tst_pricelist.moc"
