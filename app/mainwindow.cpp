@@ -8,6 +8,7 @@
 #include "kasp/crm/guestservice.h"
 #include "kasp/crm/ui/guestcardpanel.h"
 #include "kasp/crm/ui/guesteditdialog.h"
+#include "kasp/crm/ui/guestlistpanel.h"
 #include "kasp/crm/ui/guestsearchpanel.h"
 #include "kasp/session/settings.h"
 #include "kasp/telephony/ui/phonepanel.h"
@@ -32,6 +33,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStatusBar>
+#include <QTableView>
 #include <QTabWidget>
 #include <QTimer>
 
@@ -42,7 +44,8 @@ MainWindow::MainWindow(crm::GuestService &guests, booking::BookingService &booki
                        QWidget *parent)
     : QMainWindow(parent), m_guests(guests), m_user(user), m_settings(settings),
       m_search(new crm::ui::GuestSearchPanel(guests)), m_card(new crm::ui::GuestCardPanel(guests)),
-      m_tabs(new QTabWidget), m_bookingPanel(new booking::ui::BookingPanel(booking, guests)),
+      m_guestList(new crm::ui::GuestListPanel(guests.list())), m_tabs(new QTabWidget),
+      m_bookingPanel(new booking::ui::BookingPanel(booking, guests)),
       m_vouchers(new VoucherActions(booking, settings, this)),
       m_catalogue(new CatalogueActions(booking, this)),
       m_paymentLinks(new PaymentLinkActions(booking, settings, this)), m_booking(booking),
@@ -52,8 +55,16 @@ MainWindow::MainWindow(crm::GuestService &guests, booking::BookingService &booki
     setWindowTitle(tr("KASP — Sales Window"));
     m_tabs->setObjectName(QStringLiteral("salesTabs"));
     m_tabs->addTab(m_card, tr("Guest card"));
+    m_tabs->addTab(m_guestList, tr("Guests"));
+    m_tabs->setTabToolTip(1, tr("Every guest of the base, alphabetically (Ctrl+L)"));
     m_tabs->addTab(m_bookingPanel, tr("Room grid"));
-    m_tabs->setTabToolTip(1, tr("Rooms by night: book, move, cancel (Ctrl+G)"));
+    m_tabs->setTabToolTip(2, tr("Rooms by night: book, move, cancel (Ctrl+G)"));
+    if (auto users = guests.users(); users.ok()) {
+        QHash<Id, QString> names;
+        for (const User &u : users.value())
+            names.insert(u.id, u.displayName);
+        m_guestList->setUserNames(std::move(names));
+    }
     setCentralWidget(m_tabs);
 
     auto *searchDock = new QDockWidget(tr("Guest search"), this);
@@ -67,6 +78,8 @@ MainWindow::MainWindow(crm::GuestService &guests, booking::BookingService &booki
     connect(m_search, &crm::ui::GuestSearchPanel::guestActivated, this, &MainWindow::openGuest);
     connect(m_search, &crm::ui::GuestSearchPanel::errorOccurred, this, &MainWindow::showError);
     connect(m_card, &crm::ui::GuestCardPanel::errorOccurred, this, &MainWindow::showError);
+    connect(m_guestList, &crm::ui::GuestListPanel::guestActivated, this, &MainWindow::openGuest);
+    connect(m_guestList, &crm::ui::GuestListPanel::errorOccurred, this, &MainWindow::showError);
     connect(m_card, &crm::ui::GuestCardPanel::editRequested, this, &MainWindow::editGuest);
     connect(m_card, &crm::ui::GuestCardPanel::bookRequested, this, &MainWindow::bookForGuest);
     connect(m_bookingPanel, &booking::ui::BookingPanel::message, this, &MainWindow::showError);
@@ -117,6 +130,7 @@ MainWindow::MainWindow(crm::GuestService &guests, booking::BookingService &booki
         connect(m_sync, &SyncSession::dataArrived, m_bookingPanel, [this] {
             m_booking.reloadStock();
             m_bookingPanel->reload();
+            m_guestList->reload();
         });
         connect(m_sync, &SyncSession::bookingLost, m_bookingPanel,
                 &booking::ui::BookingPanel::addLostBooking);
@@ -168,6 +182,8 @@ void MainWindow::buildMenus()
     QMenu *go = menuBar()->addMenu(tr("&Go"));
     QAction *find = go->addAction(tr("&Find guest"), m_search, &crm::ui::GuestSearchPanel::focusSearch);
     find->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    QAction *list = go->addAction(tr("All &guests"), this, &MainWindow::showGuestList);
+    list->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     QAction *grid = go->addAction(tr("Room &grid"), this, &MainWindow::showGrid);
     grid->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
 
@@ -232,6 +248,18 @@ void MainWindow::bookForGuest(const Id &guestId)
                                       QDate::currentDate().addDays(15));
 }
 
+void MainWindow::showGuestList()
+{
+    m_tabs->setCurrentWidget(m_guestList);
+    m_guestList->view()->setFocus(Qt::ShortcutFocusReason);
+}
+
+void MainWindow::guestSaved(const Id &guestId)
+{
+    m_guestList->reload();
+    openGuest(guestId);
+}
+
 void MainWindow::newGuest()
 {
     if (!m_newGuest->isEnabled())
@@ -239,7 +267,7 @@ void MainWindow::newGuest()
     crm::ui::GuestEditDialog dialog(m_guests, Guest{}, m_user.role == Role::Consultant ? m_user.id : Id(),
                                     this);
     if (dialog.exec() == QDialog::Accepted)
-        openGuest(dialog.savedGuestId());
+        guestSaved(dialog.savedGuestId());
 }
 
 void MainWindow::editGuest()
@@ -253,7 +281,7 @@ void MainWindow::editGuest()
     }
     crm::ui::GuestEditDialog dialog(m_guests, card.value().guest, Id(), this);
     if (dialog.exec() == QDialog::Accepted)
-        openGuest(dialog.savedGuestId());
+        guestSaved(dialog.savedGuestId());
 }
 
 PhoneSession *MainWindow::enablePhone(telephony::Softphone::Options options)
@@ -325,7 +353,7 @@ void MainWindow::callRinging(const telephony::CallInfo &call, const QList<Id> &g
     dialog->setPhonesText(phone.isEmpty() ? QString() : phone);
     connect(dialog, &QDialog::accepted, this, [this, dialog, id = call.id] {
         m_phone->setGuestForCall(id, dialog->savedGuestId());
-        openGuest(dialog->savedGuestId());
+        guestSaved(dialog->savedGuestId());
     });
     dialog->show();
 }

@@ -21,6 +21,7 @@ class GuestService;
 namespace kasp::crm::ui {
 class GuestSearchPanel;
 class GuestCardPanel;
+class GuestListPanel;
 } // namespace kasp::crm::ui
 namespace kasp::session {
 class Settings;
@@ -52,6 +53,7 @@ public:
 
     crm::ui::GuestSearchPanel *searchPanel() const { return m_search; }
     crm::ui::GuestCardPanel *cardPanel() const { return m_card; }
+    crm::ui::GuestListPanel *guestList() const { return m_guestList; }
     QAction *newGuestAction() const { return m_newGuest; }
     SyncStatusWidget *syncStatus() const { return m_syncStatus; }
     booking::ui::BookingPanel *bookingPanel() const { return m_bookingPanel; }
@@ -71,6 +73,7 @@ public slots:
     void connectToServer();
     void bookForGuest(const kasp::Id &guestId);
     void showGrid();
+    void showGuestList();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -81,12 +84,14 @@ private:
     void callRinging(const kasp::telephony::CallInfo &call, const QList<kasp::Id> &guests,
                      const QString &phone);
     void editPhoneSettings();
+    void guestSaved(const kasp::Id &guestId); // the list learns of it, the card opens
 
     crm::GuestService &m_guests;
     User m_user;
     session::Settings &m_settings;
     crm::ui::GuestSearchPanel *m_search;
     crm::ui::GuestCardPanel *m_card;
+    crm::ui::GuestListPanel *m_guestList;
     QTabWidget *m_tabs;
     booking::ui::BookingPanel *m_bookingPanel;
     VoucherActions *m_vouchers;

@@ -25,9 +25,10 @@ using Status = QHttpServerResponse::StatusCode;
 namespace {
 
 constexpr int kMinSchema = 1; // the desktop schema versions this server speaks with
-// 2: extra beds, hold expiry, cancel reason; 3: the price list. Records carry them as JSON, so the
-// server's tables do not change with the desktop's schema.
-constexpr int kMaxSchema = 3;
+// 2: extra beds, hold expiry, cancel reason; 3: the price list; 4: search indexes only (e-mail,
+// booking number). Records carry them as JSON, so the server's tables do not change with the
+// desktop's schema.
+constexpr int kMaxSchema = 4;
 
 QByteArray header(const QHttpServerRequest &request, const QByteArray &name)
 {

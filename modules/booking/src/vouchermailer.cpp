@@ -46,7 +46,7 @@ Result<documents::VoucherData> VoucherMailer::voucher(const Id &bookingId) const
     v.sanatorium = m_info.name;
     v.contacts = m_info.contacts;
     v.logo = m_info.logo;
-    v.number = idToString(bookingId).left(8).toUpper();
+    v.number = bookingNumber(bookingId);
     v.guestName = guest.value()->displayName();
     v.booking = booking.value();
     v.issuedAt = m_clock.now();

@@ -119,4 +119,9 @@ Status validateBooking(const Booking &booking)
     return Status::success();
 }
 
+QString bookingNumber(const Id &id)
+{
+    return idToString(id).right(8).toUpper();
+}
+
 } // namespace kasp

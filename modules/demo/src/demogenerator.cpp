@@ -24,13 +24,24 @@ const char *const kDataTables[] = {"tariffs",         "child_rules",  "discounts
                                    "guest_emails",    "guest_phones", "guests",    "rooms",
                                    "room_categories", "buildings",    "users"};
 
+QString indexName(const QString &sql)
+{
+    static const QRegularExpression name(QStringLiteral("^(?:CREATE|DROP) INDEX (\\w+)"));
+    return name.match(sql).captured(1);
+}
+
+// The indexes the latest schema has: every CREATE INDEX of the migrations, less those a later
+// migration dropped.
 QStringList secondaryIndexStatements()
 {
     QStringList out;
     for (const auto &migration : storage::allMigrations())
-        for (const QString &sql : migration.statements)
+        for (const QString &sql : migration.statements) {
             if (sql.startsWith(QLatin1String("CREATE INDEX")))
                 out.append(sql);
+            else if (sql.startsWith(QLatin1String("DROP INDEX")))
+                out.removeIf([&](const QString &created) { return indexName(created) == indexName(sql); });
+        }
     return out;
 }
 
@@ -108,9 +119,8 @@ Result<DemoSummary> generateDemo(QSqlDatabase db, const DemoOptions &options, co
     const QStringList indexes = secondaryIndexStatements();
     if (options.bulkIndexes) {
         QStringList drops;
-        static const QRegularExpression name(QStringLiteral("^CREATE INDEX (\\w+)"));
         for (const QString &sql : indexes)
-            drops.append(QStringLiteral("DROP INDEX IF EXISTS ") + name.match(sql).captured(1));
+            drops.append(QStringLiteral("DROP INDEX IF EXISTS ") + indexName(sql));
         if (auto s = execAll(db, drops); !s.ok())
             return s.error();
     }

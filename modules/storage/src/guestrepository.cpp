@@ -7,48 +7,10 @@
 
 #include <QCoreApplication>
 #include <QJsonObject>
-#include <QSet>
 #include <QSqlError>
 
 namespace kasp::storage {
 
-namespace {
-
-// The largest code point: "prefix" <= x < prefix + kTop is an index range for "starts with".
-const QString kTop = QString::fromUcs4(U"\U0010FFFF");
-
-const QString kSummaryColumns = QStringLiteral(
-    "g.id, g.last_name, g.first_name, g.middle_name, g.birth_date, g.manager_id, g.main_phone");
-
-GuestSummary readSummary(const QSqlQuery &q)
-{
-    Guest shape; // reuse Guest::displayName so the list and the card agree
-    shape.lastName = q.value(1).toString();
-    shape.firstName = q.value(2).toString();
-    shape.middleName = q.value(3).toString();
-    const QString phone = q.value(6).toString();
-    if (auto parsed = Phone::fromE164(phone); parsed.ok())
-        shape.phones.append(parsed.value());
-    return GuestSummary{sql::toId(q.value(0)), shape.displayName(), phone, sql::toDate(q.value(4)),
-                        sql::toId(q.value(5))};
-}
-
-Result<QList<GuestSummary>> collect(QSqlQuery &query, int limit, QList<GuestSummary> into = {})
-{
-    QSet<Id> seen;
-    for (const auto &s : into)
-        seen.insert(s.id);
-    while (into.size() < limit && query.next()) {
-        GuestSummary summary = readSummary(query);
-        if (!seen.contains(summary.id)) {
-            seen.insert(summary.id);
-            into.append(std::move(summary));
-        }
-    }
-    return into;
-}
-
-} // namespace
 
 Status GuestRepository::create(const Guest &guest)
 {
@@ -280,83 +242,6 @@ Result<QList<Id>> GuestRepository::idsByPhone(const QString &e164) const
     while (q.next())
         ids.append(sql::toId(q.value(0)));
     return ids;
-}
-
-Result<QList<GuestSummary>> GuestRepository::search(const QString &text, int limit) const
-{
-    const QString trimmed = text.trimmed();
-    if (trimmed.isEmpty() || limit <= 0)
-        return QList<GuestSummary>();
-    const QString digits = phoneDigits(trimmed);
-    // "+7 916", "8916...", "4567": a number; anything with letters is a name.
-    bool looksLikePhone = !digits.isEmpty();
-    for (QChar c : trimmed)
-        looksLikePhone = looksLikePhone && !c.isLetter();
-    return looksLikePhone ? searchByPhone(trimmed, limit) : searchByName(trimmed, limit);
-}
-
-Result<QList<GuestSummary>> GuestRepository::searchByPhone(const QString &text, int limit) const
-{
-    QList<GuestSummary> found;
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    const QString prefix = phonePrefixE164(text);
-    if (!prefix.isEmpty()) {
-        if (auto s = sql::prepare(
-                q, QStringLiteral("SELECT %1 FROM guest_phones p JOIN guests g ON g.id = p.guest_id "
-                                  "WHERE p.e164 >= ? AND p.e164 < ? ORDER BY p.e164 LIMIT ?")
-                       .arg(kSummaryColumns));
-            !s.ok())
-            return s.error();
-        q.addBindValue(prefix);
-        q.addBindValue(prefix + kTop);
-        q.addBindValue(limit);
-        if (auto s = sql::exec(q, QStringLiteral("phone prefix")); !s.ok())
-            return s.error();
-        auto collected = collect(q, limit);
-        if (!collected.ok())
-            return collected;
-        found = std::move(collected).value();
-    }
-    const QString digits = phoneDigits(text);
-    if (found.size() < limit && digits.size() >= 4) {
-        QString reversed(digits.size(), QLatin1Char('0'));
-        std::reverse_copy(digits.begin(), digits.end(), reversed.begin());
-        if (auto s = sql::prepare(
-                q, QStringLiteral("SELECT %1 FROM guest_phones p JOIN guests g ON g.id = p.guest_id "
-                                  "WHERE p.e164_rev >= ? AND p.e164_rev < ? ORDER BY p.e164_rev LIMIT ?")
-                       .arg(kSummaryColumns));
-            !s.ok())
-            return s.error();
-        q.addBindValue(reversed);
-        q.addBindValue(reversed + kTop);
-        q.addBindValue(limit);
-        if (auto s = sql::exec(q, QStringLiteral("phone suffix")); !s.ok())
-            return s.error();
-        return collect(q, limit, std::move(found));
-    }
-    return found;
-}
-
-Result<QList<GuestSummary>> GuestRepository::searchByName(const QString &text, int limit) const
-{
-    Guest probe;
-    probe.lastName = text; // searchName() normalizes case, ё and spaces the same way rows were stored
-    const QString key = probe.searchName();
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    if (auto s = sql::prepare(
-            q, QStringLiteral("SELECT %1 FROM guests g WHERE g.search_name >= ? AND g.search_name < ? "
-                              "ORDER BY g.search_name LIMIT ?")
-                   .arg(kSummaryColumns));
-        !s.ok())
-        return s.error();
-    q.addBindValue(key);
-    q.addBindValue(key + kTop);
-    q.addBindValue(limit);
-    if (auto s = sql::exec(q, QStringLiteral("name prefix")); !s.ok())
-        return s.error();
-    return collect(q, limit);
 }
 
 Result<qint64> GuestRepository::count() const

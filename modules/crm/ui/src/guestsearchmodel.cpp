@@ -32,6 +32,8 @@ QVariant GuestSearchModel::data(const QModelIndex &index, int role) const
     const QString phoneText = phone.ok() ? phone->display() : row.mainPhone;
     switch (role) {
     case Qt::DisplayRole:
+        if (!row.matched.isEmpty()) // an e-mail or a booking: say why this guest is here
+            return row.displayName + QStringLiteral("\n") + row.matched;
         return phoneText.isEmpty() || row.displayName == phoneText
                    ? row.displayName
                    : row.displayName + QStringLiteral("\n") + phoneText;

@@ -44,6 +44,11 @@ struct Booking
     bool operator==(const Booking &) const = default;
 };
 
+// The number a guest reads over the phone and sees on the voucher: the last 8 hex digits of the
+// booking id, upper case. The id's first digits are its creation time (version 7 UUID) and repeat
+// for bookings made within the same minute; the last ones are random.
+QString bookingNumber(const Id &id);
+
 // The prepayment that guarantees a booking: 10-20 % of the total (the sanatorium chooses).
 constexpr int kMinPrepaymentPercent = 10;
 constexpr int kMaxPrepaymentPercent = 20;

@@ -7,6 +7,7 @@
 #include "kasp/core/task.h"
 #include "kasp/core/touch.h"
 #include "kasp/core/user.h"
+#include "kasp/storage/guestlist.h"
 #include "kasp/storage/guestrepository.h"
 #include <QHash>
 #include <QSqlDatabase>
@@ -40,6 +41,8 @@ public:
     Result<Id> save(Guest guest);
     Result<QList<User>> users() const;
     Result<qint64> guestCount() const;
+    // The whole base, alphabetically, page by page (the "Гости" tab).
+    storage::GuestList list() const { return storage::GuestList(m_db); }
 
 private:
     QSqlDatabase m_db;

@@ -15,6 +15,9 @@ struct GuestSummary
     QString mainPhone; // E.164
     QDate birthDate;
     Id managerId;
+    // How the query matched when the row itself does not show it: "e-mail ivanova@mail.ru",
+    // "booking 1A2B3C4D". Empty for phone and name matches.
+    QString matched;
 };
 
 class GuestRepository
@@ -33,14 +36,18 @@ public:
     Status removeReplica(const Id &id);
     Result<std::optional<Guest>> byId(const Id &id) const;
     Result<QList<Id>> idsByPhone(const QString &e164) const; // exact lookup (the ringing number)
-    // Phone (prefix of the number or its last 4+ digits) or name prefix ("иванова ма").
+    // The one search box: a phone (prefix of the number in any format, or its last 4+ digits), a
+    // name prefix ("иванова ма", Latin or Cyrillic, any case, ё = е, also typed on the wrong
+    // keyboard layout), an e-mail prefix, or a booking number. Best matches first, no repeats.
     Result<QList<GuestSummary>> search(const QString &text, int limit) const;
     Result<qint64> count() const;
 
 private:
     Status writeRows(const Guest &guest, bool replace);
-    Result<QList<GuestSummary>> searchByPhone(const QString &text, int limit) const;
-    Result<QList<GuestSummary>> searchByName(const QString &text, int limit) const;
+    Status searchByPhone(const QString &text, int limit, QList<GuestSummary> &found) const;
+    Status searchByName(const QString &key, int limit, QList<GuestSummary> &found) const;
+    Status searchByEmail(const QString &prefix, int limit, QList<GuestSummary> &found) const;
+    Status searchByBooking(const QString &number, int limit, QList<GuestSummary> &found) const;
 
     QSqlDatabase m_db;
     const Clock &m_clock;

@@ -25,5 +25,6 @@ const QList<Migration> &allMigrations();
 Migration schemaV1();
 Migration schemaV2();
 Migration schemaV3();
+Migration schemaV4();
 
 } // namespace kasp::storage

@@ -1,0 +1,88 @@
+#include "kasp/storage/guestlist.h"
+
+#include "kasp/storage/sqlhelpers.h"
+#include "kasp/storage/storageerror.h"
+
+#include <QSqlError>
+
+namespace kasp::storage {
+
+Result<qint64> GuestList::count() const
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT count(*) FROM guests")) || !q.next())
+        return storageError(q.lastError(), QStringLiteral("guest list count"));
+    return q.value(0).toLongLong();
+}
+
+Result<QList<GuestListRow>> GuestList::rowsFrom(const std::optional<GuestListKey> &from, int limit) const
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    // A row value comparison: SQLite (3.15+) turns it into a range on the search_name index.
+    const QString columns =
+        QStringLiteral("SELECT id, last_name, first_name, middle_name, birth_date, "
+                       "manager_id, main_phone, created_at, search_name, rowid FROM guests ");
+    const QString order = QStringLiteral(" ORDER BY search_name, rowid LIMIT ?");
+    if (auto s =
+            sql::prepare(q, from ? columns + QStringLiteral("WHERE (search_name, rowid) >= (?, ?)") + order
+                                 : columns + order);
+        !s.ok())
+        return s.error();
+    if (from) {
+        q.addBindValue(from->searchName);
+        q.addBindValue(from->rowid);
+    }
+    q.addBindValue(limit);
+    if (auto s = sql::exec(q, QStringLiteral("guest list page")); !s.ok())
+        return s.error();
+    QList<GuestListRow> rows;
+    rows.reserve(limit);
+    while (q.next()) {
+        Guest shape; // Guest::displayName, so that the list, the search and the card agree
+        shape.lastName = q.value(1).toString();
+        shape.firstName = q.value(2).toString();
+        shape.middleName = q.value(3).toString();
+        const QString phone = q.value(6).toString();
+        if (auto parsed = Phone::fromE164(phone); parsed.ok())
+            shape.phones.append(parsed.value());
+        rows.append(GuestListRow{sql::toId(q.value(0)), shape.displayName(), phone, sql::toDate(q.value(4)),
+                                 sql::toId(q.value(5)), sql::toInstant(q.value(7)),
+                                 GuestListKey{q.value(8).toString(), q.value(9).toLongLong()}});
+    }
+    return rows;
+}
+
+Result<GuestKeyScan> GuestList::scanKeys(const std::optional<GuestListKey> &after, qint64 position, int rows,
+                                         int pageSize) const
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    const QString order = QStringLiteral(" ORDER BY search_name, rowid LIMIT ?");
+    if (auto s = sql::prepare(q, after ? QStringLiteral("SELECT search_name, rowid FROM guests "
+                                                        "WHERE (search_name, rowid) > (?, ?)") +
+                                             order
+                                       : QStringLiteral("SELECT search_name, rowid FROM guests") + order);
+        !s.ok())
+        return s.error();
+    if (after) {
+        q.addBindValue(after->searchName);
+        q.addBindValue(after->rowid);
+    }
+    q.addBindValue(rows);
+    if (auto s = sql::exec(q, QStringLiteral("guest list keys")); !s.ok())
+        return s.error();
+    GuestKeyScan scan;
+    GuestListKey key;
+    while (q.next()) {
+        key = GuestListKey{q.value(0).toString(), q.value(1).toLongLong()};
+        if ((position + scan.rowsRead) % pageSize == 0)
+            scan.pageStarts.append(key);
+        ++scan.rowsRead;
+    }
+    if (scan.rowsRead == rows)
+        scan.last = key; // a full slice: there may be more
+    return scan;
+}
+
+} // namespace kasp::storage
