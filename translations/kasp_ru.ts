@@ -635,6 +635,18 @@
         <source>The SIP password was not saved in the keychain: %1</source>
         <translation>Пароль SIP не сохранён в хранилище ключей: %1</translation>
     </message>
+    <message>
+        <source>Guests</source>
+        <translation>Гости</translation>
+    </message>
+    <message>
+        <source>Every guest of the base, alphabetically (Ctrl+L)</source>
+        <translation>Все гости базы по алфавиту (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>All &amp;guests</source>
+        <translation>Все &amp;гости</translation>
+    </message>
 </context>
 <context>
     <name>kasp::app::PassphraseDialog</name>
@@ -2354,6 +2366,48 @@ or create a new one (Ctrl+N).</source>
     </message>
 </context>
 <context>
+    <name>kasp::crm::ui::GuestListModel</name>
+    <message>
+        <source>Guest</source>
+        <translation>Гость</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation>Дата рождения</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Менеджер</translation>
+    </message>
+    <message>
+        <source>In the base since</source>
+        <translation>В базе с</translation>
+    </message>
+</context>
+<context>
+    <name>kasp::crm::ui::GuestListPanel</name>
+    <message>
+        <source>Type the beginning of a surname to jump to it; Enter opens the card</source>
+        <translation>Наберите начало фамилии, чтобы перейти к ней; Enter открывает карточку</translation>
+    </message>
+    <message>
+        <source>Reading the alphabetical index: until it is done, far pages show &quot;…&quot; for a moment</source>
+        <translation>Читается алфавитный указатель: пока он не готов, дальние страницы на миг показывают «…»</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln guest(s) in the base, alphabetically</source>
+        <translation>
+            <numerusform>В базе %Ln гость, по алфавиту</numerusform>
+            <numerusform>В базе %Ln гостя, по алфавиту</numerusform>
+            <numerusform>В базе %Ln гостей, по алфавиту</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>kasp::crm::ui::GuestSearchModel</name>
     <message>
         <source>%1, born %2</source>
@@ -2367,16 +2421,16 @@ or create a new one (Ctrl+N).</source>
         <translation>Телефон или фамилия (Ctrl+K)</translation>
     </message>
     <message>
-        <source>Type a phone number (any format, or its last digits) or the beginning of a surname</source>
-        <translation>Введите номер телефона (в любом формате или последние цифры) или начало фамилии</translation>
-    </message>
-    <message>
         <source>Nobody found. Ctrl+N creates a guest.</source>
         <translation>Никого не нашли. Ctrl+N — новый гость.</translation>
     </message>
     <message>
         <source>Found: %1%2 (%3 ms)</source>
         <translation>Найдено: %1%2 (%3 мс)</translation>
+    </message>
+    <message>
+        <source>A phone number (any format, or its last digits), the beginning of a surname (also typed on the Latin layout), an e-mail or a booking number</source>
+        <translation>Номер телефона (в любом формате или последние цифры), начало фамилии (можно набрать и в латинской раскладке), e-mail или номер брони</translation>
     </message>
 </context>
 <context>
@@ -2727,6 +2781,14 @@ or create a new one (Ctrl+N).</source>
     <message>
         <source>Choose the first and the last night out of service.</source>
         <translation>Укажите первую и последнюю ночь вне продажи.</translation>
+    </message>
+    <message>
+        <source>e-mail %1</source>
+        <translation>e-mail %1</translation>
+    </message>
+    <message>
+        <source>booking %1</source>
+        <translation>бронь %1</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,5 @@
 // The "Гости" list model over a real encrypted database of a few thousand demo guests, read in
-// pages of 100: the same code that scrolls a million (bench/kasp-bench-crm).
+// pages of 50: the same code that scrolls a million (bench/kasp-bench-crm).
 #include "kasp/crm/guestservice.h"
 #include "kasp/crm/ui/guestlistmodel.h"
 #include "kasp/demo/demogenerator.h"
@@ -58,7 +58,8 @@ private slots:
             listed.append(model.data(model.index(row, 0), GuestListModel::IdRole).value<Id>());
         QCOMPARE(listed.size(), expected.size());
         QCOMPARE(listed, expected);
-        QCOMPARE(model.pagesLoaded(), 24); // 2345 rows, 100 a page: each page read once
+        const int pages = (2345 + GuestListModel::kPageSize - 1) / GuestListModel::kPageSize;
+        QCOMPARE(model.pagesLoaded(), pages); // each page read once
         QVERIFY(
             !model.data(model.index(2344, GuestListModel::NameColumn), Qt::DisplayRole).toString().isEmpty());
         QVERIFY(!model.data(model.index(2344, GuestListModel::PhoneColumn), Qt::DisplayRole)
@@ -124,11 +125,12 @@ private slots:
         model.finishIndexing();
         for (int row = 0; row < model.rowCount(); row += GuestListModel::kPageSize)
             model.guestAt(row);
-        QCOMPARE(model.pagesLoaded(), 24);
-        model.guestAt(2300); // the last page is still cached
-        QCOMPARE(model.pagesLoaded(), 24);
+        const int pages = (2345 + GuestListModel::kPageSize - 1) / GuestListModel::kPageSize;
+        QCOMPARE(model.pagesLoaded(), pages);
+        model.guestAt(2344); // the last page is still cached
+        QCOMPARE(model.pagesLoaded(), pages);
         model.guestAt(0); // the first one was dropped: read again
-        QCOMPARE(model.pagesLoaded(), 25);
+        QCOMPARE(model.pagesLoaded(), pages + 1);
 
         crm::GuestService service(t.db, clock);
         Guest g;

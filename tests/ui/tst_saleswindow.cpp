@@ -5,6 +5,7 @@
 #include "kasp/crm/guestservice.h"
 #include "kasp/crm/ui/guestcardpanel.h"
 #include "kasp/crm/ui/guesteditdialog.h"
+#include "kasp/crm/ui/guestlistpanel.h"
 #include "kasp/crm/ui/guestsearchmodel.h"
 #include "kasp/crm/ui/guestsearchpanel.h"
 #include "kasp/crm/ui/timelinefiltermodel.h"
@@ -26,6 +27,7 @@
 #include <QListView>
 #include <QMenuBar>
 #include <QPlainTextEdit>
+#include <QTableView>
 #include <QToolButton>
 #include <QtTest>
 
@@ -161,6 +163,44 @@ private slots:
         if (!qEnvironmentVariableIsEmpty("KASP_SCREENSHOT_DIR"))
             window.grab().save(qEnvironmentVariable("KASP_SCREENSHOT_DIR") +
                                QStringLiteral("/sales-window.png"));
+    }
+
+    void guestListJumpsAndOpensCards()
+    {
+        app::MainWindow window(*service, *bookings, consultant, {t.path, 1, true}, *settings);
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QTest::keyClick(&window, Qt::Key_L, Qt::ControlModifier);
+        QCOMPARE(window.tabs()->currentWidget(), window.guestList());
+        auto *list = window.guestList();
+        auto *model = list->model();
+        QCOMPARE(qint64(model->rowCount()), service->guestCount().value());
+        QTRY_VERIFY_WITH_TIMEOUT(!model->isIndexing(), 5000);
+        QTRY_VERIFY(list->view()->hasFocus());
+        // Letters typed in the table jump to the surname; Enter opens the card.
+        typeText(list->view(), QStringLiteral("смирн"));
+        const QModelIndex current = list->view()->currentIndex();
+        QVERIFY(current.isValid());
+        const QString name =
+            model->index(current.row(), crm::ui::GuestListModel::NameColumn).data().toString();
+        QVERIFY2(name.startsWith(QStringLiteral("Смирн")), qPrintable(name));
+        QTest::keyClick(list->view(), Qt::Key_Return);
+        QCOMPARE(window.tabs()->currentWidget(), window.cardPanel());
+        QCOMPARE(window.cardPanel()->currentGuest(), model->guestAt(current.row()));
+        QCOMPARE(window.findChild<QLabel *>(QStringLiteral("guestName"))->text(), name);
+
+        window.tabs()->setCurrentWidget(list);
+        list->view()->scrollTo(current, QAbstractItemView::PositionAtCenter);
+        const QStringList clipped = test::clippedTexts(&window);
+        QVERIFY2(clipped.isEmpty(), qPrintable(clipped.join(QStringLiteral(" | "))));
+        auto *status = window.findChild<QLabel *>(QStringLiteral("guestListStatus"));
+        QVERIFY2(status->text().contains(QStringLiteral("гост")), qPrintable(status->text()));
+        if (!qEnvironmentVariableIsEmpty("KASP_SCREENSHOT_DIR"))
+            window.grab().save(qEnvironmentVariable("KASP_SCREENSHOT_DIR") +
+                               QStringLiteral("/guest-list.png"));
     }
 
     void directorReadsButDoesNotEdit()

@@ -22,6 +22,7 @@ GuestListModel::GuestListModel(storage::GuestList list, int cachedPages, QObject
 void GuestListModel::setUserNames(QHash<Id, QString> names)
 {
     m_userNames = std::move(names);
+    m_pages.clear(); // their manager cells were made with the old names
     if (m_count > 0)
         emit dataChanged(index(0, ManagerColumn), index(rowCount() - 1, ManagerColumn), {Qt::DisplayRole});
 }
@@ -125,11 +126,33 @@ const GuestListModel::Page *GuestListModel::page(int number) const
         m_pages.erase(oldest);
     }
     ++m_pagesLoaded;
-    auto inserted = m_pages.insert(number, Page{std::move(rows).value(), ++m_useClock});
+    Page loaded{{}, ++m_useClock};
+    loaded.rows.reserve(rows.value().size());
+    for (const auto &r : rows.value())
+        loaded.rows.append(shown(r));
+    auto inserted = m_pages.insert(number, std::move(loaded));
     return &*inserted;
 }
 
-const storage::GuestListRow *GuestListModel::row(int rowNumber) const
+GuestListModel::ShownRow GuestListModel::shown(const storage::GuestListRow &r) const
+{
+    const QLocale locale;
+    ShownRow out;
+    out.id = r.id;
+    out.searchName = r.key.searchName;
+    out.cells[NameColumn] = r.displayName;
+    auto phone = Phone::fromE164(r.mainPhone);
+    out.cells[PhoneColumn] = phone.ok() ? phone->display() : r.mainPhone;
+    if (r.birthDate.isValid())
+        out.cells[BirthColumn] = locale.toString(r.birthDate, QLocale::ShortFormat);
+    if (!r.managerId.isNull())
+        out.cells[ManagerColumn] = m_userNames.value(r.managerId);
+    if (r.createdAt.isValid())
+        out.cells[AddedColumn] = locale.toString(r.createdAt.toLocalTime().date(), QLocale::ShortFormat);
+    return out;
+}
+
+const GuestListModel::ShownRow *GuestListModel::row(int rowNumber) const
 {
     const Page *p = page(rowNumber / kPageSize);
     const int offset = rowNumber % kPageSize;
@@ -160,30 +183,12 @@ QVariant GuestListModel::data(const QModelIndex &index, int role) const
         return {};
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole && role != IdRole)
         return {};
-    const storage::GuestListRow *r = row(index.row());
+    const ShownRow *r = row(index.row());
     if (!r)
         return role == Qt::DisplayRole ? QVariant(QStringLiteral("…")) : QVariant();
     if (role == IdRole)
         return r->id;
-    const QLocale locale;
-    switch (index.column()) {
-    case NameColumn:
-        return r->displayName;
-    case PhoneColumn: {
-        auto phone = Phone::fromE164(r->mainPhone);
-        return phone.ok() ? phone->display() : r->mainPhone;
-    }
-    case BirthColumn:
-        return r->birthDate.isValid() ? locale.toString(r->birthDate, QLocale::ShortFormat) : QString();
-    case ManagerColumn:
-        return r->managerId.isNull() ? QString() : m_userNames.value(r->managerId);
-    case AddedColumn:
-        return r->createdAt.isValid()
-                   ? locale.toString(r->createdAt.toLocalTime().date(), QLocale::ShortFormat)
-                   : QString();
-    default:
-        return {};
-    }
+    return r->cells[index.column()];
 }
 
 QVariant GuestListModel::headerData(int section, Qt::Orientation orientation, int role) const
@@ -230,8 +235,8 @@ QModelIndexList GuestListModel::match(const QModelIndex &start, int role, const 
         if (!found)
             return {};
         for (int i = 0; i < found->rows.size(); ++i) {
-            if (found->rows[i].key.searchName >= key)
-                return found->rows[i].key.searchName.startsWith(key)
+            if (found->rows[i].searchName >= key)
+                return found->rows[i].searchName.startsWith(key)
                            ? QModelIndexList{index(p * kPageSize + i, NameColumn)}
                            : QModelIndexList{};
         }

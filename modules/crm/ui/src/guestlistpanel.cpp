@@ -51,11 +51,19 @@ GuestListPanel::GuestListPanel(storage::GuestList list, QWidget *parent)
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
     auto *header = m_view->horizontalHeader();
     header->setSectionResizeMode(GuestListModel::NameColumn, QHeaderView::Stretch);
-    const int digit = m_view->fontMetrics().horizontalAdvance(QLatin1Char('0'));
-    header->resizeSection(GuestListModel::PhoneColumn, digit * 20);
-    header->resizeSection(GuestListModel::BirthColumn, digit * 12);
-    header->resizeSection(GuestListModel::ManagerColumn, digit * 24);
-    header->resizeSection(GuestListModel::AddedColumn, digit * 16);
+    // Widths from typical contents and the (translated) titles: measuring a million rows is not
+    // an option, and a Russian title must not be cut.
+    const QFontMetrics cells = m_view->fontMetrics();
+    const QFontMetrics titles = header->fontMetrics();
+    const auto fit = [&](int column, const QString &typical) {
+        const QString title = m_model->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString();
+        header->resizeSection(
+            column, std::max(cells.horizontalAdvance(typical) + 16, titles.horizontalAdvance(title) + 28));
+    };
+    fit(GuestListModel::PhoneColumn, QStringLiteral("+7 999 999-99-99"));
+    fit(GuestListModel::BirthColumn, QStringLiteral("30.12.1999"));
+    fit(GuestListModel::ManagerColumn, QStringLiteral("Константинова Светлана Владимировна"));
+    fit(GuestListModel::AddedColumn, QStringLiteral("30.12.1999"));
     static_cast<GuestTable *>(m_view)->onEnter = [this](const QModelIndex &index) {
         if (const Id id = m_model->guestAt(index.row()); !id.isNull())
             emit guestActivated(id);
@@ -108,7 +116,7 @@ void GuestListPanel::showEvent(QShowEvent *event)
 
 void GuestListPanel::updateStatus()
 {
-    m_status->setText(tr("%n guest(s) in the base, alphabetically", nullptr, int(m_model->guestCount())));
+    m_status->setText(tr("%Ln guest(s) in the base, alphabetically", nullptr, int(m_model->guestCount())));
 }
 
 } // namespace kasp::crm::ui

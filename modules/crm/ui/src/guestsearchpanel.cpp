@@ -27,7 +27,8 @@ GuestSearchPanel::GuestSearchPanel(GuestService &service, QWidget *parent)
     m_edit->setPlaceholderText(tr("Phone or surname (Ctrl+K)"));
     m_edit->setClearButtonEnabled(true);
     m_edit->setToolTip(
-        tr("Type a phone number (any format, or its last digits) or the beginning of a surname"));
+        tr("A phone number (any format, or its last digits), the beginning of a surname (also typed on the "
+           "Latin layout), an e-mail or a booking number"));
     m_edit->installEventFilter(this);
     m_list->setObjectName(QStringLiteral("guestSearchResults"));
     m_list->setModel(m_model);

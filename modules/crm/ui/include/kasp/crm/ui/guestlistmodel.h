@@ -18,7 +18,7 @@ class GuestListModel : public QAbstractTableModel
 public:
     enum Column { NameColumn, PhoneColumn, BirthColumn, ManagerColumn, AddedColumn, ColumnCount };
     enum Roles { IdRole = Qt::UserRole + 1 };
-    static constexpr int kPageSize = 100;
+    static constexpr int kPageSize = 50; // rows read per query: ~1 ms of random SQLCipher pages
     static constexpr int kCachedPages = 64;
 
     explicit GuestListModel(storage::GuestList list, int cachedPages = kCachedPages,
@@ -49,12 +49,21 @@ signals:
     void errorOccurred(const QString &message);
 
 private:
+    // A row as the view shows it: the texts are made once when the page is read, not on every
+    // paint (a scrolling frame asks for each cell's text several times).
+    struct ShownRow
+    {
+        Id id;
+        QString cells[ColumnCount];
+        QString searchName;
+    };
     struct Page
     {
-        QList<storage::GuestListRow> rows;
+        QList<ShownRow> rows;
         quint64 lastUse = 0;
     };
-    const storage::GuestListRow *row(int row) const;
+    const ShownRow *row(int row) const;
+    ShownRow shown(const storage::GuestListRow &row) const;
     const Page *page(int number) const;
     void indexSlice(int budgetMs);
     void reportError(const Error &error) const;
