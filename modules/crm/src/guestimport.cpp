@@ -1,0 +1,250 @@
+#include "kasp/crm/guestimport.h"
+
+#include "kasp/storage/guestrepository.h"
+#include "kasp/storage/sqlhelpers.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+
+namespace kasp::crm {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("kasp::crm::GuestImporter", text);
+}
+
+QDate parseDate(const QString &text)
+{
+    const QString t = text.trimmed().left(10); // "12.03.1961 00:00:00" from Bitrix24
+    for (const char *format : {"dd.MM.yyyy", "yyyy-MM-dd", "d.M.yyyy", "dd/MM/yyyy"})
+        if (const QDate d = QDate::fromString(t, QLatin1String(format)); d.isValid())
+            return d;
+    return {};
+}
+
+QStringList splitList(const QString &cell)
+{
+    static const QRegularExpression separators(QStringLiteral("[,;\\n]"));
+    QStringList out;
+    for (const QString &part : cell.split(separators, Qt::SkipEmptyParts))
+        if (!part.trimmed().isEmpty())
+            out.append(part.trimmed());
+    return out;
+}
+
+} // namespace
+
+QString importFieldTitle(ImportField field)
+{
+    switch (field) {
+    case ImportField::Ignore:
+        return tr("(skip)");
+    case ImportField::FullName:
+        return tr("Full name");
+    case ImportField::LastName:
+        return tr("Surname");
+    case ImportField::FirstName:
+        return tr("First name");
+    case ImportField::MiddleName:
+        return tr("Patronymic");
+    case ImportField::Phone:
+        return tr("Phone");
+    case ImportField::Email:
+        return tr("E-mail");
+    case ImportField::BirthDate:
+        return tr("Date of birth");
+    case ImportField::Tags:
+        return tr("Tags");
+    case ImportField::Manager:
+        return tr("Manager");
+    }
+    return {};
+}
+
+QList<ImportField> guessImportMapping(const QStringList &header)
+{
+    QList<ImportField> mapping;
+    for (const QString &raw : header) {
+        const QString h = raw.trimmed().toLower().replace(QChar(0x0451), QChar(0x0435));
+        const auto has = [&](const char *word) { return h.contains(QString::fromUtf8(word)); };
+        ImportField f = ImportField::Ignore;
+        if (has("телефон") || has("phone"))
+            f = ImportField::Phone;
+        else if (has("mail") || has("почта"))
+            f = ImportField::Email;
+        else if (has("рожден") || has("birth"))
+            f = ImportField::BirthDate;
+        else if (has("фамилия") || h == QLatin1String("last name"))
+            f = ImportField::LastName;
+        else if (has("отчество") || h == QLatin1String("middle name"))
+            f = ImportField::MiddleName;
+        else if (has("полное имя") || has("фио") || h == QLatin1String("название") ||
+                 h == QLatin1String("full name") || h == QLatin1String("name"))
+            f = ImportField::FullName;
+        else if (h == QStringLiteral("имя") || h == QLatin1String("first name"))
+            f = ImportField::FirstName;
+        else if (has("тег") || has("tag"))
+            f = ImportField::Tags;
+        else if (has("ответственный") || has("менеджер") || has("manager"))
+            f = ImportField::Manager;
+        mapping.append(f);
+    }
+    return mapping;
+}
+
+QByteArray ImportReport::problemsCsv() const
+{
+    const auto quote = [](QString s) {
+        return QLatin1Char('"') + s.replace(QLatin1Char('"'), QLatin1String("\"\"")) + QLatin1Char('"');
+    };
+    QString out = QStringLiteral("\xFEFF") + quote(tr("Line")) + QLatin1Char(';') + quote(tr("Reason")) +
+                  QLatin1Char(';') + quote(tr("Row")) + QStringLiteral("\r\n");
+    for (const ImportProblem &p : problems)
+        out += QString::number(p.line) + QLatin1Char(';') + quote(p.reason) + QLatin1Char(';') +
+               quote(p.text) + QStringLiteral("\r\n");
+    return out.toUtf8();
+}
+
+Result<Guest> GuestImporter::guestFromRow(const QStringList &fields, const QList<ImportField> &mapping) const
+{
+    Guest g;
+    for (int i = 0; i < mapping.size() && i < fields.size(); ++i) {
+        const QString cell = fields[i].trimmed();
+        if (cell.isEmpty())
+            continue;
+        switch (mapping[i]) {
+        case ImportField::Ignore:
+            break;
+        case ImportField::FullName: {
+            const QStringList parts = cell.simplified().split(QLatin1Char(' '));
+            g.lastName = parts.value(0);
+            g.firstName = parts.value(1);
+            g.middleName = parts.mid(2).join(QLatin1Char(' '));
+            break;
+        }
+        case ImportField::LastName:
+            g.lastName = cell;
+            break;
+        case ImportField::FirstName:
+            g.firstName = cell;
+            break;
+        case ImportField::MiddleName:
+            g.middleName = cell;
+            break;
+        case ImportField::Phone:
+            for (const QString &number : splitList(cell)) {
+                auto phone = Phone::parse(number);
+                if (!phone.ok())
+                    return Error{QStringLiteral("import.bad_phone"),
+                                 tr("\"%1\" is not a phone number").arg(number)};
+                if (!g.phones.contains(phone.value()))
+                    g.phones.append(phone.value());
+            }
+            break;
+        case ImportField::Email:
+            for (const QString &email : splitList(cell)) {
+                const QString normalized = normalizeEmail(email);
+                if (normalized.isEmpty())
+                    return Error{QStringLiteral("import.bad_email"),
+                                 tr("\"%1\" is not an e-mail address").arg(email)};
+                if (!g.emails.contains(normalized))
+                    g.emails.append(normalized);
+            }
+            break;
+        case ImportField::BirthDate:
+            g.birthDate = parseDate(cell);
+            if (!g.birthDate.isValid())
+                return Error{QStringLiteral("import.bad_date"), tr("\"%1\" is not a date").arg(cell)};
+            break;
+        case ImportField::Tags:
+            g.tags += splitList(cell);
+            break;
+        case ImportField::Manager:
+            g.managerId = m_managers.value(cell.toLower());
+            if (g.managerId.isNull())
+                return Error{QStringLiteral("import.unknown_manager"),
+                             tr("No user \"%1\": add them first or skip this column").arg(cell)};
+            break;
+        }
+    }
+    g.tags = normalizeTags(g.tags);
+    if (auto valid = validateGuest(g, m_clock.today()); !valid.ok())
+        return valid.error();
+    return g;
+}
+
+Result<ImportReport> GuestImporter::run(CsvReader &reader, const QList<ImportField> &mapping,
+                                        const ImportProgress &progress)
+{
+    ImportReport report;
+    CsvRow row;
+    if (!reader.next(row)) // the header
+        return reader.error() ? Result<ImportReport>(*reader.error()) : Result<ImportReport>(report);
+    storage::GuestRepository guests(m_db, m_clock);
+    storage::sql::WriteTransaction transaction(m_db);
+    if (auto begun = transaction.begin(); !begun.ok())
+        return begun.error();
+    QHash<QString, int> phonesInFile; // e164 -> the line that had it first
+    while (reader.next(row)) {
+        ++report.rows;
+        if (progress && report.rows % 500 == 0 && !progress(reader.position(), reader.size())) {
+            report.cancelled = true;
+            report.imported = 0;
+            return report; // the transaction rolls back: nothing of this file stays
+        }
+        const auto problem = [&](const QString &reason) {
+            report.problems.append({row.line, reason, row.fields.join(reader.delimiter())});
+        };
+        bool blank = true;
+        for (const QString &f : row.fields)
+            blank = blank && f.trimmed().isEmpty();
+        if (blank) {
+            --report.rows;
+            continue;
+        }
+        auto guest = guestFromRow(row.fields, mapping);
+        if (!guest.ok()) {
+            problem(guest.error().message);
+            continue;
+        }
+        QString clash;
+        for (const Phone &phone : guest.value().phones) {
+            if (const int first = phonesInFile.value(phone.e164()); first > 0) {
+                clash = tr("The phone %1 is also on line %2").arg(phone.display()).arg(first);
+                break;
+            }
+            auto owners = guests.idsByPhone(phone.e164());
+            if (!owners.ok())
+                return owners.error();
+            if (!owners.value().isEmpty()) {
+                clash = tr("Already in the base: the phone %1 belongs to a guest").arg(phone.display());
+                break;
+            }
+        }
+        if (!clash.isEmpty()) {
+            problem(clash);
+            continue;
+        }
+        Guest g = std::move(guest).value();
+        g.id = newId();
+        if (auto created = guests.create(g); !created.ok())
+            return created.error();
+        for (const Phone &phone : g.phones)
+            phonesInFile.insert(phone.e164(), row.line);
+        ++report.imported;
+    }
+    if (reader.error())
+        return *reader.error();
+    if (progress && !progress(reader.size(), reader.size())) {
+        report.cancelled = true;
+        report.imported = 0;
+        return report;
+    }
+    if (auto committed = transaction.commit(); !committed.ok())
+        return committed.error();
+    return report;
+}
+
+} // namespace kasp::crm
