@@ -8,6 +8,7 @@
 #include "kasp/crm/guestservice.h"
 #include "kasp/crm/ui/guestcardpanel.h"
 #include "kasp/crm/ui/guesteditdialog.h"
+#include "kasp/crm/ui/guestimportdialog.h"
 #include "kasp/crm/ui/guestlistpanel.h"
 #include "kasp/crm/ui/guestsearchpanel.h"
 #include "kasp/session/settings.h"
@@ -28,6 +29,8 @@
 #include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
+#include <QFile>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
@@ -114,6 +117,7 @@ MainWindow::MainWindow(crm::GuestService &guests, booking::BookingService &booki
     const bool edits = can.makesCalls || can.reassignsGuests;
     m_newGuest->setEnabled(edits);
     m_editGuest->setEnabled(edits);
+    m_importGuests->setEnabled(edits);
     m_card->setEditable(edits);
     m_bookingPanel->setEditable(edits);
     m_bookingPanel->setManagesStock(user.role == Role::HeadOfSales);
@@ -175,6 +179,8 @@ void MainWindow::buildMenus()
     m_newGuest->setToolTip(tr("Create a guest card (Ctrl+N)"));
     m_editGuest = file->addAction(tr("&Edit guest…"), this, &MainWindow::editGuest);
     m_editGuest->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_importGuests = file->addAction(tr("&Import guests from CSV…"), this, &MainWindow::importGuests);
+    m_importGuests->setToolTip(tr("Guests from an amoCRM or Bitrix24 export, or a spreadsheet saved as CSV"));
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -258,6 +264,25 @@ void MainWindow::guestSaved(const Id &guestId)
 {
     m_guestList->reload();
     openGuest(guestId);
+}
+
+void MainWindow::importGuests()
+{
+    if (!m_importGuests->isEnabled())
+        return;
+    const QString path = QFileDialog::getOpenFileName(this, tr("Import guests"), QString(),
+                                                      tr("CSV files (*.csv *.txt);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        showError(tr("Could not read %1: %2").arg(path, file.errorString()));
+        return;
+    }
+    crm::GuestImporter importer = m_guests.importer();
+    crm::ui::GuestImportDialog dialog(importer, file.readAll(), QFileInfo(path).fileName(), this);
+    connect(&dialog, &crm::ui::GuestImportDialog::imported, m_guestList, &crm::ui::GuestListPanel::reload);
+    dialog.exec();
 }
 
 void MainWindow::newGuest()

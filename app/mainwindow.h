@@ -74,6 +74,7 @@ public slots:
     void bookForGuest(const kasp::Id &guestId);
     void showGrid();
     void showGuestList();
+    void importGuests();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -104,6 +105,7 @@ private:
     QAction *m_stockAction = nullptr;
     QAction *m_onlinePaymentAction = nullptr;
     QAction *m_editGuest = nullptr;
+    QAction *m_importGuests = nullptr;
     QLabel *m_dbLabel;
     QLabel *m_userLabel;
     SyncSession *m_sync = nullptr;

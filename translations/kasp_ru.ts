@@ -270,6 +270,13 @@
     </message>
 </context>
 <context>
+    <name>kasp::Csv</name>
+    <message>
+        <source>Line %1: a quote opens a field and is never closed</source>
+        <translation>Строка %1: кавычка открывает поле и не закрывается</translation>
+    </message>
+</context>
+<context>
     <name>kasp::Guest</name>
     <message>
         <source>Unnamed guest</source>
@@ -646,6 +653,26 @@
     <message>
         <source>All &amp;guests</source>
         <translation>Все &amp;гости</translation>
+    </message>
+    <message>
+        <source>&amp;Import guests from CSV…</source>
+        <translation>&amp;Импорт гостей из CSV…</translation>
+    </message>
+    <message>
+        <source>Guests from an amoCRM or Bitrix24 export, or a spreadsheet saved as CSV</source>
+        <translation>Гости из выгрузки amoCRM или Битрикс24 либо из таблицы, сохранённой как CSV</translation>
+    </message>
+    <message>
+        <source>Import guests</source>
+        <translation>Импорт гостей</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>Файлы CSV (*.csv *.txt);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>Не удалось прочитать %1: %2</translation>
     </message>
 </context>
 <context>
@@ -2091,6 +2118,85 @@ No other room is free for these nights.</source>
     </message>
 </context>
 <context>
+    <name>kasp::crm::GuestImporter</name>
+    <message>
+        <source>&quot;%1&quot; is not a phone number</source>
+        <translation>«%1» — не номер телефона</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an e-mail address</source>
+        <translation>«%1» — не адрес e-mail</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a date</source>
+        <translation>«%1» — не дата</translation>
+    </message>
+    <message>
+        <source>No user &quot;%1&quot;: add them first or skip this column</source>
+        <translation>Нет пользователя «%1»: сначала добавьте его или пропустите этот столбец</translation>
+    </message>
+    <message>
+        <source>The phone %1 is also on line %2</source>
+        <translation>Телефон %1 уже есть в строке %2</translation>
+    </message>
+    <message>
+        <source>Already in the base: the phone %1 belongs to a guest</source>
+        <translation>Уже в базе: телефон %1 принадлежит гостю</translation>
+    </message>
+    <message>
+        <source>(skip)</source>
+        <translation>(пропустить)</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>ФИО</translation>
+    </message>
+    <message>
+        <source>Surname</source>
+        <translation>Фамилия</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Patronymic</source>
+        <translation>Отчество</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Дата рождения</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Теги</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Менеджер</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Строка</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Строка файла</translation>
+    </message>
+</context>
+<context>
     <name>kasp::crm::ui</name>
     <message>
         <source>Incoming call</source>
@@ -2363,6 +2469,89 @@ or create a new one (Ctrl+N).</source>
     <message>
         <source>The birth date is known</source>
         <translation>Дата рождения известна</translation>
+    </message>
+</context>
+<context>
+    <name>kasp::crm::ui::GuestImportDialog</name>
+    <message>
+        <source>Import</source>
+        <translation>Импортировать</translation>
+    </message>
+    <message>
+        <source>Save the report…</source>
+        <translation>Сохранить отчёт…</translation>
+    </message>
+    <message>
+        <source>Import guests — %1</source>
+        <translation>Импорт гостей — %1</translation>
+    </message>
+    <message>
+        <source>%1 columns, encoding %2, separator &quot;%3&quot;. Choose what each column holds; rows with problems are left out and listed after the import.</source>
+        <translation>Столбцов: %1, кодировка %2, разделитель «%3». Укажите, что содержит каждый столбец; строки с ошибками не импортируются и будут перечислены после импорта.</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>табуляция</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Строка</translation>
+    </message>
+    <message>
+        <source>Why it was left out</source>
+        <translation>Почему не импортирована</translation>
+    </message>
+    <message>
+        <source>The rows left out with their reasons, as a CSV file for Excel</source>
+        <translation>Неимпортированные строки с причинами — файлом CSV для Excel</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Проверка</translation>
+    </message>
+    <message>
+        <source>What the column &quot;%1&quot; holds</source>
+        <translation>Что содержит столбец «%1»</translation>
+    </message>
+    <message>
+        <source>ok: %1</source>
+        <translation>ок: %1</translation>
+    </message>
+    <message>
+        <source>Importing guests…</source>
+        <translation>Импорт гостей…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1</source>
+        <translation>Ничего не импортировано: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was imported.</source>
+        <translation>Отменено: ничего не импортировано.</translation>
+    </message>
+    <message>
+        <source>Imported %1 of %2 rows. Left out: %3.</source>
+        <translation>Импортировано %1 из %2 строк. Не импортировано: %3.</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>Сохранить отчёт</translation>
+    </message>
+    <message>
+        <source>import problems.csv</source>
+        <translation>ошибки импорта.csv</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Файлы CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>Не удалось сохранить %1: %2</translation>
     </message>
 </context>
 <context>

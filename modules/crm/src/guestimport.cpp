@@ -10,11 +10,6 @@ namespace kasp::crm {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("kasp::crm::GuestImporter", text);
-}
-
 QDate parseDate(const QString &text)
 {
     const QString t = text.trimmed().left(10); // "12.03.1961 00:00:00" from Bitrix24
@@ -40,25 +35,25 @@ QString importFieldTitle(ImportField field)
 {
     switch (field) {
     case ImportField::Ignore:
-        return tr("(skip)");
+        return QCoreApplication::translate("kasp::crm::GuestImporter", "(skip)");
     case ImportField::FullName:
-        return tr("Full name");
+        return QCoreApplication::translate("kasp::crm::GuestImporter", "Full name");
     case ImportField::LastName:
-        return tr("Surname");
+        return QCoreApplication::translate("kasp::crm::GuestImporter", "Surname");
     case ImportField::FirstName:
-        return tr("First name");
+        return QCoreApplication::translate("kasp::crm::GuestImporter", "First name");
     case ImportField::MiddleName:
-        return tr("Patronymic");
+        return QCoreApplication::translate("kasp::crm::GuestImporter", "Patronymic");
     case ImportField::Phone:
-        return tr("Phone");
+        return QCoreApplication::translate("kasp::crm::GuestImporter", "Phone");
     case ImportField::Email:
-        return tr("E-mail");
+        return QCoreApplication::translate("kasp::crm::GuestImporter", "E-mail");
     case ImportField::BirthDate:
-        return tr("Date of birth");
+        return QCoreApplication::translate("kasp::crm::GuestImporter", "Date of birth");
     case ImportField::Tags:
-        return tr("Tags");
+        return QCoreApplication::translate("kasp::crm::GuestImporter", "Tags");
     case ImportField::Manager:
-        return tr("Manager");
+        return QCoreApplication::translate("kasp::crm::GuestImporter", "Manager");
     }
     return {};
 }
@@ -99,8 +94,11 @@ QByteArray ImportReport::problemsCsv() const
     const auto quote = [](QString s) {
         return QLatin1Char('"') + s.replace(QLatin1Char('"'), QLatin1String("\"\"")) + QLatin1Char('"');
     };
-    QString out = QStringLiteral("\xFEFF") + quote(tr("Line")) + QLatin1Char(';') + quote(tr("Reason")) +
-                  QLatin1Char(';') + quote(tr("Row")) + QStringLiteral("\r\n");
+    QString out = QStringLiteral("\xFEFF") +
+                  quote(QCoreApplication::translate("kasp::crm::GuestImporter", "Line")) + QLatin1Char(';') +
+                  quote(QCoreApplication::translate("kasp::crm::GuestImporter", "Reason")) +
+                  QLatin1Char(';') + quote(QCoreApplication::translate("kasp::crm::GuestImporter", "Row")) +
+                  QStringLiteral("\r\n");
     for (const ImportProblem &p : problems)
         out += QString::number(p.line) + QLatin1Char(';') + quote(p.reason) + QLatin1Char(';') +
                quote(p.text) + QStringLiteral("\r\n");
@@ -138,7 +136,9 @@ Result<Guest> GuestImporter::guestFromRow(const QStringList &fields, const QList
                 auto phone = Phone::parse(number);
                 if (!phone.ok())
                     return Error{QStringLiteral("import.bad_phone"),
-                                 tr("\"%1\" is not a phone number").arg(number)};
+                                 QCoreApplication::translate("kasp::crm::GuestImporter",
+                                                             "\"%1\" is not a phone number")
+                                     .arg(number)};
                 if (!g.phones.contains(phone.value()))
                     g.phones.append(phone.value());
             }
@@ -148,7 +148,9 @@ Result<Guest> GuestImporter::guestFromRow(const QStringList &fields, const QList
                 const QString normalized = normalizeEmail(email);
                 if (normalized.isEmpty())
                     return Error{QStringLiteral("import.bad_email"),
-                                 tr("\"%1\" is not an e-mail address").arg(email)};
+                                 QCoreApplication::translate("kasp::crm::GuestImporter",
+                                                             "\"%1\" is not an e-mail address")
+                                     .arg(email)};
                 if (!g.emails.contains(normalized))
                     g.emails.append(normalized);
             }
@@ -156,7 +158,9 @@ Result<Guest> GuestImporter::guestFromRow(const QStringList &fields, const QList
         case ImportField::BirthDate:
             g.birthDate = parseDate(cell);
             if (!g.birthDate.isValid())
-                return Error{QStringLiteral("import.bad_date"), tr("\"%1\" is not a date").arg(cell)};
+                return Error{QStringLiteral("import.bad_date"),
+                             QCoreApplication::translate("kasp::crm::GuestImporter", "\"%1\" is not a date")
+                                 .arg(cell)};
             break;
         case ImportField::Tags:
             g.tags += splitList(cell);
@@ -165,7 +169,9 @@ Result<Guest> GuestImporter::guestFromRow(const QStringList &fields, const QList
             g.managerId = m_managers.value(cell.toLower());
             if (g.managerId.isNull())
                 return Error{QStringLiteral("import.unknown_manager"),
-                             tr("No user \"%1\": add them first or skip this column").arg(cell)};
+                             QCoreApplication::translate("kasp::crm::GuestImporter",
+                                                         "No user \"%1\": add them first or skip this column")
+                                 .arg(cell)};
             break;
         }
     }
@@ -212,14 +218,19 @@ Result<ImportReport> GuestImporter::run(CsvReader &reader, const QList<ImportFie
         QString clash;
         for (const Phone &phone : guest.value().phones) {
             if (const int first = phonesInFile.value(phone.e164()); first > 0) {
-                clash = tr("The phone %1 is also on line %2").arg(phone.display()).arg(first);
+                clash =
+                    QCoreApplication::translate("kasp::crm::GuestImporter", "The phone %1 is also on line %2")
+                        .arg(phone.display())
+                        .arg(first);
                 break;
             }
             auto owners = guests.idsByPhone(phone.e164());
             if (!owners.ok())
                 return owners.error();
             if (!owners.value().isEmpty()) {
-                clash = tr("Already in the base: the phone %1 belongs to a guest").arg(phone.display());
+                clash = QCoreApplication::translate("kasp::crm::GuestImporter",
+                                                    "Already in the base: the phone %1 belongs to a guest")
+                            .arg(phone.display());
                 break;
             }
         }

@@ -120,4 +120,17 @@ Result<qint64> GuestService::guestCount() const
     return storage::GuestRepository(m_db, m_clock).count();
 }
 
+GuestImporter GuestService::importer() const
+{
+    GuestImporter importer(m_db, m_clock);
+    QHash<QString, Id> managers;
+    if (auto all = users(); all.ok())
+        for (const User &u : all.value()) {
+            managers.insert(u.displayName.toLower(), u.id);
+            managers.insert(u.login.toLower(), u.id);
+        }
+    importer.setManagers(std::move(managers));
+    return importer;
+}
+
 } // namespace kasp::crm

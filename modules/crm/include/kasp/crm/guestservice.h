@@ -7,6 +7,7 @@
 #include "kasp/core/task.h"
 #include "kasp/core/touch.h"
 #include "kasp/core/user.h"
+#include "kasp/crm/guestimport.h"
 #include "kasp/storage/guestlist.h"
 #include "kasp/storage/guestrepository.h"
 #include <QHash>
@@ -43,6 +44,8 @@ public:
     Result<qint64> guestCount() const;
     // The whole base, alphabetically, page by page (the "Гости" tab).
     storage::GuestList list() const { return storage::GuestList(m_db); }
+    // An importer that knows the users (the manager column) by display name and by login.
+    GuestImporter importer() const;
 
 private:
     QSqlDatabase m_db;
