@@ -1,5 +1,6 @@
 #include "kasp/storage/guestlist.h"
 
+#include "kasp/storage/guestrepository.h"
 #include "kasp/storage/sqlhelpers.h"
 #include "kasp/storage/storageerror.h"
 
@@ -39,14 +40,10 @@ Result<QList<GuestListRow>> GuestList::rowsFrom(const std::optional<GuestListKey
     QList<GuestListRow> rows;
     rows.reserve(limit);
     while (q.next()) {
-        Guest shape; // Guest::displayName, so that the list, the search and the card agree
-        shape.lastName = q.value(1).toString();
-        shape.firstName = q.value(2).toString();
-        shape.middleName = q.value(3).toString();
         const QString phone = q.value(6).toString();
-        if (auto parsed = Phone::fromE164(phone); parsed.ok())
-            shape.phones.append(parsed.value());
-        rows.append(GuestListRow{sql::toId(q.value(0)), shape.displayName(), phone, sql::toDate(q.value(4)),
+        const QString name =
+            listedName(q.value(1).toString(), q.value(2).toString(), q.value(3).toString(), phone);
+        rows.append(GuestListRow{sql::toId(q.value(0)), name, phone, sql::toDate(q.value(4)),
                                  sql::toId(q.value(5)), sql::toInstant(q.value(7)),
                                  GuestListKey{q.value(8).toString(), q.value(9).toLongLong()}});
     }

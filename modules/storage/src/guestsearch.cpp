@@ -21,15 +21,14 @@ const QString kSummaryColumns = QStringLiteral(
 
 GuestSummary readSummary(const QSqlQuery &q)
 {
-    Guest shape; // reuse Guest::displayName so the list and the card agree
-    shape.lastName = q.value(1).toString();
-    shape.firstName = q.value(2).toString();
-    shape.middleName = q.value(3).toString();
     const QString phone = q.value(6).toString();
-    if (auto parsed = Phone::fromE164(phone); parsed.ok())
-        shape.phones.append(parsed.value());
-    return GuestSummary{sql::toId(q.value(0)),   shape.displayName(),   phone,
-                        sql::toDate(q.value(4)), sql::toId(q.value(5)), {}};
+    return GuestSummary{
+        sql::toId(q.value(0)),
+        listedName(q.value(1).toString(), q.value(2).toString(), q.value(3).toString(), phone),
+        phone,
+        sql::toDate(q.value(4)),
+        sql::toId(q.value(5)),
+        {}};
 }
 
 // Runs a prepared query whose first columns are kSummaryColumns and appends the guests not yet
@@ -65,6 +64,17 @@ Status prefixQuery(QSqlQuery &q, const QString &sqlText, const QString &prefix, 
 }
 
 } // namespace
+
+QString listedName(const QString &last, const QString &first, const QString &middle, const QString &mainPhone)
+{
+    Guest shape;
+    shape.lastName = last;
+    shape.firstName = first;
+    shape.middleName = middle;
+    if (auto parsed = Phone::fromE164(mainPhone); parsed.ok())
+        shape.phones.append(parsed.value());
+    return shape.displayName();
+}
 
 Result<QList<GuestSummary>> GuestRepository::search(const QString &text, int limit) const
 {

@@ -20,6 +20,11 @@ struct GuestSummary
     QString matched;
 };
 
+// The name a list row shows (Guest::displayName, so that lists, search and the card agree): the
+// name, or the main phone for a guest who has not introduced themselves.
+QString listedName(const QString &last, const QString &first, const QString &middle,
+                   const QString &mainPhone);
+
 class GuestRepository
 {
 public:
