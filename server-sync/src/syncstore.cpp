@@ -48,6 +48,8 @@ QList<std::pair<QString, QString>> references(EntityKind kind, const QJsonObject
         return {{QStringLiteral("guest"), field("guestId")}};
     case EntityKind::Payment:
         return {{QStringLiteral("booking"), field("bookingId")}, {QStringLiteral("guest"), field("guestId")}};
+    case EntityKind::DealMove:
+        return {{QStringLiteral("deal"), field("dealId")}, {QStringLiteral("guest"), field("guestId")}};
     case EntityKind::RoomClosure:
         return {{QStringLiteral("room"), field("room_id")}};
     case EntityKind::Tariff:
@@ -137,6 +139,19 @@ Status SyncStore::checkReferences(const Principal &who, EntityKind kind, const Q
         if (!q->next())
             return Error{QStringLiteral("ref.missing"),
                          QStringLiteral("%1 %2 does not exist on the server").arg(refKind, refId)};
+    }
+    // A move is history of what happened to the deal: it must be where the move says it went. The
+    // desktop pushes deal.move just before its deal_move.add; when that move was refused (the deal
+    // closed on another desktop meanwhile), the history entry is refused with it.
+    if (kind == EntityKind::DealMove) {
+        QSqlQuery *q = run(QStringLiteral("SELECT data->>'stage' FROM records WHERE org_id = ? AND kind = "
+                                          "'deal' AND id = ? AND NOT deleted"),
+                           {who.orgId, data.value(QStringLiteral("dealId")).toString()});
+        if (!ok(q))
+            return dbError(*q);
+        if (!q->next() || q->value(0).toString() != data.value(QStringLiteral("to")).toString())
+            return Error{QStringLiteral("deal_move.stale"),
+                         QStringLiteral("the deal is not at the stage this move went to")};
     }
     return {};
 }

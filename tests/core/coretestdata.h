@@ -97,7 +97,7 @@ inline Deal fullDeal()
                 .guestId = newId(),
                 .ownerId = newId(),
                 .title = u"Июль, двое"_s,
-                .stage = DealStage::Lost,
+                .stage = dealstage::Lost,
                 .amount = Money::fromRubles(154000),
                 .createdAt = moscow(6, 1, 9, 0),
                 .updatedAt = moscow(6, 5, 9, 0),
@@ -157,9 +157,6 @@ inline std::pair<QString, bool> keyOf(const QString &family, int value)
         const auto s = BookingStatus(value);
         return {bookingStatusKey(s), bookingStatusFromKey(bookingStatusKey(s)) == s};
     }
-    if (family == u"deal")
-        return {dealStageKey(DealStage(value)),
-                dealStageFromKey(dealStageKey(DealStage(value))) == DealStage(value)};
     const auto s = TaskStatus(value);
     return {taskStatusKey(s), taskStatusFromKey(taskStatusKey(s)) == s};
 }

@@ -195,7 +195,9 @@ private slots:
         QCOMPARE(bookings.forGuest(guestId).value().first().stay.checkIn(), QDate(2027, 7, 15));
     }
 
-    void dealsMoveForwardOnly()
+    // A move is the deal's new stage, a DealMove and a touch, logged in that order; a closed deal
+    // stays closed; lost needs a reason; a hidden or unknown stage takes no deals.
+    void dealsMoveAsOneUnit()
     {
         DealRepository deals(t.db, clock);
         Deal d;
@@ -203,13 +205,81 @@ private slots:
         d.guestId = guestId;
         d.title = QStringLiteral("Путёвка на июль");
         QVERIFY(deals.create(d).ok());
-        QVERIFY(deals.move(d.id, DealStage::Offer).ok());
-        QCOMPARE(deals.move(d.id, DealStage::New).error().code, QStringLiteral("deal.bad_move"));
-        QVERIFY(deals.move(d.id, DealStage::Lost, QStringLiteral("дорого")).ok());
-        const Deal loaded = deals.forGuest(guestId).value().first();
-        QCOMPARE(loaded.stage, DealStage::Lost);
+        const Id anna = newId();
+        const qint64 before = Outbox(t.db).pendingCount().value();
+        auto toOffer = deals.move(d.id, dealstage::Offer, anna);
+        QVERIFY2(toOffer.ok(), qPrintable(toOffer.ok() ? QString() : toOffer.error().message));
+        QCOMPARE(toOffer.value().fromStage, dealstage::New);
+        QCOMPARE(toOffer.value().userId, anna);
+        auto logged = Outbox(t.db).pending(1000).value().mid(int(before));
+        QCOMPARE(logged.size(), 3);
+        QCOMPARE(logged.at(0).name, QStringLiteral("deal.move"));
+        QCOMPARE(logged.at(1).name, QStringLiteral("deal_move.add"));
+        QCOMPARE(logged.at(2).name, QStringLiteral("touch.add"));
+        Touch touch;
+        for (const Touch &each : TouchRepository(t.db, clock).forGuest(guestId, 100).value())
+            if (each.kind == TouchKind::DealStage)
+                touch = each;
+        QCOMPARE(touch.kind, TouchKind::DealStage);
+        QCOMPARE(touch.result, dealstage::Offer);
+        QCOMPARE(touch.userId, anna);
+        QVERIFY2(touch.note.contains(builtinStageTitle(dealstage::Offer)), qPrintable(touch.note));
+
+        QVERIFY(deals.move(d.id, dealstage::Qualified, anna).ok()); // back one column: allowed
+        QCOMPARE(deals.move(d.id, dealstage::Lost, anna).error().code, QStringLiteral("deal.lost_reason"));
+        QCOMPARE(deals.move(d.id, QStringLiteral("nowhere"), anna).error().code, QStringLiteral("deal.bad_move"));
+        QCOMPARE(deals.move(newId(), dealstage::Offer, anna).error().code, QStringLiteral("deal.not_found"));
+        QVERIFY(deals.move(d.id, dealstage::Lost, anna, QStringLiteral("  дорого ")).ok());
+        QCOMPARE(deals.move(d.id, dealstage::New, anna).error().code, QStringLiteral("deal.bad_move"));
+        const Deal loaded = *deals.find(d.id).value();
+        QCOMPARE(loaded.stage, dealstage::Lost);
         QCOMPARE(loaded.lostReason, QStringLiteral("дорого"));
         QCOMPARE(loaded.closedAt, clock.now());
+        const QList<DealMove> moves = deals.moves(d.id).value();
+        QCOMPARE(moves.size(), 3);
+        QCOMPARE(moves.at(1).fromStage, dealstage::Offer);
+        QCOMPARE(moves.at(1).toStage, dealstage::Qualified);
+        QCOMPARE(moves.at(2).toStage, dealstage::Lost);
+        QCOMPARE(Outbox(t.db).pendingCount().value(), before + 9); // the refused moves logged nothing
+
+        // The board's column and its total.
+        const auto lost = deals.inStage(dealstage::Lost, clock.now().addDays(-1), 10).value();
+        QCOMPARE(lost.size(), 1);
+        QCOMPARE(lost.first().deal.id, d.id);
+        QVERIFY(!lost.first().guestName.isEmpty());
+        QCOMPARE(deals.stageTotal(dealstage::Lost, clock.now().addDays(-1)).value().count, 1);
+        QCOMPARE(deals.stageTotal(dealstage::Lost, clock.now().addSecs(1)).value().count, 0);
+    }
+
+    void pipelineStagesAreEdited()
+    {
+        DealRepository deals(t.db, clock);
+        QCOMPARE(deals.pipeline().value().stages(), DealPipeline().stages());
+        // Hiding a built-in stage stores it for the first time.
+        DealStageDef prepaid = DealPipeline().stages().at(4);
+        QCOMPARE(prepaid.key, dealstage::Prepaid);
+        prepaid.active = false;
+        auto id = deals.saveStage(prepaid);
+        QVERIFY(id.ok());
+        QCOMPARE(deals.pipeline().value().stages().at(4).id, id.value());
+        QVERIFY(!deals.pipeline().value().stages().at(4).active);
+        QCOMPARE(deals.saveStage(prepaid).error().code, QStringLiteral("deal_stage.duplicate"));
+        // A stage of one's own, then renamed.
+        DealStageDef mine{Id(), QStringLiteral("sea_view"), QStringLiteral("Вид на море"), 35, true};
+        mine.id = deals.saveStage(mine).value();
+        mine.title = QStringLiteral("Хотят вид на море");
+        QVERIFY(deals.saveStage(mine).ok());
+        const DealPipeline p = deals.pipeline().value();
+        QCOMPARE(p.indexOf(QStringLiteral("sea_view")), 3); // after "offer" (30)
+        QCOMPARE(p.title(QStringLiteral("sea_view")), QStringLiteral("Хотят вид на море"));
+        QCOMPARE(Outbox(t.db).pending(1000).value().last().name, QStringLiteral("deal_stage.update"));
+
+        Deal d{newId(), guestId, Id(), QStringLiteral("Сделка"), dealstage::New};
+        QVERIFY(deals.create(d).ok());
+        QCOMPARE(deals.move(d.id, dealstage::Prepaid, Id()).error().code, QStringLiteral("deal.bad_move"));
+        QVERIFY(deals.move(d.id, QStringLiteral("sea_view"), Id()).ok());
+        DealStageDef bad{Id(), QStringLiteral("Bad"), QStringLiteral("x"), 1, true};
+        QCOMPARE(deals.saveStage(bad).error().code, QStringLiteral("deal_stage.key"));
     }
 
     void tasksOpenForAssignee()

@@ -3,11 +3,14 @@
 // consultant's desktop; a consultant's own discount is refused and rolled back; two heads of sales
 // editing offline never leave two seasons pricing one night (the server checks each price record
 // against the live list); a moved season boundary goes through in an order the server accepts.
+// The deals' pipeline, also the head of sales' to set, and deals' moves between desktops.
 #include "kasp/core/mutation.h"
+#include "kasp/storage/dealrepository.h"
 #include "kasp/storage/roomrepository.h"
 #include "kasp/storage/tariffrepository.h"
 #include "kasp/testsupport/pgcluster.h"
 #include "kasp/testsupport/syncserverprocess.h"
+#include "syncdata.h"
 #include "syncdesktop.h"
 
 #include <QtTest>
@@ -201,6 +204,70 @@ private slots:
         QVERIFY(head->syncOnce());
         QCOMPARE(galinaRejected.size(), 0);
         QVERIFY(boris->syncOnce());
+    }
+
+    // The head of sales' pipeline reaches consultants; a consultant cannot change it. A deal's move
+    // travels as its new stage, its DealMove and its touch. Two consultants moving one deal
+    // offline: the first to sync closes it; the second's move and its history entry are refused
+    // and rolled back, so the funnel never counts a move that did not happen.
+    void pipelineAndDealMovesTravel()
+    {
+        DealRepository headDeals(head->t.db, head->clock);
+        DealStageDef mine{Id(), QStringLiteral("sea_view"), QStringLiteral("Хотят вид на море"), 35, true};
+        QVERIFY(headDeals.saveStage(mine).ok());
+        const DealPipeline headPipeline = headDeals.pipeline().value();
+        DealStageDef prepaid = headPipeline.stages().at(headPipeline.indexOf(dealstage::Prepaid));
+        QCOMPARE(prepaid.key, dealstage::Prepaid);
+        prepaid.active = false;
+        QVERIFY(headDeals.saveStage(prepaid).ok());
+        QSignalSpy headRejected(head->client.get(), &sync::SyncClient::mutationRejected);
+        QVERIFY(head->syncOnce());
+        QCOMPARE(headRejected.size(), 0);
+
+        QVERIFY(anna->syncOnce());
+        DealRepository annas(anna->t.db, anna->clock), boriss(boris->t.db, boris->clock);
+        const DealPipeline seen = annas.pipeline().value();
+        QCOMPARE(seen.indexOf(QStringLiteral("sea_view")), 3);
+        QCOMPARE(seen.title(QStringLiteral("sea_view")), mine.title);
+        QVERIFY(!seen.stages().at(seen.indexOf(dealstage::Prepaid)).active);
+
+        DealStageDef annasOwn{Id(), QStringLiteral("annas"), QStringLiteral("Моя стадия"), 5, true};
+        QVERIFY(annas.saveStage(annasOwn).ok());
+        QSignalSpy annaRejected(anna->client.get(), &sync::SyncClient::mutationRejected);
+        QVERIFY(anna->syncOnce());
+        QCOMPARE(annaRejected.size(), 1);
+        QCOMPARE(annaRejected.first().at(2).toString(), QStringLiteral("auth.forbidden"));
+        QCOMPARE(annas.pipeline().value().indexOf(QStringLiteral("annas")), -1); // rolled back
+
+        const Guest guest = test::makeGuest(QStringLiteral("Сделкина"), QStringLiteral("+7 916 700-10-01"));
+        QVERIFY(anna->guests().create(guest).ok());
+        const Deal deal{newId(), guest.id, Id(), QStringLiteral("Путёвка на август"), dealstage::New};
+        QVERIFY(annas.create(deal).ok());
+        QVERIFY(annas.move(deal.id, QStringLiteral("sea_view"), Id()).ok());
+        QVERIFY(anna->syncOnce());
+        QCOMPARE(annaRejected.size(), 1);
+        QVERIFY(boris->syncOnce());
+        QCOMPARE(boriss.find(deal.id).value()->stage, QStringLiteral("sea_view"));
+        QCOMPARE(boriss.moves(deal.id).value().size(), 1);
+
+        // Offline from each other: Boris loses the deal, Anna books it.
+        QVERIFY(boriss.move(deal.id, dealstage::Lost, Id(), QStringLiteral("дорого")).ok());
+        QVERIFY(annas.move(deal.id, dealstage::Booked, Id()).ok());
+        QCOMPARE(annas.moves(deal.id).value().size(), 2);
+        QVERIFY(boris->syncOnce());
+        QVERIFY(anna->syncOnce());
+        QCOMPARE(annaRejected.size(), 3);
+        QCOMPARE(annaRejected.at(1).at(2).toString(), QStringLiteral("deal.bad_move"));
+        QCOMPARE(annaRejected.at(2).at(1).toString(), QStringLiteral("deal_move.add"));
+        QCOMPARE(annaRejected.at(2).at(2).toString(), QStringLiteral("deal_move.stale"));
+        QVERIFY(anna->syncOnce());
+        const Deal settled = *annas.find(deal.id).value();
+        QCOMPARE(settled.stage, dealstage::Lost);
+        QCOMPARE(settled.lostReason, QStringLiteral("дорого"));
+        const QList<DealMove> history = annas.moves(deal.id).value();
+        QCOMPARE(history.size(), 2);
+        QCOMPARE(history.last().toStage, dealstage::Lost);
+        QCOMPARE(anna->client->pendingCount(), 0);
     }
 
     void cleanupTestCase()

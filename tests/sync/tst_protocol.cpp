@@ -201,7 +201,7 @@ private slots:
         Deal d;
         d.id = newId();
         d.guestId = newId();
-        d.stage = DealStage::New;
+        d.stage = dealstage::New;
         auto lost = mergeEntity(
             toJson(d),
             planMutation(
@@ -211,6 +211,35 @@ private slots:
         QVERIFY(lost.ok());
         QCOMPARE(QDateTime::fromString(lost.value().value("closedAt").toString(), Qt::ISODateWithMs),
                  at.toUTC());
+        auto reopen = mergeEntity(
+            lost.value(), planMutation({"deal.move", {{"id", idToString(d.id)}, {"stage", "offer"}}}).value(),
+            at);
+        QCOMPARE(reopen.error().code, QStringLiteral("deal.bad_move"));
+        auto noReason = mergeEntity(
+            toJson(d), planMutation({"deal.move", {{"id", idToString(d.id)}, {"stage", "lost"}}}).value(), at);
+        QCOMPARE(noReason.error().code, QStringLiteral("deal.lost_reason"));
+        auto badKey = mergeEntity(
+            toJson(d), planMutation({"deal.move", {{"id", idToString(d.id)}, {"stage", "Bad"}}}).value(), at);
+        QCOMPARE(badKey.error().code, QStringLiteral("json.bad_value"));
+        // A stage of the head of sales' own is a valid place to go.
+        QVERIFY(mergeEntity(toJson(d),
+                            planMutation({"deal.move", {{"id", idToString(d.id)}, {"stage", "sea_view"}}}).value(),
+                            at)
+                    .ok());
+
+        DealMove m{newId(), d.id, d.guestId, Id(), QStringLiteral("offer"), QStringLiteral("booked"), at};
+        QVERIFY(mergeEntity(std::nullopt, planMutation({"deal_move.add", toJson(m)}).value(), at).ok());
+        m.fromStage = QStringLiteral("stayed");
+        QCOMPARE(mergeEntity(std::nullopt, planMutation({"deal_move.add", toJson(m)}).value(), at).error().code,
+                 QStringLiteral("deal.bad_move"));
+        const DealStageDef stage{newId(), QStringLiteral("lost"), QString(), 1, false};
+        QCOMPARE(
+            mergeEntity(std::nullopt, planMutation({"deal_stage.create", toJson(stage)}).value(), at).error().code,
+            QStringLiteral("deal_stage.closed_hidden"));
+        QCOMPARE(planMutation({"deal_stage.update", {{"id", idToString(stage.id)}, {"key", "other"}}})
+                     .error()
+                     .code,
+                 QStringLiteral("json.bad_value"));
     }
 
     void accessRules()
@@ -220,6 +249,11 @@ private slots:
         QCOMPARE(authorizeMutation(Role::Consultant, room).error().code, QStringLiteral("auth.forbidden"));
         QVERIFY(authorizeMutation(Role::Consultant, guest).ok());
         QVERIFY(authorizeMutation(Role::HeadOfSales, room).ok());
+        const MutationPlan stage{EntityKind::DealStage, MutationPlan::Op::Patch, idToString(newId()), {}};
+        const MutationPlan move{EntityKind::DealMove, MutationPlan::Op::Create, idToString(newId()), {}};
+        QCOMPARE(authorizeMutation(Role::Consultant, stage).error().code, QStringLiteral("auth.forbidden"));
+        QVERIFY(authorizeMutation(Role::HeadOfSales, stage).ok());
+        QVERIFY(authorizeMutation(Role::Consultant, move).ok());
         QCOMPARE(authorizeMutation(Role::Director, guest).error().code, QStringLiteral("auth.read_only"));
         QVERIFY(receivesRecord(Role::Consultant, "me", EntityKind::Task, "me"));
         QVERIFY(receivesRecord(Role::Consultant, "me", EntityKind::Task, ""));

@@ -218,43 +218,6 @@ Result<Payment> paymentFromJson(const QJsonObject &json)
     return p;
 }
 
-// ---- Deal ---------------------------------------------------------------------------------------
-
-QJsonObject toJson(const Deal &deal)
-{
-    return QJsonObject{
-        {QStringLiteral("id"), idToString(deal.id)},
-        {QStringLiteral("guestId"), idToString(deal.guestId)},
-        {QStringLiteral("ownerId"), idToString(deal.ownerId)},
-        {QStringLiteral("title"), deal.title},
-        {QStringLiteral("stage"), dealStageKey(deal.stage)},
-        {QStringLiteral("amount"), deal.amount.kopecks()},
-        {QStringLiteral("createdAt"), dateTimeToJson(deal.createdAt)},
-        {QStringLiteral("updatedAt"), dateTimeToJson(deal.updatedAt)},
-        {QStringLiteral("closedAt"), dateTimeToJson(deal.closedAt)},
-        {QStringLiteral("lostReason"), deal.lostReason},
-    };
-}
-
-Result<Deal> dealFromJson(const QJsonObject &json)
-{
-    Reader r(json);
-    Deal d;
-    d.id = r.id(QStringLiteral("id"), Need::Required);
-    d.guestId = r.id(QStringLiteral("guestId"), Need::Required);
-    d.ownerId = r.id(QStringLiteral("ownerId"), Need::Optional);
-    d.title = r.string(QStringLiteral("title"));
-    d.stage = r.enumKey(QStringLiteral("stage"), &dealStageFromKey, DealStage::New);
-    d.amount = r.money(QStringLiteral("amount"));
-    d.createdAt = r.dateTime(QStringLiteral("createdAt"), Need::Optional);
-    d.updatedAt = r.dateTime(QStringLiteral("updatedAt"), Need::Optional);
-    d.closedAt = r.dateTime(QStringLiteral("closedAt"), Need::Optional);
-    d.lostReason = r.string(QStringLiteral("lostReason"));
-    if (r.failed())
-        return r.error();
-    return d;
-}
-
 // ---- Task ---------------------------------------------------------------------------------------
 
 QJsonObject toJson(const Task &task)

@@ -11,7 +11,8 @@ constexpr TouchKind kAllKinds[] = {TouchKind::CallIn,
                                    TouchKind::Booking,
                                    TouchKind::Email,
                                    TouchKind::Sms,
-                                   TouchKind::Note};
+                                   TouchKind::Note,
+                                   TouchKind::DealStage};
 } // namespace
 
 QString touchKindKey(TouchKind kind)
@@ -35,6 +36,8 @@ QString touchKindKey(TouchKind kind)
         return QStringLiteral("sms");
     case TouchKind::Note:
         return QStringLiteral("note");
+    case TouchKind::DealStage:
+        return QStringLiteral("deal_stage");
     }
     return {};
 }

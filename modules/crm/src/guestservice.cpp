@@ -43,6 +43,12 @@ Result<GuestCard> GuestService::card(const Id &guestId) const
     if (!deals.ok())
         return deals.error();
     card.deals = deals.value();
+    if (!card.deals.isEmpty()) {
+        auto pipeline = storage::DealRepository(m_db, m_clock).pipeline();
+        if (!pipeline.ok())
+            return pipeline.error();
+        card.pipeline = pipeline.value();
+    }
     auto tasks = storage::TaskRepository(m_db, m_clock).forGuest(guestId);
     if (!tasks.ok())
         return tasks.error();

@@ -98,16 +98,21 @@ BookingStatus statusFor(DemoContext &ctx, QDate checkIn)
                       : BookingStatus::Paid;
 }
 
-DealStage dealStageFor(BookingStatus status)
+// Where the deal behind a stay stands today: a stay that is over was won, a cancelled one lost.
+QString dealStageFor(BookingStatus status, bool stayIsOver)
 {
+    if (status == BookingStatus::Cancelled)
+        return dealstage::Lost;
+    if (stayIsOver)
+        return dealstage::Stayed;
     switch (status) {
-    case BookingStatus::Cancelled:
-        return DealStage::Lost;
     case BookingStatus::Hold:
     case BookingStatus::Confirmed:
-        return DealStage::Booked;
+        return dealstage::Booked;
+    case BookingStatus::Prepaid:
+        return dealstage::Prepaid;
     default:
-        return DealStage::Paid;
+        return dealstage::Paid;
     }
 }
 
@@ -148,16 +153,19 @@ Status writeStay(DemoContext &ctx, Writers &w, const DemoRoom &room, int guestIn
                           bookedAt, 0, bookingStatusKey(status), QString());
         !s.ok())
         return s;
-    const DealStage stage = dealStageFor(status);
+    const QDate checkOut = in.addDays(nights);
+    const QString stage = dealStageFor(status, checkOut <= ctx.options.today);
+    const qint64 closedAtMs = stage == dealstage::Stayed ? instant(checkOut, 12, 0) : bookedAt;
     const QVariant closedAt =
-        isClosed(stage) ? QVariant(bookedAt) : QVariant(QMetaType::fromType<qlonglong>());
+        isClosedStage(stage) ? QVariant(closedAtMs) : QVariant(QMetaType::fromType<qlonglong>());
     if (auto s = w.deals.add(idToString(ctx.random.id()), guest, managerText,
                              QStringLiteral("Путёвка %1, %2 %3")
                                  .arg(in.toString(QStringLiteral("dd.MM.yyyy")))
                                  .arg(nights)
                                  .arg(nightsWord(nights)),
-                             dealStageKey(stage), total.kopecks(), bookedAt - 900000, bookedAt, closedAt,
-                             stage == DealStage::Lost ? ctx.random.pick(kLostReasons) : QString());
+                             stage, total.kopecks(), bookedAt - 900000,
+                             isClosedStage(stage) ? closedAtMs : bookedAt, closedAt,
+                             stage == dealstage::Lost ? ctx.random.pick(kLostReasons) : QString());
         !s.ok())
         return s;
     if (in > ctx.options.today && status != BookingStatus::Cancelled) {
@@ -194,11 +202,11 @@ Status writeEnquiry(DemoContext &ctx, Writers &w, int guestIndex)
         !s.ok())
         return s;
     if (daysBack <= 20) { // recent: still being worked
-        const DealStage stage = ctx.random.chance(0.5)   ? DealStage::New
-                                : ctx.random.chance(0.5) ? DealStage::Qualified
-                                                         : DealStage::Offer;
+        const QString stage = ctx.random.chance(0.5)   ? dealstage::New
+                              : ctx.random.chance(0.5) ? dealstage::Qualified
+                                                       : dealstage::Offer;
         if (auto s = w.deals.add(idToString(ctx.random.id()), guest, managerText,
-                                 QStringLiteral("Подбор путёвки"), dealStageKey(stage), 0, at, at,
+                                 QStringLiteral("Подбор путёвки"), stage, 0, at, at,
                                  QVariant(QMetaType::fromType<qlonglong>()), QString());
             !s.ok())
             return s;
@@ -212,7 +220,7 @@ Status writeEnquiry(DemoContext &ctx, Writers &w, int guestIndex)
     } else if (answered && ctx.random.chance(0.5)) {
         if (auto s =
                 w.deals.add(idToString(ctx.random.id()), guest, managerText, QStringLiteral("Подбор путёвки"),
-                            dealStageKey(DealStage::Lost), 0, at, at, at, result);
+                            dealstage::Lost, 0, at, at, at, result);
             !s.ok())
             return s;
     }

@@ -1,16 +1,60 @@
 #include "kasp/storage/dealrepository.h"
 
 #include "kasp/core/mutation.h"
+#include "kasp/core/touch.h"
+#include "kasp/storage/guestrepository.h"
 #include "kasp/storage/outbox.h"
 #include "kasp/storage/sqlhelpers.h"
+#include "kasp/storage/touchrepository.h"
 
+#include <limits>
 #include <QCoreApplication>
 #include <QJsonObject>
 
 namespace kasp::storage {
 
+namespace {
+
+const QString kDealColumns = QStringLiteral(
+    "d.id, d.guest_id, d.owner_id, d.title, d.stage, d.amount, d.created_at, d.updated_at, d.closed_at, "
+    "d.lost_reason");
+
+Deal readDeal(const QSqlQuery &q)
+{
+    Deal d;
+    d.id = sql::toId(q.value(0));
+    d.guestId = sql::toId(q.value(1));
+    d.ownerId = sql::toId(q.value(2));
+    d.title = q.value(3).toString();
+    d.stage = q.value(4).toString();
+    d.amount = Money::fromKopecks(q.value(5).toLongLong());
+    d.createdAt = sql::toInstant(q.value(6));
+    d.updatedAt = sql::toInstant(q.value(7));
+    d.closedAt = sql::toInstant(q.value(8));
+    d.lostReason = q.value(9).toString();
+    return d;
+}
+
+Status insertMove(QSqlDatabase db, const DealMove &m)
+{
+    QSqlQuery q(db);
+    if (auto s = sql::prepare(q, QStringLiteral("INSERT INTO deal_moves (id, deal_id, guest_id, user_id, "
+                                                "from_stage, to_stage, at) VALUES (?,?,?,?,?,?,?)"));
+        !s.ok())
+        return s;
+    for (const QVariant &v : {sql::fromId(m.id), sql::fromId(m.dealId), sql::fromId(m.guestId),
+                              sql::fromId(m.userId), QVariant(m.fromStage), QVariant(m.toStage),
+                              sql::fromInstant(m.at)})
+        q.addBindValue(v);
+    return sql::exec(q, QStringLiteral("deal move add"));
+}
+
+} // namespace
+
 Status DealRepository::create(const Deal &deal)
 {
+    if (!isValidStageKey(deal.stage))
+        return Error{QStringLiteral("deal.bad_move"), QStringLiteral("stage \"%1\"").arg(deal.stage.left(40))};
     return applyMutation(
         m_db, Mutation{QStringLiteral("deal.create"), toJson(deal)}, m_clock.now(), [&]() -> Status {
             QSqlQuery q(m_db);
@@ -23,7 +67,7 @@ Status DealRepository::create(const Deal &deal)
             const QDateTime created = deal.createdAt.isValid() ? deal.createdAt : m_clock.now();
             for (const QVariant &v :
                  QVariantList{sql::fromId(deal.id), sql::fromId(deal.guestId), sql::fromId(deal.ownerId),
-                              sql::text(deal.title), dealStageKey(deal.stage), deal.amount.kopecks(),
+                              sql::text(deal.title), deal.stage, deal.amount.kopecks(),
                               sql::fromInstant(created),
                               sql::fromInstant(deal.updatedAt.isValid() ? deal.updatedAt : created),
                               sql::fromInstant(deal.closedAt), sql::text(deal.lostReason)})
@@ -32,70 +76,219 @@ Status DealRepository::create(const Deal &deal)
         });
 }
 
-Status DealRepository::move(const Id &dealId, DealStage to, const QString &lostReason)
+Result<DealMove> DealRepository::move(const Id &dealId, const QString &to, const Id &userId,
+                                      const QString &lostReason)
 {
-    const QJsonObject args{{QStringLiteral("id"), idToString(dealId)},
-                           {QStringLiteral("stage"), dealStageKey(to)},
-                           {QStringLiteral("lost_reason"), lostReason}};
+    auto found = find(dealId);
+    if (!found.ok())
+        return found.error();
+    if (!found.value())
+        return Error{QStringLiteral("deal.not_found"), QStringLiteral("deal %1").arg(idToString(dealId))};
+    const Deal deal = *found.value();
+    auto pipeline = this->pipeline();
+    if (!pipeline.ok())
+        return pipeline.error();
+    const int target = pipeline.value().indexOf(to);
+    if (target < 0 || !pipeline.value().stages().at(target).active)
+        return Error{QStringLiteral("deal.bad_move"),
+                     QCoreApplication::translate("kasp::DealPipeline", "There is no stage \"%1\" to move to.")
+                         .arg(to.left(40))};
+    const QString reason = to == dealstage::Lost ? lostReason.trimmed() : QString();
+    if (auto s = validateDealMove(deal.stage, to, reason); !s.ok())
+        return s.error();
+
     const QDateTime now = m_clock.now();
-    return applyMutation(m_db, Mutation{QStringLiteral("deal.move"), args}, now, [&]() -> Status {
-        QSqlQuery q(m_db);
-        if (auto s = sql::prepare(q, QStringLiteral("SELECT stage FROM deals WHERE id = ?")); !s.ok())
-            return s;
-        q.addBindValue(sql::fromId(dealId));
-        if (auto s = sql::exec(q, QStringLiteral("deal stage")); !s.ok())
-            return s;
-        if (!q.next())
-            return Error{QStringLiteral("deal.not_found"), QStringLiteral("deal %1").arg(idToString(dealId))};
-        const auto from = dealStageFromKey(q.value(0).toString()).value_or(DealStage::New);
-        if (!canMoveDeal(from, to)) {
-            return Error{QStringLiteral("deal.bad_move"),
-                         QCoreApplication::translate("kasp::storage", "A deal cannot move from %1 to %2.")
-                             .arg(dealStageKey(from), dealStageKey(to))};
-        }
-        if (auto s =
-                sql::prepare(q, QStringLiteral("UPDATE deals SET stage = ?, updated_at = ?, closed_at = ?, "
-                                               "lost_reason = ? WHERE id = ?"));
-            !s.ok())
-            return s;
-        q.addBindValue(dealStageKey(to));
-        q.addBindValue(sql::fromInstant(now));
-        q.addBindValue(sql::fromInstant(isClosed(to) ? now : QDateTime()));
-        q.addBindValue(sql::text(lostReason));
-        q.addBindValue(sql::fromId(dealId));
-        return sql::exec(q, QStringLiteral("deal move"));
-    });
+    const DealMove move{newId(), dealId, deal.guestId, userId, deal.stage, to, now};
+    QString note = QStringLiteral("%1: %2 → %3")
+                       .arg(deal.title, pipeline.value().title(deal.stage), pipeline.value().title(to));
+    if (!reason.isEmpty())
+        note += QStringLiteral(" (%1)").arg(reason);
+    const Touch touch{newId(), deal.guestId, userId, TouchKind::DealStage, now, 0, to, note};
+
+    sql::WriteTransaction tx(m_db);
+    if (auto s = tx.begin(); !s.ok())
+        return s.error();
+    const QJsonObject args{{QStringLiteral("id"), idToString(dealId)},
+                           {QStringLiteral("stage"), to},
+                           {QStringLiteral("lost_reason"), reason}};
+    if (auto s = applyMutation(m_db, Mutation{QStringLiteral("deal.move"), args}, now, [&]() -> Status {
+            QSqlQuery q(m_db);
+            if (auto s = sql::prepare(q, QStringLiteral("UPDATE deals SET stage = ?, updated_at = ?, "
+                                                        "closed_at = ?, lost_reason = ? WHERE id = ?"));
+                !s.ok())
+                return s;
+            q.addBindValue(to);
+            q.addBindValue(sql::fromInstant(now));
+            q.addBindValue(sql::fromInstant(isClosedStage(to) ? now : QDateTime()));
+            q.addBindValue(sql::text(reason));
+            q.addBindValue(sql::fromId(dealId));
+            return sql::exec(q, QStringLiteral("deal move"));
+        });
+        !s.ok())
+        return s.error();
+    if (auto s = applyMutation(m_db, Mutation{QStringLiteral("deal_move.add"), toJson(move)}, now,
+                               [&] { return insertMove(m_db, move); });
+        !s.ok())
+        return s.error();
+    if (auto s = TouchRepository(m_db, m_clock).add(touch); !s.ok())
+        return s.error();
+    if (auto s = tx.commit(); !s.ok())
+        return s.error();
+    return move;
+}
+
+Result<std::optional<Deal>> DealRepository::find(const Id &dealId) const
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (auto s = sql::prepare(q, QStringLiteral("SELECT %1 FROM deals d WHERE d.id = ?").arg(kDealColumns));
+        !s.ok())
+        return s.error();
+    q.addBindValue(sql::fromId(dealId));
+    if (auto s = sql::exec(q, QStringLiteral("deal")); !s.ok())
+        return s.error();
+    if (!q.next())
+        return std::optional<Deal>();
+    return std::optional<Deal>(readDeal(q));
 }
 
 Result<QList<Deal>> DealRepository::forGuest(const Id &guestId) const
 {
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    if (auto s = sql::prepare(
-            q, QStringLiteral("SELECT id, owner_id, title, stage, amount, created_at, updated_at, "
-                              "closed_at, lost_reason FROM deals WHERE guest_id = ? "
-                              "ORDER BY created_at DESC"));
+    if (auto s = sql::prepare(q, QStringLiteral("SELECT %1 FROM deals d WHERE d.guest_id = ? "
+                                                "ORDER BY d.created_at DESC")
+                                     .arg(kDealColumns));
         !s.ok())
         return s.error();
     q.addBindValue(sql::fromId(guestId));
     if (auto s = sql::exec(q, QStringLiteral("deals of guest")); !s.ok())
         return s.error();
     QList<Deal> out;
-    while (q.next()) {
-        Deal d;
-        d.id = sql::toId(q.value(0));
-        d.guestId = guestId;
-        d.ownerId = sql::toId(q.value(1));
-        d.title = q.value(2).toString();
-        d.stage = dealStageFromKey(q.value(3).toString()).value_or(DealStage::New);
-        d.amount = Money::fromKopecks(q.value(4).toLongLong());
-        d.createdAt = sql::toInstant(q.value(5));
-        d.updatedAt = sql::toInstant(q.value(6));
-        d.closedAt = sql::toInstant(q.value(7));
-        d.lostReason = q.value(8).toString();
-        out.append(std::move(d));
-    }
+    while (q.next())
+        out.append(readDeal(q));
     return out;
+}
+
+Result<QList<DealMove>> DealRepository::moves(const Id &dealId) const
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (auto s = sql::prepare(q, QStringLiteral("SELECT id, guest_id, user_id, from_stage, to_stage, at "
+                                                "FROM deal_moves WHERE deal_id = ? ORDER BY at, id"));
+        !s.ok())
+        return s.error();
+    q.addBindValue(sql::fromId(dealId));
+    if (auto s = sql::exec(q, QStringLiteral("deal moves")); !s.ok())
+        return s.error();
+    QList<DealMove> out;
+    while (q.next())
+        out.append(DealMove{sql::toId(q.value(0)), dealId, sql::toId(q.value(1)), sql::toId(q.value(2)),
+                            q.value(3).toString(), q.value(4).toString(), sql::toInstant(q.value(5))});
+    return out;
+}
+
+Result<QList<BoardDeal>> DealRepository::inStage(const QString &stage, const QDateTime &since, int limit) const
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (auto s = sql::prepare(
+            q, QStringLiteral("SELECT %1, g.last_name, g.first_name, g.middle_name, g.main_phone FROM deals d "
+                              "JOIN guests g ON g.id = d.guest_id WHERE d.stage = ? AND d.updated_at >= ? "
+                              "ORDER BY d.updated_at DESC LIMIT ?")
+                   .arg(kDealColumns));
+        !s.ok())
+        return s.error();
+    q.addBindValue(stage);
+    q.addBindValue(since.isValid() ? since.toMSecsSinceEpoch() : std::numeric_limits<qint64>::min());
+    q.addBindValue(limit);
+    if (auto s = sql::exec(q, QStringLiteral("deals of a stage")); !s.ok())
+        return s.error();
+    QList<BoardDeal> out;
+    while (q.next())
+        out.append(BoardDeal{readDeal(q), listedName(q.value(10).toString(), q.value(11).toString(),
+                                                     q.value(12).toString(), q.value(13).toString())});
+    return out;
+}
+
+Result<StageTotal> DealRepository::stageTotal(const QString &stage, const QDateTime &since) const
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (auto s = sql::prepare(q, QStringLiteral("SELECT count(*), coalesce(sum(amount), 0) FROM deals "
+                                                "WHERE stage = ? AND updated_at >= ?"));
+        !s.ok())
+        return s.error();
+    q.addBindValue(stage);
+    q.addBindValue(since.isValid() ? since.toMSecsSinceEpoch() : std::numeric_limits<qint64>::min());
+    if (auto s = sql::exec(q, QStringLiteral("stage total")); !s.ok())
+        return s.error();
+    if (!q.next())
+        return StageTotal{};
+    return StageTotal{q.value(0).toLongLong(), q.value(1).toLongLong()};
+}
+
+Result<DealPipeline> DealRepository::pipeline() const
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (auto s = sql::prepare(q, QStringLiteral("SELECT id, key, title, position, active FROM deal_stages"));
+        !s.ok())
+        return s.error();
+    if (auto s = sql::exec(q, QStringLiteral("deal stages")); !s.ok())
+        return s.error();
+    QList<DealStageDef> stored;
+    while (q.next())
+        stored.append(DealStageDef{sql::toId(q.value(0)), q.value(1).toString(), q.value(2).toString(),
+                                   q.value(3).toInt(), q.value(4).toBool()});
+    return DealPipeline::fromStored(stored);
+}
+
+Result<Id> DealRepository::saveStage(const DealStageDef &stage)
+{
+    if (auto s = validateDealStage(stage); !s.ok())
+        return s.error();
+    DealStageDef saved = stage;
+    const bool create = saved.id.isNull();
+    if (create) {
+        auto current = pipeline();
+        if (!current.ok())
+            return current.error();
+        const int at = current.value().indexOf(saved.key);
+        if (at >= 0 && !current.value().stages().at(at).id.isNull())
+            return Error{QStringLiteral("deal_stage.duplicate"),
+                         QCoreApplication::translate("kasp::DealPipeline", "There is a stage \"%1\" already.")
+                             .arg(saved.key)};
+        saved.id = newId();
+    }
+    QJsonObject args = toJson(saved);
+    if (!create) {
+        args.remove(QStringLiteral("key")); // a stage's key never changes: deals refer to it
+    }
+    const QString name = create ? QStringLiteral("deal_stage.create") : QStringLiteral("deal_stage.update");
+    auto status = applyMutation(m_db, Mutation{name, args}, m_clock.now(), [&]() -> Status {
+        QSqlQuery q(m_db);
+        if (auto s = sql::prepare(q, create ? QStringLiteral("INSERT INTO deal_stages (title, position, active, "
+                                                             "id, key) VALUES (?,?,?,?,?)")
+                                            : QStringLiteral("UPDATE deal_stages SET title = ?, position = ?, "
+                                                             "active = ? WHERE id = ?"));
+            !s.ok())
+            return s;
+        q.addBindValue(sql::text(saved.title));
+        q.addBindValue(saved.position);
+        q.addBindValue(saved.active ? 1 : 0);
+        q.addBindValue(sql::fromId(saved.id));
+        if (create)
+            q.addBindValue(saved.key);
+        if (auto s = sql::exec(q, QStringLiteral("deal stage save")); !s.ok())
+            return s;
+        if (!create && q.numRowsAffected() != 1)
+            return Error{QStringLiteral("deal_stage.not_found"), idToString(saved.id)};
+        return {};
+    });
+    if (!status.ok())
+        return status.error();
+    return saved.id;
 }
 
 } // namespace kasp::storage

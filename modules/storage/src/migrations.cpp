@@ -12,7 +12,7 @@ namespace kasp::storage {
 
 const QList<Migration> &allMigrations()
 {
-    static const QList<Migration> migrations{schemaV1(), schemaV2(), schemaV3(), schemaV4()};
+    static const QList<Migration> migrations{schemaV1(), schemaV2(), schemaV3(), schemaV4(), schemaV5()};
     return migrations;
 }
 

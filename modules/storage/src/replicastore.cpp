@@ -155,6 +155,22 @@ const TableSpec kTables[] = {
       {"status", "status", Column::Text},
       {"createdAt", "created_at", Column::Instant, true},
       {"doneAt", "done_at", Column::Instant}}},
+    {EntityKind::DealStage,
+     "deal_stages",
+     {{"id", "id", Column::IdRef},
+      {"key", "key", Column::Text},
+      {"title", "title", Column::Text},
+      {"position", "position", Column::Int},
+      {"active", "active", Column::Bool}}},
+    {EntityKind::DealMove,
+     "deal_moves",
+     {{"id", "id", Column::IdRef},
+      {"dealId", "deal_id", Column::IdRef},
+      {"guestId", "guest_id", Column::IdRef},
+      {"userId", "user_id", Column::IdRef},
+      {"from", "from_stage", Column::Text},
+      {"to", "to_stage", Column::Text},
+      {"at", "at", Column::Instant, true}}},
 };
 
 // Replica writes keep the records' own times; the clock only fills gaps in malformed records.
@@ -393,7 +409,7 @@ Status ReplicaStore::resetForResync()
             return s;
         QSqlQuery q(m_db);
         for (const char *table :
-             {"payments", "touches", "bookings", "deals", "tasks", "guest_phones", "guest_emails",
+             {"payments", "touches", "bookings", "deal_moves", "deals", "deal_stages", "tasks", "guest_phones", "guest_emails",
               "guest_tags", "guests", "tariffs", "child_rules", "discounts", "room_closures", "rooms",
               "room_categories", "buildings", "users"}) {
             if (!q.exec(QStringLiteral("DELETE FROM %1").arg(QLatin1String(table))))

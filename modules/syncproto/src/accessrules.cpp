@@ -10,10 +10,11 @@ Status authorizeMutation(Role role, const MutationPlan &plan)
     const bool stockOrStaff = plan.kind == EntityKind::User || plan.kind == EntityKind::Building ||
                               plan.kind == EntityKind::RoomCategory || plan.kind == EntityKind::Room ||
                               plan.kind == EntityKind::RoomClosure || plan.kind == EntityKind::Tariff ||
-                              plan.kind == EntityKind::ChildRule || plan.kind == EntityKind::Discount;
+                              plan.kind == EntityKind::ChildRule || plan.kind == EntityKind::Discount ||
+                              plan.kind == EntityKind::DealStage;
     if (role == Role::Consultant && stockOrStaff)
         return Error{QStringLiteral("auth.forbidden"),
-                     QStringLiteral("only the head of sales changes room stock, prices and staff")};
+                     QStringLiteral("only the head of sales changes room stock, prices, the pipeline and staff")};
     return {};
 }
 

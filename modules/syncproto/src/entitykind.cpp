@@ -6,7 +6,7 @@
 namespace kasp::sync {
 
 namespace {
-constexpr std::array<std::pair<EntityKind, const char *>, 14> kKeys{{
+constexpr std::array<std::pair<EntityKind, const char *>, 16> kKeys{{
     {EntityKind::User, "user"},
     {EntityKind::Building, "building"},
     {EntityKind::RoomCategory, "room_category"},
@@ -21,6 +21,8 @@ constexpr std::array<std::pair<EntityKind, const char *>, 14> kKeys{{
     {EntityKind::Tariff, "tariff"},
     {EntityKind::ChildRule, "child_rule"},
     {EntityKind::Discount, "discount"},
+    {EntityKind::DealStage, "deal_stage"},
+    {EntityKind::DealMove, "deal_move"},
 }};
 } // namespace
 

@@ -117,15 +117,18 @@ Status checkPatch(EntityKind kind, const QJsonObject &before, QJsonObject &after
         return {};
     }
     case EntityKind::Deal: {
-        const auto from = dealStageFromKey(before.value(QStringLiteral("stage")).toString());
-        const auto to = dealStageFromKey(after.value(QStringLiteral("stage")).toString());
-        if (!from || !to)
+        const QString from = before.value(QStringLiteral("stage")).toString();
+        const QString to = after.value(QStringLiteral("stage")).toString();
+        if (!isValidStageKey(to))
             return badValue(QStringLiteral("stage"));
-        if (*from != *to && !canMoveDeal(*from, *to))
-            return Error{QStringLiteral("deal.bad_move"), QStringLiteral("a deal cannot move from %1 to %2")
-                                                              .arg(dealStageKey(*from), dealStageKey(*to))};
+        if (from != to) {
+            if (auto s = validateDealMove(from, to, after.value(QStringLiteral("lostReason")).toString());
+                !s.ok())
+                return Error{s.error().code, QStringLiteral("a deal cannot move from %1 to %2 (%3)")
+                                                 .arg(from.left(40), to.left(40), s.error().code)};
+        }
         after.insert(QStringLiteral("updatedAt"), instantText(at));
-        after.insert(QStringLiteral("closedAt"), isClosed(*to) ? instantText(at) : QString());
+        after.insert(QStringLiteral("closedAt"), isClosedStage(to) ? instantText(at) : QString());
         return {};
     }
     case EntityKind::Task: {
@@ -167,6 +170,18 @@ Status checkRecord(EntityKind kind, const QJsonObject &record, const QDateTime &
     case EntityKind::Discount: {
         auto discount = discountFromJson(record);
         return discount.ok() ? validateDiscount(discount.value()) : Status(discount.error());
+    }
+    case EntityKind::DealStage: {
+        auto stage = dealStageFromJson(record);
+        return stage.ok() ? validateDealStage(stage.value()) : Status(stage.error());
+    }
+    case EntityKind::DealMove: {
+        auto move = dealMoveFromJson(record);
+        if (!move.ok())
+            return move.error();
+        return canMoveDeal(move.value().fromStage, move.value().toStage)
+                   ? Status()
+                   : Error{QStringLiteral("deal.bad_move"), QStringLiteral("a move from a closed stage")};
     }
     case EntityKind::RoomClosure:
         if (record.value(QStringLiteral("end_night")).toString() <=
@@ -219,6 +234,10 @@ Result<QJsonObject> canonicalEntity(EntityKind kind, const QJsonObject &json)
         return roundTrip(json, childRuleFromJson);
     case EntityKind::Discount:
         return roundTrip(json, discountFromJson);
+    case EntityKind::DealStage:
+        return roundTrip(json, dealStageFromJson);
+    case EntityKind::DealMove:
+        return roundTrip(json, dealMoveFromJson);
     case EntityKind::RoomClosure:
         return checkFields(json, {{"room_id", FieldRule::IdRef},
                                   {"first_night", FieldRule::Date},

@@ -50,6 +50,9 @@ const Shape kShapes[] = {
     {"booking.move", EntityKind::Booking, Op::Patch, {}, {"roomId", "checkIn", "checkOut", "total"}},
     {"deal.create", EntityKind::Deal, Op::Create},
     {"deal.move", EntityKind::Deal, Op::Patch, {{"lost_reason", "lostReason"}}, {"stage", "lostReason"}},
+    {"deal_move.add", EntityKind::DealMove, Op::Create},
+    {"deal_stage.create", EntityKind::DealStage, Op::Create}, // head of sales: the pipeline
+    {"deal_stage.update", EntityKind::DealStage, Op::Patch, {}, {"title", "position", "active"}},
     {"task.create", EntityKind::Task, Op::Create},
     {"task.set_status", EntityKind::Task, Op::Patch, {}, {"status"}},
     {"payment.add", EntityKind::Payment, Op::Create},

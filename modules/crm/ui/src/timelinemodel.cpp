@@ -33,6 +33,8 @@ QString touchKindTitle(TouchKind kind)
         return tr("SMS");
     case TouchKind::Note:
         return tr("Note");
+    case TouchKind::DealStage:
+        return tr("Deal stage");
     }
     return {};
 }
@@ -52,6 +54,8 @@ QString touchCategory(TouchKind kind)
     case TouchKind::Email:
     case TouchKind::Sms:
         return QStringLiteral("message");
+    case TouchKind::DealStage:
+        return QStringLiteral("deal");
     case TouchKind::Note:
         break;
     }
@@ -77,25 +81,6 @@ QString bookingStatusTitle(BookingStatus status)
     return {};
 }
 
-QString dealStageTitle(DealStage stage)
-{
-    switch (stage) {
-    case DealStage::New:
-        return tr("new");
-    case DealStage::Qualified:
-        return tr("qualified");
-    case DealStage::Offer:
-        return tr("offer");
-    case DealStage::Booked:
-        return tr("booked");
-    case DealStage::Paid:
-        return tr("paid");
-    case DealStage::Lost:
-        return tr("lost");
-    }
-    return {};
-}
-
 void TimelineModel::setCard(const GuestCard &card)
 {
     beginResetModel();
@@ -107,6 +92,8 @@ void TimelineModel::setCard(const GuestCard &card)
             details = tr("%1 min %2").arg(t.durationSecs / 60).arg(details).trimmed();
         if (!t.note.isEmpty())
             details += (details.isEmpty() ? QString() : QStringLiteral(" — ")) + t.note;
+        if (t.kind == TouchKind::DealStage)
+            details = t.note; // the result is the new stage's key; the note says it in words
         if (t.kind == TouchKind::Booking) {
             if (auto status = bookingStatusFromKey(t.result))
                 details = bookingStatusTitle(*status);
@@ -126,7 +113,7 @@ void TimelineModel::setCard(const GuestCard &card)
                           card.userNames.value(b.createdBy)});
     }
     for (const Deal &d : card.deals) {
-        QString details = dealStageTitle(d.stage);
+        QString details = card.pipeline.title(d.stage);
         if (!d.lostReason.isEmpty())
             details += QStringLiteral(": ") + d.lostReason;
         m_entries.append({d.createdAt, QStringLiteral("deal"), tr("Deal: %1").arg(d.title), details,

@@ -49,8 +49,16 @@ QJsonObject toJson(const Payment &payment);
 Result<Payment> paymentFromJson(const QJsonObject &json);
 
 QJsonObject toJson(const Deal &deal);
-// Required: id, guestId, stage.
+// Required: id, guestId, stage (a valid stage key).
 Result<Deal> dealFromJson(const QJsonObject &json);
+
+QJsonObject toJson(const DealStageDef &stage);
+// Required: id, key (a valid stage key). position is an integer, active a boolean (default true).
+Result<DealStageDef> dealStageFromJson(const QJsonObject &json);
+
+QJsonObject toJson(const DealMove &move);
+// Required: id, dealId, guestId, from, to (valid stage keys), at.
+Result<DealMove> dealMoveFromJson(const QJsonObject &json);
 
 QJsonObject toJson(const Task &task);
 // Required: id, status.

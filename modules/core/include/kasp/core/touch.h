@@ -7,7 +7,18 @@
 
 namespace kasp {
 
-enum class TouchKind { CallIn, CallOut, CallMissed, WebRequest, CallbackRequest, Booking, Email, Sms, Note };
+enum class TouchKind {
+    CallIn,
+    CallOut,
+    CallMissed,
+    WebRequest,
+    CallbackRequest,
+    Booking,
+    Email,
+    Sms,
+    Note,
+    DealStage, // a deal moved to another stage: result = the new stage's key, note = "from → to"
+};
 
 QString touchKindKey(TouchKind kind); // "call_in", "call_out", ...
 std::optional<TouchKind> touchKindFromKey(const QString &key);

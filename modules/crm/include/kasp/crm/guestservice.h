@@ -25,6 +25,7 @@ struct GuestCard
     QList<Touch> touches; // newest first
     QList<Booking> stays; // newest first
     QList<Deal> deals;
+    DealPipeline pipeline; // the deals' stage titles
     QList<Task> tasks;
     QHash<Id, QString> userNames; // for "who handled it" in the timeline
 };

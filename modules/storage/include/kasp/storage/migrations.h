@@ -26,5 +26,6 @@ Migration schemaV1();
 Migration schemaV2();
 Migration schemaV3();
 Migration schemaV4();
+Migration schemaV5();
 
 } // namespace kasp::storage

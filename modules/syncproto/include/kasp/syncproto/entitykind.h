@@ -20,6 +20,8 @@ enum class EntityKind {
     Tariff,    // a season's prices of one room category
     ChildRule, // children's share of the price by age
     Discount,  // returning guest, long stay, promo code
+    DealStage, // the head of sales' pipeline: one record per stage
+    DealMove,  // a deal's move between stages (append-only; the funnel analytics)
 };
 
 QString entityKindKey(EntityKind kind); // "user", "building", "room_category", "room", "guest", ...

@@ -38,6 +38,5 @@ private:
 QString touchKindTitle(TouchKind kind);
 QString touchCategory(TouchKind kind);
 QString bookingStatusTitle(BookingStatus status);
-QString dealStageTitle(DealStage stage);
 
 } // namespace kasp::crm::ui
