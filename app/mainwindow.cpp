@@ -5,7 +5,9 @@
 #include "kasp/booking/ui/bookingdialog.h"
 #include "kasp/booking/ui/bookingpanel.h"
 #include "kasp/credentials/credentialstore.h"
+#include "kasp/crm/dealservice.h"
 #include "kasp/crm/guestservice.h"
+#include "kasp/crm/ui/dealboardpanel.h"
 #include "kasp/crm/ui/guestcardpanel.h"
 #include "kasp/crm/ui/guesteditdialog.h"
 #include "kasp/crm/ui/guestimportdialog.h"
@@ -23,6 +25,7 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QInputDialog>
 #include <QLineEdit>
 
 #include <QApplication>
@@ -33,6 +36,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
+#include <QListView>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStatusBar>
@@ -62,11 +66,17 @@ MainWindow::MainWindow(crm::GuestService &guests, booking::BookingService &booki
     m_tabs->setTabToolTip(1, tr("Every guest of the base, alphabetically (Ctrl+L)"));
     m_tabs->addTab(m_bookingPanel, tr("Room grid"));
     m_tabs->setTabToolTip(2, tr("Rooms by night: book, move, cancel (Ctrl+G)"));
+    m_dealService = std::make_unique<crm::DealService>(booking.database(), booking.clock());
+    m_deals = new crm::ui::DealBoardPanel(*m_dealService);
+    m_deals->setUser(user.id, user.role == Role::HeadOfSales);
+    m_tabs->addTab(m_deals, tr("Deals"));
+    m_tabs->setTabToolTip(3, tr("The sales pipeline: drag a deal to its next stage (Ctrl+D)"));
     if (auto users = guests.users(); users.ok()) {
         QHash<Id, QString> names;
         for (const User &u : users.value())
             names.insert(u.id, u.displayName);
-        m_guestList->setUserNames(std::move(names));
+        m_guestList->setUserNames(names);
+        m_deals->setUserNames(std::move(names));
     }
     setCentralWidget(m_tabs);
 
@@ -84,6 +94,12 @@ MainWindow::MainWindow(crm::GuestService &guests, booking::BookingService &booki
     connect(m_guestList, &crm::ui::GuestListPanel::guestActivated, this, &MainWindow::openGuest);
     connect(m_guestList, &crm::ui::GuestListPanel::errorOccurred, this, &MainWindow::showError);
     connect(m_card, &crm::ui::GuestCardPanel::editRequested, this, &MainWindow::editGuest);
+    connect(m_deals, &crm::ui::DealBoardPanel::guestActivated, this, &MainWindow::openGuest);
+    connect(m_deals, &crm::ui::DealBoardPanel::errorOccurred, this, &MainWindow::showError);
+    connect(m_deals, &crm::ui::DealBoardPanel::dealMoved, this, [this](const Id &guestId) {
+        if (m_card->currentGuest() == guestId)
+            m_card->showGuest(guestId);
+    });
     connect(m_card, &crm::ui::GuestCardPanel::bookRequested, this, &MainWindow::bookForGuest);
     connect(m_bookingPanel, &booking::ui::BookingPanel::message, this, &MainWindow::showError);
     connect(m_bookingPanel, &booking::ui::BookingPanel::guestRequested, this, &MainWindow::openGuest);
@@ -118,6 +134,7 @@ MainWindow::MainWindow(crm::GuestService &guests, booking::BookingService &booki
     m_newGuest->setEnabled(edits);
     m_editGuest->setEnabled(edits);
     m_importGuests->setEnabled(edits);
+    m_newDeal->setEnabled(edits);
     m_card->setEditable(edits);
     m_bookingPanel->setEditable(edits);
     m_bookingPanel->setManagesStock(user.role == Role::HeadOfSales);
@@ -135,6 +152,7 @@ MainWindow::MainWindow(crm::GuestService &guests, booking::BookingService &booki
             m_booking.reloadStock();
             m_bookingPanel->reload();
             m_guestList->reload();
+            m_deals->reload();
         });
         connect(m_sync, &SyncSession::bookingLost, m_bookingPanel,
                 &booking::ui::BookingPanel::addLostBooking);
@@ -181,6 +199,9 @@ void MainWindow::buildMenus()
     m_editGuest->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     m_importGuests = file->addAction(tr("&Import guests from CSV…"), this, &MainWindow::importGuests);
     m_importGuests->setToolTip(tr("Guests from an amoCRM or Bitrix24 export, or a spreadsheet saved as CSV"));
+    m_newDeal = file->addAction(tr("New &deal…"), this, &MainWindow::newDeal);
+    m_newDeal->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    m_newDeal->setToolTip(tr("A new deal for the open guest card, at the pipeline's first stage"));
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -192,6 +213,8 @@ void MainWindow::buildMenus()
     list->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     QAction *grid = go->addAction(tr("Room &grid"), this, &MainWindow::showGrid);
     grid->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
+    QAction *deals = go->addAction(tr("&Deals"), this, &MainWindow::showDeals);
+    deals->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
 
     if (m_sync) {
         QMenu *server = menuBar()->addMenu(tr("&Server"));
@@ -252,6 +275,37 @@ void MainWindow::bookForGuest(const Id &guestId)
     // The dialog lists every free room: the consultant picks one and holds it.
     m_bookingPanel->openBookingDialog(Id(), QDate::currentDate().addDays(1),
                                       QDate::currentDate().addDays(15));
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::showDeals()
+{
+    m_tabs->setCurrentWidget(m_deals);
+    if (!m_deals->columnViews().isEmpty())
+        m_deals->columnViews().first()->setFocus(Qt::ShortcutFocusReason);
+}
+
+void MainWindow::newDeal()
+{
+    const Id guestId = m_card->currentGuest();
+    if (guestId.isNull()) {
+        showError(tr("Open the guest's card first: a deal belongs to a guest."));
+        return;
+    }
+    bool ok = false;
+    const QString title = QInputDialog::getText(this, tr("New deal"), tr("What is the guest choosing?"),
+                                                QLineEdit::Normal, tr("A stay"), &ok);
+    if (!ok)
+        return;
+    auto deal = m_dealService->create(guestId, m_user.id, title, Money());
+    if (!deal.ok()) {
+        showError(deal.error().message);
+        return;
+    }
+    m_card->showGuest(guestId);
+    m_deals->reload();
+    statusBar()->showMessage(tr("Deal \"%1\" created.").arg(deal.value().title), 5000);
 }
 
 void MainWindow::showGuestList()

@@ -3,6 +3,7 @@
 // KPI panels join here as their issues land.
 #include "kasp/core/user.h"
 #include "kasp/telephony/softphone.h"
+#include <memory>
 #include <QMainWindow>
 
 class QLabel;
@@ -16,12 +17,14 @@ class BookingPanel;
 }
 } // namespace kasp::booking
 namespace kasp::crm {
+class DealService;
 class GuestService;
-}
+} // namespace kasp::crm
 namespace kasp::crm::ui {
 class GuestSearchPanel;
 class GuestCardPanel;
 class GuestListPanel;
+class DealBoardPanel;
 } // namespace kasp::crm::ui
 namespace kasp::session {
 class Settings;
@@ -50,10 +53,13 @@ public:
     MainWindow(crm::GuestService &guests, booking::BookingService &booking, const User &user,
                const DatabaseInfo &database, session::Settings &settings, SyncSession *sync = nullptr,
                QWidget *parent = nullptr);
+    ~MainWindow() override;
 
     crm::ui::GuestSearchPanel *searchPanel() const { return m_search; }
     crm::ui::GuestCardPanel *cardPanel() const { return m_card; }
     crm::ui::GuestListPanel *guestList() const { return m_guestList; }
+    crm::ui::DealBoardPanel *dealBoard() const { return m_deals; }
+    QAction *newDealAction() const { return m_newDeal; }
     QAction *newGuestAction() const { return m_newGuest; }
     SyncStatusWidget *syncStatus() const { return m_syncStatus; }
     booking::ui::BookingPanel *bookingPanel() const { return m_bookingPanel; }
@@ -74,6 +80,8 @@ public slots:
     void bookForGuest(const kasp::Id &guestId);
     void showGrid();
     void showGuestList();
+    void showDeals();
+    void newDeal();
     void importGuests();
 
 protected:
@@ -106,6 +114,9 @@ private:
     QAction *m_onlinePaymentAction = nullptr;
     QAction *m_editGuest = nullptr;
     QAction *m_importGuests = nullptr;
+    QAction *m_newDeal = nullptr;
+    std::unique_ptr<crm::DealService> m_dealService;
+    crm::ui::DealBoardPanel *m_deals = nullptr;
     QLabel *m_dbLabel;
     QLabel *m_userLabel;
     SyncSession *m_sync = nullptr;

@@ -277,6 +277,77 @@
     </message>
 </context>
 <context>
+    <name>kasp::DealPipeline</name>
+    <message>
+        <source>A deal cannot move from &quot;%1&quot; to &quot;%2&quot;: a closed deal stays closed.</source>
+        <translation>Сделку нельзя перенести из «%1» в «%2»: закрытая сделка остаётся закрытой.</translation>
+    </message>
+    <message>
+        <source>Say why the deal was lost.</source>
+        <translation>Укажите, почему сделка потеряна.</translation>
+    </message>
+    <message>
+        <source>The reason is too long (at most 200 characters).</source>
+        <translation>Причина слишком длинная (не больше 200 символов).</translation>
+    </message>
+    <message>
+        <source>New request</source>
+        <translation>Новое обращение</translation>
+    </message>
+    <message>
+        <source>Qualified</source>
+        <translation>Квалифицирован</translation>
+    </message>
+    <message>
+        <source>Offer sent</source>
+        <translation>Предложение отправлено</translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation>Забронировано</translation>
+    </message>
+    <message>
+        <source>Prepaid</source>
+        <translation>Предоплата</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Оплачено</translation>
+    </message>
+    <message>
+        <source>Stayed</source>
+        <translation>Заезд состоялся</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>Потеряна</translation>
+    </message>
+    <message>
+        <source>A stage key is 1 to 40 Latin letters, digits or &apos;_&apos;.</source>
+        <translation>Ключ этапа — от 1 до 40 латинских букв, цифр или «_».</translation>
+    </message>
+    <message>
+        <source>A stage title is at most 60 characters.</source>
+        <translation>Название этапа — не больше 60 символов.</translation>
+    </message>
+    <message>
+        <source>Give the stage a title.</source>
+        <translation>Дайте этапу название.</translation>
+    </message>
+    <message>
+        <source>The won and lost stages cannot be hidden.</source>
+        <translation>Этапы «выиграна» и «потеряна» скрыть нельзя.</translation>
+    </message>
+    <message>
+        <source>There is no stage &quot;%1&quot; to move to.</source>
+        <translation>Этапа «%1» нет, переносить некуда.</translation>
+    </message>
+    <message>
+        <source>There is a stage &quot;%1&quot; already.</source>
+        <translation>Этап «%1» уже есть.</translation>
+    </message>
+</context>
+<context>
     <name>kasp::Guest</name>
     <message>
         <source>Unnamed guest</source>
@@ -350,6 +421,10 @@
     <message>
         <source>expected true or false</source>
         <translation>ожидается true или false</translation>
+    </message>
+    <message>
+        <source>expected a stage key (a-z, 0-9, _)</source>
+        <translation>ожидается ключ этапа (a-z, 0-9, _)</translation>
     </message>
 </context>
 <context>
@@ -673,6 +748,46 @@
     <message>
         <source>Could not read %1: %2</source>
         <translation>Не удалось прочитать %1: %2</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>Сделки</translation>
+    </message>
+    <message>
+        <source>The sales pipeline: drag a deal to its next stage (Ctrl+D)</source>
+        <translation>Воронка продаж: перетащите сделку на следующий этап (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>New &amp;deal…</source>
+        <translation>Новая с&amp;делка…</translation>
+    </message>
+    <message>
+        <source>A new deal for the open guest card, at the pipeline&apos;s first stage</source>
+        <translation>Новая сделка для открытой карточки гостя, на первом этапе воронки</translation>
+    </message>
+    <message>
+        <source>&amp;Deals</source>
+        <translation>&amp;Сделки</translation>
+    </message>
+    <message>
+        <source>Open the guest&apos;s card first: a deal belongs to a guest.</source>
+        <translation>Сначала откройте карточку гостя: сделка всегда чья-то.</translation>
+    </message>
+    <message>
+        <source>New deal</source>
+        <translation>Новая сделка</translation>
+    </message>
+    <message>
+        <source>What is the guest choosing?</source>
+        <translation>Что выбирает гость?</translation>
+    </message>
+    <message>
+        <source>A stay</source>
+        <translation>Подбор путёвки</translation>
+    </message>
+    <message>
+        <source>Deal &quot;%1&quot; created.</source>
+        <translation>Сделка «%1» создана.</translation>
     </message>
 </context>
 <context>
@@ -2118,6 +2233,45 @@ No other room is free for these nights.</source>
     </message>
 </context>
 <context>
+    <name>kasp::crm::DealService</name>
+    <message>
+        <source>Give the deal a title.</source>
+        <translation>Дайте сделке название.</translation>
+    </message>
+    <message>
+        <source>The amount cannot be negative.</source>
+        <translation>Сумма не может быть отрицательной.</translation>
+    </message>
+    <message>
+        <source>Two stages have the key &quot;%1&quot;.</source>
+        <translation>У двух этапов один ключ «%1».</translation>
+    </message>
+    <message>
+        <source>Too expensive</source>
+        <translation>Дорого</translation>
+    </message>
+    <message>
+        <source>No rooms on their dates</source>
+        <translation>Нет мест на их даты</translation>
+    </message>
+    <message>
+        <source>Chose another sanatorium</source>
+        <translation>Выбрали другой санаторий</translation>
+    </message>
+    <message>
+        <source>Could not reach the guest</source>
+        <translation>Не дозвонились</translation>
+    </message>
+    <message>
+        <source>Changed their plans</source>
+        <translation>Передумали ехать</translation>
+    </message>
+    <message>
+        <source>Treatment is contraindicated</source>
+        <translation>Лечение противопоказано</translation>
+    </message>
+</context>
+<context>
     <name>kasp::crm::GuestImporter</name>
     <message>
         <source>&quot;%1&quot; is not a phone number</source>
@@ -2259,24 +2413,134 @@ No other room is free for these nights.</source>
         <translation>заезд состоялся</translation>
     </message>
     <message>
-        <source>new</source>
-        <translation>новая</translation>
+        <source>Deal stage</source>
+        <translation>Этап сделки</translation>
+    </message>
+</context>
+<context>
+    <name>kasp::crm::ui::DealBoardPanel</name>
+    <message>
+        <source>Board</source>
+        <translation>Доска</translation>
     </message>
     <message>
-        <source>qualified</source>
-        <translation>квалифицирована</translation>
+        <source>Deals as cards in a column per stage; drag a card to move the deal</source>
+        <translation>Сделки карточками по этапам; перетащите карточку, чтобы перенести сделку</translation>
     </message>
     <message>
-        <source>offer</source>
-        <translation>предложение</translation>
+        <source>List</source>
+        <translation>Список</translation>
     </message>
     <message>
-        <source>booked</source>
-        <translation>забронирована</translation>
+        <source>The same deals as a table, sortable by any column</source>
+        <translation>Те же сделки таблицей, сортировка по любому столбцу</translation>
     </message>
     <message>
-        <source>lost</source>
-        <translation>проиграна</translation>
+        <source>Refresh</source>
+        <translation>Обновить</translation>
+    </message>
+    <message>
+        <source>Read the deals again (F5)</source>
+        <translation>Перечитать сделки (F5)</translation>
+    </message>
+    <message>
+        <source>Undo move</source>
+        <translation>Отменить перенос</translation>
+    </message>
+    <message>
+        <source>Move the last moved deal back (Ctrl+Z)</source>
+        <translation>Вернуть последнюю перенесённую сделку назад (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Pipeline stages…</source>
+        <translation>Этапы воронки…</translation>
+    </message>
+    <message>
+        <source>Rename, order, hide or add the stages of the sales pipeline</source>
+        <translation>Переименовать, упорядочить, скрыть или добавить этапы воронки продаж</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Этап</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>Сделка</translation>
+    </message>
+    <message>
+        <source>Guest</source>
+        <translation>Гость</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Менеджер</translation>
+    </message>
+    <message>
+        <source>At the stage</source>
+        <translation>На этапе</translation>
+    </message>
+    <message>
+        <source>hidden</source>
+        <translation>скрыт</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln deal(s)</source>
+        <translation><numerusform>%Ln сделка</numerusform><numerusform>%Ln сделки</numerusform><numerusform>%Ln сделок</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Deals that arrived here in the last %n day(s).</source>
+        <translation><numerusform>Сделки, пришедшие сюда за последний %n день.</numerusform><numerusform>Сделки, пришедшие сюда за последние %n дня.</numerusform><numerusform>Сделки, пришедшие сюда за последние %n дней.</numerusform></translation>
+    </message>
+    <message>
+        <source>The %1 most recently moved are shown as cards.</source>
+        <translation>Карточками показаны %1 последних перенесённых.</translation>
+    </message>
+    <message>
+        <source>Open deals: %L1 for %2</source>
+        <translation>Открытых сделок: %L1 на %2</translation>
+    </message>
+    <message>
+        <source>Deal lost</source>
+        <translation>Сделка потеряна</translation>
+    </message>
+    <message>
+        <source>Why was the deal lost?</source>
+        <translation>Почему сделка потеряна?</translation>
+    </message>
+    <message>
+        <source>Open the guest&apos;s card</source>
+        <translation>Открыть карточку гостя</translation>
+    </message>
+    <message>
+        <source>Move to</source>
+        <translation>Перенести на этап</translation>
+    </message>
+</context>
+<context>
+    <name>kasp::crm::ui::DealColumnModel</name>
+    <message>
+        <source>today</source>
+        <translation>сегодня</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation><numerusform>%n день</numerusform><numerusform>%n дня</numerusform><numerusform>%n дней</numerusform></translation>
+    </message>
+    <message>
+        <source>Manager: %1</source>
+        <translation>Менеджер: %1</translation>
+    </message>
+    <message>
+        <source>Lost: %1</source>
+        <translation>Потеряна: %1</translation>
+    </message>
+    <message>
+        <source>Enter opens the guest&apos;s card; Ctrl+→ / Ctrl+← moves the deal to the next or previous stage</source>
+        <translation>Enter открывает карточку гостя; Ctrl+→ / Ctrl+← переносит сделку на следующий или предыдущий этап</translation>
     </message>
 </context>
 <context>
@@ -2623,6 +2887,77 @@ or create a new one (Ctrl+N).</source>
     </message>
 </context>
 <context>
+    <name>kasp::crm::ui::PipelineEditorDialog</name>
+    <message>
+        <source>Add stage</source>
+        <translation>Добавить этап</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Выше</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Ниже</translation>
+    </message>
+    <message>
+        <source>Sales pipeline stages</source>
+        <translation>Этапы воронки продаж</translation>
+    </message>
+    <message>
+        <source>Deals move through these stages left to right on the board. Rename a stage by editing its title; a hidden stage takes no new deals but keeps the ones it has. &quot;Stayed&quot; and &quot;Lost&quot; close a deal and are always last.</source>
+        <translation>Сделки идут по этим этапам слева направо. Чтобы переименовать этап, измените его название; скрытый этап не принимает новые сделки, но сохраняет свои. «Заезд состоялся» и «Потеряна» закрывают сделку и всегда стоят последними.</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Этап</translation>
+    </message>
+    <message>
+        <source>Shown</source>
+        <translation>Показан</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>A stage of your own, before the closing stages</source>
+        <translation>Свой этап, перед закрывающими</translation>
+    </message>
+    <message>
+        <source>Earlier in the pipeline</source>
+        <translation>Раньше в воронке</translation>
+    </message>
+    <message>
+        <source>Later in the pipeline</source>
+        <translation>Позже в воронке</translation>
+    </message>
+    <message>
+        <source>Key: %1</source>
+        <translation>Ключ: %1</translation>
+    </message>
+    <message>
+        <source>won, closes the deal</source>
+        <translation>выиграна, закрывает сделку</translation>
+    </message>
+    <message>
+        <source>lost, closes the deal</source>
+        <translation>потеряна, закрывает сделку</translation>
+    </message>
+    <message>
+        <source>your own</source>
+        <translation>свой</translation>
+    </message>
+    <message>
+        <source>built-in</source>
+        <translation>встроенный</translation>
+    </message>
+    <message>
+        <source>New stage</source>
+        <translation>Новый этап</translation>
+    </message>
+</context>
+<context>
     <name>kasp::crm::ui::TimelineModel</name>
     <message>
         <source>%1 min %2</source>
@@ -2890,10 +3225,6 @@ or create a new one (Ctrl+N).</source>
     <message>
         <source>The stored database key is damaged.</source>
         <translation>Сохранённый ключ базы данных повреждён.</translation>
-    </message>
-    <message>
-        <source>A deal cannot move from %1 to %2.</source>
-        <translation>Сделку нельзя перевести с этапа «%1» на этап «%2».</translation>
     </message>
     <message>
         <source>The database was written by a newer version of KASP (schema %1, this program knows %2). Update KASP; the database was not changed.</source>

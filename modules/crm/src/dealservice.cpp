@@ -100,7 +100,7 @@ Status DealService::savePipeline(const QList<DealStageDef> &stages)
                          tr("Two stages have the key \"%1\".").arg(s.key)};
         keys.append(s.key);
     }
-    sql::WriteTransaction tx(m_db);
+    storage::sql::WriteTransaction tx(m_db);
     if (auto s = tx.begin(); !s.ok())
         return s;
     for (int i = 0; i < stages.size(); ++i) {

@@ -133,7 +133,8 @@ Status writeStay(DemoContext &ctx, Writers &w, const DemoRoom &room, int guestIn
     const Money prepaid = status == BookingStatus::Prepaid ? total.percent(15)
                           : (status == BookingStatus::Paid || status == BookingStatus::CheckedIn) ? total
                                                                                                   : Money();
-    const QDate bookedOn = in.addDays(-ctx.random.between(3, 90));
+    // Booked 3-90 days ahead, and never later than yesterday: nothing in the base happens tomorrow.
+    const QDate bookedOn = std::min(in.addDays(-ctx.random.between(3, 90)), ctx.options.today.addDays(-1));
     const int hour = ctx.random.between(9, 18), minute = ctx.random.between(0, 59);
     const qint64 bookedAt = instant(bookedOn, hour, minute);
 
@@ -159,8 +160,8 @@ Status writeStay(DemoContext &ctx, Writers &w, const DemoRoom &room, int guestIn
     const QVariant closedAt =
         isClosedStage(stage) ? QVariant(closedAtMs) : QVariant(QMetaType::fromType<qlonglong>());
     if (auto s = w.deals.add(idToString(ctx.random.id()), guest, managerText,
-                             QStringLiteral("Путёвка %1, %2 %3")
-                                 .arg(in.toString(QStringLiteral("dd.MM.yyyy")))
+                             QStringLiteral("Заезд %1, %2 %3")
+                                 .arg(in.toString(QStringLiteral("dd.MM.yy")))
                                  .arg(nights)
                                  .arg(nightsWord(nights)),
                              stage, total.kopecks(), bookedAt - 900000,
@@ -188,8 +189,9 @@ Status writeEnquiry(DemoContext &ctx, Writers &w, int guestIndex)
     const QString guest = idToString(ctx.guests[guestIndex]);
     const QString managerText = idToString(ctx.consultants[ctx.guestManager[guestIndex]]);
     const QDate today = ctx.options.today;
+    // Up to yesterday: the demo knows the day, not the hour, and nothing may lie in the future.
     const int daysBack =
-        ctx.random.chance(0.04) ? ctx.random.between(0, 20) : ctx.random.between(0, ctx.options.years * 365);
+        ctx.random.chance(0.04) ? ctx.random.between(1, 20) : ctx.random.between(1, ctx.options.years * 365);
     const QDate day = today.addDays(-daysBack);
     const qint64 at = instant(day, ctx.random.between(8, 20), ctx.random.between(0, 59));
     const TouchKind kind = ctx.random.pick(kEnquiryKinds);

@@ -1,0 +1,57 @@
+#pragma once
+// One column of the deals board: the deals at one stage as cards. Cards are dragged out as
+// "application/x-kasp-deal" (the deal's id and its stage); a card dropped here asks for a move
+// (dealDropped, queued so that a dialog may open outside the drop) and changes nothing by itself:
+// the board reloads the two columns once the move is stored.
+#include "kasp/crm/dealservice.h"
+#include <QAbstractListModel>
+#include <QStyledItemDelegate>
+
+namespace kasp::crm::ui {
+
+inline constexpr char kDealMimeType[] = "application/x-kasp-deal";
+
+class DealColumnModel : public QAbstractListModel
+{
+    Q_OBJECT
+public:
+    enum Role { DealIdRole = Qt::UserRole + 1, GuestIdRole, GuestNameRole, AmountRole, UpdatedRole, OwnerRole };
+
+    explicit DealColumnModel(QObject *parent = nullptr);
+    void setColumn(BoardColumn column);
+    void setUserNames(QHash<Id, QString> names) { m_userNames = std::move(names); }
+    const BoardColumn &column() const { return m_column; }
+    QString stageKey() const { return m_column.stage.key; }
+    int indexOfDeal(const Id &dealId) const;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    Qt::DropActions supportedDropActions() const override { return Qt::MoveAction; }
+    Qt::DropActions supportedDragActions() const override { return Qt::MoveAction; }
+    QStringList mimeTypes() const override;
+    QMimeData *mimeData(const QModelIndexList &indexes) const override;
+    bool canDropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
+                         const QModelIndex &parent) const override;
+    bool dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
+                      const QModelIndex &parent) override;
+
+signals:
+    void dealDropped(const kasp::Id &dealId, const QString &fromStage, const QString &toStage);
+
+private:
+    BoardColumn m_column;
+    QHash<Id, QString> m_userNames;
+};
+
+// Paints a deal as a card: its title, the guest, the amount and how long it has been at the stage.
+class DealCardDelegate : public QStyledItemDelegate
+{
+    Q_OBJECT
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+};
+
+} // namespace kasp::crm::ui
