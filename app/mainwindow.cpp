@@ -7,12 +7,14 @@
 #include "kasp/credentials/credentialstore.h"
 #include "kasp/crm/dealservice.h"
 #include "kasp/crm/guestservice.h"
+#include "kasp/crm/taskservice.h"
 #include "kasp/crm/ui/dealboardpanel.h"
 #include "kasp/crm/ui/guestcardpanel.h"
 #include "kasp/crm/ui/guesteditdialog.h"
 #include "kasp/crm/ui/guestimportdialog.h"
 #include "kasp/crm/ui/guestlistpanel.h"
 #include "kasp/crm/ui/guestsearchpanel.h"
+#include "kasp/crm/ui/taskagendapanel.h"
 #include "kasp/session/settings.h"
 #include "kasp/telephony/ui/phonepanel.h"
 #include "paymentlinkactions.h"
@@ -88,6 +90,22 @@ MainWindow::MainWindow(crm::GuestService &guests, booking::BookingService &booki
     addDockWidget(Qt::LeftDockWidgetArea, searchDock);
     resizeDocks({searchDock}, {320}, Qt::Horizontal);
 
+    m_taskService = std::make_unique<crm::TaskService>(booking.database(), booking.clock());
+    m_tasks = new crm::ui::TaskAgendaPanel(*m_taskService, booking.clock());
+    auto *tasksDock = new QDockWidget(tr("Tasks for today"), this);
+    tasksDock->setObjectName(QStringLiteral("tasksDock"));
+    tasksDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    tasksDock->setWidget(m_tasks);
+    addDockWidget(Qt::LeftDockWidgetArea, tasksDock);
+    splitDockWidget(searchDock, tasksDock, Qt::Vertical);
+    m_tasks->setUser(user.id);
+    connect(m_tasks, &crm::ui::TaskAgendaPanel::guestActivated, this, &MainWindow::openGuest);
+    connect(m_tasks, &crm::ui::TaskAgendaPanel::errorOccurred, this, &MainWindow::showError);
+    connect(m_tasks, &crm::ui::TaskAgendaPanel::tasksChanged, this, [this](const Id &guestId) {
+        if (!guestId.isNull() && m_card->currentGuest() == guestId)
+            m_card->showGuest(guestId);
+    });
+
     connect(m_search, &crm::ui::GuestSearchPanel::guestActivated, this, &MainWindow::openGuest);
     connect(m_search, &crm::ui::GuestSearchPanel::errorOccurred, this, &MainWindow::showError);
     connect(m_card, &crm::ui::GuestCardPanel::errorOccurred, this, &MainWindow::showError);
@@ -153,6 +171,7 @@ MainWindow::MainWindow(crm::GuestService &guests, booking::BookingService &booki
             m_bookingPanel->reload();
             m_guestList->reload();
             m_deals->reload();
+            m_tasks->reload();
         });
         connect(m_sync, &SyncSession::bookingLost, m_bookingPanel,
                 &booking::ui::BookingPanel::addLostBooking);
@@ -396,6 +415,7 @@ PhoneSession *MainWindow::enablePhone(telephony::Softphone::Options options)
                     if (auto card = m_guests.card(guests.first()); card.ok())
                         panel->setCallerName(call.id, card.value().guest.displayName());
             });
+    connect(m_phone, &PhoneSession::callRecorded, m_tasks, &crm::ui::TaskAgendaPanel::reload);
     connect(m_phone, &PhoneSession::callRecorded, this, [this](const Id &guestId) {
         if (m_card->currentGuest() == guestId)
             m_card->showGuest(guestId); // the call appears on the timeline

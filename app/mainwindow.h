@@ -19,12 +19,14 @@ class BookingPanel;
 namespace kasp::crm {
 class DealService;
 class GuestService;
+class TaskService;
 } // namespace kasp::crm
 namespace kasp::crm::ui {
 class GuestSearchPanel;
 class GuestCardPanel;
 class GuestListPanel;
 class DealBoardPanel;
+class TaskAgendaPanel;
 } // namespace kasp::crm::ui
 namespace kasp::session {
 class Settings;
@@ -59,6 +61,7 @@ public:
     crm::ui::GuestCardPanel *cardPanel() const { return m_card; }
     crm::ui::GuestListPanel *guestList() const { return m_guestList; }
     crm::ui::DealBoardPanel *dealBoard() const { return m_deals; }
+    crm::ui::TaskAgendaPanel *taskAgenda() const { return m_tasks; }
     QAction *newDealAction() const { return m_newDeal; }
     QAction *newGuestAction() const { return m_newGuest; }
     SyncStatusWidget *syncStatus() const { return m_syncStatus; }
@@ -117,6 +120,8 @@ private:
     QAction *m_newDeal = nullptr;
     std::unique_ptr<crm::DealService> m_dealService;
     crm::ui::DealBoardPanel *m_deals = nullptr;
+    std::unique_ptr<crm::TaskService> m_taskService;
+    crm::ui::TaskAgendaPanel *m_tasks = nullptr;
     QLabel *m_dbLabel;
     QLabel *m_userLabel;
     SyncSession *m_sync = nullptr;

@@ -789,6 +789,10 @@
         <source>Deal &quot;%1&quot; created.</source>
         <translation>Сделка «%1» создана.</translation>
     </message>
+    <message>
+        <source>Tasks for today</source>
+        <translation>Задачи на сегодня</translation>
+    </message>
 </context>
 <context>
     <name>kasp::app::PassphraseDialog</name>
@@ -2351,6 +2355,13 @@ No other room is free for these nights.</source>
     </message>
 </context>
 <context>
+    <name>kasp::crm::TaskService</name>
+    <message>
+        <source>Say what is to be done.</source>
+        <translation>Опишите, что нужно сделать.</translation>
+    </message>
+</context>
+<context>
     <name>kasp::crm::ui</name>
     <message>
         <source>Incoming call</source>
@@ -2489,11 +2500,19 @@ No other room is free for these nights.</source>
     </message>
     <message numerus="yes">
         <source>%Ln deal(s)</source>
-        <translation><numerusform>%Ln сделка</numerusform><numerusform>%Ln сделки</numerusform><numerusform>%Ln сделок</numerusform></translation>
+        <translation>
+            <numerusform>%Ln сделка</numerusform>
+            <numerusform>%Ln сделки</numerusform>
+            <numerusform>%Ln сделок</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Deals that arrived here in the last %n day(s).</source>
-        <translation><numerusform>Сделки, пришедшие сюда за последний %n день.</numerusform><numerusform>Сделки, пришедшие сюда за последние %n дня.</numerusform><numerusform>Сделки, пришедшие сюда за последние %n дней.</numerusform></translation>
+        <translation>
+            <numerusform>Сделки, пришедшие сюда за последний %n день.</numerusform>
+            <numerusform>Сделки, пришедшие сюда за последние %n дня.</numerusform>
+            <numerusform>Сделки, пришедшие сюда за последние %n дней.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The %1 most recently moved are shown as cards.</source>
@@ -2528,7 +2547,11 @@ No other room is free for these nights.</source>
     </message>
     <message numerus="yes">
         <source>%n day(s)</source>
-        <translation><numerusform>%n день</numerusform><numerusform>%n дня</numerusform><numerusform>%n дней</numerusform></translation>
+        <translation>
+            <numerusform>%n день</numerusform>
+            <numerusform>%n дня</numerusform>
+            <numerusform>%n дней</numerusform>
+        </translation>
     </message>
     <message>
         <source>Manager: %1</source>
@@ -2955,6 +2978,60 @@ or create a new one (Ctrl+N).</source>
     <message>
         <source>New stage</source>
         <translation>Новый этап</translation>
+    </message>
+</context>
+<context>
+    <name>kasp::crm::ui::TaskAgendaModel</name>
+    <message>
+        <source>Overdue since %1</source>
+        <translation>Просрочена с %1</translation>
+    </message>
+    <message>
+        <source>From the shared queue: whoever is free takes it</source>
+        <translation>Из общей очереди: берёт тот, кто свободен</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Срок</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Задача</translation>
+    </message>
+    <message>
+        <source>Guest</source>
+        <translation>Гость</translation>
+    </message>
+</context>
+<context>
+    <name>kasp::crm::ui::TaskAgendaPanel</name>
+    <message>
+        <source>Done</source>
+        <translation>Выполнено</translation>
+    </message>
+    <message>
+        <source>To tomorrow</source>
+        <translation>На завтра</translation>
+    </message>
+    <message>
+        <source>Mark the selected task done (Ctrl+Enter)</source>
+        <translation>Отметить выбранную задачу выполненной (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Put the selected task off to tomorrow, same time</source>
+        <translation>Перенести выбранную задачу на завтра, на то же время</translation>
+    </message>
+    <message numerus="yes">
+        <source>Today: %n task(s)</source>
+        <translation><numerusform>Сегодня: %n задача</numerusform><numerusform>Сегодня: %n задачи</numerusform><numerusform>Сегодня: %n задач</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation><numerusform>%n просрочена</numerusform><numerusform>%n просрочены</numerusform><numerusform>%n просрочено</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n in the shared queue</source>
+        <translation><numerusform>%n в общей очереди</numerusform><numerusform>%n в общей очереди</numerusform><numerusform>%n в общей очереди</numerusform></translation>
     </message>
 </context>
 <context>

@@ -71,9 +71,8 @@ private slots:
     {
         const DealPipeline p;
         QCOMPARE(keysOf(p), builtinStageKeys());
-        QCOMPARE(keysOf(p),
-                 (QStringList{u"new"_s, u"qualified"_s, u"offer"_s, u"booked"_s, u"prepaid"_s, u"paid"_s,
-                              u"stayed"_s, u"lost"_s}));
+        QCOMPARE(keysOf(p), (QStringList{u"new"_s, u"qualified"_s, u"offer"_s, u"booked"_s, u"prepaid"_s,
+                                         u"paid"_s, u"stayed"_s, u"lost"_s}));
         QCOMPARE(p.indexOf(u"paid"_s), 5);
         QCOMPARE(p.indexOf(u"nowhere"_s), -1);
         QCOMPARE(p.title(u"nowhere"_s), u"nowhere"_s);
@@ -85,11 +84,14 @@ private slots:
     // ends still close the board, and their own stage sits where they put it.
     void storedStagesOrderTheBoard()
     {
-        const QList<DealStageDef> stages{stored(u"lost"_s, 1),          stored(u"new"_s, 10),
+        const QList<DealStageDef> stages{stored(u"lost"_s, 1),
+                                         stored(u"new"_s, 10),
                                          stored(u"qualified"_s, 20, u"Выяснили потребность"_s),
                                          stored(u"sea_view"_s, 25, u"Хотят вид на море"_s),
-                                         stored(u"offer"_s, 30),        stored(u"booked"_s, 40),
-                                         stored(u"prepaid"_s, 50, {}, false), stored(u"paid"_s, 60),
+                                         stored(u"offer"_s, 30),
+                                         stored(u"booked"_s, 40),
+                                         stored(u"prepaid"_s, 50, {}, false),
+                                         stored(u"paid"_s, 60),
                                          stored(u"stayed"_s, 70)};
         const DealPipeline p = DealPipeline::fromStored(stages);
         QCOMPARE(keysOf(p), (QStringList{u"new"_s, u"qualified"_s, u"sea_view"_s, u"offer"_s, u"booked"_s,
@@ -104,9 +106,9 @@ private slots:
     // Stored by an older desktop without "prepaid": it appears after "booked", not at the end.
     void missingBuiltInsGoWhereTheyBelong()
     {
-        const DealPipeline p = DealPipeline::fromStored(
-            {stored(u"new"_s, 10), stored(u"mine"_s, 15), stored(u"offer"_s, 30), stored(u"booked"_s, 40),
-             stored(u"paid"_s, 60)});
+        const DealPipeline p =
+            DealPipeline::fromStored({stored(u"new"_s, 10), stored(u"mine"_s, 15), stored(u"offer"_s, 30),
+                                      stored(u"booked"_s, 40), stored(u"paid"_s, 60)});
         QCOMPARE(keysOf(p), (QStringList{u"new"_s, u"mine"_s, u"qualified"_s, u"offer"_s, u"booked"_s,
                                          u"prepaid"_s, u"paid"_s, u"stayed"_s, u"lost"_s}));
     }
@@ -141,7 +143,12 @@ private slots:
     {
         const DealStageDef stage{newId(), u"sea_view"_s, u"Вид на море"_s, -5, false};
         QCOMPARE(dealStageFromJson(toJson(stage)).value(), stage);
-        const DealMove move{newId(), newId(), newId(), newId(), u"offer"_s, u"lost"_s,
+        const DealMove move{newId(),
+                            newId(),
+                            newId(),
+                            newId(),
+                            u"offer"_s,
+                            u"lost"_s,
                             QDateTime(QDate(2026, 11, 24), QTime(10, 0), Qt::UTC)};
         QCOMPARE(dealMoveFromJson(toJson(move)).value(), move);
         QJsonObject bad = toJson(move);

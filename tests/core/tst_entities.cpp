@@ -210,7 +210,8 @@ void TestEntities::keys_data()
     // Keys in the order the enums declare their values.
     const QList<std::pair<QString, QString>> families = {
         {u"role"_s, u"consultant|head_of_sales|director"_s},
-        {u"touch"_s, u"call_in|call_out|call_missed|web_request|callback_request|booking|email|sms|note|deal_stage"_s},
+        {u"touch"_s,
+         u"call_in|call_out|call_missed|web_request|callback_request|booking|email|sms|note|deal_stage"_s},
         {u"booking"_s, u"hold|confirmed|prepaid|paid|cancelled|checked_in"_s},
         {u"task"_s, u"open|done|cancelled"_s}};
     const QStringList flagged =

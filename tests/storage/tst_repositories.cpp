@@ -227,7 +227,8 @@ private slots:
 
         QVERIFY(deals.move(d.id, dealstage::Qualified, anna).ok()); // back one column: allowed
         QCOMPARE(deals.move(d.id, dealstage::Lost, anna).error().code, QStringLiteral("deal.lost_reason"));
-        QCOMPARE(deals.move(d.id, QStringLiteral("nowhere"), anna).error().code, QStringLiteral("deal.bad_move"));
+        QCOMPARE(deals.move(d.id, QStringLiteral("nowhere"), anna).error().code,
+                 QStringLiteral("deal.bad_move"));
         QCOMPARE(deals.move(newId(), dealstage::Offer, anna).error().code, QStringLiteral("deal.not_found"));
         QVERIFY(deals.move(d.id, dealstage::Lost, anna, QStringLiteral("  дорого ")).ok());
         QCOMPARE(deals.move(d.id, dealstage::New, anna).error().code, QStringLiteral("deal.bad_move"));

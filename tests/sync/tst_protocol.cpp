@@ -216,26 +216,30 @@ private slots:
             at);
         QCOMPARE(reopen.error().code, QStringLiteral("deal.bad_move"));
         auto noReason = mergeEntity(
-            toJson(d), planMutation({"deal.move", {{"id", idToString(d.id)}, {"stage", "lost"}}}).value(), at);
+            toJson(d), planMutation({"deal.move", {{"id", idToString(d.id)}, {"stage", "lost"}}}).value(),
+            at);
         QCOMPARE(noReason.error().code, QStringLiteral("deal.lost_reason"));
         auto badKey = mergeEntity(
             toJson(d), planMutation({"deal.move", {{"id", idToString(d.id)}, {"stage", "Bad"}}}).value(), at);
         QCOMPARE(badKey.error().code, QStringLiteral("json.bad_value"));
         // A stage of the head of sales' own is a valid place to go.
-        QVERIFY(mergeEntity(toJson(d),
-                            planMutation({"deal.move", {{"id", idToString(d.id)}, {"stage", "sea_view"}}}).value(),
-                            at)
+        QVERIFY(mergeEntity(
+                    toJson(d),
+                    planMutation({"deal.move", {{"id", idToString(d.id)}, {"stage", "sea_view"}}}).value(),
+                    at)
                     .ok());
 
         DealMove m{newId(), d.id, d.guestId, Id(), QStringLiteral("offer"), QStringLiteral("booked"), at};
         QVERIFY(mergeEntity(std::nullopt, planMutation({"deal_move.add", toJson(m)}).value(), at).ok());
         m.fromStage = QStringLiteral("stayed");
-        QCOMPARE(mergeEntity(std::nullopt, planMutation({"deal_move.add", toJson(m)}).value(), at).error().code,
-                 QStringLiteral("deal.bad_move"));
-        const DealStageDef stage{newId(), QStringLiteral("lost"), QString(), 1, false};
         QCOMPARE(
-            mergeEntity(std::nullopt, planMutation({"deal_stage.create", toJson(stage)}).value(), at).error().code,
-            QStringLiteral("deal_stage.closed_hidden"));
+            mergeEntity(std::nullopt, planMutation({"deal_move.add", toJson(m)}).value(), at).error().code,
+            QStringLiteral("deal.bad_move"));
+        const DealStageDef stage{newId(), QStringLiteral("lost"), QString(), 1, false};
+        QCOMPARE(mergeEntity(std::nullopt, planMutation({"deal_stage.create", toJson(stage)}).value(), at)
+                     .error()
+                     .code,
+                 QStringLiteral("deal_stage.closed_hidden"));
         QCOMPARE(planMutation({"deal_stage.update", {{"id", idToString(stage.id)}, {"key", "other"}}})
                      .error()
                      .code,

@@ -50,7 +50,10 @@ class TestDealBoard : public QObject
         return q.value(0).toLongLong();
     }
 
-    QString stageOf(const Id &dealId) { return storage::DealRepository(t.db, clock).find(dealId).value()->stage; }
+    QString stageOf(const Id &dealId)
+    {
+        return storage::DealRepository(t.db, clock).find(dealId).value()->stage;
+    }
 
     // What a drag from one column does on arriving over another: enter, move, drop.
     bool dropOn(QListView *view, QMimeData *data)
@@ -216,7 +219,8 @@ private slots:
         QCOMPARE(board->listView()->model()->rowCount(), shown);
         board->listView()->sortByColumn(3, Qt::DescendingOrder);
         QAbstractItemModel *m = board->listView()->model();
-        QVERIFY(m->index(0, 3).data(Qt::UserRole).toLongLong() >= m->index(1, 3).data(Qt::UserRole).toLongLong());
+        QVERIFY(m->index(0, 3).data(Qt::UserRole).toLongLong() >=
+                m->index(1, 3).data(Qt::UserRole).toLongLong());
         shoot(board.get(), QStringLiteral("deals-list.png"));
         board->showList(false);
     }
@@ -229,7 +233,7 @@ private slots:
         QTableWidget *table = dialog.table();
         QCOMPARE(table->rowCount(), 8);
         table->item(1, 0)->setText(QStringLiteral("Выяснили потребность"));
-        table->item(4, 1)->setCheckState(Qt::Unchecked); // prepaid hidden
+        table->item(4, 1)->setCheckState(Qt::Unchecked);            // prepaid hidden
         QVERIFY(!(table->item(7, 1)->flags() & Qt::ItemIsEnabled)); // lost cannot be hidden
         dialog.addButton()->click();
         QCOMPARE(table->rowCount(), 9);

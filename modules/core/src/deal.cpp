@@ -54,8 +54,8 @@ Status validateDealMove(const QString &from, const QString &to, const QString &l
 
 QStringList builtinStageKeys()
 {
-    return {dealstage::New,  dealstage::Qualified, dealstage::Offer,  dealstage::Booked,
-            dealstage::Prepaid, dealstage::Paid,   dealstage::Stayed, dealstage::Lost};
+    return {dealstage::New,     dealstage::Qualified, dealstage::Offer,  dealstage::Booked,
+            dealstage::Prepaid, dealstage::Paid,      dealstage::Stayed, dealstage::Lost};
 }
 
 QString builtinStageTitle(const QString &key)
@@ -79,16 +79,16 @@ Status validateDealStage(const DealStageDef &stage)
                      QCoreApplication::translate("kasp::DealPipeline",
                                                  "A stage key is 1 to 40 Latin letters, digits or '_'.")};
     if (stage.title.size() > 60)
-        return Error{QStringLiteral("deal_stage.title"),
-                     QCoreApplication::translate("kasp::DealPipeline",
-                                                 "A stage title is at most 60 characters.")};
+        return Error{
+            QStringLiteral("deal_stage.title"),
+            QCoreApplication::translate("kasp::DealPipeline", "A stage title is at most 60 characters.")};
     if (stage.title.trimmed().isEmpty() && builtinStageTitle(stage.key).isEmpty())
         return Error{QStringLiteral("deal_stage.title"),
                      QCoreApplication::translate("kasp::DealPipeline", "Give the stage a title.")};
     if (isClosedStage(stage.key) && !stage.active)
-        return Error{QStringLiteral("deal_stage.closed_hidden"),
-                     QCoreApplication::translate("kasp::DealPipeline",
-                                                 "The won and lost stages cannot be hidden.")};
+        return Error{
+            QStringLiteral("deal_stage.closed_hidden"),
+            QCoreApplication::translate("kasp::DealPipeline", "The won and lost stages cannot be hidden.")};
     return {};
 }
 

@@ -58,10 +58,8 @@ Result<Deal> dealFromJson(const QJsonObject &json)
 QJsonObject toJson(const DealStageDef &stage)
 {
     return QJsonObject{
-        {QStringLiteral("id"), idToString(stage.id)},
-        {QStringLiteral("key"), stage.key},
-        {QStringLiteral("title"), stage.title},
-        {QStringLiteral("position"), stage.position},
+        {QStringLiteral("id"), idToString(stage.id)}, {QStringLiteral("key"), stage.key},
+        {QStringLiteral("title"), stage.title},       {QStringLiteral("position"), stage.position},
         {QStringLiteral("active"), stage.active},
     };
 }

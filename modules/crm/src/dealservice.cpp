@@ -118,20 +118,24 @@ Status DealService::savePipeline(const QList<DealStageDef> &stages)
 
 QStringList DealService::lostReasons()
 {
-    return {tr("Too expensive"), tr("No rooms on their dates"), tr("Chose another sanatorium"),
-            tr("Could not reach the guest"), tr("Changed their plans"), tr("Treatment is contraindicated")};
+    return {tr("Too expensive"),
+            tr("No rooms on their dates"),
+            tr("Chose another sanatorium"),
+            tr("Could not reach the guest"),
+            tr("Changed their plans"),
+            tr("Treatment is contraindicated")};
 }
 
 QString DealService::keyForTitle(const QString &title, const QStringList &taken)
 {
     static const QHash<QChar, QString> kLatin{
-        {u'а', u"a"_s},  {u'б', u"b"_s},  {u'в', u"v"_s},   {u'г', u"g"_s},  {u'д', u"d"_s},
-        {u'е', u"e"_s},  {u'ё', u"e"_s},  {u'ж', u"zh"_s},  {u'з', u"z"_s},  {u'и', u"i"_s},
-        {u'й', u"y"_s},  {u'к', u"k"_s},  {u'л', u"l"_s},   {u'м', u"m"_s},  {u'н', u"n"_s},
-        {u'о', u"o"_s},  {u'п', u"p"_s},  {u'р', u"r"_s},   {u'с', u"s"_s},  {u'т', u"t"_s},
-        {u'у', u"u"_s},  {u'ф', u"f"_s},  {u'х', u"kh"_s},  {u'ц', u"ts"_s}, {u'ч', u"ch"_s},
+        {u'а', u"a"_s},  {u'б', u"b"_s},   {u'в', u"v"_s},    {u'г', u"g"_s},  {u'д', u"d"_s},
+        {u'е', u"e"_s},  {u'ё', u"e"_s},   {u'ж', u"zh"_s},   {u'з', u"z"_s},  {u'и', u"i"_s},
+        {u'й', u"y"_s},  {u'к', u"k"_s},   {u'л', u"l"_s},    {u'м', u"m"_s},  {u'н', u"n"_s},
+        {u'о', u"o"_s},  {u'п', u"p"_s},   {u'р', u"r"_s},    {u'с', u"s"_s},  {u'т', u"t"_s},
+        {u'у', u"u"_s},  {u'ф', u"f"_s},   {u'х', u"kh"_s},   {u'ц', u"ts"_s}, {u'ч', u"ch"_s},
         {u'ш', u"sh"_s}, {u'щ', u"sch"_s}, {u'ъ', QString()}, {u'ы', u"y"_s},  {u'ь', QString()},
-        {u'э', u"e"_s},  {u'ю', u"yu"_s}, {u'я', u"ya"_s}};
+        {u'э', u"e"_s},  {u'ю', u"yu"_s},  {u'я', u"ya"_s}};
     QString key;
     for (const QChar c : title.toLower()) {
         if ((c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9'))

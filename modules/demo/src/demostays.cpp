@@ -207,9 +207,9 @@ Status writeEnquiry(DemoContext &ctx, Writers &w, int guestIndex)
         const QString stage = ctx.random.chance(0.5)   ? dealstage::New
                               : ctx.random.chance(0.5) ? dealstage::Qualified
                                                        : dealstage::Offer;
-        if (auto s = w.deals.add(idToString(ctx.random.id()), guest, managerText,
-                                 QStringLiteral("Подбор путёвки"), stage, 0, at, at,
-                                 QVariant(QMetaType::fromType<qlonglong>()), QString());
+        if (auto s =
+                w.deals.add(idToString(ctx.random.id()), guest, managerText, QStringLiteral("Подбор путёвки"),
+                            stage, 0, at, at, QVariant(QMetaType::fromType<qlonglong>()), QString());
             !s.ok())
             return s;
         const QDate due = day.addDays(ctx.random.between(1, 5));
@@ -220,9 +220,8 @@ Status writeEnquiry(DemoContext &ctx, Writers &w, int guestIndex)
             !s.ok())
             return s;
     } else if (answered && ctx.random.chance(0.5)) {
-        if (auto s =
-                w.deals.add(idToString(ctx.random.id()), guest, managerText, QStringLiteral("Подбор путёвки"),
-                            dealstage::Lost, 0, at, at, at, result);
+        if (auto s = w.deals.add(idToString(ctx.random.id()), guest, managerText,
+                                 QStringLiteral("Подбор путёвки"), dealstage::Lost, 0, at, at, at, result);
             !s.ok())
             return s;
     }

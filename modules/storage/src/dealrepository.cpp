@@ -42,9 +42,9 @@ Status insertMove(QSqlDatabase db, const DealMove &m)
                                                 "from_stage, to_stage, at) VALUES (?,?,?,?,?,?,?)"));
         !s.ok())
         return s;
-    for (const QVariant &v : {sql::fromId(m.id), sql::fromId(m.dealId), sql::fromId(m.guestId),
-                              sql::fromId(m.userId), QVariant(m.fromStage), QVariant(m.toStage),
-                              sql::fromInstant(m.at)})
+    for (const QVariant &v :
+         {sql::fromId(m.id), sql::fromId(m.dealId), sql::fromId(m.guestId), sql::fromId(m.userId),
+          QVariant(m.fromStage), QVariant(m.toStage), sql::fromInstant(m.at)})
         q.addBindValue(v);
     return sql::exec(q, QStringLiteral("deal move add"));
 }
@@ -54,7 +54,8 @@ Status insertMove(QSqlDatabase db, const DealMove &m)
 Status DealRepository::create(const Deal &deal)
 {
     if (!isValidStageKey(deal.stage))
-        return Error{QStringLiteral("deal.bad_move"), QStringLiteral("stage \"%1\"").arg(deal.stage.left(40))};
+        return Error{QStringLiteral("deal.bad_move"),
+                     QStringLiteral("stage \"%1\"").arg(deal.stage.left(40))};
     return applyMutation(
         m_db, Mutation{QStringLiteral("deal.create"), toJson(deal)}, m_clock.now(), [&]() -> Status {
             QSqlQuery q(m_db);
@@ -65,12 +66,11 @@ Status DealRepository::create(const Deal &deal)
                 !s.ok())
                 return s;
             const QDateTime created = deal.createdAt.isValid() ? deal.createdAt : m_clock.now();
-            for (const QVariant &v :
-                 QVariantList{sql::fromId(deal.id), sql::fromId(deal.guestId), sql::fromId(deal.ownerId),
-                              sql::text(deal.title), deal.stage, deal.amount.kopecks(),
-                              sql::fromInstant(created),
-                              sql::fromInstant(deal.updatedAt.isValid() ? deal.updatedAt : created),
-                              sql::fromInstant(deal.closedAt), sql::text(deal.lostReason)})
+            for (const QVariant &v : QVariantList{
+                     sql::fromId(deal.id), sql::fromId(deal.guestId), sql::fromId(deal.ownerId),
+                     sql::text(deal.title), deal.stage, deal.amount.kopecks(), sql::fromInstant(created),
+                     sql::fromInstant(deal.updatedAt.isValid() ? deal.updatedAt : created),
+                     sql::fromInstant(deal.closedAt), sql::text(deal.lostReason)})
                 q.addBindValue(v);
             return sql::exec(q, QStringLiteral("deal create"));
         });
@@ -111,19 +111,21 @@ Result<DealMove> DealRepository::move(const Id &dealId, const QString &to, const
     const QJsonObject args{{QStringLiteral("id"), idToString(dealId)},
                            {QStringLiteral("stage"), to},
                            {QStringLiteral("lost_reason"), reason}};
-    if (auto s = applyMutation(m_db, Mutation{QStringLiteral("deal.move"), args}, now, [&]() -> Status {
-            QSqlQuery q(m_db);
-            if (auto s = sql::prepare(q, QStringLiteral("UPDATE deals SET stage = ?, updated_at = ?, "
-                                                        "closed_at = ?, lost_reason = ? WHERE id = ?"));
-                !s.ok())
-                return s;
-            q.addBindValue(to);
-            q.addBindValue(sql::fromInstant(now));
-            q.addBindValue(sql::fromInstant(isClosedStage(to) ? now : QDateTime()));
-            q.addBindValue(sql::text(reason));
-            q.addBindValue(sql::fromId(dealId));
-            return sql::exec(q, QStringLiteral("deal move"));
-        });
+    if (auto s = applyMutation(m_db, Mutation{QStringLiteral("deal.move"), args}, now,
+                               [&]() -> Status {
+                                   QSqlQuery q(m_db);
+                                   if (auto s = sql::prepare(
+                                           q, QStringLiteral("UPDATE deals SET stage = ?, updated_at = ?, "
+                                                             "closed_at = ?, lost_reason = ? WHERE id = ?"));
+                                       !s.ok())
+                                       return s;
+                                   q.addBindValue(to);
+                                   q.addBindValue(sql::fromInstant(now));
+                                   q.addBindValue(sql::fromInstant(isClosedStage(to) ? now : QDateTime()));
+                                   q.addBindValue(sql::text(reason));
+                                   q.addBindValue(sql::fromId(dealId));
+                                   return sql::exec(q, QStringLiteral("deal move"));
+                               });
         !s.ok())
         return s.error();
     if (auto s = applyMutation(m_db, Mutation{QStringLiteral("deal_move.add"), toJson(move)}, now,
@@ -188,15 +190,17 @@ Result<QList<DealMove>> DealRepository::moves(const Id &dealId) const
     return out;
 }
 
-Result<QList<BoardDeal>> DealRepository::inStage(const QString &stage, const QDateTime &since, int limit) const
+Result<QList<BoardDeal>> DealRepository::inStage(const QString &stage, const QDateTime &since,
+                                                 int limit) const
 {
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     if (auto s = sql::prepare(
-            q, QStringLiteral("SELECT %1, g.last_name, g.first_name, g.middle_name, g.main_phone FROM deals d "
-                              "JOIN guests g ON g.id = d.guest_id WHERE d.stage = ? AND d.updated_at >= ? "
-                              "ORDER BY d.updated_at DESC LIMIT ?")
-                   .arg(kDealColumns));
+            q,
+            QStringLiteral("SELECT %1, g.last_name, g.first_name, g.middle_name, g.main_phone FROM deals d "
+                           "JOIN guests g ON g.id = d.guest_id WHERE d.stage = ? AND d.updated_at >= ? "
+                           "ORDER BY d.updated_at DESC LIMIT ?")
+                .arg(kDealColumns));
         !s.ok())
         return s.error();
     q.addBindValue(stage);
@@ -268,10 +272,11 @@ Result<Id> DealRepository::saveStage(const DealStageDef &stage)
     const QString name = create ? QStringLiteral("deal_stage.create") : QStringLiteral("deal_stage.update");
     auto status = applyMutation(m_db, Mutation{name, args}, m_clock.now(), [&]() -> Status {
         QSqlQuery q(m_db);
-        if (auto s = sql::prepare(q, create ? QStringLiteral("INSERT INTO deal_stages (title, position, active, "
-                                                             "id, key) VALUES (?,?,?,?,?)")
-                                            : QStringLiteral("UPDATE deal_stages SET title = ?, position = ?, "
-                                                             "active = ? WHERE id = ?"));
+        if (auto s =
+                sql::prepare(q, create ? QStringLiteral("INSERT INTO deal_stages (title, position, active, "
+                                                        "id, key) VALUES (?,?,?,?,?)")
+                                       : QStringLiteral("UPDATE deal_stages SET title = ?, position = ?, "
+                                                        "active = ? WHERE id = ?"));
             !s.ok())
             return s;
         q.addBindValue(sql::text(saved.title));

@@ -409,9 +409,9 @@ Status ReplicaStore::resetForResync()
             return s;
         QSqlQuery q(m_db);
         for (const char *table :
-             {"payments", "touches", "bookings", "deal_moves", "deals", "deal_stages", "tasks", "guest_phones", "guest_emails",
-              "guest_tags", "guests", "tariffs", "child_rules", "discounts", "room_closures", "rooms",
-              "room_categories", "buildings", "users"}) {
+             {"payments", "touches", "bookings", "deal_moves", "deals", "deal_stages", "tasks",
+              "guest_phones", "guest_emails", "guest_tags", "guests", "tariffs", "child_rules", "discounts",
+              "room_closures", "rooms", "room_categories", "buildings", "users"}) {
             if (!q.exec(QStringLiteral("DELETE FROM %1").arg(QLatin1String(table))))
                 return Error{QStringLiteral("storage.failed"), q.lastError().text()};
         }

@@ -1,6 +1,7 @@
 #include "kasp/storage/taskrepository.h"
 
 #include "kasp/core/mutation.h"
+#include "kasp/storage/guestrepository.h"
 #include "kasp/storage/outbox.h"
 #include "kasp/storage/sqlhelpers.h"
 
@@ -47,6 +48,66 @@ Status TaskRepository::setStatus(const Id &taskId, TaskStatus status)
             return Error{QStringLiteral("task.not_found"), QStringLiteral("task %1").arg(idToString(taskId))};
         return {};
     });
+}
+
+Status TaskRepository::reschedule(const Id &taskId, const QDateTime &due)
+{
+    if (!due.isValid())
+        return Error{QStringLiteral("task.due"), QStringLiteral("a task is rescheduled to a time")};
+    const QJsonObject args{{QStringLiteral("id"), idToString(taskId)},
+                           {QStringLiteral("due"), due.toUTC().toString(Qt::ISODateWithMs)}};
+    return applyMutation(
+        m_db, Mutation{QStringLiteral("task.reschedule"), args}, m_clock.now(), [&]() -> Status {
+            QSqlQuery q(m_db);
+            if (auto s = sql::prepare(q, QStringLiteral("UPDATE tasks SET due_at = ? WHERE id = ?")); !s.ok())
+                return s;
+            q.addBindValue(sql::fromInstant(due));
+            q.addBindValue(sql::fromId(taskId));
+            if (auto s = sql::exec(q, QStringLiteral("task reschedule")); !s.ok())
+                return s;
+            if (q.numRowsAffected() != 1)
+                return Error{QStringLiteral("task.not_found"),
+                             QStringLiteral("task %1").arg(idToString(taskId))};
+            return {};
+        });
+}
+
+Result<QList<AgendaTask>> TaskRepository::agenda(const Id &assigneeId, const QDateTime &until,
+                                                 int limit) const
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    const QString who =
+        assigneeId.isNull() ? QStringLiteral("t.assignee_id IS NULL") : QStringLiteral("t.assignee_id = ?");
+    if (auto s = sql::prepare(
+            q, QStringLiteral("SELECT t.id, t.guest_id, t.assignee_id, t.title, t.due_at, t.created_at, "
+                              "g.last_name, g.first_name, g.middle_name, g.main_phone FROM tasks t "
+                              "LEFT JOIN guests g ON g.id = t.guest_id WHERE %1 AND t.status = 'open' AND "
+                              "t.due_at < ? ORDER BY t.due_at LIMIT ?")
+                   .arg(who));
+        !s.ok())
+        return s.error();
+    if (!assigneeId.isNull())
+        q.addBindValue(sql::fromId(assigneeId));
+    q.addBindValue(sql::fromInstant(until));
+    q.addBindValue(limit);
+    if (auto s = sql::exec(q, QStringLiteral("agenda")); !s.ok())
+        return s.error();
+    QList<AgendaTask> out;
+    while (q.next()) {
+        Task t;
+        t.id = sql::toId(q.value(0));
+        t.guestId = sql::toId(q.value(1));
+        t.assigneeId = sql::toId(q.value(2));
+        t.title = q.value(3).toString();
+        t.due = sql::toInstant(q.value(4));
+        t.createdAt = sql::toInstant(q.value(5));
+        const QString name = t.guestId.isNull() ? QString()
+                                                : listedName(q.value(6).toString(), q.value(7).toString(),
+                                                             q.value(8).toString(), q.value(9).toString());
+        out.append(AgendaTask{std::move(t), name});
+    }
+    return out;
 }
 
 Result<QList<Task>> TaskRepository::openFor(const Id &assigneeId, int limit) const

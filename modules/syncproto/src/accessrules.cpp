@@ -13,8 +13,9 @@ Status authorizeMutation(Role role, const MutationPlan &plan)
                               plan.kind == EntityKind::ChildRule || plan.kind == EntityKind::Discount ||
                               plan.kind == EntityKind::DealStage;
     if (role == Role::Consultant && stockOrStaff)
-        return Error{QStringLiteral("auth.forbidden"),
-                     QStringLiteral("only the head of sales changes room stock, prices, the pipeline and staff")};
+        return Error{
+            QStringLiteral("auth.forbidden"),
+            QStringLiteral("only the head of sales changes room stock, prices, the pipeline and staff")};
     return {};
 }
 

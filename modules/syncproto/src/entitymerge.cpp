@@ -135,7 +135,9 @@ Status checkPatch(EntityKind kind, const QJsonObject &before, QJsonObject &after
         const auto to = taskStatusFromKey(after.value(QStringLiteral("status")).toString());
         if (!to)
             return badValue(QStringLiteral("status"));
-        after.insert(QStringLiteral("doneAt"), *to == TaskStatus::Open ? QString() : instantText(at));
+        // Only a change of status moves doneAt: a rescheduled task keeps it.
+        if (before.value(QStringLiteral("status")) != after.value(QStringLiteral("status")))
+            after.insert(QStringLiteral("doneAt"), *to == TaskStatus::Open ? QString() : instantText(at));
         return {};
     }
     default:

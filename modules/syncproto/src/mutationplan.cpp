@@ -55,6 +55,7 @@ const Shape kShapes[] = {
     {"deal_stage.update", EntityKind::DealStage, Op::Patch, {}, {"title", "position", "active"}},
     {"task.create", EntityKind::Task, Op::Create},
     {"task.set_status", EntityKind::Task, Op::Patch, {}, {"status"}},
+    {"task.reschedule", EntityKind::Task, Op::Patch, {}, {"due"}},
     {"payment.add", EntityKind::Payment, Op::Create},
     {"room_closure.create", EntityKind::RoomClosure, Op::Create},
     {"room_closure.delete", EntityKind::RoomClosure, Op::Delete}, // the room is back in service

@@ -312,9 +312,8 @@ void DealBoardPanel::reloadColumn(const QString &stage)
 std::optional<QString> DealBoardPanel::askLostReason()
 {
     bool ok = false;
-    const QString reason =
-        QInputDialog::getItem(this, tr("Deal lost"), tr("Why was the deal lost?"), DealService::lostReasons(), 0,
-                              true, &ok);
+    const QString reason = QInputDialog::getItem(this, tr("Deal lost"), tr("Why was the deal lost?"),
+                                                 DealService::lostReasons(), 0, true, &ok);
     if (!ok || reason.trimmed().isEmpty())
         return std::nullopt;
     return reason.trimmed();
@@ -389,7 +388,8 @@ bool DealBoardPanel::eventFilter(QObject *watched, QEvent *event)
 {
     if (event->type() == QEvent::KeyPress && m_views.contains(static_cast<QListView *>(watched))) {
         const auto *key = static_cast<QKeyEvent *>(event);
-        if (key->modifiers() == Qt::ControlModifier && (key->key() == Qt::Key_Right || key->key() == Qt::Key_Left)) {
+        if (key->modifiers() == Qt::ControlModifier &&
+            (key->key() == Qt::Key_Right || key->key() == Qt::Key_Left)) {
             moveSelected(key->key() == Qt::Key_Right ? 1 : -1);
             return true;
         }
@@ -413,7 +413,8 @@ void DealBoardPanel::showCardMenu(QListView *view, const QPoint &pos)
     for (const DealStageDef &stage : m_pipeline.activeStages()) {
         if (stage.key == model->stageKey())
             continue;
-        moveTo->addAction(m_pipeline.title(stage.key), this, [this, dealId, key = stage.key] { moveDeal(dealId, key); });
+        moveTo->addAction(m_pipeline.title(stage.key), this,
+                          [this, dealId, key = stage.key] { moveDeal(dealId, key); });
     }
     menu.exec(view->viewport()->mapToGlobal(pos));
 }

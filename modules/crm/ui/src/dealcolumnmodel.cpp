@@ -68,16 +68,17 @@ QVariant DealColumnModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return row.deal.title;
     case Qt::ToolTipRole: {
-        QString tip = QStringLiteral("<b>%1</b><br>%2").arg(row.deal.title.toHtmlEscaped(),
-                                                             row.guestName.toHtmlEscaped());
+        QString tip = QStringLiteral("<b>%1</b><br>%2")
+                          .arg(row.deal.title.toHtmlEscaped(), row.guestName.toHtmlEscaped());
         if (row.deal.amount.kopecks() != 0)
             tip += QStringLiteral("<br>") + row.deal.amount.toString();
         if (const QString owner = m_userNames.value(row.deal.ownerId); !owner.isEmpty())
             tip += QStringLiteral("<br>") + tr("Manager: %1").arg(owner.toHtmlEscaped());
         if (!row.deal.lostReason.isEmpty())
             tip += QStringLiteral("<br>") + tr("Lost: %1").arg(row.deal.lostReason.toHtmlEscaped());
-        tip += QStringLiteral("<br><i>%1</i>").arg(tr("Enter opens the guest's card; Ctrl+→ / Ctrl+← moves the "
-                                                      "deal to the next or previous stage"));
+        tip += QStringLiteral("<br><i>%1</i>")
+                   .arg(tr("Enter opens the guest's card; Ctrl+→ / Ctrl+← moves the "
+                           "deal to the next or previous stage"));
         return tip;
     }
     case Qt::AccessibleTextRole:
@@ -124,7 +125,8 @@ QMimeData *DealColumnModel::mimeData(const QModelIndexList &indexes) const
     return data;
 }
 
-bool DealColumnModel::canDropMimeData(const QMimeData *data, Qt::DropAction, int, int, const QModelIndex &) const
+bool DealColumnModel::canDropMimeData(const QMimeData *data, Qt::DropAction, int, int,
+                                      const QModelIndex &) const
 {
     Id dealId;
     QString from;
@@ -173,8 +175,8 @@ void DealCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     painter->setFont(option.font);
     const int line2 = text.top() + boldMetrics.height() + 2;
     painter->drawText(QRect(text.left(), line2, text.width(), metrics.height()), Qt::AlignLeft,
-                      metrics.elidedText(index.data(DealColumnModel::GuestNameRole).toString(), Qt::ElideRight,
-                                         text.width()));
+                      metrics.elidedText(index.data(DealColumnModel::GuestNameRole).toString(),
+                                         Qt::ElideRight, text.width()));
     const int line3 = line2 + metrics.height() + 2;
     const QString age = index.data(DealColumnModel::UpdatedRole).toString();
     const int ageWidth = metrics.horizontalAdvance(age);

@@ -79,11 +79,12 @@ void PipelineEditorDialog::addRow(const DealStageDef &stage, const QString &show
     auto *title = new QTableWidgetItem(shownTitle);
     title->setToolTip(tr("Key: %1").arg(stage.key));
     auto *shown = new QTableWidgetItem;
-    shown->setFlags(Qt::ItemIsUserCheckable | (isClosedStage(stage.key) ? Qt::NoItemFlags : Qt::ItemIsEnabled));
+    shown->setFlags(Qt::ItemIsUserCheckable |
+                    (isClosedStage(stage.key) ? Qt::NoItemFlags : Qt::ItemIsEnabled));
     shown->setCheckState(stage.active ? Qt::Checked : Qt::Unchecked);
     const StageOutcome outcome = stageOutcome(stage.key);
-    auto *kind = new QTableWidgetItem(outcome == StageOutcome::Won    ? tr("won, closes the deal")
-                                      : outcome == StageOutcome::Lost ? tr("lost, closes the deal")
+    auto *kind = new QTableWidgetItem(outcome == StageOutcome::Won             ? tr("won, closes the deal")
+                                      : outcome == StageOutcome::Lost          ? tr("lost, closes the deal")
                                       : builtinStageTitle(stage.key).isEmpty() ? tr("your own")
                                                                                : tr("built-in"));
     kind->setFlags(Qt::ItemIsEnabled);

@@ -80,7 +80,7 @@ public:
     static DealPipeline fromStored(QList<DealStageDef> stored);
 
     const QList<DealStageDef> &stages() const { return m_stages; }
-    int indexOf(const QString &key) const; // -1 when unknown
+    int indexOf(const QString &key) const;   // -1 when unknown
     QString title(const QString &key) const; // the key itself for an unknown stage
     QList<DealStageDef> activeStages() const;
 

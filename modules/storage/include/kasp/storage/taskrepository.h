@@ -6,6 +6,13 @@
 
 namespace kasp::storage {
 
+// A task as a to-do list shows it: with the guest it is about.
+struct AgendaTask
+{
+    Task task;
+    QString guestName; // "" for a task about no one guest
+};
+
 class TaskRepository
 {
 public:
@@ -14,6 +21,10 @@ public:
     Status setStatus(const Id &taskId, TaskStatus status);              // mutation task.set_status
     Result<QList<Task>> openFor(const Id &assigneeId, int limit) const; // earliest due first
     Result<QList<Task>> forGuest(const Id &guestId) const;
+    Status reschedule(const Id &taskId, const QDateTime &due); // mutation task.reschedule
+    // Open tasks due before `until`, earliest first: the assignee's own, or the shared pool's
+    // (tasks nobody is assigned) for a null assignee. Served by (assignee_id, status, due_at).
+    Result<QList<AgendaTask>> agenda(const Id &assigneeId, const QDateTime &until, int limit) const;
 
 private:
     Result<QList<Task>> select(const QString &where, const QVariantList &values) const;

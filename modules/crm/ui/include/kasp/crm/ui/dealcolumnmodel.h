@@ -15,7 +15,14 @@ class DealColumnModel : public QAbstractListModel
 {
     Q_OBJECT
 public:
-    enum Role { DealIdRole = Qt::UserRole + 1, GuestIdRole, GuestNameRole, AmountRole, UpdatedRole, OwnerRole };
+    enum Role {
+        DealIdRole = Qt::UserRole + 1,
+        GuestIdRole,
+        GuestNameRole,
+        AmountRole,
+        UpdatedRole,
+        OwnerRole
+    };
 
     explicit DealColumnModel(QObject *parent = nullptr);
     void setColumn(BoardColumn column);
@@ -50,7 +57,8 @@ class DealCardDelegate : public QStyledItemDelegate
     Q_OBJECT
 public:
     using QStyledItemDelegate::QStyledItemDelegate;
-    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 };
 

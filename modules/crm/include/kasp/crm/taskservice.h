@@ -1,0 +1,35 @@
+#pragma once
+// A consultant's to-do list: what is due today (overdue first), completed or put off in one click.
+#include "kasp/storage/taskrepository.h"
+
+namespace kasp::crm {
+
+struct Agenda
+{
+    QList<storage::AgendaTask> mine; // earliest first, overdue ones included
+    QList<storage::AgendaTask> pool; // tasks nobody is assigned (missed calls of unassigned guests)
+};
+
+class TaskService
+{
+public:
+    static constexpr int kAgendaLimit = 500;
+
+    TaskService(QSqlDatabase db, const Clock &clock) : m_db(std::move(db)), m_clock(clock) {}
+
+    // Open tasks due before the end of today (local time) for `userId`, and the shared pool's.
+    Result<Agenda> today(const Id &userId) const;
+    Status complete(const Id &taskId);
+    // To the same time of day `days` later, but never into the past: an overdue task moved "to
+    // tomorrow" lands tomorrow.
+    Result<QDateTime> postpone(const Id &taskId, const QDateTime &currentDue, int days);
+    // A call-back or any other task for a guest, due at `due`, assigned to `assigneeId`.
+    Result<Task> create(const Id &guestId, const Id &assigneeId, const QString &title, const QDateTime &due);
+
+private:
+    storage::TaskRepository repo() const { return storage::TaskRepository(m_db, m_clock); }
+    QSqlDatabase m_db;
+    const Clock &m_clock;
+};
+
+} // namespace kasp::crm

@@ -1,0 +1,61 @@
+#include "kasp/crm/taskservice.h"
+
+#include <QCoreApplication>
+
+namespace kasp::crm {
+
+Result<Agenda> TaskService::today(const Id &userId) const
+{
+    const QDateTime now = m_clock.now().toLocalTime();
+    const QDateTime endOfDay(now.date().addDays(1), QTime(0, 0));
+    Agenda agenda;
+    if (!userId.isNull()) {
+        auto mine = repo().agenda(userId, endOfDay, kAgendaLimit);
+        if (!mine.ok())
+            return mine.error();
+        agenda.mine = mine.value();
+    }
+    auto pool = repo().agenda(Id(), endOfDay, kAgendaLimit);
+    if (!pool.ok())
+        return pool.error();
+    agenda.pool = pool.value();
+    return agenda;
+}
+
+Status TaskService::complete(const Id &taskId)
+{
+    return repo().setStatus(taskId, TaskStatus::Done);
+}
+
+Result<QDateTime> TaskService::postpone(const Id &taskId, const QDateTime &currentDue, int days)
+{
+    const QDateTime now = m_clock.now().toLocalTime();
+    const QDateTime from = currentDue.isValid() ? currentDue.toLocalTime() : now;
+    QDateTime due(from.date().addDays(days), from.time());
+    // An overdue task put off lands `days` after today, at its own time of day.
+    if (due <= now)
+        due = QDateTime(now.date().addDays(days), from.time());
+    if (auto s = repo().reschedule(taskId, due); !s.ok())
+        return s.error();
+    return due;
+}
+
+Result<Task> TaskService::create(const Id &guestId, const Id &assigneeId, const QString &title,
+                                 const QDateTime &due)
+{
+    if (title.trimmed().isEmpty())
+        return Error{QStringLiteral("task.title"),
+                     QCoreApplication::translate("kasp::crm::TaskService", "Say what is to be done.")};
+    Task task;
+    task.id = newId();
+    task.guestId = guestId;
+    task.assigneeId = assigneeId;
+    task.title = title.trimmed();
+    task.due = due;
+    task.createdAt = m_clock.now();
+    if (auto s = repo().create(task); !s.ok())
+        return s.error();
+    return task;
+}
+
+} // namespace kasp::crm

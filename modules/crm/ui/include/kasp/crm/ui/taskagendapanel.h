@@ -1,0 +1,73 @@
+#pragma once
+// "Задачи на сегодня": the consultant's open tasks due today, overdue ones in red at the top, then
+// the shared pool's. Enter opens the guest's card; one click marks a task done or puts it off to
+// tomorrow. Refreshed every minute (overdue marks move with the clock) and after a sync.
+#include "kasp/crm/taskservice.h"
+#include <QAbstractTableModel>
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QTableView;
+class QTimer;
+
+namespace kasp::crm::ui {
+
+class TaskAgendaModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { DueColumn, TitleColumn, GuestColumn, ColumnCount };
+    enum Role { TaskIdRole = Qt::UserRole + 1, GuestIdRole, OverdueRole, PoolRole, DueRole };
+
+    explicit TaskAgendaModel(QObject *parent = nullptr);
+    void setAgenda(const Agenda &agenda, const QDateTime &now);
+    int overdueCount() const;
+    int mineCount() const { return m_mineCount; }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    QList<storage::AgendaTask> m_rows; // mine, then the pool's
+    int m_mineCount = 0;
+    QDateTime m_now;
+};
+
+class TaskAgendaPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    TaskAgendaPanel(TaskService &service, const Clock &clock, QWidget *parent = nullptr);
+
+    void setUser(const Id &userId);
+    void reload();
+    bool completeCurrent();
+    bool postponeCurrent();
+
+    TaskAgendaModel *model() const { return m_model; }
+    QTableView *view() const { return m_view; }
+    QLabel *summary() const { return m_summary; }
+
+signals:
+    void guestActivated(const kasp::Id &guestId);
+    void tasksChanged(const kasp::Id &guestId);
+    void errorOccurred(const QString &message);
+
+private:
+    void updateButtons();
+
+    TaskService &m_service;
+    const Clock &m_clock;
+    Id m_userId;
+    TaskAgendaModel *m_model;
+    QTableView *m_view;
+    QLabel *m_summary;
+    QPushButton *m_done;
+    QPushButton *m_tomorrow;
+    QTimer *m_refresh;
+};
+
+} // namespace kasp::crm::ui

@@ -1,0 +1,235 @@
+#include "kasp/crm/ui/taskagendapanel.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace kasp::crm::ui {
+
+TaskAgendaModel::TaskAgendaModel(QObject *parent) : QAbstractTableModel(parent) {}
+
+void TaskAgendaModel::setAgenda(const Agenda &agenda, const QDateTime &now)
+{
+    beginResetModel();
+    m_rows = agenda.mine + agenda.pool;
+    m_mineCount = int(agenda.mine.size());
+    m_now = now;
+    endResetModel();
+}
+
+int TaskAgendaModel::overdueCount() const
+{
+    int n = 0;
+    for (int i = 0; i < m_mineCount; ++i)
+        n += m_rows.at(i).task.isOverdue(m_now) ? 1 : 0;
+    return n;
+}
+
+int TaskAgendaModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int TaskAgendaModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant TaskAgendaModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const storage::AgendaTask &row = m_rows.at(index.row());
+    const bool overdue = row.task.isOverdue(m_now);
+    const bool pool = index.row() >= m_mineCount;
+    const QDateTime due = row.task.due.toLocalTime();
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case DueColumn:
+            // Today's tasks by the hour; older overdue ones by their date too.
+            return due.date() == m_now.toLocalTime().date()
+                       ? QLocale().toString(due.time(), QLocale::ShortFormat)
+                       : QLocale().toString(due, QLocale::ShortFormat);
+        case TitleColumn:
+            return row.task.title;
+        case GuestColumn:
+            return row.guestName;
+        }
+        return {};
+    case Qt::ForegroundRole:
+        return overdue ? QVariant(QColor(0xb0, 0x1c, 0x1c)) : QVariant();
+    case Qt::FontRole:
+        if (pool) {
+            QFont italic;
+            italic.setItalic(true);
+            return italic;
+        }
+        return {};
+    case Qt::ToolTipRole: {
+        QStringList lines{row.task.title};
+        if (!row.guestName.isEmpty())
+            lines << row.guestName;
+        if (overdue)
+            lines << tr("Overdue since %1").arg(QLocale().toString(due, QLocale::ShortFormat));
+        if (pool)
+            lines << tr("From the shared queue: whoever is free takes it");
+        return lines.join(QLatin1Char('\n'));
+    }
+    case TaskIdRole:
+        return QVariant::fromValue(row.task.id);
+    case GuestIdRole:
+        return QVariant::fromValue(row.task.guestId);
+    case OverdueRole:
+        return overdue;
+    case PoolRole:
+        return pool;
+    case DueRole:
+        return row.task.due;
+    default:
+        return {};
+    }
+}
+
+QVariant TaskAgendaModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case DueColumn:
+        return tr("Due");
+    case TitleColumn:
+        return tr("Task");
+    case GuestColumn:
+        return tr("Guest");
+    }
+    return {};
+}
+
+TaskAgendaPanel::TaskAgendaPanel(TaskService &service, const Clock &clock, QWidget *parent)
+    : QWidget(parent), m_service(service), m_clock(clock), m_model(new TaskAgendaModel(this)),
+      m_view(new QTableView), m_summary(new QLabel), m_done(new QPushButton(tr("Done"))),
+      m_tomorrow(new QPushButton(tr("To tomorrow"))), m_refresh(new QTimer(this))
+{
+    m_view->setModel(m_model);
+    m_view->setObjectName(QStringLiteral("taskAgenda"));
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->verticalHeader()->hide();
+    m_view->setWordWrap(false);
+    m_view->horizontalHeader()->setSectionResizeMode(TaskAgendaModel::DueColumn,
+                                                     QHeaderView::ResizeToContents);
+    m_view->horizontalHeader()->setSectionResizeMode(TaskAgendaModel::TitleColumn, QHeaderView::Stretch);
+    m_view->horizontalHeader()->setSectionResizeMode(TaskAgendaModel::GuestColumn, QHeaderView::Stretch);
+    m_summary->setWordWrap(true);
+    m_done->setToolTip(tr("Mark the selected task done (Ctrl+Enter)"));
+    m_done->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    m_tomorrow->setToolTip(tr("Put the selected task off to tomorrow, same time"));
+    connect(m_done, &QPushButton::clicked, this, &TaskAgendaPanel::completeCurrent);
+    connect(m_tomorrow, &QPushButton::clicked, this, &TaskAgendaPanel::postponeCurrent);
+    connect(m_view, &QTableView::activated, this, [this](const QModelIndex &index) {
+        const Id guestId = index.data(TaskAgendaModel::GuestIdRole).value<Id>();
+        if (!guestId.isNull())
+            emit guestActivated(guestId);
+    });
+    connect(m_model, &QAbstractItemModel::modelReset, this, &TaskAgendaPanel::updateButtons);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &TaskAgendaPanel::updateButtons);
+    m_refresh->setInterval(60'000);
+    connect(m_refresh, &QTimer::timeout, this, &TaskAgendaPanel::reload);
+    m_refresh->start();
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_done);
+    buttons->addWidget(m_tomorrow);
+    buttons->addStretch(1);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_view, 1);
+    layout->addLayout(buttons);
+    updateButtons();
+}
+
+void TaskAgendaPanel::setUser(const Id &userId)
+{
+    m_userId = userId;
+    reload();
+}
+
+void TaskAgendaPanel::reload()
+{
+    const Id current = m_view->currentIndex().data(TaskAgendaModel::TaskIdRole).value<Id>();
+    auto agenda = m_service.today(m_userId);
+    if (!agenda.ok()) {
+        emit errorOccurred(agenda.error().message);
+        return;
+    }
+    m_model->setAgenda(agenda.value(), m_clock.now());
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        if (!current.isNull() &&
+            m_model->index(row, 0).data(TaskAgendaModel::TaskIdRole).value<Id>() == current)
+            m_view->setCurrentIndex(m_model->index(row, TaskAgendaModel::TitleColumn));
+    const int overdue = m_model->overdueCount();
+    QString text = tr("Today: %n task(s)", nullptr, m_model->mineCount());
+    if (overdue > 0)
+        text +=
+            QStringLiteral(", <span style='color:#b01c1c'>%1</span>").arg(tr("%n overdue", nullptr, overdue));
+    const int pool = m_model->rowCount() - m_model->mineCount();
+    if (pool > 0)
+        text += QStringLiteral("; ") + tr("%n in the shared queue", nullptr, pool);
+    m_summary->setText(text);
+}
+
+void TaskAgendaPanel::updateButtons()
+{
+    const bool selected = m_view->currentIndex().isValid();
+    m_done->setEnabled(selected);
+    m_tomorrow->setEnabled(selected);
+}
+
+bool TaskAgendaPanel::completeCurrent()
+{
+    const QModelIndex index = m_view->currentIndex();
+    if (!index.isValid())
+        return false;
+    const Id taskId = index.data(TaskAgendaModel::TaskIdRole).value<Id>();
+    const Id guestId = index.data(TaskAgendaModel::GuestIdRole).value<Id>();
+    const int row = index.row();
+    if (auto s = m_service.complete(taskId); !s.ok()) {
+        emit errorOccurred(s.error().message);
+        return false;
+    }
+    reload();
+    // The next task is where the done one was: a list worked from the top down.
+    if (m_model->rowCount() > 0)
+        m_view->setCurrentIndex(
+            m_model->index(std::min(row, m_model->rowCount() - 1), TaskAgendaModel::TitleColumn));
+    emit tasksChanged(guestId);
+    return true;
+}
+
+bool TaskAgendaPanel::postponeCurrent()
+{
+    const QModelIndex index = m_view->currentIndex();
+    if (!index.isValid())
+        return false;
+    const Id guestId = index.data(TaskAgendaModel::GuestIdRole).value<Id>();
+    auto moved = m_service.postpone(index.data(TaskAgendaModel::TaskIdRole).value<Id>(),
+                                    index.data(TaskAgendaModel::DueRole).toDateTime(), 1);
+    if (!moved.ok()) {
+        emit errorOccurred(moved.error().message);
+        return false;
+    }
+    reload();
+    emit tasksChanged(guestId);
+    return true;
+}
+
+} // namespace kasp::crm::ui

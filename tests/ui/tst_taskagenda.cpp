@@ -1,0 +1,131 @@
+// "Задачи на сегодня" under Xvfb, in Russian, on a fixed clock: what is due today, overdue ones
+// marked and first, the shared pool after the consultant's own; done and put-off tasks leave the
+// list and are stored as mutations.
+#include "clippedtexts.h"
+#include "kasp/crm/ui/taskagendapanel.h"
+#include "kasp/storage/guestrepository.h"
+#include "kasp/storage/outbox.h"
+#include "kasp/testsupport/testdb.h"
+#include "translations.h"
+
+#include <QAbstractItemModelTester>
+#include <QLabel>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QtTest>
+
+using namespace kasp;
+using crm::ui::TaskAgendaModel;
+using crm::ui::TaskAgendaPanel;
+
+class TestTaskAgenda : public QObject
+{
+    Q_OBJECT
+    test::TestDatabase t;
+    FixedClock clock{QDateTime(QDate(2026, 11, 24), QTime(12, 0))}; // local noon
+    const Id me = newId();
+    const Id colleague = newId();
+    Id guestId;
+
+    Id task(const QString &title, const Id &assignee, const QDateTime &due, bool done = false)
+    {
+        crm::TaskService service(t.db, clock);
+        auto made = service.create(guestId, assignee, title, due);
+        if (!made.ok())
+            return {};
+        if (done && !service.complete(made.value().id).ok())
+            return {};
+        return made.value().id;
+    }
+
+    void shoot(QWidget *w, const QString &name)
+    {
+        if (!qEnvironmentVariableIsEmpty("KASP_SCREENSHOT_DIR"))
+            w->grab().save(qEnvironmentVariable("KASP_SCREENSHOT_DIR") + QLatin1Char('/') + name);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        test::initTestEnvironment();
+        QVERIFY(app::installTranslations(QStringLiteral("ru")));
+        t = test::TestDatabase::create(QStringLiteral("tasks"));
+        Guest g;
+        g.id = newId();
+        g.lastName = QStringLiteral("Задачина");
+        g.firstName = QStringLiteral("Вера");
+        g.phones = {Phone::parse(QStringLiteral("+7 916 700-20-01")).value()};
+        QVERIFY(storage::GuestRepository(t.db, clock).create(g).ok());
+        guestId = g.id;
+    }
+
+    void todayOverdueFirstThenThePool()
+    {
+        const QDate today = clock.now().date();
+        const Id yesterday =
+            task(QStringLiteral("Перезвонить про путёвку"), me, QDateTime(today.addDays(-1), QTime(10, 0)));
+        const Id morning = task(QStringLiteral("Отправить предложение"), me, QDateTime(today, QTime(9, 0)));
+        const Id afternoon = task(QStringLiteral("Напомнить о санаторно-курортной карте"), me,
+                                  QDateTime(today, QTime(15, 30)));
+        QVERIFY(!task(QStringLiteral("Завтрашняя"), me, QDateTime(today.addDays(1), QTime(9, 0))).isNull());
+        QVERIFY(!task(QStringLiteral("Сделанная"), me, QDateTime(today, QTime(8, 0)), true).isNull());
+        QVERIFY(!task(QStringLiteral("Коллеги"), colleague, QDateTime(today, QTime(8, 0))).isNull());
+        const Id pool = task(QStringLiteral("Пропущенный звонок"), Id(), QDateTime(today, QTime(11, 0)));
+
+        crm::TaskService service(t.db, clock);
+        TaskAgendaPanel panel(service, clock);
+        QAbstractItemModelTester tester(panel.model(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        panel.setUser(me);
+        panel.resize(420, 360);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        TaskAgendaModel *m = panel.model();
+        QCOMPARE(m->rowCount(), 4);
+        QCOMPARE(m->mineCount(), 3);
+        const QList<Id> order{yesterday, morning, afternoon, pool};
+        for (int row = 0; row < 4; ++row)
+            QCOMPARE(m->index(row, 0).data(TaskAgendaModel::TaskIdRole).value<Id>(), order.at(row));
+        QCOMPARE(m->overdueCount(), 2);
+        QVERIFY(m->index(0, 1).data(TaskAgendaModel::OverdueRole).toBool());
+        QVERIFY(m->index(0, 1).data(Qt::ForegroundRole).isValid());
+        QVERIFY(!m->index(2, 1).data(TaskAgendaModel::OverdueRole).toBool());
+        QVERIFY(m->index(3, 1).data(TaskAgendaModel::PoolRole).toBool());
+        QCOMPARE(m->index(2, TaskAgendaModel::GuestColumn).data().toString(),
+                 QStringLiteral("Задачина Вера"));
+        const QString summary = panel.summary()->text();
+        QVERIFY2(summary.contains(QStringLiteral("3 задачи")) &&
+                     summary.contains(QStringLiteral("2 просрочены")),
+                 qPrintable(summary));
+        shoot(&panel, QStringLiteral("tasks-today.png"));
+        const QStringList clipped = test::clippedTexts(&panel);
+        QVERIFY2(clipped.isEmpty(), qPrintable(clipped.join(QStringLiteral(" | "))));
+
+        // Done: the list closes up and the next task is selected.
+        panel.view()->setCurrentIndex(m->index(1, 1));
+        QSignalSpy changed(&panel, &TaskAgendaPanel::tasksChanged);
+        QVERIFY(panel.completeCurrent());
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(m->rowCount(), 3);
+        QCOMPARE(panel.view()->currentIndex().data(TaskAgendaModel::TaskIdRole).value<Id>(), afternoon);
+        QCOMPARE(storage::Outbox(t.db).pending(1000).value().last().name, QStringLiteral("task.set_status"));
+
+        // Yesterday's put off "to tomorrow" lands tomorrow at its own hour, not today.
+        panel.view()->setCurrentIndex(m->index(0, 1));
+        QVERIFY(panel.postponeCurrent());
+        QCOMPARE(m->rowCount(), 2);
+        const QList<Task> tasks = storage::TaskRepository(t.db, clock).forGuest(guestId).value();
+        for (const Task &each : tasks)
+            if (each.id == yesterday)
+                QCOMPARE(each.due.toLocalTime(), QDateTime(today.addDays(1), QTime(10, 0)));
+        QCOMPARE(storage::Outbox(t.db).pending(1000).value().last().name, QStringLiteral("task.reschedule"));
+
+        // An hour later the afternoon task is still not overdue; at 16:00 it is.
+        clock.set(QDateTime(today, QTime(16, 0)));
+        panel.reload();
+        QCOMPARE(m->overdueCount(), 1);
+    }
+};
+
+QTEST_MAIN(TestTaskAgenda)
+#include "tst_taskagenda.moc"
