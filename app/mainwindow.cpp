@@ -17,6 +17,7 @@
 #include "kasp/crm/ui/taskagendapanel.h"
 #include "kasp/session/settings.h"
 #include "kasp/telephony/ui/phonepanel.h"
+#include "listexportdialog.h"
 #include "paymentlinkactions.h"
 #include "phonesession.h"
 #include "serverdialog.h"
@@ -221,6 +222,9 @@ void MainWindow::buildMenus()
     m_newDeal = file->addAction(tr("New &deal…"), this, &MainWindow::newDeal);
     m_newDeal->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
     m_newDeal->setToolTip(tr("A new deal for the open guest card, at the pipeline's first stage"));
+    m_exportList = file->addAction(tr("E&xport the list…"), this, [this] { exportCurrentList(); });
+    m_exportList->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    m_exportList->setToolTip(tr("The list of the open tab (guests or deals) to Excel or CSV"));
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -325,6 +329,25 @@ void MainWindow::newDeal()
     m_card->showGuest(guestId);
     m_deals->reload();
     statusBar()->showMessage(tr("Deal \"%1\" created.").arg(deal.value().title), 5000);
+}
+
+QString MainWindow::exportCurrentList(const QString &testPath)
+{
+    QString saved;
+    if (m_tabs->currentWidget() == m_deals) {
+        crm::ModelExportSource source(*m_deals->listView()->model());
+        saved = exportListInteractively(this, source, tr("Deals"), testPath);
+    } else {
+        QHash<Id, QString> names;
+        if (auto users = m_guests.users(); users.ok())
+            for (const User &u : users.value())
+                names.insert(u.id, u.displayName);
+        crm::GuestExportSource source(m_guests.list(), std::move(names));
+        saved = exportListInteractively(this, source, tr("Guests"), testPath);
+    }
+    if (!saved.isEmpty())
+        statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(saved)), 8000);
+    return saved;
 }
 
 void MainWindow::showGuestList()

@@ -85,6 +85,9 @@ public slots:
     void showGuestList();
     void showDeals();
     void newDeal();
+    // The open tab's list (the deals' list on the Сделки tab, otherwise the whole guest base) to a
+    // file the user picks; `testPath` skips the file dialog. Returns the saved path or "".
+    QString exportCurrentList(const QString &testPath = {});
     void importGuests();
 
 protected:
@@ -118,6 +121,7 @@ private:
     QAction *m_editGuest = nullptr;
     QAction *m_importGuests = nullptr;
     QAction *m_newDeal = nullptr;
+    QAction *m_exportList = nullptr;
     std::unique_ptr<crm::DealService> m_dealService;
     crm::ui::DealBoardPanel *m_deals = nullptr;
     std::unique_ptr<crm::TaskService> m_taskService;

@@ -511,6 +511,26 @@
         <source>Demo database</source>
         <translation>Демо-база</translation>
     </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Книга Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV for Excel (*.csv)</source>
+        <translation>CSV для Excel (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export the list</source>
+        <translation>Экспорт списка</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Экспорт…</translation>
+    </message>
+    <message>
+        <source>Exported %L1 of %L2 rows…</source>
+        <translation>Выгружено %L1 из %L2 строк…</translation>
+    </message>
 </context>
 <context>
     <name>kasp::app::CatalogueActions</name>
@@ -792,6 +812,18 @@
     <message>
         <source>Tasks for today</source>
         <translation>Задачи на сегодня</translation>
+    </message>
+    <message>
+        <source>E&amp;xport the list…</source>
+        <translation>&amp;Экспорт списка…</translation>
+    </message>
+    <message>
+        <source>The list of the open tab (guests or deals) to Excel or CSV</source>
+        <translation>Список открытой вкладки (гости или сделки) в Excel или CSV</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Сохранено: %1</translation>
     </message>
 </context>
 <context>
@@ -2235,6 +2267,30 @@ No other room is free for these nights.</source>
         <source>Put through to %1</source>
         <translation>Переведён на %1</translation>
     </message>
+    <message>
+        <source>The export was cancelled; no file was written.</source>
+        <translation>Экспорт отменён, файл не записан.</translation>
+    </message>
+    <message>
+        <source>An Excel sheet holds at most %L1 rows. Export this list as CSV.</source>
+        <translation>Лист Excel вмещает не больше %L1 строк. Выгрузите этот список в CSV.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Не удалось записать %1: %2</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>Список</translation>
+    </message>
+    <message>
+        <source>the old file cannot be replaced (is it open in Excel?)</source>
+        <translation>старый файл нельзя заменить (он открыт в Excel?)</translation>
+    </message>
+    <message>
+        <source>the file cannot be renamed</source>
+        <translation>файл нельзя переименовать</translation>
+    </message>
 </context>
 <context>
     <name>kasp::crm::DealService</name>
@@ -2273,6 +2329,29 @@ No other room is free for these nights.</source>
     <message>
         <source>Treatment is contraindicated</source>
         <translation>Лечение противопоказано</translation>
+    </message>
+</context>
+<context>
+    <name>kasp::crm::GuestExportSource</name>
+    <message>
+        <source>Guest</source>
+        <translation>Гость</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Дата рождения</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Менеджер</translation>
+    </message>
+    <message>
+        <source>In the base since</source>
+        <translation>В базе с</translation>
     </message>
 </context>
 <context>
@@ -2352,6 +2431,13 @@ No other room is free for these nights.</source>
     <message>
         <source>Row</source>
         <translation>Строка файла</translation>
+    </message>
+</context>
+<context>
+    <name>kasp::crm::ListExport</name>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Не удалось записать %1: %2</translation>
     </message>
 </context>
 <context>
@@ -2998,10 +3084,6 @@ or create a new one (Ctrl+N).</source>
         <source>Task</source>
         <translation>Задача</translation>
     </message>
-    <message>
-        <source>Guest</source>
-        <translation>Гость</translation>
-    </message>
 </context>
 <context>
     <name>kasp::crm::ui::TaskAgendaPanel</name>
@@ -3023,15 +3105,27 @@ or create a new one (Ctrl+N).</source>
     </message>
     <message numerus="yes">
         <source>Today: %n task(s)</source>
-        <translation><numerusform>Сегодня: %n задача</numerusform><numerusform>Сегодня: %n задачи</numerusform><numerusform>Сегодня: %n задач</numerusform></translation>
+        <translation>
+            <numerusform>Сегодня: %n задача</numerusform>
+            <numerusform>Сегодня: %n задачи</numerusform>
+            <numerusform>Сегодня: %n задач</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n overdue</source>
-        <translation><numerusform>%n просрочена</numerusform><numerusform>%n просрочены</numerusform><numerusform>%n просрочено</numerusform></translation>
+        <translation>
+            <numerusform>%n просрочена</numerusform>
+            <numerusform>%n просрочены</numerusform>
+            <numerusform>%n просрочено</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n in the shared queue</source>
-        <translation><numerusform>%n в общей очереди</numerusform><numerusform>%n в общей очереди</numerusform><numerusform>%n в общей очереди</numerusform></translation>
+        <translation>
+            <numerusform>%n в общей очереди</numerusform>
+            <numerusform>%n в общей очереди</numerusform>
+            <numerusform>%n в общей очереди</numerusform>
+        </translation>
     </message>
 </context>
 <context>

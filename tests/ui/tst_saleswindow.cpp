@@ -2,12 +2,15 @@
 // form's validation, roles, and Russian strings that fit. Saves a screenshot for people to look at.
 #include "clippedtexts.h"
 #include "kasp/booking/bookingservice.h"
+#include "kasp/core/csv.h"
 #include "kasp/crm/guestservice.h"
+#include "kasp/crm/ui/dealboardpanel.h"
 #include "kasp/crm/ui/guestcardpanel.h"
 #include "kasp/crm/ui/guesteditdialog.h"
 #include "kasp/crm/ui/guestlistpanel.h"
 #include "kasp/crm/ui/guestsearchmodel.h"
 #include "kasp/crm/ui/guestsearchpanel.h"
+#include "kasp/crm/ui/taskagendapanel.h"
 #include "kasp/crm/ui/timelinefiltermodel.h"
 #include "kasp/crm/ui/timelinemodel.h"
 #include "kasp/demo/demogenerator.h"
@@ -201,6 +204,49 @@ private slots:
         if (!qEnvironmentVariableIsEmpty("KASP_SCREENSHOT_DIR"))
             window.grab().save(qEnvironmentVariable("KASP_SCREENSHOT_DIR") +
                                QStringLiteral("/guest-list.png"));
+    }
+
+    // Ctrl+D shows the deals; the open tab's list goes to a file (the deals' list, then the whole
+    // base from the Гости tab), read back; the tasks dock says what is due today.
+    void dealsTabTasksDockAndListExport()
+    {
+        app::MainWindow window(*service, *bookings, consultant, {t.path, 1, true}, *settings);
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QTest::keyClick(&window, Qt::Key_D, Qt::ControlModifier);
+        QCOMPARE(window.tabs()->currentWidget(), window.dealBoard());
+        QCOMPARE(window.dealBoard()->columnViews().size(), 8);
+        QVERIFY(window.taskAgenda()->summary()->text().startsWith(QStringLiteral("Сегодня")));
+        const QStringList clipped = test::clippedTexts(&window);
+        QVERIFY2(clipped.isEmpty(), qPrintable(clipped.join(QStringLiteral(" | "))));
+        if (!qEnvironmentVariableIsEmpty("KASP_SCREENSHOT_DIR"))
+            window.grab().save(qEnvironmentVariable("KASP_SCREENSHOT_DIR") +
+                               QStringLiteral("/sales-window-deals.png"));
+
+        const QString dir = test::makeTempDir(QStringLiteral("export"));
+        auto countCsvRows = [](const QString &path) {
+            QFile f(path);
+            if (!f.open(QIODevice::ReadOnly))
+                return -1;
+            CsvReader reader(f.readAll());
+            CsvRow row;
+            int n = -1; // the header
+            while (reader.next(row))
+                ++n;
+            return n;
+        };
+        const QString deals = window.exportCurrentList(dir + QStringLiteral("/deals.csv"));
+        QCOMPARE(deals, dir + QStringLiteral("/deals.csv"));
+        QCOMPARE(countCsvRows(deals), window.dealBoard()->listView()->model()->rowCount());
+        QVERIFY(!window.exportCurrentList(dir + QStringLiteral("/deals.xlsx")).isEmpty());
+        QVERIFY(QFileInfo(dir + QStringLiteral("/deals.xlsx")).size() > 1000);
+
+        QTest::keyClick(&window, Qt::Key_L, Qt::ControlModifier);
+        const QString guests = window.exportCurrentList(dir + QStringLiteral("/guests.csv"));
+        QCOMPARE(qint64(countCsvRows(guests)), service->guestCount().value());
     }
 
     void directorReadsButDoesNotEdit()

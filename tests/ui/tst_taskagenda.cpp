@@ -91,8 +91,9 @@ private slots:
         QVERIFY(m->index(0, 1).data(Qt::ForegroundRole).isValid());
         QVERIFY(!m->index(2, 1).data(TaskAgendaModel::OverdueRole).toBool());
         QVERIFY(m->index(3, 1).data(TaskAgendaModel::PoolRole).toBool());
-        QCOMPARE(m->index(2, TaskAgendaModel::GuestColumn).data().toString(),
-                 QStringLiteral("Задачина Вера"));
+        QCOMPARE(m->index(2, TaskAgendaModel::TitleColumn).data().toString(),
+                 QStringLiteral("Напомнить о санаторно-курортной карте\nЗадачина Вера"));
+        QCOMPARE(m->index(0, TaskAgendaModel::DueColumn).data().toString().left(6), QStringLiteral("23.11 "));
         const QString summary = panel.summary()->text();
         QVERIFY2(summary.contains(QStringLiteral("3 задачи")) &&
                      summary.contains(QStringLiteral("2 просрочены")),

@@ -1,5 +1,7 @@
 #include "kasp/core/csv.h"
 
+#include <algorithm>
+
 #include <QCoreApplication>
 #include <QStringDecoder>
 
@@ -115,6 +117,34 @@ bool CsvReader::next(CsvRow &row)
     }
     row.fields.append(field);
     return true;
+}
+
+QString csvField(const QString &text, QChar delimiter)
+{
+    QString value = text;
+    static const QString kFormulaStarts = QStringLiteral("=+-@\t\r");
+    if (!value.isEmpty() && kFormulaStarts.contains(value.front())) {
+        const bool numberLike = std::all_of(value.begin() + 1, value.end(), [](QChar c) {
+            return c.isDigit() || c == u' ' || c == u'(' || c == u')' || c == u'-' || c == u',' || c == u'.';
+        });
+        if (!numberLike || value.size() == 1 || value.front() == u'=' || value.front() == u'@')
+            value.prepend(QLatin1Char('\''));
+    }
+    if (value.contains(delimiter) || value.contains(QLatin1Char('"')) || value.contains(QLatin1Char('\n')) ||
+        value.contains(QLatin1Char('\r')))
+        return QLatin1Char('"') + value.replace(QLatin1Char('"'), QLatin1String("\"\"")) + QLatin1Char('"');
+    return value;
+}
+
+QString csvLine(const QStringList &fields, QChar delimiter)
+{
+    QString line;
+    for (qsizetype i = 0; i < fields.size(); ++i) {
+        if (i > 0)
+            line += delimiter;
+        line += csvField(fields.at(i), delimiter);
+    }
+    return line + QStringLiteral("\r\n");
 }
 
 } // namespace kasp

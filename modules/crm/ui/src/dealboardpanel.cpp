@@ -165,7 +165,7 @@ void DealBoardPanel::rebuild(const QList<BoardColumn> &columns)
         frame->setFrameShape(QFrame::StyledPanel);
         frame->setFixedWidth(kColumnWidth);
         auto *header = new QLabel;
-        header->setWordWrap(true);
+        header->setWordWrap(false); // two fixed lines; a wrapped label gets its height a layout pass late
         header->setTextFormat(Qt::RichText);
         auto *model = new DealColumnModel(this);
         model->setUserNames(m_userNames);
@@ -201,6 +201,7 @@ void DealBoardPanel::rebuild(const QList<BoardColumn> &columns)
         m_views.append(view);
         m_headers.append(header);
         updateHeader(int(m_models.size()) - 1);
+        frame->show(); // at once, its texts set: a widget added to a visible parent is otherwise shown later
     }
     m_columnsLayout->addStretch(1);
     // The scroll area sizes its widget down to the viewport unless told the columns' real width.

@@ -52,14 +52,14 @@ QVariant TaskAgendaModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case DueColumn:
-            // Today's tasks by the hour; older overdue ones by their date too.
+            // Today's tasks by the hour; older overdue ones by day and month too.
             return due.date() == m_now.toLocalTime().date()
                        ? QLocale().toString(due.time(), QLocale::ShortFormat)
-                       : QLocale().toString(due, QLocale::ShortFormat);
+                       : due.toString(QStringLiteral("dd.MM ")) +
+                             QLocale().toString(due.time(), QLocale::ShortFormat);
         case TitleColumn:
-            return row.task.title;
-        case GuestColumn:
-            return row.guestName;
+            return row.guestName.isEmpty() ? row.task.title
+                                           : row.task.title + QLatin1Char('\n') + row.guestName;
         }
         return {};
     case Qt::ForegroundRole:
@@ -105,8 +105,6 @@ QVariant TaskAgendaModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Due");
     case TitleColumn:
         return tr("Task");
-    case GuestColumn:
-        return tr("Guest");
     }
     return {};
 }
@@ -126,7 +124,9 @@ TaskAgendaPanel::TaskAgendaPanel(TaskService &service, const Clock &clock, QWidg
     m_view->horizontalHeader()->setSectionResizeMode(TaskAgendaModel::DueColumn,
                                                      QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setSectionResizeMode(TaskAgendaModel::TitleColumn, QHeaderView::Stretch);
-    m_view->horizontalHeader()->setSectionResizeMode(TaskAgendaModel::GuestColumn, QHeaderView::Stretch);
+    m_view->verticalHeader()->setDefaultSectionSize(2 * m_view->fontMetrics().height() + 8);
+    m_view->setTextElideMode(Qt::ElideRight);
+    setMinimumWidth(220);
     m_summary->setWordWrap(true);
     m_done->setToolTip(tr("Mark the selected task done (Ctrl+Enter)"));
     m_done->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));

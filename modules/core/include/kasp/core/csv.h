@@ -39,4 +39,10 @@ private:
     std::optional<Error> m_error;
 };
 
+// Writing: one field quoted when it holds the delimiter, a quote or a line break. A text Excel
+// would run as a formula (starting with = + - @, a tab or CR) gets a leading apostrophe (the CSV
+// injection rule), unless it is a plain number or phone number ("+7 916 123-45-67", "-5").
+QString csvField(const QString &text, QChar delimiter);
+QString csvLine(const QStringList &fields, QChar delimiter); // ends with CRLF
+
 } // namespace kasp

@@ -17,7 +17,8 @@ class TaskAgendaModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { DueColumn, TitleColumn, GuestColumn, ColumnCount };
+    // Two columns for a narrow dock: the time, and the task over the guest's name (two lines).
+    enum Column { DueColumn, TitleColumn, ColumnCount };
     enum Role { TaskIdRole = Qt::UserRole + 1, GuestIdRole, OverdueRole, PoolRole, DueRole };
 
     explicit TaskAgendaModel(QObject *parent = nullptr);

@@ -1,0 +1,75 @@
+#pragma once
+// "Export any list": rows come from a source one at a time (a million guests never sit in memory)
+// and go to CSV (UTF-8 with a BOM and ';', as a Russian Excel opens it) or XLSX (libxlsxwriter in
+// constant-memory mode: a header row in bold, frozen, with a filter). The file appears complete or
+// not at all: it is written under a temporary name and renamed at the end; a cancel or an error
+// removes it.
+#include "kasp/core/result.h"
+#include "kasp/storage/guestlist.h"
+#include <functional>
+#include <QHash>
+#include <QStringList>
+
+class QAbstractItemModel;
+
+namespace kasp::crm {
+
+class ExportSource
+{
+public:
+    virtual ~ExportSource() = default;
+    virtual QStringList headers() const = 0;
+    virtual qint64 rowCountHint() const = 0; // for the progress bar; -1 when unknown
+    // The next row into `row`; false at the end. An error stops the export.
+    virtual Result<bool> next(QStringList &row) = 0;
+};
+
+// Any table the user sees, as shown (display texts, columns in model order).
+class ModelExportSource final : public ExportSource
+{
+public:
+    explicit ModelExportSource(const QAbstractItemModel &model) : m_model(model) {}
+    QStringList headers() const override;
+    qint64 rowCountHint() const override;
+    Result<bool> next(QStringList &row) override;
+
+private:
+    const QAbstractItemModel &m_model;
+    int m_row = 0;
+};
+
+// The whole guest base alphabetically, read by keys a thousand rows at a time.
+class GuestExportSource final : public ExportSource
+{
+public:
+    GuestExportSource(storage::GuestList list, QHash<Id, QString> userNames)
+        : m_list(std::move(list)), m_userNames(std::move(userNames))
+    {
+    }
+    QStringList headers() const override;
+    qint64 rowCountHint() const override;
+    Result<bool> next(QStringList &row) override;
+
+private:
+    storage::GuestList m_list;
+    QHash<Id, QString> m_userNames;
+    QList<storage::GuestListRow> m_page;
+    qsizetype m_at = 0;
+    std::optional<storage::GuestListKey> m_nextKey;
+    bool m_done = false;
+};
+
+enum class ExportFormat { Csv, Xlsx };
+ExportFormat exportFormatForPath(const QString &path); // ".xlsx" -> Xlsx, anything else CSV
+
+// XLSX sheets end at 1,048,576 rows; a longer list is refused ("export.too_many_rows") before a
+// byte is written, when its size is known, and otherwise when it passes the limit.
+inline constexpr qint64 kXlsxMaxDataRows = 1'048'575;
+
+// progress(done, total) every 1,000 rows and at the end; returning false cancels
+// ("export.cancelled"). Returns the number of data rows written.
+using ExportProgress = std::function<bool(qint64 done, qint64 total)>;
+Result<qint64> exportList(ExportSource &source, const QString &path, ExportFormat format,
+                          const ExportProgress &progress = {});
+
+} // namespace kasp::crm

@@ -1,0 +1,205 @@
+#include "kasp/crm/listexport.h"
+
+#include "kasp/core/csv.h"
+#include "kasp/core/phone.h"
+#include "xlsxsheet.h"
+
+#include <limits>
+#include <QAbstractItemModel>
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QLocale>
+
+namespace kasp::crm {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("kasp::crm::ListExport", text);
+}
+
+constexpr int kProgressEvery = 1000;
+constexpr int kGuestPage = 1000;
+
+Error cancelled()
+{
+    return Error{QStringLiteral("export.cancelled"), tr("The export was cancelled; no file was written.")};
+}
+
+Error tooManyRows()
+{
+    return Error{QStringLiteral("export.too_many_rows"),
+                 tr("An Excel sheet holds at most %L1 rows. Export this list as CSV.").arg(kXlsxMaxDataRows)};
+}
+
+Error writeError(const QString &path, const QString &why)
+{
+    return Error{QStringLiteral("export.write"), tr("Could not write %1: %2").arg(path, why)};
+}
+
+// The rows of one export: the writer differs, the loop and its checks do not.
+template <typename WriteRow>
+Result<qint64> pump(ExportSource &source, const ExportProgress &progress, qint64 maxRows, WriteRow write)
+{
+    const qint64 total = source.rowCountHint();
+    qint64 done = 0;
+    QStringList row;
+    while (true) {
+        row.clear();
+        auto more = source.next(row);
+        if (!more.ok())
+            return more.error();
+        if (!more.value())
+            break;
+        if (done >= maxRows)
+            return tooManyRows();
+        if (auto s = write(row); !s.ok())
+            return s.error();
+        ++done;
+        if (progress && done % kProgressEvery == 0 && !progress(done, total))
+            return cancelled();
+    }
+    if (progress && !progress(done, total))
+        return cancelled();
+    return done;
+}
+
+Result<qint64> writeCsv(ExportSource &source, const QString &tmpPath, const ExportProgress &progress)
+{
+    QFile file(tmpPath);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return writeError(tmpPath, file.errorString());
+    const QChar delimiter = QLatin1Char(';');
+    QByteArray buffer = QByteArrayLiteral("\xEF\xBB\xBF") + csvLine(source.headers(), delimiter).toUtf8();
+    auto flush = [&]() -> Status {
+        if (file.write(buffer) != buffer.size())
+            return writeError(tmpPath, file.errorString());
+        buffer.clear();
+        return {};
+    };
+    auto rows =
+        pump(source, progress, std::numeric_limits<qint64>::max(), [&](const QStringList &row) -> Status {
+            buffer += csvLine(row, delimiter).toUtf8();
+            return buffer.size() > (1 << 20) ? flush() : Status();
+        });
+    if (!rows.ok())
+        return rows;
+    if (auto s = flush(); !s.ok())
+        return s.error();
+    if (!file.flush())
+        return writeError(tmpPath, file.errorString());
+    return rows;
+}
+
+Result<qint64> writeXlsx(ExportSource &source, const QString &tmpPath, const ExportProgress &progress)
+{
+    if (source.rowCountHint() > kXlsxMaxDataRows)
+        return tooManyRows();
+    XlsxSheet sheet(tmpPath, tr("List"));
+    if (auto s = sheet.writeHeader(source.headers()); !s.ok())
+        return s.error();
+    auto rows =
+        pump(source, progress, kXlsxMaxDataRows, [&](const QStringList &row) { return sheet.writeRow(row); });
+    if (auto s = sheet.close(); !s.ok())
+        return s.error();
+    return rows;
+}
+
+} // namespace
+
+QStringList ModelExportSource::headers() const
+{
+    QStringList out;
+    for (int c = 0; c < m_model.columnCount(); ++c)
+        out.append(m_model.headerData(c, Qt::Horizontal).toString());
+    return out;
+}
+
+qint64 ModelExportSource::rowCountHint() const
+{
+    return m_model.rowCount();
+}
+
+Result<bool> ModelExportSource::next(QStringList &row)
+{
+    if (m_row >= m_model.rowCount())
+        return false;
+    for (int c = 0; c < m_model.columnCount(); ++c)
+        row.append(m_model.index(m_row, c).data().toString());
+    ++m_row;
+    return true;
+}
+
+QStringList GuestExportSource::headers() const
+{
+    return {tr("Guest"), tr("Phone"), tr("Birth date"), tr("Manager"), tr("In the base since")};
+}
+
+qint64 GuestExportSource::rowCountHint() const
+{
+    auto n = m_list.count();
+    return n.ok() ? n.value() : -1;
+}
+
+Result<bool> GuestExportSource::next(QStringList &row)
+{
+    if (m_at >= m_page.size()) {
+        if (m_done)
+            return false;
+        // One row more than a page: its key starts the next page.
+        auto page = m_list.rowsFrom(m_nextKey, kGuestPage + 1);
+        if (!page.ok())
+            return page.error();
+        m_page = page.value();
+        m_at = 0;
+        if (m_page.size() > kGuestPage) {
+            m_nextKey = m_page.last().key;
+            m_page.removeLast();
+        } else {
+            m_done = true;
+        }
+        if (m_page.isEmpty())
+            return false;
+    }
+    const storage::GuestListRow &g = m_page.at(m_at++);
+    const QLocale locale;
+    const auto phone = Phone::fromE164(g.mainPhone);
+    row << g.displayName << (phone.ok() ? phone.value().display() : g.mainPhone)
+        << (g.birthDate.isValid() ? locale.toString(g.birthDate, QLocale::ShortFormat) : QString())
+        << m_userNames.value(g.managerId)
+        << (g.createdAt.isValid() ? locale.toString(g.createdAt.toLocalTime().date(), QLocale::ShortFormat)
+                                  : QString());
+    return true;
+}
+
+ExportFormat exportFormatForPath(const QString &path)
+{
+    return path.endsWith(QLatin1String(".xlsx"), Qt::CaseInsensitive) ? ExportFormat::Xlsx
+                                                                      : ExportFormat::Csv;
+}
+
+Result<qint64> exportList(ExportSource &source, const QString &path, ExportFormat format,
+                          const ExportProgress &progress)
+{
+    const QString tmpPath = path + QStringLiteral(".part");
+    QFile::remove(tmpPath);
+    auto rows = format == ExportFormat::Xlsx ? writeXlsx(source, tmpPath, progress)
+                                             : writeCsv(source, tmpPath, progress);
+    if (!rows.ok()) {
+        QFile::remove(tmpPath);
+        return rows;
+    }
+    if (QFile::exists(path) && !QFile::remove(path)) {
+        QFile::remove(tmpPath);
+        return writeError(path, tr("the old file cannot be replaced (is it open in Excel?)"));
+    }
+    if (!QFile::rename(tmpPath, path)) {
+        QFile::remove(tmpPath);
+        return writeError(path, tr("the file cannot be renamed"));
+    }
+    return rows;
+}
+
+} // namespace kasp::crm
