@@ -1,0 +1,142 @@
+// Deals, tasks and export figures at 1,000,000 guests (issue 5), on the benchmark database:
+//  - the deals board: every column's newest 200 cards and its count and sum (DealService::board);
+//  - a move between open stages (the deal, its DealMove and its touch: three mutations);
+//  - "my tasks today" of the consultant with the most open tasks;
+//  - the whole guest base exported to CSV and to XLSX (rows per second, file size, peak RSS).
+//   kasp-bench-deals [--db /tmp/kasp-bench-1000000.db] [--guests 1000000] [--runs 20] [--no-export]
+#include "benchsupport.h"
+#include "kasp/crm/dealservice.h"
+#include "kasp/crm/listexport.h"
+#include "kasp/crm/taskservice.h"
+
+#include <cstdio>
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QSqlQuery>
+
+using namespace kasp;
+
+namespace {
+
+double msSince(const QElapsedTimer &timer)
+{
+    return double(timer.nsecsElapsed()) / 1e6;
+}
+
+void print(const QString &what, const bench::Stats &s)
+{
+    std::printf("%-52s median %8.2f ms  p95 %8.2f ms  max %8.2f ms\n", qPrintable(what), s.median, s.p95, s.max);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    parser.addOptions(
+        {{QStringLiteral("guests"), QStringLiteral("guests"), QStringLiteral("n"), QStringLiteral("1000000")},
+         {QStringLiteral("runs"), QStringLiteral("runs of each measure"), QStringLiteral("n"), QStringLiteral("20")},
+         {QStringLiteral("no-export"), QStringLiteral("skip the export of the whole base")},
+         {QStringLiteral("db"), QStringLiteral("database file"), QStringLiteral("path")}});
+    parser.process(app);
+    const int guests = parser.value(QStringLiteral("guests")).toInt();
+    const int runs = parser.value(QStringLiteral("runs")).toInt();
+    const QString path = parser.isSet(QStringLiteral("db")) ? parser.value(QStringLiteral("db"))
+                                                            : QStringLiteral("/tmp/kasp-bench-%1.db").arg(guests);
+    QElapsedTimer opening;
+    opening.start();
+    QSqlDatabase db = bench::openOrGenerate(path, guests, qint64(guests) * 5, QStringLiteral("deals"));
+    std::printf("opened (and migrated when needed) in %.0f ms\n", msSince(opening));
+    SystemClock clock;
+    crm::DealService deals(db, clock);
+    QSqlQuery q(db);
+    q.exec(QStringLiteral("SELECT count(*) FROM deals"));
+    q.next();
+    std::printf("\n%lld deals in %s\n", q.value(0).toLongLong(), qPrintable(path));
+
+    // --- the board ------------------------------------------------------------------------------
+    std::vector<double> board;
+    QList<crm::BoardColumn> columns;
+    for (int i = 0; i < runs; ++i) {
+        QElapsedTimer t;
+        t.start();
+        auto b = deals.board();
+        board.push_back(msSince(t));
+        if (!b.ok()) {
+            std::printf("board failed: %s\n", qPrintable(b.error().message));
+            return 1;
+        }
+        columns = b.value();
+    }
+    std::printf("first board (cold) %.1f ms\n", board.front());
+    print(QStringLiteral("board: %1 columns, 200 cards each at most").arg(columns.size()), bench::stats(board));
+    for (const crm::BoardColumn &c : columns)
+        std::printf("  %-24s %9lld deals, %4lld shown\n", qPrintable(c.stage.key), c.total.count,
+                    qint64(c.deals.size()));
+
+    // --- moves ------------------------------------------------------------------------------------
+    std::vector<double> moves;
+    for (const crm::BoardColumn &c : columns) {
+        if (c.stage.key != dealstage::New && c.stage.key != dealstage::Qualified)
+            continue;
+        for (const storage::BoardDeal &d : c.deals) {
+            if (int(moves.size()) >= runs * 5)
+                break;
+            QElapsedTimer t;
+            t.start();
+            auto m = deals.move(d.deal.id, dealstage::Offer, Id());
+            moves.push_back(msSince(t));
+            if (!m.ok())
+                std::printf("move failed: %s\n", qPrintable(m.error().message));
+        }
+    }
+    if (!moves.empty())
+        print(QStringLiteral("a move (3 mutations, one transaction), %1 moves").arg(moves.size()),
+              bench::stats(moves));
+
+    // --- my tasks today ------------------------------------------------------------------------------
+    q.exec(QStringLiteral("SELECT assignee_id, count(*) AS n FROM tasks WHERE status = 'open' GROUP BY "
+                          "assignee_id ORDER BY n DESC LIMIT 1"));
+    if (q.next()) {
+        const Id busiest = idFromString(q.value(0).toString());
+        std::printf("\nthe busiest consultant has %lld open tasks\n", q.value(1).toLongLong());
+        crm::TaskService tasks(db, clock);
+        std::vector<double> agenda;
+        qint64 shown = 0;
+        for (int i = 0; i < runs; ++i) {
+            QElapsedTimer t;
+            t.start();
+            auto a = tasks.today(busiest);
+            agenda.push_back(msSince(t));
+            shown = a.ok() ? a.value().mine.size() + a.value().pool.size() : -1;
+        }
+        print(QStringLiteral("my tasks today (%1 rows, 500 at most of each)").arg(shown), bench::stats(agenda));
+    }
+
+    // --- export ---------------------------------------------------------------------------------------
+    if (!parser.isSet(QStringLiteral("no-export"))) {
+        for (const QString &suffix : {QStringLiteral("csv"), QStringLiteral("xlsx")}) {
+            const QString out = QDir::temp().filePath(QStringLiteral("kasp-bench-export.") + suffix);
+            crm::GuestExportSource source(storage::GuestList(db), {});
+            QElapsedTimer t;
+            t.start();
+            auto rows = crm::exportList(source, out, crm::exportFormatForPath(out));
+            const double secs = msSince(t) / 1000.0;
+            if (!rows.ok()) {
+                std::printf("export %s: %s\n", qPrintable(suffix), qPrintable(rows.error().message));
+                continue;
+            }
+            std::printf("export of the whole base to %-4s: %lld rows in %.1f s (%.0f rows/s), %.1f MB\n",
+                        qPrintable(suffix), rows.value(), secs, double(rows.value()) / secs,
+                        double(QFileInfo(out).size()) / 1048576.0);
+            QFile::remove(out);
+        }
+    }
+    std::printf("peak RSS %ld MB\n", bench::peakRssKb() / 1024);
+    return 0;
+}
