@@ -21,8 +21,8 @@ PACKAGES=(
   clang libclang-rt-14-dev
   # softphone (SIP): liblinphone; tests: kamailio as registrar and proxy, linphonec to compare
   liblinphone-dev linphone-cli kamailio
-  # list export to Excel; tests read the files back with openpyxl
-  libxlsxwriter-dev python3-openpyxl
+  # list export to Excel (xlsxwriter.pc links -lz); tests read the files back with openpyxl
+  libxlsxwriter-dev zlib1g-dev python3-openpyxl
   # keychain
   qtkeychain-qt6-dev libsecret-1-0 gnome-keyring dbus dbus-x11
   # test fixtures: PostgreSQL, X server, fonts for screenshots

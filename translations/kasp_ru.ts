@@ -2772,6 +2772,30 @@ or create a new one (Ctrl+N).</source>
         <source>Free rooms for this guest&apos;s dates and party (Ctrl+B)</source>
         <translation>Свободные номера на даты и состав гостей (Ctrl+B)</translation>
     </message>
+    <message>
+        <source>first: %1, %2</source>
+        <translation>впервые: %1, %2</translation>
+    </message>
+    <message>
+        <source>last talked to %1 (%2)</source>
+        <translation>последний разговор: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Calls of this guest go best to whoever talked to them last</source>
+        <translation>Звонок этого гостя лучше передать тому, кто говорил с ним последним</translation>
+    </message>
+    <message>
+        <source>deal «%1»: %2</source>
+        <translation>сделка «%1»: %2</translation>
+    </message>
+    <message>
+        <source>task «%1» by %2</source>
+        <translation>задача «%1» до %2</translation>
+    </message>
+    <message>
+        <source>nothing open</source>
+        <translation>открытых сделок и задач нет</translation>
+    </message>
 </context>
 <context>
     <name>kasp::crm::ui::GuestEditDialog</name>

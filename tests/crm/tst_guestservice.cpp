@@ -4,6 +4,7 @@
 #include "kasp/storage/bookingrepository.h"
 #include "kasp/storage/roomrepository.h"
 #include "kasp/storage/touchrepository.h"
+#include "kasp/storage/userrepository.h"
 #include "kasp/testsupport/testdb.h"
 
 #include <QtTest>
@@ -118,6 +119,28 @@ private slots:
         QCOMPARE(card->stays.size(), 1);
         QCOMPARE(card->stays.first().stay.nights(), 14);
         QCOMPARE(service.card(newId()).error().code, QStringLiteral("guest.not_found"));
+        QCOMPARE(card->firstTouch->id, call.id);
+        QVERIFY(card->lastManagerName.isEmpty()); // an unanswered line: nobody talked to her yet
+
+        // Anna talked to her later; a web request after that changes nothing about who talked last.
+        storage::UserRepository users(t.db, clock);
+        const User anna{newId(), QStringLiteral("anna.k"), QStringLiteral("Анна К."), Role::Consultant, true};
+        QVERIFY(users.create(anna).ok());
+        Touch talk = call;
+        talk.id = newId();
+        talk.kind = TouchKind::CallOut;
+        talk.userId = anna.id;
+        talk.at = clock.now().addSecs(3600);
+        QVERIFY(storage::TouchRepository(t.db, clock).add(talk).ok());
+        Touch web = call;
+        web.id = newId();
+        web.kind = TouchKind::WebRequest;
+        web.at = clock.now().addSecs(7200);
+        QVERIFY(storage::TouchRepository(t.db, clock).add(web).ok());
+        card = service.card(id);
+        QCOMPARE(card->lastManagerName, anna.displayName);
+        QCOMPARE(card->lastTalkAt, talk.at);
+        QCOMPARE(card->firstTouch->id, call.id);
     }
 
     void cleanupTestCase() { t.close(); }

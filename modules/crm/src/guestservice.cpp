@@ -59,6 +59,17 @@ Result<GuestCard> GuestService::card(const Id &guestId) const
     for (const User &u : allUsers.value())
         card.userNames.insert(u.id, u.displayName);
     card.managerName = card.userNames.value(card.guest.managerId);
+    for (const Touch &t : card.touches) { // newest first
+        if ((t.kind == TouchKind::CallIn || t.kind == TouchKind::CallOut) && !t.userId.isNull()) {
+            card.lastManagerName = card.userNames.value(t.userId);
+            card.lastTalkAt = t.at;
+            break;
+        }
+    }
+    auto first = storage::TouchRepository(m_db, m_clock).firstFor(guestId);
+    if (!first.ok())
+        return first.error();
+    card.firstTouch = first.value();
     return card;
 }
 

@@ -28,6 +28,29 @@ Status TouchRepository::add(const Touch &touch)
         });
 }
 
+Result<std::optional<Touch>> TouchRepository::firstFor(const Id &guestId) const
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (auto s = sql::prepare(q, QStringLiteral("SELECT id, user_id, kind, at, result FROM touches WHERE "
+                                                "guest_id = ? ORDER BY at LIMIT 1"));
+        !s.ok())
+        return s.error();
+    q.addBindValue(sql::fromId(guestId));
+    if (auto s = sql::exec(q, QStringLiteral("first touch")); !s.ok())
+        return s.error();
+    if (!q.next())
+        return std::optional<Touch>();
+    Touch t;
+    t.id = sql::toId(q.value(0));
+    t.guestId = guestId;
+    t.userId = sql::toId(q.value(1));
+    t.kind = touchKindFromKey(q.value(2).toString()).value_or(TouchKind::Note);
+    t.at = sql::toInstant(q.value(3));
+    t.result = q.value(4).toString();
+    return std::optional<Touch>(t);
+}
+
 Result<QList<Touch>> TouchRepository::forGuest(const Id &guestId, int limit) const
 {
     QSqlQuery q(m_db);

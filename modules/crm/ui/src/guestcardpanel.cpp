@@ -20,8 +20,8 @@ GuestCardPanel::GuestCardPanel(GuestService &service, QWidget *parent)
     : QWidget(parent), m_service(service), m_timeline(new TimelineModel(this)),
       m_filter(new TimelineFilterModel(this)), m_stack(new QStackedLayout(this)),
       m_placeholder(new QLabel(this)), m_name(new QLabel), m_facts(new QLabel), m_contacts(new QLabel),
-      m_summary(new QLabel), m_edit(new QPushButton(tr("Edit…"))), m_book(new QPushButton(tr("Book…"))),
-      m_table(new QTableView)
+      m_summary(new QLabel), m_open(new QLabel), m_edit(new QPushButton(tr("Edit…"))),
+      m_book(new QPushButton(tr("Book…"))), m_table(new QTableView)
 {
     setObjectName(QStringLiteral("guestCardPanel"));
     m_placeholder->setText(tr("Find a guest by phone or surname (Ctrl+K),\nor create a new one (Ctrl+N)."));
@@ -35,7 +35,9 @@ GuestCardPanel::GuestCardPanel(GuestService &service, QWidget *parent)
     big.setBold(true);
     m_name->setFont(big);
     m_name->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    for (QLabel *label : {m_facts, m_contacts, m_summary}) {
+    m_open->setObjectName(QStringLiteral("guestOpenWork"));
+    m_open->setTextFormat(Qt::RichText);
+    for (QLabel *label : {m_facts, m_contacts, m_summary, m_open}) {
         label->setWordWrap(true);
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     }
@@ -72,6 +74,7 @@ GuestCardPanel::GuestCardPanel(GuestService &service, QWidget *parent)
     identity->addWidget(m_facts);
     identity->addWidget(m_contacts);
     identity->addWidget(m_summary);
+    identity->addWidget(m_open);
     header->addLayout(identity, 1);
     auto *actions = new QVBoxLayout;
     actions->addWidget(m_book);
@@ -191,9 +194,35 @@ void GuestCardPanel::render(const GuestCard &card)
         ++stays;
         spent += b.prepaid;
     }
-    m_summary->setText(tr("%n stay(s)", nullptr, stays) + QStringLiteral(" · ") +
-                       tr("paid %1").arg(spent.toString()) + QStringLiteral(" · ") +
-                       tr("%n touch(es)", nullptr, int(card.touches.size())));
+    QStringList summary{tr("%n stay(s)", nullptr, stays), tr("paid %1").arg(spent.toString()),
+                        tr("%n touch(es)", nullptr, int(card.touches.size()))};
+    if (card.firstTouch)
+        summary << tr("first: %1, %2")
+                       .arg(touchKindTitle(card.firstTouch->kind).toLower(),
+                            locale.toString(card.firstTouch->at.toLocalTime().date(), QLocale::ShortFormat));
+    if (!card.lastManagerName.isEmpty())
+        summary << tr("last talked to %1 (%2)")
+                       .arg(card.lastManagerName,
+                            locale.toString(card.lastTalkAt.toLocalTime().date(), QLocale::ShortFormat));
+    m_summary->setText(summary.join(QStringLiteral(" · ")));
+    m_summary->setToolTip(tr("Calls of this guest go best to whoever talked to them last"));
+
+    // What is under way: open deals at their stages, open tasks with overdue ones in red.
+    QStringList open;
+    const QDateTime now = QDateTime::currentDateTime();
+    for (const Deal &d : card.deals)
+        if (!isClosedStage(d.stage))
+            open << tr("deal «%1»: %2")
+                        .arg(d.title.toHtmlEscaped(), card.pipeline.title(d.stage).toHtmlEscaped());
+    for (const Task &t : card.tasks) {
+        if (t.status != TaskStatus::Open)
+            continue;
+        const QString text =
+            tr("task «%1» by %2")
+                .arg(t.title.toHtmlEscaped(), locale.toString(t.due.toLocalTime(), QLocale::ShortFormat));
+        open << (t.isOverdue(now) ? QStringLiteral("<span style='color:#b01c1c'>%1</span>").arg(text) : text);
+    }
+    m_open->setText(open.isEmpty() ? tr("nothing open") : open.join(QStringLiteral(" · ")));
     m_timeline->setCard(card);
 }
 

@@ -28,6 +28,10 @@ struct GuestCard
     DealPipeline pipeline; // the deals' stage titles
     QList<Task> tasks;
     QHash<Id, QString> userNames; // for "who handled it" in the timeline
+    // Who talked to the guest last (the latest answered call) and when: a call goes to them.
+    QString lastManagerName;
+    QDateTime lastTalkAt;
+    std::optional<Touch> firstTouch; // how the guest came to us
 };
 
 class GuestService

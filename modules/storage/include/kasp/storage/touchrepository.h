@@ -14,6 +14,8 @@ public:
     Status add(const Touch &touch); // mutation touch.add
     // Newest first.
     Result<QList<Touch>> forGuest(const Id &guestId, int limit) const;
+    // The guest's first touch (how they came to us), by the (guest_id, at) index.
+    Result<std::optional<Touch>> firstFor(const Id &guestId) const;
 
 private:
     QSqlDatabase m_db;

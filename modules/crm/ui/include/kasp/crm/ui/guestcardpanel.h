@@ -46,6 +46,7 @@ private:
     QLabel *m_facts;
     QLabel *m_contacts;
     QLabel *m_summary;
+    QLabel *m_open; // open deals and tasks: what is under way with this guest
     QPushButton *m_edit;
     QPushButton *m_book;
     QTableView *m_table;
