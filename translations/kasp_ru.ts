@@ -1340,6 +1340,10 @@
         <source>online payment</source>
         <translation>онлайн-оплата</translation>
     </message>
+    <message>
+        <source>Stay %1</source>
+        <translation>Заезд %1</translation>
+    </message>
 </context>
 <context>
     <name>kasp::booking::PaymentLinks</name>

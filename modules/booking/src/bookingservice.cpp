@@ -1,5 +1,6 @@
 #include "kasp/booking/bookingservice.h"
 
+#include "kasp/storage/dealrepository.h"
 #include "kasp/storage/paymentlinkrepository.h"
 #include "kasp/storage/paymentrepository.h"
 #include "kasp/storage/roomrepository.h"
@@ -251,6 +252,12 @@ Result<Id> BookingService::hold(const HoldRequest &request)
                                   stayText(b.stay), b.total.toString());
     if (auto s = addTouch(b.guestId, tr("on hold"), note); !s.ok())
         return s.error();
+    // The guest's deal reaches "booked" with the booking (or starts there: a caller who booked at once).
+    if (auto d = storage::DealRepository(m_db, m_clock)
+                     .advanceForBooking(b.guestId, dealstage::Booked, m_userId,
+                                        tr("Stay %1").arg(stayText(b.stay)), b.total);
+        !d.ok())
+        return d.error();
     if (auto s = tx.commit(); !s.ok())
         return s.error();
     return b.id;
@@ -368,6 +375,12 @@ Result<PaymentEffect> BookingService::recordPayment(const Id &bookingId, Money a
                           effect.value().status == BookingStatus::Paid ? tr("paid") : tr("prepaid"), note);
         !s.ok())
         return s.error();
+    const QString stage = effect.value().status == BookingStatus::Paid ? dealstage::Paid : dealstage::Prepaid;
+    if (auto d =
+            storage::DealRepository(m_db, m_clock)
+                .advanceForBooking(b.guestId, stage, m_userId, tr("Stay %1").arg(stayText(b.stay)), b.total);
+        !d.ok())
+        return d.error();
     if (auto s = tx.commit(); !s.ok())
         return s.error();
     return effect.value();

@@ -139,6 +139,41 @@ Result<DealMove> DealRepository::move(const Id &dealId, const QString &to, const
     return move;
 }
 
+Result<Id> DealRepository::advanceForBooking(const Id &guestId, const QString &stage, const Id &userId,
+                                             const QString &title, Money amount)
+{
+    auto deals = forGuest(guestId); // newest first
+    if (!deals.ok())
+        return deals.error();
+    auto pipeline = this->pipeline();
+    if (!pipeline.ok())
+        return pipeline.error();
+    const DealPipeline &p = pipeline.value();
+    for (const Deal &d : deals.value()) {
+        if (isClosedStage(d.stage))
+            continue;
+        const int at = p.indexOf(d.stage), target = p.indexOf(stage);
+        const bool forward = target >= 0 && p.stages().at(target).active && (at < 0 || at < target);
+        if (forward) {
+            if (auto moved = move(d.id, stage, userId); !moved.ok())
+                return moved.error();
+        }
+        return d.id;
+    }
+    Deal deal;
+    deal.id = newId();
+    deal.guestId = guestId;
+    deal.ownerId = userId;
+    deal.title = title;
+    deal.stage = stage;
+    deal.amount = amount;
+    deal.createdAt = m_clock.now();
+    deal.updatedAt = deal.createdAt;
+    if (auto s = create(deal); !s.ok())
+        return s.error();
+    return deal.id;
+}
+
 Result<std::optional<Deal>> DealRepository::find(const Id &dealId) const
 {
     QSqlQuery q(m_db);

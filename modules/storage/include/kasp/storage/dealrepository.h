@@ -33,6 +33,13 @@ public:
     Result<DealMove> move(const Id &dealId, const QString &to, const Id &userId,
                           const QString &lostReason = {});
 
+    // What a booking does to the guest's pipeline (in the caller's transaction): the guest's newest
+    // open deal moves forward to `stage` (booked, prepaid, paid) — never back, and not onto a stage
+    // the head of sales hid; a guest with no open deal gets one at `stage`, titled `title`, worth
+    // `amount`, owned by `userId`. Returns the deal's id.
+    Result<Id> advanceForBooking(const Id &guestId, const QString &stage, const Id &userId,
+                                 const QString &title, Money amount);
+
     Result<std::optional<Deal>> find(const Id &dealId) const;
     Result<QList<Deal>> forGuest(const Id &guestId) const; // newest first
     Result<QList<DealMove>> moves(const Id &dealId) const; // oldest first

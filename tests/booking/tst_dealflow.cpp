@@ -1,0 +1,133 @@
+// A booking moves the guest's deal: a hold takes the newest open deal to "booked" (or starts a deal
+// there), the prepayment to "prepaid", the full payment to "paid" — each a move in the deal's
+// history, in the booking's own transaction; never backwards, never onto a hidden stage.
+#include "kasp/booking/bookingservice.h"
+#include "kasp/demo/demogenerator.h"
+#include "kasp/storage/dealrepository.h"
+#include "kasp/storage/guestrepository.h"
+#include "kasp/storage/userrepository.h"
+#include "kasp/testsupport/testdb.h"
+
+#include <QtTest>
+
+using namespace kasp;
+
+namespace {
+
+const QDate kToday{2027, 3, 10};
+
+class FlowClock : public Clock
+{
+public:
+    QDateTime now() const override { return QDateTime(kToday, QTime(12, 0), Qt::UTC); }
+};
+
+} // namespace
+
+class TestDealFlow : public QObject
+{
+    Q_OBJECT
+    FlowClock clock;
+    test::TestDatabase t;
+    std::unique_ptr<booking::BookingService> service;
+    Id consultant;
+    int nextWeek = 0;
+
+    Id newGuest(const QString &name)
+    {
+        Guest g;
+        g.id = newId();
+        g.lastName = name;
+        return storage::GuestRepository(t.db, clock).create(g).ok() ? g.id : Id();
+    }
+
+    Booking hold(const Id &guest)
+    {
+        const QDate in = kToday.addDays(120 + 21 * nextWeek++);
+        const Stay stay = Stay::make(in, in.addDays(14)).value();
+        const auto options = service->options(stay, booking::Party{});
+        if (!options.ok() || options.value().isEmpty())
+            qFatal("no free room for the test");
+        const Id id = service->hold({guest, options.value().first().room.id, stay, booking::Party{}}).value();
+        return service->booking(id).value();
+    }
+
+    storage::DealRepository deals() { return storage::DealRepository(t.db, clock); }
+
+private slots:
+    void initTestCase()
+    {
+        test::initTestEnvironment();
+        t = test::TestDatabase::create(QStringLiteral("dealflow"));
+        demo::DemoOptions options;
+        options.guests = 200;
+        options.today = kToday;
+        QVERIFY(demo::generateDemo(t.db, options).ok());
+        for (const User &u : storage::UserRepository(t.db, clock).all().value())
+            if (u.role == Role::Consultant)
+                consultant = u.id;
+        service = std::make_unique<booking::BookingService>(t.db, clock, consultant);
+    }
+
+    void aCallerWhoBooksAtOnceGetsADealAtBooked()
+    {
+        const Id guest = newGuest(QStringLiteral("Сразуброневая"));
+        const Booking b = hold(guest);
+        const QList<Deal> mine = deals().forGuest(guest).value();
+        QCOMPARE(mine.size(), 1);
+        QCOMPARE(mine.first().stage, dealstage::Booked);
+        QCOMPARE(mine.first().amount, b.total);
+        QCOMPARE(mine.first().ownerId, consultant);
+
+        // Prepayment, then the rest: two moves in the history.
+        QVERIFY(service->recordPayment(b.id, b.total.percent(15), PaymentMethod::Card, {}).ok());
+        QCOMPARE(deals().find(mine.first().id).value()->stage, dealstage::Prepaid);
+        QVERIFY(service->recordPayment(b.id, b.total - b.total.percent(15), PaymentMethod::Card, {}).ok());
+        QCOMPARE(deals().find(mine.first().id).value()->stage, dealstage::Paid);
+        const QList<DealMove> moves = deals().moves(mine.first().id).value();
+        QCOMPARE(moves.size(), 2);
+        QCOMPARE(moves.at(0).fromStage, dealstage::Booked);
+        QCOMPARE(moves.at(1).toStage, dealstage::Paid);
+        QCOMPARE(moves.at(1).userId, consultant);
+    }
+
+    void anOpenDealMovesForwardNeverBack()
+    {
+        const Id guest = newGuest(QStringLiteral("Предложенная"));
+        const Deal offer{newId(), guest, consultant, QStringLiteral("Подбор путёвки"), dealstage::Offer};
+        QVERIFY(deals().create(offer).ok());
+        const Booking first = hold(guest);
+        QCOMPARE(deals().forGuest(guest).value().size(), 1); // the same deal, not a new one
+        QCOMPARE(deals().find(offer.id).value()->stage, dealstage::Booked);
+        QVERIFY(service->recordPayment(first.id, first.total, PaymentMethod::Cash, {}).ok());
+        QCOMPARE(deals().find(offer.id).value()->stage, dealstage::Paid);
+        // A second room for the same guest: the paid deal is not dragged back to booked.
+        hold(guest);
+        QCOMPARE(deals().find(offer.id).value()->stage, dealstage::Paid);
+        QCOMPARE(deals().moves(offer.id).value().size(), 2);
+    }
+
+    void aHiddenStageIsSkipped()
+    {
+        DealStageDef prepaid = DealPipeline().stages().at(4);
+        QCOMPARE(prepaid.key, dealstage::Prepaid);
+        prepaid.active = false;
+        QVERIFY(deals().saveStage(prepaid).ok());
+        const Id guest = newGuest(QStringLiteral("Безпредоплатная"));
+        const Booking b = hold(guest);
+        QVERIFY(service->recordPayment(b.id, b.total.percent(20), PaymentMethod::Card, {}).ok());
+        const Deal d = deals().forGuest(guest).value().first();
+        QCOMPARE(d.stage, dealstage::Booked); // prepaid is hidden: it stays at booked until paid
+        QVERIFY(service->recordPayment(b.id, b.total - b.total.percent(20), PaymentMethod::Card, {}).ok());
+        QCOMPARE(deals().find(d.id).value()->stage, dealstage::Paid);
+    }
+
+    void cleanupTestCase()
+    {
+        service.reset();
+        t.close();
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDealFlow)
+#include "tst_dealflow.moc"
