@@ -212,7 +212,7 @@ Result<QList<DealMove>> DealRepository::moves(const Id &dealId) const
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     if (auto s = sql::prepare(q, QStringLiteral("SELECT id, guest_id, user_id, from_stage, to_stage, at "
-                                                "FROM deal_moves WHERE deal_id = ? ORDER BY at, id"));
+                                                "FROM deal_moves WHERE deal_id = ? ORDER BY at, rowid"));
         !s.ok())
         return s.error();
     q.addBindValue(sql::fromId(dealId));

@@ -9,6 +9,25 @@
 
 namespace kasp::storage {
 
+namespace {
+
+// Columns: id, guest_id, assignee_id, title, due_at, status, created_at, done_at.
+Task readTask(const QSqlQuery &q)
+{
+    Task t;
+    t.id = sql::toId(q.value(0));
+    t.guestId = sql::toId(q.value(1));
+    t.assigneeId = sql::toId(q.value(2));
+    t.title = q.value(3).toString();
+    t.due = sql::toInstant(q.value(4));
+    t.status = taskStatusFromKey(q.value(5).toString()).value_or(TaskStatus::Open);
+    t.createdAt = sql::toInstant(q.value(6));
+    t.doneAt = sql::toInstant(q.value(7));
+    return t;
+}
+
+} // namespace
+
 Status TaskRepository::create(const Task &task)
 {
     return applyMutation(
@@ -80,10 +99,11 @@ Result<QList<AgendaTask>> TaskRepository::agenda(const Id &assigneeId, const QDa
     const QString who =
         assigneeId.isNull() ? QStringLiteral("t.assignee_id IS NULL") : QStringLiteral("t.assignee_id = ?");
     if (auto s = sql::prepare(
-            q, QStringLiteral("SELECT t.id, t.guest_id, t.assignee_id, t.title, t.due_at, t.created_at, "
-                              "g.last_name, g.first_name, g.middle_name, g.main_phone FROM tasks t "
-                              "LEFT JOIN guests g ON g.id = t.guest_id WHERE %1 AND t.status = 'open' AND "
-                              "t.due_at < ? ORDER BY t.due_at LIMIT ?")
+            q, QStringLiteral(
+                   "SELECT t.id, t.guest_id, t.assignee_id, t.title, t.due_at, t.status, t.created_at, "
+                   "t.done_at, g.last_name, g.first_name, g.middle_name, g.main_phone FROM tasks t "
+                   "LEFT JOIN guests g ON g.id = t.guest_id WHERE %1 AND t.status = 'open' AND "
+                   "t.due_at < ? ORDER BY t.due_at LIMIT ?")
                    .arg(who));
         !s.ok())
         return s.error();
@@ -95,16 +115,10 @@ Result<QList<AgendaTask>> TaskRepository::agenda(const Id &assigneeId, const QDa
         return s.error();
     QList<AgendaTask> out;
     while (q.next()) {
-        Task t;
-        t.id = sql::toId(q.value(0));
-        t.guestId = sql::toId(q.value(1));
-        t.assigneeId = sql::toId(q.value(2));
-        t.title = q.value(3).toString();
-        t.due = sql::toInstant(q.value(4));
-        t.createdAt = sql::toInstant(q.value(5));
+        Task t = readTask(q);
         const QString name = t.guestId.isNull() ? QString()
-                                                : listedName(q.value(6).toString(), q.value(7).toString(),
-                                                             q.value(8).toString(), q.value(9).toString());
+                                                : listedName(q.value(8).toString(), q.value(9).toString(),
+                                                             q.value(10).toString(), q.value(11).toString());
         out.append(AgendaTask{std::move(t), name});
     }
     return out;
@@ -136,18 +150,8 @@ Result<QList<Task>> TaskRepository::select(const QString &where, const QVariantL
     if (auto s = sql::exec(q, QStringLiteral("tasks")); !s.ok())
         return s.error();
     QList<Task> out;
-    while (q.next()) {
-        Task t;
-        t.id = sql::toId(q.value(0));
-        t.guestId = sql::toId(q.value(1));
-        t.assigneeId = sql::toId(q.value(2));
-        t.title = q.value(3).toString();
-        t.due = sql::toInstant(q.value(4));
-        t.status = taskStatusFromKey(q.value(5).toString()).value_or(TaskStatus::Open);
-        t.createdAt = sql::toInstant(q.value(6));
-        t.doneAt = sql::toInstant(q.value(7));
-        out.append(std::move(t));
-    }
+    while (q.next())
+        out.append(readTask(q));
     return out;
 }
 

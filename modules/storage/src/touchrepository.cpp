@@ -6,6 +6,25 @@
 
 namespace kasp::storage {
 
+namespace {
+
+// Columns: id, user_id, kind, at, duration_secs, result, note.
+Touch readTouch(const QSqlQuery &q, const Id &guestId)
+{
+    Touch t;
+    t.id = sql::toId(q.value(0));
+    t.guestId = guestId;
+    t.userId = sql::toId(q.value(1));
+    t.kind = touchKindFromKey(q.value(2).toString()).value_or(TouchKind::Note);
+    t.at = sql::toInstant(q.value(3));
+    t.durationSecs = q.value(4).toInt();
+    t.result = q.value(5).toString();
+    t.note = q.value(6).toString();
+    return t;
+}
+
+} // namespace
+
 Status TouchRepository::add(const Touch &touch)
 {
     return applyMutation(
@@ -32,8 +51,9 @@ Result<std::optional<Touch>> TouchRepository::firstFor(const Id &guestId) const
 {
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    if (auto s = sql::prepare(q, QStringLiteral("SELECT id, user_id, kind, at, result FROM touches WHERE "
-                                                "guest_id = ? ORDER BY at LIMIT 1"));
+    if (auto s = sql::prepare(
+            q, QStringLiteral("SELECT id, user_id, kind, at, duration_secs, result, note FROM touches WHERE "
+                              "guest_id = ? ORDER BY at LIMIT 1"));
         !s.ok())
         return s.error();
     q.addBindValue(sql::fromId(guestId));
@@ -41,14 +61,7 @@ Result<std::optional<Touch>> TouchRepository::firstFor(const Id &guestId) const
         return s.error();
     if (!q.next())
         return std::optional<Touch>();
-    Touch t;
-    t.id = sql::toId(q.value(0));
-    t.guestId = guestId;
-    t.userId = sql::toId(q.value(1));
-    t.kind = touchKindFromKey(q.value(2).toString()).value_or(TouchKind::Note);
-    t.at = sql::toInstant(q.value(3));
-    t.result = q.value(4).toString();
-    return std::optional<Touch>(t);
+    return std::optional<Touch>(readTouch(q, guestId));
 }
 
 Result<QList<Touch>> TouchRepository::forGuest(const Id &guestId, int limit) const
@@ -65,18 +78,8 @@ Result<QList<Touch>> TouchRepository::forGuest(const Id &guestId, int limit) con
     if (auto s = sql::exec(q, QStringLiteral("touches of guest")); !s.ok())
         return s.error();
     QList<Touch> touches;
-    while (q.next()) {
-        Touch t;
-        t.id = sql::toId(q.value(0));
-        t.guestId = guestId;
-        t.userId = sql::toId(q.value(1));
-        t.kind = touchKindFromKey(q.value(2).toString()).value_or(TouchKind::Note);
-        t.at = sql::toInstant(q.value(3));
-        t.durationSecs = q.value(4).toInt();
-        t.result = q.value(5).toString();
-        t.note = q.value(6).toString();
-        touches.append(std::move(t));
-    }
+    while (q.next())
+        touches.append(readTouch(q, guestId));
     return touches;
 }
 

@@ -42,7 +42,7 @@ public:
 
     Result<std::optional<Deal>> find(const Id &dealId) const;
     Result<QList<Deal>> forGuest(const Id &guestId) const; // newest first
-    Result<QList<DealMove>> moves(const Id &dealId) const; // oldest first
+    Result<QList<DealMove>> moves(const Id &dealId) const; // oldest first (moves of one millisecond in the order they were written)
 
     // A board column: the deals at `stage` updated at or after `since` (all of them when invalid),
     // most recently moved first, at most `limit`. Served by the (stage, updated_at) index.
