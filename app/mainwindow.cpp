@@ -6,6 +6,7 @@
 #include "kasp/booking/ui/bookingpanel.h"
 #include "kasp/credentials/credentialstore.h"
 #include "kasp/crm/dealservice.h"
+#include "kasp/crm/duplicateservice.h"
 #include "kasp/crm/guestservice.h"
 #include "kasp/crm/taskservice.h"
 #include "kasp/crm/ui/dealboardpanel.h"
@@ -113,6 +114,7 @@ MainWindow::MainWindow(crm::GuestService &guests, booking::BookingService &booki
     connect(m_guestList, &crm::ui::GuestListPanel::guestActivated, this, &MainWindow::openGuest);
     connect(m_guestList, &crm::ui::GuestListPanel::errorOccurred, this, &MainWindow::showError);
     connect(m_card, &crm::ui::GuestCardPanel::editRequested, this, &MainWindow::editGuest);
+    connect(m_card, &crm::ui::GuestCardPanel::compareRequested, this, &MainWindow::compareGuests);
     connect(m_deals, &crm::ui::DealBoardPanel::guestActivated, this, &MainWindow::openGuest);
     connect(m_deals, &crm::ui::DealBoardPanel::errorOccurred, this, &MainWindow::showError);
     connect(m_deals, &crm::ui::DealBoardPanel::dealMoved, this, [this](const Id &guestId) {
@@ -153,6 +155,7 @@ MainWindow::MainWindow(crm::GuestService &guests, booking::BookingService &booki
     m_newGuest->setEnabled(edits);
     m_editGuest->setEnabled(edits);
     m_importGuests->setEnabled(edits);
+    m_findDuplicates->setEnabled(edits);
     m_newDeal->setEnabled(edits);
     m_card->setEditable(edits);
     m_bookingPanel->setEditable(edits);
@@ -219,6 +222,10 @@ void MainWindow::buildMenus()
     m_editGuest->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     m_importGuests = file->addAction(tr("&Import guests from CSV…"), this, &MainWindow::importGuests);
     m_importGuests->setToolTip(tr("Guests from an amoCRM or Bitrix24 export, or a spreadsheet saved as CSV"));
+    m_findDuplicates = file->addAction(tr("D&uplicate cards…"), this, &MainWindow::findDuplicates);
+    m_findDuplicates->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U));
+    m_findDuplicates->setToolTip(tr("Cards that look like one person (same phone, e-mail, or name and "
+                                    "birth date): compare and merge"));
     m_newDeal = file->addAction(tr("New &deal…"), this, &MainWindow::newDeal);
     m_newDeal->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
     m_newDeal->setToolTip(tr("A new deal for the open guest card, at the pipeline's first stage"));

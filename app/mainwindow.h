@@ -18,6 +18,7 @@ class BookingPanel;
 } // namespace kasp::booking
 namespace kasp::crm {
 class DealService;
+class DuplicateService;
 class GuestService;
 class TaskService;
 } // namespace kasp::crm
@@ -27,6 +28,7 @@ class GuestCardPanel;
 class GuestListPanel;
 class DealBoardPanel;
 class TaskAgendaPanel;
+class DuplicatesDialog;
 } // namespace kasp::crm::ui
 namespace kasp::session {
 class Settings;
@@ -64,6 +66,8 @@ public:
     crm::ui::TaskAgendaPanel *taskAgenda() const { return m_tasks; }
     QAction *newDealAction() const { return m_newDeal; }
     QAction *newGuestAction() const { return m_newGuest; }
+    QAction *findDuplicatesAction() const { return m_findDuplicates; }
+    crm::ui::DuplicatesDialog *duplicatesDialog() const { return m_duplicates; }
     SyncStatusWidget *syncStatus() const { return m_syncStatus; }
     booking::ui::BookingPanel *bookingPanel() const { return m_bookingPanel; }
     QTabWidget *tabs() const { return m_tabs; }
@@ -89,6 +93,10 @@ public slots:
     // file the user picks; `testPath` skips the file dialog. Returns the saved path or "".
     QString exportCurrentList(const QString &testPath = {});
     void importGuests();
+    // Гость → Дубли карточек: the whole base's likely duplicates (duplicateswiring.cpp).
+    void findDuplicates();
+    // The card's "looks like" link: these two cards side by side.
+    void compareGuests(const kasp::Id &a, const kasp::Id &b);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -100,6 +108,7 @@ private:
                      const QString &phone);
     void editPhoneSettings();
     void guestSaved(const kasp::Id &guestId); // the list learns of it, the card opens
+    crm::ui::DuplicatesDialog *ensureDuplicatesDialog();
 
     crm::GuestService &m_guests;
     User m_user;
@@ -122,6 +131,9 @@ private:
     QAction *m_importGuests = nullptr;
     QAction *m_newDeal = nullptr;
     QAction *m_exportList = nullptr;
+    QAction *m_findDuplicates = nullptr;
+    std::unique_ptr<crm::DuplicateService> m_duplicateService;
+    crm::ui::DuplicatesDialog *m_duplicates = nullptr;
     std::unique_ptr<crm::DealService> m_dealService;
     crm::ui::DealBoardPanel *m_deals = nullptr;
     std::unique_ptr<crm::TaskService> m_taskService;

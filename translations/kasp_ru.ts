@@ -825,6 +825,18 @@
         <source>Saved %1</source>
         <translation>Сохранено: %1</translation>
     </message>
+    <message>
+        <source>Cards merged.</source>
+        <translation>Карточки объединены.</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate cards…</source>
+        <translation>&amp;Дубли карточек…</translation>
+    </message>
+    <message>
+        <source>Cards that look like one person (same phone, e-mail, or name and birth date): compare and merge</source>
+        <translation>Карточки, похожие на одного человека (тот же телефон, e-mail или имя и дата рождения): сравнить и объединить</translation>
+    </message>
 </context>
 <context>
     <name>kasp::app::PassphraseDialog</name>
@@ -2336,6 +2348,13 @@ No other room is free for these nights.</source>
     </message>
 </context>
 <context>
+    <name>kasp::crm::DuplicateService</name>
+    <message>
+        <source>This card no longer exists: it was merged or deleted (perhaps on another computer).</source>
+        <translation>Этой карточки больше нет: её объединили или удалили (возможно, на другом компьютере).</translation>
+    </message>
+</context>
+<context>
     <name>kasp::crm::GuestExportSource</name>
     <message>
         <source>Guest</source>
@@ -2657,6 +2676,109 @@ No other room is free for these nights.</source>
     </message>
 </context>
 <context>
+    <name>kasp::crm::ui::DuplicatesDialog</name>
+    <message>
+        <source>same phone</source>
+        <translation>тот же телефон</translation>
+    </message>
+    <message>
+        <source>same e-mail</source>
+        <translation>тот же e-mail</translation>
+    </message>
+    <message>
+        <source>same name and birth date</source>
+        <translation>те же имя и дата рождения</translation>
+    </message>
+    <message>
+        <source>&amp;Merge</source>
+        <translation>&amp;Объединить</translation>
+    </message>
+    <message>
+        <source>&amp;Not a duplicate</source>
+        <translation>&amp;Не дубль</translation>
+    </message>
+    <message>
+        <source>&amp;Swap sides</source>
+        <translation>&amp;Поменять местами</translation>
+    </message>
+    <message>
+        <source>Search &amp;again</source>
+        <translation>Искать &amp;снова</translation>
+    </message>
+    <message>
+        <source>Merge cards</source>
+        <translation>Объединение карточек</translation>
+    </message>
+    <message>
+        <source>Duplicate guest cards</source>
+        <translation>Дубли карточек гостей</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Карточка</translation>
+    </message>
+    <message>
+        <source>Looks like</source>
+        <translation>Похожа на</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Совпадает</translation>
+    </message>
+    <message>
+        <source>Everything of the right-hand card (calls, bookings, deals, tasks) moves to the left-hand one, which stays (Ctrl+M)</source>
+        <translation>Всё из правой карточки (звонки, брони, сделки, задачи) переходит в левую, она остаётся (Ctrl+M)</translation>
+    </message>
+    <message>
+        <source>Two different people (a family sharing one phone): not offered again</source>
+        <translation>Это разные люди (например, семья с одним телефоном): пара больше не предлагается</translation>
+    </message>
+    <message>
+        <source>Keep the right-hand card instead</source>
+        <translation>Оставить правую карточку вместо левой</translation>
+    </message>
+    <message>
+        <source>Search the whole base again (F5)</source>
+        <translation>Заново проверить всю базу (F5)</translation>
+    </message>
+    <message>
+        <source>Looking for duplicate cards…</source>
+        <translation>Поиск дублей карточек…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>No likely duplicates in the base.</source>
+        <translation>Похожих карточек в базе нет.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pair(s) of cards look like one person.</source>
+        <translation>
+            <numerusform>%n пара карточек похожа на одного человека.</numerusform>
+            <numerusform>%n пары карточек похожи на одного человека.</numerusform>
+            <numerusform>%n пар карточек похожи на одного человека.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This card and one that looks like it.</source>
+        <translation>Эта карточка и похожая на неё.</translation>
+    </message>
+    <message>
+        <source>Merge «%1» into «%2»?
+
+Its calls, bookings, deals and tasks (%3) move to «%2», and the card «%1» is deleted. This cannot be undone.</source>
+        <translation>Объединить «%1» с «%2»?
+
+Звонки, брони, сделки и задачи (%3) перейдут к «%2», а карточка «%1» будет удалена. Отменить это нельзя.</translation>
+    </message>
+    <message>
+        <source>Merged into «%1».</source>
+        <translation>Объединено в «%1».</translation>
+    </message>
+</context>
+<context>
     <name>kasp::crm::ui::GuestCardPanel</name>
     <message>
         <source>Edit…</source>
@@ -2799,6 +2921,14 @@ or create a new one (Ctrl+N).</source>
     <message>
         <source>nothing open</source>
         <translation>открытых сделок и задач нет</translation>
+    </message>
+    <message>
+        <source>Another card may belong to this person: compare them and merge</source>
+        <translation>Возможно, у этого человека есть ещё одна карточка: сравните и объедините</translation>
+    </message>
+    <message>
+        <source>Looks like:</source>
+        <translation>Похоже на:</translation>
     </message>
 </context>
 <context>
@@ -3021,6 +3151,121 @@ or create a new one (Ctrl+N).</source>
     <message>
         <source>A phone number (any format, or its last digits), the beginning of a surname (also typed on the Latin layout), an e-mail or a booking number</source>
         <translation>Номер телефона (в любом формате или последние цифры), начало фамилии (можно набрать и в латинской раскладке), e-mail или номер брони</translation>
+    </message>
+</context>
+<context>
+    <name>kasp::crm::ui::MergeComparisonView</name>
+    <message>
+        <source>Surname</source>
+        <translation>Фамилия</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Patronymic</source>
+        <translation>Отчество</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Дата рождения</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Менеджер</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n touch(es)</source>
+        <translation>
+            <numerusform>%n касание</numerusform>
+            <numerusform>%n касания</numerusform>
+            <numerusform>%n касаний</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n booking(s)</source>
+        <translation>
+            <numerusform>%n бронь</numerusform>
+            <numerusform>%n брони</numerusform>
+            <numerusform>%n броней</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deal(s)</source>
+        <translation>
+            <numerusform>%n сделка</numerusform>
+            <numerusform>%n сделки</numerusform>
+            <numerusform>%n сделок</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s)</source>
+        <translation>
+            <numerusform>%n задача</numerusform>
+            <numerusform>%n задачи</numerusform>
+            <numerusform>%n задач</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pick a pair of cards on the left to compare them.</source>
+        <translation>Выберите пару карточек слева, чтобы сравнить их.</translation>
+    </message>
+    <message>
+        <source>Keep this card</source>
+        <translation>Оставить эту карточку</translation>
+    </message>
+    <message>
+        <source>Merge into it</source>
+        <translation>Присоединить к ней</translation>
+    </message>
+    <message>
+        <source>Phones</source>
+        <translation>Телефоны</translation>
+    </message>
+    <message>
+        <source>E-mails</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Метки</translation>
+    </message>
+    <message>
+        <source>Card created</source>
+        <translation>Карточка создана</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>История</translation>
+    </message>
+    <message>
+        <source>After the merge the card keeps %1 and %2; everything of the right-hand card (%3) moves to it and the right-hand card is deleted.</source>
+        <translation>После объединения в карточке останутся %1 и %2; всё из правой карточки (%3) перейдёт в неё, а правая карточка будет удалена.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n phone(s)</source>
+        <translation>
+            <numerusform>%n телефон</numerusform>
+            <numerusform>%n телефона</numerusform>
+            <numerusform>%n телефонов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n e-mail(s)</source>
+        <translation>
+            <numerusform>%n e-mail</numerusform>
+            <numerusform>%n e-mail</numerusform>
+            <numerusform>%n e-mail</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n запись</numerusform>
+            <numerusform>%n записи</numerusform>
+            <numerusform>%n записей</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3508,6 +3753,18 @@ or create a new one (Ctrl+N).</source>
     <message>
         <source>booking %1</source>
         <translation>бронь %1</translation>
+    </message>
+    <message>
+        <source>The search for duplicates was stopped.</source>
+        <translation>Поиск дублей остановлен.</translation>
+    </message>
+    <message>
+        <source>A card cannot be merged with itself.</source>
+        <translation>Карточку нельзя объединить саму с собой.</translation>
+    </message>
+    <message>
+        <source>One of the two cards no longer exists (merged or deleted on another computer?). Search for the guest again.</source>
+        <translation>Одной из карточек больше нет (объединена или удалена на другом компьютере?). Найдите гостя заново.</translation>
     </message>
 </context>
 <context>

@@ -69,6 +69,14 @@ QList<ServerMigration> migrations()
              QStringLiteral("CREATE INDEX records_guest_refs ON records (org_id, (data->>'guestId'))"
                             " WHERE kind IN ('touch', 'booking', 'deal', 'task') AND NOT deleted"),
          }},
+        // A guest merge moves payments and deal moves too (syncstore.cpp, kGuestHistoryKinds).
+        {4,
+         {
+             QStringLiteral("CREATE INDEX records_guest_history ON records (org_id, (data->>'guestId'))"
+                            " WHERE kind IN ('touch', 'booking', 'deal', 'task', 'payment', 'deal_move')"
+                            " AND NOT deleted"),
+             QStringLiteral("DROP INDEX records_guest_refs"),
+         }},
     };
 }
 

@@ -21,6 +21,10 @@ namespace {
 // The record's change time for tombstone retention; the column's default on insert.
 constexpr char kNowMs[] = "(extract(epoch from clock_timestamp()) * 1000)::bigint";
 
+// The kinds that refer to a guest (data->>'guestId'); the same list as the partial index
+// records_guest_history (serverschema.cpp), so that the planner can use it.
+constexpr char kGuestHistoryKinds[] = "('touch', 'booking', 'deal', 'task', 'payment', 'deal_move')";
+
 // Qt binds a null QString as SQL NULL; NOT NULL text columns want ''.
 QString notNull(const QString &text)
 {
@@ -189,6 +193,20 @@ Status SyncStore::applyOne(const Principal &who, const PushedMutation &m, qint64
         }
     }
 
+    const bool merge = plan.value().op == MutationPlan::Op::Merge;
+    if (merge) {
+        // The card that goes must still be there: merged into a third card or deleted on another
+        // desktop first, this merge has nothing left to move.
+        if (!ok(q = run(QStringLiteral("SELECT deleted FROM records WHERE org_id = ? AND kind = 'guest' AND "
+                                       "id = ? FOR UPDATE"),
+                        {who.orgId, plan.value().mergedId})))
+            return dbError(*q);
+        if (!q->next() || q->value(0).toBool())
+            return Error{
+                QStringLiteral("guest.merge_gone"),
+                QStringLiteral("the card being merged no longer exists (merged or deleted elsewhere)")};
+    }
+
     if (!ok(q = run(QStringLiteral("SELECT data::text, deleted FROM records WHERE org_id = ? AND kind = ? "
                                    "AND id = ? FOR UPDATE"),
                     {who.orgId, kind, plan.value().id})))
@@ -206,9 +224,9 @@ Status SyncStore::applyOne(const Principal &who, const PushedMutation &m, qint64
     if (plan.value().op == MutationPlan::Op::Delete) {
         // Only a card nothing refers to: a guest with history is merged, not deleted.
         if (plan.value().kind == EntityKind::Guest) {
-            if (!ok(q = run(QStringLiteral("SELECT 1 FROM records WHERE org_id = ? AND kind IN ('touch', "
-                                           "'booking', 'deal', 'task', 'payment') AND NOT deleted AND "
-                                           "data->>'guestId' = ? LIMIT 1"),
+            if (!ok(q = run(QStringLiteral("SELECT 1 FROM records WHERE org_id = ? AND kind IN %1 AND NOT "
+                                           "deleted AND data->>'guestId' = ? LIMIT 1")
+                                .arg(QLatin1String(kGuestHistoryKinds)),
                             {who.orgId, plan.value().id})))
                 return dbError(*q);
             if (q->next())
@@ -288,6 +306,49 @@ Status SyncStore::applyOne(const Principal &who, const PushedMutation &m, qint64
                      jsonText(data)})))
         return dbError(*q);
     ++seq;
+    return merge ? moveGuestHistory(who.orgId, plan.value().mergedId, plan.value().id, seq) : Status();
+}
+
+Status SyncStore::restampGuestHistory(const QString &orgId, const QString &guestId, qint64 &seq)
+{
+    if (auto s = restamp(orgId, QStringLiteral("guest"), guestId, seq); !s.ok())
+        return s;
+    QSqlQuery *q = nullptr;
+    if (!ok(q = run(QStringLiteral(
+                        "WITH history AS (SELECT kind, id, row_number() OVER (ORDER BY kind, id) AS n "
+                        "FROM records WHERE org_id = ? AND kind IN %1 AND NOT deleted AND "
+                        "data->>'guestId' = ?) "
+                        "UPDATE records r SET seq = ?::bigint + history.n, changed_at = %2 FROM history "
+                        "WHERE r.org_id = ? AND r.kind = history.kind AND r.id = history.id")
+                        .arg(QLatin1String(kGuestHistoryKinds), QLatin1String(kNowMs)),
+                    {orgId, guestId, seq, orgId})))
+        return dbError(*q);
+    seq += q->numRowsAffected();
+    return {};
+}
+
+Status SyncStore::moveGuestHistory(const QString &orgId, const QString &from, const QString &to, qint64 &seq)
+{
+    // Every record of the merged card's history gets its own next seq, so each desktop pulls it
+    // again with the survivor's id; the index on data->>'guestId' finds them without a scan.
+    QSqlQuery *q = nullptr;
+    if (!ok(q = run(QStringLiteral(
+                        "WITH moved AS (SELECT kind, id, row_number() OVER (ORDER BY kind, id) AS n "
+                        "FROM records WHERE org_id = ? AND kind IN %1 AND NOT deleted AND "
+                        "data->>'guestId' = ?) "
+                        "UPDATE records r SET data = jsonb_set(r.data, '{guestId}', to_jsonb(?::text)), "
+                        "seq = ?::bigint + moved.n, changed_at = %2 FROM moved "
+                        "WHERE r.org_id = ? AND r.kind = moved.kind AND r.id = moved.id")
+                        .arg(QLatin1String(kGuestHistoryKinds), QLatin1String(kNowMs)),
+                    {orgId, from, to, seq, orgId})))
+        return dbError(*q);
+    seq += q->numRowsAffected();
+    if (!ok(q = run(QStringLiteral("UPDATE records SET deleted = TRUE, data = NULL, owner_id = '', seq = ?, "
+                                   "changed_at = %1 WHERE org_id = ? AND kind = 'guest' AND id = ?")
+                        .arg(QLatin1String(kNowMs)),
+                    {seq + 1, orgId, from})))
+        return dbError(*q);
+    ++seq;
     return {};
 }
 
@@ -360,6 +421,11 @@ Result<PushResponse> SyncStore::push(const Principal &who, const PushRequest &re
                     if (auto s = restamp(who.orgId, entityKindKey(plan.value().kind), plan.value().id, seq);
                         !s.ok())
                         return fail(s.error());
+                    // A refused merge: the desktop already moved the merged card's history and
+                    // deleted the card; both come back with a fresh seq.
+                    if (plan.value().op == MutationPlan::Op::Merge)
+                        if (auto s = restampGuestHistory(who.orgId, plan.value().mergedId, seq); !s.ok())
+                            return fail(s.error());
                     *appliedAny = true;
                 }
             }

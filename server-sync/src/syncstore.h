@@ -45,6 +45,10 @@ private:
     Status checkPriceRecord(const Principal &who, sync::EntityKind kind, const QJsonObject &data);
     static bool isPriceKind(sync::EntityKind kind);
     Status restamp(const QString &orgId, const QString &kind, const QString &id, qint64 &seq);
+    // guest.merge: the merged card's history moves to the survivor, the card becomes a tombstone.
+    Status moveGuestHistory(const QString &orgId, const QString &from, const QString &to, qint64 &seq);
+    // A refused merge: the card and its history are sent again, undoing the desktop's optimism.
+    Status restampGuestHistory(const QString &orgId, const QString &guestId, qint64 &seq);
     Result<qint64> claimClient(const Principal &who, const QString &clientId, bool lock);
     QSqlQuery *run(const QString &sql, const QVariantList &values = {});
 

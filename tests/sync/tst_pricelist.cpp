@@ -4,10 +4,14 @@
 // editing offline never leave two seasons pricing one night (the server checks each price record
 // against the live list); a moved season boundary goes through in an order the server accepts.
 // The deals' pipeline, also the head of sales' to set, and deals' moves between desktops.
+#include "kasp/core/guestmerge.h"
 #include "kasp/core/mutation.h"
 #include "kasp/storage/dealrepository.h"
+#include "kasp/storage/outbox.h"
 #include "kasp/storage/roomrepository.h"
 #include "kasp/storage/tariffrepository.h"
+#include "kasp/storage/taskrepository.h"
+#include "kasp/storage/touchrepository.h"
 #include "kasp/testsupport/pgcluster.h"
 #include "kasp/testsupport/syncserverprocess.h"
 #include "syncdata.h"
@@ -268,6 +272,95 @@ private slots:
         QCOMPARE(history.size(), 2);
         QCOMPARE(history.last().toStage, dealstage::Lost);
         QCOMPARE(anna->client->pendingCount(), 0);
+    }
+
+    // guest.merge is one mutation: the server moves the merged card's history to the survivor,
+    // every desktop sees the same; a merge of a card already merged elsewhere is refused and rolled
+    // back (the card and its history come back to the desktop that tried).
+    void guestMergeTravels()
+    {
+        Guest older = test::makeGuest(QStringLiteral("Дублёва"), QStringLiteral("+7 916 700-20-01"));
+        Guest newer = test::makeGuest(QStringLiteral("Дублева"), QStringLiteral("+7 916 700-20-01"));
+        newer.phones.append(Phone::parse(QStringLiteral("+7 903 700-20-02")).value());
+        newer.emails = {QStringLiteral("dubleva@mail.ru")};
+        newer.birthDate = QDate(1980, 3, 4);
+        QVERIFY(anna->guests().create(older).ok());
+        QVERIFY(anna->guests().create(newer).ok());
+        TouchRepository annaTouches(anna->t.db, anna->clock);
+        QVERIFY(annaTouches
+                    .add(Touch{newId(), older.id, Id(), TouchKind::CallIn, QDateTime::currentDateTimeUtc()})
+                    .ok());
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(annaTouches
+                        .add(Touch{newId(), newer.id, Id(), TouchKind::WebRequest,
+                                   QDateTime::currentDateTimeUtc().addSecs(i)})
+                        .ok());
+        DealRepository annas(anna->t.db, anna->clock);
+        const Deal deal{newId(), newer.id, Id(), QStringLiteral("Путёвка на май"), dealstage::New};
+        QVERIFY(annas.create(deal).ok());
+        QVERIFY(annas.move(deal.id, dealstage::Qualified, Id()).ok());
+        const Task task{newId(),
+                        newer.id,
+                        Id(),
+                        QStringLiteral("Перезвонить"),
+                        QDateTime::currentDateTimeUtc(),
+                        TaskStatus::Open,
+                        QDateTime::currentDateTimeUtc(),
+                        {}};
+        QVERIFY(TaskRepository(anna->t.db, anna->clock).create(task).ok());
+        QSignalSpy annaRejected(anna->client.get(), &sync::SyncClient::mutationRejected);
+        QVERIFY(anna->syncOnce());
+        QVERIFY(boris->syncOnce());
+        TouchRepository borisTouches(boris->t.db, boris->clock);
+        const qsizetype newerTouches = annaTouches.forGuest(newer.id, 100).value().size();
+        QVERIFY(newerTouches >= 4); // 3 requests and the deal's stage change
+        QCOMPARE(borisTouches.forGuest(newer.id, 100).value().size(), newerTouches);
+
+        const Guest merged = mergeGuests(older, newer, {MergeField::LastName});
+        QVERIFY(anna->guests().merge(merged, newer.id).ok());
+        QCOMPARE(Outbox(anna->t.db).pending(100).value().last().name, QStringLiteral("guest.merge"));
+        QVERIFY(anna->syncOnce());
+        QCOMPARE(annaRejected.size(), 0);
+        QCOMPARE(anna->client->pendingCount(), 0);
+        QVERIFY(boris->syncOnce());
+        QVERIFY(!boris->guests().byId(newer.id).value().has_value());
+        const Guest seen = *boris->guests().byId(older.id).value();
+        QCOMPARE(seen.lastName, QStringLiteral("Дублева"));
+        QCOMPARE(seen.phones.size(), 2);
+        QCOMPARE(seen.emails, QStringList{QStringLiteral("dubleva@mail.ru")});
+        QCOMPARE(seen.birthDate, QDate(1980, 3, 4));
+        QCOMPARE(borisTouches.forGuest(older.id, 100).value().size(), newerTouches + 1);
+        QCOMPARE(borisTouches.forGuest(newer.id, 100).value().size(), 0);
+        DealRepository boriss(boris->t.db, boris->clock);
+        QCOMPARE(boriss.find(deal.id).value()->guestId, older.id);
+        QCOMPARE(boriss.moves(deal.id).value().first().guestId, older.id);
+        QCOMPARE(TaskRepository(boris->t.db, boris->clock).forGuest(older.id).value().size(), 1);
+
+        // Offline from each other, Anna and Boris merge one card into two different ones.
+        const Guest a = test::makeGuest(QStringLiteral("Первая"), QStringLiteral("+7 916 700-30-01"));
+        const Guest b = test::makeGuest(QStringLiteral("Вторая"), QStringLiteral("+7 916 700-30-01"));
+        const Guest c = test::makeGuest(QStringLiteral("Третья"), QStringLiteral("+7 916 700-30-01"));
+        for (const Guest &g : {a, b, c})
+            QVERIFY(anna->guests().create(g).ok());
+        const Touch bsCall{newId(), b.id, Id(), TouchKind::CallIn, QDateTime::currentDateTimeUtc()};
+        QVERIFY(annaTouches.add(bsCall).ok());
+        QVERIFY(anna->syncOnce());
+        QVERIFY(boris->syncOnce());
+        QVERIFY(anna->guests().merge(mergeGuests(a, b), b.id).ok());
+        QVERIFY(boris->guests().merge(mergeGuests(c, b), b.id).ok());
+        QCOMPARE(borisTouches.forGuest(c.id, 10).value().size(), 1); // optimistic, before the server
+        QVERIFY(anna->syncOnce());
+        QSignalSpy borisRejected(boris->client.get(), &sync::SyncClient::mutationRejected);
+        QVERIFY(boris->syncOnce());
+        QCOMPARE(borisRejected.size(), 1);
+        QCOMPARE(borisRejected.first().at(2).toString(), QStringLiteral("guest.merge_gone"));
+        QVERIFY(boris->syncOnce());
+        QCOMPARE(boris->client->pendingCount(), 0);
+        QVERIFY(!boris->guests().byId(b.id).value().has_value());
+        QCOMPARE(borisTouches.forGuest(a.id, 10).value().size(), 1);
+        QCOMPARE(borisTouches.forGuest(a.id, 10).value().first().id, bsCall.id);
+        QCOMPARE(borisTouches.forGuest(c.id, 10).value().size(), 0);
+        QCOMPARE(boris->guests().byId(c.id).value()->phones.size(), 1);
     }
 
     void cleanupTestCase()

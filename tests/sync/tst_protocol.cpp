@@ -126,6 +126,30 @@ private slots:
                  QStringLiteral("json.bad_value"));
         QCOMPARE(planMutation({QStringLiteral("guest.update"), {{"id", id}}}).error().code,
                  QStringLiteral("json.missing_field"));
+
+        // guest.merge: the survivor's changed fields (maybe none) and the card that goes.
+        const QString gone = idToString(newId());
+        auto merge = planMutation({QStringLiteral("guest.merge"), {{"id", id}, {"mergedId", gone}}});
+        QVERIFY(merge.ok());
+        QCOMPARE(merge.value().op, MutationPlan::Op::Merge);
+        QCOMPARE(merge.value().mergedId, gone);
+        QVERIFY(merge.value().fields.isEmpty());
+        auto renamed = planMutation(
+            {QStringLiteral("guest.merge"), {{"id", id}, {"mergedId", gone}, {"lastName", "Новая"}}});
+        QCOMPARE(renamed.value().fields.value("lastName").toString(), QStringLiteral("Новая"));
+        QVERIFY(!renamed.value().fields.contains("mergedId"));
+        QCOMPARE(planMutation({QStringLiteral("guest.merge"), {{"id", id}}}).error().code,
+                 QStringLiteral("json.missing_field"));
+        QCOMPARE(
+            planMutation({QStringLiteral("guest.merge"), {{"id", id}, {"mergedId", "nope"}}}).error().code,
+            QStringLiteral("json.bad_value"));
+        QCOMPARE(planMutation({QStringLiteral("guest.merge"), {{"id", id}, {"mergedId", id}}}).error().code,
+                 QStringLiteral("json.bad_value"));
+        QCOMPARE(planMutation({QStringLiteral("guest.merge"),
+                               {{"id", id}, {"mergedId", gone}, {"createdAt", "2020-01-01T00:00:00Z"}}})
+                     .error()
+                     .code,
+                 QStringLiteral("json.bad_value"));
     }
 
     void patchesMergePerField()

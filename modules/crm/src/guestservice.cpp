@@ -70,6 +70,10 @@ Result<GuestCard> GuestService::card(const Id &guestId) const
     if (!first.ok())
         return first.error();
     card.firstTouch = first.value();
+    auto duplicates = storage::GuestDuplicates(m_db).of(card.guest, 5);
+    if (!duplicates.ok())
+        return duplicates.error();
+    card.duplicates = duplicates.value();
     return card;
 }
 

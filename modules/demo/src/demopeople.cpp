@@ -85,15 +85,29 @@ Status generateGuests(DemoContext &ctx)
     const qint64 span = qint64(ctx.options.years) * 365 * 86400000LL;
     ctx.guests.reserve(ctx.options.guests);
     ctx.guestManager.reserve(ctx.options.guests);
+    RussianName previousName{};
+    QDate previousBirth;
     for (int i = 0; i < ctx.options.guests; ++i) {
         const Id id = ctx.random.id();
         const QString idText = idToString(id);
-        const RussianName name = randomRussianName(ctx.random);
+        RussianName name = randomRussianName(ctx.random);
         // A large share of sanatorium guests is 50+.
         const int age = ctx.random.chance(0.65) ? ctx.random.between(50, 84) : ctx.random.between(24, 49);
-        const QDate birth = today.addYears(-age).addDays(-ctx.random.between(0, 364));
+        QDate birth = today.addYears(-age).addDays(-ctx.random.between(0, 364));
         const int manager = ctx.random.between(0, int(ctx.consultants.size()) - 1);
-        const QString phone = demoPhone(i);
+        QString phone = demoPhone(i);
+        // One card in 500 is a second card of the guest before it, as real bases have them (a web
+        // request typed in again): the duplicates screen has something to merge.
+        if (i % 500 == 499) {
+            name = previousName;
+            birth = previousBirth;
+            if (i % 1000 == 999) { // the same phone, the name without the patronymic
+                name.middle.clear();
+                phone = demoPhone(i - 1);
+            }
+        }
+        previousName = name;
+        previousBirth = birth;
         Guest shape;
         shape.lastName = name.last;
         shape.firstName = name.first;

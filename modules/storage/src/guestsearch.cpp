@@ -1,6 +1,7 @@
 // GuestRepository::search, the one search box. Every kind of match is an index range scan (phone,
 // reversed phone, search_name, lower(email), the booking number expression), so the first 50
 // results cost the same at a thousand guests or a million.
+#include "guestsummaryrows.h"
 #include "kasp/core/booking.h"
 #include "kasp/core/searchtext.h"
 #include "kasp/storage/guestrepository.h"
@@ -16,6 +17,8 @@ namespace {
 // The largest code point: "prefix" <= x < prefix + kTop is an index range for "starts with".
 const QString kTop = QString::fromUcs4(U"\U0010FFFF");
 
+} // namespace
+
 const QString kSummaryColumns = QStringLiteral(
     "g.id, g.last_name, g.first_name, g.middle_name, g.birth_date, g.manager_id, g.main_phone");
 
@@ -30,6 +33,8 @@ GuestSummary readSummary(const QSqlQuery &q)
         sql::toId(q.value(5)),
         {}};
 }
+
+namespace {
 
 // Runs a prepared query whose first columns are kSummaryColumns and appends the guests not yet
 // found, up to limit. `matched` names the match (column 7 is its detail when the query has one).

@@ -12,7 +12,8 @@ namespace kasp::storage {
 
 const QList<Migration> &allMigrations()
 {
-    static const QList<Migration> migrations{schemaV1(), schemaV2(), schemaV3(), schemaV4(), schemaV5()};
+    static const QList<Migration> migrations{schemaV1(), schemaV2(), schemaV3(),
+                                             schemaV4(), schemaV5(), schemaV6()};
     return migrations;
 }
 

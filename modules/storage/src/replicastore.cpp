@@ -463,7 +463,18 @@ Status ReplicaStore::applyPage(const sync::PullResponse &page)
             return pending.error();
         for (const OutboxEntry &e : pending.value()) {
             auto plan = sync::planMutation(Mutation{e.name, e.args});
-            if (!plan.ok() || !touched.contains(plan.value().id))
+            if (!plan.ok())
+                continue;
+            // A pending merge holds whatever the page brought for the merged card (its history
+            // moves on, a newer copy of the card goes again): cheap, by index, so always redone.
+            if (plan.value().op == sync::MutationPlan::Op::Merge) {
+                if (auto s = GuestRepository(m_db, kClock)
+                                 .moveHistoryReplica(idFromString(plan.value().mergedId),
+                                                     idFromString(plan.value().id));
+                    !s.ok())
+                    return s;
+            }
+            if (!touched.contains(plan.value().id))
                 continue;
             auto current = load(plan.value().kind, plan.value().id);
             if (!current.ok())

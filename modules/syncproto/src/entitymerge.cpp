@@ -300,6 +300,8 @@ Result<QJsonObject> mergeEntity(const std::optional<QJsonObject> &current, const
     if (!current)
         return Error{QStringLiteral("entity.not_found"),
                      QStringLiteral("%1 %2 does not exist").arg(entityKindKey(plan.kind), plan.id)};
+    // A merge patches the survivor like guest.update (possibly with no field at all: the merged
+    // card only brought history); what moves over is the store's business.
     // Canonical first: a record written by an older desktop lacks fields added since (a booking's
     // cancelReason), and a patch may set them.
     const auto canonical = canonicalEntity(plan.kind, *current);

@@ -44,6 +44,7 @@ const Shape kShapes[] = {
     {"guest.create", EntityKind::Guest, Op::Create},
     {"guest.update", EntityKind::Guest, Op::Patch},
     {"guest.delete", EntityKind::Guest, Op::Delete}, // a card made by mistake: nothing refers to it
+    {"guest.merge", EntityKind::Guest, Op::Merge},   // two cards of one person: history moves over
     {"touch.add", EntityKind::Touch, Op::Create},
     {"booking.create", EntityKind::Booking, Op::Create},
     {"booking.set_status", EntityKind::Booking, Op::Patch, {}, {"status", "cancelReason", "prepaid"}},
@@ -89,8 +90,18 @@ Result<MutationPlan> planMutation(const Mutation &mutation)
         plan.fields.insert(QStringLiteral("id"), plan.id);
         return plan;
     }
+    if (plan.op == Op::Merge) {
+        const QJsonValue mergedValue = mutation.args.value(QStringLiteral("mergedId"));
+        const Id merged = idFromString(mergedValue.toString());
+        if (!mergedValue.isString() || mergedValue.toString().isEmpty())
+            return Error{QStringLiteral("json.missing_field"), QStringLiteral("mergedId")};
+        if (merged.isNull() || merged == id)
+            return Error{QStringLiteral("json.bad_value"), QStringLiteral("mergedId")};
+        plan.mergedId = idToString(merged);
+    }
     for (auto it = mutation.args.begin(); it != mutation.args.end(); ++it) {
-        if (it.key() == QLatin1String("id"))
+        if (it.key() == QLatin1String("id") ||
+            (plan.op == Op::Merge && it.key() == QLatin1String("mergedId")))
             continue;
         QString field = it.key();
         for (const auto &[from, to] : shape->renames)

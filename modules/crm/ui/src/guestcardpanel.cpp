@@ -1,5 +1,6 @@
 #include "kasp/crm/ui/guestcardpanel.h"
 
+#include "kasp/crm/ui/duplicatesdialog.h"
 #include "kasp/crm/ui/timelinefiltermodel.h"
 #include "kasp/crm/ui/timelinemodel.h"
 
@@ -20,8 +21,8 @@ GuestCardPanel::GuestCardPanel(GuestService &service, QWidget *parent)
     : QWidget(parent), m_service(service), m_timeline(new TimelineModel(this)),
       m_filter(new TimelineFilterModel(this)), m_stack(new QStackedLayout(this)),
       m_placeholder(new QLabel(this)), m_name(new QLabel), m_facts(new QLabel), m_contacts(new QLabel),
-      m_summary(new QLabel), m_open(new QLabel), m_edit(new QPushButton(tr("Edit…"))),
-      m_book(new QPushButton(tr("Book…"))), m_table(new QTableView)
+      m_summary(new QLabel), m_open(new QLabel), m_duplicates(new QLabel),
+      m_edit(new QPushButton(tr("Edit…"))), m_book(new QPushButton(tr("Book…"))), m_table(new QTableView)
 {
     setObjectName(QStringLiteral("guestCardPanel"));
     m_placeholder->setText(tr("Find a guest by phone or surname (Ctrl+K),\nor create a new one (Ctrl+N)."));
@@ -37,6 +38,12 @@ GuestCardPanel::GuestCardPanel(GuestService &service, QWidget *parent)
     m_name->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_open->setObjectName(QStringLiteral("guestOpenWork"));
     m_open->setTextFormat(Qt::RichText);
+    m_duplicates->setObjectName(QStringLiteral("guestDuplicates"));
+    m_duplicates->setTextFormat(Qt::RichText);
+    m_duplicates->setWordWrap(true);
+    m_duplicates->setToolTip(tr("Another card may belong to this person: compare them and merge"));
+    connect(m_duplicates, &QLabel::linkActivated, this,
+            [this](const QString &link) { emit compareRequested(m_guestId, idFromString(link)); });
     for (QLabel *label : {m_facts, m_contacts, m_summary, m_open}) {
         label->setWordWrap(true);
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -75,6 +82,7 @@ GuestCardPanel::GuestCardPanel(GuestService &service, QWidget *parent)
     identity->addWidget(m_contacts);
     identity->addWidget(m_summary);
     identity->addWidget(m_open);
+    identity->addWidget(m_duplicates);
     header->addLayout(identity, 1);
     auto *actions = new QVBoxLayout;
     actions->addWidget(m_book);
@@ -223,6 +231,16 @@ void GuestCardPanel::render(const GuestCard &card)
         open << (t.isOverdue(now) ? QStringLiteral("<span style='color:#b01c1c'>%1</span>").arg(text) : text);
     }
     m_open->setText(open.isEmpty() ? tr("nothing open") : open.join(QStringLiteral(" · ")));
+
+    QStringList alike;
+    for (const storage::DuplicateCandidate &d : card.duplicates)
+        alike << QStringLiteral("<a href='%1'>%2</a> (%3)")
+                     .arg(idToString(d.guest.id), d.guest.displayName.toHtmlEscaped(),
+                          duplicateReasonsText(d.reasons).toHtmlEscaped());
+    m_duplicates->setText(alike.isEmpty() ? QString()
+                                          : QStringLiteral("<span style='color:#9a5b00'>%1</span> %2")
+                                                .arg(tr("Looks like:"), alike.join(QStringLiteral(", "))));
+    m_duplicates->setVisible(!alike.isEmpty());
     m_timeline->setCard(card);
 }
 

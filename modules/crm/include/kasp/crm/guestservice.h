@@ -8,6 +8,7 @@
 #include "kasp/core/touch.h"
 #include "kasp/core/user.h"
 #include "kasp/crm/guestimport.h"
+#include "kasp/storage/guestduplicates.h"
 #include "kasp/storage/guestlist.h"
 #include "kasp/storage/guestrepository.h"
 #include <QHash>
@@ -32,6 +33,8 @@ struct GuestCard
     QString lastManagerName;
     QDateTime lastTalkAt;
     std::optional<Touch> firstTouch; // how the guest came to us
+    // Other cards that look like this person (same phone, e-mail, or name and birth date).
+    QList<storage::DuplicateCandidate> duplicates;
 };
 
 class GuestService

@@ -35,10 +35,18 @@ public:
     // A card made by mistake: refused ("guest.in_use") when calls, bookings, deals or tasks refer
     // to it (those guests are merged, not deleted). Mutation guest.delete: a tombstone on the server.
     Status remove(const Id &id);
+    // Two cards of one person: `merged` is the survivor as it will be (kasp::mergeGuests), and
+    // mergedId the card that goes. Its touches, bookings, deals, tasks, payments and deal moves
+    // move to the survivor and it is deleted, in one transaction with one mutation (guest.merge).
+    // Errors: "guest.not_found" (either card), "guest.merge_self", validation of `merged`.
+    Status merge(const Guest &merged, const Id &mergedId);
     // The pull path (sync): the guest exactly as the server has it, no outbox entry. Run inside
     // the caller's transaction.
     Status storeReplica(const Guest &guest);
     Status removeReplica(const Id &id);
+    // The local half of guest.merge without the survivor's fields (ReplicaStore re-applies a
+    // pending merge over a pulled page with it): history rows move, the card goes.
+    Status moveHistoryReplica(const Id &from, const Id &to);
     Result<std::optional<Guest>> byId(const Id &id) const;
     Result<QList<Id>> idsByPhone(const QString &e164) const; // exact lookup (the ringing number)
     // The one search box: a phone (prefix of the number in any format, or its last 4+ digits), a

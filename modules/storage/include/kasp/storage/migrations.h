@@ -27,5 +27,6 @@ Migration schemaV2();
 Migration schemaV3();
 Migration schemaV4();
 Migration schemaV5();
+Migration schemaV6();
 
 } // namespace kasp::storage

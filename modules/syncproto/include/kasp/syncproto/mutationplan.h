@@ -3,10 +3,12 @@
 // the desktop re-applies its still-pending mutations over freshly pulled rows. Both sides merge the
 // same way (entitymerge.h), so a replica and the server cannot disagree about a mutation's effect.
 //
-// Every mutation touches exactly one entity and is either a Create (the args are the whole record)
-// or a Patch (the args name the changed fields only). Patches are what make "last writer wins per
-// field, in server order" true: two desktops editing different fields of one guest both keep
-// their change.
+// Every mutation names one entity and is a Create (the args are the whole record), a Patch (the
+// args name the changed fields only), a Delete, or a Merge: guest.merge patches the surviving card
+// and moves everything that refers to the merged one (touches, bookings, deals, tasks, payments,
+// deal moves) onto it, then deletes the merged card; one mutation, so it is applied whole or not. Patches are
+// what make "last writer wins per field, in server order" true: two desktops editing different fields of one
+// guest both keep their change.
 #include "kasp/core/mutation.h"
 #include "kasp/core/result.h"
 #include "kasp/syncproto/entitykind.h"
@@ -17,11 +19,12 @@ namespace kasp::sync {
 
 struct MutationPlan
 {
-    enum class Op { Create, Patch, Delete }; // Delete leaves a tombstone
+    enum class Op { Create, Patch, Delete, Merge }; // Delete leaves a tombstone
     EntityKind kind = EntityKind::Guest;
     Op op = Op::Create;
     QString id;         // the entity's id, canonical UUID text
-    QJsonObject fields; // Create: the record; Patch: the changed fields (entity field names)
+    QJsonObject fields; // Create: the record; Patch, Merge: the changed fields (entity field names)
+    QString mergedId;   // Merge: the card that goes (canonical UUID text, never the id)
 };
 
 // Errors: "mutation.unknown" (a name nobody knows), "json.missing_field" / "json.bad_value".

@@ -30,6 +30,8 @@ public:
 signals:
     void editRequested(const kasp::Id &guestId);
     void bookRequested(const kasp::Id &guestId);
+    // The "looks like" link: compare this card with another side by side.
+    void compareRequested(const kasp::Id &guestId, const kasp::Id &otherId);
     void errorOccurred(const QString &message);
 
 private:
@@ -46,7 +48,8 @@ private:
     QLabel *m_facts;
     QLabel *m_contacts;
     QLabel *m_summary;
-    QLabel *m_open; // open deals and tasks: what is under way with this guest
+    QLabel *m_open;       // open deals and tasks: what is under way with this guest
+    QLabel *m_duplicates; // "looks like …": other cards of perhaps the same person
     QPushButton *m_edit;
     QPushButton *m_book;
     QTableView *m_table;

@@ -1,0 +1,121 @@
+// Duplicate figures at 1,000,000 guests (issue 5), on the benchmark database (the demo makes one
+// card in 500 a second card of the guest before it):
+//  - the whole-base scan (three index-only GROUP BYs, then each shared value's cards);
+//  - one card's look-alikes (what the guest card adds to its opening);
+//  - a merge of two cards with their history (one transaction, one mutation).
+//   kasp-bench-duplicates [--db /tmp/kasp-bench-1000000.db] [--guests 1000000] [--runs 200] [--merges 20]
+#include "benchsupport.h"
+#include "kasp/crm/duplicateservice.h"
+#include "kasp/storage/guestduplicates.h"
+#include "kasp/storage/guestrepository.h"
+
+#include <cstdio>
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QRandomGenerator>
+#include <QSqlQuery>
+
+using namespace kasp;
+
+namespace {
+
+double msSince(const QElapsedTimer &timer)
+{
+    return double(timer.nsecsElapsed()) / 1e6;
+}
+
+void print(const QString &what, const bench::Stats &s)
+{
+    std::printf("%-52s median %8.2f ms  p95 %8.2f ms  max %8.2f ms\n", qPrintable(what), s.median, s.p95,
+                s.max);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    parser.addOptions(
+        {{QStringLiteral("guests"), QStringLiteral("guests"), QStringLiteral("n"), QStringLiteral("1000000")},
+         {QStringLiteral("runs"), QStringLiteral("cards looked up"), QStringLiteral("n"),
+          QStringLiteral("200")},
+         {QStringLiteral("merges"), QStringLiteral("pairs merged"), QStringLiteral("n"),
+          QStringLiteral("20")},
+         {QStringLiteral("db"), QStringLiteral("database file"), QStringLiteral("path")}});
+    parser.process(app);
+    const int guests = parser.value(QStringLiteral("guests")).toInt();
+    const int runs = parser.value(QStringLiteral("runs")).toInt();
+    const int merges = parser.value(QStringLiteral("merges")).toInt();
+    const QString path = parser.isSet(QStringLiteral("db"))
+                             ? parser.value(QStringLiteral("db"))
+                             : QStringLiteral("/tmp/kasp-bench-%1.db").arg(guests);
+    QElapsedTimer opening;
+    opening.start();
+    QSqlDatabase db = bench::openOrGenerate(path, guests, qint64(guests) * 5, QStringLiteral("duplicates"));
+    std::printf("opened (and migrated when needed) in %.0f ms\n", msSince(opening));
+    SystemClock clock;
+    storage::GuestRepository repository(db, clock);
+    storage::GuestDuplicates duplicates(db);
+    std::printf("%lld guests in %s\n\n", repository.count().value(), qPrintable(path));
+
+    QList<storage::DuplicatePair> pairs;
+    std::vector<double> scans;
+    for (int run = 0; run < 3; ++run) {
+        QElapsedTimer timer;
+        timer.start();
+        auto scanned = duplicates.scan(crm::DuplicateService::kScanLimit);
+        scans.push_back(msSince(timer));
+        if (!scanned.ok()) {
+            std::printf("scan failed: %s\n", qPrintable(scanned.error().message));
+            return 1;
+        }
+        pairs = scanned.value();
+        std::printf("whole-base scan run %d: %8.0f ms, %lld pairs\n", run + 1, scans.back(),
+                    qint64(pairs.size()));
+    }
+
+    QSqlQuery q(db);
+    q.exec(QStringLiteral("SELECT min(rowid), max(rowid) FROM guests"));
+    q.next();
+    const qint64 low = q.value(0).toLongLong(), high = q.value(1).toLongLong();
+    q.prepare(QStringLiteral("SELECT id FROM guests WHERE rowid >= ? ORDER BY rowid LIMIT 1"));
+    std::vector<double> lookups;
+    int found = 0;
+    for (int i = 0; i < runs; ++i) {
+        q.addBindValue(low + qint64(QRandomGenerator::global()->bounded(quint64(high - low + 1))));
+        q.exec();
+        if (!q.next())
+            continue;
+        const Guest g = *repository.byId(idFromString(q.value(0).toString())).value();
+        QElapsedTimer timer;
+        timer.start();
+        auto candidates = duplicates.of(g);
+        lookups.push_back(msSince(timer));
+        found += candidates.ok() ? int(candidates.value().size()) : 0;
+    }
+    print(QStringLiteral("one card's look-alikes (%1 random cards)").arg(lookups.size()),
+          bench::stats(lookups));
+    std::printf("  (%d look-alikes found among them)\n", found);
+
+    std::vector<double> merged;
+    for (int i = 0; i < merges && i < pairs.size(); ++i) {
+        const Guest keep = *repository.byId(pairs[i].first.id).value();
+        const Guest other = *repository.byId(pairs[i].second.id).value();
+        QElapsedTimer timer;
+        timer.start();
+        const Status s = repository.merge(mergeGuests(keep, other), other.id);
+        merged.push_back(msSince(timer));
+        if (!s.ok()) {
+            std::printf("merge failed: %s\n", qPrintable(s.error().message));
+            return 1;
+        }
+    }
+    if (!merged.empty())
+        print(QStringLiteral("merge of two cards with their history (%1 pairs)").arg(merged.size()),
+              bench::stats(merged));
+    std::printf("peak RSS %ld MB\n", bench::peakRssKb() / 1024);
+    return 0;
+}

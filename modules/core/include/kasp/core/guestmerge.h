@@ -1,0 +1,38 @@
+#pragma once
+// Two cards of one person: why we think so, and what the merged card keeps. The merge itself (every
+// touch, booking, deal and task moved to the survivor) is one mutation, guest.merge (SYNC.md).
+#include "kasp/core/guest.h"
+
+namespace kasp {
+
+// Why two cards look like one person. Flags: a pair may share a phone and an e-mail at once.
+enum DuplicateReason : int {
+    SamePhone = 1,        // one normalized number (the extension is ignored)
+    SameEmail = 2,        // one address, any case
+    SameNameAndBirth = 4, // the same full name (ё = е, any case) and the same birth date
+};
+
+// 0 when nothing ties the two cards together; the same guest twice is not a duplicate.
+int duplicateReasons(const Guest &a, const Guest &b);
+
+// The card a merge keeps by default: the older one (its history started first), then the one with
+// the smaller id, so that two desktops suggest the same survivor.
+bool keepsFirst(const Guest &a, const Guest &b);
+
+// The single-value fields where the two cards may disagree and the user picks one.
+enum class MergeField { LastName, FirstName, MiddleName, BirthDate, Manager };
+inline constexpr MergeField kMergeFields[] = {MergeField::LastName, MergeField::FirstName,
+                                              MergeField::MiddleName, MergeField::BirthDate,
+                                              MergeField::Manager};
+
+// Whether the two cards hold different, both non-empty values for the field (a real choice).
+bool mergeConflict(const Guest &survivor, const Guest &other, MergeField field);
+bool mergeFieldEmpty(const Guest &guest, MergeField field);
+
+// The survivor as it is after the merge. A field listed in takeFromOther comes from the other card;
+// a field empty on the survivor is filled from the other card anyway. Phones, e-mails and tags are
+// united (the survivor's first, so its main phone stays main); the id and createdAt stay the
+// survivor's. updatedAt is left to the writer.
+Guest mergeGuests(const Guest &survivor, const Guest &other, const QList<MergeField> &takeFromOther = {});
+
+} // namespace kasp

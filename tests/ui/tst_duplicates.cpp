@@ -1,0 +1,167 @@
+// Duplicates in the Sales Window under Xvfb: the card says which cards look like it, the link opens
+// both side by side, a choice of surname is kept, Merge moves the history and the window follows;
+// the whole-base search finds the demo's twins. Screenshots for people to look at.
+#include "clippedtexts.h"
+#include "kasp/booking/bookingservice.h"
+#include "kasp/crm/guestservice.h"
+#include "kasp/crm/ui/duplicatesdialog.h"
+#include "kasp/crm/ui/guestcardpanel.h"
+#include "kasp/crm/ui/mergecomparisonview.h"
+#include "kasp/demo/demogenerator.h"
+#include "kasp/session/settings.h"
+#include "kasp/storage/touchrepository.h"
+#include "kasp/storage/userrepository.h"
+#include "kasp/testsupport/testdb.h"
+#include "mainwindow.h"
+#include "translations.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QTableView>
+#include <QtTest>
+
+using namespace kasp;
+
+class TestDuplicates : public QObject
+{
+    Q_OBJECT
+    test::TestDatabase t;
+    SystemClock clock;
+    std::unique_ptr<crm::GuestService> service;
+    std::unique_ptr<booking::BookingService> bookings;
+    std::unique_ptr<session::Settings> settings;
+    User consultant;
+
+    void shoot(QWidget *widget, const QString &name)
+    {
+        QTest::qWait(50); // widgets added to a shown layout appear with the next event loop turn
+        if (!qEnvironmentVariableIsEmpty("KASP_SCREENSHOT_DIR"))
+            widget->grab().save(qEnvironmentVariable("KASP_SCREENSHOT_DIR") + QLatin1Char('/') + name);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        test::initTestEnvironment();
+        QVERIFY(app::installTranslations(QStringLiteral("ru")));
+        t = test::TestDatabase::create(QStringLiteral("dup"));
+        demo::DemoOptions options;
+        options.guests = 1200; // twins at 499 (name and birth date) and 999 (phone)
+        options.today = QDate::currentDate();
+        QVERIFY(demo::generateDemo(t.db, options).ok());
+        service = std::make_unique<crm::GuestService>(t.db, clock);
+        bookings = std::make_unique<booking::BookingService>(t.db, clock, Id());
+        settings = std::make_unique<session::Settings>(test::makeTempDir(QStringLiteral("settings")) +
+                                                       QStringLiteral("/k.ini"));
+        for (const User &u : storage::UserRepository(t.db, clock).all().value())
+            if (u.role == Role::Consultant && consultant.id.isNull())
+                consultant = u;
+    }
+
+    void cardLinkComparesAndMerges()
+    {
+        Guest first;
+        first.lastName = QStringLiteral("Двойникова");
+        first.firstName = QStringLiteral("Галина");
+        first.middleName = QStringLiteral("Петровна");
+        first.birthDate = QDate(1961, 4, 12);
+        first.phones = {Phone::parse(QStringLiteral("+7 916 404-40-40")).value()};
+        const Id keepId = service->save(first).value();
+        QTest::qWait(5); // a later creation time: this one is the newer card
+        Guest second;
+        second.lastName = QStringLiteral("Двойникова-Сидоренко");
+        second.firstName = QStringLiteral("Галина");
+        second.phones = {Phone::parse(QStringLiteral("8 916 404 40 40")).value(),
+                         Phone::parse(QStringLiteral("+7 903 404-40-41")).value()};
+        second.emails = {QStringLiteral("galina@mail.ru")};
+        const Id otherId = service->save(second).value();
+        QVERIFY(storage::TouchRepository(t.db, clock)
+                    .add(Touch{newId(), otherId, Id(), TouchKind::WebRequest, clock.now()})
+                    .ok());
+
+        app::MainWindow window(*service, *bookings, consultant, {t.path, 6, true}, *settings);
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.openGuest(keepId);
+        auto *alike = window.cardPanel()->findChild<QLabel *>(QStringLiteral("guestDuplicates"));
+        QVERIFY(alike->isVisible());
+        QVERIFY2(alike->text().contains(QStringLiteral("Двойникова-Сидоренко")), qPrintable(alike->text()));
+        QVERIFY2(alike->text().contains(QStringLiteral("тот же телефон")), qPrintable(alike->text()));
+        shoot(&window, QStringLiteral("card-looks-like.png"));
+
+        emit alike->linkActivated(idToString(otherId));
+        crm::ui::DuplicatesDialog *dialog = window.duplicatesDialog();
+        QVERIFY(dialog);
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        QCOMPARE(dialog->pairCount(), 1);
+        crm::ui::MergeComparisonView *view = dialog->comparisonView();
+        QCOMPARE(view->comparison()->keep.guest.id, keepId); // the older card stays
+        QCOMPARE(view->comparison()->other.history.touches, 1);
+        QVERIFY(view->otherChoice(MergeField::LastName));
+        QVERIFY(!view->otherChoice(MergeField::MiddleName)); // only one card has it: no choice
+        view->otherChoice(MergeField::LastName)->click();
+        QCOMPARE(view->takenFromOther(), QList<MergeField>{MergeField::LastName});
+        const QStringList clipped = test::clippedTexts(dialog);
+        QVERIFY2(clipped.isEmpty(), qPrintable(clipped.join(QStringLiteral(" | "))));
+        shoot(dialog, QStringLiteral("duplicates-compare.png"));
+
+        QString asked;
+        dialog->setConfirmation([&](const QString &question) {
+            asked = question;
+            return false;
+        });
+        QVERIFY(!dialog->mergeSelected()); // "No": nothing happens
+        QVERIFY(asked.contains(QStringLiteral("Двойникова-Сидоренко")));
+        QVERIFY(service->card(otherId).ok());
+        dialog->setConfirmation([](const QString &) { return true; });
+        dialog->activateWindow(); // the shortcut works in the active window
+        QVERIFY(QTest::qWaitForWindowActive(dialog));
+        QTest::keyClick(dialog, Qt::Key_M, Qt::ControlModifier);
+        QTRY_COMPARE(dialog->pairCount(), 0);
+        QVERIFY(!service->card(otherId).ok());
+        const crm::GuestCard merged = service->card(keepId).value();
+        QCOMPARE(merged.guest.lastName, QStringLiteral("Двойникова-Сидоренко"));
+        QCOMPARE(merged.guest.middleName, QStringLiteral("Петровна"));
+        QCOMPARE(merged.guest.phones.size(), 2);
+        QCOMPARE(merged.touches.size(), 1);
+        QVERIFY(merged.duplicates.isEmpty());
+        QCOMPARE(window.cardPanel()->currentGuest(), keepId);
+        QVERIFY(!alike->isVisible()); // the card no longer looks like anyone
+    }
+
+    void wholeBaseSearchFindsTheTwins()
+    {
+        app::MainWindow window(*service, *bookings, consultant, {t.path, 6, true}, *settings);
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QVERIFY(window.findDuplicatesAction()->isEnabled());
+        QTest::keyClick(&window, Qt::Key_U, Qt::ControlModifier | Qt::ShiftModifier);
+        crm::ui::DuplicatesDialog *dialog = window.duplicatesDialog();
+        QVERIFY(dialog);
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        QVERIFY2(dialog->pairCount() >= 2, qPrintable(QString::number(dialog->pairCount())));
+        QStringList reasons;
+        for (int row = 0; row < dialog->pairCount(); ++row)
+            reasons << dialog->pairsView()->model()->index(row, 2).data().toString();
+        QVERIFY2(reasons.contains(QStringLiteral("тот же телефон")), qPrintable(reasons.join('|')));
+        QVERIFY2(reasons.contains(QStringLiteral("те же имя и дата рождения")),
+                 qPrintable(reasons.join('|')));
+        shoot(dialog, QStringLiteral("duplicates-list.png"));
+
+        // Not a duplicate: the pair goes and does not come back on the next search.
+        const int before = dialog->pairCount();
+        QVERIFY(dialog->markSelectedDistinct());
+        QCOMPARE(dialog->pairCount(), before - 1);
+        QVERIFY(dialog->rescan());
+        QCOMPARE(dialog->pairCount(), before - 1);
+    }
+};
+
+QTEST_MAIN(TestDuplicates)
+#include "tst_duplicates.moc"
