@@ -10,6 +10,7 @@
 #include "kasp/crm/guestservice.h"
 #include "kasp/crm/taskservice.h"
 #include "kasp/crm/ui/dealboardpanel.h"
+#include "kasp/crm/ui/duplicatesdialog.h"
 #include "kasp/crm/ui/guestcardpanel.h"
 #include "kasp/crm/ui/guesteditdialog.h"
 #include "kasp/crm/ui/guestimportdialog.h"
@@ -115,6 +116,7 @@ MainWindow::MainWindow(crm::GuestService &guests, booking::BookingService &booki
     connect(m_guestList, &crm::ui::GuestListPanel::errorOccurred, this, &MainWindow::showError);
     connect(m_card, &crm::ui::GuestCardPanel::editRequested, this, &MainWindow::editGuest);
     connect(m_card, &crm::ui::GuestCardPanel::compareRequested, this, &MainWindow::compareGuests);
+    connect(m_card, &crm::ui::GuestCardPanel::guestChanged, m_guestList, &crm::ui::GuestListPanel::reload);
     connect(m_deals, &crm::ui::DealBoardPanel::guestActivated, this, &MainWindow::openGuest);
     connect(m_deals, &crm::ui::DealBoardPanel::errorOccurred, this, &MainWindow::showError);
     connect(m_deals, &crm::ui::DealBoardPanel::dealMoved, this, [this](const Id &guestId) {
@@ -307,7 +309,10 @@ void MainWindow::bookForGuest(const Id &guestId)
                                       QDate::currentDate().addDays(15));
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    delete m_duplicates; // before the service it holds a reference to
+}
 
 void MainWindow::showDeals()
 {
@@ -408,8 +413,10 @@ void MainWindow::editGuest()
         return;
     }
     crm::ui::GuestEditDialog dialog(m_guests, card.value().guest, Id(), this);
-    if (dialog.exec() == QDialog::Accepted)
-        guestSaved(dialog.savedGuestId());
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    guestSaved(dialog.savedGuestId());
+    m_card->offerUndo(card.value().guest);
 }
 
 PhoneSession *MainWindow::enablePhone(telephony::Softphone::Options options)

@@ -2930,6 +2930,14 @@ or create a new one (Ctrl+N).</source>
         <source>Looks like:</source>
         <translation>Похоже на:</translation>
     </message>
+    <message>
+        <source>Undo the change</source>
+        <translation>Отменить изменение</translation>
+    </message>
+    <message>
+        <source>Put the card back as it was before the last edit (Ctrl+Z in the card)</source>
+        <translation>Вернуть карточку к виду до последнего изменения (Ctrl+Z в карточке)</translation>
+    </message>
 </context>
 <context>
     <name>kasp::crm::ui::GuestEditDialog</name>
@@ -3265,6 +3273,14 @@ or create a new one (Ctrl+N).</source>
             <numerusform>%n запись</numerusform>
             <numerusform>%n записи</numerusform>
             <numerusform>%n записей</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n payment(s)</source>
+        <translation>
+            <numerusform>%n платёж</numerusform>
+            <numerusform>%n платежа</numerusform>
+            <numerusform>%n платежей</numerusform>
         </translation>
     </message>
 </context>

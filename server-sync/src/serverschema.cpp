@@ -93,10 +93,12 @@ Status exec(QSqlQuery &q, const QString &sql)
 Result<qint64> purgeTombstones(QSqlDatabase db, qint64 olderThanMs)
 {
     // One statement: the purge and the raised floor commit together, so a desktop can never pull
-    // past a gap without being told to resync.
+    // past a gap without being told to resync. A merged card's tombstone stays: it says where the
+    // card went, for history a long-offline desktop pushes for it later (syncstore.cpp, mergedInto).
     QSqlQuery q(db);
     q.prepare(QStringLiteral(
-        "WITH gone AS (DELETE FROM records WHERE deleted AND changed_at < ? RETURNING org_id, seq), "
+        "WITH gone AS (DELETE FROM records WHERE deleted AND changed_at < ? AND data->>'mergedInto' IS NULL "
+        "RETURNING org_id, seq), "
         "floor AS (SELECT org_id, max(seq) AS seq, count(*) AS n FROM gone GROUP BY org_id), "
         "raised AS (UPDATE orgs o SET min_cursor = greatest(o.min_cursor, f.seq) FROM floor f "
         "WHERE o.id = f.org_id RETURNING f.n) SELECT coalesce(sum(n), 0) FROM raised"));

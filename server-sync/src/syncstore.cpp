@@ -167,6 +167,14 @@ Status SyncStore::applyOne(const Principal &who, const PushedMutation &m, qint64
         return plan.error();
     if (auto s = authorizeMutation(who.role, plan.value()); !s.ok())
         return s;
+    // History written offline for a card merged meanwhile goes to the card it was merged into.
+    if (plan.value().op == MutationPlan::Op::Create &&
+        plan.value().fields.value(QStringLiteral("guestId")).isString()) {
+        auto target = mergedInto(who.orgId, plan.value().fields.value(QStringLiteral("guestId")).toString());
+        if (!target.ok())
+            return target.error();
+        plan.value().fields.insert(QStringLiteral("guestId"), target.value());
+    }
     const QString kind = entityKindKey(plan.value().kind);
     QSqlQuery *q = nullptr;
 
@@ -194,17 +202,19 @@ Status SyncStore::applyOne(const Principal &who, const PushedMutation &m, qint64
     }
 
     const bool merge = plan.value().op == MutationPlan::Op::Merge;
+    QJsonObject mergedCard;
     if (merge) {
         // The card that goes must still be there: merged into a third card or deleted on another
         // desktop first, this merge has nothing left to move.
-        if (!ok(q = run(QStringLiteral("SELECT deleted FROM records WHERE org_id = ? AND kind = 'guest' AND "
-                                       "id = ? FOR UPDATE"),
+        if (!ok(q = run(QStringLiteral("SELECT deleted, data::text FROM records WHERE org_id = ? AND kind = "
+                                       "'guest' AND id = ? FOR UPDATE"),
                         {who.orgId, plan.value().mergedId})))
             return dbError(*q);
         if (!q->next() || q->value(0).toBool())
             return Error{
                 QStringLiteral("guest.merge_gone"),
                 QStringLiteral("the card being merged no longer exists (merged or deleted elsewhere)")};
+        mergedCard = QJsonDocument::fromJson(q->value(1).toString().toUtf8()).object();
     }
 
     if (!ok(q = run(QStringLiteral("SELECT data::text, deleted FROM records WHERE org_id = ? AND kind = ? "
@@ -215,6 +225,8 @@ Status SyncStore::applyOne(const Principal &who, const PushedMutation &m, qint64
     if (q->next() && !q->value(1).toBool())
         current = QJsonDocument::fromJson(q->value(0).toString().toUtf8()).object();
     auto merged = mergeEntity(current, plan.value(), m.at);
+    if (merged.ok() && merge) // what the merged card gained elsewhere since the desktop read it stays
+        merged = foldMergedGuest(merged.value(), mergedCard);
     if (!merged.ok())
         return merged.error();
     // A consultant works their own tasks and the shared pool, not a colleague's list.
@@ -343,13 +355,34 @@ Status SyncStore::moveGuestHistory(const QString &orgId, const QString &from, co
                     {orgId, from, to, seq, orgId})))
         return dbError(*q);
     seq += q->numRowsAffected();
-    if (!ok(q = run(QStringLiteral("UPDATE records SET deleted = TRUE, data = NULL, owner_id = '', seq = ?, "
-                                   "changed_at = %1 WHERE org_id = ? AND kind = 'guest' AND id = ?")
-                        .arg(QLatin1String(kNowMs)),
-                    {seq + 1, orgId, from})))
+    // The tombstone remembers where the card went (pull sends no data of deleted records), so
+    // history pushed later for the merged card lands on the survivor (mergedInto).
+    if (!ok(q = run(
+                QStringLiteral("UPDATE records SET deleted = TRUE, data = jsonb_build_object('mergedInto', "
+                               "?::text), owner_id = '', seq = ?, changed_at = %1 WHERE org_id = ? AND "
+                               "kind = 'guest' AND id = ?")
+                    .arg(QLatin1String(kNowMs)),
+                {to, seq + 1, orgId, from})))
         return dbError(*q);
     ++seq;
     return {};
+}
+
+Result<QString> SyncStore::mergedInto(const QString &orgId, const QString &guestId)
+{
+    QString id = guestId;
+    for (int hop = 0; hop < 16; ++hop) { // a chain of merges; bounded against a cycle
+        QSqlQuery *q =
+            run(QStringLiteral("SELECT data->>'mergedInto' FROM records WHERE org_id = ? AND kind = "
+                               "'guest' AND id = ? AND deleted"),
+                {orgId, id});
+        if (!ok(q))
+            return dbError(*q);
+        if (!q->next() || q->value(0).toString().isEmpty())
+            return id;
+        id = q->value(0).toString();
+    }
+    return id;
 }
 
 Result<PushResponse> SyncStore::push(const Principal &who, const PushRequest &request, bool *appliedAny)

@@ -49,6 +49,8 @@ private:
     Status moveGuestHistory(const QString &orgId, const QString &from, const QString &to, qint64 &seq);
     // A refused merge: the card and its history are sent again, undoing the desktop's optimism.
     Status restampGuestHistory(const QString &orgId, const QString &guestId, qint64 &seq);
+    // The card a merged card went into (following merges), or the id itself.
+    Result<QString> mergedInto(const QString &orgId, const QString &guestId);
     Result<qint64> claimClient(const Principal &who, const QString &clientId, bool lock);
     QSqlQuery *run(const QString &sql, const QVariantList &values = {});
 

@@ -319,17 +319,36 @@ private slots:
         const Guest merged = mergeGuests(older, newer, {MergeField::LastName});
         QVERIFY(anna->guests().merge(merged, newer.id).ok());
         QCOMPARE(Outbox(anna->t.db).pending(100).value().last().name, QStringLiteral("guest.merge"));
+        // Meanwhile Boris gives the merged card another phone: the merge keeps it.
+        Guest borisEdit = *boris->guests().byId(newer.id).value();
+        borisEdit.phones.append(Phone::parse(QStringLiteral("+7 925 700-20-03")).value());
+        QVERIFY(boris->guests().update(borisEdit).ok());
+        QVERIFY(boris->syncOnce());
         QVERIFY(anna->syncOnce());
         QCOMPARE(annaRejected.size(), 0);
         QCOMPARE(anna->client->pendingCount(), 0);
+        QVERIFY(anna->syncOnce());
+        QCOMPARE(anna->guests().byId(older.id).value()->phones.size(), 3);
+        // ...and, not yet knowing of the merge, takes a call for the merged card: it lands on the survivor.
+        const Touch lateCall{newId(), newer.id, Id(), TouchKind::CallIn, QDateTime::currentDateTimeUtc()};
+        QVERIFY(borisTouches.add(lateCall).ok());
+        QSignalSpy borisLate(boris->client.get(), &sync::SyncClient::mutationRejected);
+        QVERIFY(boris->syncOnce());
+        QCOMPARE(borisLate.size(), 0);
         QVERIFY(boris->syncOnce());
         QVERIFY(!boris->guests().byId(newer.id).value().has_value());
         const Guest seen = *boris->guests().byId(older.id).value();
         QCOMPARE(seen.lastName, QStringLiteral("Дублева"));
-        QCOMPARE(seen.phones.size(), 2);
+        QCOMPARE(seen.phones.size(), 3);
+        QCOMPARE(seen.phones.last().e164(), QStringLiteral("+79257002003"));
         QCOMPARE(seen.emails, QStringList{QStringLiteral("dubleva@mail.ru")});
         QCOMPARE(seen.birthDate, QDate(1980, 3, 4));
-        QCOMPARE(borisTouches.forGuest(older.id, 100).value().size(), newerTouches + 1);
+        QCOMPARE(borisTouches.forGuest(older.id, 100).value().size(), newerTouches + 2);
+        QVERIFY(anna->syncOnce());
+        QCOMPARE(annaTouches.forGuest(older.id, 100).value().size(), newerTouches + 2);
+        const QList<Touch> annaSees = annaTouches.forGuest(older.id, 100).value();
+        QVERIFY(std::any_of(annaSees.begin(), annaSees.end(),
+                            [&](const Touch &t) { return t.id == lateCall.id; }));
         QCOMPARE(borisTouches.forGuest(newer.id, 100).value().size(), 0);
         DealRepository boriss(boris->t.db, boris->clock);
         QCOMPARE(boriss.find(deal.id).value()->guestId, older.id);

@@ -1,11 +1,12 @@
-// Duplicates in the Sales Window under Xvfb: the card says which cards look like it, the link opens
-// both side by side, a choice of surname is kept, Merge moves the history and the window follows;
-// the whole-base search finds the demo's twins. Screenshots for people to look at.
+// Duplicates (and the card's undo of the last edit) in the Sales Window under Xvfb: the card says which cards
+// look like it, the link opens both side by side, a choice of surname is kept, Merge moves the history and
+// the window follows; the whole-base search finds the demo's twins. Screenshots for people to look at.
 #include "clippedtexts.h"
 #include "kasp/booking/bookingservice.h"
 #include "kasp/crm/guestservice.h"
 #include "kasp/crm/ui/duplicatesdialog.h"
 #include "kasp/crm/ui/guestcardpanel.h"
+#include "kasp/crm/ui/guesteditdialog.h"
 #include "kasp/crm/ui/mergecomparisonview.h"
 #include "kasp/demo/demogenerator.h"
 #include "kasp/session/settings.h"
@@ -16,10 +17,13 @@
 #include "translations.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QTableView>
+#include <QTimer>
 #include <QtTest>
 
 using namespace kasp;
@@ -130,6 +134,44 @@ private slots:
         QVERIFY(merged.duplicates.isEmpty());
         QCOMPARE(window.cardPanel()->currentGuest(), keepId);
         QVERIFY(!alike->isVisible()); // the card no longer looks like anyone
+    }
+
+    // Editing with undo of the last change: the form saves, the card offers "Undo", Ctrl+Z in the
+    // card puts the old values back (one more guest.update), and the offer ends with the card.
+    void lastEditIsUndone()
+    {
+        const Id someone = service->search(QStringLiteral("Ива"), 1).value().first().id;
+        const Guest before = service->card(someone).value().guest;
+        app::MainWindow window(*service, *bookings, consultant, {t.path, 6, true}, *settings);
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.openGuest(someone);
+        QVERIFY(!window.cardPanel()->undoButton()->isVisible());
+        bool edited = false;
+        QTimer::singleShot(0, &window, [&] {
+            auto *form = qobject_cast<crm::ui::GuestEditDialog *>(QApplication::activeModalWidget());
+            if (!form)
+                return;
+            form->findChild<QLineEdit *>(QStringLiteral("lastName"))->setText(QStringLiteral("Исправленная"));
+            form->accept();
+            edited = true;
+        });
+        window.editGuest();
+        QVERIFY(edited);
+        QCOMPARE(service->card(someone).value().guest.lastName, QStringLiteral("Исправленная"));
+        QVERIFY(window.cardPanel()->undoButton()->isVisible());
+        shoot(&window, QStringLiteral("card-undo.png"));
+
+        // After the modal form, the window manager-less Xvfb may not hand focus back by itself.
+        QApplication::setActiveWindow(&window);
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        window.cardPanel()->setFocus();
+        QTest::keyClick(window.cardPanel(), Qt::Key_Z, Qt::ControlModifier);
+        QTRY_COMPARE(service->card(someone).value().guest.lastName, before.lastName);
+        QVERIFY(!window.cardPanel()->undoButton()->isVisible());
+        QVERIFY(!window.cardPanel()->undoLastEdit()); // once only
+        QCOMPARE(service->card(someone).value().guest.phones, before.phones);
     }
 
     void wholeBaseSearchFindsTheTwins()

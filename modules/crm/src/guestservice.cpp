@@ -70,10 +70,9 @@ Result<GuestCard> GuestService::card(const Id &guestId) const
     if (!first.ok())
         return first.error();
     card.firstTouch = first.value();
-    auto duplicates = storage::GuestDuplicates(m_db).of(card.guest, 5);
-    if (!duplicates.ok())
-        return duplicates.error();
-    card.duplicates = duplicates.value();
+    // A hint, not the card: a failed lookup leaves it out rather than failing the card.
+    if (auto duplicates = storage::GuestDuplicates(m_db).of(card.guest, 5); duplicates.ok())
+        card.duplicates = duplicates.value();
     return card;
 }
 

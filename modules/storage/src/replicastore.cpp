@@ -467,6 +467,20 @@ Status ReplicaStore::applyPage(const sync::PullResponse &page)
                 continue;
             // A pending merge holds whatever the page brought for the merged card (its history
             // moves on, a newer copy of the card goes again): cheap, by index, so always redone.
+            if (plan.value().op == sync::MutationPlan::Op::Merge && touched.contains(plan.value().mergedId)) {
+                // The page brought the merged card again (changed elsewhere): what it gained goes
+                // into the survivor, as the server will do (foldMergedGuest).
+                auto gone = load(EntityKind::Guest, plan.value().mergedId);
+                auto keep = load(EntityKind::Guest, plan.value().id);
+                if (!gone.ok() || !keep.ok())
+                    return !gone.ok() ? gone.error() : keep.error();
+                if (gone.value() && keep.value()) {
+                    auto folded = sync::foldMergedGuest(*keep.value(), *gone.value());
+                    if (folded.ok())
+                        if (auto s = store(EntityKind::Guest, folded.value()); !s.ok())
+                            return s;
+                }
+            }
             if (plan.value().op == sync::MutationPlan::Op::Merge) {
                 if (auto s = GuestRepository(m_db, kClock)
                                  .moveHistoryReplica(idFromString(plan.value().mergedId),

@@ -1,5 +1,6 @@
 #include "kasp/syncproto/entitymerge.h"
 
+#include "kasp/core/guestmerge.h"
 #include "kasp/core/id.h"
 #include "kasp/core/mutation.h"
 #include "kasp/core/user.h"
@@ -319,6 +320,19 @@ Result<QJsonObject> mergeEntity(const std::optional<QJsonObject> &current, const
     if (auto s = checkRecord(plan.kind, record.value(), at); !s.ok())
         return s.error();
     return record;
+}
+
+Result<QJsonObject> foldMergedGuest(const QJsonObject &survivor, const QJsonObject &merged)
+{
+    auto keep = guestFromJson(survivor);
+    if (!keep.ok())
+        return keep.error();
+    auto gone = guestFromJson(merged);
+    if (!gone.ok())
+        return survivor; // an unreadable card has nothing to give
+    Guest folded = mergeGuests(keep.value(), gone.value());
+    folded.updatedAt = keep.value().updatedAt;
+    return toJson(folded);
 }
 
 } // namespace kasp::sync

@@ -11,6 +11,7 @@
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QShortcut>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QStandardItemModel>
 #include <QTableView>
@@ -208,9 +209,14 @@ void DuplicatesDialog::compareCurrent()
     }
     auto comparison = m_service.compare(pair->first, pair->second);
     if (!comparison.ok()) {
-        // Merged or deleted meanwhile (another desktop): the pair is gone.
+        // Merged or deleted meanwhile (another desktop): the pair is gone; the next one waits
+        // for the user (no recursion through currentRowChanged over a run of vanished pairs).
         m_summary->setText(comparison.error().message);
+        const QSignalBlocker quiet(m_pairs->selectionModel());
         m_model->removeRow(m_pairs->currentIndex().row());
+        m_pairs->setCurrentIndex(QModelIndex());
+        m_view->clear();
+        updateState();
         return;
     }
     m_view->setComparison(comparison.value());

@@ -10,6 +10,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
+#include <QShortcut>
 #include <QStackedLayout>
 #include <QTableView>
 #include <QToolButton>
@@ -22,7 +23,8 @@ GuestCardPanel::GuestCardPanel(GuestService &service, QWidget *parent)
       m_filter(new TimelineFilterModel(this)), m_stack(new QStackedLayout(this)),
       m_placeholder(new QLabel(this)), m_name(new QLabel), m_facts(new QLabel), m_contacts(new QLabel),
       m_summary(new QLabel), m_open(new QLabel), m_duplicates(new QLabel),
-      m_edit(new QPushButton(tr("Edit…"))), m_book(new QPushButton(tr("Book…"))), m_table(new QTableView)
+      m_edit(new QPushButton(tr("Edit…"))), m_book(new QPushButton(tr("Book…"))),
+      m_undo(new QPushButton(tr("Undo the change"))), m_table(new QTableView)
 {
     setObjectName(QStringLiteral("guestCardPanel"));
     m_placeholder->setText(tr("Find a guest by phone or surname (Ctrl+K),\nor create a new one (Ctrl+N)."));
@@ -58,6 +60,13 @@ GuestCardPanel::GuestCardPanel(GuestService &service, QWidget *parent)
     m_book->setToolTip(tr("Free rooms for this guest's dates and party (Ctrl+B)"));
     m_book->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
     connect(m_book, &QPushButton::clicked, this, [this] { emit bookRequested(m_guestId); });
+    m_undo->setObjectName(QStringLiteral("guestUndoButton"));
+    m_undo->setToolTip(tr("Put the card back as it was before the last edit (Ctrl+Z in the card)"));
+    m_undo->hide();
+    connect(m_undo, &QPushButton::clicked, this, &GuestCardPanel::undoLastEdit);
+    auto *undoKey = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Z), this);
+    undoKey->setContext(Qt::WidgetWithChildrenShortcut); // the deals board has its own Ctrl+Z
+    connect(undoKey, &QShortcut::activated, this, &GuestCardPanel::undoLastEdit);
 
     m_table->setObjectName(QStringLiteral("guestTimeline"));
     m_filter->setSourceModel(m_timeline);
@@ -87,6 +96,7 @@ GuestCardPanel::GuestCardPanel(GuestService &service, QWidget *parent)
     auto *actions = new QVBoxLayout;
     actions->addWidget(m_book);
     actions->addWidget(m_edit);
+    actions->addWidget(m_undo);
     actions->addStretch(1);
     header->addLayout(actions);
 
@@ -156,13 +166,42 @@ void GuestCardPanel::setEditable(bool editable)
 
 void GuestCardPanel::clear()
 {
+    m_before.reset();
+    m_undo->hide();
     m_guestId = Id();
     m_timeline->setCard({});
     m_stack->setCurrentIndex(0);
 }
 
+void GuestCardPanel::offerUndo(const Guest &before)
+{
+    m_before = before;
+    m_undo->setVisible(m_guestId == before.id && m_edit->isVisible());
+}
+
+bool GuestCardPanel::undoLastEdit()
+{
+    if (!m_before || m_before->id != m_guestId)
+        return false;
+    const Guest before = *m_before;
+    auto saved = m_service.save(before);
+    if (!saved.ok()) {
+        emit errorOccurred(saved.error().message);
+        return false;
+    }
+    m_before.reset();
+    m_undo->hide();
+    showGuest(before.id);
+    emit guestChanged(before.id);
+    return true;
+}
+
 bool GuestCardPanel::showGuest(const Id &guestId)
 {
+    if (m_before && m_before->id != guestId) {
+        m_before.reset(); // the undo belongs to the card it was offered on
+        m_undo->hide();
+    }
     auto card = m_service.card(guestId);
     if (!card.ok()) {
         emit errorOccurred(card.error().message);

@@ -59,7 +59,8 @@ QString historyText(const storage::GuestHistoryCounts &h)
     return MergeComparisonView::tr("%n touch(es)", nullptr, int(h.touches)) + QStringLiteral(", ") +
            MergeComparisonView::tr("%n booking(s)", nullptr, int(h.bookings)) + QStringLiteral(",\n") +
            MergeComparisonView::tr("%n deal(s)", nullptr, int(h.deals)) + QStringLiteral(", ") +
-           MergeComparisonView::tr("%n task(s)", nullptr, int(h.tasks));
+           MergeComparisonView::tr("%n task(s)", nullptr, int(h.tasks)) + QStringLiteral(", ") +
+           MergeComparisonView::tr("%n payment(s)", nullptr, int(h.payments));
 }
 
 QLabel *cell(const QString &text, bool header = false)
@@ -143,9 +144,9 @@ void MergeComparisonView::addRow(int row, const QString &title, const QString &k
         return;
     }
     // Both cards hold a value and they differ: the kept card's value unless the user picks the other.
-    auto *group = new QButtonGroup(m_grid->parentWidget());
     auto *left = new QRadioButton(keep);
     auto *right = new QRadioButton(other);
+    auto *group = new QButtonGroup(left); // goes with the row's widgets on rebuild
     left->setChecked(true);
     group->addButton(left);
     group->addButton(right);

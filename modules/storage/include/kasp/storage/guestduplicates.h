@@ -17,7 +17,7 @@ struct DuplicateCandidate
 
 struct DuplicatePair
 {
-    GuestSummary first; // the older card: the one a merge keeps by default
+    GuestSummary first; // the smaller id (UUIDv7: usually the older card); compare() decides the survivor
     GuestSummary second;
     int reasons = 0;
 };

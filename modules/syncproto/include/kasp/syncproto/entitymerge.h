@@ -21,4 +21,9 @@ Result<QJsonObject> mergeEntity(const std::optional<QJsonObject> &current, const
 // Canonical form of a record of this kind (decoded and re-encoded), or why it is not one.
 Result<QJsonObject> canonicalEntity(EntityKind kind, const QJsonObject &json);
 
+// guest.merge, after the survivor's patch: the merged card as the store has it *now* (it may have
+// gained a phone on another desktop since the merging desktop read it) is folded in the way
+// kasp::mergeGuests does (contacts and tags united, empty fields filled), so nothing of it is lost.
+Result<QJsonObject> foldMergedGuest(const QJsonObject &survivor, const QJsonObject &merged);
+
 } // namespace kasp::sync

@@ -2,6 +2,7 @@
 // The guest card: who the guest is (name, age, phones, e-mails, tags, manager), what they bought,
 // and the timeline of every touch.
 #include "kasp/crm/guestservice.h"
+#include <optional>
 #include <QWidget>
 
 class QLabel;
@@ -23,6 +24,11 @@ public:
     bool showGuest(const Id &guestId); // false (and a message) if it could not be loaded
     void clear();
     void setEditable(bool editable);
+    // After an edit: "Undo the change" (Ctrl+Z in the card) puts `before` back, as one more
+    // guest.update. Offered until another guest is shown or the undo is used.
+    void offerUndo(const Guest &before);
+    QPushButton *undoButton() const { return m_undo; }
+    bool undoLastEdit();
     const Id &currentGuest() const { return m_guestId; }
     TimelineModel *timeline() const { return m_timeline; }
     TimelineFilterModel *timelineFilter() const { return m_filter; }
@@ -33,6 +39,7 @@ signals:
     // The "looks like" link: compare this card with another side by side.
     void compareRequested(const kasp::Id &guestId, const kasp::Id &otherId);
     void errorOccurred(const QString &message);
+    void guestChanged(const kasp::Id &guestId); // saved from the card itself (an undo)
 
 private:
     void render(const GuestCard &card);
@@ -52,6 +59,8 @@ private:
     QLabel *m_duplicates; // "looks like …": other cards of perhaps the same person
     QPushButton *m_edit;
     QPushButton *m_book;
+    QPushButton *m_undo;
+    std::optional<Guest> m_before; // what an undo restores
     QTableView *m_table;
 };
 
