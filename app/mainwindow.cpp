@@ -17,6 +17,7 @@
 #include "kasp/crm/ui/guestlistpanel.h"
 #include "kasp/crm/ui/guestsearchpanel.h"
 #include "kasp/crm/ui/taskagendapanel.h"
+#include "kasp/crm/xlsxreader.h"
 #include "kasp/session/settings.h"
 #include "kasp/telephony/ui/phonepanel.h"
 #include "listexportdialog.h"
@@ -222,8 +223,10 @@ void MainWindow::buildMenus()
     m_newGuest->setToolTip(tr("Create a guest card (Ctrl+N)"));
     m_editGuest = file->addAction(tr("&Edit guest…"), this, &MainWindow::editGuest);
     m_editGuest->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    m_importGuests = file->addAction(tr("&Import guests from CSV…"), this, &MainWindow::importGuests);
-    m_importGuests->setToolTip(tr("Guests from an amoCRM or Bitrix24 export, or a spreadsheet saved as CSV"));
+    m_importGuests =
+        file->addAction(tr("&Import guests from Excel or CSV…"), this, &MainWindow::importGuests);
+    m_importGuests->setToolTip(
+        tr("Guests from an amoCRM or Bitrix24 export, an Excel workbook (.xlsx) or CSV"));
     m_findDuplicates = file->addAction(tr("D&uplicate cards…"), this, &MainWindow::findDuplicates);
     m_findDuplicates->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U));
     m_findDuplicates->setToolTip(tr("Cards that look like one person (same phone, e-mail, or name and "
@@ -379,7 +382,7 @@ void MainWindow::importGuests()
     if (!m_importGuests->isEnabled())
         return;
     const QString path = QFileDialog::getOpenFileName(this, tr("Import guests"), QString(),
-                                                      tr("CSV files (*.csv *.txt);;All files (*)"));
+                                                      tr("Spreadsheets (*.xlsx *.csv *.txt);;All files (*)"));
     if (path.isEmpty())
         return;
     QFile file(path);
@@ -387,8 +390,13 @@ void MainWindow::importGuests()
         showError(tr("Could not read %1: %2").arg(path, file.errorString()));
         return;
     }
+    auto text = crm::importableText(file.readAll()); // an .xlsx's first sheet, or the CSV itself
+    if (!text.ok()) {
+        showError(tr("Could not read %1: %2").arg(QFileInfo(path).fileName(), text.error().message));
+        return;
+    }
     crm::GuestImporter importer = m_guests.importer();
-    crm::ui::GuestImportDialog dialog(importer, file.readAll(), QFileInfo(path).fileName(), this);
+    crm::ui::GuestImportDialog dialog(importer, text.value(), QFileInfo(path).fileName(), this);
     connect(&dialog, &crm::ui::GuestImportDialog::imported, m_guestList, &crm::ui::GuestListPanel::reload);
     dialog.exec();
 }

@@ -750,20 +750,8 @@
         <translation>Все &amp;гости</translation>
     </message>
     <message>
-        <source>&amp;Import guests from CSV…</source>
-        <translation>&amp;Импорт гостей из CSV…</translation>
-    </message>
-    <message>
-        <source>Guests from an amoCRM or Bitrix24 export, or a spreadsheet saved as CSV</source>
-        <translation>Гости из выгрузки amoCRM или Битрикс24 либо из таблицы, сохранённой как CSV</translation>
-    </message>
-    <message>
         <source>Import guests</source>
         <translation>Импорт гостей</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv *.txt);;All files (*)</source>
-        <translation>Файлы CSV (*.csv *.txt);;Все файлы (*)</translation>
     </message>
     <message>
         <source>Could not read %1: %2</source>
@@ -836,6 +824,18 @@
     <message>
         <source>Cards that look like one person (same phone, e-mail, or name and birth date): compare and merge</source>
         <translation>Карточки, похожие на одного человека (тот же телефон, e-mail или имя и дата рождения): сравнить и объединить</translation>
+    </message>
+    <message>
+        <source>&amp;Import guests from Excel or CSV…</source>
+        <translation>&amp;Импорт гостей из Excel или CSV…</translation>
+    </message>
+    <message>
+        <source>Guests from an amoCRM or Bitrix24 export, an Excel workbook (.xlsx) or CSV</source>
+        <translation>Гости из выгрузки amoCRM или Битрикс24, книги Excel (.xlsx) или CSV</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv *.txt);;All files (*)</source>
+        <translation>Таблицы (*.xlsx *.csv *.txt);;Все файлы (*)</translation>
     </message>
 </context>
 <context>
@@ -2468,6 +2468,89 @@ No other room is free for these nights.</source>
     <message>
         <source>Say what is to be done.</source>
         <translation>Опишите, что нужно сделать.</translation>
+    </message>
+</context>
+<context>
+    <name>kasp::crm::Xlsx</name>
+    <message>
+        <source>the file is damaged: %1, line %2: %3</source>
+        <translation>файл повреждён: %1, строка %2: %3</translation>
+    </message>
+    <message>
+        <source>the workbook has no sheet</source>
+        <translation>в книге нет ни одного листа</translation>
+    </message>
+    <message>
+        <source>the first sheet&apos;s file is not named</source>
+        <translation>не найден файл первого листа</translation>
+    </message>
+    <message>
+        <source>the file is damaged: row %1 names a missing text</source>
+        <translation>файл повреждён: строка %1 ссылается на отсутствующий текст</translation>
+    </message>
+    <message>
+        <source>This is an old Excel file (.xls) or one with a password. Open it in Excel or LibreOffice and save it as .xlsx without a password, or as CSV.</source>
+        <translation>Это старый файл Excel (.xls) или файл с паролем. Откройте его в Excel или LibreOffice и сохраните как .xlsx без пароля или как CSV.</translation>
+    </message>
+    <message>
+        <source>the file is damaged: %1</source>
+        <translation>файл повреждён: %1</translation>
+    </message>
+    <message>
+        <source>this is not an .xlsx (ZIP) file</source>
+        <translation>это не файл .xlsx (ZIP)</translation>
+    </message>
+    <message>
+        <source>ZIP64 archives are not supported</source>
+        <translation>архивы ZIP64 не поддерживаются</translation>
+    </message>
+    <message>
+        <source>the central directory lies outside the file</source>
+        <translation>оглавление архива выходит за пределы файла</translation>
+    </message>
+    <message>
+        <source>entry %1 of the central directory</source>
+        <translation>запись %1 оглавления архива</translation>
+    </message>
+    <message>
+        <source>a name in the central directory</source>
+        <translation>имя в оглавлении архива</translation>
+    </message>
+    <message>
+        <source>%1 is missing</source>
+        <translation>нет части %1</translation>
+    </message>
+    <message>
+        <source>the file is password-protected; save it without a password</source>
+        <translation>файл защищён паролем; сохраните его без пароля</translation>
+    </message>
+    <message>
+        <source>%1 unpacks to more than 512 MB</source>
+        <translation>%1 распаковывается больше чем в 512 МБ</translation>
+    </message>
+    <message>
+        <source>the header of %1</source>
+        <translation>заголовок части %1</translation>
+    </message>
+    <message>
+        <source>%1 is cut short</source>
+        <translation>часть %1 обрезана</translation>
+    </message>
+    <message>
+        <source>zlib</source>
+        <translation>zlib</translation>
+    </message>
+    <message>
+        <source>%1 does not unpack</source>
+        <translation>часть %1 не распаковывается</translation>
+    </message>
+    <message>
+        <source>%1 uses compression method %2</source>
+        <translation>часть %1 сжата методом %2</translation>
+    </message>
+    <message>
+        <source>%1 fails its checksum</source>
+        <translation>у части %1 не сходится контрольная сумма</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,299 @@
+#include "kasp/crm/xlsxreader.h"
+
+#include "zipentries.h"
+
+#include <cmath>
+#include <QCoreApplication>
+#include <QDate>
+#include <QRegularExpression>
+#include <QSet>
+#include <QXmlStreamReader>
+
+namespace kasp::crm {
+
+namespace {
+
+Error brokenXml(const QString &part, const QXmlStreamReader &xml)
+{
+    return Error{QStringLiteral("xlsx.broken"),
+                 QCoreApplication::translate("kasp::crm::Xlsx", "the file is damaged: %1, line %2: %3")
+                     .arg(part)
+                     .arg(xml.lineNumber())
+                     .arg(xml.errorString())};
+}
+
+// The first sheet's part name, through the workbook and its relationships.
+Result<QString> firstSheetPart(const ZipEntries &zip)
+{
+    auto workbook = zip.read(QStringLiteral("xl/workbook.xml"));
+    if (!workbook.ok())
+        return workbook.error();
+    QString relationId;
+    QXmlStreamReader xml(workbook.value());
+    while (relationId.isEmpty() && !xml.atEnd()) {
+        xml.readNext();
+        if (xml.isStartElement() && xml.name() == QLatin1String("sheet"))
+            for (const QXmlStreamAttribute &a : xml.attributes())
+                if (a.name() == QLatin1String("id")) // r:id, whatever the prefix
+                    relationId = a.value().toString();
+    }
+    if (xml.hasError())
+        return brokenXml(QStringLiteral("workbook"), xml);
+    if (relationId.isEmpty())
+        return Error{QStringLiteral("xlsx.no_sheet"),
+                     QCoreApplication::translate("kasp::crm::Xlsx", "the workbook has no sheet")};
+    auto rels = zip.read(QStringLiteral("xl/_rels/workbook.xml.rels"));
+    if (!rels.ok())
+        return rels.error();
+    QXmlStreamReader r(rels.value());
+    while (!r.atEnd()) {
+        r.readNext();
+        if (r.isStartElement() && r.name() == QLatin1String("Relationship") &&
+            r.attributes().value(QLatin1String("Id")) == relationId) {
+            QString target = r.attributes().value(QLatin1String("Target")).toString();
+            return target.startsWith(QLatin1Char('/')) ? target.mid(1) : QStringLiteral("xl/") + target;
+        }
+    }
+    if (r.hasError())
+        return brokenXml(QStringLiteral("workbook relationships"), r);
+    return Error{QStringLiteral("xlsx.no_sheet"),
+                 QCoreApplication::translate("kasp::crm::Xlsx", "the first sheet's file is not named")};
+}
+
+// Every <t> of each <si> (rich text has several runs); phonetic hints (<rPh>) left out.
+Result<QStringList> sharedStrings(const ZipEntries &zip)
+{
+    const QString part = QStringLiteral("xl/sharedStrings.xml");
+    if (!zip.contains(part))
+        return QStringList();
+    auto bytes = zip.read(part);
+    if (!bytes.ok())
+        return bytes.error();
+    QStringList strings;
+    QXmlStreamReader xml(bytes.value());
+    QString current;
+    int phonetic = 0;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (xml.isStartElement()) {
+            if (xml.name() == QLatin1String("si"))
+                current.clear();
+            else if (xml.name() == QLatin1String("rPh"))
+                ++phonetic;
+            else if (xml.name() == QLatin1String("t") && phonetic == 0)
+                current += xml.readElementText();
+        } else if (xml.isEndElement()) {
+            if (xml.name() == QLatin1String("si"))
+                strings.append(current);
+            else if (xml.name() == QLatin1String("rPh"))
+                --phonetic;
+        }
+    }
+    if (xml.hasError())
+        return brokenXml(QStringLiteral("shared strings"), xml);
+    return strings;
+}
+
+// Built-in number formats that are dates (ECMA-376 18.8.30), and custom ones with d, m or y
+// outside quotes and brackets.
+bool isDateFormat(int id, const QString &code)
+{
+    if ((id >= 14 && id <= 22) || (id >= 45 && id <= 47))
+        return true;
+    QString bare = code;
+    bare.remove(QRegularExpression(QStringLiteral("\"[^\"]*\"|\\[[^\\]]*\\]")));
+    return bare.contains(QRegularExpression(QStringLiteral("[dmyDMY]")));
+}
+
+// Style index -> "is a date", from styles.xml's cellXfs.
+QSet<int> dateStyles(const ZipEntries &zip)
+{
+    QSet<int> dates;
+    const QString part = QStringLiteral("xl/styles.xml");
+    if (!zip.contains(part))
+        return dates;
+    auto bytes = zip.read(part);
+    if (!bytes.ok())
+        return dates; // no styles: numbers stay numbers
+    QHash<int, QString> codes;
+    QXmlStreamReader xml(bytes.value());
+    bool inCellXfs = false;
+    int index = 0;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (xml.isStartElement()) {
+            if (xml.name() == QLatin1String("numFmt"))
+                codes.insert(xml.attributes().value(QLatin1String("numFmtId")).toInt(),
+                             xml.attributes().value(QLatin1String("formatCode")).toString());
+            else if (xml.name() == QLatin1String("cellXfs"))
+                inCellXfs = true;
+            else if (inCellXfs && xml.name() == QLatin1String("xf")) {
+                const int id = xml.attributes().value(QLatin1String("numFmtId")).toInt();
+                if (isDateFormat(id, codes.value(id)))
+                    dates.insert(index);
+                ++index;
+            }
+        } else if (xml.isEndElement() && xml.name() == QLatin1String("cellXfs")) {
+            inCellXfs = false;
+        }
+    }
+    return dates;
+}
+
+// "AB12" -> 27 (0-based column); -1 when there is no reference.
+int columnOf(QStringView reference)
+{
+    int column = 0;
+    qsizetype i = 0;
+    for (; i < reference.size() && reference[i].isLetter(); ++i)
+        column = column * 26 + (reference[i].toUpper().unicode() - 'A' + 1);
+    return i == 0 ? -1 : column - 1;
+}
+
+QString numberText(const QString &raw, bool date)
+{
+    bool ok = false;
+    const double v = raw.toDouble(&ok);
+    if (!ok)
+        return raw;
+    if (date && v >= 1 && v < 2958466) // Excel's 1900 system, 1899-12-30 as day 0
+        return QDate(1899, 12, 30).addDays(qint64(std::floor(v))).toString(QStringLiteral("dd.MM.yyyy"));
+    // Whole numbers as digits (a phone stored as a number must not become 7.9161234567E10).
+    if (std::floor(v) == v && std::fabs(v) < 1e15)
+        return QString::number(qint64(v));
+    return QString::number(v, 'g', 15);
+}
+
+QString csvField(const QString &text)
+{
+    QString flat = text;
+    flat.replace(QLatin1String("\r\n"), QLatin1String(" "));
+    flat.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    flat.replace(QLatin1Char('\r'), QLatin1Char(' '));
+    if (!flat.contains(QLatin1Char(';')) && !flat.contains(QLatin1Char('"')))
+        return flat;
+    flat.replace(QLatin1String("\""), QLatin1String("\"\""));
+    return QLatin1Char('"') + flat + QLatin1Char('"');
+}
+
+} // namespace
+
+bool looksLikeXlsx(const QByteArray &bytes)
+{
+    return bytes.startsWith(QByteArrayLiteral("PK\x03\x04"));
+}
+
+Result<QByteArray> xlsxFirstSheetAsCsv(const QByteArray &xlsx)
+{
+    auto zip = ZipEntries::open(xlsx);
+    if (!zip.ok())
+        return zip.error();
+    auto part = firstSheetPart(zip.value());
+    if (!part.ok())
+        return part.error();
+    auto strings = sharedStrings(zip.value());
+    if (!strings.ok())
+        return strings.error();
+    const QSet<int> dates = dateStyles(zip.value());
+    auto sheet = zip.value().read(part.value());
+    if (!sheet.ok())
+        return sheet.error();
+
+    QString csv;
+    csv.reserve(sheet.value().size() / 3);
+    QXmlStreamReader xml(sheet.value());
+    QStringList row;
+    int rowNumber = 0; // the last row written
+    int nextColumn = 0;
+    QString type;
+    int style = -1;
+    int column = 0;
+    QString value;
+    auto flushRow = [&] {
+        while (!row.isEmpty() && row.last().isEmpty())
+            row.removeLast();
+        QStringList fields;
+        for (const QString &f : row)
+            fields.append(csvField(f));
+        csv += fields.join(QLatin1Char(';'));
+        csv += QLatin1String("\r\n");
+        row.clear();
+    };
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (xml.isStartElement()) {
+            const auto name = xml.name();
+            if (name == QLatin1String("row")) {
+                const int number = xml.attributes().value(QLatin1String("r")).toInt();
+                // Rows left out of the file are empty rows: keep the numbering of the sheet.
+                const int target = number > rowNumber ? number : rowNumber + 1;
+                while (rowNumber + 1 < target) {
+                    csv += QLatin1String("\r\n");
+                    ++rowNumber;
+                }
+                rowNumber = target;
+                nextColumn = 0;
+            } else if (name == QLatin1String("c")) {
+                const QXmlStreamAttributes a = xml.attributes();
+                type = a.value(QLatin1String("t")).toString();
+                style = a.hasAttribute(QLatin1String("s")) ? a.value(QLatin1String("s")).toInt() : -1;
+                const int referenced = columnOf(a.value(QLatin1String("r")));
+                column = referenced >= 0 ? referenced : nextColumn;
+                nextColumn = column + 1;
+                value.clear();
+            } else if (name == QLatin1String("v")) {
+                value = xml.readElementText();
+            } else if (name == QLatin1String("t")) { // inline string: <is><t>…</t></is>, maybe runs
+                value += xml.readElementText();
+            }
+        } else if (xml.isEndElement()) {
+            const auto name = xml.name();
+            if (name == QLatin1String("c")) {
+                QString text;
+                if (type == QLatin1String("s")) {
+                    bool ok = false;
+                    const int index = value.toInt(&ok);
+                    if (!ok || index < 0 || index >= strings.value().size())
+                        return Error{
+                            QStringLiteral("xlsx.broken"),
+                            QCoreApplication::translate("kasp::crm::Xlsx",
+                                                        "the file is damaged: row %1 names a missing text")
+                                .arg(rowNumber)};
+                    text = strings.value().at(index);
+                } else if (type == QLatin1String("b")) {
+                    text = value == QLatin1String("1") ? QStringLiteral("TRUE") : QStringLiteral("FALSE");
+                } else if (type.isEmpty() || type == QLatin1String("n")) {
+                    text = numberText(value, dates.contains(style));
+                } else {
+                    text = value; // inlineStr, str (a formula's text), e (an error such as #N/A)
+                }
+                if (column > 16383)
+                    continue; // past Excel's last column: a damaged reference, not a field
+                while (row.size() <= column)
+                    row.append(QString());
+                row[column] = text;
+            } else if (name == QLatin1String("row")) {
+                flushRow();
+            }
+        }
+    }
+    if (xml.hasError())
+        return brokenXml(part.value(), xml);
+    return csv.toUtf8();
+}
+
+Result<QByteArray> importableText(const QByteArray &fileBytes)
+{
+    // An OLE compound file: an Excel 97-2003 .xls, or an .xlsx saved with a password.
+    if (fileBytes.startsWith(QByteArrayLiteral("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")))
+        return Error{QStringLiteral("xlsx.unsupported"),
+                     QCoreApplication::translate("kasp::crm::Xlsx",
+                                                 "This is an old Excel file (.xls) or one with a password. "
+                                                 "Open it in Excel or LibreOffice and save it as .xlsx "
+                                                 "without a password, or as CSV.")};
+    if (looksLikeXlsx(fileBytes))
+        return xlsxFirstSheetAsCsv(fileBytes);
+    return fileBytes;
+}
+
+} // namespace kasp::crm
