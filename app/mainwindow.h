@@ -3,11 +3,13 @@
 // KPI panels join here as their issues land.
 #include "kasp/core/user.h"
 #include "kasp/telephony/softphone.h"
+#include <functional>
 #include <memory>
 #include <QMainWindow>
 
 class QLabel;
 class QAction;
+class QDialog;
 class QTabWidget;
 
 namespace kasp::booking {
@@ -78,6 +80,8 @@ public:
     // right, a ring opens the caller's card, every call lands on the guest's timeline.
     PhoneSession *enablePhone(telephony::Softphone::Options options);
     PhoneSession *phone() const { return m_phone; }
+    // For tests: runs instead of a form's exec() (the form is set up, not yet shown).
+    std::function<void(QDialog &)> modalHook;
 
 public slots:
     void newGuest();
@@ -97,6 +101,8 @@ public slots:
     void findDuplicates();
     // The card's "looks like" link: these two cards side by side.
     void compareGuests(const kasp::Id &a, const kasp::Id &b);
+    // The card's "Задача…" (Ctrl+T): a task about the guest (cardactions.cpp).
+    void newTask(const kasp::Id &guestId);
 
 protected:
     void closeEvent(QCloseEvent *event) override;

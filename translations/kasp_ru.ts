@@ -498,6 +498,25 @@
     </message>
 </context>
 <context>
+    <name>kasp::Task</name>
+    <message>
+        <source>Call back</source>
+        <translation>Перезвонить</translation>
+    </message>
+    <message>
+        <source>Send an offer</source>
+        <translation>Отправить предложение</translation>
+    </message>
+    <message>
+        <source>Remind</source>
+        <translation>Напомнить</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Другое</translation>
+    </message>
+</context>
+<context>
     <name>kasp::app</name>
     <message>
         <source>Creating the demo sanatorium…</source>
@@ -836,6 +855,10 @@
     <message>
         <source>Spreadsheets (*.xlsx *.csv *.txt);;All files (*)</source>
         <translation>Таблицы (*.xlsx *.csv *.txt);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Task «%1» added.</source>
+        <translation>Задача «%1» добавлена.</translation>
     </message>
 </context>
 <context>
@@ -2469,6 +2492,10 @@ No other room is free for these nights.</source>
         <source>Say what is to be done.</source>
         <translation>Опишите, что нужно сделать.</translation>
     </message>
+    <message>
+        <source>Choose when it is due.</source>
+        <translation>Укажите срок.</translation>
+    </message>
 </context>
 <context>
     <name>kasp::crm::Xlsx</name>
@@ -3021,6 +3048,18 @@ or create a new one (Ctrl+N).</source>
         <source>Put the card back as it was before the last edit (Ctrl+Z in the card)</source>
         <translation>Вернуть карточку к виду до последнего изменения (Ctrl+Z в карточке)</translation>
     </message>
+    <message>
+        <source>Task…</source>
+        <translation>Задача…</translation>
+    </message>
+    <message>
+        <source>A task about this guest: call back, send an offer, remind (Ctrl+T)</source>
+        <translation>Задача по этому гостю: перезвонить, отправить предложение, напомнить (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>source: %1</source>
+        <translation>источник: %1</translation>
+    </message>
 </context>
 <context>
     <name>kasp::crm::ui::GuestEditDialog</name>
@@ -3498,6 +3537,45 @@ or create a new one (Ctrl+N).</source>
             <numerusform>%n в общей очереди</numerusform>
             <numerusform>%n в общей очереди</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>kasp::crm::ui::TaskDialog</name>
+    <message>
+        <source>New task</source>
+        <translation>Новая задача</translation>
+    </message>
+    <message>
+        <source>When it is due; it shows in «Tasks for today» from that day, red once overdue</source>
+        <translation>Срок: с этого дня задача видна в «Задачах на сегодня», просроченная — красным</translation>
+    </message>
+    <message>
+        <source>Shared list (whoever is free)</source>
+        <translation>Общий список (кто свободен)</translation>
+    </message>
+    <message>
+        <source>Guest</source>
+        <translation>Гость</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Что</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Текст</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Срок</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Кому</translation>
+    </message>
+    <message>
+        <source>Choose when it is due: today or later.</source>
+        <translation>Укажите срок: сегодня или позже.</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,7 @@ private slots:
     void jsonMalformed();
     void jsonAnyTypeInAnyField_data();
     void jsonAnyTypeInAnyField();
+    void taskKindsAndTouchSourcesTravel();
 };
 
 void TestMutation::jsonRoundTrip_data()
@@ -219,6 +220,45 @@ void TestMutation::jsonAnyTypeInAnyField()
         }
     }
     QVERIFY(rejected > 0); // no field accepts everything
+}
+
+// Schema 7's fields: a task's kind and a touch's source (UTM tags) round-trip, records written
+// before them read as "other" and "", and the card's source line is the UTM source, medium and
+// campaign whatever the form of the tags.
+void TestMutation::taskKindsAndTouchSourcesTravel()
+{
+    using namespace kasp;
+    Task task{newId(),
+              newId(),
+              Id(),
+              QStringLiteral("Перезвонить"),
+              QDateTime::currentDateTimeUtc(),
+              TaskStatus::Open,
+              QDateTime::currentDateTimeUtc(),
+              {},
+              TaskKind::CallBack};
+    QCOMPARE(taskFromJson(toJson(task)).value().kind, TaskKind::CallBack);
+    QJsonObject old = toJson(task);
+    old.remove(QStringLiteral("kind"));
+    QCOMPARE(taskFromJson(old).value().kind, TaskKind::Other);
+    old.insert(QStringLiteral("kind"), QStringLiteral("dance"));
+    QCOMPARE(taskFromJson(old).error().code, QStringLiteral("json.bad_value"));
+    for (TaskKind kind : kTaskKinds)
+        QCOMPARE(taskKindFromKey(taskKindKey(kind)), kind);
+
+    Touch touch{newId(), newId(), Id(), TouchKind::WebRequest, QDateTime::currentDateTimeUtc()};
+    touch.source = QStringLiteral("utm_source=yandex&utm_medium=cpc&utm_campaign=leto");
+    QCOMPARE(touchFromJson(toJson(touch)).value().source, touch.source);
+    QJsonObject before7 = toJson(touch);
+    before7.remove(QStringLiteral("source"));
+    QCOMPARE(touchFromJson(before7).value().source, QString());
+    QCOMPARE(utmSummary(touch.source), QStringLiteral("yandex / cpc / leto"));
+    QCOMPARE(
+        utmSummary(QStringLiteral(
+            "https://sanatoriy.ru/book?utm_source=vk&utm_campaign=%D0%BE%D1%81%D0%B5%D0%BD%D1%8C+2027#form")),
+        QStringLiteral("vk / осень 2027"));
+    QCOMPARE(utmSummary(QStringLiteral("ref=partner")), QString());
+    QCOMPARE(utmSummary(QString()), QString());
 }
 
 QTEST_GUILESS_MAIN(TestMutation)

@@ -127,6 +127,51 @@ private slots:
         QCOMPARE(open.size(), 1);
         QCOMPARE(open.first().assigneeId, manager);
         QCOMPARE(open.first().due, clock.now().addSecs(15 * 60));
+        QCOMPARE(open.first().kind, TaskKind::CallBack);
+    }
+
+    // The call-back is done by the call: an answered call (either way) closes the consultant's own
+    // and the pool's open call-backs for that guest; a colleague's, other kinds and unanswered
+    // attempts stay open.
+    void anAnsweredCallClosesTheCallBack()
+    {
+        storage::TaskRepository repo(t.db, clock);
+        Guest g;
+        g.id = newId();
+        g.lastName = QStringLiteral("Перезвонова");
+        g.phones = {Phone::parse(QStringLiteral("+7 916 555-77-88")).value()};
+        QVERIFY(storage::GuestRepository(t.db, clock).create(g).ok());
+        const Id colleague = newId();
+        auto task = [&](const Id &assignee, TaskKind kind) {
+            Task t{newId(),     g.id, assignee, QStringLiteral("Перезвонить"), clock.now(), TaskStatus::Open,
+                   clock.now(), {},   kind};
+            return repo.create(t).ok() ? t.id : Id();
+        };
+        const Id mine = task(consultant, TaskKind::CallBack);
+        const Id pool = task(Id(), TaskKind::CallBack);
+        const Id theirs = task(colleague, TaskKind::CallBack);
+        const Id offer = task(consultant, TaskKind::SendOffer);
+        auto statusOf = [&](const Id &id) {
+            for (const Task &t : tasks(g.id))
+                if (t.id == id)
+                    return t.status;
+            return TaskStatus::Cancelled;
+        };
+        crm::CallJournal journal(t.db, clock);
+        // Nobody answered the consultant's call: nothing is done yet.
+        QVERIFY(journal
+                    .record({QStringLiteral("+79165557788"), false, false, 0, QStringLiteral("busy"), g.id,
+                             consultant})
+                    .ok());
+        QCOMPARE(statusOf(mine), TaskStatus::Open);
+        QVERIFY(journal
+                    .record({QStringLiteral("+79165557788"), false, true, 95, QStringLiteral("answered"),
+                             g.id, consultant})
+                    .ok());
+        QCOMPARE(statusOf(mine), TaskStatus::Done);
+        QCOMPARE(statusOf(pool), TaskStatus::Done);
+        QCOMPARE(statusOf(theirs), TaskStatus::Open);
+        QCOMPARE(statusOf(offer), TaskStatus::Open);
     }
 
     void aNewNumberBecomesANewCardAndItsTaskGoesToThePool()

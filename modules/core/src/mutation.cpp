@@ -109,6 +109,7 @@ QJsonObject toJson(const Touch &touch)
         {QStringLiteral("durationSecs"), touch.durationSecs},
         {QStringLiteral("result"), touch.result},
         {QStringLiteral("note"), touch.note},
+        {QStringLiteral("source"), touch.source},
     };
 }
 
@@ -124,6 +125,7 @@ Result<Touch> touchFromJson(const QJsonObject &json)
     t.durationSecs = r.count(QStringLiteral("durationSecs"), 0, 0);
     t.result = r.string(QStringLiteral("result"));
     t.note = r.string(QStringLiteral("note"));
+    t.source = r.string(QStringLiteral("source")); // absent before schema 7: empty
     if (r.failed())
         return r.error();
     return t;
@@ -231,6 +233,7 @@ QJsonObject toJson(const Task &task)
         {QStringLiteral("status"), taskStatusKey(task.status)},
         {QStringLiteral("createdAt"), dateTimeToJson(task.createdAt)},
         {QStringLiteral("doneAt"), dateTimeToJson(task.doneAt)},
+        {QStringLiteral("kind"), taskKindKey(task.kind)},
     };
 }
 
@@ -246,6 +249,9 @@ Result<Task> taskFromJson(const QJsonObject &json)
     t.status = r.enumKey(QStringLiteral("status"), &taskStatusFromKey, TaskStatus::Open);
     t.createdAt = r.dateTime(QStringLiteral("createdAt"), Need::Optional);
     t.doneAt = r.dateTime(QStringLiteral("doneAt"), Need::Optional);
+    // Absent from records written before schema 7: an "other" task.
+    if (json.contains(QStringLiteral("kind")))
+        t.kind = r.enumKey(QStringLiteral("kind"), &taskKindFromKey, TaskKind::Other);
     if (r.failed())
         return r.error();
     return t;

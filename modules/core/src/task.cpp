@@ -1,5 +1,7 @@
 #include "kasp/core/task.h"
 
+#include <QCoreApplication>
+
 namespace kasp {
 
 QString taskStatusKey(TaskStatus status)
@@ -22,6 +24,44 @@ std::optional<TaskStatus> taskStatusFromKey(const QString &key)
             return status;
     }
     return std::nullopt;
+}
+
+QString taskKindKey(TaskKind kind)
+{
+    switch (kind) {
+    case TaskKind::CallBack:
+        return QStringLiteral("call_back");
+    case TaskKind::SendOffer:
+        return QStringLiteral("send_offer");
+    case TaskKind::Remind:
+        return QStringLiteral("remind");
+    case TaskKind::Other:
+        return QStringLiteral("other");
+    }
+    return {};
+}
+
+std::optional<TaskKind> taskKindFromKey(const QString &key)
+{
+    for (TaskKind kind : kTaskKinds)
+        if (taskKindKey(kind) == key)
+            return kind;
+    return std::nullopt;
+}
+
+QString taskKindTitle(TaskKind kind)
+{
+    switch (kind) {
+    case TaskKind::CallBack:
+        return QCoreApplication::translate("kasp::Task", "Call back");
+    case TaskKind::SendOffer:
+        return QCoreApplication::translate("kasp::Task", "Send an offer");
+    case TaskKind::Remind:
+        return QCoreApplication::translate("kasp::Task", "Remind");
+    case TaskKind::Other:
+        return QCoreApplication::translate("kasp::Task", "Other");
+    }
+    return {};
 }
 
 } // namespace kasp

@@ -1,5 +1,7 @@
 #include "kasp/core/touch.h"
 
+#include <QUrlQuery>
+
 namespace kasp {
 
 namespace {
@@ -54,6 +56,24 @@ std::optional<TouchKind> touchKindFromKey(const QString &key)
 bool isCall(TouchKind kind)
 {
     return kind == TouchKind::CallIn || kind == TouchKind::CallOut || kind == TouchKind::CallMissed;
+}
+
+QString utmSummary(const QString &source)
+{
+    QString query = source.trimmed();
+    if (const qsizetype mark = query.indexOf(QLatin1Char('?')); mark >= 0)
+        query = query.mid(mark + 1);
+    if (const qsizetype hash = query.indexOf(QLatin1Char('#')); hash >= 0)
+        query.truncate(hash);
+    const QUrlQuery tags(query);
+    QStringList parts;
+    for (const char *key : {"utm_source", "utm_medium", "utm_campaign"}) {
+        const QString value = tags.queryItemValue(QLatin1String(key), QUrl::FullyDecoded)
+                                  .replace(QLatin1Char('+'), QLatin1Char(' '));
+        if (!value.trimmed().isEmpty())
+            parts.append(value.trimmed().left(60));
+    }
+    return parts.join(QStringLiteral(" / "));
 }
 
 } // namespace kasp

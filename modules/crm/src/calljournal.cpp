@@ -140,8 +140,23 @@ Result<Id> CallJournal::record(const FinishedCall &call)
             QCoreApplication::translate("kasp::crm", "Call back %1: missed call").arg(call.remoteUser);
         task.due = m_clock.now().addSecs(15 * 60); // a missed caller is called back within minutes
         task.createdAt = m_clock.now();
+        task.kind = TaskKind::CallBack;
         if (auto s = storage::TaskRepository(m_db, m_clock).create(task); !s.ok())
             return s.error();
+    }
+    // A conversation with the guest is the call-back done: the consultant's own open call-backs for
+    // this guest, and the pool's, are closed with it (a colleague's stay theirs: the server would
+    // refuse to touch them).
+    if (call.answered && !missed) {
+        storage::TaskRepository tasks(m_db, m_clock);
+        auto open = tasks.forGuest(guestId.value());
+        if (!open.ok())
+            return open.error();
+        for (const Task &t : open.value())
+            if (t.status == TaskStatus::Open && t.kind == TaskKind::CallBack &&
+                (t.assigneeId.isNull() || t.assigneeId == call.consultantId))
+                if (auto s = tasks.setStatus(t.id, TaskStatus::Done); !s.ok())
+                    return s.error();
     }
     if (auto s = tx.commit(); !s.ok())
         return s.error();

@@ -41,11 +41,14 @@ Result<QDateTime> TaskService::postpone(const Id &taskId, const QDateTime &curre
 }
 
 Result<Task> TaskService::create(const Id &guestId, const Id &assigneeId, const QString &title,
-                                 const QDateTime &due)
+                                 const QDateTime &due, TaskKind kind)
 {
     if (title.trimmed().isEmpty())
         return Error{QStringLiteral("task.title"),
                      QCoreApplication::translate("kasp::crm::TaskService", "Say what is to be done.")};
+    if (!due.isValid())
+        return Error{QStringLiteral("task.due"),
+                     QCoreApplication::translate("kasp::crm::TaskService", "Choose when it is due.")};
     Task task;
     task.id = newId();
     task.guestId = guestId;
@@ -53,6 +56,7 @@ Result<Task> TaskService::create(const Id &guestId, const Id &assigneeId, const 
     task.title = title.trimmed();
     task.due = due;
     task.createdAt = m_clock.now();
+    task.kind = kind;
     if (auto s = repo().create(task); !s.ok())
         return s.error();
     return task;

@@ -65,7 +65,7 @@ BulkInsert touchWriter(QSqlDatabase db)
     return BulkInsert(db, QStringLiteral("touches"),
                       {QStringLiteral("id"), QStringLiteral("guest_id"), QStringLiteral("user_id"),
                        QStringLiteral("kind"), QStringLiteral("at"), QStringLiteral("duration_secs"),
-                       QStringLiteral("result"), QStringLiteral("note")});
+                       QStringLiteral("result"), QStringLiteral("note"), QStringLiteral("source")});
 }
 
 BulkInsert dealWriter(QSqlDatabase db)
@@ -82,7 +82,7 @@ BulkInsert taskWriter(QSqlDatabase db)
     return BulkInsert(db, QStringLiteral("tasks"),
                       {QStringLiteral("id"), QStringLiteral("guest_id"), QStringLiteral("assignee_id"),
                        QStringLiteral("title"), QStringLiteral("due_at"), QStringLiteral("status"),
-                       QStringLiteral("created_at"), QStringLiteral("done_at")});
+                       QStringLiteral("created_at"), QStringLiteral("done_at"), QStringLiteral("kind")});
 }
 
 BookingStatus statusFor(DemoContext &ctx, QDate checkIn)
@@ -144,14 +144,15 @@ Status writeStay(DemoContext &ctx, Writers &w, const DemoRoom &room, int guestIn
                            prepaid.kopecks(), bookingStatusKey(status), managerText, bookedAt);
         !s.ok())
         return s;
-    if (auto s = w.touches.add(idToString(ctx.random.id()), guest, managerText,
-                               touchKindKey(TouchKind::CallIn), bookedAt - 600000,
-                               ctx.random.between(180, 900), QStringLiteral("забронировал"), QString());
+    if (auto s =
+            w.touches.add(idToString(ctx.random.id()), guest, managerText, touchKindKey(TouchKind::CallIn),
+                          bookedAt - 600000, ctx.random.between(180, 900), QStringLiteral("забронировал"),
+                          QString(), QString());
         !s.ok())
         return s;
     if (auto s =
             w.touches.add(idToString(ctx.random.id()), guest, managerText, touchKindKey(TouchKind::Booking),
-                          bookedAt, 0, bookingStatusKey(status), QString());
+                          bookedAt, 0, bookingStatusKey(status), QString(), QString());
         !s.ok())
         return s;
     const QDate checkOut = in.addDays(nights);
@@ -172,16 +173,28 @@ Status writeStay(DemoContext &ctx, Writers &w, const DemoRoom &room, int guestIn
     if (in > ctx.options.today && status != BookingStatus::Cancelled) {
         const QDate due = in.addDays(-7);
         const bool done = due < ctx.options.today;
-        if (auto s = w.tasks.add(idToString(ctx.random.id()), guest, managerText,
-                                 QStringLiteral("Напомнить о санаторно-курортной карте"), instant(due, 11, 0),
-                                 taskStatusKey(done ? TaskStatus::Done : TaskStatus::Open), bookedAt,
-                                 done ? QVariant(instant(due, 12, 0))
-                                      : QVariant(QMetaType::fromType<qlonglong>()));
+        if (auto s =
+                w.tasks.add(idToString(ctx.random.id()), guest, managerText,
+                            QStringLiteral("Напомнить о санаторно-курортной карте"), instant(due, 11, 0),
+                            taskStatusKey(done ? TaskStatus::Done : TaskStatus::Open), bookedAt,
+                            done ? QVariant(instant(due, 12, 0)) : QVariant(QMetaType::fromType<qlonglong>()),
+                            taskKindKey(TaskKind::Remind));
             !s.ok())
             return s;
     }
     return {};
 }
+
+// Where the site's requests come from (chosen by the guest's number: the demo's random stream,
+// which tests rely on, stays as it was).
+const QString kUtmTags[] = {
+    QStringLiteral("utm_source=yandex&utm_medium=cpc&utm_campaign=leto-kislovodsk"),
+    QStringLiteral("utm_source=google&utm_medium=cpc&utm_campaign=kardio"),
+    QStringLiteral("utm_source=vk&utm_medium=social&utm_campaign=pensioneram"),
+    QStringLiteral("utm_source=email&utm_medium=newsletter&utm_campaign=osen"),
+    QStringLiteral("utm_source=2gis&utm_medium=referral"),
+};
+constexpr int kUtmCount = int(std::size(kUtmTags));
 
 // Somebody who asked but has not bought (yet): the base of touches is ~5x the base of buyers.
 Status writeEnquiry(DemoContext &ctx, Writers &w, int guestIndex)
@@ -200,7 +213,8 @@ Status writeEnquiry(DemoContext &ctx, Writers &w, int guestIndex)
     if (auto s = w.touches.add(idToString(ctx.random.id()), guest,
                                answered ? QVariant(managerText) : QVariant(QMetaType::fromType<QString>()),
                                touchKindKey(kind), at, answered ? ctx.random.between(60, 600) : 0, result,
-                               QString());
+                               QString(),
+                               kind == TouchKind::WebRequest ? kUtmTags[guestIndex % kUtmCount] : QString());
         !s.ok())
         return s;
     if (daysBack <= 20) { // recent: still being worked
@@ -213,10 +227,10 @@ Status writeEnquiry(DemoContext &ctx, Writers &w, int guestIndex)
             !s.ok())
             return s;
         const QDate due = day.addDays(ctx.random.between(1, 5));
-        if (auto s =
-                w.tasks.add(idToString(ctx.random.id()), guest, managerText,
-                            QStringLiteral("Перезвонить гостю"), instant(due, 12, 0),
-                            taskStatusKey(TaskStatus::Open), at, QVariant(QMetaType::fromType<qlonglong>()));
+        if (auto s = w.tasks.add(idToString(ctx.random.id()), guest, managerText,
+                                 QStringLiteral("Перезвонить гостю"), instant(due, 12, 0),
+                                 taskStatusKey(TaskStatus::Open), at,
+                                 QVariant(QMetaType::fromType<qlonglong>()), taskKindKey(TaskKind::CallBack));
             !s.ok())
             return s;
     } else if (answered && ctx.random.chance(0.5)) {

@@ -12,8 +12,8 @@ namespace kasp::storage {
 
 const QList<Migration> &allMigrations()
 {
-    static const QList<Migration> migrations{schemaV1(), schemaV2(), schemaV3(),
-                                             schemaV4(), schemaV5(), schemaV6()};
+    static const QList<Migration> migrations{schemaV1(), schemaV2(), schemaV3(), schemaV4(),
+                                             schemaV5(), schemaV6(), schemaV7()};
     return migrations;
 }
 

@@ -11,7 +11,7 @@ namespace kasp::storage {
 
 namespace {
 
-// Columns: id, guest_id, assignee_id, title, due_at, status, created_at, done_at.
+// Columns: id, guest_id, assignee_id, title, due_at, status, created_at, done_at, kind.
 Task readTask(const QSqlQuery &q)
 {
     Task t;
@@ -23,6 +23,7 @@ Task readTask(const QSqlQuery &q)
     t.status = taskStatusFromKey(q.value(5).toString()).value_or(TaskStatus::Open);
     t.createdAt = sql::toInstant(q.value(6));
     t.doneAt = sql::toInstant(q.value(7));
+    t.kind = taskKindFromKey(q.value(8).toString()).value_or(TaskKind::Other);
     return t;
 }
 
@@ -35,14 +36,14 @@ Status TaskRepository::create(const Task &task)
             QSqlQuery q(m_db);
             if (auto s = sql::prepare(
                     q, QStringLiteral("INSERT INTO tasks (id, guest_id, assignee_id, title, due_at, "
-                                      "status, created_at, done_at) VALUES (?,?,?,?,?,?,?,?)"));
+                                      "status, created_at, done_at, kind) VALUES (?,?,?,?,?,?,?,?,?)"));
                 !s.ok())
                 return s;
             for (const QVariant &v :
                  QVariantList{sql::fromId(task.id), sql::fromId(task.guestId), sql::fromId(task.assigneeId),
                               sql::text(task.title), sql::fromInstant(task.due), taskStatusKey(task.status),
                               sql::fromInstant(task.createdAt.isValid() ? task.createdAt : m_clock.now()),
-                              sql::fromInstant(task.doneAt)})
+                              sql::fromInstant(task.doneAt), taskKindKey(task.kind)})
                 q.addBindValue(v);
             return sql::exec(q, QStringLiteral("task create"));
         });
@@ -101,7 +102,7 @@ Result<QList<AgendaTask>> TaskRepository::agenda(const Id &assigneeId, const QDa
     if (auto s = sql::prepare(
             q, QStringLiteral(
                    "SELECT t.id, t.guest_id, t.assignee_id, t.title, t.due_at, t.status, t.created_at, "
-                   "t.done_at, g.last_name, g.first_name, g.middle_name, g.main_phone FROM tasks t "
+                   "t.done_at, t.kind, g.last_name, g.first_name, g.middle_name, g.main_phone FROM tasks t "
                    "LEFT JOIN guests g ON g.id = t.guest_id WHERE %1 AND t.status = 'open' AND "
                    "t.due_at < ? ORDER BY t.due_at LIMIT ?")
                    .arg(who));
@@ -117,8 +118,8 @@ Result<QList<AgendaTask>> TaskRepository::agenda(const Id &assigneeId, const QDa
     while (q.next()) {
         Task t = readTask(q);
         const QString name = t.guestId.isNull() ? QString()
-                                                : listedName(q.value(8).toString(), q.value(9).toString(),
-                                                             q.value(10).toString(), q.value(11).toString());
+                                                : listedName(q.value(9).toString(), q.value(10).toString(),
+                                                             q.value(11).toString(), q.value(12).toString());
         out.append(AgendaTask{std::move(t), name});
     }
     return out;
@@ -141,7 +142,7 @@ Result<QList<Task>> TaskRepository::select(const QString &where, const QVariantL
     q.setForwardOnly(true);
     if (auto s = sql::prepare(
             q, QStringLiteral("SELECT id, guest_id, assignee_id, title, due_at, status, created_at, "
-                              "done_at FROM tasks WHERE ") +
+                              "done_at, kind FROM tasks WHERE ") +
                    where);
         !s.ok())
         return s.error();

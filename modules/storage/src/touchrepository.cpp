@@ -8,7 +8,7 @@ namespace kasp::storage {
 
 namespace {
 
-// Columns: id, user_id, kind, at, duration_secs, result, note.
+// Columns: id, user_id, kind, at, duration_secs, result, note, source.
 Touch readTouch(const QSqlQuery &q, const Id &guestId)
 {
     Touch t;
@@ -20,6 +20,7 @@ Touch readTouch(const QSqlQuery &q, const Id &guestId)
     t.durationSecs = q.value(4).toInt();
     t.result = q.value(5).toString();
     t.note = q.value(6).toString();
+    t.source = q.value(7).toString();
     return t;
 }
 
@@ -32,7 +33,8 @@ Status TouchRepository::add(const Touch &touch)
             QSqlQuery q(m_db);
             if (auto s =
                     sql::prepare(q, QStringLiteral("INSERT INTO touches (id, guest_id, user_id, kind, at, "
-                                                   "duration_secs, result, note) VALUES (?,?,?,?,?,?,?,?)"));
+                                                   "duration_secs, result, note, source) VALUES "
+                                                   "(?,?,?,?,?,?,?,?,?)"));
                 !s.ok())
                 return s;
             q.addBindValue(sql::fromId(touch.id));
@@ -43,6 +45,7 @@ Status TouchRepository::add(const Touch &touch)
             q.addBindValue(touch.durationSecs);
             q.addBindValue(sql::text(touch.result));
             q.addBindValue(sql::text(touch.note));
+            q.addBindValue(sql::text(touch.source));
             return sql::exec(q, QStringLiteral("touch add"));
         });
 }
@@ -52,8 +55,9 @@ Result<std::optional<Touch>> TouchRepository::firstFor(const Id &guestId) const
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     if (auto s = sql::prepare(
-            q, QStringLiteral("SELECT id, user_id, kind, at, duration_secs, result, note FROM touches WHERE "
-                              "guest_id = ? ORDER BY at LIMIT 1"));
+            q, QStringLiteral(
+                   "SELECT id, user_id, kind, at, duration_secs, result, note, source FROM touches WHERE "
+                   "guest_id = ? ORDER BY at LIMIT 1"));
         !s.ok())
         return s.error();
     q.addBindValue(sql::fromId(guestId));
@@ -69,8 +73,9 @@ Result<QList<Touch>> TouchRepository::forGuest(const Id &guestId, int limit) con
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     if (auto s = sql::prepare(
-            q, QStringLiteral("SELECT id, user_id, kind, at, duration_secs, result, note FROM touches "
-                              "WHERE guest_id = ? ORDER BY at DESC LIMIT ?"));
+            q,
+            QStringLiteral("SELECT id, user_id, kind, at, duration_secs, result, note, source FROM touches "
+                           "WHERE guest_id = ? ORDER BY at DESC LIMIT ?"));
         !s.ok())
         return s.error();
     q.addBindValue(sql::fromId(guestId));

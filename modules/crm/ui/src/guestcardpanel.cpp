@@ -24,7 +24,8 @@ GuestCardPanel::GuestCardPanel(GuestService &service, QWidget *parent)
       m_placeholder(new QLabel(this)), m_name(new QLabel), m_facts(new QLabel), m_contacts(new QLabel),
       m_summary(new QLabel), m_open(new QLabel), m_duplicates(new QLabel),
       m_edit(new QPushButton(tr("Edit…"))), m_book(new QPushButton(tr("Book…"))),
-      m_undo(new QPushButton(tr("Undo the change"))), m_table(new QTableView)
+      m_undo(new QPushButton(tr("Undo the change"))), m_task(new QPushButton(tr("Task…"))),
+      m_table(new QTableView)
 {
     setObjectName(QStringLiteral("guestCardPanel"));
     m_placeholder->setText(tr("Find a guest by phone or surname (Ctrl+K),\nor create a new one (Ctrl+N)."));
@@ -60,6 +61,10 @@ GuestCardPanel::GuestCardPanel(GuestService &service, QWidget *parent)
     m_book->setToolTip(tr("Free rooms for this guest's dates and party (Ctrl+B)"));
     m_book->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
     connect(m_book, &QPushButton::clicked, this, [this] { emit bookRequested(m_guestId); });
+    m_task->setObjectName(QStringLiteral("guestTaskButton"));
+    m_task->setToolTip(tr("A task about this guest: call back, send an offer, remind (Ctrl+T)"));
+    m_task->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    connect(m_task, &QPushButton::clicked, this, [this] { emit taskRequested(m_guestId); });
     m_undo->setObjectName(QStringLiteral("guestUndoButton"));
     m_undo->setToolTip(tr("Put the card back as it was before the last edit (Ctrl+Z in the card)"));
     m_undo->hide();
@@ -96,6 +101,7 @@ GuestCardPanel::GuestCardPanel(GuestService &service, QWidget *parent)
     auto *actions = new QVBoxLayout;
     actions->addWidget(m_book);
     actions->addWidget(m_edit);
+    actions->addWidget(m_task);
     actions->addWidget(m_undo);
     actions->addStretch(1);
     header->addLayout(actions);
@@ -162,6 +168,7 @@ void GuestCardPanel::setEditable(bool editable)
 {
     m_edit->setVisible(editable);
     m_book->setVisible(editable);
+    m_task->setVisible(editable);
 }
 
 void GuestCardPanel::clear()
@@ -243,10 +250,13 @@ void GuestCardPanel::render(const GuestCard &card)
     }
     QStringList summary{tr("%n stay(s)", nullptr, stays), tr("paid %1").arg(spent.toString()),
                         tr("%n touch(es)", nullptr, int(card.touches.size()))};
-    if (card.firstTouch)
+    if (card.firstTouch) {
         summary << tr("first: %1, %2")
                        .arg(touchKindTitle(card.firstTouch->kind).toLower(),
                             locale.toString(card.firstTouch->at.toLocalTime().date(), QLocale::ShortFormat));
+        if (const QString utm = utmSummary(card.firstTouch->source); !utm.isEmpty())
+            summary << tr("source: %1").arg(utm); // the advertising that brought the guest
+    }
     if (!card.lastManagerName.isEmpty())
         summary << tr("last talked to %1 (%2)")
                        .arg(card.lastManagerName,

@@ -34,8 +34,15 @@ struct Touch
     int durationSecs = 0; // calls only
     QString result;       // "забронировал", "думает", "дорого", ...
     QString note;
+    // Where a web request came from: its UTM tags as the site sent them ("utm_source=yandex&
+    // utm_medium=cpc&utm_campaign=leto"). Last: aggregate initialisers and older records lack it.
+    QString source;
 
     bool operator==(const Touch &) const = default;
 };
+
+// "yandex / cpc / leto": the UTM source, medium and campaign of a touch's source, for the card;
+// empty when it has none. Accepts a query string or a whole URL.
+QString utmSummary(const QString &source);
 
 } // namespace kasp

@@ -23,8 +23,10 @@ public:
     // To the same time of day `days` later, but never into the past: an overdue task moved "to
     // tomorrow" lands tomorrow.
     Result<QDateTime> postpone(const Id &taskId, const QDateTime &currentDue, int days);
-    // A call-back or any other task for a guest, due at `due`, assigned to `assigneeId`.
-    Result<Task> create(const Id &guestId, const Id &assigneeId, const QString &title, const QDateTime &due);
+    // A call-back or any other task for a guest, due at `due`, assigned to `assigneeId` (null: the
+    // shared pool). Errors: "task.title" (nothing to do), "task.due" (no time).
+    Result<Task> create(const Id &guestId, const Id &assigneeId, const QString &title, const QDateTime &due,
+                        TaskKind kind = TaskKind::Other);
 
 private:
     storage::TaskRepository repo() const { return storage::TaskRepository(m_db, m_clock); }

@@ -28,5 +28,6 @@ Migration schemaV3();
 Migration schemaV4();
 Migration schemaV5();
 Migration schemaV6();
+Migration schemaV7();
 
 } // namespace kasp::storage

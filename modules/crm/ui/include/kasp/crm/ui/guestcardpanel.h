@@ -28,6 +28,7 @@ public:
     // guest.update. Offered until another guest is shown or the undo is used.
     void offerUndo(const Guest &before);
     QPushButton *undoButton() const { return m_undo; }
+    QPushButton *taskButton() const { return m_task; }
     bool undoLastEdit();
     const Id &currentGuest() const { return m_guestId; }
     TimelineModel *timeline() const { return m_timeline; }
@@ -36,6 +37,7 @@ public:
 signals:
     void editRequested(const kasp::Id &guestId);
     void bookRequested(const kasp::Id &guestId);
+    void taskRequested(const kasp::Id &guestId); // "Задача…" (Ctrl+T)
     // The "looks like" link: compare this card with another side by side.
     void compareRequested(const kasp::Id &guestId, const kasp::Id &otherId);
     void errorOccurred(const QString &message);
@@ -60,6 +62,7 @@ private:
     QPushButton *m_edit;
     QPushButton *m_book;
     QPushButton *m_undo;
+    QPushButton *m_task;
     std::optional<Guest> m_before; // what an undo restores
     QTableView *m_table;
 };

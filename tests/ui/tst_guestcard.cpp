@@ -1,4 +1,5 @@
-// Duplicates (and the card's undo of the last edit) in the Sales Window under Xvfb: the card says which cards
+// The guest card's work in the Sales Window under Xvfb: duplicates, undo of the last edit and
+// the task form. Duplicates: the card says which cards
 // look like it, the link opens both side by side, a choice of surname is kept, Merge moves the history and
 // the window follows; the whole-base search finds the demo's twins. Screenshots for people to look at.
 #include "clippedtexts.h"
@@ -8,8 +9,10 @@
 #include "kasp/crm/ui/guestcardpanel.h"
 #include "kasp/crm/ui/guesteditdialog.h"
 #include "kasp/crm/ui/mergecomparisonview.h"
+#include "kasp/crm/ui/taskdialog.h"
 #include "kasp/demo/demogenerator.h"
 #include "kasp/session/settings.h"
+#include "kasp/storage/taskrepository.h"
 #include "kasp/storage/touchrepository.h"
 #include "kasp/storage/userrepository.h"
 #include "kasp/testsupport/testdb.h"
@@ -18,6 +21,8 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
+#include <QDateTimeEdit>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -28,7 +33,7 @@
 
 using namespace kasp;
 
-class TestDuplicates : public QObject
+class TestGuestCard : public QObject
 {
     Q_OBJECT
     test::TestDatabase t;
@@ -174,6 +179,53 @@ private slots:
         QCOMPARE(service->card(someone).value().guest.phones, before.phones);
     }
 
+    // Ctrl+T on the card: a call-back for the shared list, refused without a text or in the past.
+    void aTaskFromTheCard()
+    {
+        const Id someone = service->search(QStringLiteral("Смирн"), 1).value().first().id;
+        const QString name = service->card(someone).value().guest.displayName();
+        app::MainWindow window(*service, *bookings, consultant, {t.path, 7, true}, *settings);
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.openGuest(someone);
+        bool checked = false;
+        window.modalHook = [&](QDialog &d) {
+            auto &form = static_cast<crm::ui::TaskDialog &>(d);
+            form.show();
+            QCOMPARE(form.assigneeBox()->currentData().value<Id>(), consultant.id); // oneself first
+            form.kindBox()->setCurrentIndex(form.kindBox()->findData(int(TaskKind::CallBack)));
+            QCOMPARE(form.titleEdit()->text(), QStringLiteral("Перезвонить: ") + name);
+            form.titleEdit()->clear();
+            form.accept();
+            QVERIFY(form.problemLabel()->isVisibleTo(&form));
+            QVERIFY(!form.created());
+            form.titleEdit()->setText(QStringLiteral("Перезвонить после 18:00, уточнить даты"));
+            form.dueEdit()->setDateTime(QDateTime::currentDateTime().addDays(-3));
+            form.accept();
+            QVERIFY(!form.created()); // three days ago: a typo, not a plan
+            form.dueEdit()->setDateTime(QDateTime(QDate::currentDate().addDays(1), QTime(18, 30)));
+            form.assigneeBox()->setCurrentIndex(form.assigneeBox()->count() - 1); // the shared list
+            const QStringList clipped = test::clippedTexts(&form);
+            QVERIFY2(clipped.isEmpty(), qPrintable(clipped.join(QStringLiteral(" | "))));
+            shoot(&form, QStringLiteral("task-dialog.png"));
+            form.accept();
+            checked = form.created().has_value();
+        };
+        window.cardPanel()->taskButton()->click();
+        QVERIFY(checked);
+        const QList<Task> tasks = storage::TaskRepository(t.db, clock).forGuest(someone).value();
+        auto made = std::find_if(tasks.begin(), tasks.end(), [](const Task &t) {
+            return t.title == QStringLiteral("Перезвонить после 18:00, уточнить даты");
+        });
+        QVERIFY(made != tasks.end());
+        QCOMPARE(made->kind, TaskKind::CallBack);
+        QVERIFY(made->assigneeId.isNull());
+        QCOMPARE(made->due.toLocalTime(), QDateTime(QDate::currentDate().addDays(1), QTime(18, 30)));
+        auto *open = window.cardPanel()->findChild<QLabel *>(QStringLiteral("guestOpenWork"));
+        QVERIFY2(open->text().contains(QStringLiteral("уточнить даты")), qPrintable(open->text()));
+    }
+
     void wholeBaseSearchFindsTheTwins()
     {
         app::MainWindow window(*service, *bookings, consultant, {t.path, 6, true}, *settings);
@@ -205,5 +257,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestDuplicates)
-#include "tst_duplicates.moc"
+QTEST_MAIN(TestGuestCard)
+#include "tst_guestcard.moc"
