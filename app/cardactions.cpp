@@ -1,4 +1,4 @@
-// MainWindow's actions from the guest card that open a form: a new task (Ctrl+T).
+// MainWindow's task work around the card: a new task (Ctrl+T), reminders of tasks come due.
 #include "kasp/booking/bookingservice.h"
 #include "kasp/crm/guestservice.h"
 #include "kasp/crm/taskservice.h"
@@ -6,6 +6,7 @@
 #include "kasp/crm/ui/taskagendapanel.h"
 #include "kasp/crm/ui/taskdialog.h"
 #include "mainwindow.h"
+#include "traynotifier.h"
 
 #include <QStatusBar>
 
@@ -33,6 +34,19 @@ void MainWindow::newTask(const Id &guestId)
     if (m_card->currentGuest() == guestId)
         m_card->showGuest(guestId);
     statusBar()->showMessage(tr("Task «%1» added.").arg(dialog.created()->title), 5000);
+}
+
+void MainWindow::remindTasks(const QList<storage::AgendaTask> &tasks)
+{
+    if (tasks.isEmpty())
+        return;
+    QStringList lines;
+    for (const storage::AgendaTask &t : tasks.mid(0, 3))
+        lines << (t.guestName.isEmpty() ? t.task.title
+                                        : QStringLiteral("%1 — %2").arg(t.task.title, t.guestName));
+    if (tasks.size() > 3)
+        lines << tr("and %n more", nullptr, int(tasks.size() - 3));
+    m_notifier->notify(tr("Time for %n task(s)", nullptr, int(tasks.size())), lines.join(QLatin1Char('\n')));
 }
 
 } // namespace kasp::app

@@ -27,6 +27,7 @@
 #include "signindialog.h"
 #include "syncsession.h"
 #include "syncstatuswidget.h"
+#include "traynotifier.h"
 #include "voucheractions.h"
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -105,6 +106,8 @@ MainWindow::MainWindow(crm::GuestService &guests, booking::BookingService &booki
     m_tasks->setUser(user.id);
     connect(m_tasks, &crm::ui::TaskAgendaPanel::guestActivated, this, &MainWindow::openGuest);
     connect(m_tasks, &crm::ui::TaskAgendaPanel::errorOccurred, this, &MainWindow::showError);
+    m_notifier = new TrayNotifier(this);
+    connect(m_tasks, &crm::ui::TaskAgendaPanel::tasksDue, this, &MainWindow::remindTasks);
     connect(m_tasks, &crm::ui::TaskAgendaPanel::tasksChanged, this, [this](const Id &guestId) {
         if (!guestId.isNull() && m_card->currentGuest() == guestId)
             m_card->showGuest(guestId);
@@ -162,6 +165,7 @@ MainWindow::MainWindow(crm::GuestService &guests, booking::BookingService &booki
     m_findDuplicates->setEnabled(edits);
     m_newDeal->setEnabled(edits);
     m_card->setEditable(edits);
+    m_card->setUser(user.id);
     m_bookingPanel->setEditable(edits);
     m_bookingPanel->setManagesStock(user.role == Role::HeadOfSales);
     m_tariffsAction->setEnabled(can.editsPricesAndStock);

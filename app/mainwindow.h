@@ -32,6 +32,9 @@ class DealBoardPanel;
 class TaskAgendaPanel;
 class DuplicatesDialog;
 } // namespace kasp::crm::ui
+namespace kasp::storage {
+struct AgendaTask;
+}
 namespace kasp::session {
 class Settings;
 }
@@ -44,6 +47,7 @@ class CatalogueActions;
 class PaymentLinkActions;
 class PhoneSession;
 class VoucherActions;
+class TrayNotifier;
 
 struct DatabaseInfo
 {
@@ -80,6 +84,9 @@ public:
     // right, a ring opens the caller's card, every call lands on the guest's timeline.
     PhoneSession *enablePhone(telephony::Softphone::Options options);
     PhoneSession *phone() const { return m_phone; }
+    TrayNotifier *notifier() const { return m_notifier; }
+    // Tasks just come due: a tray notification when the window is behind others (cardactions.cpp).
+    void remindTasks(const QList<kasp::storage::AgendaTask> &tasks);
     // For tests: runs instead of a form's exec() (the form is set up, not yet shown).
     std::function<void(QDialog &)> modalHook;
 
@@ -144,6 +151,7 @@ private:
     crm::ui::DealBoardPanel *m_deals = nullptr;
     std::unique_ptr<crm::TaskService> m_taskService;
     crm::ui::TaskAgendaPanel *m_tasks = nullptr;
+    TrayNotifier *m_notifier = nullptr;
     QLabel *m_dbLabel;
     QLabel *m_userLabel;
     SyncSession *m_sync = nullptr;

@@ -860,6 +860,22 @@
         <source>Task «%1» added.</source>
         <translation>Задача «%1» добавлена.</translation>
     </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>и ещё %n</numerusform>
+            <numerusform>и ещё %n</numerusform>
+            <numerusform>и ещё %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Time for %n task(s)</source>
+        <translation>
+            <numerusform>Пора: %n задача</numerusform>
+            <numerusform>Пора: %n задачи</numerusform>
+            <numerusform>Пора: %n задач</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>kasp::app::PassphraseDialog</name>
@@ -2480,6 +2496,17 @@ No other room is free for these nights.</source>
     </message>
 </context>
 <context>
+    <name>kasp::crm::GuestService</name>
+    <message>
+        <source>Write the note first.</source>
+        <translation>Сначала напишите заметку.</translation>
+    </message>
+    <message>
+        <source>A note is at most 2,000 characters; this one has %1.</source>
+        <translation>Заметка — не больше 2000 символов, а в этой %1.</translation>
+    </message>
+</context>
+<context>
     <name>kasp::crm::ListExport</name>
     <message>
         <source>Could not write %1: %2</source>
@@ -3059,6 +3086,18 @@ or create a new one (Ctrl+N).</source>
     <message>
         <source>source: %1</source>
         <translation>источник: %1</translation>
+    </message>
+    <message>
+        <source>A note for the history: what the guest said, what they want (Enter)</source>
+        <translation>Заметка в историю: что сказал гость, чего хочет (Enter)</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Заметки</translation>
+    </message>
+    <message>
+        <source>Notes, e-mails and messages</source>
+        <translation>Заметки, письма и сообщения</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@
 #include "kasp/crm/ui/guesteditdialog.h"
 #include "kasp/crm/ui/mergecomparisonview.h"
 #include "kasp/crm/ui/taskdialog.h"
+#include "kasp/crm/ui/timelinefiltermodel.h"
 #include "kasp/demo/demogenerator.h"
 #include "kasp/session/settings.h"
 #include "kasp/storage/taskrepository.h"
@@ -18,6 +19,7 @@
 #include "kasp/testsupport/testdb.h"
 #include "mainwindow.h"
 #include "translations.h"
+#include "traynotifier.h"
 
 #include <QAction>
 #include <QApplication>
@@ -27,8 +29,10 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTimer>
+#include <QToolButton>
 #include <QtTest>
 
 using namespace kasp;
@@ -224,6 +228,48 @@ private slots:
         QCOMPARE(made->due.toLocalTime(), QDateTime(QDate::currentDate().addDays(1), QTime(18, 30)));
         auto *open = window.cardPanel()->findChild<QLabel *>(QStringLiteral("guestOpenWork"));
         QVERIFY2(open->text().contains(QStringLiteral("уточнить даты")), qPrintable(open->text()));
+
+        // When its time comes the window says so (a tray balloon where there is a tray).
+        window.remindTasks({storage::AgendaTask{*made, name}});
+        QCOMPARE(window.notifier()->lastTitle(), QStringLiteral("Пора: 1 задача"));
+        QVERIFY(window.notifier()->lastText().contains(name));
+        QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("уточнить даты")));
+    }
+
+    // A note typed on the card goes to the top of the timeline (Enter), is found under «Заметки»,
+    // and an empty one is refused without losing anything.
+    void aNoteOnTheCard()
+    {
+        const Id someone = service->search(QStringLiteral("Ива"), 1).value().first().id;
+        app::MainWindow window(*service, *bookings, consultant, {t.path, 7, true}, *settings);
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.openGuest(someone);
+        crm::ui::GuestCardPanel *card = window.cardPanel();
+        QLineEdit *note = card->noteEdit();
+        QVERIFY(note->isVisible());
+        note->setText(QStringLiteral("   "));
+        QSignalSpy errors(card, &crm::ui::GuestCardPanel::errorOccurred);
+        QTest::keyClick(note, Qt::Key_Return);
+        QCOMPARE(errors.size(), 1);
+        const QString text = QStringLiteral("Просит номер с видом на горы, аллергия на пыльцу");
+        note->setText(text);
+        QTest::keyClick(note, Qt::Key_Return);
+        QCOMPARE(errors.size(), 1);
+        QVERIFY(note->text().isEmpty());
+        const Touch newest = service->card(someone).value().touches.first();
+        QCOMPARE(newest.kind, TouchKind::Note);
+        QCOMPARE(newest.note, text);
+        QCOMPARE(newest.userId, consultant.id);
+        card->findChild<QToolButton *>(QStringLiteral("timelineFilter-notes"))->click();
+        QVERIFY(card->timelineFilter()->rowCount() >= 1);
+        bool shown = false;
+        for (int row = 0; row < card->timelineFilter()->rowCount(); ++row)
+            for (int column = 0; column < card->timelineFilter()->columnCount(); ++column)
+                shown = shown || card->timelineFilter()->index(row, column).data().toString().contains(text);
+        QVERIFY(shown);
+        shoot(&window, QStringLiteral("card-note.png"));
     }
 
     void wholeBaseSearchFindsTheTwins()

@@ -126,6 +126,36 @@ private slots:
         panel.reload();
         QCOMPARE(m->overdueCount(), 1);
     }
+
+    // Reminders: a task is announced once, when its time comes (a minute of lead); what was
+    // already overdue at the first load, or is not due yet, is not.
+    void tasksComeDueOnce()
+    {
+        const QDate today = clock.now().toLocalTime().date();
+        clock.set(QDateTime(today, QTime(16, 10)));
+        const Id soon = task(QStringLiteral("Перезвонить в 16:30"), me, QDateTime(today, QTime(16, 30)));
+        QVERIFY(!soon.isNull());
+        crm::TaskService service(t.db, clock);
+        TaskAgendaPanel panel(service, clock);
+        QSignalSpy due(&panel, &TaskAgendaPanel::tasksDue);
+        panel.setUser(me); // the first load: overdue tasks are in red, not announced
+        QCOMPARE(due.size(), 0);
+        clock.set(QDateTime(today, QTime(16, 20)));
+        panel.reload();
+        QCOMPARE(due.size(), 0);
+        clock.set(QDateTime(today, QTime(16, 29, 30))); // within the minute of lead
+        panel.reload();
+        QCOMPARE(due.size(), 1);
+        const auto announced = due.first().first().value<QList<storage::AgendaTask>>();
+        QCOMPARE(announced.size(), 1);
+        QCOMPARE(announced.first().task.id, soon);
+        QCOMPARE(announced.first().guestName, QStringLiteral("Задачина Вера"));
+        clock.set(QDateTime(today, QTime(16, 31)));
+        panel.reload();
+        clock.set(QDateTime(today, QTime(16, 45)));
+        panel.reload();
+        QCOMPARE(due.size(), 1); // once
+    }
 };
 
 QTEST_MAIN(TestTaskAgenda)

@@ -153,4 +153,27 @@ GuestImporter GuestService::importer() const
     return importer;
 }
 
+Result<Touch> GuestService::addNote(const Id &guestId, const Id &userId, const QString &text)
+{
+    const QString note = text.trimmed();
+    if (note.isEmpty())
+        return Error{QStringLiteral("note.empty"),
+                     QCoreApplication::translate("kasp::crm::GuestService", "Write the note first.")};
+    if (note.size() > 2000)
+        return Error{QStringLiteral("note.too_long"),
+                     QCoreApplication::translate("kasp::crm::GuestService",
+                                                 "A note is at most 2,000 characters; this one has %1.")
+                         .arg(note.size())};
+    Touch touch;
+    touch.id = newId();
+    touch.guestId = guestId;
+    touch.userId = userId;
+    touch.kind = TouchKind::Note;
+    touch.at = m_clock.now();
+    touch.note = note;
+    if (auto s = storage::TouchRepository(m_db, m_clock).add(touch); !s.ok())
+        return s.error();
+    return touch;
+}
+
 } // namespace kasp::crm

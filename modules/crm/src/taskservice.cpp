@@ -62,4 +62,15 @@ Result<Task> TaskService::create(const Id &guestId, const Id &assigneeId, const 
     return task;
 }
 
+QList<storage::AgendaTask> TaskService::dueBetween(const Agenda &agenda, const QDateTime &after,
+                                                   const QDateTime &until)
+{
+    QList<storage::AgendaTask> due;
+    for (const QList<storage::AgendaTask> *list : {&agenda.mine, &agenda.pool})
+        for (const storage::AgendaTask &t : *list)
+            if (t.task.status == TaskStatus::Open && t.task.due > after && t.task.due <= until)
+                due.append(t);
+    return due;
+}
+
 } // namespace kasp::crm

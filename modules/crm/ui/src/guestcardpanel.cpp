@@ -8,6 +8,7 @@
 #include <QFormLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
 #include <QShortcut>
@@ -25,7 +26,7 @@ GuestCardPanel::GuestCardPanel(GuestService &service, QWidget *parent)
       m_summary(new QLabel), m_open(new QLabel), m_duplicates(new QLabel),
       m_edit(new QPushButton(tr("Edit…"))), m_book(new QPushButton(tr("Book…"))),
       m_undo(new QPushButton(tr("Undo the change"))), m_task(new QPushButton(tr("Task…"))),
-      m_table(new QTableView)
+      m_note(new QLineEdit), m_table(new QTableView)
 {
     setObjectName(QStringLiteral("guestCardPanel"));
     m_placeholder->setText(tr("Find a guest by phone or surname (Ctrl+K),\nor create a new one (Ctrl+N)."));
@@ -65,6 +66,11 @@ GuestCardPanel::GuestCardPanel(GuestService &service, QWidget *parent)
     m_task->setToolTip(tr("A task about this guest: call back, send an offer, remind (Ctrl+T)"));
     m_task->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
     connect(m_task, &QPushButton::clicked, this, [this] { emit taskRequested(m_guestId); });
+    m_note->setObjectName(QStringLiteral("guestNote"));
+    m_note->setPlaceholderText(tr("A note for the history: what the guest said, what they want (Enter)"));
+    m_note->setMaxLength(2000);
+    m_note->setClearButtonEnabled(true);
+    connect(m_note, &QLineEdit::returnPressed, this, &GuestCardPanel::addNote);
     m_undo->setObjectName(QStringLiteral("guestUndoButton"));
     m_undo->setToolTip(tr("Put the card back as it was before the last edit (Ctrl+Z in the card)"));
     m_undo->hide();
@@ -108,6 +114,7 @@ GuestCardPanel::GuestCardPanel(GuestService &service, QWidget *parent)
 
     auto *layout = new QVBoxLayout(card);
     layout->addLayout(header);
+    layout->addWidget(m_note);
     auto *historyTitle = new QLabel(tr("History"));
     QFont bold = historyTitle->font();
     bold.setBold(true);
@@ -138,6 +145,10 @@ QWidget *GuestCardPanel::buildFilterBar()
         {"stays", tr("Stays"), tr("Stays and bookings"), {QStringLiteral("stay"), QStringLiteral("booking")}},
         {"deals", tr("Deals"), tr("Sales attempts and their stages"), {QStringLiteral("deal")}},
         {"tasks", tr("Tasks"), tr("Tasks about this guest"), {QStringLiteral("task")}},
+        {"notes",
+         tr("Notes"),
+         tr("Notes, e-mails and messages"),
+         {QStringLiteral("note"), QStringLiteral("message")}},
     };
     auto *bar = new QWidget;
     auto *row = new QHBoxLayout(bar);
@@ -169,6 +180,7 @@ void GuestCardPanel::setEditable(bool editable)
     m_edit->setVisible(editable);
     m_book->setVisible(editable);
     m_task->setVisible(editable);
+    m_note->setVisible(editable);
 }
 
 void GuestCardPanel::clear()
@@ -178,6 +190,20 @@ void GuestCardPanel::clear()
     m_guestId = Id();
     m_timeline->setCard({});
     m_stack->setCurrentIndex(0);
+}
+
+bool GuestCardPanel::addNote()
+{
+    if (m_guestId.isNull())
+        return false;
+    auto note = m_service.addNote(m_guestId, m_userId, m_note->text());
+    if (!note.ok()) {
+        emit errorOccurred(note.error().message);
+        return false;
+    }
+    m_note->clear(); // only once it is saved: nothing typed is lost on a refusal
+    showGuest(m_guestId);
+    return true;
 }
 
 void GuestCardPanel::offerUndo(const Guest &before)

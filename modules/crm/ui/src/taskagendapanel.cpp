@@ -160,6 +160,7 @@ TaskAgendaPanel::TaskAgendaPanel(TaskService &service, const Clock &clock, QWidg
 void TaskAgendaPanel::setUser(const Id &userId)
 {
     m_userId = userId;
+    m_remindedUntil = QDateTime(); // another person's list: reminders start from now
     reload();
 }
 
@@ -171,7 +172,18 @@ void TaskAgendaPanel::reload()
         emit errorOccurred(agenda.error().message);
         return;
     }
-    m_model->setAgenda(agenda.value(), m_clock.now());
+    const QDateTime now = m_clock.now();
+    m_model->setAgenda(agenda.value(), now);
+    // A minute of lead, so that the reminder comes at the due time, not up to a refresh later.
+    const QDateTime until = now.addSecs(60);
+    if (m_remindedUntil.isValid() && until > m_remindedUntil) {
+        const QList<storage::AgendaTask> due =
+            TaskService::dueBetween(agenda.value(), m_remindedUntil, until);
+        if (!due.isEmpty())
+            emit tasksDue(due);
+    }
+    if (!m_remindedUntil.isValid() || until > m_remindedUntil)
+        m_remindedUntil = until;
     for (int row = 0; row < m_model->rowCount(); ++row)
         if (!current.isNull() &&
             m_model->index(row, 0).data(TaskAgendaModel::TaskIdRole).value<Id>() == current)

@@ -49,6 +49,9 @@ public:
     // Normalizes e-mails and tags, validates, then creates (null id) or updates. Returns the id.
     Result<Id> save(Guest guest);
     Result<QList<User>> users() const;
+    // A note on the guest's timeline, written by `userId` now. Errors: "note.empty", "note.too_long"
+    // (over 2,000 characters).
+    Result<Touch> addNote(const Id &guestId, const Id &userId, const QString &text);
     Result<qint64> guestCount() const;
     // The whole base, alphabetically, page by page (the "Гости" tab).
     storage::GuestList list() const { return storage::GuestList(m_db); }

@@ -28,6 +28,12 @@ public:
     Result<Task> create(const Id &guestId, const Id &assigneeId, const QString &title, const QDateTime &due,
                         TaskKind kind = TaskKind::Other);
 
+    // The reminders to give: tasks of the agenda whose due time falls in (after, until]. A task
+    // reminded once is not again (the next window starts where this one ended); tasks already
+    // overdue when the window opens are in the red list, not in a reminder.
+    static QList<storage::AgendaTask> dueBetween(const Agenda &agenda, const QDateTime &after,
+                                                 const QDateTime &until);
+
 private:
     storage::TaskRepository repo() const { return storage::TaskRepository(m_db, m_clock); }
     QSqlDatabase m_db;

@@ -6,6 +6,7 @@
 #include <QWidget>
 
 class QLabel;
+class QLineEdit;
 class QTableView;
 class QPushButton;
 class QStackedLayout;
@@ -24,6 +25,10 @@ public:
     bool showGuest(const Id &guestId); // false (and a message) if it could not be loaded
     void clear();
     void setEditable(bool editable);
+    void setUser(const Id &userId) { m_userId = userId; } // who writes the card's notes
+    // The note line under the header: Enter adds the note to the timeline.
+    QLineEdit *noteEdit() const { return m_note; }
+    bool addNote();
     // After an edit: "Undo the change" (Ctrl+Z in the card) puts `before` back, as one more
     // guest.update. Offered until another guest is shown or the undo is used.
     void offerUndo(const Guest &before);
@@ -63,6 +68,8 @@ private:
     QPushButton *m_book;
     QPushButton *m_undo;
     QPushButton *m_task;
+    QLineEdit *m_note;
+    Id m_userId;
     std::optional<Guest> m_before; // what an undo restores
     QTableView *m_table;
 };

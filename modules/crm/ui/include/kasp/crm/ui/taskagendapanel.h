@@ -56,6 +56,9 @@ signals:
     void guestActivated(const kasp::Id &guestId);
     void tasksChanged(const kasp::Id &guestId);
     void errorOccurred(const QString &message);
+    // Tasks that have just come due (since the previous refresh, with a minute of lead): the
+    // window turns them into a tray notification.
+    void tasksDue(const QList<kasp::storage::AgendaTask> &tasks);
 
 private:
     void updateButtons();
@@ -69,6 +72,7 @@ private:
     QPushButton *m_done;
     QPushButton *m_tomorrow;
     QTimer *m_refresh;
+    QDateTime m_remindedUntil; // reminders given up to here; starts at the first load
 };
 
 } // namespace kasp::crm::ui
