@@ -29,6 +29,9 @@ function(kasp_register_test test_name target)
   set(platform offscreen)
   if(KASP_TEST_${target}_GUI)
     set(platform xcb) # a real X server: scripts/run-tests.sh runs ctest under Xvfb
+    # One X server for all of them: two at once take the focus from each other's windows (window
+    # shortcuts then miss), so widget tests run one at a time, beside the others.
+    set_tests_properties(${test_name} PROPERTIES RESOURCE_LOCK xdisplay)
   endif()
   set_tests_properties(${test_name} PROPERTIES
     TIMEOUT ${ARG_TIMEOUT}

@@ -2494,6 +2494,22 @@ No other room is free for these nights.</source>
         <source>Row</source>
         <translation>Строка файла</translation>
     </message>
+    <message>
+        <source>Card created</source>
+        <translation>Карточка создана</translation>
+    </message>
+    <message>
+        <source>Comment (a note)</source>
+        <translation>Комментарий (в заметку)</translation>
+    </message>
+    <message>
+        <source>Source (UTM)</source>
+        <translation>Источник (UTM)</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>импортирован</translation>
+    </message>
 </context>
 <context>
     <name>kasp::crm::GuestService</name>

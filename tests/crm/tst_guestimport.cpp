@@ -132,10 +132,11 @@ private slots:
                                      ImportField::Email, ImportField::Manager, ImportField::Tags}));
         const QStringList amo{"ID",           "Полное имя", "Рабочий телефон", "Мобильный телефон",
                               "Личный email", "Теги",       "Ответственный",   "Дата создания"};
-        QCOMPARE(crm::guessImportMapping(amo),
-                 (QList<ImportField>{ImportField::Ignore, ImportField::FullName, ImportField::Phone,
-                                     ImportField::Phone, ImportField::Email, ImportField::Tags,
-                                     ImportField::Manager, ImportField::Ignore}));
+        QCOMPARE(
+            crm::guessImportMapping(amo),
+            (QList<ImportField>{ImportField::Ignore, ImportField::FullName, ImportField::Phone,
+                                ImportField::Phone, ImportField::Email, ImportField::Tags,
+                                ImportField::Manager, ImportField::CreatedAt})); // history: the card's date
     }
 
     void goodRowsGoInBadOnesAreListed()
@@ -189,6 +190,55 @@ private slots:
         for (const auto &p : report->problems)
             already += p.reason.contains(QLatin1String("Already"));
         QCOMPARE(already, 3); // Иванова, Смирнов, and Смирнова with his phone
+    }
+
+    // The guest's history comes along: the card's date in the other CRM, its comment as a note, and
+    // the UTM columns (or a channel's name) as the first touch's source; a future date is refused.
+    void historyComesAlong()
+    {
+        const QByteArray csv =
+            QStringLiteral("Фамилия;Имя;Мобильный телефон;Дата создания;UTM Source;UTM Medium;"
+                           "UTM Campaign;Комментарий\r\n"
+                           "Историева;Нина;+7 916 808-00-01;14.05.2024 10:31:00;yandex;cpc;"
+                           "leto-kislovodsk;Хочет люкс, диабет\r\n"
+                           "Будущева;Ада;+7 916 808-00-02;01.01.2031;;;;\r\n")
+                .toUtf8();
+        CsvReader peek(csv);
+        CsvRow header;
+        QVERIFY(peek.next(header));
+        const QList<crm::ImportField> mapping = crm::guessImportMapping(header.fields);
+        QCOMPARE(mapping.value(3), crm::ImportField::CreatedAt);
+        QCOMPARE(mapping.value(4), crm::ImportField::Source);
+        QCOMPARE(mapping.value(7), crm::ImportField::Comment);
+        CsvReader reader(csv);
+        auto report = importer().run(reader, mapping);
+        QVERIFY(report.ok());
+        QCOMPARE(report->imported, 1);
+        QCOMPARE(report->problems.size(), 1);
+        QCOMPARE(report->problems.first().line, 3);
+
+        crm::GuestService service(t.db, clock);
+        const crm::GuestCard card =
+            service.card(service.search(QStringLiteral("Историева"), 1).value().first().id).value();
+        QCOMPARE(card.guest.createdAt.toLocalTime().date(), QDate(2024, 5, 14));
+        QVERIFY(card.firstTouch.has_value());
+        QCOMPARE(card.firstTouch->kind, TouchKind::WebRequest);
+        QCOMPARE(utmSummary(card.firstTouch->source), QStringLiteral("yandex / cpc / leto-kislovodsk"));
+        QCOMPARE(card.touches.size(), 2);
+        QCOMPARE(card.touches.first().kind, TouchKind::Note); // newest first: the note follows the source
+        QCOMPARE(card.touches.first().note, QStringLiteral("Хочет люкс, диабет"));
+
+        // A channel's name in a "Источник" column is the source too.
+        const QByteArray named =
+            QStringLiteral("ФИО;Телефон;Источник\r\nКаналова Ольга;+7 916 808-00-03;Яндекс.Директ\r\n")
+                .toUtf8();
+        CsvReader namedReader(named);
+        CsvReader namedPeek(named);
+        QVERIFY(namedPeek.next(header));
+        QVERIFY(importer().run(namedReader, crm::guessImportMapping(header.fields)).ok());
+        const crm::GuestCard channel =
+            service.card(service.search(QStringLiteral("Каналова"), 1).value().first().id).value();
+        QCOMPARE(utmSummary(channel.firstTouch->source), QStringLiteral("Яндекс.Директ"));
     }
 
     void cancelLeavesNothing()

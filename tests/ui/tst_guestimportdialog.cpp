@@ -51,7 +51,7 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
         QCOMPARE(dialog.mapping(),
                  (QList<ImportField>{ImportField::Ignore, ImportField::FirstName, ImportField::LastName,
-                                     ImportField::Phone, ImportField::Email, ImportField::Ignore}));
+                                     ImportField::Phone, ImportField::Email, ImportField::Comment}));
         auto *preview = dialog.findChild<QTableWidget *>(QStringLiteral("importPreview"));
         const int check = preview->columnCount() - 1;
         QVERIFY(preview->item(1, check)->text().contains(QStringLiteral("Иванова")));

@@ -2,9 +2,11 @@
 
 #include "kasp/storage/guestrepository.h"
 #include "kasp/storage/sqlhelpers.h"
+#include "kasp/storage/touchrepository.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
+#include <QUrlQuery>
 
 namespace kasp::crm {
 
@@ -54,6 +56,12 @@ QString importFieldTitle(ImportField field)
         return QCoreApplication::translate("kasp::crm::GuestImporter", "Tags");
     case ImportField::Manager:
         return QCoreApplication::translate("kasp::crm::GuestImporter", "Manager");
+    case ImportField::CreatedAt:
+        return QCoreApplication::translate("kasp::crm::GuestImporter", "Card created");
+    case ImportField::Comment:
+        return QCoreApplication::translate("kasp::crm::GuestImporter", "Comment (a note)");
+    case ImportField::Source:
+        return QCoreApplication::translate("kasp::crm::GuestImporter", "Source (UTM)");
     }
     return {};
 }
@@ -65,7 +73,14 @@ QList<ImportField> guessImportMapping(const QStringList &header)
         const QString h = raw.trimmed().toLower().replace(QChar(0x0451), QChar(0x0435));
         const auto has = [&](const char *word) { return h.contains(QString::fromUtf8(word)); };
         ImportField f = ImportField::Ignore;
-        if (has("телефон") || has("phone"))
+        if (has("utm") || has("источник") || h == QLatin1String("source"))
+            f = ImportField::Source;
+        else if (has("дата создания") || h == QStringLiteral("создан") || has("created"))
+            f = ImportField::CreatedAt;
+        else if (has("комментар") || has("примечан") || has("заметк") || has("comment") ||
+                 h == QLatin1String("note"))
+            f = ImportField::Comment;
+        else if (has("телефон") || has("phone"))
             f = ImportField::Phone;
         else if (has("mail") || has("почта"))
             f = ImportField::Email;
@@ -165,6 +180,19 @@ Result<Guest> GuestImporter::guestFromRow(const QStringList &fields, const QList
         case ImportField::Tags:
             g.tags += splitList(cell);
             break;
+        case ImportField::Comment:
+        case ImportField::Source:
+            break; // history: the touches run() writes
+        case ImportField::CreatedAt: {
+            const QDate day = parseDate(cell);
+            if (!day.isValid() || day > m_clock.today())
+                return Error{QStringLiteral("import.bad_date"),
+                             QCoreApplication::translate("kasp::crm::GuestImporter", "\"%1\" is not a date")
+                                 .arg(cell)};
+            // Noon local time: the other CRM's day, whatever its hour.
+            g.createdAt = QDateTime(day, QTime(12, 0)).toUTC();
+            break;
+        }
         case ImportField::Manager:
             g.managerId = m_managers.value(cell.toLower());
             if (g.managerId.isNull())
@@ -181,6 +209,50 @@ Result<Guest> GuestImporter::guestFromRow(const QStringList &fields, const QList
     return g;
 }
 
+Status GuestImporter::writeHistory(const Guest &guest, const QStringList &fields,
+                                   const QList<ImportField> &mapping) const
+{
+    QStringList comments;
+    QUrlQuery tags;
+    static const QRegularExpression utmColumn(
+        QStringLiteral("utm[ _-]?(source|medium|campaign|content|term)"));
+    for (int i = 0; i < mapping.size() && i < fields.size(); ++i) {
+        const QString cell = fields[i].trimmed();
+        if (cell.isEmpty())
+            continue;
+        if (mapping[i] == ImportField::Comment) {
+            comments.append(cell.left(2000));
+        } else if (mapping[i] == ImportField::Source) {
+            // "UTM Source" / "utm_medium" columns (Bitrix24), a whole query or URL, or a channel's name.
+            const auto column = utmColumn.match(m_header.value(i).toLower());
+            if (column.hasMatch())
+                tags.addQueryItem(QStringLiteral("utm_") + column.captured(1), cell.left(200));
+            else if (cell.contains(QLatin1Char('=')))
+                for (const auto &[key, value] :
+                     QUrlQuery(cell.mid(cell.indexOf(QLatin1Char('?')) + 1)).queryItems())
+                    tags.addQueryItem(key, value);
+            else
+                tags.addQueryItem(QStringLiteral("utm_source"), cell.left(200));
+        }
+    }
+    storage::TouchRepository touches(m_db, m_clock);
+    // The source is how the guest first came: a touch at the card's creation, before the comment.
+    if (!tags.isEmpty()) {
+        Touch first{newId(), guest.id, Id(), TouchKind::WebRequest, guest.createdAt};
+        first.result = QCoreApplication::translate("kasp::crm::GuestImporter", "imported");
+        first.source = tags.toString(QUrl::FullyEncoded);
+        if (auto s = touches.add(first); !s.ok())
+            return s;
+    }
+    for (const QString &comment : comments) {
+        Touch note{newId(), guest.id, Id(), TouchKind::Note, guest.createdAt.addSecs(1)};
+        note.note = comment;
+        if (auto s = touches.add(note); !s.ok())
+            return s;
+    }
+    return {};
+}
+
 Result<ImportReport> GuestImporter::run(CsvReader &reader, const QList<ImportField> &mapping,
                                         const ImportProgress &progress)
 {
@@ -188,6 +260,7 @@ Result<ImportReport> GuestImporter::run(CsvReader &reader, const QList<ImportFie
     CsvRow row;
     if (!reader.next(row)) // the header
         return reader.error() ? Result<ImportReport>(*reader.error()) : Result<ImportReport>(report);
+    m_header = row.fields;
     storage::GuestRepository guests(m_db, m_clock);
     storage::sql::WriteTransaction transaction(m_db);
     if (auto begun = transaction.begin(); !begun.ok())
@@ -240,8 +313,13 @@ Result<ImportReport> GuestImporter::run(CsvReader &reader, const QList<ImportFie
         }
         Guest g = std::move(guest).value();
         g.id = newId();
+        if (!g.createdAt.isValid())
+            g.createdAt = m_clock.now();
+        g.updatedAt = m_clock.now();
         if (auto created = guests.create(g); !created.ok())
             return created.error();
+        if (auto s = writeHistory(g, row.fields, mapping); !s.ok())
+            return s.error();
         for (const Phone &phone : g.phones)
             phonesInFile.insert(phone.e164(), row.line);
         ++report.imported;

@@ -20,7 +20,8 @@ constexpr int kPreviewRows = 20;
 const ImportField kFields[] = {ImportField::Ignore,    ImportField::FullName,   ImportField::LastName,
                                ImportField::FirstName, ImportField::MiddleName, ImportField::Phone,
                                ImportField::Email,     ImportField::BirthDate,  ImportField::Tags,
-                               ImportField::Manager};
+                               ImportField::Manager,   ImportField::CreatedAt,  ImportField::Comment,
+                               ImportField::Source};
 } // namespace
 
 GuestImportDialog::GuestImportDialog(GuestImporter &importer, const QByteArray &file, const QString &fileName,

@@ -4,7 +4,9 @@
 // every row is checked, a bad one is listed with its line and the reason and left out, the good
 // ones go in together in one transaction: a cancel or a failure leaves the base as it was.
 // A row whose phone already belongs to a guest of the base is not imported twice: it is listed
-// ("already in the base"), so importing the same file again changes nothing.
+// ("already in the base"), so importing the same file again changes nothing. The guest's history
+// comes along: the card's creation date, a comment (a note on the timeline) and the source (a
+// first touch, "imported", carrying the UTM tags or the channel's name).
 #include "kasp/core/clock.h"
 #include "kasp/core/csv.h"
 #include "kasp/core/guest.h"
@@ -25,6 +27,10 @@ enum class ImportField {
     BirthDate,
     Tags,
     Manager, // a user's display name or login
+    // The guest's history in the other CRM:
+    CreatedAt, // when the card was made there: the card keeps it, the history starts there
+    Comment,   // the card's comment or note: a note on the timeline
+    Source,    // where the guest came from (UTM tags, "Яндекс.Директ"): the first touch's source
 };
 
 QString importFieldTitle(ImportField field);
@@ -65,9 +71,14 @@ public:
     void setManagers(QHash<QString, Id> byNameOrLogin) { m_managers = std::move(byNameOrLogin); }
 
 private:
+    // The row's comment (a note) and source (the first touch, with its UTM tags).
+    Status writeHistory(const Guest &guest, const QStringList &fields,
+                        const QList<ImportField> &mapping) const;
+
     QSqlDatabase m_db;
     const Clock &m_clock;
     QHash<QString, Id> m_managers; // lower-case display name or login -> user id
+    QStringList m_header;          // the file's column titles (which UTM tag a column holds)
 };
 
 } // namespace kasp::crm
