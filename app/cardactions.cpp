@@ -1,4 +1,4 @@
-// MainWindow's task work around the card: a new task (Ctrl+T), reminders of tasks come due.
+// MainWindow's work around the card: click-to-call, a new task (Ctrl+T), reminders of tasks come due.
 #include "kasp/booking/bookingservice.h"
 #include "kasp/crm/guestservice.h"
 #include "kasp/crm/taskservice.h"
@@ -6,11 +6,27 @@
 #include "kasp/crm/ui/taskagendapanel.h"
 #include "kasp/crm/ui/taskdialog.h"
 #include "mainwindow.h"
+#include "phonesession.h"
 #include "traynotifier.h"
 
 #include <QStatusBar>
 
 namespace kasp::app {
+
+void MainWindow::callGuest(const Id &guestId, const Phone &phone)
+{
+    if (!m_phone) {
+        showError(tr("This desk has no phone yet: set its extension in Tools → Phone (SIP)…"));
+        return;
+    }
+    auto call = m_phone->phone().dial(phone.dialString());
+    if (!call.ok()) {
+        showError(call.error().message);
+        return;
+    }
+    m_phone->setGuestForCall(call.value(), guestId); // the journal records the call on this card
+    statusBar()->showMessage(tr("Calling %1…").arg(phone.display()), 5000);
+}
 
 void MainWindow::newTask(const Id &guestId)
 {

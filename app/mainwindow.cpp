@@ -121,6 +121,7 @@ MainWindow::MainWindow(crm::GuestService &guests, booking::BookingService &booki
     connect(m_card, &crm::ui::GuestCardPanel::editRequested, this, &MainWindow::editGuest);
     connect(m_card, &crm::ui::GuestCardPanel::compareRequested, this, &MainWindow::compareGuests);
     connect(m_card, &crm::ui::GuestCardPanel::taskRequested, this, &MainWindow::newTask);
+    connect(m_card, &crm::ui::GuestCardPanel::callRequested, this, &MainWindow::callGuest);
     connect(m_card, &crm::ui::GuestCardPanel::guestChanged, m_guestList, &crm::ui::GuestListPanel::reload);
     connect(m_deals, &crm::ui::DealBoardPanel::guestActivated, this, &MainWindow::openGuest);
     connect(m_deals, &crm::ui::DealBoardPanel::errorOccurred, this, &MainWindow::showError);

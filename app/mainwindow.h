@@ -1,6 +1,7 @@
 #pragma once
 // The Sales Window: composes the panels; each panel owns its area. Telephony, booking, scripts and
 // KPI panels join here as their issues land.
+#include "kasp/core/phone.h"
 #include "kasp/core/user.h"
 #include "kasp/telephony/softphone.h"
 #include <functional>
@@ -110,6 +111,8 @@ public slots:
     void compareGuests(const kasp::Id &a, const kasp::Id &b);
     // The card's "Задача…" (Ctrl+T): a task about the guest (cardactions.cpp).
     void newTask(const kasp::Id &guestId);
+    // Click-to-call: the desk's softphone dials the number; the call lands on this guest's card.
+    void callGuest(const kasp::Id &guestId, const kasp::Phone &phone);
 
 protected:
     void closeEvent(QCloseEvent *event) override;

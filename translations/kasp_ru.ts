@@ -876,6 +876,14 @@
             <numerusform>Пора: %n задач</numerusform>
         </translation>
     </message>
+    <message>
+        <source>This desk has no phone yet: set its extension in Tools → Phone (SIP)…</source>
+        <translation>На этом рабочем месте телефон ещё не настроен: укажите добавочный номер в меню Сервис → Телефон (SIP)…</translation>
+    </message>
+    <message>
+        <source>Calling %1…</source>
+        <translation>Звоним: %1…</translation>
+    </message>
 </context>
 <context>
     <name>kasp::app::PassphraseDialog</name>
@@ -3114,6 +3122,10 @@ or create a new one (Ctrl+N).</source>
     <message>
         <source>Notes, e-mails and messages</source>
         <translation>Заметки, письма и сообщения</translation>
+    </message>
+    <message>
+        <source>Click a number to call it</source>
+        <translation>Нажмите на номер, чтобы позвонить</translation>
     </message>
 </context>
 <context>

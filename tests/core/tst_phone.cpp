@@ -12,6 +12,7 @@ class TestPhone : public QObject
 
 private slots:
     void initTestCase() { kasp::test::initTestEnvironment(); }
+    void dialStrings();
 
     void parse_data();
     void parse();
@@ -283,6 +284,17 @@ void TestPhone::phonePrefixE164()
         QVERIFY(phone.ok());
         QCOMPARE(phone->e164(), expected);
     }
+}
+
+// Click-to-call dials what a Russian PBX expects: 8 and ten digits; foreign numbers stay +E.164.
+void TestPhone::dialStrings()
+{
+    QCOMPARE(Phone::parse(QStringLiteral("+7 (916) 555-12-34")).value().dialString(),
+             QStringLiteral("89165551234"));
+    QCOMPARE(Phone::parse(QStringLiteral("8 495 123-45-67 доб. 12")).value().dialString(),
+             QStringLiteral("84951234567"));
+    QCOMPARE(Phone::parse(QStringLiteral("+375 29 123-45-67")).value().dialString(),
+             QStringLiteral("+375291234567"));
 }
 
 QTEST_GUILESS_MAIN(TestPhone)

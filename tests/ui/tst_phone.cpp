@@ -185,6 +185,30 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(colleague.calls().isEmpty(), 10'000);
         QTest::qWait(500);
         QCOMPARE(recorded.size(), 0);
+
+        // Click-to-call: the number on the card rings the guest (dialled as 8 and ten digits, the
+        // form the PBX knows them by), and the call lands on that card's timeline.
+        window.openGuest(known.id);
+        auto *contacts = window.cardPanel()->findChild<QLabel *>(QStringLiteral("guestContacts"));
+        QVERIFY2(contacts->text().contains(QStringLiteral("tel:+79165551234")), qPrintable(contacts->text()));
+        emit contacts->linkActivated(QStringLiteral("tel:+79165551234"));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !caller.calls().isEmpty() && caller.calls().first().state == CallState::Ringing, 10'000);
+        QVERIFY(caller.answer(caller.calls().first().id).ok());
+        QTRY_VERIFY_WITH_TIMEOUT(!session->phone().calls().isEmpty() &&
+                                     session->phone().calls().first().state == CallState::Connected,
+                                 10'000);
+        QTest::qWait(1100);
+        recorded.clear();
+        // Hanging up here may end the call inside hangUp (liblinphone calls back at once): the
+        // record can be there before any wait starts.
+        QVERIFY(session->phone().hangUp(session->phone().calls().first().id).ok());
+        QTRY_VERIFY_WITH_TIMEOUT(!recorded.isEmpty(), 10'000);
+        QCOMPARE(recorded.first().first().value<Id>(), known.id);
+        const Touch dialled = storage::TouchRepository(t.db, clock).forGuest(known.id, 10).value().first();
+        QCOMPARE(dialled.kind, TouchKind::CallOut);
+        QCOMPARE(dialled.userId, consultant.id);
+        QVERIFY(dialled.durationSecs >= 1);
     }
 
     void cleanupTestCase()

@@ -223,4 +223,11 @@ QString phonePrefixE164(const QString &input)
     return {};
 }
 
+QString Phone::dialString() const
+{
+    if (m_e164.startsWith(QLatin1String("+7")) && m_e164.size() == 12)
+        return QLatin1Char('8') + m_e164.mid(2);
+    return m_e164;
+}
+
 } // namespace kasp

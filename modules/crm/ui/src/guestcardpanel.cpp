@@ -54,6 +54,15 @@ GuestCardPanel::GuestCardPanel(GuestService &service, QWidget *parent)
     }
     m_facts->setObjectName(QStringLiteral("guestFacts"));
     m_contacts->setObjectName(QStringLiteral("guestContacts"));
+    m_contacts->setTextFormat(Qt::RichText);
+    m_contacts->setToolTip(tr("Click a number to call it"));
+    m_contacts->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::LinksAccessibleByMouse |
+                                        Qt::LinksAccessibleByKeyboard);
+    connect(m_contacts, &QLabel::linkActivated, this, [this](const QString &link) {
+        for (const Phone &p : m_phones)
+            if (link == QLatin1String("tel:") + p.e164())
+                emit callRequested(m_guestId, p);
+    });
     m_summary->setObjectName(QStringLiteral("guestSummary"));
     m_edit->setObjectName(QStringLiteral("guestEditButton"));
     m_edit->setToolTip(tr("Edit the guest's name, contacts and tags (Ctrl+E)"));
@@ -260,11 +269,15 @@ void GuestCardPanel::render(const GuestCard &card)
         facts << tr("tags: %1").arg(g.tags.join(QStringLiteral(", ")));
     m_facts->setText(facts.join(QStringLiteral(" · ")));
 
+    // Every number is a link: a click calls it (click-to-call through the desk's softphone).
     QStringList contacts;
     for (const Phone &p : g.phones)
-        contacts << p.display();
-    contacts << g.emails;
+        contacts << QStringLiteral("<a href='tel:%1'>%2</a>")
+                        .arg(p.e164().toHtmlEscaped(), p.display().toHtmlEscaped());
+    for (const QString &email : g.emails)
+        contacts << email.toHtmlEscaped();
     m_contacts->setText(contacts.isEmpty() ? tr("no contacts") : contacts.join(QStringLiteral(" · ")));
+    m_phones = g.phones;
 
     int stays = 0;
     Money spent;

@@ -42,7 +42,8 @@ public:
 signals:
     void editRequested(const kasp::Id &guestId);
     void bookRequested(const kasp::Id &guestId);
-    void taskRequested(const kasp::Id &guestId); // "Задача…" (Ctrl+T)
+    void taskRequested(const kasp::Id &guestId);                           // "Задача…" (Ctrl+T)
+    void callRequested(const kasp::Id &guestId, const kasp::Phone &phone); // a number clicked
     // The "looks like" link: compare this card with another side by side.
     void compareRequested(const kasp::Id &guestId, const kasp::Id &otherId);
     void errorOccurred(const QString &message);
@@ -69,6 +70,7 @@ private:
     QPushButton *m_undo;
     QPushButton *m_task;
     QLineEdit *m_note;
+    QList<Phone> m_phones; // the shown card's numbers, for the links
     Id m_userId;
     std::optional<Guest> m_before; // what an undo restores
     QTableView *m_table;
