@@ -24,6 +24,8 @@ void MainWindow::callGuest(const Id &guestId, const Phone &phone)
         showError(call.error().message);
         return;
     }
+    if (call.value() == 0)
+        return; // ended inside the dial (refused at once): the journal has recorded it already
     m_phone->setGuestForCall(call.value(), guestId); // the journal records the call on this card
     statusBar()->showMessage(tr("Calling %1…").arg(phone.display()), 5000);
 }

@@ -475,7 +475,7 @@ PhoneSession *MainWindow::enablePhone(telephony::Softphone::Options options)
     connect(&m_phone->phone(), &telephony::Softphone::callStateChanged, this,
             [this](const telephony::CallInfo &call) {
                 if (call.state == telephony::CallState::Connected && !m_card->currentGuest().isNull())
-                    m_phone->setGuestForCall(call.id, m_card->currentGuest());
+                    m_phone->setGuestForCallIfNone(call.id, m_card->currentGuest());
             });
     m_phone->start();
     return m_phone;

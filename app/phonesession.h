@@ -29,6 +29,13 @@ public:
     telephony::Softphone &phone() { return m_phone; }
     // The card the consultant works on during a call: the journal records the call there.
     void setGuestForCall(int callId, const Id &guestId) { m_guestOfCall.insert(callId, guestId); }
+    // The same, unless the call already has its card (a number clicked on a card, then another
+    // card opened before the answer: the call stays with the first).
+    void setGuestForCallIfNone(int callId, const Id &guestId)
+    {
+        if (!m_guestOfCall.contains(callId))
+            m_guestOfCall.insert(callId, guestId);
+    }
 
 signals:
     // A call rings: the known guests of that number (usually one), or none with the number to fill in.

@@ -2630,6 +2630,14 @@ No other room is free for these nights.</source>
         <source>%1 fails its checksum</source>
         <translation>у части %1 не сходится контрольная сумма</translation>
     </message>
+    <message>
+        <source>The sheet is larger than a spreadsheet can be (row %1); save the list as CSV</source>
+        <translation>Лист больше, чем бывает в таблице (строка %1); сохраните список как CSV</translation>
+    </message>
+    <message>
+        <source>the file is damaged: a cell named «%1»</source>
+        <translation>файл повреждён: ячейка «%1»</translation>
+    </message>
 </context>
 <context>
     <name>kasp::crm::ui</name>

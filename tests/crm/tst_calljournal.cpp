@@ -142,15 +142,20 @@ private slots:
         g.phones = {Phone::parse(QStringLiteral("+7 916 555-77-88")).value()};
         QVERIFY(storage::GuestRepository(t.db, clock).create(g).ok());
         const Id colleague = newId();
-        auto task = [&](const Id &assignee, TaskKind kind) {
-            Task t{newId(),     g.id, assignee, QStringLiteral("Перезвонить"), clock.now(), TaskStatus::Open,
-                   clock.now(), {},   kind};
+        // Made an hour before the call and due by now, unless said otherwise.
+        auto task = [&](const Id &assignee, TaskKind kind, const QDateTime &due, const QDateTime &created) {
+            Task t{newId(), g.id, assignee, QStringLiteral("Перезвонить"), due, TaskStatus::Open,
+                   created, {},   kind};
             return repo.create(t).ok() ? t.id : Id();
         };
-        const Id mine = task(consultant, TaskKind::CallBack);
-        const Id pool = task(Id(), TaskKind::CallBack);
-        const Id theirs = task(colleague, TaskKind::CallBack);
-        const Id offer = task(consultant, TaskKind::SendOffer);
+        const QDateTime hourAgo = clock.now().addSecs(-3600);
+        const Id mine = task(consultant, TaskKind::CallBack, hourAgo, hourAgo);
+        const Id pool = task(Id(), TaskKind::CallBack, clock.now(), hourAgo);
+        const Id theirs = task(colleague, TaskKind::CallBack, hourAgo, hourAgo);
+        const Id offer = task(consultant, TaskKind::SendOffer, hourAgo, hourAgo);
+        const Id later =
+            task(consultant, TaskKind::CallBack, clock.now().addDays(2), hourAgo); // "in two days"
+        const Id duringTheCall = task(consultant, TaskKind::CallBack, clock.now().addSecs(3600), clock.now());
         auto statusOf = [&](const Id &id) {
             for (const Task &t : tasks(g.id))
                 if (t.id == id)
@@ -172,6 +177,8 @@ private slots:
         QCOMPARE(statusOf(pool), TaskStatus::Done);
         QCOMPARE(statusOf(theirs), TaskStatus::Open);
         QCOMPARE(statusOf(offer), TaskStatus::Open);
+        QCOMPARE(statusOf(later), TaskStatus::Open);         // a planned follow-up, not this call's
+        QCOMPARE(statusOf(duringTheCall), TaskStatus::Open); // set during the talk: for later
     }
 
     void aNewNumberBecomesANewCardAndItsTaskGoesToThePool()

@@ -137,6 +137,10 @@ private slots:
             (QList<ImportField>{ImportField::Ignore, ImportField::FullName, ImportField::Phone,
                                 ImportField::Phone, ImportField::Email, ImportField::Tags,
                                 ImportField::Manager, ImportField::CreatedAt})); // history: the card's date
+        // Bitrix24's English export: "Created by" is a person, not the card's date.
+        QCOMPARE(crm::guessImportMapping(
+                     {QStringLiteral("Created"), QStringLiteral("Created by"), QStringLiteral("Кем создан")}),
+                 (QList<ImportField>{ImportField::CreatedAt, ImportField::Ignore, ImportField::Ignore}));
     }
 
     void goodRowsGoInBadOnesAreListed()

@@ -19,11 +19,12 @@ namespace {
 
 // Writes tests/data/xlsx/make_contacts.py's workbook; returns its bytes (empty with a warning when Python
 // fails).
-QByteArray openpyxlWorkbook(const QString &path)
+QByteArray openpyxlWorkbook(const QString &path, const char *variant = "")
 {
     QProcess py;
     py.start(QStringLiteral("/usr/bin/python3"),
-             {test::sourceDir() + QStringLiteral("/tests/data/xlsx/make_contacts.py"), path});
+             {test::sourceDir() + QStringLiteral("/tests/data/xlsx/make_contacts.py"), path,
+              QLatin1String(variant)});
     if (!py.waitForFinished(120'000) || py.exitCode() != 0) {
         qWarning("%s", py.readAllStandardError().constData());
         return {};
@@ -149,6 +150,17 @@ private slots:
         QCOMPARE(crm::importableText(QByteArray("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0", 10)).error().code,
                  QStringLiteral("xlsx.unsupported"));
         QCOMPARE(crm::importableText("a;b\r\n1;2\r\n").value(), QByteArray("a;b\r\n1;2\r\n"));
+        // Hostile sheets: a row past Excel's last (no gigabytes of empty lines), a cell reference
+        // that would overflow any column number (no write outside the row).
+        QCOMPARE(crm::xlsxFirstSheetAsCsv(openpyxlWorkbook(dir + QStringLiteral("/bigrow.xlsx"), "bigrow"))
+                     .error()
+                     .code,
+                 QStringLiteral("xlsx.too_large"));
+        QCOMPARE(
+            crm::xlsxFirstSheetAsCsv(openpyxlWorkbook(dir + QStringLiteral("/badcolumn.xlsx"), "badcolumn"))
+                .error()
+                .code,
+            QStringLiteral("xlsx.broken"));
         // A named entry missing: the sheet part.
         QByteArray renamed = good;
         renamed.replace("xl/worksheets/sheet1.xml", "xl/worksheets/sheetX.xml");

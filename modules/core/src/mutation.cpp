@@ -250,7 +250,9 @@ Result<Task> taskFromJson(const QJsonObject &json)
     t.createdAt = r.dateTime(QStringLiteral("createdAt"), Need::Optional);
     t.doneAt = r.dateTime(QStringLiteral("doneAt"), Need::Optional);
     // Absent from records written before schema 7: an "other" task.
-    if (json.contains(QStringLiteral("kind")))
+    // Null or "" too: a replica column filled before the field existed.
+    if (const QJsonValue kind = json.value(QStringLiteral("kind"));
+        !kind.isNull() && !kind.isUndefined() && kind != QJsonValue(QString()))
         t.kind = r.enumKey(QStringLiteral("kind"), &taskKindFromKey, TaskKind::Other);
     if (r.failed())
         return r.error();

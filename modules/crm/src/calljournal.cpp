@@ -152,9 +152,14 @@ Result<Id> CallJournal::record(const FinishedCall &call)
         auto open = tasks.forGuest(guestId.value());
         if (!open.ok())
             return open.error();
+        // Only call-backs that this call answers: made before it began (not one set during the
+        // talk, "call back tomorrow") and due by now or within the next two hours.
+        const QDateTime began = m_clock.now().addSecs(-std::max(0, call.talkSeconds) - 60);
+        const QDateTime dueBy = m_clock.now().addSecs(2 * 3600);
         for (const Task &t : open.value())
             if (t.status == TaskStatus::Open && t.kind == TaskKind::CallBack &&
-                (t.assigneeId.isNull() || t.assigneeId == call.consultantId))
+                (t.assigneeId.isNull() || t.assigneeId == call.consultantId) &&
+                (!t.createdAt.isValid() || t.createdAt < began) && (!t.due.isValid() || t.due <= dueBy))
                 if (auto s = tasks.setStatus(t.id, TaskStatus::Done); !s.ok())
                     return s.error();
     }

@@ -75,7 +75,8 @@ QList<ImportField> guessImportMapping(const QStringList &header)
         ImportField f = ImportField::Ignore;
         if (has("utm") || has("источник") || h == QLatin1String("source"))
             f = ImportField::Source;
-        else if (has("дата создания") || h == QStringLiteral("создан") || has("created"))
+        else if ((has("дата создания") || h == QStringLiteral("создан") || has("created")) && !has(" by") &&
+                 !has("кем"))
             f = ImportField::CreatedAt;
         else if (has("комментар") || has("примечан") || has("заметк") || has("comment") ||
                  h == QLatin1String("note"))
@@ -190,7 +191,7 @@ Result<Guest> GuestImporter::guestFromRow(const QStringList &fields, const QList
                              QCoreApplication::translate("kasp::crm::GuestImporter", "\"%1\" is not a date")
                                  .arg(cell)};
             // Noon local time: the other CRM's day, whatever its hour.
-            g.createdAt = QDateTime(day, QTime(12, 0)).toUTC();
+            g.createdAt = std::min(QDateTime(day, QTime(12, 0)).toUTC(), m_clock.now());
             break;
         }
         case ImportField::Manager:

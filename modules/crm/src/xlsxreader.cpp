@@ -2,6 +2,7 @@
 
 #include "zipentries.h"
 
+#include <algorithm>
 #include <cmath>
 #include <QCoreApplication>
 #include <QDate>
@@ -12,6 +13,10 @@
 namespace kasp::crm {
 
 namespace {
+
+constexpr int kMaxColumns = 16384;                 // XFD
+constexpr int kMaxRows = 1048576;                  // Excel's last row
+constexpr qsizetype kMaxCsv = 256LL * 1024 * 1024; // characters of CSV: 100,000 rows are ~10 MB
 
 Error brokenXml(const QString &part, const QXmlStreamReader &xml)
 {
@@ -140,13 +145,20 @@ QSet<int> dateStyles(const ZipEntries &zip)
     return dates;
 }
 
-// "AB12" -> 27 (0-based column); -1 when there is no reference.
+// "AB12" -> 27 (0-based column); -1 when there is no reference or it is past Excel's last
+// column (XFD): letters A-Z only, and no overflow on a damaged "ZZZZZZZZ1".
 int columnOf(QStringView reference)
 {
     int column = 0;
     qsizetype i = 0;
-    for (; i < reference.size() && reference[i].isLetter(); ++i)
-        column = column * 26 + (reference[i].toUpper().unicode() - 'A' + 1);
+    for (; i < reference.size(); ++i) {
+        const char16_t c = QChar::toUpper(reference[i].unicode());
+        if (c < u'A' || c > u'Z')
+            break;
+        column = column * 26 + (c - u'A' + 1);
+        if (column > kMaxColumns)
+            return -1;
+    }
     return i == 0 ? -1 : column - 1;
 }
 
@@ -170,7 +182,9 @@ QString csvField(const QString &text)
     flat.replace(QLatin1String("\r\n"), QLatin1String(" "));
     flat.replace(QLatin1Char('\n'), QLatin1Char(' '));
     flat.replace(QLatin1Char('\r'), QLatin1Char(' '));
-    if (!flat.contains(QLatin1Char(';')) && !flat.contains(QLatin1Char('"')))
+    // Any delimiter the CSV reader might guess (it looks at the header line) is quoted.
+    if (!flat.contains(QLatin1Char(';')) && !flat.contains(QLatin1Char('"')) &&
+        !flat.contains(QLatin1Char(',')) && !flat.contains(QLatin1Char('\t')))
         return flat;
     flat.replace(QLatin1String("\""), QLatin1String("\"\""));
     return QLatin1Char('"') + flat + QLatin1Char('"');
@@ -200,7 +214,7 @@ Result<QByteArray> xlsxFirstSheetAsCsv(const QByteArray &xlsx)
         return sheet.error();
 
     QString csv;
-    csv.reserve(sheet.value().size() / 3);
+    csv.reserve(std::min<qsizetype>(sheet.value().size() / 3, 64LL * 1024 * 1024));
     QXmlStreamReader xml(sheet.value());
     QStringList row;
     int rowNumber = 0; // the last row written
@@ -225,6 +239,12 @@ Result<QByteArray> xlsxFirstSheetAsCsv(const QByteArray &xlsx)
             const auto name = xml.name();
             if (name == QLatin1String("row")) {
                 const int number = xml.attributes().value(QLatin1String("r")).toInt();
+                if (number > kMaxRows || csv.size() > kMaxCsv)
+                    return Error{QStringLiteral("xlsx.too_large"),
+                                 QCoreApplication::translate("kasp::crm::Xlsx",
+                                                             "The sheet is larger than a spreadsheet can be "
+                                                             "(row %1); save the list as CSV")
+                                     .arg(number)};
                 // Rows left out of the file are empty rows: keep the numbering of the sheet.
                 const int target = number > rowNumber ? number : rowNumber + 1;
                 while (rowNumber + 1 < target) {
@@ -237,7 +257,13 @@ Result<QByteArray> xlsxFirstSheetAsCsv(const QByteArray &xlsx)
                 const QXmlStreamAttributes a = xml.attributes();
                 type = a.value(QLatin1String("t")).toString();
                 style = a.hasAttribute(QLatin1String("s")) ? a.value(QLatin1String("s")).toInt() : -1;
-                const int referenced = columnOf(a.value(QLatin1String("r")));
+                const QStringView reference = a.value(QLatin1String("r"));
+                const int referenced = columnOf(reference);
+                if (referenced < 0 && !reference.isEmpty())
+                    return Error{QStringLiteral("xlsx.broken"),
+                                 QCoreApplication::translate("kasp::crm::Xlsx",
+                                                             "the file is damaged: a cell named «%1»")
+                                     .arg(reference.left(20).toString())};
                 column = referenced >= 0 ? referenced : nextColumn;
                 nextColumn = column + 1;
                 value.clear();
@@ -267,7 +293,7 @@ Result<QByteArray> xlsxFirstSheetAsCsv(const QByteArray &xlsx)
                 } else {
                     text = value; // inlineStr, str (a formula's text), e (an error such as #N/A)
                 }
-                if (column > 16383)
+                if (column < 0 || column >= kMaxColumns)
                     continue; // past Excel's last column: a damaged reference, not a field
                 while (row.size() <= column)
                     row.append(QString());

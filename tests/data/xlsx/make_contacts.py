@@ -46,6 +46,13 @@ for text in strings:
                      '<rPh sb="0" eb="1"><t>ｵﾙﾛｰﾜ</t></rPh></si>')
     else:
         items.append('<si><t xml:space="preserve">%s</t></si>' % text)
+# Hostile variants for the reader's limits: a row past Excel's last, a cell reference that
+# overflows any column number.
+mode = sys.argv[2] if len(sys.argv) > 2 else ''
+if mode == 'bigrow':
+    sheet = sheet.replace('<row r="6"', '<row r="2000000000"')
+elif mode == 'badcolumn':
+    sheet = sheet.replace('r="A6"', 'r="ZZZZZZZZZZZZ6"')
 parts['xl/worksheets/sheet1.xml'] = sheet.encode()
 parts['xl/sharedStrings.xml'] = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'

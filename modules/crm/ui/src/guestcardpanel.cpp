@@ -19,6 +19,17 @@
 
 namespace kasp::crm::ui {
 
+namespace {
+
+// RFC 3966: "tel:+79161234567", with ";ext=12" for an extension (two of them differ by it).
+QString telLink(const Phone &phone)
+{
+    return QStringLiteral("tel:") + phone.e164() +
+           (phone.extension().isEmpty() ? QString() : QStringLiteral(";ext=") + phone.extension());
+}
+
+} // namespace
+
 GuestCardPanel::GuestCardPanel(GuestService &service, QWidget *parent)
     : QWidget(parent), m_service(service), m_timeline(new TimelineModel(this)),
       m_filter(new TimelineFilterModel(this)), m_stack(new QStackedLayout(this)),
@@ -60,8 +71,10 @@ GuestCardPanel::GuestCardPanel(GuestService &service, QWidget *parent)
                                         Qt::LinksAccessibleByKeyboard);
     connect(m_contacts, &QLabel::linkActivated, this, [this](const QString &link) {
         for (const Phone &p : m_phones)
-            if (link == QLatin1String("tel:") + p.e164())
+            if (link == telLink(p)) {
                 emit callRequested(m_guestId, p);
+                break;
+            }
     });
     m_summary->setObjectName(QStringLiteral("guestSummary"));
     m_edit->setObjectName(QStringLiteral("guestEditButton"));
@@ -77,7 +90,6 @@ GuestCardPanel::GuestCardPanel(GuestService &service, QWidget *parent)
     connect(m_task, &QPushButton::clicked, this, [this] { emit taskRequested(m_guestId); });
     m_note->setObjectName(QStringLiteral("guestNote"));
     m_note->setPlaceholderText(tr("A note for the history: what the guest said, what they want (Enter)"));
-    m_note->setMaxLength(2000);
     m_note->setClearButtonEnabled(true);
     connect(m_note, &QLineEdit::returnPressed, this, &GuestCardPanel::addNote);
     m_undo->setObjectName(QStringLiteral("guestUndoButton"));
@@ -272,8 +284,8 @@ void GuestCardPanel::render(const GuestCard &card)
     // Every number is a link: a click calls it (click-to-call through the desk's softphone).
     QStringList contacts;
     for (const Phone &p : g.phones)
-        contacts << QStringLiteral("<a href='tel:%1'>%2</a>")
-                        .arg(p.e164().toHtmlEscaped(), p.display().toHtmlEscaped());
+        contacts << QStringLiteral("<a href='%1'>%2</a>")
+                        .arg(telLink(p).toHtmlEscaped(), p.display().toHtmlEscaped());
     for (const QString &email : g.emails)
         contacts << email.toHtmlEscaped();
     m_contacts->setText(contacts.isEmpty() ? tr("no contacts") : contacts.join(QStringLiteral(" · ")));
