@@ -483,11 +483,16 @@ PhoneSession *MainWindow::enablePhone(telephony::Softphone::Options options)
 
 void MainWindow::callRinging(const telephony::CallInfo &call, const QList<Id> &guests, const QString &phone)
 {
+    // A consultant working in another window hears the headset and sees who it is (after the
+    // card: the notification must not delay it).
+    const QString number = phone.isEmpty() ? tr("hidden number") : phone;
     if (guests.size() == 1) {
         openGuest(guests.first()); // the card before the second ring
         m_phone->setGuestForCall(call.id, guests.first());
+        m_notifier->notify(tr("Incoming call"), QStringLiteral("%1, %2").arg(m_card->shownName(), number));
         return;
     }
+    m_notifier->notify(tr("Incoming call"), number);
     if (!guests.isEmpty()) {
         // A shared (family) phone: the search lists them; the consultant picks.
         m_search->setQuery(phone);

@@ -884,6 +884,14 @@
         <source>Calling %1…</source>
         <translation>Звоним: %1…</translation>
     </message>
+    <message>
+        <source>hidden number</source>
+        <translation>скрытый номер</translation>
+    </message>
+    <message>
+        <source>Incoming call</source>
+        <translation>Входящий звонок</translation>
+    </message>
 </context>
 <context>
     <name>kasp::app::PassphraseDialog</name>
@@ -3134,6 +3142,10 @@ or create a new one (Ctrl+N).</source>
     <message>
         <source>Click a number to call it</source>
         <translation>Нажмите на номер, чтобы позвонить</translation>
+    </message>
+    <message>
+        <source>booking %1–%2: %3</source>
+        <translation>бронь %1–%2: %3</translation>
     </message>
 </context>
 <context>

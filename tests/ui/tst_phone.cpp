@@ -18,6 +18,7 @@
 #include "mainwindow.h"
 #include "phonesession.h"
 #include "translations.h"
+#include "traynotifier.h"
 
 #include <QDialog>
 #include <QElapsedTimer>
@@ -119,6 +120,9 @@ private slots:
         const int out = caller.dial(QStringLiteral("201")).value();
         QVERIFY(ringing.wait(10'000));
         QCOMPARE(window.cardPanel()->currentGuest(), known.id);
+        QCOMPARE(window.notifier()->lastTitle(),
+                 QStringLiteral("Входящий звонок")); // a tray balloon when behind
+        QVERIFY(window.notifier()->lastText().contains(QStringLiteral("Звонкова")));
         qInfo("dial -> card shown: %lld ms (SIP set-up through kamailio included)", sinceDial.elapsed());
         auto *answer = window.findChild<QPushButton *>(QStringLiteral("answerButton"));
         QVERIFY(answer && answer->isEnabled());

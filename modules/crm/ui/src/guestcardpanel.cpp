@@ -213,6 +213,11 @@ void GuestCardPanel::clear()
     m_stack->setCurrentIndex(0);
 }
 
+QString GuestCardPanel::shownName() const
+{
+    return m_name->text();
+}
+
 bool GuestCardPanel::addNote()
 {
     if (m_guestId.isNull())
@@ -318,6 +323,13 @@ void GuestCardPanel::render(const GuestCard &card)
     // What is under way: open deals at their stages, open tasks with overdue ones in red.
     QStringList open;
     const QDateTime now = QDateTime::currentDateTime();
+    // Bookings still ahead (or under way): what the guest has bought and not yet lived.
+    for (const Booking &b : card.stays)
+        if (b.status != BookingStatus::Cancelled && b.stay.checkOut() > now.date())
+            open << tr("booking %1–%2: %3")
+                        .arg(locale.toString(b.stay.checkIn(), QStringLiteral("dd.MM")),
+                             locale.toString(b.stay.checkOut(), QStringLiteral("dd.MM.yy")),
+                             bookingStatusTitle(b.status).toHtmlEscaped());
     for (const Deal &d : card.deals)
         if (!isClosedStage(d.stage))
             open << tr("deal «%1»: %2")

@@ -36,6 +36,7 @@ public:
     QPushButton *taskButton() const { return m_task; }
     bool undoLastEdit();
     const Id &currentGuest() const { return m_guestId; }
+    QString shownName() const; // the name at the top of the card
     TimelineModel *timeline() const { return m_timeline; }
     TimelineFilterModel *timelineFilter() const { return m_filter; }
 
