@@ -14,7 +14,6 @@ void TrayNotifier::notify(const QString &title, const QString &text)
 {
     m_lastTitle = title;
     m_lastText = text;
-    m_lastUsedTray = false;
     m_window->statusBar()->showMessage(QStringLiteral("%1: %2").arg(title, text), 15000);
     if (m_window->isActiveWindow())
         return; // the consultant is looking at it
@@ -33,7 +32,6 @@ void TrayNotifier::notify(const QString &title, const QString &text)
             m_tray->show();
         }
         m_tray->showMessage(title, text, QSystemTrayIcon::Information, 10000);
-        m_lastUsedTray = true;
     }
     QApplication::alert(m_window); // the taskbar entry asks for attention until the window is used
 }

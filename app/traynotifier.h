@@ -16,17 +16,15 @@ public:
     explicit TrayNotifier(QMainWindow *window);
 
     void notify(const QString &title, const QString &text);
-    // What was shown last and where (for tests; a tray is not there under Xvfb).
+    // What was shown last (for tests; a tray is not there under Xvfb).
     const QString &lastTitle() const { return m_lastTitle; }
     const QString &lastText() const { return m_lastText; }
-    bool lastUsedTray() const { return m_lastUsedTray; }
 
 private:
     QMainWindow *m_window;
     QSystemTrayIcon *m_tray = nullptr;
     QString m_lastTitle;
     QString m_lastText;
-    bool m_lastUsedTray = false;
 };
 
 } // namespace kasp::app

@@ -34,11 +34,6 @@ void print(const QString &what, const bench::Stats &s, const QString &extra = {}
                 s.max, qPrintable(extra));
 }
 
-double msSince(const QElapsedTimer &timer)
-{
-    return double(timer.nsecsElapsed()) / 1e6;
-}
-
 QStringList sample(QSqlDatabase db, const QString &sqlText)
 {
     QSqlQuery q(db);
@@ -120,7 +115,7 @@ int main(int argc, char *argv[])
     opening.start();
     QSqlDatabase db = bench::openOrGenerate(path, guests, parser.value(QStringLiteral("stays")).toLongLong(),
                                             QStringLiteral("crm"));
-    std::printf("opened (and migrated when needed) in %.0f ms\n", msSince(opening));
+    std::printf("opened (and migrated when needed) in %.0f ms\n", bench::msSince(opening));
     SystemClock clock;
     crm::GuestService service(db, clock);
     const qint64 guestCount = service.guestCount().value();
@@ -181,7 +176,7 @@ int main(int argc, char *argv[])
             QElapsedTimer timer;
             timer.start();
             auto found = service.search(text, 50);
-            times.push_back(msSince(timer));
+            times.push_back(bench::msSince(timer));
             results += found.ok() ? found.value().size() : 0;
         }
         print(kind.title, bench::stats(times),
@@ -201,7 +196,7 @@ int main(int argc, char *argv[])
         QPainter painter(&cardImage);
         static_cast<QWidget &>(card).render(&painter);
         painter.end();
-        cardTimes.push_back(msSince(timer));
+        cardTimes.push_back(bench::msSince(timer));
     }
     std::printf("\n");
     print(QStringLiteral("card with %1 touches: loaded, filled, painted (< 30 ms)")
@@ -222,7 +217,7 @@ int main(int argc, char *argv[])
     timer.start();
     panel.show(); // reload: the count, page 0
     paint();
-    const double openMs = msSince(timer);
+    const double openMs = bench::msSince(timer);
     std::printf("\nthe guest list, %lld rows, 1100x760, %d rows a page\n", panel.model()->guestCount(),
                 crm::ui::GuestListModel::kPageSize);
     std::printf("%-58s %7.2f ms\n", "open (count + first page + first paint)", openMs);
@@ -235,7 +230,7 @@ int main(int argc, char *argv[])
             t.start();
             step(i);
             paint();
-            times.push_back(msSince(t));
+            times.push_back(bench::msSince(t));
         }
         print(what, bench::stats(times),
               QStringLiteral("%1 frames, %2 pages read")
@@ -248,7 +243,7 @@ int main(int argc, char *argv[])
     timer.restart();
     while (panel.model()->isIndexing())
         QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
-    std::printf("%-58s %7.0f ms\n", "page starts known (the walk, in 6 ms slices)", msSince(timer));
+    std::printf("%-58s %7.0f ms\n", "page starts known (the walk, in 6 ms slices)", bench::msSince(timer));
     bar->setValue(0);
     frames(QStringLiteral("wheel: 3 rows a frame (no frame over 16 ms)"), 600,
            [&](int) { bar->setValue(bar->value() + 3); });

@@ -19,20 +19,6 @@
 
 using namespace kasp;
 
-namespace {
-
-double msSince(const QElapsedTimer &timer)
-{
-    return double(timer.nsecsElapsed()) / 1e6;
-}
-
-void print(const QString &what, const bench::Stats &s)
-{
-    std::printf("%-52s median %8.2f ms  p95 %8.2f ms  max %8.2f ms\n", qPrintable(what), s.median, s.p95, s.max);
-}
-
-} // namespace
-
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
@@ -40,18 +26,20 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     parser.addOptions(
         {{QStringLiteral("guests"), QStringLiteral("guests"), QStringLiteral("n"), QStringLiteral("1000000")},
-         {QStringLiteral("runs"), QStringLiteral("runs of each measure"), QStringLiteral("n"), QStringLiteral("20")},
+         {QStringLiteral("runs"), QStringLiteral("runs of each measure"), QStringLiteral("n"),
+          QStringLiteral("20")},
          {QStringLiteral("no-export"), QStringLiteral("skip the export of the whole base")},
          {QStringLiteral("db"), QStringLiteral("database file"), QStringLiteral("path")}});
     parser.process(app);
     const int guests = parser.value(QStringLiteral("guests")).toInt();
     const int runs = parser.value(QStringLiteral("runs")).toInt();
-    const QString path = parser.isSet(QStringLiteral("db")) ? parser.value(QStringLiteral("db"))
-                                                            : QStringLiteral("/tmp/kasp-bench-%1.db").arg(guests);
+    const QString path = parser.isSet(QStringLiteral("db"))
+                             ? parser.value(QStringLiteral("db"))
+                             : QStringLiteral("/tmp/kasp-bench-%1.db").arg(guests);
     QElapsedTimer opening;
     opening.start();
     QSqlDatabase db = bench::openOrGenerate(path, guests, qint64(guests) * 5, QStringLiteral("deals"));
-    std::printf("opened (and migrated when needed) in %.0f ms\n", msSince(opening));
+    std::printf("opened (and migrated when needed) in %.0f ms\n", bench::msSince(opening));
     SystemClock clock;
     crm::DealService deals(db, clock);
     QSqlQuery q(db);
@@ -66,7 +54,7 @@ int main(int argc, char *argv[])
         QElapsedTimer t;
         t.start();
         auto b = deals.board();
-        board.push_back(msSince(t));
+        board.push_back(bench::msSince(t));
         if (!b.ok()) {
             std::printf("board failed: %s\n", qPrintable(b.error().message));
             return 1;
@@ -74,7 +62,8 @@ int main(int argc, char *argv[])
         columns = b.value();
     }
     std::printf("first board (cold) %.1f ms\n", board.front());
-    print(QStringLiteral("board: %1 columns, 200 cards each at most").arg(columns.size()), bench::stats(board));
+    bench::printStats(QStringLiteral("board: %1 columns, 200 cards each at most").arg(columns.size()),
+                      bench::stats(board));
     for (const crm::BoardColumn &c : columns)
         std::printf("  %-24s %9lld deals, %4lld shown\n", qPrintable(c.stage.key), c.total.count,
                     qint64(c.deals.size()));
@@ -90,14 +79,14 @@ int main(int argc, char *argv[])
             QElapsedTimer t;
             t.start();
             auto m = deals.move(d.deal.id, dealstage::Offer, Id());
-            moves.push_back(msSince(t));
+            moves.push_back(bench::msSince(t));
             if (!m.ok())
                 std::printf("move failed: %s\n", qPrintable(m.error().message));
         }
     }
     if (!moves.empty())
-        print(QStringLiteral("a move (3 mutations, one transaction), %1 moves").arg(moves.size()),
-              bench::stats(moves));
+        bench::printStats(QStringLiteral("a move (3 mutations, one transaction), %1 moves").arg(moves.size()),
+                          bench::stats(moves));
 
     // --- my tasks today ------------------------------------------------------------------------------
     q.exec(QStringLiteral("SELECT assignee_id, count(*) AS n FROM tasks WHERE status = 'open' GROUP BY "
@@ -112,10 +101,11 @@ int main(int argc, char *argv[])
             QElapsedTimer t;
             t.start();
             auto a = tasks.today(busiest);
-            agenda.push_back(msSince(t));
+            agenda.push_back(bench::msSince(t));
             shown = a.ok() ? a.value().mine.size() + a.value().pool.size() : -1;
         }
-        print(QStringLiteral("my tasks today (%1 rows, 500 at most of each)").arg(shown), bench::stats(agenda));
+        bench::printStats(QStringLiteral("my tasks today (%1 rows, 500 at most of each)").arg(shown),
+                          bench::stats(agenda));
     }
 
     // --- export ---------------------------------------------------------------------------------------
@@ -126,7 +116,7 @@ int main(int argc, char *argv[])
             QElapsedTimer t;
             t.start();
             auto rows = crm::exportList(source, out, crm::exportFormatForPath(out));
-            const double secs = msSince(t) / 1000.0;
+            const double secs = bench::msSince(t) / 1000.0;
             if (!rows.ok()) {
                 std::printf("export %s: %s\n", qPrintable(suffix), qPrintable(rows.error().message));
                 continue;

@@ -18,21 +18,6 @@
 
 using namespace kasp;
 
-namespace {
-
-double msSince(const QElapsedTimer &timer)
-{
-    return double(timer.nsecsElapsed()) / 1e6;
-}
-
-void print(const QString &what, const bench::Stats &s)
-{
-    std::printf("%-52s median %8.2f ms  p95 %8.2f ms  max %8.2f ms\n", qPrintable(what), s.median, s.p95,
-                s.max);
-}
-
-} // namespace
-
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
@@ -55,7 +40,7 @@ int main(int argc, char *argv[])
     QElapsedTimer opening;
     opening.start();
     QSqlDatabase db = bench::openOrGenerate(path, guests, qint64(guests) * 5, QStringLiteral("duplicates"));
-    std::printf("opened (and migrated when needed) in %.0f ms\n", msSince(opening));
+    std::printf("opened (and migrated when needed) in %.0f ms\n", bench::msSince(opening));
     SystemClock clock;
     storage::GuestRepository repository(db, clock);
     storage::GuestDuplicates duplicates(db);
@@ -67,7 +52,7 @@ int main(int argc, char *argv[])
         QElapsedTimer timer;
         timer.start();
         auto scanned = duplicates.scan(crm::DuplicateService::kScanLimit);
-        scans.push_back(msSince(timer));
+        scans.push_back(bench::msSince(timer));
         if (!scanned.ok()) {
             std::printf("scan failed: %s\n", qPrintable(scanned.error().message));
             return 1;
@@ -93,11 +78,11 @@ int main(int argc, char *argv[])
         QElapsedTimer timer;
         timer.start();
         auto candidates = duplicates.of(g);
-        lookups.push_back(msSince(timer));
+        lookups.push_back(bench::msSince(timer));
         found += candidates.ok() ? int(candidates.value().size()) : 0;
     }
-    print(QStringLiteral("one card's look-alikes (%1 random cards)").arg(lookups.size()),
-          bench::stats(lookups));
+    bench::printStats(QStringLiteral("one card's look-alikes (%1 random cards)").arg(lookups.size()),
+                      bench::stats(lookups));
     std::printf("  (%d look-alikes found among them)\n", found);
 
     std::vector<double> merged;
@@ -107,15 +92,16 @@ int main(int argc, char *argv[])
         QElapsedTimer timer;
         timer.start();
         const Status s = repository.merge(mergeGuests(keep, other), other.id);
-        merged.push_back(msSince(timer));
+        merged.push_back(bench::msSince(timer));
         if (!s.ok()) {
             std::printf("merge failed: %s\n", qPrintable(s.error().message));
             return 1;
         }
     }
     if (!merged.empty())
-        print(QStringLiteral("merge of two cards with their history (%1 pairs)").arg(merged.size()),
-              bench::stats(merged));
+        bench::printStats(
+            QStringLiteral("merge of two cards with their history (%1 pairs)").arg(merged.size()),
+            bench::stats(merged));
     std::printf("peak RSS %ld MB\n", bench::peakRssKb() / 1024);
     return 0;
 }

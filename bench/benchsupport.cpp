@@ -73,4 +73,15 @@ long peakRssKb()
     return -1;
 }
 
+double msSince(const QElapsedTimer &timer)
+{
+    return double(timer.nsecsElapsed()) / 1e6;
+}
+
+void printStats(const QString &what, const Stats &s)
+{
+    std::printf("%-52s median %8.2f ms  p95 %8.2f ms  max %8.2f ms\n", qPrintable(what), s.median, s.p95,
+                s.max);
+}
+
 } // namespace kasp::bench

@@ -1,6 +1,7 @@
 #pragma once
 // Shared by the benchmark programs: a large demo database made once and reused, and statistics.
 #include "kasp/storage/databasekey.h"
+#include <QElapsedTimer>
 #include <QSqlDatabase>
 #include <QString>
 #include <vector>
@@ -20,5 +21,9 @@ struct Stats
 };
 Stats stats(std::vector<double> samples);
 long peakRssKb(); // VmHWM of this process
+
+double msSince(const QElapsedTimer &timer);
+// "what   median x ms  p95 y ms  max z ms", one line.
+void printStats(const QString &what, const Stats &s);
 
 } // namespace kasp::bench

@@ -25,16 +25,6 @@ DuplicateService::scan(const storage::DuplicateScanProgress &progress) const
     return storage::GuestDuplicates(m_db).scan(kScanLimit, progress);
 }
 
-Result<QList<storage::DuplicateCandidate>> DuplicateService::candidatesFor(const Id &guestId) const
-{
-    auto guest = storage::GuestRepository(m_db, m_clock).byId(guestId);
-    if (!guest.ok())
-        return guest.error();
-    if (!guest.value())
-        return cardGone();
-    return storage::GuestDuplicates(m_db).of(*guest.value());
-}
-
 Result<DuplicateSide> DuplicateService::side(const Id &id) const
 {
     auto guest = storage::GuestRepository(m_db, m_clock).byId(id);

@@ -31,7 +31,6 @@ public:
     static constexpr int kScanLimit = 5000; // pairs listed at once; merging them brings more
 
     Result<QList<storage::DuplicatePair>> scan(const storage::DuplicateScanProgress &progress = {}) const;
-    Result<QList<storage::DuplicateCandidate>> candidatesFor(const Id &guestId) const;
     // Errors: "guest.not_found" when either card is gone.
     Result<DuplicateComparison> compare(const Id &a, const Id &b) const;
     // `keep` survives with the fields listed taken from `other`; everything `other` had moves to
