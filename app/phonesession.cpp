@@ -2,6 +2,7 @@
 
 #include "kasp/credentials/credentialstore.h"
 #include "kasp/session/settings.h"
+#include "kasp/storage/userrepository.h"
 
 namespace kasp::app {
 
@@ -27,7 +28,7 @@ QString callResultKey(CallResult result)
 
 PhoneSession::PhoneSession(QSqlDatabase db, const Clock &clock, session::Settings &settings, Id userId,
                            telephony::Softphone::Options options, QObject *parent)
-    : QObject(parent), m_settings(settings), m_userId(userId), m_journal(std::move(db), clock),
+    : QObject(parent), m_db(db), m_clock(clock), m_settings(settings), m_userId(userId), m_journal(db, clock),
       m_phone(std::move(options)), m_keychain(new credentials::CredentialStore(QStringLiteral("KASP"), this))
 {
     connect(&m_phone, &telephony::Softphone::incomingCall, this, &PhoneSession::onIncoming);
@@ -35,6 +36,8 @@ PhoneSession::PhoneSession(QSqlDatabase db, const Clock &clock, session::Setting
     connect(&m_phone, &telephony::Softphone::registrationChanged, this,
             [this](telephony::RegistrationState state, const QString &, const QString &text) {
                 emit status(text.isEmpty() ? telephony::registrationStateTitle(state) : text);
+                if (state == telephony::RegistrationState::Registered)
+                    publishExtension();
             });
     connect(m_keychain, &credentials::CredentialStore::readFinished, this,
             [this](const QString &, const QString &password) {
@@ -64,6 +67,32 @@ void PhoneSession::start()
         m_started = true;
     }
     m_keychain->read(QLatin1String(session::Settings::kSipPasswordKey));
+}
+
+void PhoneSession::publishExtension()
+{
+    const QString extension = m_settings.phone().user.trimmed();
+    storage::UserRepository users(m_db, m_clock);
+    auto all = users.all();
+    if (!all.ok() || extension.isEmpty())
+        return;
+    for (const User &u : all.value())
+        if (u.id == m_userId && u.extension != extension)
+            if (auto s = users.setExtension(m_userId, extension); !s.ok())
+                emit message(tr("The phone's extension could not be saved: %1").arg(s.error().message));
+}
+
+QList<telephony::ui::Colleague> PhoneSession::colleagues() const
+{
+    QList<telephony::ui::Colleague> out;
+    auto all = storage::UserRepository(m_db, m_clock).all(); // by display name
+    if (!all.ok())
+        return out;
+    const QString mine = m_settings.phone().user.trimmed();
+    for (const User &u : all.value())
+        if (u.active && !u.extension.isEmpty() && u.id != m_userId && u.extension != mine)
+            out.append({u.displayName, u.extension});
+    return out;
 }
 
 void PhoneSession::onIncoming(const CallInfo &call)

@@ -5,6 +5,7 @@
 // recorded on the guest's timeline (CallJournal), missed calls with a call-back task.
 #include "kasp/crm/calljournal.h"
 #include "kasp/telephony/softphone.h"
+#include "kasp/telephony/ui/transferdialog.h"
 #include <QHash>
 #include <QObject>
 
@@ -31,11 +32,15 @@ public:
     void setGuestForCall(int callId, const Id &guestId) { m_guestOfCall.insert(callId, guestId); }
     // The same, unless the call already has its card (a number clicked on a card, then another
     // card opened before the answer: the call stays with the first).
+    Id guestOfCall(int callId) const { return m_guestOfCall.value(callId); }
     void setGuestForCallIfNone(int callId, const Id &guestId)
     {
         if (!m_guestOfCall.contains(callId))
             m_guestOfCall.insert(callId, guestId);
     }
+
+    // Colleagues whose desks have published their extension, for the transfer dialog (not oneself).
+    QList<telephony::ui::Colleague> colleagues() const;
 
 signals:
     // A call rings: the known guests of that number (usually one), or none with the number to fill in.
@@ -47,7 +52,11 @@ signals:
 private:
     void onIncoming(const telephony::CallInfo &call);
     void onEnded(const telephony::CallInfo &call, telephony::CallResult result, int seconds);
+    // Registered: this user's record carries the desk's extension, so colleagues can transfer to it.
+    void publishExtension();
 
+    QSqlDatabase m_db;
+    const Clock &m_clock;
     session::Settings &m_settings;
     Id m_userId;
     crm::CallJournal m_journal;

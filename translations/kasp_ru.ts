@@ -985,6 +985,10 @@
         <source>The call with %1 could not be recorded: %2</source>
         <translation>Звонок с %1 не удалось записать: %2</translation>
     </message>
+    <message>
+        <source>The phone&apos;s extension could not be saved: %1</source>
+        <translation>Внутренний номер телефона не сохранён: %1</translation>
+    </message>
 </context>
 <context>
     <name>kasp::app::ServerDialog</name>
@@ -2713,6 +2717,26 @@ No other room is free for these nights.</source>
         <source>Deal stage</source>
         <translation>Этап сделки</translation>
     </message>
+    <message>
+        <source>talked</source>
+        <translation>разговор</translation>
+    </message>
+    <message>
+        <source>not answered</source>
+        <translation>без ответа</translation>
+    </message>
+    <message>
+        <source>declined</source>
+        <translation>отклонён</translation>
+    </message>
+    <message>
+        <source>line busy</source>
+        <translation>занято</translation>
+    </message>
+    <message>
+        <source>did not go through</source>
+        <translation>не прошёл</translation>
+    </message>
 </context>
 <context>
     <name>kasp::crm::ui::DealBoardPanel</name>
@@ -3667,10 +3691,6 @@ or create a new one (Ctrl+N).</source>
 </context>
 <context>
     <name>kasp::crm::ui::TimelineModel</name>
-    <message>
-        <source>%1 min %2</source>
-        <translation>%1 мин %2</translation>
-    </message>
     <message numerus="yes">
         <source>Stay, %n night(s)</source>
         <translation>
@@ -3714,6 +3734,10 @@ or create a new one (Ctrl+N).</source>
     <message>
         <source>Who</source>
         <translation>Кто</translation>
+    </message>
+    <message>
+        <source>talk %1:%2</source>
+        <translation>разговор %1:%2</translation>
     </message>
 </context>
 <context>
@@ -4238,6 +4262,105 @@ or create a new one (Ctrl+N).</source>
     <message>
         <source>Ended</source>
         <translation>Завершён</translation>
+    </message>
+    <message>
+        <source>Every call on this phone; click one to switch to it (the other goes on hold)</source>
+        <translation>Все звонки этого телефона; щелчок переключает на звонок (текущий уходит на удержание)</translation>
+    </message>
+    <message>
+        <source>Transfer…</source>
+        <translation>Перевести…</translation>
+    </message>
+    <message>
+        <source>Hand the call to a colleague or another number</source>
+        <translation>Передать звонок коллеге или на другой номер</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>Соединить</translation>
+    </message>
+    <message>
+        <source>Hand the guest on hold to the colleague you are talking to</source>
+        <translation>Соединить гостя на удержании с коллегой, с которым вы говорите</translation>
+    </message>
+    <message>
+        <source>the transfer failed (%1); the guest is on hold: take the call back</source>
+        <translation>перевод не удался (%1); гость на удержании: верните звонок</translation>
+    </message>
+    <message>
+        <source>hidden number</source>
+        <translation>скрытый номер</translation>
+    </message>
+    <message>
+        <source>Second call</source>
+        <translation>Второй звонок</translation>
+    </message>
+    <message>
+        <source>Calling the colleague</source>
+        <translation>Звоним коллеге</translation>
+    </message>
+    <message>
+        <source>Talking to the colleague</source>
+        <translation>Разговор с коллегой</translation>
+    </message>
+    <message>
+        <source>Waiting for the transfer</source>
+        <translation>Ждёт перевода</translation>
+    </message>
+    <message>
+        <source>the colleague&apos;s line has ended; the guest is on hold: take the call back (F6)</source>
+        <translation>коллега положил трубку; гость на удержании: верните звонок (F6)</translation>
+    </message>
+    <message>
+        <source>the call has ended before the transfer</source>
+        <translation>звонок закончился до перевода</translation>
+    </message>
+    <message>
+        <source>transferring to %1…</source>
+        <translation>переводим на %1…</translation>
+    </message>
+    <message>
+        <source>the guest is handed to %1</source>
+        <translation>гость передан на %1</translation>
+    </message>
+</context>
+<context>
+    <name>kasp::telephony::ui::TransferDialog</name>
+    <message>
+        <source>Transfer the call</source>
+        <translation>Перевод звонка</translation>
+    </message>
+    <message>
+        <source>Transfer &lt;b&gt;%1&lt;/b&gt; to:</source>
+        <translation>Перевести &lt;b&gt;%1&lt;/b&gt; на:</translation>
+    </message>
+    <message>
+        <source>Colleague&apos;s name or any number</source>
+        <translation>Имя коллеги или любой номер</translation>
+    </message>
+    <message>
+        <source>Colleagues whose phones are registered, with their extensions</source>
+        <translation>Коллеги, чьи телефоны зарегистрированы, с внутренними номерами</translation>
+    </message>
+    <message>
+        <source>No colleague&apos;s extension is known yet (each desk&apos;s phone publishes its own when it registers): type the number.</source>
+        <translation>Внутренние номера коллег пока неизвестны (телефон каждого рабочего места сообщает свой при регистрации): наберите номер.</translation>
+    </message>
+    <message>
+        <source>Transfer now</source>
+        <translation>Перевести сразу</translation>
+    </message>
+    <message>
+        <source>The guest hears the colleague&apos;s phone ring; you are free at once</source>
+        <translation>Гость слышит гудки коллеги; вы сразу свободны</translation>
+    </message>
+    <message>
+        <source>Talk to the colleague first</source>
+        <translation>Сначала поговорить с коллегой</translation>
+    </message>
+    <message>
+        <source>The guest waits on hold while you call the colleague; then «Join» hands the guest over</source>
+        <translation>Гость ждёт на удержании, пока вы звоните коллеге; затем «Соединить» передаёт гостя</translation>
     </message>
 </context>
 </TS>

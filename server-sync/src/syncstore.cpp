@@ -165,7 +165,7 @@ Status SyncStore::applyOne(const Principal &who, const PushedMutation &m, qint64
     auto plan = planMutation(Mutation{m.name, m.args});
     if (!plan.ok())
         return plan.error();
-    if (auto s = authorizeMutation(who.role, plan.value()); !s.ok())
+    if (auto s = authorizeMutation(who.role, plan.value(), who.accountId); !s.ok())
         return s;
     // History written offline for a card merged meanwhile goes to the card it was merged into.
     if (plan.value().op == MutationPlan::Op::Create &&

@@ -283,6 +283,27 @@ private slots:
         QVERIFY(authorizeMutation(Role::HeadOfSales, stage).ok());
         QVERIFY(authorizeMutation(Role::Consultant, move).ok());
         QCOMPARE(authorizeMutation(Role::Director, guest).error().code, QStringLiteral("auth.read_only"));
+        // A desk's phone publishes its own extension; a consultant edits nobody else's record, and
+        // nothing but the extension of their own.
+        const QString me = idToString(newId());
+        const auto extension = [](const QString &id, QJsonObject more = {}) {
+            more.insert(QStringLiteral("id"), id);
+            more.insert(QStringLiteral("extension"), QStringLiteral("201"));
+            return planMutation({"user.set_extension", more});
+        };
+        QVERIFY(authorizeMutation(Role::Consultant, extension(me).value(), me).ok());
+        QCOMPARE(authorizeMutation(Role::Consultant, extension(idToString(newId())).value(), me).error().code,
+                 QStringLiteral("auth.forbidden"));
+        QCOMPARE(authorizeMutation(Role::Consultant, extension(me).value()).error().code,
+                 QStringLiteral("auth.forbidden"));
+        QCOMPARE(extension(me, {{"role", "head_of_sales"}}).error().code, QStringLiteral("json.bad_value"));
+        MutationPlan wider = extension(me).value();
+        wider.fields.insert(QStringLiteral("role"), QStringLiteral("head_of_sales"));
+        QCOMPARE(authorizeMutation(Role::Consultant, wider, me).error().code,
+                 QStringLiteral("auth.forbidden"));
+        QVERIFY(authorizeMutation(Role::HeadOfSales, extension(idToString(newId())).value(), me).ok());
+        QCOMPARE(authorizeMutation(Role::Director, extension(me).value(), me).error().code,
+                 QStringLiteral("auth.read_only"));
         QVERIFY(receivesRecord(Role::Consultant, "me", EntityKind::Task, "me"));
         QVERIFY(receivesRecord(Role::Consultant, "me", EntityKind::Task, ""));
         QVERIFY(!receivesRecord(Role::Consultant, "me", EntityKind::Task, "colleague"));

@@ -2,7 +2,9 @@
 // calls the consultant's desk (201), who puts the call through to a colleague (202):
 // - blind: the desk asks the guest's phone to call 202 and drops out once 202 answers;
 // - attended: the desk holds the guest, calls 202, talks, then joins them (REFER with Replaces);
-// - to a number nobody has: the transfer fails and the guest stays on hold with the desk.
+// - to a number nobody has: the transfer fails and the guest stays on hold with the desk;
+// - call waiting: a second guest (302) rings while the desk talks; answering it holds the first,
+//   and taking the first back holds the second.
 #include "sippeers.h"
 
 using namespace kasp;
@@ -12,7 +14,7 @@ class TestTransfer : public QObject
 {
     Q_OBJECT
     test::KamailioProcess pbx;
-    std::unique_ptr<Softphone> desk, guest, colleague;
+    std::unique_ptr<Softphone> desk, guest, colleague, secondGuest;
 
     // The guest calls the desk and the desk answers; returns the desk's id for the call.
     int connectGuestToDesk()
@@ -29,11 +31,12 @@ class TestTransfer : public QObject
 
     void hangUpEverything()
     {
-        for (Softphone *phone : {desk.get(), guest.get(), colleague.get()})
+        for (Softphone *phone : {desk.get(), guest.get(), colleague.get(), secondGuest.get()})
             for (const CallInfo &c : phone->calls())
                 phone->hangUp(c.id);
-        QTRY_VERIFY_WITH_TIMEOUT(
-            desk->calls().isEmpty() && guest->calls().isEmpty() && colleague->calls().isEmpty(), 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(desk->calls().isEmpty() && guest->calls().isEmpty() &&
+                                     colleague->calls().isEmpty() && secondGuest->calls().isEmpty(),
+                                 10'000);
     }
 
 private slots:
@@ -45,9 +48,12 @@ private slots:
         desk = std::make_unique<Softphone>(test::sipPeerOptions(QStringLiteral("desk")));
         guest = std::make_unique<Softphone>(test::sipPeerOptions(QStringLiteral("guest")));
         colleague = std::make_unique<Softphone>(test::sipPeerOptions(QStringLiteral("colleague")));
+        secondGuest = std::make_unique<Softphone>(test::sipPeerOptions(QStringLiteral("second")));
         const QString password = QLatin1String(test::KamailioProcess::kPassword);
-        for (auto [phone, user] :
-             {std::pair{desk.get(), "201"}, {colleague.get(), "202"}, {guest.get(), "301"}}) {
+        for (auto [phone, user] : {std::pair{desk.get(), "201"},
+                                   {colleague.get(), "202"},
+                                   {guest.get(), "301"},
+                                   {secondGuest.get(), "302"}}) {
             QVERIFY(phone->start().ok());
             QVERIFY2(test::registerSipPeer(pbx, *phone, QLatin1String(user), password),
                      qPrintable(pbx.log().right(1500)));
@@ -134,8 +140,37 @@ private slots:
         hangUpEverything();
     }
 
+    void aSecondCallWaitsAndTakingItHoldsTheFirst()
+    {
+        const int first = connectGuestToDesk();
+        QVERIFY(first);
+        QSignalSpy rings(desk.get(), &Softphone::incomingCall);
+        QVERIFY(secondGuest->dial(QStringLiteral("201")).ok());
+        QVERIFY(rings.wait(10'000));
+        const CallInfo waiting = rings.first().first().value<CallInfo>();
+        QCOMPARE(waiting.remoteUser, QStringLiteral("302"));
+        QCOMPARE(waiting.state, CallState::Ringing);
+        QVERIFY(test::waitForCallState(*desk, CallState::Connected, 1000, QStringLiteral("301")));
+
+        // Taking the second call holds the first (the guest hears the hold, not the other talk).
+        QVERIFY(desk->answer(waiting.id).ok());
+        QVERIFY(test::waitForCallState(*desk, CallState::Connected, 10'000, QStringLiteral("302")));
+        QVERIFY(test::waitForCallState(*desk, CallState::OnHold, 10'000, QStringLiteral("301")));
+        QVERIFY(test::waitForCallState(*guest, CallState::HeldByRemote, 10'000, QStringLiteral("201")));
+
+        // Back to the first guest: the second waits on hold in turn.
+        QVERIFY(desk->resume(first).ok());
+        QVERIFY(test::waitForCallState(*desk, CallState::Connected, 10'000, QStringLiteral("301")));
+        QVERIFY(test::waitForCallState(*desk, CallState::OnHold, 10'000, QStringLiteral("302")));
+        QVERIFY(test::waitForCallState(*guest, CallState::Connected, 10'000, QStringLiteral("201")));
+        QVERIFY(test::waitForCallState(*secondGuest, CallState::HeldByRemote, 10'000, QStringLiteral("201")));
+        QCOMPARE(desk->calls().size(), 2);
+        hangUpEverything();
+    }
+
     void cleanupTestCase()
     {
+        secondGuest.reset();
         desk.reset();
         guest.reset();
         colleague.reset();

@@ -10,9 +10,12 @@
 #include "kasp/crm/ui/guestcardpanel.h"
 #include "kasp/session/settings.h"
 #include "kasp/storage/guestrepository.h"
+#include "kasp/storage/outbox.h"
 #include "kasp/storage/taskrepository.h"
 #include "kasp/storage/touchrepository.h"
+#include "kasp/storage/userrepository.h"
 #include "kasp/telephony/softphone.h"
+#include "kasp/telephony/ui/transferdialog.h"
 #include "kasp/testsupport/kamailioprocess.h"
 #include "kasp/testsupport/testdb.h"
 #include "mainwindow.h"
@@ -24,6 +27,7 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -213,6 +217,136 @@ private slots:
         QCOMPARE(dialled.kind, TouchKind::CallOut);
         QCOMPARE(dialled.userId, consultant.id);
         QVERIFY(dialled.durationSecs >= 1);
+    }
+
+    // Two guests at once and a transfer, all from the phone panel: the second call waits in the
+    // list; taking it holds the first; a click on the first takes it back; then the guest is put
+    // through to a colleague picked in the transfer dialog, after a word with them (consult, join).
+    void callWaitingAndATransferFromThePanel()
+    {
+        const QString dir = test::makeTempDir(QStringLiteral("phone-settings-2"));
+        session::Settings settings(dir + QStringLiteral("/kasp.ini"));
+        settings.setPhone({pbx.server(), QStringLiteral("201"), QStringLiteral("udp")});
+        // The desk's own user and a colleague whose desk has published extension 202.
+        const User consultant{newId(), QStringLiteral("vera"), QStringLiteral("Орлова Вера"),
+                              Role::Consultant, true};
+        const User colleagueUser{
+            newId(), QStringLiteral("irina"), QStringLiteral("Белова Ирина"), Role::Consultant,
+            true,    QStringLiteral("202")};
+        QVERIFY(storage::UserRepository(t.db, clock).create(consultant).ok());
+        QVERIFY(storage::UserRepository(t.db, clock).create(colleagueUser).ok());
+        Guest second;
+        second.id = newId();
+        second.lastName = QStringLiteral("Второва");
+        second.firstName = QStringLiteral("Нина");
+        second.phones = {Phone::parse(QStringLiteral("+7 925 000-11-22")).value()};
+        QVERIFY(storage::GuestRepository(t.db, clock).create(second).ok());
+
+        crm::GuestService guests(t.db, clock);
+        booking::BookingService booking(t.db, clock, consultant.id);
+        app::MainWindow window(guests, booking, consultant, {}, settings);
+        window.resize(1400, 860);
+        Softphone::Options deskOptions = phoneOptions(QStringLiteral("desk-2"));
+        deskOptions.dataDir.clear();
+        app::PhoneSession *session = window.enablePhone(deskOptions);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTRY_VERIFY_WITH_TIMEOUT(session->phone().registrationState() == RegistrationState::Registered,
+                                 10'000);
+        // Registered: the user's record now carries the desk's extension, for colleagues' lists.
+        QTRY_COMPARE(storage::UserRepository(t.db, clock).byLogin(QStringLiteral("vera")).value()->extension,
+                     QStringLiteral("201"));
+        bool published = false;
+        for (const storage::OutboxEntry &e : storage::Outbox(t.db).pending(1000).value())
+            published = published || e.name == QLatin1String("user.set_extension");
+        QVERIFY(published);
+
+        Softphone first(phoneOptions(QStringLiteral("first-guest")));
+        Softphone other(phoneOptions(QStringLiteral("second-guest")));
+        Softphone colleague(phoneOptions(QStringLiteral("colleague-2")));
+        QVERIFY(registered(first, pbx.server(), QStringLiteral("89165551234")));
+        QVERIFY(registered(other, pbx.server(), QStringLiteral("89250001122")));
+        QVERIFY(registered(colleague, pbx.server(), QStringLiteral("202")));
+        auto *answer = window.findChild<QPushButton *>(QStringLiteral("answerButton"));
+        auto *list = window.findChild<QListWidget *>(QStringLiteral("callList"));
+        auto *label = window.findChild<QLabel *>(QStringLiteral("callLabel"));
+        Softphone &desk = session->phone();
+        auto deskState = [&desk](const QString &remote) {
+            for (const CallInfo &c : desk.calls())
+                if (c.remoteUser == remote)
+                    return c.state;
+            return CallState::Ended;
+        };
+
+        QVERIFY(first.dial(QStringLiteral("201")).ok());
+        QTRY_VERIFY_WITH_TIMEOUT(answer->isEnabled(), 10'000);
+        answer->click();
+        QTRY_COMPARE_WITH_TIMEOUT(deskState(QStringLiteral("89165551234")), CallState::Connected, 10'000);
+        QVERIFY(!list->isVisible());
+
+        // A second guest rings during the talk: it waits in the list; the talk stays current.
+        QVERIFY(other.dial(QStringLiteral("201")).ok());
+        QTRY_VERIFY_WITH_TIMEOUT(list->isVisible() && list->count() == 2, 10'000);
+        QVERIFY(label->text().contains(QStringLiteral("Звонкова")));
+        QTRY_VERIFY(list->item(1)->text().contains(QStringLiteral("Второва")));
+        QVERIFY(list->item(1)->text().startsWith(QStringLiteral("Второй звонок")));
+        QVERIFY(answer->isEnabled());
+        answer->click();
+        QTRY_COMPARE_WITH_TIMEOUT(deskState(QStringLiteral("89250001122")), CallState::Connected, 10'000);
+        QTRY_COMPARE_WITH_TIMEOUT(deskState(QStringLiteral("89165551234")), CallState::OnHold, 10'000);
+        QTRY_VERIFY(label->text().contains(QStringLiteral("Второва")));
+        QTRY_VERIFY(list->item(0)->text().startsWith(QStringLiteral("На удержании")));
+        const QString shots = qEnvironmentVariableIsEmpty("KASP_SCREENSHOT_DIR")
+                                  ? test::makeTempDir(QStringLiteral("shots-2"))
+                                  : qEnvironmentVariable("KASP_SCREENSHOT_DIR");
+        QVERIFY(window.grab().save(shots + QStringLiteral("/phone-two-calls.png")));
+        QStringList clipped = test::clippedTexts(window.findChild<QWidget *>(QStringLiteral("phonePanel")));
+        QVERIFY2(clipped.isEmpty(), qPrintable(clipped.join(QStringLiteral(" | "))));
+
+        // A click on the first guest takes them back; the second waits on hold in turn.
+        emit list->itemClicked(list->item(0));
+        QTRY_COMPARE_WITH_TIMEOUT(deskState(QStringLiteral("89165551234")), CallState::Connected, 10'000);
+        QTRY_COMPARE_WITH_TIMEOUT(deskState(QStringLiteral("89250001122")), CallState::OnHold, 10'000);
+        QCOMPARE(window.cardPanel()->currentGuest(), known.id); // the card follows the call
+        QVERIFY(other.hangUp(other.calls().first().id).ok());
+        QTRY_VERIFY_WITH_TIMEOUT(!list->isVisible(), 10'000);
+
+        // Transfer after a word with the colleague, picked by name in the dialog.
+        window.findChild<QPushButton *>(QStringLiteral("transferButton"))->click();
+        auto *dialog = window.findChild<telephony::ui::TransferDialog *>();
+        QVERIFY(dialog && dialog->isVisible());
+        auto *colleagues = dialog->findChild<QListWidget *>(QStringLiteral("colleagueList"));
+        QCOMPARE(colleagues->count(), 1); // not oneself; only desks with an extension
+        QCOMPARE(colleagues->item(0)->text(), QStringLiteral("Белова Ирина — 202"));
+        dialog->findChild<QLineEdit *>(QStringLiteral("transferSearch"))->setText(QStringLiteral("бел"));
+        QCOMPARE(dialog->target(), QStringLiteral("202"));
+        QVERIFY(dialog->grab().save(shots + QStringLiteral("/phone-transfer-dialog.png")));
+        QSignalSpy colleagueRings(&colleague, &Softphone::incomingCall);
+        dialog->findChild<QPushButton *>(QStringLiteral("consultTransferButton"))->click();
+        QVERIFY(colleagueRings.wait(10'000));
+        QCOMPARE(colleagueRings.first().first().value<CallInfo>().remoteUser, QStringLiteral("201"));
+        QCOMPARE(deskState(QStringLiteral("89165551234")), CallState::OnHold); // held before the dial
+        auto *join = window.findChild<QPushButton *>(QStringLiteral("joinButton"));
+        QVERIFY(join->isVisible() && !join->isEnabled());
+        QVERIFY(colleague.answer(colleagueRings.first().first().value<CallInfo>().id).ok());
+        QTRY_VERIFY_WITH_TIMEOUT(join->isEnabled(), 10'000);
+        QVERIFY(label->text().contains(QStringLiteral("202")));
+        QVERIFY(window.grab().save(shots + QStringLiteral("/phone-consult.png")));
+        QSignalSpy recorded(session, &app::PhoneSession::callRecorded);
+        join->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!colleague.calls().isEmpty() &&
+                                     colleague.calls().first().state == CallState::Connected &&
+                                     colleague.calls().first().remoteUser == QLatin1String("89165551234"),
+                                 15'000);
+        QTRY_VERIFY_WITH_TIMEOUT(desk.calls().isEmpty(), 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(!recorded.isEmpty(), 10'000);
+        const Touch handed = storage::TouchRepository(t.db, clock).forGuest(known.id, 10).value().first();
+        QVERIFY2(handed.note.contains(QStringLiteral("202")), qPrintable(handed.note));
+        QVERIFY(!join->isVisible());
+        for (Softphone *phone : {&first, &colleague})
+            for (const CallInfo &c : phone->calls())
+                phone->hangUp(c.id);
+        QTRY_VERIFY_WITH_TIMEOUT(first.calls().isEmpty() && colleague.calls().isEmpty(), 10'000);
     }
 
     void cleanupTestCase()

@@ -11,10 +11,11 @@ namespace kasp::storage {
 namespace {
 User readUser(const QSqlQuery &q)
 {
-    return User{sql::toId(q.value(0)), q.value(1).toString(), q.value(2).toString(),
-                roleFromKey(q.value(3).toString()).value_or(Role::Consultant), q.value(4).toBool()};
+    return User{sql::toId(q.value(0)), q.value(1).toString(),
+                q.value(2).toString(), roleFromKey(q.value(3).toString()).value_or(Role::Consultant),
+                q.value(4).toBool(),   q.value(5).toString()};
 }
-const QString kColumns = QStringLiteral("id, login, display_name, role, active");
+const QString kColumns = QStringLiteral("id, login, display_name, role, active, extension");
 } // namespace
 
 Status UserRepository::create(const User &user)
@@ -23,11 +24,12 @@ Status UserRepository::create(const User &user)
                            {QStringLiteral("login"), user.login},
                            {QStringLiteral("display_name"), user.displayName},
                            {QStringLiteral("role"), roleKey(user.role)},
-                           {QStringLiteral("active"), user.active}};
+                           {QStringLiteral("active"), user.active},
+                           {QStringLiteral("extension"), user.extension}};
     return applyMutation(m_db, Mutation{QStringLiteral("user.create"), args}, m_clock.now(), [&]() -> Status {
         QSqlQuery q(m_db);
         if (auto s =
-                sql::prepare(q, QStringLiteral("INSERT INTO users (%1) VALUES (?,?,?,?,?)").arg(kColumns));
+                sql::prepare(q, QStringLiteral("INSERT INTO users (%1) VALUES (?,?,?,?,?,?)").arg(kColumns));
             !s.ok())
             return s;
         q.addBindValue(sql::fromId(user.id));
@@ -35,8 +37,25 @@ Status UserRepository::create(const User &user)
         q.addBindValue(sql::text(user.displayName));
         q.addBindValue(roleKey(user.role));
         q.addBindValue(user.active ? 1 : 0);
+        q.addBindValue(user.extension);
         return sql::exec(q, QStringLiteral("user create"));
     });
+}
+
+Status UserRepository::setExtension(const Id &userId, const QString &extension)
+{
+    const QJsonObject args{{QStringLiteral("id"), idToString(userId)},
+                           {QStringLiteral("extension"), extension}};
+    return applyMutation(
+        m_db, Mutation{QStringLiteral("user.set_extension"), args}, m_clock.now(), [&]() -> Status {
+            QSqlQuery q(m_db);
+            if (auto s = sql::prepare(q, QStringLiteral("UPDATE users SET extension = ? WHERE id = ?"));
+                !s.ok())
+                return s;
+            q.addBindValue(extension);
+            q.addBindValue(sql::fromId(userId));
+            return sql::exec(q, QStringLiteral("user extension"));
+        });
 }
 
 Result<QList<User>> UserRepository::all() const

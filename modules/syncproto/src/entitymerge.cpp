@@ -250,7 +250,9 @@ Result<QJsonObject> canonicalEntity(EntityKind kind, const QJsonObject &json)
         auto out = checkFields(json, {{"login", FieldRule::RequiredText},
                                       {"display_name", FieldRule::RequiredText},
                                       {"role", FieldRule::RequiredText},
-                                      {"active", FieldRule::Bool}});
+                                      {"active", FieldRule::Bool},
+                                      // Absent from desktops older than schema 8.
+                                      {"extension", FieldRule::Text}});
         if (out.ok() && !roleFromKey(out.value().value(QStringLiteral("role")).toString()))
             return badValue(QStringLiteral("role"));
         return out;

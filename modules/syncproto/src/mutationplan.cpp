@@ -24,6 +24,8 @@ struct Shape
 
 const Shape kShapes[] = {
     {"user.create", EntityKind::User, Op::Create},
+    // A desk's phone registered: colleagues see its extension in the transfer list.
+    {"user.set_extension", EntityKind::User, Op::Patch, {}, {"extension"}},
     {"building.create", EntityKind::Building, Op::Create},
     {"room_category.create", EntityKind::RoomCategory, Op::Create},
     {"room.create", EntityKind::Room, Op::Create},

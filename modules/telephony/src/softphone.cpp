@@ -187,6 +187,15 @@ void Softphone::unregister()
     d->account.reset();
 }
 
+void Softphone::Private::holdOthers(int keepId)
+{
+    for (Call &c : calls)
+        if (c.info.id != keepId && c.call->getState() == linphone::Call::State::StreamsRunning) {
+            c.resumeWanted = false;
+            c.call->pause();
+        }
+}
+
 std::shared_ptr<linphone::Address> Softphone::Private::addressFor(const QString &number) const
 {
     const QString digits = number.trimmed();
@@ -213,6 +222,7 @@ Result<int> Softphone::dial(const QString &number)
     if (!address)
         return Error{QStringLiteral("sip.bad_address"),
                      QCoreApplication::translate("kasp::telephony", "«%1» cannot be dialled").arg(number)};
+    d->holdOthers(0);
     auto call = d->core->inviteAddress(address);
     if (!call)
         return Error{
@@ -224,6 +234,8 @@ Result<int> Softphone::dial(const QString &number)
 Status Softphone::answer(int id)
 {
     Private::Call *c = d->find(id);
+    if (c)
+        d->holdOthers(id);
     if (!c || c->call->accept() != 0)
         return Error{QStringLiteral("sip.no_call"),
                      QCoreApplication::translate("kasp::telephony", "There is no such call to answer")};
@@ -283,6 +295,8 @@ void Softphone::retryResume(int id)
 Status Softphone::resume(int id)
 {
     Private::Call *c = d->find(id);
+    if (c)
+        d->holdOthers(id);
     if (!c || c->call->resume() != 0)
         return Error{QStringLiteral("sip.no_call"),
                      QCoreApplication::translate("kasp::telephony", "This call cannot be resumed now")};

@@ -66,6 +66,8 @@ struct Softphone::Private
     int nextId = 1;
 
     Call *find(int id) { return calls.contains(id) ? &calls[id] : nullptr; }
+    // Puts every call that talks now, except `keepId`, on hold (see dial, answer, resume).
+    void holdOthers(int keepId);
     // A number or login on the account's server, as dial() and transfers address it.
     std::shared_ptr<linphone::Address> addressFor(const QString &number) const;
     // Sends the REFER of a blind transfer (the call is on hold by now).

@@ -12,6 +12,22 @@ QString tr(const char *text)
 }
 } // namespace
 
+// How a call ended, in words (CallJournal stores "answered", "missed", "declined", "busy", "failed").
+QString callOutcomeTitle(const QString &result)
+{
+    if (result == QLatin1String("answered"))
+        return tr("talked");
+    if (result == QLatin1String("missed"))
+        return tr("not answered");
+    if (result == QLatin1String("declined"))
+        return tr("declined");
+    if (result == QLatin1String("busy"))
+        return tr("line busy");
+    if (result == QLatin1String("failed"))
+        return tr("did not go through");
+    return result;
+}
+
 QString touchKindTitle(TouchKind kind)
 {
     switch (kind) {
@@ -88,8 +104,14 @@ void TimelineModel::setCard(const GuestCard &card)
     const QLocale locale;
     for (const Touch &t : card.touches) {
         QString details = t.result;
-        if (isCall(t.kind) && t.durationSecs > 0)
-            details = tr("%1 min %2").arg(t.durationSecs / 60).arg(details).trimmed();
+        if (isCall(t.kind)) {
+            // "разговор 2:05"; an unanswered call says how it ended, not the stored key.
+            details = callOutcomeTitle(t.result);
+            if (t.durationSecs > 0)
+                details = tr("talk %1:%2")
+                              .arg(t.durationSecs / 60)
+                              .arg(t.durationSecs % 60, 2, 10, QLatin1Char('0'));
+        }
         if (!t.note.isEmpty())
             details += (details.isEmpty() ? QString() : QStringLiteral(" — ")) + t.note;
         if (t.kind == TouchKind::DealStage)

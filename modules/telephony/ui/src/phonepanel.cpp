@@ -4,6 +4,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPushButton>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -26,14 +27,21 @@ QPushButton *button(const QString &text, const char *name, const QKeySequence &k
 } // namespace
 
 PhonePanel::PhonePanel(Softphone &phone, QWidget *parent)
-    : QWidget(parent), m_phone(phone), m_status(new QLabel), m_number(new QLineEdit), m_callLabel(new QLabel),
-      m_timer(new QLabel), m_tick(new QTimer(this))
+    : QWidget(parent), m_phone(phone), m_status(new QLabel), m_number(new QLineEdit),
+      m_callList(new QListWidget), m_callLabel(new QLabel), m_timer(new QLabel), m_tick(new QTimer(this))
 {
     setObjectName(QStringLiteral("phonePanel"));
     m_status->setObjectName(QStringLiteral("phoneStatus"));
     m_status->setWordWrap(true);
     m_number->setObjectName(QStringLiteral("dialNumber"));
     m_number->setPlaceholderText(tr("Number to call"));
+    m_callList->setObjectName(QStringLiteral("callList"));
+    m_callList->setToolTip(
+        tr("Every call on this phone; click one to switch to it (the other goes on hold)"));
+    m_callList->setTextElideMode(Qt::ElideRight);
+    m_callList->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_callList->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_callList->setVisible(false);
     m_callLabel->setObjectName(QStringLiteral("callLabel"));
     m_callLabel->setWordWrap(true);
     QFont big = m_callLabel->font();
@@ -48,14 +56,23 @@ PhonePanel::PhonePanel(Softphone &phone, QWidget *parent)
     m_hold =
         button(tr("Hold"), "holdButton", QKeySequence(Qt::Key_F6), tr("Put the caller on hold / take back"));
     m_mute = button(tr("Mute"), "muteButton", QKeySequence(Qt::Key_F7), tr("Switch the microphone off / on"));
+    m_transfer = button(tr("Transfer…"), "transferButton", QKeySequence(Qt::Key_F8),
+                        tr("Hand the call to a colleague or another number"));
+    m_join = button(tr("Join"), "joinButton", QKeySequence(Qt::Key_F9),
+                    tr("Hand the guest on hold to the colleague you are talking to"));
     m_hold->setCheckable(true);
     m_mute->setCheckable(true);
+    m_join->setVisible(false);
     connect(call, &QPushButton::clicked, this, &PhonePanel::dial);
     connect(m_number, &QLineEdit::returnPressed, this, &PhonePanel::dial);
     connect(m_answer, &QPushButton::clicked, this, &PhonePanel::answer);
     connect(m_hangUp, &QPushButton::clicked, this, &PhonePanel::hangUp);
     connect(m_hold, &QPushButton::clicked, this, &PhonePanel::toggleHold);
     connect(m_mute, &QPushButton::clicked, this, &PhonePanel::toggleMute);
+    connect(m_transfer, &QPushButton::clicked, this, &PhonePanel::transfer);
+    connect(m_join, &QPushButton::clicked, this, &PhonePanel::join);
+    connect(m_callList, &QListWidget::itemClicked, this,
+            [this](QListWidgetItem *item) { switchTo(item->data(Qt::UserRole).toInt()); });
 
     auto *pad = new QGridLayout;
     const QString keys = QStringLiteral("123456789*0#");
@@ -64,8 +81,9 @@ PhonePanel::PhonePanel(Softphone &phone, QWidget *parent)
         key->setObjectName(QStringLiteral("key_%1").arg(i));
         key->setFocusPolicy(Qt::NoFocus);
         connect(key, &QPushButton::clicked, this, [this, digit = keys.at(i)] {
-            if (m_call.id && m_call.state == CallState::Connected)
-                m_phone.sendDtmf(m_call.id, digit); // a menu on the other end listens
+            const CallInfo current = m_calls.value(m_current);
+            if (current.id && current.state == CallState::Connected)
+                m_phone.sendDtmf(current.id, digit); // a menu on the other end listens
             else
                 m_number->insert(QString(digit));
         });
@@ -80,9 +98,12 @@ PhonePanel::PhonePanel(Softphone &phone, QWidget *parent)
     actions->addWidget(m_hangUp, 0, 1);
     actions->addWidget(m_hold, 1, 0);
     actions->addWidget(m_mute, 1, 1);
+    actions->addWidget(m_transfer, 2, 0);
+    actions->addWidget(m_join, 2, 1);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_status);
     layout->addLayout(dialRow);
+    layout->addWidget(m_callList);
     layout->addWidget(m_callLabel);
     layout->addWidget(m_timer);
     layout->addLayout(actions);
@@ -91,10 +112,13 @@ PhonePanel::PhonePanel(Softphone &phone, QWidget *parent)
 
     m_tick->setInterval(1000);
     connect(m_tick, &QTimer::timeout, this, &PhonePanel::refresh);
-    connect(&m_phone, &Softphone::incomingCall, this, &PhonePanel::showCall);
-    connect(&m_phone, &Softphone::callStateChanged, this, &PhonePanel::showCall);
+    connect(&m_phone, &Softphone::incomingCall, this, &PhonePanel::onCall);
+    connect(&m_phone, &Softphone::callStateChanged, this, &PhonePanel::onCall);
     connect(&m_phone, &Softphone::callEnded, this,
-            [this](const CallInfo &c, CallResult, int) { callEnded(c); });
+            [this](const CallInfo &c, CallResult, int) { onEnded(c); });
+    connect(&m_phone, &Softphone::transferFailed, this, [this](int, const QString &text) {
+        setStatus(tr("the transfer failed (%1); the guest is on hold: take the call back").arg(text));
+    });
     connect(&m_phone, &Softphone::registrationChanged, this,
             [this](RegistrationState state, const QString &, const QString &text) {
                 setStatus(text.isEmpty() ? registrationStateTitle(state) : text);
@@ -112,134 +136,102 @@ void PhonePanel::setCallerName(int callId, const QString &name)
 {
     // May come before or after the panel hears of the call itself.
     m_names.insert(callId, name);
-    if (callId == m_call.id) {
-        m_callerName = name;
-        refresh();
-    }
-}
-
-void PhonePanel::showCall(const CallInfo &call)
-{
-    // A second call while talking (call waiting) shows as ringing; the first stays where it is.
-    if (m_call.id && call.id != m_call.id && m_call.state == CallState::Connected &&
-        call.state == CallState::Ringing)
-        return;
-    if (call.id != m_call.id) {
-        m_callerName = m_names.value(call.id);
-        m_muted = false;
-    }
-    if (call.state == CallState::Connected && m_call.state != CallState::Connected &&
-        m_call.state != CallState::OnHold)
-        m_talking.start();
-    m_call = call;
-    m_tick->start();
     refresh();
 }
 
-void PhonePanel::callEnded(const CallInfo &call)
+QString PhonePanel::who(const CallInfo &call) const
 {
-    m_names.remove(call.id);
-    if (call.id != m_call.id)
+    const QString name = m_names.value(call.id);
+    const QString number = call.remoteUser.isEmpty() ? tr("hidden number") : call.remoteUser;
+    return name.isEmpty() ? number : QStringLiteral("%1 · %2").arg(name, number);
+}
+
+QString PhonePanel::stateText(const CallInfo &call) const
+{
+    switch (call.state) {
+    case CallState::Ringing:
+        return m_calls.size() > 1 ? tr("Second call") : tr("Incoming call");
+    case CallState::Dialing:
+    case CallState::RemoteRinging:
+        return call.id == m_consult.consultCall ? tr("Calling the colleague") : tr("Calling");
+    case CallState::Connected:
+        if (call.id == m_consult.consultCall)
+            return tr("Talking to the colleague");
+        return call.direction == CallDirection::Incoming ? tr("Talking (incoming)")
+                                                         : tr("Talking (outgoing)");
+    case CallState::OnHold:
+        return call.id == m_consult.guestCall ? tr("Waiting for the transfer") : tr("On hold");
+    case CallState::HeldByRemote:
+        return tr("The other side put you on hold");
+    case CallState::Ended:
+        return tr("Ended");
+    }
+    return {};
+}
+
+void PhonePanel::refreshList()
+{
+    m_callList->setVisible(m_calls.size() > 1);
+    if (m_calls.size() < 2) {
+        m_callList->clear();
         return;
-    m_call = CallInfo{};
-    m_tick->stop();
-    refresh();
+    }
+    // Rebuilt whole: two or three rows, and the order (by id) never jumps.
+    m_callList->clear();
+    for (const CallInfo &call : m_calls) {
+        // The name alone when the CRM knows it (the list is narrow); the number in the tooltip.
+        const QString name = m_names.value(call.id);
+        auto *item = new QListWidgetItem(
+            QStringLiteral("%1: %2").arg(stateText(call), name.isEmpty() ? who(call) : name), m_callList);
+        item->setData(Qt::UserRole, call.id);
+        item->setToolTip(QStringLiteral("%1: %2").arg(stateText(call), who(call)));
+        if (call.id == m_current) {
+            QFont bold = item->font();
+            bold.setBold(true);
+            item->setFont(bold);
+            m_callList->setCurrentItem(item);
+        }
+    }
+    // As tall as its rows: two or three calls, no empty space below them.
+    m_callList->setFixedHeight(m_callList->sizeHintForRow(0) * m_callList->count() +
+                               2 * m_callList->frameWidth());
 }
 
 void PhonePanel::refresh()
 {
-    const bool ringing = m_call.id && m_call.state == CallState::Ringing;
-    const bool active = m_call.id != 0;
-    m_answer->setEnabled(ringing);
+    if (m_current != m_shownCall) {
+        m_shownCall = m_current;
+        emit currentCallChanged(m_current);
+    }
+    const CallInfo current = m_calls.value(m_current);
+    bool anyRinging = false;
+    for (const CallInfo &c : m_calls)
+        anyRinging = anyRinging || c.state == CallState::Ringing;
+    const bool active = current.id != 0;
+    const bool talking = current.state == CallState::Connected || current.state == CallState::OnHold;
+    m_answer->setEnabled(anyRinging);
     m_hangUp->setEnabled(active);
-    m_hold->setEnabled(active && (m_call.state == CallState::Connected || m_call.state == CallState::OnHold));
-    m_hold->setChecked(m_call.state == CallState::OnHold);
-    m_mute->setEnabled(active && m_call.state == CallState::Connected);
-    m_mute->setChecked(m_muted);
+    m_hold->setEnabled(active && talking);
+    m_hold->setChecked(current.state == CallState::OnHold);
+    m_mute->setEnabled(active && current.state == CallState::Connected);
+    m_mute->setChecked(m_muted.contains(current.id));
+    m_transfer->setEnabled(active && talking && !m_consult.guestCall);
+    const CallInfo consult = m_calls.value(m_consult.consultCall);
+    m_join->setVisible(m_consult.guestCall != 0);
+    m_join->setEnabled(consult.state == CallState::Connected);
+    refreshList();
     if (!active) {
         m_callLabel->setText(tr("No call"));
         m_timer->clear();
         return;
     }
-    const QString who = m_callerName.isEmpty()
-                            ? m_call.remoteUser
-                            : QStringLiteral("%1 · %2").arg(m_callerName, m_call.remoteUser);
-    QString what;
-    switch (m_call.state) {
-    case CallState::Ringing:
-        what = tr("Incoming call");
-        break;
-    case CallState::Dialing:
-    case CallState::RemoteRinging:
-        what = tr("Calling");
-        break;
-    case CallState::Connected:
-        what =
-            m_call.direction == CallDirection::Incoming ? tr("Talking (incoming)") : tr("Talking (outgoing)");
-        break;
-    case CallState::OnHold:
-        what = tr("On hold");
-        break;
-    case CallState::HeldByRemote:
-        what = tr("The other side put you on hold");
-        break;
-    case CallState::Ended:
-        what = tr("Ended");
-        break;
-    }
-    m_callLabel->setText(QStringLiteral("%1: %2").arg(what, who));
-    if (m_call.state == CallState::Connected || m_call.state == CallState::OnHold) {
-        const qint64 s = m_talking.isValid() ? m_talking.elapsed() / 1000 : 0;
+    m_callLabel->setText(QStringLiteral("%1: %2").arg(stateText(current), who(current)));
+    if (talking && m_talking.contains(current.id)) {
+        const qint64 s = m_talking.value(current.id).elapsed() / 1000;
         m_timer->setText(QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0')));
     } else {
         m_timer->clear();
     }
-}
-
-void PhonePanel::answer()
-{
-    if (m_call.id && m_call.state == CallState::Ringing)
-        if (auto s = m_phone.answer(m_call.id); !s.ok())
-            setStatus(s.error().message);
-}
-
-void PhonePanel::hangUp()
-{
-    if (!m_call.id)
-        return;
-    const Status s =
-        m_call.state == CallState::Ringing ? m_phone.decline(m_call.id) : m_phone.hangUp(m_call.id);
-    if (!s.ok())
-        setStatus(s.error().message);
-}
-
-void PhonePanel::toggleHold()
-{
-    if (!m_call.id)
-        return;
-    const Status s = m_call.state == CallState::OnHold ? m_phone.resume(m_call.id) : m_phone.hold(m_call.id);
-    if (!s.ok())
-        setStatus(s.error().message);
-    refresh();
-}
-
-void PhonePanel::toggleMute()
-{
-    if (!m_call.id)
-        return;
-    m_muted = !m_muted;
-    m_phone.setMuted(m_call.id, m_muted);
-    refresh();
-}
-
-void PhonePanel::dial()
-{
-    const QString number = m_number->text().trimmed();
-    if (number.isEmpty())
-        return;
-    auto call = m_phone.dial(number);
-    if (!call.ok())
-        setStatus(call.error().message);
 }
 
 } // namespace kasp::telephony::ui

@@ -30,6 +30,9 @@ struct User
     QString displayName;
     Role role = Role::Consultant;
     bool active = true;
+    // The desk's SIP extension ("201"), learnt when its phone registers on the PBX: colleagues
+    // transfer calls to it. Empty: not known yet.
+    QString extension;
 
     bool operator==(const User &) const = default;
 };

@@ -8,8 +8,9 @@
 namespace kasp::sync {
 
 // "auth.read_only" for the director, "auth.forbidden" for a consultant changing room stock or
-// users. Everyone else passes.
-Status authorizeMutation(Role role, const MutationPlan &plan);
+// users. Everyone else passes. userId: whose push it is; their own user record's extension is
+// theirs to set (user.set_extension).
+Status authorizeMutation(Role role, const MutationPlan &plan, const QString &userId = {});
 
 // Whether a user receives a record in pull. ownerId: the record's owner (a task's assignee), empty
 // when it has none. A consultant receives their own tasks and the shared pool, not colleagues'.

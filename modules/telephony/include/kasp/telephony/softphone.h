@@ -65,6 +65,9 @@ public:
     void unregister();
     RegistrationState registrationState() const { return m_registration; }
 
+    // One conversation at a time: dialling, answering or resuming a call first puts the call in
+    // progress (if any) on hold. A second call rings while one talks (call waiting).
+    //
     // Dials a number or login on the account's server. Returns the call's id. "sip.not_registered",
     // "sip.bad_address", "sip.call_failed".
     Result<int> dial(const QString &number);

@@ -36,6 +36,7 @@ private:
 };
 
 QString touchKindTitle(TouchKind kind);
+QString callOutcomeTitle(const QString &result); // "answered" -> "разговор", "missed" -> ...
 QString touchCategory(TouchKind kind);
 QString bookingStatusTitle(BookingStatus status);
 

@@ -1,14 +1,21 @@
 #pragma once
 // The phone panel: the account's state, a number to dial, the current call (who, how long) and
-// every action as a button with its shortcut: answer (F3), hang up (F4), hold (F6), mute (F7);
-// a dial pad that sends tones during a call and types digits otherwise.
+// every action as a button with its shortcut: answer (F3), hang up (F4), hold (F6), mute (F7),
+// transfer (F8), join a consulted colleague (F9); a dial pad that sends tones during a call and
+// types digits otherwise. With more than one call (a second call ringing while talking, a guest on
+// hold during a consultation) a list shows them all; a click there switches to that call.
 #include "kasp/telephony/softphone.h"
+#include "kasp/telephony/ui/transferdialog.h"
+#include <functional>
 #include <QElapsedTimer>
 #include <QHash>
+#include <QMap>
+#include <QSet>
 #include <QWidget>
 
 class QLabel;
 class QLineEdit;
+class QListWidget;
 class QPushButton;
 class QTimer;
 
@@ -21,35 +28,67 @@ public:
     explicit PhonePanel(Softphone &phone, QWidget *parent = nullptr);
     // Who is on the line, as the CRM knows them ("Звонкова Алла Петровна").
     void setCallerName(int callId, const QString &name);
-    int currentCall() const { return m_call.id; }
+    // Where the transfer dialog's colleagues come from (asked each time it opens).
+    void setColleagueSource(std::function<QList<Colleague>()> source) { m_colleagues = std::move(source); }
+    int currentCall() const { return m_current; }
+    // The guest on hold while the consultant talks to a colleague (0: no consultation).
+    int consultedGuestCall() const { return m_consult.guestCall; }
+
+signals:
+    // The call the panel shows (and its buttons act on) is another one now; 0: no call.
+    void currentCallChanged(int callId);
 
 public slots:
     void answer();
     void hangUp();
     void toggleHold();
     void toggleMute();
+    void transfer(); // opens the transfer dialog
+    void join();     // hands the guest on hold to the colleague on the line
     void dial();
     void setStatus(const QString &text);
+    void switchTo(int callId); // from the list of calls
 
 private:
-    void showCall(const CallInfo &call);
-    void callEnded(const CallInfo &call);
+    // A consultation: the guest's call on hold while this desk calls `target` and talks first.
+    struct Consultation
+    {
+        int guestCall = 0;
+        QString target;
+        QString targetName;  // the colleague's, for the panel
+        int consultCall = 0; // 0 until dialled (after the guest's hold has gone through)
+    };
+
+    void onCall(const CallInfo &call);
+    void onEnded(const CallInfo &call);
+    void startTransfer(int callId, const QString &target, const QString &targetName, bool consultFirst);
+    void dialConsultation();
+    int nextCurrent() const;
+    QString who(const CallInfo &call) const;
+    QString stateText(const CallInfo &call) const;
     void refresh();
+    void refreshList();
 
     Softphone &m_phone;
-    CallInfo m_call; // id 0: no call
-    QString m_callerName;
+    QMap<int, CallInfo> m_calls; // every call the softphone has, by id
+    int m_current = 0;
+    int m_shownCall = 0;         // the last current call announced
     QHash<int, QString> m_names; // callers the CRM named, by call
-    bool m_muted = false;
-    QElapsedTimer m_talking;
+    QHash<int, QElapsedTimer> m_talking;
+    QSet<int> m_muted;
+    Consultation m_consult;
+    std::function<QList<Colleague>()> m_colleagues;
     QLabel *m_status;
     QLineEdit *m_number;
+    QListWidget *m_callList;
     QLabel *m_callLabel;
     QLabel *m_timer;
     QPushButton *m_answer;
     QPushButton *m_hangUp;
     QPushButton *m_hold;
     QPushButton *m_mute;
+    QPushButton *m_transfer;
+    QPushButton *m_join;
     QTimer *m_tick;
 };
 

@@ -1,0 +1,166 @@
+// The phone in the Sales Window: the dock with the phone panel, a ringing call opening its
+// guest's card, the colleagues the transfer dialog offers, and the phone's settings.
+#include "kasp/booking/bookingservice.h"
+#include "kasp/credentials/credentialstore.h"
+#include "kasp/crm/guestservice.h"
+#include "kasp/crm/ui/guestcardpanel.h"
+#include "kasp/crm/ui/guesteditdialog.h"
+#include "kasp/crm/ui/guestsearchpanel.h"
+#include "kasp/crm/ui/taskagendapanel.h"
+#include "kasp/session/settings.h"
+#include "kasp/telephony/ui/phonepanel.h"
+#include "mainwindow.h"
+#include "phonesession.h"
+#include "traynotifier.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QLineEdit>
+#include <QTimer>
+
+namespace kasp::app {
+
+PhoneSession *MainWindow::enablePhone(telephony::Softphone::Options options)
+{
+    if (m_phone)
+        return m_phone;
+    if (options.dataDir.isEmpty()) {
+        // liblinphone's own files (call history) beside the database they belong to.
+        options.dataDir =
+            QFileInfo(m_booking.database().databaseName()).absolutePath() + QStringLiteral("/sip");
+        QDir().mkpath(options.dataDir);
+    }
+    m_phone = new PhoneSession(m_booking.database(), m_booking.clock(), m_settings, m_user.id,
+                               std::move(options), this);
+    auto *panel = new telephony::ui::PhonePanel(m_phone->phone());
+    auto *dock = new QDockWidget(tr("Phone"), this);
+    dock->setObjectName(QStringLiteral("phoneDock"));
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    dock->setWidget(panel);
+    addDockWidget(Qt::RightDockWidgetArea, dock);
+    // The guest search keeps its width; the phone takes what its buttons need.
+    // (After the window has laid out, or the new dock squeezes the search to its minimum.)
+    QTimer::singleShot(0, this, [this, dock, panel] {
+        if (auto *search = findChild<QDockWidget *>(QStringLiteral("guestSearchDock")))
+            resizeDocks({search, dock}, {320, panel->sizeHint().width()}, Qt::Horizontal);
+    });
+    panel->setColleagueSource([this] { return m_phone->colleagues(); });
+    // Back to a call on hold: its guest's card comes back too.
+    connect(panel, &telephony::ui::PhonePanel::currentCallChanged, this, [this](int callId) {
+        const Id guest = m_phone->guestOfCall(callId);
+        if (!guest.isNull() && m_card->currentGuest() != guest)
+            openGuest(guest);
+    });
+    connect(m_phone, &PhoneSession::status, panel, &telephony::ui::PhonePanel::setStatus);
+    connect(m_phone, &PhoneSession::message, this, &MainWindow::showError);
+    connect(m_phone, &PhoneSession::ringing, this, &MainWindow::callRinging);
+    connect(m_phone, &PhoneSession::ringing, panel,
+            [this, panel](const telephony::CallInfo &call, const QList<Id> &guests, const QString &) {
+                if (guests.size() == 1)
+                    if (auto card = m_guests.card(guests.first()); card.ok())
+                        panel->setCallerName(call.id, card.value().guest.displayName());
+            });
+    connect(m_phone, &PhoneSession::callRecorded, m_tasks, &crm::ui::TaskAgendaPanel::reload);
+    connect(m_phone, &PhoneSession::callRecorded, this, [this](const Id &guestId) {
+        if (m_card->currentGuest() == guestId)
+            m_card->showGuest(guestId); // the call appears on the timeline
+    });
+    // The card the consultant has open when a call is answered or made is the call's guest.
+    connect(&m_phone->phone(), &telephony::Softphone::callStateChanged, this,
+            [this](const telephony::CallInfo &call) {
+                if (call.state == telephony::CallState::Connected && !m_card->currentGuest().isNull())
+                    m_phone->setGuestForCallIfNone(call.id, m_card->currentGuest());
+            });
+    m_phone->start();
+    return m_phone;
+}
+
+void MainWindow::callRinging(const telephony::CallInfo &call, const QList<Id> &guests, const QString &phone)
+{
+    // A consultant working in another window hears the headset and sees who it is (after the
+    // card: the notification must not delay it).
+    const QString number = phone.isEmpty() ? tr("hidden number") : phone;
+    if (guests.size() == 1) {
+        openGuest(guests.first()); // the card before the second ring
+        m_phone->setGuestForCall(call.id, guests.first());
+        m_notifier->notify(tr("Incoming call"), QStringLiteral("%1, %2").arg(m_card->shownName(), number));
+        return;
+    }
+    m_notifier->notify(tr("Incoming call"), number);
+    if (!guests.isEmpty()) {
+        // A shared (family) phone: the search lists them; the consultant picks.
+        m_search->setQuery(phone);
+        showError(tr("Several guests have the number %1: pick the caller in the search").arg(phone));
+        return;
+    }
+    // A number nobody has: a new card with it, not in the way of answering (not modal).
+    Guest fresh;
+    auto *dialog = new crm::ui::GuestEditDialog(m_guests, fresh,
+                                                m_user.role == Role::Consultant ? m_user.id : Id(), this);
+    dialog->setObjectName(QStringLiteral("newCallerDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setPhonesText(phone.isEmpty() ? QString() : phone);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, id = call.id] {
+        m_phone->setGuestForCall(id, dialog->savedGuestId());
+        guestSaved(dialog->savedGuestId());
+    });
+    dialog->show();
+}
+
+void MainWindow::editPhoneSettings()
+{
+    session::Settings::Phone p = m_settings.phone();
+    QDialog dialog(this);
+    dialog.setObjectName(QStringLiteral("phoneSettingsDialog"));
+    dialog.setWindowTitle(tr("Phone (SIP)"));
+    auto *server = new QLineEdit(p.server);
+    server->setPlaceholderText(QStringLiteral("pbx.sanatorium.ru:5060"));
+    auto *user = new QLineEdit(p.user);
+    user->setPlaceholderText(tr("extension, e.g. 201"));
+    auto *password = new QLineEdit;
+    password->setEchoMode(QLineEdit::Password);
+    password->setPlaceholderText(tr("kept in the keychain; type to replace"));
+    auto *transport = new QComboBox;
+    transport->addItem(QStringLiteral("UDP"), QStringLiteral("udp"));
+    transport->addItem(QStringLiteral("TCP"), QStringLiteral("tcp"));
+    transport->addItem(QStringLiteral("TLS"), QStringLiteral("tls"));
+    transport->setCurrentIndex(std::max(0, transport->findData(p.transport)));
+    auto *form = new QFormLayout(&dialog);
+    form->addRow(tr("PBX address:"), server);
+    form->addRow(tr("Extension (login):"), user);
+    form->addRow(tr("Password:"), password);
+    form->addRow(tr("Transport:"), transport);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel);
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_settings.setPhone(
+        {server->text().trimmed(), user->text().trimmed(), transport->currentData().toString()});
+    auto *keychain = new credentials::CredentialStore(QStringLiteral("KASP"), this);
+    auto restart = [this, keychain] {
+        keychain->deleteLater();
+        if (m_phone)
+            m_phone->start();
+        else
+            enablePhone({});
+    };
+    if (password->text().isEmpty()) {
+        restart();
+        return;
+    }
+    connect(keychain, &credentials::CredentialStore::writeFinished, this, restart);
+    connect(keychain, &credentials::CredentialStore::failed, this,
+            [this, keychain](const QString &, const QString &, const QString &text) {
+                keychain->deleteLater();
+                showError(tr("The SIP password was not saved in the keychain: %1").arg(text));
+            });
+    keychain->write(QLatin1String(session::Settings::kSipPasswordKey), password->text());
+}
+
+} // namespace kasp::app

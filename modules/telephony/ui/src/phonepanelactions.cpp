@@ -1,0 +1,216 @@
+// What the phone panel's buttons do, and how it follows the softphone's calls: which one is the
+// current call, a second call waiting, a consultation before a transfer.
+#include "kasp/telephony/ui/phonepanel.h"
+
+#include <QLineEdit>
+#include <QTimer>
+
+namespace kasp::telephony::ui {
+
+void PhonePanel::onCall(const CallInfo &call)
+{
+    const bool known = m_calls.contains(call.id);
+    m_calls.insert(call.id, call);
+    if (call.state == CallState::Connected && !m_talking.contains(call.id))
+        m_talking[call.id].start();
+    // A second call rings while the consultant talks: it waits in the list; the talk stays current.
+    if (!m_current || !m_calls.contains(m_current))
+        m_current = call.id;
+    else if (!known && call.state != CallState::Ringing)
+        m_current = call.id; // one this desk made (a consultation, a click-to-call)
+    // The guest's hold has gone through: now call the colleague.
+    // (After the SIP stack's callback has returned, not inside it.)
+    if (call.id == m_consult.guestCall && call.state == CallState::OnHold && !m_consult.consultCall)
+        QTimer::singleShot(0, this, [this, guest = call.id] {
+            if (m_consult.guestCall == guest && !m_consult.consultCall)
+                dialConsultation();
+        });
+    m_tick->start();
+    refresh();
+}
+
+void PhonePanel::onEnded(const CallInfo &call)
+{
+    m_calls.remove(call.id);
+    m_names.remove(call.id);
+    m_talking.remove(call.id);
+    m_muted.remove(call.id);
+    if (call.id == m_consult.consultCall || call.id == m_consult.guestCall) {
+        // The colleague did not take it (the guest is still on hold here), or it went through, or
+        // the guest hung up while waiting: the consultation is over either way.
+        if (call.id == m_consult.consultCall && m_calls.contains(m_consult.guestCall) &&
+            call.transferredTo.isEmpty())
+            setStatus(tr("the colleague's line has ended; the guest is on hold: take the call back (F6)"));
+        m_consult = {};
+    }
+    if (m_current == call.id)
+        m_current = nextCurrent();
+    if (m_calls.isEmpty())
+        m_tick->stop();
+    refresh();
+}
+
+void PhonePanel::dialConsultation()
+{
+    auto consult = m_phone.dial(m_consult.target);
+    if (consult.ok()) {
+        m_consult.consultCall = consult.value();
+        m_current = consult.value();
+        if (!m_consult.targetName.isEmpty())
+            m_names.insert(consult.value(), m_consult.targetName);
+    } else {
+        setStatus(consult.error().message);
+        m_consult = {};
+    }
+}
+
+int PhonePanel::nextCurrent() const
+{
+    // A talk first, then a ringing call, then whatever waits on hold.
+    for (const CallState wanted : {CallState::Connected, CallState::Ringing})
+        for (const CallInfo &c : m_calls)
+            if (c.state == wanted)
+                return c.id;
+    return m_calls.isEmpty() ? 0 : m_calls.firstKey();
+}
+
+void PhonePanel::answer()
+{
+    int id = m_calls.value(m_current).state == CallState::Ringing ? m_current : 0;
+    for (auto it = m_calls.cbegin(); !id && it != m_calls.cend(); ++it)
+        if (it->state == CallState::Ringing)
+            id = it->id;
+    if (!id)
+        return;
+    if (auto s = m_phone.answer(id); !s.ok()) {
+        setStatus(s.error().message);
+        return;
+    }
+    m_current = id;
+    refresh();
+}
+
+void PhonePanel::hangUp()
+{
+    const CallInfo current = m_calls.value(m_current);
+    if (!current.id)
+        return;
+    const Status s =
+        current.state == CallState::Ringing ? m_phone.decline(current.id) : m_phone.hangUp(current.id);
+    if (!s.ok())
+        setStatus(s.error().message);
+}
+
+void PhonePanel::toggleHold()
+{
+    const CallInfo current = m_calls.value(m_current);
+    if (!current.id)
+        return;
+    Status s;
+    if (current.state == CallState::OnHold) {
+        s = m_phone.resume(current.id);
+    } else {
+        s = m_phone.hold(current.id);
+    }
+    if (!s.ok())
+        setStatus(s.error().message);
+    refresh();
+}
+
+void PhonePanel::toggleMute()
+{
+    const int id = m_current;
+    if (!id)
+        return;
+    const bool muted = !m_muted.contains(id);
+    if (muted)
+        m_muted.insert(id);
+    else
+        m_muted.remove(id);
+    m_phone.setMuted(id, muted);
+    refresh();
+}
+
+void PhonePanel::switchTo(int callId)
+{
+    const CallInfo call = m_calls.value(callId);
+    if (!call.id || callId == m_current)
+        return;
+    m_current = callId;
+    if (call.state == CallState::Ringing) {
+        answer();
+        return;
+    }
+    if (call.state == CallState::OnHold && callId != m_consult.guestCall) {
+        if (auto s = m_phone.resume(callId); !s.ok())
+            setStatus(s.error().message);
+    }
+    refresh();
+}
+
+void PhonePanel::transfer()
+{
+    const CallInfo current = m_calls.value(m_current);
+    if (!current.id || m_consult.guestCall ||
+        (current.state != CallState::Connected && current.state != CallState::OnHold))
+        return;
+    auto *dialog = new TransferDialog(m_colleagues ? m_colleagues() : QList<Colleague>{}, who(current), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, callId = current.id] {
+        startTransfer(callId, dialog->target(), dialog->targetName(), dialog->consultFirst());
+    });
+    dialog->open();
+}
+
+void PhonePanel::startTransfer(int callId, const QString &target, const QString &targetName,
+                               bool consultFirst)
+{
+    const CallInfo call = m_calls.value(callId);
+    if (!call.id || target.isEmpty()) {
+        setStatus(tr("the call has ended before the transfer"));
+        return;
+    }
+    if (!consultFirst) {
+        if (auto s = m_phone.transfer(callId, target); !s.ok())
+            setStatus(s.error().message);
+        else
+            setStatus(tr("transferring to %1…").arg(target));
+        return;
+    }
+    // The colleague is dialled once the guest is on hold (onCall), not before: a new call while
+    // the guest still talks would cross the hold's re-INVITE.
+    m_consult = Consultation{callId, target, targetName, 0};
+    if (call.state == CallState::OnHold) {
+        dialConsultation();
+        refresh();
+        return;
+    }
+    if (auto s = m_phone.hold(callId); !s.ok()) {
+        setStatus(s.error().message);
+        m_consult = {};
+    }
+    refresh();
+}
+
+void PhonePanel::join()
+{
+    const CallInfo consult = m_calls.value(m_consult.consultCall);
+    if (!m_consult.guestCall || consult.state != CallState::Connected)
+        return;
+    if (auto s = m_phone.transferToCall(m_consult.guestCall, m_consult.consultCall); !s.ok())
+        setStatus(s.error().message);
+    else
+        setStatus(tr("the guest is handed to %1").arg(m_consult.target));
+}
+
+void PhonePanel::dial()
+{
+    const QString number = m_number->text().trimmed();
+    if (number.isEmpty())
+        return;
+    auto call = m_phone.dial(number);
+    if (!call.ok())
+        setStatus(call.error().message);
+}
+
+} // namespace kasp::telephony::ui
