@@ -2,7 +2,9 @@
 // proxy) started by the fixture, and a second liblinphone endpoint (another Softphone) as the guest.
 // Registration with the right and a wrong password; a call in answered, DTMF both ways, hold and
 // resume, hung up by the caller; a call the caller gave up on (missed); a declined call; a call out
-// hung up from the desk; a number nobody has. No sound card: both sides play a file.
+// hung up from the desk; a number nobody has; the PBX going away and coming back (over TCP the desk
+// sees it go, says so, and registers again once it is back; over UDP a restarted PBX that forgot the
+// desk learns of it again at the next renewal). No sound card: both sides play a file.
 #include "sippeers.h"
 
 using namespace kasp;
@@ -143,6 +145,50 @@ private slots:
         QVERIFY(desk->dial(QStringLiteral("999")).ok());
         QVERIFY(ended.wait(10'000));
         QCOMPARE(ended.first().at(1).value<CallResult>(), CallResult::Failed);
+    }
+
+    void thePbxGoesAwayAndComesBack()
+    {
+        const QString password = QLatin1String(test::KamailioProcess::kPassword);
+        Softphone::Options tcpOptions = test::sipPeerOptions(QStringLiteral("tcp-desk"));
+        tcpOptions.keepRegisteredSecs = 1;
+        tcpOptions.retryRegisterSecs = 1;
+        Softphone tcpDesk(tcpOptions);
+        Softphone::Options udpOptions = test::sipPeerOptions(QStringLiteral("udp-desk"));
+        udpOptions.keepRegisteredSecs = 2;
+        Softphone udpDesk(udpOptions);
+        QVERIFY(tcpDesk.start().ok());
+        QVERIFY(udpDesk.start().ok());
+        QSignalSpy tcpChanged(&tcpDesk, &Softphone::registrationChanged);
+        QVERIFY(
+            tcpDesk.registerAccount({pbx.server(), QStringLiteral("203"), {}, SipTransport::Tcp}, password)
+                .ok());
+        QTRY_COMPARE_WITH_TIMEOUT(tcpDesk.registrationState(), RegistrationState::Registered, 10'000);
+        QVERIFY(registerAs(udpDesk, QStringLiteral("204"), password));
+
+        // The PBX goes away: the TCP desk says so within seconds, with a reason a person can act on.
+        pbx.stop();
+        QTRY_COMPARE_WITH_TIMEOUT(tcpDesk.registrationState(), RegistrationState::Failed, 10'000);
+        bool unreachable = false;
+        for (const QList<QVariant> &c : tcpChanged)
+            unreachable = unreachable || c.at(1).toString() == QLatin1String("sip.unreachable");
+        QVERIFY(unreachable);
+        QCOMPARE(tcpDesk.dial(QStringLiteral("301")).error().code, QStringLiteral("sip.not_registered"));
+
+        // It comes back on the same address, having forgotten every registration: both desks are
+        // registered again without anyone touching them, and calls reach them.
+        QString error;
+        QVERIFY2(pbx.start(&error), qPrintable(error));
+        QTRY_COMPARE_WITH_TIMEOUT(tcpDesk.registrationState(), RegistrationState::Registered, 15'000);
+        QTest::qWait(2500); // the UDP desk's next renewal
+        for (auto [phone, number] : {std::pair{&tcpDesk, "203"}, {&udpDesk, "204"}}) {
+            QSignalSpy rings(phone, &Softphone::incomingCall);
+            const Result<int> out = guest->dial(QLatin1String(number));
+            QVERIFY(out.ok());
+            QVERIFY2(rings.wait(10'000), number);
+            QVERIFY(guest->hangUp(out.value()).ok());
+            QTRY_VERIFY_WITH_TIMEOUT(phone->calls().isEmpty() && guest->calls().isEmpty(), 10'000);
+        }
     }
 
     void cleanupTestCase()

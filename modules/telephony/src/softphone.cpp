@@ -2,6 +2,7 @@
 
 #include "softphone_p.h"
 
+#include <algorithm>
 #include <QCoreApplication>
 
 namespace kasp::telephony {
@@ -72,11 +73,20 @@ Softphone::Softphone(Options options, QObject *parent) : QObject(parent), d(std:
         if (d->core)
             d->core->iterate();
     });
+    d->keepRegistered.setInterval(std::max(1, d->options.keepRegisteredSecs) * 1000);
+    d->retryRegister.setInterval(std::max(1, d->options.retryRegisterSecs) * 1000);
+    for (QTimer *timer : {&d->keepRegistered, &d->retryRegister})
+        connect(timer, &QTimer::timeout, this, [this] {
+            if (d->account)
+                d->account->refreshRegister();
+        });
 }
 
 Softphone::~Softphone()
 {
     d->iterate.stop();
+    d->keepRegistered.stop();
+    d->retryRegister.stop();
     if (d->listener)
         d->listener->detach();
     if (d->core) {
@@ -181,6 +191,8 @@ Status Softphone::registerAccount(const SipAccount &a, const QString &password)
 
 void Softphone::unregister()
 {
+    d->keepRegistered.stop();
+    d->retryRegister.stop();
     if (!d->core || !d->account)
         return;
     d->core->clearAccounts();
@@ -367,6 +379,21 @@ void SoftphoneListener::onAccountRegistrationStateChanged(const std::shared_ptr<
     }
     case linphone::RegistrationState::None:
         return;
+    }
+    // Registered: renew now and then. The PBX gone: knock until it is back. Refused: leave it.
+    Softphone::Private &d = *m_phone->d;
+    if (mapped == RegistrationState::Registered) {
+        d.retryRegister.stop();
+        d.keepRegistered.start();
+    } else if (mapped == RegistrationState::Failed) {
+        d.keepRegistered.stop();
+        if (code == QLatin1String("sip.unreachable"))
+            d.retryRegister.start();
+        else
+            d.retryRegister.stop();
+    } else if (mapped == RegistrationState::Unregistered) {
+        d.keepRegistered.stop();
+        d.retryRegister.stop();
     }
     m_phone->m_registration = mapped;
     emit m_phone->registrationChanged(mapped, code, text);

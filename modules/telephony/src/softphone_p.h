@@ -61,6 +61,8 @@ struct Softphone::Private
     std::shared_ptr<SoftphoneListener> listener;
     std::shared_ptr<linphone::Account> account;
     QTimer iterate;
+    QTimer keepRegistered;           // renews a registration (see Options::keepRegisteredSecs)
+    QTimer retryRegister;            // registers again while the PBX is away
     std::map<const void *, int> ids; // by the C object: wrappers may differ between callbacks
     QHash<int, Call> calls;
     int nextId = 1;

@@ -52,6 +52,13 @@ public:
         // A transfer not answered by then has failed (the guest stays on hold here). Covers a
         // ringing nobody takes and a transferee that never sends the final NOTIFY.
         int transferTimeoutSecs = 45;
+        // While registered, the registration is renewed this often: a PBX that restarted (and forgot
+        // this desk) learns of it again, and one that went away is noticed (over TCP at once, over
+        // UDP after SIP's transaction timeout, 32 s).
+        int keepRegisteredSecs = 60;
+        // While the PBX does not answer, registering is tried again this often until it does. A
+        // refused password is not retried (the PBX might lock the extension).
+        int retryRegisterSecs = 10;
     };
 
     explicit Softphone(Options options, QObject *parent = nullptr);
