@@ -33,6 +33,9 @@ class DealBoardPanel;
 class TaskAgendaPanel;
 class DuplicatesDialog;
 } // namespace kasp::crm::ui
+namespace kasp::telephony::ui {
+class PhonePanel;
+}
 namespace kasp::storage {
 struct AgendaTask;
 }
@@ -47,6 +50,7 @@ class SyncStatusWidget;
 class CatalogueActions;
 class PaymentLinkActions;
 class PhoneSession;
+class GlobalHotkeys;
 class VoucherActions;
 class TrayNotifier;
 
@@ -123,6 +127,8 @@ private:
     void callRinging(const kasp::telephony::CallInfo &call, const QList<kasp::Id> &guests,
                      const QString &phone);
     void editPhoneSettings();
+    // Ctrl+Shift+F3 / F4 / F6 / F8 from any program (when the phone's settings allow).
+    void installGlobalKeys();
     void guestSaved(const kasp::Id &guestId); // the list learns of it, the card opens
     crm::ui::DuplicatesDialog *ensureDuplicatesDialog();
 
@@ -138,6 +144,8 @@ private:
     CatalogueActions *m_catalogue;
     PaymentLinkActions *m_paymentLinks;
     PhoneSession *m_phone = nullptr;
+    telephony::ui::PhonePanel *m_phonePanel = nullptr;
+    GlobalHotkeys *m_hotkeys = nullptr;
     booking::BookingService &m_booking;
     QAction *m_newGuest = nullptr;
     QAction *m_tariffsAction = nullptr;

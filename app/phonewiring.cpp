@@ -1,5 +1,6 @@
 // The phone in the Sales Window: the dock with the phone panel, a ringing call opening its
 // guest's card, the colleagues the transfer dialog offers, and the phone's settings.
+#include "globalhotkeys.h"
 #include "kasp/booking/bookingservice.h"
 #include "kasp/credentials/credentialstore.h"
 #include "kasp/crm/guestservice.h"
@@ -37,6 +38,7 @@ PhoneSession *MainWindow::enablePhone(telephony::Softphone::Options options)
     m_phone = new PhoneSession(m_booking.database(), m_booking.clock(), m_settings, m_user.id,
                                std::move(options), this);
     auto *panel = new telephony::ui::PhonePanel(m_phone->phone());
+    m_phonePanel = panel;
     auto *dock = new QDockWidget(tr("Phone"), this);
     dock->setObjectName(QStringLiteral("phoneDock"));
     dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
@@ -75,8 +77,46 @@ PhoneSession *MainWindow::enablePhone(telephony::Softphone::Options options)
                 if (call.state == telephony::CallState::Connected && !m_card->currentGuest().isNull())
                     m_phone->setGuestForCallIfNone(call.id, m_card->currentGuest());
             });
+    installGlobalKeys();
     m_phone->start();
     return m_phone;
+}
+
+void MainWindow::installGlobalKeys()
+{
+    if (!m_hotkeys)
+        m_hotkeys = new GlobalHotkeys(this);
+    m_hotkeys->clear();
+    if (!m_phonePanel || !m_settings.phone().globalKeys || !m_hotkeys->available())
+        return;
+    // Answering and transferring need the window (the guest's card, the dialog): it comes forward.
+    const auto forward = [this] {
+        if (isMinimized())
+            showNormal();
+        raise();
+        activateWindow();
+    };
+    telephony::ui::PhonePanel *panel = m_phonePanel;
+    const std::pair<QKeySequence, std::function<void()>> keys[] = {
+        {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F3),
+         [=] {
+             forward();
+             panel->answer();
+         }},
+        {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F4), [=] { panel->hangUp(); }},
+        {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F6), [=] { panel->toggleHold(); }},
+        {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F8),
+         [=] {
+             forward();
+             panel->transfer();
+         }},
+    };
+    QStringList refused;
+    for (const auto &[key, action] : keys)
+        if (QString error; !m_hotkeys->add(key, action, &error))
+            refused.append(error);
+    if (!refused.isEmpty())
+        showError(tr("Phone keys for the whole desktop: %1").arg(refused.join(QStringLiteral("; "))));
 }
 
 void MainWindow::callRinging(const telephony::CallInfo &call, const QList<Id> &guests, const QString &phone)

@@ -9,6 +9,8 @@ PACKAGES=(
   # Qt 6.4 (Widgets, Sql, Network, tools for translations)
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qt6-translations-l10n libqt6sql6-psql libqt6sql6-sqlite qt6-qpa-plugins libgl-dev
+  # keys for the whole desktop (X11 grabs through xcb); tests press them with xdotool
+  libx11-dev libxcb1-dev xdotool
   # encrypted local store
   libsqlcipher-dev sqlcipher libssl-dev sqlite3 openssl
   # sync server: HTTP + WebSockets, argon2id passwords

@@ -571,6 +571,29 @@
     </message>
 </context>
 <context>
+    <name>kasp::app::GlobalHotkeys</name>
+    <message>
+        <source>keys for the whole desktop work under X11 only</source>
+        <translation>клавиши для всего рабочего стола работают только под X11</translation>
+    </message>
+    <message>
+        <source>«%1» is not one key</source>
+        <translation>«%1» — не одна клавиша</translation>
+    </message>
+    <message>
+        <source>the key «%1» has no code on this keyboard</source>
+        <translation>у клавиши «%1» нет кода на этой клавиатуре</translation>
+    </message>
+    <message>
+        <source>another program already uses «%1»</source>
+        <translation>«%1» уже занята: её использует другая программа</translation>
+    </message>
+    <message>
+        <source>keys for the whole desktop are not available on this system yet</source>
+        <translation>клавиши для всего рабочего стола в этой системе пока недоступны</translation>
+    </message>
+</context>
+<context>
     <name>kasp::app::MainWindow</name>
     <message>
         <source>KASP — Sales Window</source>
@@ -891,6 +914,10 @@
     <message>
         <source>Incoming call</source>
         <translation>Входящий звонок</translation>
+    </message>
+    <message>
+        <source>Phone keys for the whole desktop: %1</source>
+        <translation>Клавиши телефона для всего рабочего стола: %1</translation>
     </message>
 </context>
 <context>

@@ -109,6 +109,10 @@ Settings::Phone Settings::phone() const
     p.server = m_settings.value(QStringLiteral("phone/server")).toString();
     p.user = m_settings.value(QStringLiteral("phone/user")).toString();
     p.transport = m_settings.value(QStringLiteral("phone/transport"), p.transport).toString();
+    p.globalKeys = m_settings.value(QStringLiteral("phone/global_keys"), p.globalKeys).toBool();
+    p.recording = m_settings.value(QStringLiteral("phone/recording"), p.recording).toString();
+    p.microphone = m_settings.value(QStringLiteral("phone/microphone")).toString();
+    p.speaker = m_settings.value(QStringLiteral("phone/speaker")).toString();
     return p;
 }
 
@@ -117,6 +121,10 @@ void Settings::setPhone(const Phone &p)
     m_settings.setValue(QStringLiteral("phone/server"), p.server);
     m_settings.setValue(QStringLiteral("phone/user"), p.user);
     m_settings.setValue(QStringLiteral("phone/transport"), p.transport);
+    m_settings.setValue(QStringLiteral("phone/global_keys"), p.globalKeys);
+    m_settings.setValue(QStringLiteral("phone/recording"), p.recording);
+    m_settings.setValue(QStringLiteral("phone/microphone"), p.microphone);
+    m_settings.setValue(QStringLiteral("phone/speaker"), p.speaker);
 }
 
 int Settings::holdHours() const

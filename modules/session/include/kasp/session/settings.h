@@ -56,6 +56,12 @@ public:
         QString server; // "" = no phone on this desktop
         QString user;
         QString transport = QStringLiteral("udp"); // "udp", "tcp", "tls"
+        // Answer, hang up, hold and transfer from any program (Ctrl+Shift+F3 / F4 / F6 / F8).
+        bool globalKeys = true;
+        // "role" (the role's rule), "always", "on_demand", "never".
+        QString recording = QStringLiteral("role");
+        QString microphone; // the sound card's name as the phone lists it; "" = the system's default
+        QString speaker;
     };
     Phone phone() const;
     void setPhone(const Phone &phone);
