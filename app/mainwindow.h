@@ -129,7 +129,10 @@ private:
     void editPhoneSettings();
     // Ctrl+Shift+F3 / F4 / F6 / F8 from any program (when the phone's settings allow).
     void installGlobalKeys();
-    void guestSaved(const kasp::Id &guestId); // the list learns of it, the card opens
+    QString recordingsDir() const;                // <the database's folder>/recordings
+    void playRecording(const QString &recording); // in the system's player, if this desk has it
+    RecordingPolicy recordingPolicy() const;      // this desk's setting, or the role's rule
+    void guestSaved(const kasp::Id &guestId);     // the list learns of it, the card opens
     crm::ui::DuplicatesDialog *ensureDuplicatesDialog();
 
     crm::GuestService &m_guests;

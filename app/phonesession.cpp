@@ -121,6 +121,7 @@ void PhoneSession::onEnded(const CallInfo &call, CallResult result, int seconds)
     finished.guestId = m_guestOfCall.take(call.id);
     finished.consultantId = m_userId;
     finished.transferredTo = call.transferredTo;
+    finished.recording = call.recording;
     auto recorded = m_journal.record(finished);
     if (!recorded.ok()) {
         emit message(

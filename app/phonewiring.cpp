@@ -15,6 +15,7 @@
 #include "traynotifier.h"
 
 #include <QComboBox>
+#include <QDesktopServices>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QDockWidget>
@@ -22,6 +23,7 @@
 #include <QFormLayout>
 #include <QLineEdit>
 #include <QTimer>
+#include <QUrl>
 
 namespace kasp::app {
 
@@ -35,6 +37,10 @@ PhoneSession *MainWindow::enablePhone(telephony::Softphone::Options options)
             QFileInfo(m_booking.database().databaseName()).absolutePath() + QStringLiteral("/sip");
         QDir().mkpath(options.dataDir);
     }
+    // Recordings beside the database too (the touch names the file under this folder).
+    if (options.recordingsDir.isEmpty())
+        options.recordingsDir = recordingsDir();
+    options.recording = recordingPolicy();
     m_phone = new PhoneSession(m_booking.database(), m_booking.clock(), m_settings, m_user.id,
                                std::move(options), this);
     auto *panel = new telephony::ui::PhonePanel(m_phone->phone());
@@ -77,9 +83,34 @@ PhoneSession *MainWindow::enablePhone(telephony::Softphone::Options options)
                 if (call.state == telephony::CallState::Connected && !m_card->currentGuest().isNull())
                     m_phone->setGuestForCallIfNone(call.id, m_card->currentGuest());
             });
+    connect(m_card, &crm::ui::GuestCardPanel::recordingRequested, this, &MainWindow::playRecording,
+            Qt::UniqueConnection);
     installGlobalKeys();
     m_phone->start();
     return m_phone;
+}
+
+void MainWindow::playRecording(const QString &recording)
+{
+    const QString path = QDir(recordingsDir()).filePath(recording);
+    // Only inside the recordings folder: the name came from a replicated record.
+    if (recording.contains(QLatin1String("..")) || !QFileInfo::exists(path)) {
+        showError(tr("This call's recording is kept on the desk where the call was taken"));
+        return;
+    }
+    if (!QDesktopServices::openUrl(QUrl::fromLocalFile(path)))
+        showError(tr("No program here plays %1").arg(path));
+}
+
+QString MainWindow::recordingsDir() const
+{
+    return QFileInfo(m_booking.database().databaseName()).absolutePath() + QStringLiteral("/recordings");
+}
+
+RecordingPolicy MainWindow::recordingPolicy() const
+{
+    // The role's rule unless this desk's settings say otherwise.
+    return recordingPolicyFromKey(m_settings.phone().recording).value_or(recordingPolicyOf(m_user.role));
 }
 
 void MainWindow::installGlobalKeys()

@@ -919,6 +919,14 @@
         <source>Phone keys for the whole desktop: %1</source>
         <translation>Клавиши телефона для всего рабочего стола: %1</translation>
     </message>
+    <message>
+        <source>This call&apos;s recording is kept on the desk where the call was taken</source>
+        <translation>Запись этого звонка хранится на рабочем месте, где шёл разговор</translation>
+    </message>
+    <message>
+        <source>No program here plays %1</source>
+        <translation>Здесь нет программы, которая проиграет %1</translation>
+    </message>
 </context>
 <context>
     <name>kasp::app::PassphraseDialog</name>
@@ -3766,6 +3774,14 @@ or create a new one (Ctrl+N).</source>
         <source>talk %1:%2</source>
         <translation>разговор %1:%2</translation>
     </message>
+    <message>
+        <source> · recording ▶</source>
+        <translation> · запись ▶</translation>
+    </message>
+    <message>
+        <source>Double-click to listen to the recording</source>
+        <translation>Двойной щелчок — прослушать запись</translation>
+    </message>
 </context>
 <context>
     <name>kasp::documents</name>
@@ -4207,6 +4223,14 @@ or create a new one (Ctrl+N).</source>
         <source>The transfer did not go through; the guest is on hold with you</source>
         <translation>Перевод не удался: гость на удержании у вас</translation>
     </message>
+    <message>
+        <source>There is no talk to record</source>
+        <translation>Нет разговора, который можно записать</translation>
+    </message>
+    <message>
+        <source>Calls are not recorded on this desk</source>
+        <translation>На этом рабочем месте разговоры не записываются</translation>
+    </message>
 </context>
 <context>
     <name>kasp::telephony::ui::PhonePanel</name>
@@ -4349,6 +4373,22 @@ or create a new one (Ctrl+N).</source>
     <message>
         <source>the guest is handed to %1</source>
         <translation>гость передан на %1</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Записать</translation>
+    </message>
+    <message>
+        <source>Record this conversation to its end</source>
+        <translation>Записать этот разговор до конца</translation>
+    </message>
+    <message>
+        <source>● Recording</source>
+        <translation>● Запись</translation>
+    </message>
+    <message>
+        <source>Every conversation on this desk is recorded</source>
+        <translation>Все разговоры на этом рабочем месте записываются</translation>
     </message>
 </context>
 <context>

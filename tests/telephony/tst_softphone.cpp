@@ -147,6 +147,68 @@ private slots:
         QCOMPARE(ended.first().at(1).value<CallResult>(), CallResult::Failed);
     }
 
+    // Recording by policy: "always" records from the answer; "on demand" from the button on;
+    // "never" refuses. The file is a WAV under the recordings folder, named in the ended call.
+    void callsAreRecordedByPolicy()
+    {
+        const QString dir = test::makeTempDir(QStringLiteral("recordings"));
+        Softphone::Options o = test::sipPeerOptions(QStringLiteral("recording-desk"));
+        o.recordingsDir = dir;
+        o.recording = RecordingPolicy::Always;
+        Softphone recorder(o);
+        QVERIFY(recorder.start().ok());
+        QVERIFY(registerAs(recorder, QStringLiteral("205"), QLatin1String(test::KamailioProcess::kPassword)));
+        // One call from the guest: answered, talked for a while, hung up by the guest.
+        const auto talk = [&](bool pressRecord) -> CallInfo {
+            QSignalSpy rings(&recorder, &Softphone::incomingCall);
+            QSignalSpy ended(&recorder, &Softphone::callEnded);
+            const Result<int> out = guest->dial(QStringLiteral("205"));
+            if (!out.ok() || !rings.wait(10'000))
+                return {};
+            const int id = rings.first().first().value<CallInfo>().id;
+            if (!recorder.answer(id).ok() || !test::waitForCallState(recorder, CallState::Connected))
+                return {};
+            if (pressRecord && !recorder.startRecording(id).ok())
+                return {};
+            QTest::qWait(1500);
+            guest->hangUp(out.value());
+            if (!ended.wait(10'000))
+                return {};
+            return ended.first().first().value<CallInfo>();
+        };
+
+        const CallInfo always = talk(false);
+        QVERIFY(!always.recording.isEmpty());
+        QVERIFY2(always.recording.endsWith(QLatin1String("-301-") + QString::number(always.id) +
+                                           QLatin1String(".wav")),
+                 qPrintable(always.recording));
+        QFileInfo file(dir + QLatin1Char('/') + always.recording);
+        // 1.5 s of 8 kHz 16-bit audio is 24,000 bytes; a header alone is 44.
+        QTRY_VERIFY_WITH_TIMEOUT((file.refresh(), file.exists() && file.size() > 8000), 5000);
+
+        recorder.setRecordingPolicy(RecordingPolicy::OnDemand);
+        const CallInfo notPressed = talk(false);
+        QVERIFY(notPressed.id != 0);
+        QVERIFY(notPressed.recording.isEmpty());
+        const CallInfo pressed = talk(true);
+        QVERIFY(!pressed.recording.isEmpty());
+        file.setFile(dir + QLatin1Char('/') + pressed.recording);
+        QTRY_VERIFY_WITH_TIMEOUT((file.refresh(), file.exists() && file.size() > 8000), 5000);
+
+        recorder.setRecordingPolicy(RecordingPolicy::Never);
+        QSignalSpy rings(&recorder, &Softphone::incomingCall);
+        const Result<int> out = guest->dial(QStringLiteral("205"));
+        QVERIFY(out.ok() && rings.wait(10'000));
+        const int id = rings.first().first().value<CallInfo>().id;
+        QVERIFY(recorder.answer(id).ok() && test::waitForCallState(recorder, CallState::Connected));
+        QCOMPARE(recorder.startRecording(id).error().code, QStringLiteral("sip.recording_off"));
+        QCOMPARE(recorder.startRecording(4242).error().code, QStringLiteral("sip.no_call"));
+        QVERIFY(guest->hangUp(out.value()).ok());
+        QTRY_VERIFY_WITH_TIMEOUT(recorder.calls().isEmpty() && guest->calls().isEmpty(), 10'000);
+        // The month's folder holds the two recorded calls only.
+        QCOMPARE(QDir(file.absolutePath()).entryList({QStringLiteral("*.wav")}).size(), 2);
+    }
+
     void thePbxGoesAwayAndComesBack()
     {
         const QString password = QLatin1String(test::KamailioProcess::kPassword);

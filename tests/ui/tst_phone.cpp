@@ -138,6 +138,8 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(
             !caller.calls().isEmpty() && caller.calls().first().state == CallState::Connected, 10'000);
         QTest::qWait(1100);
+        QTRY_COMPARE(window.findChild<QPushButton *>(QStringLiteral("recordButton"))->text(),
+                     QStringLiteral("● Запись"));
         const QString shots = qEnvironmentVariableIsEmpty("KASP_SCREENSHOT_DIR")
                                   ? test::makeTempDir(QStringLiteral("shots"))
                                   : qEnvironmentVariable("KASP_SCREENSHOT_DIR");
@@ -153,6 +155,10 @@ private slots:
         QCOMPARE(call.kind, TouchKind::CallIn);
         QCOMPARE(call.userId, consultant.id);
         QVERIFY(call.durationSecs >= 1);
+        // A consultant's calls are recorded (the role's rule): the file beside the database.
+        QVERIFY(!call.recording.isEmpty());
+        QVERIFY(QFileInfo(QFileInfo(t.path).absolutePath() + QStringLiteral("/recordings/") + call.recording)
+                    .size() > 8000);
         QVERIFY(QFileInfo::exists(QFileInfo(t.path).absolutePath() + QStringLiteral("/sip/call-history.db")));
 
         // An unknown number: a new-guest card with the number, and the caller gives up.

@@ -110,6 +110,7 @@ QJsonObject toJson(const Touch &touch)
         {QStringLiteral("result"), touch.result},
         {QStringLiteral("note"), touch.note},
         {QStringLiteral("source"), touch.source},
+        {QStringLiteral("recording"), touch.recording},
     };
 }
 
@@ -125,7 +126,8 @@ Result<Touch> touchFromJson(const QJsonObject &json)
     t.durationSecs = r.count(QStringLiteral("durationSecs"), 0, 0);
     t.result = r.string(QStringLiteral("result"));
     t.note = r.string(QStringLiteral("note"));
-    t.source = r.string(QStringLiteral("source")); // absent before schema 7: empty
+    t.source = r.string(QStringLiteral("source"));       // absent before schema 7: empty
+    t.recording = r.string(QStringLiteral("recording")); // absent before schema 8: empty
     if (r.failed())
         return r.error();
     return t;

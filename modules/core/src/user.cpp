@@ -50,4 +50,39 @@ Permissions Permissions::of(Role role)
     return p;
 }
 
+RecordingPolicy recordingPolicyOf(Role role)
+{
+    switch (role) {
+    case Role::Consultant:
+        return RecordingPolicy::Always;
+    case Role::HeadOfSales:
+        return RecordingPolicy::OnDemand;
+    case Role::Director:
+        break;
+    }
+    return RecordingPolicy::Never;
+}
+
+QString recordingPolicyKey(RecordingPolicy policy)
+{
+    switch (policy) {
+    case RecordingPolicy::Always:
+        return QStringLiteral("always");
+    case RecordingPolicy::OnDemand:
+        return QStringLiteral("on_demand");
+    case RecordingPolicy::Never:
+        break;
+    }
+    return QStringLiteral("never");
+}
+
+std::optional<RecordingPolicy> recordingPolicyFromKey(const QString &key)
+{
+    for (const RecordingPolicy p :
+         {RecordingPolicy::Always, RecordingPolicy::OnDemand, RecordingPolicy::Never})
+        if (recordingPolicyKey(p) == key)
+            return p;
+    return std::nullopt;
+}
+
 } // namespace kasp

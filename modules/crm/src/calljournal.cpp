@@ -126,6 +126,7 @@ Result<Id> CallJournal::record(const FinishedCall &call)
     touch.durationSecs = std::max(0, call.talkSeconds);
     touch.result = call.result;
     touch.note = touchNote(call);
+    touch.recording = call.recording;
     if (auto s = storage::TouchRepository(m_db, m_clock).add(touch); !s.ok())
         return s.error();
     if (missed && call.result == QLatin1String("missed")) {

@@ -8,7 +8,7 @@ namespace kasp::storage {
 
 namespace {
 
-// Columns: id, user_id, kind, at, duration_secs, result, note, source.
+// Columns: id, user_id, kind, at, duration_secs, result, note, source, recording.
 Touch readTouch(const QSqlQuery &q, const Id &guestId)
 {
     Touch t;
@@ -21,6 +21,7 @@ Touch readTouch(const QSqlQuery &q, const Id &guestId)
     t.result = q.value(5).toString();
     t.note = q.value(6).toString();
     t.source = q.value(7).toString();
+    t.recording = q.value(8).toString();
     return t;
 }
 
@@ -33,8 +34,8 @@ Status TouchRepository::add(const Touch &touch)
             QSqlQuery q(m_db);
             if (auto s =
                     sql::prepare(q, QStringLiteral("INSERT INTO touches (id, guest_id, user_id, kind, at, "
-                                                   "duration_secs, result, note, source) VALUES "
-                                                   "(?,?,?,?,?,?,?,?,?)"));
+                                                   "duration_secs, result, note, source, recording) VALUES "
+                                                   "(?,?,?,?,?,?,?,?,?,?)"));
                 !s.ok())
                 return s;
             q.addBindValue(sql::fromId(touch.id));
@@ -46,6 +47,7 @@ Status TouchRepository::add(const Touch &touch)
             q.addBindValue(sql::text(touch.result));
             q.addBindValue(sql::text(touch.note));
             q.addBindValue(sql::text(touch.source));
+            q.addBindValue(sql::text(touch.recording));
             return sql::exec(q, QStringLiteral("touch add"));
         });
 }
@@ -55,9 +57,11 @@ Result<std::optional<Touch>> TouchRepository::firstFor(const Id &guestId) const
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     if (auto s = sql::prepare(
-            q, QStringLiteral(
-                   "SELECT id, user_id, kind, at, duration_secs, result, note, source FROM touches WHERE "
-                   "guest_id = ? ORDER BY at LIMIT 1"));
+            q,
+            QStringLiteral(
+                "SELECT id, user_id, kind, at, duration_secs, result, note, source, recording FROM touches "
+                "WHERE "
+                "guest_id = ? ORDER BY at LIMIT 1"));
         !s.ok())
         return s.error();
     q.addBindValue(sql::fromId(guestId));
@@ -73,9 +77,10 @@ Result<QList<Touch>> TouchRepository::forGuest(const Id &guestId, int limit) con
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     if (auto s = sql::prepare(
-            q,
-            QStringLiteral("SELECT id, user_id, kind, at, duration_secs, result, note, source FROM touches "
-                           "WHERE guest_id = ? ORDER BY at DESC LIMIT ?"));
+            q, QStringLiteral(
+                   "SELECT id, user_id, kind, at, duration_secs, result, note, source, recording FROM "
+                   "touches "
+                   "WHERE guest_id = ? ORDER BY at DESC LIMIT ?"));
         !s.ok())
         return s.error();
     q.addBindValue(sql::fromId(guestId));

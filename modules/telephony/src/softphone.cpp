@@ -235,7 +235,13 @@ Result<int> Softphone::dial(const QString &number)
         return Error{QStringLiteral("sip.bad_address"),
                      QCoreApplication::translate("kasp::telephony", "«%1» cannot be dialled").arg(number)};
     d->holdOthers(0);
-    auto call = d->core->inviteAddress(address);
+    auto params = d->core->createCallParams(nullptr);
+    // The call is numbered inside inviteAddressWithParams (OutgoingInit): it will be nextId.
+    d->outgoingRecordPath = d->plannedRecording(number, d->nextId);
+    if (params && !d->outgoingRecordPath.isEmpty())
+        params->setRecordFile(d->outgoingRecordPath.toStdString());
+    auto call = params ? d->core->inviteAddressWithParams(address, params) : d->core->inviteAddress(address);
+    d->outgoingRecordPath.clear();
     if (!call)
         return Error{
             QStringLiteral("sip.call_failed"),
@@ -246,9 +252,14 @@ Result<int> Softphone::dial(const QString &number)
 Status Softphone::answer(int id)
 {
     Private::Call *c = d->find(id);
-    if (c)
+    if (c) {
         d->holdOthers(id);
-    if (!c || c->call->accept() != 0)
+        c->recordPath = d->plannedRecording(c->info.remoteUser, id);
+    }
+    const auto params = c ? d->core->createCallParams(c->call) : nullptr;
+    if (params && c && !c->recordPath.isEmpty())
+        params->setRecordFile(c->recordPath.toStdString());
+    if (!c || (params ? c->call->acceptWithParams(params) : c->call->accept()) != 0)
         return Error{QStringLiteral("sip.no_call"),
                      QCoreApplication::translate("kasp::telephony", "There is no such call to answer")};
     return {};
@@ -421,6 +432,8 @@ void SoftphoneListener::onCallStateChanged(const std::shared_ptr<linphone::Core>
         c.info.remoteUser = remote ? fromStd(remote->getUsername()) : QString();
         c.info.remoteDisplayName = remote ? fromStd(remote->getDisplayName()) : QString();
         c.info.state = state == S::IncomingReceived ? CallState::Ringing : CallState::Dialing;
+        if (state == S::OutgoingInit)
+            c.recordPath = d.outgoingRecordPath;
         d.calls.insert(id, c);
         if (state == S::IncomingReceived)
             emit m_phone->incomingCall(c.info);
@@ -441,14 +454,18 @@ void SoftphoneListener::onCallStateChanged(const std::shared_ptr<linphone::Core>
             c.talking.start();
         }
         return;
-    case S::StreamsRunning:
+    case S::StreamsRunning: {
         c.resumeWanted = false;
+        // Recorded from the answer (policy "always"); the file's name is news for the panel.
+        const bool recordingNow =
+            d.options.recording == RecordingPolicy::Always && !c.recordingStarted && d.beginRecording(c);
         if (c.transferOnHold) // the hold for a blind transfer was refused: the call is back
             d.failTransfer(m_phone, c);
-        if (c.info.state == CallState::Connected)
+        if (c.info.state == CallState::Connected && !recordingNow)
             return; // after a re-INVITE that changed nothing we show
         c.info.state = CallState::Connected;
         break;
+    }
     case S::Paused:
         c.info.state = CallState::OnHold;
         if (auto to = std::exchange(c.transferOnHold, nullptr)) {

@@ -54,6 +54,8 @@ struct Softphone::Private
         // (491 Request Pending, e.g. right after a failed transfer): tried again a moment later.
         bool resumeWanted = false;
         int resumeRetries = 0;
+        QString recordPath; // absolute; given to liblinphone when answered or dialled
+        bool recordingStarted = false;
     };
 
     Options options;
@@ -66,10 +68,16 @@ struct Softphone::Private
     std::map<const void *, int> ids; // by the C object: wrappers may differ between callbacks
     QHash<int, Call> calls;
     int nextId = 1;
+    QString outgoingRecordPath; // for the call dial() is creating (numbered in its callback)
 
     Call *find(int id) { return calls.contains(id) ? &calls[id] : nullptr; }
     // Puts every call that talks now, except `keepId`, on hold (see dial, answer, resume).
     void holdOthers(int keepId);
+    // The file a new call with `remote` would be recorded to (its folder made); "" when this desk
+    // does not record. softphonerecording.cpp.
+    QString plannedRecording(const QString &remote, int id) const;
+    // The call is talking: starts its recording (once); false when it has no file.
+    bool beginRecording(Call &c);
     // A number or login on the account's server, as dial() and transfers address it.
     std::shared_ptr<linphone::Address> addressFor(const QString &number) const;
     // Sends the REFER of a blind transfer (the call is on hold by now).

@@ -107,6 +107,11 @@ GuestCardPanel::GuestCardPanel(GuestService &service, QWidget *parent)
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
+    connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
+        const QString recording = index.data(TimelineModel::RecordingRole).toString();
+        if (!recording.isEmpty())
+            emit recordingRequested(recording);
+    });
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(TimelineModel::WhenColumn,
                                                       QHeaderView::ResizeToContents);

@@ -120,8 +120,10 @@ void TimelineModel::setCard(const GuestCard &card)
             if (auto status = bookingStatusFromKey(t.result))
                 details = bookingStatusTitle(*status);
         }
-        m_entries.append(
-            {t.at, touchCategory(t.kind), touchKindTitle(t.kind), details, card.userNames.value(t.userId)});
+        if (!t.recording.isEmpty())
+            details += tr(" · recording ▶");
+        m_entries.append({t.at, touchCategory(t.kind), touchKindTitle(t.kind), details,
+                          card.userNames.value(t.userId), t.recording});
     }
     for (const Booking &b : card.stays) {
         const QDateTime at(b.stay.checkIn(), QTime(12, 0));
@@ -170,6 +172,10 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
     const Entry &e = m_entries[index.row()];
     if (role == KindRole)
         return e.kind;
+    if (role == RecordingRole)
+        return e.recording;
+    if (role == Qt::ToolTipRole && !e.recording.isEmpty())
+        return tr("Double-click to listen to the recording");
     if (role == Qt::DisplayRole || role == Qt::ToolTipRole) {
         switch (index.column()) {
         case WhenColumn:

@@ -60,8 +60,10 @@ PhonePanel::PhonePanel(Softphone &phone, QWidget *parent)
                         tr("Hand the call to a colleague or another number"));
     m_join = button(tr("Join"), "joinButton", QKeySequence(Qt::Key_F9),
                     tr("Hand the guest on hold to the colleague you are talking to"));
+    m_record = button(tr("Record"), "recordButton", {}, tr("Record this conversation to its end"));
     m_hold->setCheckable(true);
     m_mute->setCheckable(true);
+    m_record->setCheckable(true);
     m_join->setVisible(false);
     connect(call, &QPushButton::clicked, this, &PhonePanel::dial);
     connect(m_number, &QLineEdit::returnPressed, this, &PhonePanel::dial);
@@ -71,6 +73,7 @@ PhonePanel::PhonePanel(Softphone &phone, QWidget *parent)
     connect(m_mute, &QPushButton::clicked, this, &PhonePanel::toggleMute);
     connect(m_transfer, &QPushButton::clicked, this, &PhonePanel::transfer);
     connect(m_join, &QPushButton::clicked, this, &PhonePanel::join);
+    connect(m_record, &QPushButton::clicked, this, &PhonePanel::record);
     connect(m_callList, &QListWidget::itemClicked, this,
             [this](QListWidgetItem *item) { switchTo(item->data(Qt::UserRole).toInt()); });
 
@@ -100,6 +103,7 @@ PhonePanel::PhonePanel(Softphone &phone, QWidget *parent)
     actions->addWidget(m_mute, 1, 1);
     actions->addWidget(m_transfer, 2, 0);
     actions->addWidget(m_join, 2, 1);
+    actions->addWidget(m_record, 3, 0, 1, 2);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_status);
     layout->addLayout(dialRow);
@@ -219,6 +223,15 @@ void PhonePanel::refresh()
     const CallInfo consult = m_calls.value(m_consult.consultCall);
     m_join->setVisible(m_consult.guestCall != 0);
     m_join->setEnabled(consult.state == CallState::Connected);
+    const RecordingPolicy policy = m_phone.recordingPolicy();
+    const bool recording = !current.recording.isEmpty();
+    m_record->setVisible(policy != RecordingPolicy::Never);
+    m_record->setChecked(recording);
+    m_record->setText(recording ? tr("● Recording") : tr("Record"));
+    m_record->setEnabled(policy == RecordingPolicy::OnDemand && current.state == CallState::Connected &&
+                         !recording);
+    m_record->setToolTip(policy == RecordingPolicy::Always ? tr("Every conversation on this desk is recorded")
+                                                           : tr("Record this conversation to its end"));
     refreshList();
     if (!active) {
         m_callLabel->setText(tr("No call"));

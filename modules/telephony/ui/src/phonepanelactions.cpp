@@ -203,6 +203,13 @@ void PhonePanel::join()
         setStatus(tr("the guest is handed to %1").arg(m_consult.target));
 }
 
+void PhonePanel::record()
+{
+    if (auto s = m_phone.startRecording(m_current); !s.ok())
+        setStatus(s.error().message);
+    refresh();
+}
+
 void PhonePanel::dial()
 {
     const QString number = m_number->text().trimmed();

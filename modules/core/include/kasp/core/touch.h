@@ -37,6 +37,9 @@ struct Touch
     // Where a web request came from: its UTM tags as the site sent them ("utm_source=yandex&
     // utm_medium=cpc&utm_campaign=leto"). Last: aggregate initialisers and older records lack it.
     QString source;
+    // A recorded call: the file's path under the recording desk's recordings folder
+    // ("2026-12/20261205-101502-89161234567-3.wav"). The file stays on that desk. Schema 8.
+    QString recording;
 
     bool operator==(const Touch &) const = default;
 };

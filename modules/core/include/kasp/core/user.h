@@ -23,6 +23,13 @@ struct Permissions
     bool operator==(const Permissions &) const = default;
 };
 
+// Whether a desk records its calls: always (quality control listens to them), when the
+// consultant presses «Записать», or never. Each role has its rule; a desk's settings may override.
+enum class RecordingPolicy { Always, OnDemand, Never };
+RecordingPolicy recordingPolicyOf(Role role); // consultant: always; head of sales: on demand; director: never
+QString recordingPolicyKey(RecordingPolicy policy); // "always", "on_demand", "never"
+std::optional<RecordingPolicy> recordingPolicyFromKey(const QString &key);
+
 struct User
 {
     Id id;

@@ -27,6 +27,7 @@ struct FinishedCall
     Id guestId;            // the card the consultant had open for this call (chosen or created); may be null
     Id consultantId;       // who took or made it
     QString transferredTo; // the colleague the consultant put the call through to, if any
+    QString recording;     // the call's recording under the desk's recordings folder, if recorded
 };
 
 // A colleague's extension ("202"), not a guest: 2-5 digits. Calls with colleagues (a consultation

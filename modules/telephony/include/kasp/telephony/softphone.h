@@ -3,6 +3,7 @@
 // liblinphone. Driven from the Qt event loop (a 20 ms timer runs the SIP stack; every signal comes
 // from there, on the thread that made the Softphone). Runs with no sound card (files) for tests.
 #include "kasp/core/result.h"
+#include "kasp/core/user.h"
 #include <memory>
 #include <QObject>
 #include <QString>
@@ -34,6 +35,8 @@ struct CallInfo
     QString remoteDisplayName; // as the PBX passes it, often empty
     CallState state = CallState::Ringing;
     QString transferredTo; // set when this desk handed the call on: whom to ("203")
+    // Being recorded: the file's path under Options::recordingsDir ("2026-12/…wav"); "" when not.
+    QString recording;
 };
 
 class SoftphoneListener;
@@ -59,6 +62,9 @@ public:
         // While the PBX does not answer, registering is tried again this often until it does. A
         // refused password is not retried (the PBX might lock the extension).
         int retryRegisterSecs = 10;
+        // Where calls are recorded (WAV, a folder per month); "" = this desk records nothing.
+        QString recordingsDir;
+        RecordingPolicy recording = RecordingPolicy::Never;
     };
 
     explicit Softphone(Options options, QObject *parent = nullptr);
@@ -86,6 +92,13 @@ public:
     Status sendDtmf(int callId, QChar digit); // 0-9, *, #, A-D
     Status setMuted(int callId, bool muted);
     QList<CallInfo> calls() const;
+
+    // Recording: with RecordingPolicy::Always every call is recorded from its answer; with
+    // OnDemand, from startRecording() to its end. Applies to calls answered or made from now on.
+    void setRecordingPolicy(RecordingPolicy policy);
+    RecordingPolicy recordingPolicy() const;
+    // "sip.no_call" (none, or not talking yet), "sip.recording_off" (the policy or no folder).
+    Status startRecording(int callId);
 
     // Blind transfer: the call goes on hold (if it is not) and the other party is asked (REFER) to
     // call `number`; once that call is answered, this desk's leg ends. Errors at once:

@@ -48,6 +48,8 @@ signals:
     // The "looks like" link: compare this card with another side by side.
     void compareRequested(const kasp::Id &guestId, const kasp::Id &otherId);
     void errorOccurred(const QString &message);
+    // A recorded call double-clicked on the timeline: its file under the recordings folder.
+    void recordingRequested(const QString &recording);
     void guestChanged(const kasp::Id &guestId); // saved from the card itself (an undo)
 
 private:

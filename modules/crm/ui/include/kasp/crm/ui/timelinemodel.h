@@ -12,7 +12,8 @@ public:
     enum Column { WhenColumn, WhatColumn, DetailsColumn, WhoColumn, ColumnCount };
     // What an entry is, for filtering: "call", "request" (web / callback), "booking", "message"
     // (e-mail, SMS), "note", "stay", "deal", "task".
-    enum Roles { KindRole = Qt::UserRole + 1 };
+    // RecordingRole: a recorded call's file under the recording desk's folder ("" otherwise).
+    enum Roles { KindRole = Qt::UserRole + 1, RecordingRole };
     using QAbstractTableModel::QAbstractTableModel;
 
     void setCard(const GuestCard &card);
@@ -29,6 +30,7 @@ public:
         QString what;
         QString details;
         QString who;
+        QString recording = {};
     };
 
 private:

@@ -45,6 +45,7 @@ public slots:
     void toggleMute();
     void transfer(); // opens the transfer dialog
     void join();     // hands the guest on hold to the colleague on the line
+    void record();   // starts recording the current call (policy "on demand")
     void dial();
     void setStatus(const QString &text);
     void switchTo(int callId); // from the list of calls
@@ -89,6 +90,7 @@ private:
     QPushButton *m_mute;
     QPushButton *m_transfer;
     QPushButton *m_join;
+    QPushButton *m_record;
     QTimer *m_tick;
 };
 
