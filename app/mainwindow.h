@@ -94,6 +94,7 @@ public:
     void remindTasks(const QList<kasp::storage::AgendaTask> &tasks);
     // For tests: runs instead of a form's exec() (the form is set up, not yet shown).
     std::function<void(QDialog &)> modalHook;
+    void editPhoneSettings(); // Сервис → Телефон (SIP)…
 
 public slots:
     void newGuest();
@@ -126,7 +127,6 @@ private:
     void showError(const QString &message);
     void callRinging(const kasp::telephony::CallInfo &call, const QList<kasp::Id> &guests,
                      const QString &phone);
-    void editPhoneSettings();
     // Ctrl+Shift+F3 / F4 / F6 / F8 from any program (when the phone's settings allow).
     void installGlobalKeys();
     QString recordingsDir() const;                // <the database's folder>/recordings

@@ -66,6 +66,10 @@ void PhoneSession::start()
         }
         m_started = true;
     }
+    // The headset chosen in the settings; an unplugged one is said, and the default serves.
+    const session::Settings::Phone p = m_settings.phone();
+    if (auto s = m_phone.setAudioDevices(p.microphone, p.speaker); !s.ok())
+        emit status(s.error().message);
     m_keychain->read(QLatin1String(session::Settings::kSipPasswordKey));
 }
 

@@ -12,6 +12,7 @@
 #include "kasp/telephony/ui/phonepanel.h"
 #include "mainwindow.h"
 #include "phonesession.h"
+#include "phonesettingsdialog.h"
 #include "traynotifier.h"
 
 #include <QComboBox>
@@ -184,35 +185,21 @@ void MainWindow::callRinging(const telephony::CallInfo &call, const QList<Id> &g
 
 void MainWindow::editPhoneSettings()
 {
-    session::Settings::Phone p = m_settings.phone();
-    QDialog dialog(this);
-    dialog.setObjectName(QStringLiteral("phoneSettingsDialog"));
-    dialog.setWindowTitle(tr("Phone (SIP)"));
-    auto *server = new QLineEdit(p.server);
-    server->setPlaceholderText(QStringLiteral("pbx.sanatorium.ru:5060"));
-    auto *user = new QLineEdit(p.user);
-    user->setPlaceholderText(tr("extension, e.g. 201"));
-    auto *password = new QLineEdit;
-    password->setEchoMode(QLineEdit::Password);
-    password->setPlaceholderText(tr("kept in the keychain; type to replace"));
-    auto *transport = new QComboBox;
-    transport->addItem(QStringLiteral("UDP"), QStringLiteral("udp"));
-    transport->addItem(QStringLiteral("TCP"), QStringLiteral("tcp"));
-    transport->addItem(QStringLiteral("TLS"), QStringLiteral("tls"));
-    transport->setCurrentIndex(std::max(0, transport->findData(p.transport)));
-    auto *form = new QFormLayout(&dialog);
-    form->addRow(tr("PBX address:"), server);
-    form->addRow(tr("Extension (login):"), user);
-    form->addRow(tr("Password:"), password);
-    form->addRow(tr("Transport:"), transport);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel);
-    form->addRow(buttons);
-    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    if (dialog.exec() != QDialog::Accepted)
+    PhoneSettingsDialog dialog(m_settings.phone(), m_user.role,
+                               m_phone ? m_phone->phone().audioDevices() : QList<telephony::AudioDevice>{},
+                               this);
+    if (modalHook)
+        modalHook(dialog);
+    else
+        dialog.exec();
+    if (dialog.result() != QDialog::Accepted)
         return;
-    m_settings.setPhone(
-        {server->text().trimmed(), user->text().trimmed(), transport->currentData().toString()});
+    m_settings.setPhone(dialog.phone());
+    if (m_phone) {
+        m_phone->phone().setRecordingPolicy(recordingPolicy());
+        installGlobalKeys();
+    }
+    const QString typedPassword = dialog.password();
     auto *keychain = new credentials::CredentialStore(QStringLiteral("KASP"), this);
     auto restart = [this, keychain] {
         keychain->deleteLater();
@@ -221,7 +208,7 @@ void MainWindow::editPhoneSettings()
         else
             enablePhone({});
     };
-    if (password->text().isEmpty()) {
+    if (typedPassword.isEmpty()) {
         restart();
         return;
     }
@@ -231,7 +218,7 @@ void MainWindow::editPhoneSettings()
                 keychain->deleteLater();
                 showError(tr("The SIP password was not saved in the keychain: %1").arg(text));
             });
-    keychain->write(QLatin1String(session::Settings::kSipPasswordKey), password->text());
+    keychain->write(QLatin1String(session::Settings::kSipPasswordKey), typedPassword);
 }
 
 } // namespace kasp::app

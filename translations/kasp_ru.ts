@@ -748,34 +748,6 @@
         <translation>Номер %1 есть у нескольких гостей: выберите звонящего в поиске</translation>
     </message>
     <message>
-        <source>Phone (SIP)</source>
-        <translation>Телефон (SIP)</translation>
-    </message>
-    <message>
-        <source>extension, e.g. 201</source>
-        <translation>внутренний номер, например 201</translation>
-    </message>
-    <message>
-        <source>kept in the keychain; type to replace</source>
-        <translation>хранится в хранилище ключей; введите, чтобы заменить</translation>
-    </message>
-    <message>
-        <source>PBX address:</source>
-        <translation>Адрес АТС:</translation>
-    </message>
-    <message>
-        <source>Extension (login):</source>
-        <translation>Внутренний номер (логин):</translation>
-    </message>
-    <message>
-        <source>Password:</source>
-        <translation>Пароль:</translation>
-    </message>
-    <message>
-        <source>Transport:</source>
-        <translation>Транспорт:</translation>
-    </message>
-    <message>
         <source>The SIP password was not saved in the keychain: %1</source>
         <translation>Пароль SIP не сохранён в хранилище ключей: %1</translation>
     </message>
@@ -1023,6 +995,85 @@
     <message>
         <source>The phone&apos;s extension could not be saved: %1</source>
         <translation>Внутренний номер телефона не сохранён: %1</translation>
+    </message>
+</context>
+<context>
+    <name>kasp::app::PhoneSettingsDialog</name>
+    <message>
+        <source>always</source>
+        <translation>всегда</translation>
+    </message>
+    <message>
+        <source>when «Record» is pressed</source>
+        <translation>по кнопке «Записать»</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>никогда</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Системный по умолчанию</translation>
+    </message>
+    <message>
+        <source>%1 (not connected)</source>
+        <translation>%1 (не подключено)</translation>
+    </message>
+    <message>
+        <source>Answer (Ctrl+Shift+F3), hang up (F4), hold (F6) and transfer (F8) from any program</source>
+        <translation>Отвечать (Ctrl+Shift+F3), класть трубку (F4), ставить на удержание (F6) и переводить (F8) из любой программы</translation>
+    </message>
+    <message>
+        <source>Phone (SIP)</source>
+        <translation>Телефон (SIP)</translation>
+    </message>
+    <message>
+        <source>extension, e.g. 201</source>
+        <translation>внутренний номер, например 201</translation>
+    </message>
+    <message>
+        <source>kept in the keychain; type to replace</source>
+        <translation>хранится в хранилище ключей; введите, чтобы заменить</translation>
+    </message>
+    <message>
+        <source>as the role says (%1)</source>
+        <translation>по правилу роли (%1)</translation>
+    </message>
+    <message>
+        <source>Recordings are kept beside the database and opened from the guest&apos;s card</source>
+        <translation>Записи хранятся рядом с базой данных и открываются из карточки гостя</translation>
+    </message>
+    <message>
+        <source>Inside the Sales Window F3, F4, F6, F7, F8 and F9 work without Ctrl+Shift</source>
+        <translation>В окне продаж F3, F4, F6, F7, F8 и F9 работают без Ctrl+Shift</translation>
+    </message>
+    <message>
+        <source>PBX address:</source>
+        <translation>Адрес АТС:</translation>
+    </message>
+    <message>
+        <source>Extension (login):</source>
+        <translation>Внутренний номер (логин):</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Пароль:</translation>
+    </message>
+    <message>
+        <source>Transport:</source>
+        <translation>Транспорт:</translation>
+    </message>
+    <message>
+        <source>Microphone:</source>
+        <translation>Микрофон:</translation>
+    </message>
+    <message>
+        <source>Speaker / headset:</source>
+        <translation>Динамик / гарнитура:</translation>
+    </message>
+    <message>
+        <source>Record calls:</source>
+        <translation>Запись разговоров:</translation>
     </message>
 </context>
 <context>
@@ -4230,6 +4281,10 @@ or create a new one (Ctrl+N).</source>
     <message>
         <source>Calls are not recorded on this desk</source>
         <translation>На этом рабочем месте разговоры не записываются</translation>
+    </message>
+    <message>
+        <source>The sound card is not connected: %1</source>
+        <translation>Звуковое устройство не подключено: %1</translation>
     </message>
 </context>
 <context>

@@ -58,6 +58,27 @@ private slots:
         QCOMPARE(desk->registrationState(), RegistrationState::Registered);
     }
 
+    // The sound cards this machine has (Xvfb machines have none: the list may be empty and calls
+    // still work on files); the default is always allowed, an unplugged card is refused.
+    void soundCardsAreChosenByTheirIds()
+    {
+        const QList<AudioDevice> devices = desk->audioDevices();
+        qInfo("%lld sound device(s) here", qint64(devices.size()));
+        for (const AudioDevice &a : devices) {
+            qInfo("  %s [%s] mic %d speaker %d", qPrintable(a.name), qPrintable(a.id), a.microphone,
+                  a.speaker);
+            QVERIFY(!a.id.isEmpty() && !a.name.isEmpty());
+            QVERIFY(a.microphone || a.speaker);
+            QVERIFY(
+                desk->setAudioDevices(a.microphone ? a.id : QString(), a.speaker ? a.id : QString()).ok());
+        }
+        QVERIFY(desk->setAudioDevices({}, {}).ok());
+        QCOMPARE(desk->setAudioDevices(QStringLiteral("Jabra: gone"), {}).error().code,
+                 QStringLiteral("sip.no_device"));
+        QCOMPARE(desk->setAudioDevices({}, QStringLiteral("Jabra: gone")).error().code,
+                 QStringLiteral("sip.no_device"));
+    }
+
     void aCallInAnsweredWithTonesHoldAndTheCallerHangsUp()
     {
         QSignalSpy incoming(desk.get(), &Softphone::incomingCall);

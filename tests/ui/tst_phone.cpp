@@ -23,6 +23,8 @@
 #include "translations.h"
 #include "traynotifier.h"
 
+#include <QCheckBox>
+#include <QComboBox>
 #include <QDialog>
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -357,6 +359,32 @@ private slots:
             for (const CallInfo &c : phone->calls())
                 phone->hangUp(c.id);
         QTRY_VERIFY_WITH_TIMEOUT(first.calls().isEmpty() && colleague.calls().isEmpty(), 10'000);
+
+        // The phone's settings: this desk stops recording and lets the desktop-wide keys go.
+        auto *record = window.findChild<QPushButton *>(QStringLiteral("recordButton"));
+        QVERIFY(record->isVisible());
+        window.modalHook = [&](QDialog &d) {
+            d.show();
+            auto *recording = d.findChild<QComboBox *>(QStringLiteral("recordingPolicy"));
+            QCOMPARE(recording->currentText(), QStringLiteral("по правилу роли (всегда)"));
+            QCOMPARE(d.findChild<QComboBox *>(QStringLiteral("microphone"))->itemText(0),
+                     QStringLiteral("Системный по умолчанию"));
+            QVERIFY(d.findChild<QLineEdit *>(QStringLiteral("pbxUser"))->text() == QLatin1String("201"));
+            recording->setCurrentIndex(recording->findData(QStringLiteral("never")));
+            d.findChild<QCheckBox *>(QStringLiteral("globalKeys"))->setChecked(false);
+            QVERIFY(d.grab().save(shots + QStringLiteral("/phone-settings.png")));
+            const QStringList cut = test::clippedTexts(&d);
+            QVERIFY2(cut.isEmpty(), qPrintable(cut.join(QStringLiteral(" | "))));
+            d.accept();
+        };
+        window.editPhoneSettings();
+        window.modalHook = nullptr;
+        QCOMPARE(settings.phone().recording, QStringLiteral("never"));
+        QVERIFY(!settings.phone().globalKeys);
+        QCOMPARE(settings.phone().server, pbx.server()); // the rest kept
+        QCOMPARE(desk.recordingPolicy(), RecordingPolicy::Never);
+        QTRY_VERIFY(!record->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(desk.registrationState() == RegistrationState::Registered, 10'000);
     }
 
     void cleanupTestCase()

@@ -41,7 +41,10 @@ bool Softphone::Private::beginRecording(Call &c)
 
 void Softphone::setRecordingPolicy(RecordingPolicy policy)
 {
+    if (d->options.recording == policy)
+        return;
     d->options.recording = policy;
+    emit recordingPolicyChanged();
 }
 
 RecordingPolicy Softphone::recordingPolicy() const

@@ -120,6 +120,7 @@ PhonePanel::PhonePanel(Softphone &phone, QWidget *parent)
     connect(&m_phone, &Softphone::callStateChanged, this, &PhonePanel::onCall);
     connect(&m_phone, &Softphone::callEnded, this,
             [this](const CallInfo &c, CallResult, int) { onEnded(c); });
+    connect(&m_phone, &Softphone::recordingPolicyChanged, this, &PhonePanel::refresh);
     connect(&m_phone, &Softphone::transferFailed, this, [this](int, const QString &text) {
         setStatus(tr("the transfer failed (%1); the guest is on hold: take the call back").arg(text));
     });

@@ -39,6 +39,15 @@ struct CallInfo
     QString recording;
 };
 
+// A sound card as the phone sees it (a headset, the laptop's speakers).
+struct AudioDevice
+{
+    QString id;   // stable between runs: what the settings keep
+    QString name; // "Jabra EVOLVE 20 MS" (driver in brackets when two share a name)
+    bool microphone = false;
+    bool speaker = false;
+};
+
 class SoftphoneListener;
 
 class Softphone : public QObject
@@ -100,6 +109,12 @@ public:
     // "sip.no_call" (none, or not talking yet), "sip.recording_off" (the policy or no folder).
     Status startRecording(int callId);
 
+    // The sound cards (after start()); a machine without any lists none and calls still work
+    // (tests play files). setAudioDevices: "" = the system's default; applies to the call in
+    // progress too. "sip.no_device" when an id is not among audioDevices() (unplugged).
+    QList<AudioDevice> audioDevices() const;
+    Status setAudioDevices(const QString &microphoneId, const QString &speakerId);
+
     // Blind transfer: the call goes on hold (if it is not) and the other party is asked (REFER) to
     // call `number`; once that call is answered, this desk's leg ends. Errors at once:
     // "sip.no_call", "sip.bad_address"; later: transferFailed, with the call still on hold.
@@ -120,6 +135,7 @@ signals:
     void dtmfReceived(int callId, QChar digit);
     // The other party could not reach the transfer's target; the call stays here, on hold.
     void transferFailed(int callId, const QString &message);
+    void recordingPolicyChanged();
 
 private:
     friend class SoftphoneListener;
