@@ -1,6 +1,6 @@
 #pragma once
 // The Sales Window's phone: one SIP account on the sanatorium's PBX, calls in and out, through
-// liblinphone. Driven from the Qt event loop (a 20 ms timer runs the SIP stack; every signal comes
+// liblinphone. Driven from the Qt event loop (a 10 ms timer runs the SIP stack; every signal comes
 // from there, on the thread that made the Softphone). Runs with no sound card (files) for tests.
 #include "kasp/core/result.h"
 #include "kasp/core/user.h"
@@ -133,6 +133,9 @@ signals:
     void callEnded(const kasp::telephony::CallInfo &call, kasp::telephony::CallResult result,
                    int durationSecs);
     void dtmfReceived(int callId, QChar digit);
+    // The other side has answered (SIP 200 OK); the state turns Connected a moment later, once
+    // the audio runs.
+    void callAnswered(int callId);
     // The other party could not reach the transfer's target; the call stays here, on hold.
     void transferFailed(int callId, const QString &message);
     void recordingPolicyChanged();
