@@ -5,6 +5,7 @@
 #include "kasp/crm/ui/guestcardpanel.h"
 #include "kasp/crm/ui/taskagendapanel.h"
 #include "kasp/crm/ui/taskdialog.h"
+#include "kasp/session/settings.h"
 #include "mainwindow.h"
 #include "phonesession.h"
 #include "traynotifier.h"
@@ -19,7 +20,7 @@ void MainWindow::callGuest(const Id &guestId, const Phone &phone)
         showError(tr("This desk has no phone yet: set its extension in Tools → Phone (SIP)…"));
         return;
     }
-    auto call = m_phone->phone().dial(phone.dialString());
+    auto call = m_phone->phone().dial(phone.dialString(m_settings.phone().dialPrefix));
     if (!call.ok()) {
         showError(call.error().message);
         return;

@@ -114,9 +114,11 @@ MainWindow::MainWindow(crm::GuestService &guests, booking::BookingService &booki
     });
 
     connect(m_search, &crm::ui::GuestSearchPanel::guestActivated, this, &MainWindow::openGuest);
+    connect(m_search, &crm::ui::GuestSearchPanel::callRequested, this, &MainWindow::callGuest);
     connect(m_search, &crm::ui::GuestSearchPanel::errorOccurred, this, &MainWindow::showError);
     connect(m_card, &crm::ui::GuestCardPanel::errorOccurred, this, &MainWindow::showError);
     connect(m_guestList, &crm::ui::GuestListPanel::guestActivated, this, &MainWindow::openGuest);
+    connect(m_guestList, &crm::ui::GuestListPanel::callRequested, this, &MainWindow::callGuest);
     connect(m_guestList, &crm::ui::GuestListPanel::errorOccurred, this, &MainWindow::showError);
     connect(m_card, &crm::ui::GuestCardPanel::editRequested, this, &MainWindow::editGuest);
     connect(m_card, &crm::ui::GuestCardPanel::compareRequested, this, &MainWindow::compareGuests);

@@ -41,7 +41,8 @@ PhoneSettingsDialog::PhoneSettingsDialog(const session::Settings::Phone &phone, 
                                          const QList<telephony::AudioDevice> &devices, QWidget *parent)
     : QDialog(parent), m_phone(phone), m_server(new QLineEdit(phone.server)),
       m_user(new QLineEdit(phone.user)), m_password(new QLineEdit), m_transport(new QComboBox),
-      m_recording(new QComboBox), m_microphone(new QComboBox), m_speaker(new QComboBox),
+      m_dialPrefix(new QComboBox), m_recording(new QComboBox), m_microphone(new QComboBox),
+      m_speaker(new QComboBox),
       m_globalKeys(new QCheckBox(tr("Answer (Ctrl+Shift+F3), hang up (F4), hold (F6) and transfer (F8) from "
                                     "any program")))
 {
@@ -58,6 +59,14 @@ PhoneSettingsDialog::PhoneSettingsDialog(const session::Settings::Phone &phone, 
     m_transport->addItem(QStringLiteral("TCP"), QStringLiteral("tcp"));
     m_transport->addItem(QStringLiteral("TLS"), QStringLiteral("tls"));
     m_transport->setCurrentIndex(std::max(0, m_transport->findData(phone.transport)));
+
+    m_dialPrefix->setObjectName(QStringLiteral("dialPrefix"));
+    for (const char *prefix : {"8", "+7", "7"})
+        m_dialPrefix->addItem(QStringLiteral("%1 916 123-45-67").arg(QLatin1String(prefix)),
+                              QLatin1String(prefix));
+    m_dialPrefix->setCurrentIndex(std::max(0, m_dialPrefix->findData(phone.dialPrefix)));
+    m_dialPrefix->setToolTip(
+        tr("How this PBX wants Russian numbers dialled (calls from the cards, the search and the lists)"));
 
     m_recording->setObjectName(QStringLiteral("recordingPolicy"));
     m_recording->addItem(tr("as the role says (%1)").arg(policyTitle(recordingPolicyOf(role))),
@@ -81,6 +90,7 @@ PhoneSettingsDialog::PhoneSettingsDialog(const session::Settings::Phone &phone, 
     form->addRow(tr("Extension (login):"), m_user);
     form->addRow(tr("Password:"), m_password);
     form->addRow(tr("Transport:"), m_transport);
+    form->addRow(tr("Russian numbers as:"), m_dialPrefix);
     form->addRow(tr("Microphone:"), m_microphone);
     form->addRow(tr("Speaker / headset:"), m_speaker);
     form->addRow(tr("Record calls:"), m_recording);
@@ -97,6 +107,7 @@ session::Settings::Phone PhoneSettingsDialog::phone() const
     p.server = m_server->text().trimmed();
     p.user = m_user->text().trimmed();
     p.transport = m_transport->currentData().toString();
+    p.dialPrefix = m_dialPrefix->currentData().toString();
     p.recording = m_recording->currentData().toString();
     p.microphone = m_microphone->currentData().toString();
     p.speaker = m_speaker->currentData().toString();

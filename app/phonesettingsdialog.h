@@ -29,6 +29,7 @@ private:
     QLineEdit *m_user;
     QLineEdit *m_password;
     QComboBox *m_transport;
+    QComboBox *m_dialPrefix;
     QComboBox *m_recording;
     QComboBox *m_microphone;
     QComboBox *m_speaker;

@@ -1075,6 +1075,14 @@
         <source>Record calls:</source>
         <translation>Запись разговоров:</translation>
     </message>
+    <message>
+        <source>Russian numbers as:</source>
+        <translation>Российские номера:</translation>
+    </message>
+    <message>
+        <source>How this PBX wants Russian numbers dialled (calls from the cards, the search and the lists)</source>
+        <translation>Как эта АТС набирает российские номера (звонки из карточек, поиска и списков)</translation>
+    </message>
 </context>
 <context>
     <name>kasp::app::ServerDialog</name>
@@ -3453,6 +3461,14 @@ or create a new one (Ctrl+N).</source>
             <numerusform>В базе %Ln гостей, по алфавиту</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Open the card	Enter</source>
+        <translation>Открыть карточку	Enter</translation>
+    </message>
+    <message>
+        <source>Call %1	Ctrl+Enter</source>
+        <translation>Позвонить %1	Ctrl+Enter</translation>
+    </message>
 </context>
 <context>
     <name>kasp::crm::ui::GuestSearchModel</name>
@@ -3478,6 +3494,14 @@ or create a new one (Ctrl+N).</source>
     <message>
         <source>A phone number (any format, or its last digits), the beginning of a surname (also typed on the Latin layout), an e-mail or a booking number</source>
         <translation>Номер телефона (в любом формате или последние цифры), начало фамилии (можно набрать и в латинской раскладке), e-mail или номер брони</translation>
+    </message>
+    <message>
+        <source>Open the card	Enter</source>
+        <translation>Открыть карточку	Enter</translation>
+    </message>
+    <message>
+        <source>Call %1	Ctrl+Enter</source>
+        <translation>Позвонить %1	Ctrl+Enter</translation>
     </message>
 </context>
 <context>

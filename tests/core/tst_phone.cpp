@@ -295,6 +295,13 @@ void TestPhone::dialStrings()
              QStringLiteral("84951234567"));
     QCOMPARE(Phone::parse(QStringLiteral("+375 29 123-45-67")).value().dialString(),
              QStringLiteral("+375291234567"));
+    // PBXs that want +7 or 7 in front of Russian numbers; foreign numbers stay +E.164.
+    QCOMPARE(Phone::parse(QStringLiteral("8 916 555-12-34")).value().dialString(QStringLiteral("+7")),
+             QStringLiteral("+79165551234"));
+    QCOMPARE(Phone::parse(QStringLiteral("8 916 555-12-34")).value().dialString(QStringLiteral("7")),
+             QStringLiteral("79165551234"));
+    QCOMPARE(Phone::parse(QStringLiteral("+375 29 123-45-67")).value().dialString(QStringLiteral("7")),
+             QStringLiteral("+375291234567"));
 }
 
 QTEST_GUILESS_MAIN(TestPhone)

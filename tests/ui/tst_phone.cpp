@@ -8,6 +8,7 @@
 #include "kasp/credentials/credentialstore.h"
 #include "kasp/crm/guestservice.h"
 #include "kasp/crm/ui/guestcardpanel.h"
+#include "kasp/crm/ui/guestsearchpanel.h"
 #include "kasp/session/settings.h"
 #include "kasp/storage/guestrepository.h"
 #include "kasp/storage/outbox.h"
@@ -226,6 +227,17 @@ private slots:
         QCOMPARE(dialled.kind, TouchKind::CallOut);
         QCOMPARE(dialled.userId, consultant.id);
         QVERIFY(dialled.durationSecs >= 1);
+
+        // From the search box: Ctrl+Enter calls the first result's main number.
+        QTRY_VERIFY_WITH_TIMEOUT(caller.calls().isEmpty(), 10'000);
+        window.searchPanel()->setQuery(QStringLiteral("Звонкова"));
+        QTest::keyClick(window.searchPanel()->findChild<QLineEdit *>(QStringLiteral("guestSearchEdit")),
+                        Qt::Key_Return, Qt::ControlModifier);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !caller.calls().isEmpty() && caller.calls().first().state == CallState::Ringing, 10'000);
+        QCOMPARE(session->phone().calls().first().remoteUser, QStringLiteral("89165551234"));
+        QVERIFY(session->phone().hangUp(session->phone().calls().first().id).ok());
+        QTRY_VERIFY_WITH_TIMEOUT(caller.calls().isEmpty() && session->phone().calls().isEmpty(), 10'000);
     }
 
     // Two guests at once and a transfer, all from the phone panel: the second call waits in the
@@ -371,6 +383,9 @@ private slots:
                      QStringLiteral("Системный по умолчанию"));
             QVERIFY(d.findChild<QLineEdit *>(QStringLiteral("pbxUser"))->text() == QLatin1String("201"));
             recording->setCurrentIndex(recording->findData(QStringLiteral("never")));
+            auto *prefix = d.findChild<QComboBox *>(QStringLiteral("dialPrefix"));
+            QCOMPARE(prefix->currentData().toString(), QStringLiteral("8"));
+            prefix->setCurrentIndex(prefix->findData(QStringLiteral("+7")));
             d.findChild<QCheckBox *>(QStringLiteral("globalKeys"))->setChecked(false);
             QVERIFY(d.grab().save(shots + QStringLiteral("/phone-settings.png")));
             const QStringList cut = test::clippedTexts(&d);
@@ -380,6 +395,7 @@ private slots:
         window.editPhoneSettings();
         window.modalHook = nullptr;
         QCOMPARE(settings.phone().recording, QStringLiteral("never"));
+        QCOMPARE(settings.phone().dialPrefix, QStringLiteral("+7"));
         QVERIFY(!settings.phone().globalKeys);
         QCOMPARE(settings.phone().server, pbx.server()); // the rest kept
         QCOMPARE(desk.recordingPolicy(), RecordingPolicy::Never);

@@ -223,10 +223,10 @@ QString phonePrefixE164(const QString &input)
     return {};
 }
 
-QString Phone::dialString() const
+QString Phone::dialString(const QString &russianPrefix) const
 {
     if (m_e164.startsWith(QLatin1String("+7")) && m_e164.size() == 12)
-        return QLatin1Char('8') + m_e164.mid(2);
+        return russianPrefix + m_e164.mid(2);
     return m_e164;
 }
 

@@ -110,6 +110,9 @@ Settings::Phone Settings::phone() const
     p.user = m_settings.value(QStringLiteral("phone/user")).toString();
     p.transport = m_settings.value(QStringLiteral("phone/transport"), p.transport).toString();
     p.globalKeys = m_settings.value(QStringLiteral("phone/global_keys"), p.globalKeys).toBool();
+    p.dialPrefix = m_settings.value(QStringLiteral("phone/dial_prefix"), p.dialPrefix).toString();
+    if (p.dialPrefix != QLatin1String("+7") && p.dialPrefix != QLatin1String("7"))
+        p.dialPrefix = QStringLiteral("8"); // anything else in a hand-edited file
     p.recording = m_settings.value(QStringLiteral("phone/recording"), p.recording).toString();
     p.microphone = m_settings.value(QStringLiteral("phone/microphone")).toString();
     p.speaker = m_settings.value(QStringLiteral("phone/speaker")).toString();
@@ -122,6 +125,7 @@ void Settings::setPhone(const Phone &p)
     m_settings.setValue(QStringLiteral("phone/user"), p.user);
     m_settings.setValue(QStringLiteral("phone/transport"), p.transport);
     m_settings.setValue(QStringLiteral("phone/global_keys"), p.globalKeys);
+    m_settings.setValue(QStringLiteral("phone/dial_prefix"), p.dialPrefix);
     m_settings.setValue(QStringLiteral("phone/recording"), p.recording);
     m_settings.setValue(QStringLiteral("phone/microphone"), p.microphone);
     m_settings.setValue(QStringLiteral("phone/speaker"), p.speaker);

@@ -4,6 +4,7 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLocale>
+#include <QMenu>
 #include <QProgressBar>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -18,12 +19,16 @@ class GuestTable : public QTableView
 public:
     using QTableView::QTableView;
     std::function<void(const QModelIndex &)> onEnter;
+    std::function<void(const QModelIndex &)> onCall; // Ctrl+Enter
 
 protected:
     void keyPressEvent(QKeyEvent *event) override
     {
         if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) && currentIndex().isValid()) {
-            onEnter(currentIndex());
+            if (event->modifiers() & Qt::ControlModifier)
+                onCall(currentIndex());
+            else
+                onEnter(currentIndex());
             return;
         }
         QTableView::keyPressEvent(event);
@@ -68,6 +73,23 @@ GuestListPanel::GuestListPanel(storage::GuestList list, QWidget *parent)
         if (const Id id = m_model->guestAt(index.row()); !id.isNull())
             emit guestActivated(id);
     };
+    static_cast<GuestTable *>(m_view)->onCall = [this](const QModelIndex &index) { callRow(index.row()); };
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint &at) {
+        const QModelIndex index = m_view->indexAt(at);
+        if (!index.isValid())
+            return;
+        QMenu menu;
+        menu.addAction(tr("Open the card\tEnter"), this, [this, index] {
+            if (const Id id = m_model->guestAt(index.row()); !id.isNull())
+                emit guestActivated(id);
+        });
+        const QString phone = m_model->index(index.row(), GuestListModel::PhoneColumn).data().toString();
+        if (!phone.isEmpty())
+            menu.addAction(tr("Call %1\tCtrl+Enter").arg(phone), this,
+                           [this, index] { callRow(index.row()); });
+        menu.exec(m_view->viewport()->mapToGlobal(at));
+    });
     connect(m_view, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
         if (const Id id = m_model->guestAt(index.row()); !id.isNull())
             emit guestActivated(id);
@@ -117,6 +139,14 @@ void GuestListPanel::showEvent(QShowEvent *event)
 void GuestListPanel::updateStatus()
 {
     m_status->setText(tr("%Ln guest(s) in the base, alphabetically", nullptr, int(m_model->guestCount())));
+}
+
+void GuestListPanel::callRow(int row)
+{
+    const Id id = m_model->guestAt(row);
+    const auto phone = Phone::parse(m_model->index(row, GuestListModel::PhoneColumn).data().toString());
+    if (!id.isNull() && phone.ok())
+        emit callRequested(id, phone.value());
 }
 
 } // namespace kasp::crm::ui

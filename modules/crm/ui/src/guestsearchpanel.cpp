@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMenu>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -56,6 +57,30 @@ GuestSearchPanel::GuestSearchPanel(GuestService &service, QWidget *parent)
     });
     connect(m_list, &QListView::activated, this,
             [this](const QModelIndex &index) { activateRow(index.row()); });
+    m_list->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_list, &QWidget::customContextMenuRequested, this, [this](const QPoint &at) {
+        const QModelIndex index = m_list->indexAt(at);
+        if (!index.isValid())
+            return;
+        QMenu menu;
+        menu.addAction(tr("Open the card\tEnter"), this, [this, index] { activateRow(index.row()); });
+        const auto phone = Phone::fromE164(index.data(GuestSearchModel::PhoneRole).toString());
+        if (phone.ok())
+            menu.addAction(tr("Call %1\tCtrl+Enter").arg(phone.value().display()), this,
+                           [this, index] { callRow(index.row()); });
+        menu.exec(m_list->viewport()->mapToGlobal(at));
+    });
+}
+
+void GuestSearchPanel::callRow(int row)
+{
+    const QModelIndex index = m_model->index(row, 0);
+    if (!index.isValid())
+        return;
+    const auto phone = Phone::fromE164(index.data(GuestSearchModel::PhoneRole).toString());
+    const Id id = index.data(GuestSearchModel::IdRole).value<Id>();
+    if (phone.ok() && !id.isNull())
+        emit callRequested(id, phone.value());
 }
 
 void GuestSearchPanel::focusSearch()
@@ -115,7 +140,12 @@ bool GuestSearchPanel::eventFilter(QObject *watched, QEvent *event)
             m_edit->setFocus();
             return true;
         }
-        if (watched == m_list && (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter)) {
+        const bool enter = key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter;
+        if (enter && (key->modifiers() & Qt::ControlModifier) && (watched == m_list || watched == m_edit)) {
+            callRow(m_list->currentIndex().isValid() ? m_list->currentIndex().row() : 0);
+            return true;
+        }
+        if (watched == m_list && enter) {
             activateRow(m_list->currentIndex().row());
             return true;
         }

@@ -20,9 +20,10 @@ public:
     static Result<Phone> fromE164(const QString &e164, const QString &extension = {});
 
     bool isNull() const { return m_e164.isEmpty(); }
-    // What the sanatorium's PBX dials: a Russian number as 8 and ten digits (the dial plan Russian
-    // PBXs keep), any other as +E.164. The extension is not dialled (it is DTMF once connected).
-    QString dialString() const;
+    // What the sanatorium's PBX dials: a Russian number as `russianPrefix` and ten digits ("8", the
+    // dial plan most Russian PBXs keep; "+7" or "7" for those that want it so), any other as
+    // +E.164. The extension is not dialled (it is DTMF once connected).
+    QString dialString(const QString &russianPrefix = QStringLiteral("8")) const;
     const QString &e164() const { return m_e164; }
     const QString &extension() const { return m_extension; }
     // Digits of the E.164 form without '+', reversed: the key for suffix lookups ("last 4 digits").

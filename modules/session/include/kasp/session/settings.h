@@ -58,6 +58,8 @@ public:
         QString transport = QStringLiteral("udp"); // "udp", "tcp", "tls"
         // Answer, hang up, hold and transfer from any program (Ctrl+Shift+F3 / F4 / F6 / F8).
         bool globalKeys = true;
+        // How the PBX wants Russian numbers: "8" (8 916 …), "+7" or "7".
+        QString dialPrefix = QStringLiteral("8");
         // "role" (the role's rule), "always", "on_demand", "never".
         QString recording = QStringLiteral("role");
         QString microphone; // the sound card's name as the phone lists it; "" = the system's default

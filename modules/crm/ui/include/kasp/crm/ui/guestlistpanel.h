@@ -1,6 +1,7 @@
 #pragma once
 // The "Гости" tab: the whole base, alphabetically, scrolled like any table at a million guests.
 // Typing letters in the table jumps to the surname; Enter or a double click opens the card.
+#include "kasp/core/phone.h"
 #include "kasp/crm/ui/guestlistmodel.h"
 #include <QWidget>
 
@@ -25,6 +26,8 @@ public:
 
 signals:
     void guestActivated(const kasp::Id &guestId);
+    // Ctrl+Enter or the row's menu: call the guest's main number.
+    void callRequested(const kasp::Id &guestId, const kasp::Phone &phone);
     void errorOccurred(const QString &message);
 
 protected:
@@ -32,6 +35,7 @@ protected:
 
 private:
     void updateStatus();
+    void callRow(int row);
 
     GuestListModel *m_model;
     QTableView *m_view;

@@ -2,6 +2,7 @@
 // Search box + result list. Typing searches after a short pause; Enter or a double click opens
 // the guest; Down moves from the box into the list, so the keyboard never has to leave.
 #include "kasp/core/id.h"
+#include "kasp/core/phone.h"
 #include <QWidget>
 
 class QLineEdit;
@@ -29,6 +30,8 @@ public:
 
 signals:
     void guestActivated(const kasp::Id &guestId);
+    // Ctrl+Enter (in the box or the list) or the row's menu: call that guest's main number.
+    void callRequested(const kasp::Id &guestId, const kasp::Phone &phone);
     void errorOccurred(const QString &message);
 
 protected:
@@ -36,6 +39,7 @@ protected:
 
 private:
     void runSearch();
+    void callRow(int row);
     void activateRow(int row);
 
     GuestService &m_service;
