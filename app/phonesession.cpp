@@ -36,8 +36,14 @@ PhoneSession::PhoneSession(QSqlDatabase db, const Clock &clock, session::Setting
     connect(&m_phone, &telephony::Softphone::registrationChanged, this,
             [this](telephony::RegistrationState state, const QString &, const QString &text) {
                 emit status(text.isEmpty() ? telephony::registrationStateTitle(state) : text);
-                if (state == telephony::RegistrationState::Registered)
+                if (state == telephony::RegistrationState::Registered) {
                     publishExtension();
+                    // Colleagues' lines free or busy, where the PBX serves presence.
+                    QStringList extensions;
+                    for (const telephony::ui::Colleague &c : colleagues())
+                        extensions.append(c.extension);
+                    m_phone.watchPresence(extensions);
+                }
             });
     connect(m_keychain, &credentials::CredentialStore::readFinished, this,
             [this](const QString &, const QString &password) {
@@ -95,7 +101,7 @@ QList<telephony::ui::Colleague> PhoneSession::colleagues() const
     const QString mine = m_settings.phone().user.trimmed();
     for (const User &u : all.value())
         if (u.active && !u.extension.isEmpty() && u.id != m_userId && u.extension != mine)
-            out.append({u.displayName, u.extension});
+            out.append({u.displayName, u.extension, m_phone.presenceOf(u.extension)});
     return out;
 }
 

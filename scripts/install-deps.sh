@@ -22,7 +22,7 @@ PACKAGES=(
   # libFuzzer (clang) for the protocol fuzz test
   clang libclang-rt-14-dev
   # softphone (SIP): liblinphone; tests: kamailio as registrar and proxy, linphonec to compare
-  liblinphone-dev linphone-cli kamailio
+  liblinphone-dev linphone-cli kamailio kamailio-presence-modules
   # list export to Excel (xlsxwriter.pc links -lz); tests read the files back with openpyxl
   libxlsxwriter-dev zlib1g-dev python3-openpyxl
   # keychain

@@ -4508,5 +4508,13 @@ or create a new one (Ctrl+N).</source>
         <source>The guest waits on hold while you call the colleague; then «Join» hands the guest over</source>
         <translation>Гость ждёт на удержании, пока вы звоните коллеге; затем «Соединить» передаёт гостя</translation>
     </message>
+    <message>
+        <source> · line free</source>
+        <translation> · линия свободна</translation>
+    </message>
+    <message>
+        <source> · on a call</source>
+        <translation> · разговаривает</translation>
+    </message>
 </context>
 </TS>

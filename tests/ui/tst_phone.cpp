@@ -341,7 +341,17 @@ private slots:
         QVERIFY(dialog && dialog->isVisible());
         auto *colleagues = dialog->findChild<QListWidget *>(QStringLiteral("colleagueList"));
         QCOMPARE(colleagues->count(), 1); // not oneself; only desks with an extension
-        QCOMPARE(colleagues->item(0)->text(), QStringLiteral("Белова Ирина — 202"));
+        QCOMPARE(colleagues->item(0)->text(), QStringLiteral("Белова Ирина — 202")); // no presence here
+        {
+            // Where the PBX serves presence (telephony.presence), the list says whose line is free.
+            telephony::ui::TransferDialog withPresence(
+                {{QStringLiteral("Белова Ирина"), QStringLiteral("202"), Presence::Busy},
+                 {QStringLiteral("Орлов Пётр"), QStringLiteral("203"), Presence::Free}},
+                QStringLiteral("гость"));
+            auto *list = withPresence.findChild<QListWidget *>(QStringLiteral("colleagueList"));
+            QCOMPARE(list->item(0)->text(), QStringLiteral("Белова Ирина — 202 · разговаривает"));
+            QCOMPARE(list->item(1)->text(), QStringLiteral("Орлов Пётр — 203 · линия свободна"));
+        }
         dialog->findChild<QLineEdit *>(QStringLiteral("transferSearch"))->setText(QStringLiteral("бел"));
         QCOMPARE(dialog->target(), QStringLiteral("202"));
         QVERIFY(dialog->grab().save(shots + QStringLiteral("/phone-transfer-dialog.png")));

@@ -183,6 +183,7 @@ Status Softphone::registerAccount(const SipAccount &a, const QString &password)
     params->setTransport(transport);
     params->enableRegister(true);
     params->setExpires(300);
+    params->enablePublish(true); // free / busy for colleagues, where the PBX takes it
     d->account = d->core->createAccount(params);
     if (!d->account || d->core->addAccount(d->account) != 0)
         return Error{QStringLiteral("sip.bad_address"),
@@ -398,6 +399,7 @@ void SoftphoneListener::onAccountRegistrationStateChanged(const std::shared_ptr<
     if (mapped == RegistrationState::Registered) {
         d.retryRegister.stop();
         d.keepRegistered.start();
+        d.publishOwnPresence();
     } else if (mapped == RegistrationState::Failed) {
         d.keepRegistered.stop();
         if (code == QLatin1String("sip.unreachable"))
@@ -437,6 +439,7 @@ void SoftphoneListener::onCallStateChanged(const std::shared_ptr<linphone::Core>
         if (state == S::OutgoingInit)
             c.recordPath = d.outgoingRecordPath;
         d.calls.insert(id, c);
+        d.publishOwnPresence();
         if (state == S::IncomingReceived)
             emit m_phone->incomingCall(c.info);
         else
@@ -505,6 +508,7 @@ void SoftphoneListener::onCallStateChanged(const std::shared_ptr<linphone::Core>
         const CallInfo info = c.info;
         d.ids.erase(call->cPtr());
         d.calls.remove(id);
+        d.publishOwnPresence();
         emit m_phone->callEnded(info, result, seconds);
         return;
     }

@@ -27,6 +27,8 @@ public:
     void onDtmfReceived(const std::shared_ptr<linphone::Core> &, const std::shared_ptr<linphone::Call> &call,
                         int dtmf) override;
     // The other party's progress with a call we asked it to make (REFER's NOTIFYs).
+    void onNotifyPresenceReceived(const std::shared_ptr<linphone::Core> &,
+                                  const std::shared_ptr<linphone::Friend> &linphoneFriend) override;
     void onTransferStateChanged(const std::shared_ptr<linphone::Core> &,
                                 const std::shared_ptr<linphone::Call> &transferred,
                                 linphone::Call::State state) override;
@@ -69,6 +71,10 @@ struct Softphone::Private
     QHash<int, Call> calls;
     int nextId = 1;
     QString outgoingRecordPath; // for the call dial() is creating (numbered in its callback)
+    QHash<QString, std::shared_ptr<linphone::Friend>> watched; // by user (extension)
+    QHash<QString, Presence> presence;
+    // Publishes busy while there is a call, free otherwise (softphonepresence.cpp).
+    void publishOwnPresence();
 
     Call *find(int id) { return calls.contains(id) ? &calls[id] : nullptr; }
     // Puts every call that talks now, except `keepId`, on hold (see dial, answer, resume).

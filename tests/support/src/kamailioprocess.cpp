@@ -3,6 +3,7 @@
 #include "kasp/testsupport/testenv.h"
 
 #include <QDeadlineTimer>
+#include <QDir>
 #include <QFile>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -39,6 +40,7 @@ loadmodule "xlog.so"
 modparam("usrloc", "db_mode", 0)
 modparam("rr", "enable_full_lr", 1)
 modparam("registrar", "max_expires", 3600)
+%PRESENCE_MODULES%
 
 request_route {
     if (!mf_process_maxfwd_header("10")) {
@@ -83,8 +85,7 @@ request_route {
         exit;
     }
     if (is_method("SUBSCRIBE|PUBLISH")) {
-        sl_send_reply("489", "Bad Event");
-        exit;
+%PRESENCE_ROUTE%
     }
     if (is_method("INVITE")) {
         record_route();
@@ -125,6 +126,45 @@ bool KamailioProcess::start(QString *error)
         return false;
     }
     QString config = QString::fromUtf8(kConfig);
+    if (m_presence) {
+        // A presence server (RFC 3856, PIDF) keeping its tables in text files: desks publish
+        // whether they are on the phone, colleagues subscribe.
+        const QString db = m_dir + QStringLiteral("/dbtext");
+        QDir().mkpath(db);
+        for (const char *table : {"version", "presentity", "active_watchers", "watchers", "xcap"}) {
+            const QString to = db + QLatin1Char('/') + QLatin1String(table);
+            QFile::remove(to);
+            if (!QFile::copy(QStringLiteral("/usr/share/kamailio/dbtext/kamailio/") + QLatin1String(table),
+                             to)) {
+                *error = QStringLiteral("no kamailio table %1 (kamailio-presence-modules?)")
+                             .arg(QLatin1String(table));
+                return false;
+            }
+            QFile(to).setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+        }
+        config.replace(QStringLiteral("%PRESENCE_MODULES%"),
+                       QStringLiteral("loadmodule \"db_text.so\"\nloadmodule \"presence.so\"\n"
+                                      "loadmodule \"presence_xml.so\"\n"
+                                      "modparam(\"presence\", \"db_url\", \"text://%1\")\n"
+                                      "modparam(\"presence_xml\", \"db_url\", \"text://%1\")\n"
+                                      "modparam(\"presence_xml\", \"force_active\", 1)\n"
+                                      // Subscriptions in memory (db_text cannot store them whole).
+                                      "modparam(\"presence\", \"subs_db_mode\", 0)\n"
+                                      // NOTIFYs go straight to the contact: no GRUU (sip:…;gr=…
+                                      // would be sent to port 5060 of the domain).
+                                      "modparam(\"registrar\", \"gruu_enabled\", 0)\n")
+                           .arg(db));
+        config.replace(
+            QStringLiteral("%PRESENCE_ROUTE%"),
+            QStringLiteral(
+                "        if (!t_newtran()) {\n            sl_reply_error();\n            exit;\n        }\n"
+                "        if (is_method(\"PUBLISH\")) {\n            handle_publish();\n        } else {\n"
+                "            handle_subscribe();\n        }\n        t_release();\n        exit;"));
+    } else {
+        config.replace(QStringLiteral("%PRESENCE_MODULES%"), QString());
+        config.replace(QStringLiteral("%PRESENCE_ROUTE%"),
+                       QStringLiteral("        sl_send_reply(\"489\", \"Bad Event\");\n        exit;"));
+    }
     config.replace(QStringLiteral("%PORT%"), QString::number(m_port));
     config.replace(QStringLiteral("%PASSWORD%"), QLatin1String(kPassword));
     QFile file(m_dir + QStringLiteral("/kamailio.cfg"));

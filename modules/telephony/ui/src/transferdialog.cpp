@@ -45,7 +45,12 @@ TransferDialog::TransferDialog(const QList<Colleague> &colleagues, const QString
     m_list->setObjectName(QStringLiteral("colleagueList"));
     m_list->setToolTip(tr("Colleagues whose phones are registered, with their extensions"));
     for (const Colleague &c : colleagues) {
-        auto *item = new QListWidgetItem(QStringLiteral("%1 — %2").arg(c.name, c.extension), m_list);
+        QString text = QStringLiteral("%1 — %2").arg(c.name, c.extension);
+        if (c.presence == Presence::Free)
+            text += tr(" · line free");
+        else if (c.presence == Presence::Busy)
+            text += tr(" · on a call");
+        auto *item = new QListWidgetItem(text, m_list);
         item->setData(kExtensionRole, c.extension);
         item->setData(kNameRole, c.name);
     }

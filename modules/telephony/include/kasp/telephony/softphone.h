@@ -48,6 +48,10 @@ struct AudioDevice
     bool speaker = false;
 };
 
+// A colleague's phone as the PBX tells it: free, busy (on a call), or not known (the PBX serves no
+// presence, or the colleague's desk is not registered).
+enum class Presence { Unknown, Free, Busy };
+
 class SoftphoneListener;
 
 class Softphone : public QObject
@@ -115,6 +119,12 @@ public:
     QList<AudioDevice> audioDevices() const;
     Status setAudioDevices(const QString &microphoneId, const QString &speakerId);
 
+    // Colleagues' presence where the PBX serves it (SUBSCRIBE / NOTIFY with PIDF): watch these
+    // extensions (replacing the last list). This desk publishes its own: busy while it has a
+    // call, free otherwise. A PBX that refuses both leaves everyone Unknown, without complaint.
+    void watchPresence(const QStringList &users);
+    Presence presenceOf(const QString &user) const;
+
     // Blind transfer: the call goes on hold (if it is not) and the other party is asked (REFER) to
     // call `number`; once that call is answered, this desk's leg ends. Errors at once:
     // "sip.no_call", "sip.bad_address"; later: transferFailed, with the call still on hold.
@@ -139,6 +149,7 @@ signals:
     // The other party could not reach the transfer's target; the call stays here, on hold.
     void transferFailed(int callId, const QString &message);
     void recordingPolicyChanged();
+    void presenceChanged(const QString &user, kasp::telephony::Presence presence);
 
 private:
     friend class SoftphoneListener;

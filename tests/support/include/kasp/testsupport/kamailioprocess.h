@@ -2,8 +2,8 @@
 // A real kamailio on 127.0.0.1 for the softphone tests: registrar (REGISTER challenged with digest
 // auth; every test user's password is kPassword) and stateful proxy for calls between registered
 // users, on a free port (UDP and TCP). SUBSCRIBE / PUBLISH are refused (no presence server), as many
-// small PBXs do. Stopped and reaped by the destructor; stop() and start() again model a PBX that
-// goes away and comes back on the same port.
+// small PBXs do, unless enablePresence() makes it a presence server too. Stopped and reaped by the
+// destructor; stop() and start() again model a PBX that goes away and comes back on the same port.
 #include <memory>
 #include <QProcess>
 #include <QString>
@@ -19,6 +19,9 @@ public:
     KamailioProcess() = default;
     ~KamailioProcess() { stop(); }
 
+    // A presence server too (kamailio's presence + presence_xml over db_text), instead of
+    // refusing SUBSCRIBE and PUBLISH. Before start().
+    void enablePresence() { m_presence = true; }
     bool start(QString *error); // the first start picks a free port; later starts reuse it
     void stop();
     bool isRunning() const { return m_process && m_process->state() == QProcess::Running; }
@@ -30,6 +33,7 @@ private:
     std::unique_ptr<QProcess> m_process;
     QString m_dir;
     int m_port = 0;
+    bool m_presence = false;
     QString m_log;
 };
 

@@ -2,6 +2,7 @@
 // Where to transfer the call: a colleague from the list (by name or extension, filtered as one
 // types) or any number typed in; then either at once (blind: the guest hears the colleague's phone
 // ring and this desk drops out) or after a word with the colleague (consult, then join).
+#include "kasp/telephony/softphone.h"
 #include <QDialog>
 #include <QList>
 #include <QString>
@@ -15,8 +16,9 @@ namespace kasp::telephony::ui {
 
 struct Colleague
 {
-    QString name;      // "Соколова Анна"
-    QString extension; // "202"
+    QString name;                          // "Соколова Анна"
+    QString extension;                     // "202"
+    Presence presence = Presence::Unknown; // where the PBX tells it
 };
 
 class TransferDialog : public QDialog
