@@ -4469,6 +4469,10 @@ or create a new one (Ctrl+N).</source>
         <source>Every conversation on this desk is recorded</source>
         <translation>Все разговоры на этом рабочем месте записываются</translation>
     </message>
+    <message>
+        <source>During a talk, digits typed here go to the other side as tones</source>
+        <translation>Во время разговора набранные здесь цифры уходят собеседнику тонами</translation>
+    </message>
 </context>
 <context>
     <name>kasp::telephony::ui::TransferDialog</name>

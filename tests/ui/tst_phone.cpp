@@ -140,6 +140,13 @@ private slots:
         answer->click();
         QTRY_VERIFY_WITH_TIMEOUT(
             !caller.calls().isEmpty() && caller.calls().first().state == CallState::Connected, 10'000);
+        // Digits typed during the talk reach the caller as tones (a menu on their side).
+        QSignalSpy tones(&caller, &Softphone::dtmfReceived);
+        QTest::keyClicks(window.findChild<QLineEdit *>(QStringLiteral("dialNumber")), QStringLiteral("7#"));
+        QTRY_COMPARE_WITH_TIMEOUT(tones.size(), 2, 5000);
+        QCOMPARE(tones.at(0).at(1).toChar(), QLatin1Char('7'));
+        QCOMPARE(tones.at(1).at(1).toChar(), QLatin1Char('#'));
+        QVERIFY(window.findChild<QLineEdit *>(QStringLiteral("dialNumber"))->text().isEmpty());
         QTest::qWait(1100);
         QTRY_COMPARE(window.findChild<QPushButton *>(QStringLiteral("recordButton"))->text(),
                      QStringLiteral("● Запись"));
@@ -374,8 +381,17 @@ private slots:
                                  15'000);
         QTRY_VERIFY_WITH_TIMEOUT(desk.calls().isEmpty(), 10'000);
         QTRY_VERIFY_WITH_TIMEOUT(!recorded.isEmpty(), 10'000);
-        const Touch handed = storage::TouchRepository(t.db, clock).forGuest(known.id, 10).value().first();
-        QVERIFY2(handed.note.contains(QStringLiteral("202")), qPrintable(handed.note));
+        // The guest's call, recorded on their card as put through to 202.
+        const QList<Touch> history = storage::TouchRepository(t.db, clock).forGuest(known.id, 20).value();
+        QString seen;
+        bool handed = false;
+        for (const Touch &touch : history) {
+            seen += QStringLiteral("%1 %2 «%3»; ")
+                        .arg(touch.at.toString(Qt::ISODateWithMs), touchKindKey(touch.kind), touch.note);
+            handed =
+                handed || (touch.kind == TouchKind::CallIn && touch.note.contains(QStringLiteral("202")));
+        }
+        QVERIFY2(handed, qPrintable(seen));
         QVERIFY(!join->isVisible());
         for (Softphone *phone : {&first, &colleague})
             for (const CallInfo &c : phone->calls())

@@ -14,6 +14,7 @@ namespace {
 constexpr int kReferAfterHoldMs = 300; // see the Paused case in onCallStateChanged
 constexpr int kResumeRetries = 3;
 constexpr int kResumeRetryMs = 400; // 400, 800, 1200 ms: the other side's re-INVITE finishes first
+constexpr int kToneSpacingMs = 200; // a tone (RFC 2833, ~100 ms) and a pause before the next
 
 QString fromStd(const std::string &s)
 {
@@ -77,6 +78,8 @@ Softphone::Softphone(Options options, QObject *parent) : QObject(parent), d(std:
     });
     d->keepRegistered.setInterval(std::max(1, d->options.keepRegisteredSecs) * 1000);
     d->retryRegister.setInterval(std::max(1, d->options.retryRegisterSecs) * 1000);
+    d->tonePacer.setInterval(kToneSpacingMs);
+    connect(&d->tonePacer, &QTimer::timeout, this, &Softphone::sendNextTone);
     for (QTimer *timer : {&d->keepRegistered, &d->retryRegister})
         connect(timer, &QTimer::timeout, this, [this] {
             if (d->account)
@@ -87,6 +90,7 @@ Softphone::Softphone(Options options, QObject *parent) : QObject(parent), d(std:
 Softphone::~Softphone()
 {
     d->iterate.stop();
+    d->tonePacer.stop();
     d->keepRegistered.stop();
     d->retryRegister.stop();
     if (d->listener)
@@ -335,11 +339,31 @@ Status Softphone::resume(int id)
 Status Softphone::sendDtmf(int id, QChar digit)
 {
     Private::Call *c = d->find(id);
-    if (!c || !QStringLiteral("0123456789*#ABCD").contains(digit.toUpper()) ||
-        c->call->sendDtmf(digit.toUpper().toLatin1()) != 0)
+    if (!c || !QStringLiteral("0123456789*#ABCD").contains(digit.toUpper()))
         return Error{QStringLiteral("sip.no_call"),
                      QCoreApplication::translate("kasp::telephony", "The tone could not be sent")};
+    // Tones typed faster than they are played are queued: liblinphone sends one at a time and
+    // drops one asked for while the last still sounds.
+    c->tones.append(digit.toUpper());
+    if (!d->tonePacer.isActive()) {
+        sendNextTone();
+        d->tonePacer.start();
+    }
     return {};
+}
+
+void Softphone::sendNextTone()
+{
+    bool more = false;
+    for (Private::Call &c : d->calls) {
+        if (!c.tones.isEmpty())
+            c.call->sendDtmf(c.tones.front().toLatin1());
+        if (!c.tones.isEmpty())
+            c.tones.remove(0, 1);
+        more = more || !c.tones.isEmpty();
+    }
+    if (!more)
+        d->tonePacer.stop();
 }
 
 Status Softphone::setMuted(int id, bool muted)
@@ -490,6 +514,11 @@ void SoftphoneListener::onCallStateChanged(const std::shared_ptr<linphone::Core>
     case S::End:
     case S::Error: {
         c.info.state = CallState::Ended;
+        // An attended transfer's guest leg ended by the guest's phone before the final NOTIFY
+        // came: its Replaces went through (a failed one leaves the call here, on hold).
+        if (state == S::End && !c.transferBlind && !c.transferTarget.isEmpty() &&
+            c.info.transferredTo.isEmpty())
+            c.info.transferredTo = c.transferTarget;
         CallResult result = CallResult::Answered;
         if (!c.connected) {
             const linphone::Reason reason = call->getReason();

@@ -56,6 +56,7 @@ struct Softphone::Private
         // (491 Request Pending, e.g. right after a failed transfer): tried again a moment later.
         bool resumeWanted = false;
         int resumeRetries = 0;
+        QString tones;      // typed, not sent yet (Softphone::sendNextTone)
         QString recordPath; // absolute; given to liblinphone when answered or dialled
         bool recordingStarted = false;
     };
@@ -67,6 +68,7 @@ struct Softphone::Private
     QTimer iterate;
     QTimer keepRegistered;           // renews a registration (see Options::keepRegisteredSecs)
     QTimer retryRegister;            // registers again while the PBX is away
+    QTimer tonePacer;                // sends queued tones one by one
     std::map<const void *, int> ids; // by the C object: wrappers may differ between callbacks
     QHash<int, Call> calls;
     int nextId = 1;

@@ -35,6 +35,8 @@ PhonePanel::PhonePanel(Softphone &phone, QWidget *parent)
     m_status->setWordWrap(true);
     m_number->setObjectName(QStringLiteral("dialNumber"));
     m_number->setPlaceholderText(tr("Number to call"));
+    m_number->setToolTip(tr("During a talk, digits typed here go to the other side as tones"));
+    m_number->installEventFilter(this);
     m_callList->setObjectName(QStringLiteral("callList"));
     m_callList->setToolTip(
         tr("Every call on this phone; click one to switch to it (the other goes on hold)"));

@@ -2,6 +2,7 @@
 // current call, a second call waiting, a consultation before a transfer.
 #include "kasp/telephony/ui/phonepanel.h"
 
+#include <QKeyEvent>
 #include <QLineEdit>
 #include <QTimer>
 
@@ -201,6 +202,32 @@ void PhonePanel::join()
         setStatus(s.error().message);
     else
         setStatus(tr("the guest is handed to %1").arg(m_consult.target));
+}
+
+bool PhonePanel::sendTone(QKeyEvent *event)
+{
+    const CallInfo current = m_calls.value(m_current);
+    const QString text = event->text();
+    if (current.state != CallState::Connected || text.size() != 1 ||
+        !QStringLiteral("0123456789*#").contains(text) ||
+        (event->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier)))
+        return false;
+    if (auto s = m_phone.sendDtmf(current.id, text.at(0)); !s.ok())
+        setStatus(s.error().message);
+    return true;
+}
+
+bool PhonePanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_number && event->type() == QEvent::KeyPress && sendTone(static_cast<QKeyEvent *>(event)))
+        return true;
+    return QWidget::eventFilter(watched, event);
+}
+
+void PhonePanel::keyPressEvent(QKeyEvent *event)
+{
+    if (!sendTone(event))
+        QWidget::keyPressEvent(event);
 }
 
 void PhonePanel::record()

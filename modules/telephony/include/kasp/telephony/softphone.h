@@ -154,6 +154,7 @@ signals:
 private:
     friend class SoftphoneListener;
     void retryResume(int callId);
+    void sendNextTone();
     struct Private;
     std::unique_ptr<Private> d;
     RegistrationState m_registration = RegistrationState::None;

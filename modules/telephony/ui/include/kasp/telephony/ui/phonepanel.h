@@ -13,6 +13,7 @@
 #include <QSet>
 #include <QWidget>
 
+class QKeyEvent;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -33,6 +34,12 @@ public:
     int currentCall() const { return m_current; }
     // The guest on hold while the consultant talks to a colleague (0: no consultation).
     int consultedGuestCall() const { return m_consult.guestCall; }
+
+protected:
+    // Digits typed during a talk (in the number box, or with the focus anywhere in the panel) are
+    // tones for the other side's menu, as on a desk phone.
+    bool eventFilter(QObject *watched, QEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
 
 signals:
     // The call the panel shows (and its buttons act on) is another one now; 0: no call.
@@ -64,6 +71,7 @@ private:
     void onEnded(const CallInfo &call);
     void startTransfer(int callId, const QString &target, const QString &targetName, bool consultFirst);
     void dialConsultation();
+    bool sendTone(QKeyEvent *event); // true when the key was a tone for the current talk
     int nextCurrent() const;
     QString who(const CallInfo &call) const;
     QString stateText(const CallInfo &call) const;
