@@ -105,6 +105,7 @@ MainWindow::MainWindow(crm::GuestService &guests, booking::BookingService &booki
     splitDockWidget(searchDock, tasksDock, Qt::Vertical);
     m_tasks->setUser(user.id);
     connect(m_tasks, &crm::ui::TaskAgendaPanel::guestActivated, this, &MainWindow::openGuest);
+    connect(m_tasks, &crm::ui::TaskAgendaPanel::callRequested, this, &MainWindow::callGuest);
     connect(m_tasks, &crm::ui::TaskAgendaPanel::errorOccurred, this, &MainWindow::showError);
     m_notifier = new TrayNotifier(this);
     connect(m_tasks, &crm::ui::TaskAgendaPanel::tasksDue, this, &MainWindow::remindTasks);

@@ -3759,6 +3759,14 @@ or create a new one (Ctrl+N).</source>
             <numerusform>%n в общей очереди</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Call %1</source>
+        <translation>Позвонить %1</translation>
+    </message>
+    <message>
+        <source>Open the card</source>
+        <translation>Открыть карточку</translation>
+    </message>
 </context>
 <context>
     <name>kasp::crm::ui::TaskDialog</name>

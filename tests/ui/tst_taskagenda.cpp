@@ -111,6 +111,17 @@ private slots:
         QCOMPARE(panel.view()->currentIndex().data(TaskAgendaModel::TaskIdRole).value<Id>(), afternoon);
         QCOMPARE(storage::Outbox(t.db).pending(1000).value().last().name, QStringLiteral("task.set_status"));
 
+        // «Позвонить» (the row's menu) calls the task's guest on their main number; the pool's
+        // missed call has no guest here, so nothing to call.
+        QList<std::pair<Id, QString>> calls;
+        connect(&panel, &TaskAgendaPanel::callRequested, this, [&](const Id &who, const Phone &phone) {
+            calls.append({who, phone.e164()});
+        });
+        QVERIFY(panel.callCurrent());
+        QCOMPARE(calls.size(), 1);
+        QCOMPARE(calls.first().first, guestId);
+        QCOMPARE(calls.first().second, QStringLiteral("+79167002001"));
+
         // Yesterday's put off "to tomorrow" lands tomorrow at its own hour, not today.
         panel.view()->setCurrentIndex(m->index(0, 1));
         QVERIFY(panel.postponeCurrent());

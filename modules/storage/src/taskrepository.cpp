@@ -120,7 +120,8 @@ Result<QList<AgendaTask>> TaskRepository::agenda(const Id &assigneeId, const QDa
         const QString name = t.guestId.isNull() ? QString()
                                                 : listedName(q.value(9).toString(), q.value(10).toString(),
                                                              q.value(11).toString(), q.value(12).toString());
-        out.append(AgendaTask{std::move(t), name});
+        const QString phone = t.guestId.isNull() ? QString() : q.value(12).toString();
+        out.append(AgendaTask{std::move(t), name, phone});
     }
     return out;
 }

@@ -4,6 +4,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QMenu>
 #include <QPushButton>
 #include <QTableView>
 #include <QTimer>
@@ -85,6 +86,8 @@ QVariant TaskAgendaModel::data(const QModelIndex &index, int role) const
         return QVariant::fromValue(row.task.id);
     case GuestIdRole:
         return QVariant::fromValue(row.task.guestId);
+    case GuestPhoneRole:
+        return row.guestPhone;
     case OverdueRole:
         return overdue;
     case PoolRole:
@@ -137,6 +140,20 @@ TaskAgendaPanel::TaskAgendaPanel(TaskService &service, const Clock &clock, QWidg
         const Id guestId = index.data(TaskAgendaModel::GuestIdRole).value<Id>();
         if (!guestId.isNull())
             emit guestActivated(guestId);
+    });
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint &at) {
+        const QModelIndex index = m_view->indexAt(at);
+        const auto phone = Phone::fromE164(index.data(TaskAgendaModel::GuestPhoneRole).toString());
+        if (!index.isValid() || !phone.ok())
+            return;
+        m_view->setCurrentIndex(index);
+        QMenu menu;
+        menu.addAction(tr("Call %1").arg(phone.value().display()), this, &TaskAgendaPanel::callCurrent);
+        menu.addAction(tr("Open the card"), this, [this, index] {
+            emit guestActivated(index.data(TaskAgendaModel::GuestIdRole).value<Id>());
+        });
+        menu.exec(m_view->viewport()->mapToGlobal(at));
     });
     connect(m_model, &QAbstractItemModel::modelReset, this, &TaskAgendaPanel::updateButtons);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -197,6 +214,17 @@ void TaskAgendaPanel::reload()
     if (pool > 0)
         text += QStringLiteral("; ") + tr("%n in the shared queue", nullptr, pool);
     m_summary->setText(text);
+}
+
+bool TaskAgendaPanel::callCurrent()
+{
+    const QModelIndex index = m_view->currentIndex();
+    const Id guestId = index.data(TaskAgendaModel::GuestIdRole).value<Id>();
+    const auto phone = Phone::fromE164(index.data(TaskAgendaModel::GuestPhoneRole).toString());
+    if (guestId.isNull() || !phone.ok())
+        return false;
+    emit callRequested(guestId, phone.value());
+    return true;
 }
 
 void TaskAgendaPanel::updateButtons()

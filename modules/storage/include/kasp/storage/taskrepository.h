@@ -10,7 +10,8 @@ namespace kasp::storage {
 struct AgendaTask
 {
     Task task;
-    QString guestName; // "" for a task about no one guest
+    QString guestName;  // "" for a task about no one guest
+    QString guestPhone; // the guest's main number, E.164; "" when none
 };
 
 class TaskRepository

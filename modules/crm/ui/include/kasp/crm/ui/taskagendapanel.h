@@ -2,6 +2,7 @@
 // "Задачи на сегодня": the consultant's open tasks due today, overdue ones in red at the top, then
 // the shared pool's. Enter opens the guest's card; one click marks a task done or puts it off to
 // tomorrow. Refreshed every minute (overdue marks move with the clock) and after a sync.
+#include "kasp/core/phone.h"
 #include "kasp/crm/taskservice.h"
 #include <QAbstractTableModel>
 #include <QWidget>
@@ -19,7 +20,7 @@ class TaskAgendaModel : public QAbstractTableModel
 public:
     // Two columns for a narrow dock: the time, and the task over the guest's name (two lines).
     enum Column { DueColumn, TitleColumn, ColumnCount };
-    enum Role { TaskIdRole = Qt::UserRole + 1, GuestIdRole, OverdueRole, PoolRole, DueRole };
+    enum Role { TaskIdRole = Qt::UserRole + 1, GuestIdRole, OverdueRole, PoolRole, DueRole, GuestPhoneRole };
 
     explicit TaskAgendaModel(QObject *parent = nullptr);
     void setAgenda(const Agenda &agenda, const QDateTime &now);
@@ -46,6 +47,7 @@ public:
     void setUser(const Id &userId);
     void reload();
     bool completeCurrent();
+    bool callCurrent(); // the selected task's guest, on their main number; false when none
     bool postponeCurrent();
 
     TaskAgendaModel *model() const { return m_model; }
@@ -54,6 +56,8 @@ public:
 
 signals:
     void guestActivated(const kasp::Id &guestId);
+    // The row's menu «Позвонить …» (a call-back task): the guest's main number.
+    void callRequested(const kasp::Id &guestId, const kasp::Phone &phone);
     void tasksChanged(const kasp::Id &guestId);
     void errorOccurred(const QString &message);
     // Tasks that have just come due (since the previous refresh, with a minute of lead): the
