@@ -155,16 +155,24 @@ bool GlobalHotkeys::nativeEventFilter(const QByteArray &eventType, void *message
     if (m_grabs.isEmpty() || eventType != QByteArrayLiteral("xcb_generic_event_t"))
         return false;
     auto *event = static_cast<xcb_generic_event_t *>(message);
-    if ((event->response_type & 0x7f) != XCB_KEY_PRESS)
+    const int type = event->response_type & 0x7f;
+    if (type != XCB_KEY_PRESS && type != XCB_KEY_RELEASE)
         return false;
-    auto *press = reinterpret_cast<xcb_key_press_event_t *>(event);
-    const quint16 state = press->state & kMeaningful;
-    for (const Grab &g : std::as_const(m_grabs))
-        if (g.keycode == press->detail && g.modifiers == state) {
-            // After the event has been handled: the action may open a dialog.
-            QTimer::singleShot(0, this, g.action);
+    // Press and release events share one layout.
+    auto *key = reinterpret_cast<xcb_key_press_event_t *>(event);
+    const quint16 state = key->state & kMeaningful;
+    for (Grab &g : m_grabs) {
+        if (g.keycode != key->detail || g.modifiers != state)
+            continue;
+        if (type == XCB_KEY_RELEASE) {
+            g.releasedAt = key->time;
             return true;
         }
+        // A held key repeats as release + press at one instant: one action per press of the hand.
+        if (key->time != g.releasedAt) // after the event has been handled: the action may open a dialog
+            QTimer::singleShot(0, this, g.action);
+        return true;
+    }
 #else
     Q_UNUSED(eventType)
     Q_UNUSED(message)

@@ -33,6 +33,7 @@ private:
         quint16 modifiers = 0; // X11 modifier mask, without NumLock and CapsLock
         QKeySequence key;
         std::function<void()> action;
+        quint32 releasedAt = 0; // X time of the last release: a repeat's press comes at the same time
     };
     QList<Grab> m_grabs;
 };

@@ -78,12 +78,12 @@ PhoneSession *MainWindow::enablePhone(telephony::Softphone::Options options)
         if (m_card->currentGuest() == guestId)
             m_card->showGuest(guestId); // the call appears on the timeline
     });
-    // The card the consultant has open when a call is answered or made is the call's guest.
-    connect(&m_phone->phone(), &telephony::Softphone::callStateChanged, this,
-            [this](const telephony::CallInfo &call) {
-                if (call.state == telephony::CallState::Connected && !m_card->currentGuest().isNull())
-                    m_phone->setGuestForCallIfNone(call.id, m_card->currentGuest());
-            });
+    // The card the consultant has open when a call is answered is the call's guest (the first
+    // answer only: taking a held call back does not move it to whatever card is open then).
+    connect(&m_phone->phone(), &telephony::Softphone::callAnswered, this, [this](int callId) {
+        if (!m_card->currentGuest().isNull())
+            m_phone->setGuestForCallIfNone(callId, m_card->currentGuest());
+    });
     connect(m_card, &crm::ui::GuestCardPanel::recordingRequested, this, &MainWindow::playRecording,
             Qt::UniqueConnection);
     installGlobalKeys();
@@ -93,9 +93,11 @@ PhoneSession *MainWindow::enablePhone(telephony::Softphone::Options options)
 
 void MainWindow::playRecording(const QString &recording)
 {
-    const QString path = QDir(recordingsDir()).filePath(recording);
+    const QString path = QDir::cleanPath(QDir(recordingsDir()).filePath(recording));
     // Only inside the recordings folder: the name came from a replicated record.
-    if (recording.contains(QLatin1String("..")) || !QFileInfo::exists(path)) {
+    const bool inside = !QDir::isAbsolutePath(recording) && !recording.contains(QLatin1String("..")) &&
+                        path.startsWith(QDir::cleanPath(recordingsDir()) + QLatin1Char('/'));
+    if (!inside || !QFileInfo::exists(path)) {
         showError(tr("This call's recording is kept on the desk where the call was taken"));
         return;
     }

@@ -133,7 +133,7 @@ private slots:
                                  10'000);
         for (const CallInfo &c : guest->calls())
             if (c.state == CallState::OnHold)
-                QVERIFY(guest->resume(c.id).ok());
+                guest->resume(c.id); // refused when its own resume is already under way: fine
         QVERIFY(test::waitForCallState(*desk, CallState::Connected));
         QVERIFY(test::waitForCallState(*guest, CallState::Connected, 10'000, QStringLiteral("201")));
         QCOMPARE(desk->transfer(4242, QStringLiteral("202")).error().code, QStringLiteral("sip.no_call"));

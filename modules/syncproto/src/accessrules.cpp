@@ -4,15 +4,16 @@ namespace kasp::sync {
 
 Status authorizeMutation(Role role, const MutationPlan &plan, const QString &userId)
 {
-    if (role == Role::Director)
-        return Error{QStringLiteral("auth.read_only"),
-                     QStringLiteral("the director's account reads the base and changes nothing")};
-    // Everybody's phone publishes its own extension; only the head of sales edits other staff.
+    // Everybody's phone publishes its own extension (the director's too: colleagues transfer calls
+    // to it); only the head of sales edits other staff.
     const bool ownExtension = plan.kind == EntityKind::User && plan.op == MutationPlan::Op::Patch &&
                               !userId.isEmpty() && plan.id == userId &&
                               plan.fields.keys() == QStringList{QStringLiteral("extension")};
     if (ownExtension)
         return {};
+    if (role == Role::Director)
+        return Error{QStringLiteral("auth.read_only"),
+                     QStringLiteral("the director's account reads the base and changes nothing")};
     const bool stockOrStaff = plan.kind == EntityKind::User || plan.kind == EntityKind::Building ||
                               plan.kind == EntityKind::RoomCategory || plan.kind == EntityKind::Room ||
                               plan.kind == EntityKind::RoomClosure || plan.kind == EntityKind::Tariff ||

@@ -177,6 +177,8 @@ Status Softphone::registerAccount(const SipAccount &a, const QString &password)
     if (!a.displayName.isEmpty())
         identity->setDisplayName(a.displayName.toStdString());
     unregister();
+    // A new account starts from nothing: its Ok is news even when the last one was registered.
+    m_registration = RegistrationState::None;
     d->core->clearAllAuthInfo();
     auto factory = linphone::Factory::get();
     d->core->addAuthInfo(factory->createAuthInfo(a.user.trimmed().toStdString(), "", password.toStdString(),
@@ -208,11 +210,13 @@ void Softphone::unregister()
 
 void Softphone::Private::holdOthers(int keepId)
 {
-    for (Call &c : calls)
-        if (c.info.id != keepId && c.call->getState() == linphone::Call::State::StreamsRunning) {
-            c.resumeWanted = false;
+    for (Call &c : calls) {
+        if (c.info.id == keepId)
+            continue;
+        c.resumeWanted = false; // a resume still being retried must not come back over this one
+        if (c.call->getState() == linphone::Call::State::StreamsRunning)
             c.call->pause();
-        }
+    }
 }
 
 std::shared_ptr<linphone::Address> Softphone::Private::addressFor(const QString &number) const
@@ -286,6 +290,8 @@ Status Softphone::decline(int id)
 Status Softphone::hangUp(int id)
 {
     Private::Call *c = d->find(id);
+    if (c)
+        c->hungUpHere = true;
     if (!c || c->call->terminate() != 0)
         return Error{QStringLiteral("sip.no_call"),
                      QCoreApplication::translate("kasp::telephony", "There is no such call")};
@@ -397,6 +403,9 @@ void SoftphoneListener::onAccountRegistrationStateChanged(const std::shared_ptr<
     QString code, text;
     switch (state) {
     case linphone::RegistrationState::Progress:
+        // A renewal (every keepRegisteredSecs) is not news: the desk stays registered meanwhile.
+        if (m_phone->m_registration == RegistrationState::Registered)
+            return;
         mapped = RegistrationState::Registering;
         text = QCoreApplication::translate("kasp::telephony", "Registering on the PBX…");
         break;
@@ -434,6 +443,8 @@ void SoftphoneListener::onAccountRegistrationStateChanged(const std::shared_ptr<
         d.keepRegistered.stop();
         d.retryRegister.stop();
     }
+    if (mapped == RegistrationState::Registered && m_phone->m_registration == RegistrationState::Registered)
+        return; // a renewal went through
     m_phone->m_registration = mapped;
     emit m_phone->registrationChanged(mapped, code, text);
 }
@@ -516,7 +527,7 @@ void SoftphoneListener::onCallStateChanged(const std::shared_ptr<linphone::Core>
         c.info.state = CallState::Ended;
         // An attended transfer's guest leg ended by the guest's phone before the final NOTIFY
         // came: its Replaces went through (a failed one leaves the call here, on hold).
-        if (state == S::End && !c.transferBlind && !c.transferTarget.isEmpty() &&
+        if (state == S::End && !c.hungUpHere && !c.transferBlind && !c.transferTarget.isEmpty() &&
             c.info.transferredTo.isEmpty())
             c.info.transferredTo = c.transferTarget;
         CallResult result = CallResult::Answered;

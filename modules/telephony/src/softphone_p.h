@@ -45,7 +45,8 @@ struct Softphone::Private
         CallInfo info;
         bool connected = false; // was ever answered
         bool declinedHere = false;
-        QElapsedTimer talking; // from the answer
+        bool hungUpHere = false; // this desk ended it (F4), not the other side
+        QElapsedTimer talking;   // from the answer
         // A blind transfer asked for while the call was not yet on hold: sent once it is.
         std::shared_ptr<linphone::Address> transferOnHold;
         QString transferTarget;     // whom the other party was asked to call

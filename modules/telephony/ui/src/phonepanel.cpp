@@ -225,7 +225,7 @@ void PhonePanel::refresh()
     m_transfer->setEnabled(active && talking && !m_consult.guestCall);
     const CallInfo consult = m_calls.value(m_consult.consultCall);
     m_join->setVisible(m_consult.guestCall != 0);
-    m_join->setEnabled(consult.state == CallState::Connected);
+    m_join->setEnabled(consult.state == CallState::Connected && !m_consult.joined);
     const RecordingPolicy policy = m_phone.recordingPolicy();
     const bool recording = !current.recording.isEmpty();
     m_record->setVisible(policy != RecordingPolicy::Never);

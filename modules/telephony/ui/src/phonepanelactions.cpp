@@ -21,9 +21,10 @@ void PhonePanel::onCall(const CallInfo &call)
         m_current = call.id; // one this desk made (a consultation, a click-to-call)
     // The guest's hold has gone through: now call the colleague.
     // (After the SIP stack's callback has returned, not inside it.)
-    if (call.id == m_consult.guestCall && call.state == CallState::OnHold && !m_consult.consultCall)
+    if (call.id == m_consult.guestCall && call.state == CallState::OnHold && !m_consult.consultCall &&
+        !m_consult.joined)
         QTimer::singleShot(0, this, [this, guest = call.id] {
-            if (m_consult.guestCall == guest && !m_consult.consultCall)
+            if (m_consult.guestCall == guest && !m_consult.consultCall && !m_consult.joined)
                 dialConsultation();
         });
     m_tick->start();
@@ -39,10 +40,14 @@ void PhonePanel::onEnded(const CallInfo &call)
     if (call.id == m_consult.consultCall || call.id == m_consult.guestCall) {
         // The colleague did not take it (the guest is still on hold here), or it went through, or
         // the guest hung up while waiting: the consultation is over either way.
-        if (call.id == m_consult.consultCall && m_calls.contains(m_consult.guestCall) &&
+        if (call.id == m_consult.consultCall && m_calls.contains(m_consult.guestCall) && !m_consult.joined &&
             call.transferredTo.isEmpty())
             setStatus(tr("the colleague's line has ended; the guest is on hold: take the call back (F6)"));
-        m_consult = {};
+        // Joined: the guest's leg ends in a moment too; until then it is not to be taken back.
+        if (m_consult.joined && call.id == m_consult.consultCall && m_calls.contains(m_consult.guestCall))
+            m_consult.consultCall = 0;
+        else
+            m_consult = {};
     }
     if (m_current == call.id)
         m_current = nextCurrent();
@@ -105,7 +110,7 @@ void PhonePanel::hangUp()
 void PhonePanel::toggleHold()
 {
     const CallInfo current = m_calls.value(m_current);
-    if (!current.id)
+    if (!current.id || (m_consult.joined && current.id == m_consult.guestCall))
         return;
     Status s;
     if (current.state == CallState::OnHold) {
@@ -152,9 +157,9 @@ void PhonePanel::switchTo(int callId)
 void PhonePanel::transfer()
 {
     const CallInfo current = m_calls.value(m_current);
-    if (!current.id || m_consult.guestCall ||
+    if (!current.id || m_consult.guestCall || findChild<TransferDialog *>() ||
         (current.state != CallState::Connected && current.state != CallState::OnHold))
-        return;
+        return; // (one dialog at a time: F8 held down, or pressed again)
     auto *dialog = new TransferDialog(m_colleagues ? m_colleagues() : QList<Colleague>{}, who(current), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog, callId = current.id] {
@@ -196,12 +201,16 @@ void PhonePanel::startTransfer(int callId, const QString &target, const QString 
 void PhonePanel::join()
 {
     const CallInfo consult = m_calls.value(m_consult.consultCall);
-    if (!m_consult.guestCall || consult.state != CallState::Connected)
+    if (!m_consult.guestCall || m_consult.joined || consult.state != CallState::Connected)
         return;
-    if (auto s = m_phone.transferToCall(m_consult.guestCall, m_consult.consultCall); !s.ok())
+    if (auto s = m_phone.transferToCall(m_consult.guestCall, m_consult.consultCall); !s.ok()) {
         setStatus(s.error().message);
-    else
-        setStatus(tr("the guest is handed to %1").arg(m_consult.target));
+        return;
+    }
+    setStatus(tr("the guest is handed to %1").arg(m_consult.target));
+    // Both legs end on their own now; until then the guest's leg is not to be taken back.
+    m_consult.joined = true;
+    refresh();
 }
 
 bool PhonePanel::sendTone(QKeyEvent *event)

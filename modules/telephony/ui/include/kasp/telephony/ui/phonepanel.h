@@ -65,6 +65,7 @@ private:
         QString target;
         QString targetName;  // the colleague's, for the panel
         int consultCall = 0; // 0 until dialled (after the guest's hold has gone through)
+        bool joined = false; // «Соединить» pressed: the two legs are ending
     };
 
     void onCall(const CallInfo &call);
