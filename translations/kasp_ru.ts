@@ -3265,6 +3265,42 @@ or create a new one (Ctrl+N).</source>
         <source>booking %1–%2: %3</source>
         <translation>бронь %1–%2: %3</translation>
     </message>
+    <message>
+        <source>Not bought yet</source>
+        <translation>Ещё не покупал</translation>
+    </message>
+    <message>
+        <source>VIP</source>
+        <translation>VIP</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>Потерянный</translation>
+    </message>
+    <message>
+        <source>Promising</source>
+        <translation>Перспективный</translation>
+    </message>
+    <message>
+        <source>One-time</source>
+        <translation>Разовый</translation>
+    </message>
+    <message>
+        <source>Segment: has not paid for a stay yet (a hold or a call is not a purchase)</source>
+        <translation>Сегмент: ещё не оплатил ни одной путёвки (бронь без предоплаты или звонок — не покупка)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Segment by recency, frequency and money: %n stay(s) bought, %1 in all, the latest bought %2.
+VIP and lost: %3+ stays or %4; VIP and promising bought this year or last.</source>
+        <translation>
+            <numerusform>Сегмент по давности, частоте и сумме (RFM): куплена %n путёвка на %1, последняя покупка %2.
+VIP и потерянные: от %3 путёвок или от %4; VIP и перспективные покупали в этом или прошлом году.</numerusform>
+            <numerusform>Сегмент по давности, частоте и сумме (RFM): куплено %n путёвки на %1, последняя покупка %2.
+VIP и потерянные: от %3 путёвок или от %4; VIP и перспективные покупали в этом или прошлом году.</numerusform>
+            <numerusform>Сегмент по давности, частоте и сумме (RFM): куплено %n путёвок на %1, последняя покупка %2.
+VIP и потерянные: от %3 путёвок или от %4; VIP и перспективные покупали в этом или прошлом году.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>kasp::crm::ui::GuestEditDialog</name>

@@ -37,6 +37,7 @@ private slots:
     void validateBooking_data();
     void validateBooking();
     void taskOverdue();
+    void revertEditKeepsLaterChanges();
 };
 
 // ---- Guest --------------------------------------------------------------------------------------
@@ -403,6 +404,31 @@ void TestEntities::taskOverdue()
 }
 
 // ---- JSON ---------------------------------------------------------------------------------------
+
+void TestEntities::revertEditKeepsLaterChanges()
+{
+    Guest before;
+    before.id = kasp::newId();
+    before.lastName = QStringLiteral("Иванова");
+    before.firstName = QStringLiteral("Мария");
+    before.tags = {QStringLiteral("vip")};
+    Guest after = before;
+    after.lastName = QStringLiteral("Петрова");         // the edit
+    after.birthDate = QDate(1960, 5, 1);                // the edit
+    after.emails = {QStringLiteral("m@mail.ru")};       // the edit
+    QCOMPARE(revertEdit(after, before, after), before); // nothing happened since: all back
+
+    Guest current = after;
+    current.lastName = QStringLiteral("Сидорова");  // a colleague fixed it again
+    current.firstName = QStringLiteral("Марина");   // a field the edit did not touch
+    current.emails << QStringLiteral("m2@mail.ru"); // the list changed again
+    const Guest reverted = revertEdit(current, before, after);
+    QCOMPARE(reverted.lastName, QStringLiteral("Сидорова")); // the later change stays
+    QCOMPARE(reverted.firstName, QStringLiteral("Марина"));  // untouched by the edit: current
+    QVERIFY(!reverted.birthDate.isValid());                  // the edit's own change undone
+    QCOMPARE(reverted.emails, current.emails);
+    QCOMPARE(reverted.tags, before.tags);
+}
 
 QTEST_GUILESS_MAIN(TestEntities)
 #include "tst_entities.moc"

@@ -13,6 +13,8 @@
 #include "kasp/crm/ui/timelinefiltermodel.h"
 #include "kasp/demo/demogenerator.h"
 #include "kasp/session/settings.h"
+#include "kasp/storage/bookingrepository.h"
+#include "kasp/storage/roomrepository.h"
 #include "kasp/storage/taskrepository.h"
 #include "kasp/storage/touchrepository.h"
 #include "kasp/storage/userrepository.h"
@@ -171,6 +173,11 @@ private slots:
         QCOMPARE(service->card(someone).value().guest.lastName, QStringLiteral("Исправленная"));
         QVERIFY(window.cardPanel()->undoButton()->isVisible());
         shoot(&window, QStringLiteral("card-undo.png"));
+        // Meanwhile a colleague corrects the first name (as a sync would bring it): the undo puts
+        // back only what this edit changed and keeps theirs.
+        Guest theirs = service->card(someone).value().guest;
+        theirs.firstName = QStringLiteral("Коллегина");
+        QVERIFY(service->save(theirs).ok());
 
         // After the modal form, the window manager-less Xvfb may not hand focus back by itself.
         QApplication::setActiveWindow(&window);
@@ -178,9 +185,66 @@ private slots:
         window.cardPanel()->setFocus();
         QTest::keyClick(window.cardPanel(), Qt::Key_Z, Qt::ControlModifier);
         QTRY_COMPARE(service->card(someone).value().guest.lastName, before.lastName);
+        QCOMPARE(service->card(someone).value().guest.firstName, QStringLiteral("Коллегина"));
         QVERIFY(!window.cardPanel()->undoButton()->isVisible());
         QVERIFY(!window.cardPanel()->undoLastEdit()); // once only
         QCOMPARE(service->card(someone).value().guest.phones, before.phones);
+        Guest restored = service->card(someone).value().guest; // later tests search this guest
+        restored.firstName = before.firstName;
+        QVERIFY(service->save(restored).ok());
+    }
+
+    // The RFM badge beside the name: a new caller has not bought; one recent purchase is promising;
+    // three purchases make a VIP; a hold or a cancelled booking is no purchase.
+    void segmentBadge()
+    {
+        Guest g;
+        g.lastName = QStringLiteral("Сегментова");
+        g.firstName = QStringLiteral("Вера");
+        g.phones = {Phone::parse(QStringLiteral("+7 916 555-01-02")).value()};
+        const Id id = service->save(g).value();
+        app::MainWindow window(*service, *bookings, consultant, {t.path, 6, true}, *settings);
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.openGuest(id);
+        auto *badge = window.cardPanel()->findChild<QLabel *>(QStringLiteral("guestSegment"));
+        QVERIFY(badge && badge->isVisible());
+        QCOMPARE(badge->property("segment").toString(), QStringLiteral("never"));
+        QCOMPARE(badge->text(), QStringLiteral("Ещё не покупал"));
+
+        const QList<Room> rooms = storage::RoomRepository(t.db, clock).rooms().value();
+        QVERIFY(rooms.size() >= 3);
+        const int year = QDate::currentDate().year();
+        const auto book = [&](int roomIndex, int yearsAgo, BookingStatus status) {
+            Booking b;
+            b.id = newId();
+            b.guestId = id;
+            b.roomId = rooms.at(roomIndex).id;
+            b.stay = Stay::make(QDate(year - yearsAgo - 8, 2, 1), QDate(year - yearsAgo - 8, 2, 15)).value();
+            b.total = Money::fromRubles(70000);
+            b.prepaid = status == BookingStatus::Hold ? Money() : Money::fromRubles(70000);
+            b.status = status;
+            b.createdBy = consultant.id;
+            b.createdAt = QDateTime(QDate(year - yearsAgo, 1, 20), QTime(12, 0));
+            QVERIFY(storage::BookingRepository(t.db, clock).create(b).ok());
+        };
+        book(0, 0, BookingStatus::Hold);
+        window.openGuest(id);
+        QCOMPARE(badge->property("segment").toString(), QStringLiteral("never"));
+        book(1, 0, BookingStatus::Paid);
+        window.openGuest(id);
+        QCOMPARE(badge->property("segment").toString(), QStringLiteral("promising"));
+        QCOMPARE(badge->text(), QStringLiteral("Перспективный"));
+        book(2, 3, BookingStatus::Paid);
+        book(0, 5, BookingStatus::Paid);
+        window.openGuest(id);
+        QCOMPARE(badge->property("segment").toString(), QStringLiteral("vip"));
+        QVERIFY2(badge->toolTip().contains(QStringLiteral("3 ")), qPrintable(badge->toolTip()));
+        QVERIFY2(badge->toolTip().contains(QStringLiteral("210")), qPrintable(badge->toolTip()));
+        const QStringList clipped = test::clippedTexts(window.cardPanel());
+        QVERIFY2(clipped.isEmpty(), qPrintable(clipped.join(QStringLiteral(" | "))));
+        shoot(&window, QStringLiteral("card-segment.png"));
     }
 
     // Ctrl+T on the card: a call-back for the shared list, refused without a text or in the past.

@@ -101,6 +101,24 @@ int Guest::ageOn(QDate day) const
     return years;
 }
 
+Guest revertEdit(const Guest &current, const Guest &before, const Guest &after)
+{
+    Guest reverted = current;
+    const auto revert = [&](auto Guest::*field) {
+        if (before.*field != after.*field && current.*field == after.*field)
+            reverted.*field = before.*field;
+    };
+    revert(&Guest::lastName);
+    revert(&Guest::firstName);
+    revert(&Guest::middleName);
+    revert(&Guest::birthDate);
+    revert(&Guest::phones);
+    revert(&Guest::emails);
+    revert(&Guest::tags);
+    revert(&Guest::managerId);
+    return reverted;
+}
+
 Status validateGuest(const Guest &guest, QDate today)
 {
     const bool hasName = !nameParts(guest).isEmpty();

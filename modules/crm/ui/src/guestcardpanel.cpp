@@ -33,8 +33,8 @@ QString telLink(const Phone &phone)
 GuestCardPanel::GuestCardPanel(GuestService &service, QWidget *parent)
     : QWidget(parent), m_service(service), m_timeline(new TimelineModel(this)),
       m_filter(new TimelineFilterModel(this)), m_stack(new QStackedLayout(this)),
-      m_placeholder(new QLabel(this)), m_name(new QLabel), m_facts(new QLabel), m_contacts(new QLabel),
-      m_summary(new QLabel), m_open(new QLabel), m_duplicates(new QLabel),
+      m_placeholder(new QLabel(this)), m_name(new QLabel), m_segment(new QLabel), m_facts(new QLabel),
+      m_contacts(new QLabel), m_summary(new QLabel), m_open(new QLabel), m_duplicates(new QLabel),
       m_edit(new QPushButton(tr("Edit…"))), m_book(new QPushButton(tr("Book…"))),
       m_undo(new QPushButton(tr("Undo the change"))), m_task(new QPushButton(tr("Task…"))),
       m_note(new QLineEdit), m_table(new QTableView)
@@ -51,6 +51,8 @@ GuestCardPanel::GuestCardPanel(GuestService &service, QWidget *parent)
     big.setBold(true);
     m_name->setFont(big);
     m_name->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_segment->setObjectName(QStringLiteral("guestSegment"));
+    m_segment->setMargin(3);
     m_open->setObjectName(QStringLiteral("guestOpenWork"));
     m_open->setTextFormat(Qt::RichText);
     m_duplicates->setObjectName(QStringLiteral("guestDuplicates"));
@@ -123,7 +125,11 @@ GuestCardPanel::GuestCardPanel(GuestService &service, QWidget *parent)
 
     auto *header = new QHBoxLayout;
     auto *identity = new QVBoxLayout;
-    identity->addWidget(m_name);
+    auto *nameRow = new QHBoxLayout;
+    nameRow->addWidget(m_name);
+    nameRow->addWidget(m_segment);
+    nameRow->addStretch(1);
+    identity->addLayout(nameRow);
     identity->addWidget(m_facts);
     identity->addWidget(m_contacts);
     identity->addWidget(m_summary);
@@ -212,6 +218,7 @@ void GuestCardPanel::setEditable(bool editable)
 void GuestCardPanel::clear()
 {
     m_before.reset();
+    m_after.reset();
     m_undo->hide();
     m_guestId = Id();
     m_timeline->setCard({});
@@ -239,24 +246,36 @@ bool GuestCardPanel::addNote()
 
 void GuestCardPanel::offerUndo(const Guest &before)
 {
+    auto after = m_service.card(before.id);
+    if (!after.ok())
+        return;
     m_before = before;
+    m_after = after.value().guest;
     m_undo->setVisible(m_guestId == before.id && m_edit->isVisible());
 }
 
 bool GuestCardPanel::undoLastEdit()
 {
-    if (!m_before || m_before->id != m_guestId)
+    if (!m_before || !m_after || m_before->id != m_guestId)
         return false;
-    const Guest before = *m_before;
-    auto saved = m_service.save(before);
+    auto current = m_service.card(m_guestId);
+    if (!current.ok()) {
+        emit errorOccurred(current.error().message);
+        return false;
+    }
+    const Guest reverted = revertEdit(current.value().guest, *m_before, *m_after);
+    m_before.reset();
+    m_after.reset();
+    m_undo->hide();
+    if (reverted == current.value().guest)
+        return true; // everything the edit changed was changed again since: nothing to put back
+    auto saved = m_service.save(reverted);
     if (!saved.ok()) {
         emit errorOccurred(saved.error().message);
         return false;
     }
-    m_before.reset();
-    m_undo->hide();
-    showGuest(before.id);
-    emit guestChanged(before.id);
+    showGuest(reverted.id);
+    emit guestChanged(reverted.id);
     return true;
 }
 
@@ -264,6 +283,7 @@ bool GuestCardPanel::showGuest(const Id &guestId)
 {
     if (m_before && m_before->id != guestId) {
         m_before.reset(); // the undo belongs to the card it was offered on
+        m_after.reset();
         m_undo->hide();
     }
     auto card = m_service.card(guestId);
@@ -277,11 +297,64 @@ bool GuestCardPanel::showGuest(const Id &guestId)
     return true;
 }
 
+QString GuestCardPanel::segmentTitle(GuestSegment segment)
+{
+    switch (segment) {
+    case GuestSegment::NeverBought:
+        return tr("Not bought yet");
+    case GuestSegment::Vip:
+        return tr("VIP");
+    case GuestSegment::Lost:
+        return tr("Lost");
+    case GuestSegment::Promising:
+        return tr("Promising");
+    case GuestSegment::OneTime:
+        return tr("One-time");
+    }
+    return {};
+}
+
+// The badge beside the name: which of the head of sales' segments the guest is in, and why.
+void GuestCardPanel::showSegment(const GuestCard &card)
+{
+    const RfmFigures f = rfmFigures(card.stays, QDate::currentDate());
+    struct Look
+    {
+        const char *background;
+        const char *text;
+    };
+    static const QHash<GuestSegment, Look> looks{
+        {GuestSegment::NeverBought, {"#e8e8e8", "#444444"}},
+        {GuestSegment::Vip, {"#f3d36b", "#4a3600"}},
+        {GuestSegment::Lost, {"#f2c4c4", "#7a1010"}},
+        {GuestSegment::Promising, {"#cde9c8", "#1d4d16"}},
+        {GuestSegment::OneTime, {"#d5e1f0", "#1c3a63"}},
+    };
+    const Look look = looks.value(f.segment);
+    m_segment->setText(segmentTitle(f.segment));
+    m_segment->setStyleSheet(QStringLiteral("QLabel { background: %1; color: %2; border-radius: 4px; }")
+                                 .arg(QLatin1String(look.background), QLatin1String(look.text)));
+    m_segment->setProperty("segment", guestSegmentKey(f.segment));
+    if (f.stays == 0) {
+        m_segment->setToolTip(
+            tr("Segment: has not paid for a stay yet (a hold or a call is not a purchase)"));
+        return;
+    }
+    m_segment->setToolTip(tr("Segment by recency, frequency and money: %n stay(s) bought, %1 in all, "
+                             "the latest bought %2.\nVIP and lost: %3+ stays or %4; "
+                             "VIP and promising bought this year or last.",
+                             nullptr, f.stays)
+                              .arg(f.spent.toString(), QLocale().toString(f.lastBuy, QLocale::ShortFormat))
+                              .arg(RfmThresholds{}.manyStays)
+                              .arg(RfmThresholds{}.largeSum.toString()));
+}
+
 void GuestCardPanel::render(const GuestCard &card)
 {
     const QLocale locale;
     const Guest &g = card.guest;
     m_name->setText(g.displayName());
+    showSegment(card);
     QStringList facts;
     if (g.birthDate.isValid())
         facts << tr("born %1 (%n years)", nullptr, g.ageOn(QDate::currentDate()))

@@ -33,6 +33,11 @@ struct Guest
     bool operator==(const Guest &) const = default;
 };
 
+// Undo of one edit: each field the edit changed (`before` -> `after`) goes back to its `before`
+// value, unless it changed again since (`current` differs from `after` there): that later change,
+// perhaps a colleague's on another desk, stays. Other fields are `current`'s.
+Guest revertEdit(const Guest &current, const Guest &before, const Guest &after);
+
 // Checks what a form or an import gives us. Names may be empty (a caller who did not introduce
 // themselves) but then a phone or an e-mail is required. Error codes: "guest.no_identity",
 // "guest.bad_phone" (a null phone in the list), "guest.duplicate_phone", "guest.bad_email",

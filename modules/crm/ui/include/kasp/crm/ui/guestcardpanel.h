@@ -1,6 +1,7 @@
 #pragma once
 // The guest card: who the guest is (name, age, phones, e-mails, tags, manager), what they bought,
 // and the timeline of every touch.
+#include "kasp/core/guestsegment.h"
 #include "kasp/crm/guestservice.h"
 #include <optional>
 #include <QWidget>
@@ -29,8 +30,9 @@ public:
     // The note line under the header: Enter adds the note to the timeline.
     QLineEdit *noteEdit() const { return m_note; }
     bool addNote();
-    // After an edit: "Undo the change" (Ctrl+Z in the card) puts `before` back, as one more
-    // guest.update. Offered until another guest is shown or the undo is used.
+    // After an edit: "Undo the change" (Ctrl+Z in the card) puts back the fields the edit changed,
+    // as one more guest.update; a field changed again since (sync) keeps its newer value. Offered
+    // until another guest is shown or the undo is used.
     void offerUndo(const Guest &before);
     QPushButton *undoButton() const { return m_undo; }
     QPushButton *taskButton() const { return m_task; }
@@ -52,8 +54,12 @@ signals:
     void recordingRequested(const QString &recording);
     void guestChanged(const kasp::Id &guestId); // saved from the card itself (an undo)
 
+public:
+    static QString segmentTitle(GuestSegment segment); // «VIP», «Потерянный», …
+
 private:
     void render(const GuestCard &card);
+    void showSegment(const GuestCard &card);
     QWidget *buildFilterBar();
 
     GuestService &m_service;
@@ -63,6 +69,7 @@ private:
     QStackedLayout *m_stack;
     QLabel *m_placeholder;
     QLabel *m_name;
+    QLabel *m_segment; // the RFM segment badge: VIP, lost, promising, one-time
     QLabel *m_facts;
     QLabel *m_contacts;
     QLabel *m_summary;
@@ -76,6 +83,7 @@ private:
     QList<Phone> m_phones; // the shown card's numbers, for the links
     Id m_userId;
     std::optional<Guest> m_before; // what an undo restores
+    std::optional<Guest> m_after;  // what the edit saved: fields changed since are kept
     QTableView *m_table;
 };
 
