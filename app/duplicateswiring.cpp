@@ -16,7 +16,8 @@ crm::ui::DuplicatesDialog *MainWindow::ensureDuplicatesDialog()
 {
     if (m_duplicates)
         return m_duplicates;
-    m_duplicateService = std::make_unique<crm::DuplicateService>(m_booking.database(), m_booking.clock());
+    m_duplicateService =
+        std::make_unique<crm::DuplicateService>(m_booking.database(), m_booking.clock(), m_user.id);
     m_duplicates = new crm::ui::DuplicatesDialog(*m_duplicateService, this);
     connect(m_duplicates, &crm::ui::DuplicatesDialog::errorOccurred, this, &MainWindow::showError);
     connect(m_duplicates, &crm::ui::DuplicatesDialog::guestActivated, this, &MainWindow::openGuest);

@@ -56,6 +56,8 @@ QList<std::pair<QString, QString>> references(EntityKind kind, const QJsonObject
         return {{QStringLiteral("deal"), field("dealId")}, {QStringLiteral("guest"), field("guestId")}};
     case EntityKind::RoomClosure:
         return {{QStringLiteral("room"), field("room_id")}};
+    case EntityKind::GuestDistinct:
+        return {{QStringLiteral("guest"), field("firstId")}, {QStringLiteral("guest"), field("secondId")}};
     case EntityKind::Tariff:
         return {{QStringLiteral("room_category"), field("categoryId")}};
     case EntityKind::Room:

@@ -101,10 +101,20 @@ private slots:
                  QStringLiteral("duplicates.cancelled"));
 
         // A family sharing one phone: marked distinct, not offered again, the others still are.
-        QVERIFY(duplicates.markDistinct(daughter.id, mother.id, clock.now()).ok());
+        // The mark is one replicated mutation; marking the pair again adds nothing.
+        const qint64 queued = Outbox(t.db).pendingCount().value();
+        QVERIFY(duplicates.markDistinct(daughter.id, mother.id, Id(), clock.now()).ok());
         QCOMPARE(duplicates.of(mother).value().size(), 2);
         QCOMPARE(duplicates.scan(100).value().size(), 2);
-        QVERIFY(duplicates.markDistinct(mother.id, daughter.id, clock.now()).ok()); // again: no error
+        QCOMPARE(Outbox(t.db).pendingCount().value(), queued + 1);
+        const OutboxEntry mark = Outbox(t.db).pending(100000).value().last();
+        QCOMPARE(mark.name, QStringLiteral("guest_distinct.create"));
+        QVERIFY(mark.args.value(QStringLiteral("firstId")).toString() <
+                mark.args.value(QStringLiteral("secondId")).toString());
+        QVERIFY(duplicates.markDistinct(mother.id, daughter.id, Id(), clock.now()).ok()); // again: no error
+        QCOMPARE(Outbox(t.db).pendingCount().value(), queued + 1);
+        QCOMPARE(duplicates.markDistinct(mother.id, mother.id, Id(), clock.now()).error().code,
+                 QStringLiteral("guest.bad_pair"));
     }
 
     void mergeMovesEveryKindOfHistoryInOneMutation()

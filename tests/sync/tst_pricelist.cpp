@@ -7,6 +7,7 @@
 #include "kasp/core/guestmerge.h"
 #include "kasp/core/mutation.h"
 #include "kasp/storage/dealrepository.h"
+#include "kasp/storage/guestduplicates.h"
 #include "kasp/storage/outbox.h"
 #include "kasp/storage/roomrepository.h"
 #include "kasp/storage/tariffrepository.h"
@@ -380,6 +381,55 @@ private slots:
         QCOMPARE(borisTouches.forGuest(a.id, 10).value().first().id, bsCall.id);
         QCOMPARE(borisTouches.forGuest(c.id, 10).value().size(), 0);
         QCOMPARE(boris->guests().byId(c.id).value()->phones.size(), 1);
+    }
+
+    // «Не дубль» on one desk: the other desk stops offering the pair too. A mark with the cards in
+    // the wrong order (a malformed record) is refused and changes nothing.
+    void notADuplicateTravels()
+    {
+        const Guest mother = test::makeGuest(QStringLiteral("Семейная"), QStringLiteral("+7 916 700-40-01"));
+        const Guest daughter =
+            test::makeGuest(QStringLiteral("Семейная-Дочь"), QStringLiteral("+7 916 700-40-01"));
+        QVERIFY(anna->guests().create(mother).ok());
+        QVERIFY(anna->guests().create(daughter).ok());
+        QVERIFY(anna->syncOnce());
+        QVERIFY(boris->syncOnce());
+        GuestDuplicates borisSees(boris->t.db);
+        QCOMPARE(borisSees.of(mother).value().size(), 1);
+
+        QVERIFY(
+            GuestDuplicates(anna->t.db).markDistinct(mother.id, daughter.id, Id(), anna->clock.now()).ok());
+        QSignalSpy annaRejected(anna->client.get(), &sync::SyncClient::mutationRejected);
+        QVERIFY(anna->syncOnce());
+        QCOMPARE(annaRejected.size(), 0);
+        QCOMPARE(anna->client->pendingCount(), 0);
+        QVERIFY(boris->syncOnce());
+        QCOMPARE(borisSees.of(mother).value().size(), 0);
+        QCOMPARE(borisSees.of(daughter).value().size(), 0);
+        const qint64 borisQueued = Outbox(boris->t.db).pendingCount().value();
+        QVERIFY(borisSees.markDistinct(daughter.id, mother.id, Id(), boris->clock.now()).ok());
+        QCOMPARE(Outbox(boris->t.db).pendingCount().value(), borisQueued); // known already: no record
+
+        const Guest other =
+            test::makeGuest(QStringLiteral("Семейная-Внучка"), QStringLiteral("+7 916 700-40-01"));
+        QVERIFY(anna->guests().create(other).ok());
+        QVERIFY(anna->syncOnce());
+        const QString x = idToString(other.id), y = idToString(mother.id);
+        const QJsonObject reversed{
+            {QStringLiteral("id"), idToString(newId())},
+            {QStringLiteral("firstId"), std::max(x, y)},
+            {QStringLiteral("secondId"), std::min(x, y)},
+            {QStringLiteral("userId"), QString()},
+            {QStringLiteral("at"), anna->clock.now().toUTC().toString(Qt::ISODateWithMs)}};
+        QVERIFY(Outbox(anna->t.db)
+                    .append(Mutation{QStringLiteral("guest_distinct.create"), reversed}, anna->clock.now())
+                    .ok());
+        QVERIFY(anna->syncOnce());
+        QCOMPARE(annaRejected.size(), 1);
+        QCOMPARE(annaRejected.first().at(2).toString(), QStringLiteral("json.bad_value"));
+        QCOMPARE(anna->client->pendingCount(), 0);
+        QVERIFY(boris->syncOnce());
+        QCOMPARE(borisSees.of(other).value().size(), 2); // still offered with the mother and the daughter
     }
 
     void cleanupTestCase()

@@ -84,7 +84,7 @@ Result<Guest> DuplicateService::merge(const Id &keep, const Id &other, const QLi
 
 Status DuplicateService::markDistinct(const Id &a, const Id &b)
 {
-    return storage::GuestDuplicates(m_db).markDistinct(a, b, m_clock.now());
+    return storage::GuestDuplicates(m_db).markDistinct(a, b, m_userId, m_clock.now());
 }
 
 } // namespace kasp::crm

@@ -3,12 +3,14 @@
 #include "kasp/storage/guestduplicates.h"
 
 #include "guestsummaryrows.h"
+#include "kasp/storage/outbox.h"
 #include "kasp/storage/sqlhelpers.h"
 
 #include <algorithm>
 #include <bit>
 #include <QCoreApplication>
 #include <QHash>
+#include <QJsonObject>
 #include <QSet>
 #include <QSqlRecord>
 
@@ -261,18 +263,44 @@ Result<QList<DuplicatePair>> GuestDuplicates::scan(int limit, const DuplicateSca
     return out;
 }
 
-Status GuestDuplicates::markDistinct(const Id &a, const Id &b, const QDateTime &at)
+Status GuestDuplicates::markDistinct(const Id &a, const Id &b, const Id &userId, const QDateTime &at)
 {
+    if (a.isNull() || b.isNull() || a == b)
+        return Error{QStringLiteral("guest.bad_pair"),
+                     QCoreApplication::translate("kasp::storage", "Two different cards are needed.")};
     const auto [first, second] = orderedPair(a, b);
-    QSqlQuery q(m_db);
-    if (auto s = sql::prepare(q, QStringLiteral("INSERT OR REPLACE INTO guest_distinct_pairs (first_id, "
-                                                "second_id, at) VALUES (?,?,?)"));
+    QSqlQuery known(m_db);
+    if (auto s =
+            sql::prepare(known, QStringLiteral("SELECT 1 FROM guest_distinct_pairs WHERE first_id = ? AND "
+                                               "second_id = ?"));
         !s.ok())
         return s;
-    q.addBindValue(first);
-    q.addBindValue(second);
-    q.addBindValue(sql::fromInstant(at));
-    return sql::exec(q, QStringLiteral("distinct pair"));
+    known.addBindValue(first);
+    known.addBindValue(second);
+    if (auto s = sql::exec(known, QStringLiteral("distinct pair")); !s.ok())
+        return s;
+    if (known.next())
+        return {}; // marked already, here or on another desk: no second record
+    const Id id = newId();
+    const QJsonObject args{{QStringLiteral("id"), idToString(id)},
+                           {QStringLiteral("firstId"), first},
+                           {QStringLiteral("secondId"), second},
+                           {QStringLiteral("userId"), userId.isNull() ? QString() : idToString(userId)},
+                           {QStringLiteral("at"), at.toUTC().toString(Qt::ISODateWithMs)}};
+    return applyMutation(m_db, Mutation{QStringLiteral("guest_distinct.create"), args}, at, [&]() -> Status {
+        QSqlQuery q(m_db);
+        if (auto s =
+                sql::prepare(q, QStringLiteral("INSERT OR REPLACE INTO guest_distinct_pairs (id, first_id, "
+                                               "second_id, user_id, at) VALUES (?,?,?,?,?)"));
+            !s.ok())
+            return s;
+        q.addBindValue(idToString(id));
+        q.addBindValue(first);
+        q.addBindValue(second);
+        q.addBindValue(sql::fromId(userId));
+        q.addBindValue(sql::fromInstant(at));
+        return sql::exec(q, QStringLiteral("distinct pair"));
+    });
 }
 
 Result<GuestHistoryCounts> GuestDuplicates::historyCounts(const Id &guestId) const

@@ -175,6 +175,14 @@ const TableSpec kTables[] = {
       {"from", "from_stage", Column::Text},
       {"to", "to_stage", Column::Text},
       {"at", "at", Column::Instant, true}}},
+    // One row per pair (first_id < second_id): a second desk's mark of the same pair replaces it.
+    {EntityKind::GuestDistinct,
+     "guest_distinct_pairs",
+     {{"id", "id", Column::IdRef},
+      {"firstId", "first_id", Column::Text},
+      {"secondId", "second_id", Column::Text},
+      {"userId", "user_id", Column::IdRef},
+      {"at", "at", Column::Instant, true}}},
 };
 
 // Replica writes keep the records' own times; the clock only fills gaps in malformed records.
@@ -419,6 +427,9 @@ Status ReplicaStore::resetForResync()
             if (!q.exec(QStringLiteral("DELETE FROM %1").arg(QLatin1String(table))))
                 return Error{QStringLiteral("storage.failed"), q.lastError().text()};
         }
+        // Pairs marked before schema 9 never left this desk: they stay.
+        if (!q.exec(QStringLiteral("DELETE FROM guest_distinct_pairs WHERE id IS NOT NULL")))
+            return Error{QStringLiteral("storage.failed"), q.lastError().text()};
         if (!q.exec(QStringLiteral("DELETE FROM meta WHERE key = 'sync_cursor'")))
             return Error{QStringLiteral("storage.failed"), q.lastError().text()};
         return tx.commit();

@@ -6,7 +6,7 @@
 namespace kasp::sync {
 
 namespace {
-constexpr std::array<std::pair<EntityKind, const char *>, 16> kKeys{{
+constexpr std::array<std::pair<EntityKind, const char *>, 17> kKeys{{
     {EntityKind::User, "user"},
     {EntityKind::Building, "building"},
     {EntityKind::RoomCategory, "room_category"},
@@ -23,6 +23,7 @@ constexpr std::array<std::pair<EntityKind, const char *>, 16> kKeys{{
     {EntityKind::Discount, "discount"},
     {EntityKind::DealStage, "deal_stage"},
     {EntityKind::DealMove, "deal_move"},
+    {EntityKind::GuestDistinct, "guest_distinct"},
 }};
 } // namespace
 

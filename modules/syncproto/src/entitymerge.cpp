@@ -32,7 +32,8 @@ QString instantText(const QDateTime &at)
 struct FieldRule
 {
     const char *name;
-    enum Type { Text, RequiredText, IdRef, Int, OptionalInt, Bool, Date } type; // OptionalInt: absent = 0
+    // OptionalInt: absent = 0; Instant: an ISO date and time, required.
+    enum Type { Text, RequiredText, IdRef, Int, OptionalInt, Bool, Date, Instant } type;
     int min = 0;
     int max = 0;
 };
@@ -79,6 +80,13 @@ Result<QJsonObject> checkFields(const QJsonObject &json, std::initializer_list<F
             if (!v.isString() || !d.isValid() || v.toString().size() != 10)
                 return v.isUndefined() || v.toString().isEmpty() ? missing(name) : badValue(name);
             out.insert(name, d.toString(Qt::ISODate));
+            break;
+        }
+        case FieldRule::Instant: {
+            const QDateTime at = QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
+            if (!v.isString() || !at.isValid())
+                return v.isUndefined() || v.toString().isEmpty() ? missing(name) : badValue(name);
+            out.insert(name, instantText(at));
             break;
         }
         case FieldRule::Bool:
@@ -186,6 +194,12 @@ Status checkRecord(EntityKind kind, const QJsonObject &record, const QDateTime &
                    ? Status()
                    : Error{QStringLiteral("deal.bad_move"), QStringLiteral("a move from a closed stage")};
     }
+    case EntityKind::GuestDistinct: {
+        // One record per pair and order: the smaller card id first (as the desktop's table keys it).
+        const QString first = record.value(QStringLiteral("firstId")).toString();
+        const QString second = record.value(QStringLiteral("secondId")).toString();
+        return first < second ? Status() : Status(badValue(QStringLiteral("secondId")));
+    }
     case EntityKind::RoomClosure:
         if (record.value(QStringLiteral("end_night")).toString() <=
             record.value(QStringLiteral("first_night")).toString())
@@ -241,6 +255,11 @@ Result<QJsonObject> canonicalEntity(EntityKind kind, const QJsonObject &json)
         return roundTrip(json, dealStageFromJson);
     case EntityKind::DealMove:
         return roundTrip(json, dealMoveFromJson);
+    case EntityKind::GuestDistinct:
+        return checkFields(json, {{"firstId", FieldRule::IdRef},
+                                  {"secondId", FieldRule::IdRef},
+                                  {"userId", FieldRule::Text}, // who said so; empty from tools
+                                  {"at", FieldRule::Instant}});
     case EntityKind::RoomClosure:
         return checkFields(json, {{"room_id", FieldRule::IdRef},
                                   {"first_night", FieldRule::Date},

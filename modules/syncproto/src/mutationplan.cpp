@@ -47,6 +47,8 @@ const Shape kShapes[] = {
     {"guest.update", EntityKind::Guest, Op::Patch},
     {"guest.delete", EntityKind::Guest, Op::Delete}, // a card made by mistake: nothing refers to it
     {"guest.merge", EntityKind::Guest, Op::Merge},   // two cards of one person: history moves over
+    // «Не дубль»: the duplicates search stops offering this pair on every desk.
+    {"guest_distinct.create", EntityKind::GuestDistinct, Op::Create},
     {"touch.add", EntityKind::Touch, Op::Create},
     {"booking.create", EntityKind::Booking, Op::Create},
     {"booking.set_status", EntityKind::Booking, Op::Patch, {}, {"status", "cancelReason", "prepaid"}},

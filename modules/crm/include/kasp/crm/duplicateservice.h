@@ -26,7 +26,11 @@ struct DuplicateComparison
 class DuplicateService
 {
 public:
-    DuplicateService(QSqlDatabase db, const Clock &clock) : m_db(std::move(db)), m_clock(clock) {}
+    // `userId`: who marks pairs distinct on this desk.
+    DuplicateService(QSqlDatabase db, const Clock &clock, const Id &userId = Id())
+        : m_db(std::move(db)), m_clock(clock), m_userId(userId)
+    {
+    }
 
     static constexpr int kScanLimit = 5000; // pairs listed at once; merging them brings more
 
@@ -43,6 +47,7 @@ private:
 
     QSqlDatabase m_db;
     const Clock &m_clock;
+    Id m_userId;
 };
 
 } // namespace kasp::crm

@@ -48,7 +48,9 @@ public:
     // `limit` pairs, the most reasons first. Error "duplicates.cancelled" when progress said stop.
     Result<QList<DuplicatePair>> scan(int limit, const DuplicateScanProgress &progress = {}) const;
     // "Not the same person" (a family sharing a phone): the pair is not offered again here.
-    Status markDistinct(const Id &a, const Id &b, const QDateTime &at);
+    // «Не дубль»: mutation guest_distinct.create (replicated; a pair marked already adds nothing).
+    // Errors: "guest.bad_pair" (a null id, or one card twice).
+    Status markDistinct(const Id &a, const Id &b, const Id &userId, const QDateTime &at);
     Result<GuestHistoryCounts> historyCounts(const Id &guestId) const;
 
 private:

@@ -17,11 +17,12 @@ enum class EntityKind {
     Task,
     Payment,
     RoomClosure,
-    Tariff,    // a season's prices of one room category
-    ChildRule, // children's share of the price by age
-    Discount,  // returning guest, long stay, promo code
-    DealStage, // the head of sales' pipeline: one record per stage
-    DealMove,  // a deal's move between stages (append-only; the funnel analytics)
+    Tariff,        // a season's prices of one room category
+    ChildRule,     // children's share of the price by age
+    Discount,      // returning guest, long stay, promo code
+    DealStage,     // the head of sales' pipeline: one record per stage
+    DealMove,      // a deal's move between stages (append-only; the funnel analytics)
+    GuestDistinct, // two cards that look alike but are two people («не дубль»): schema 9
 };
 
 QString entityKindKey(EntityKind kind); // "user", "building", "room_category", "room", "guest", ...
