@@ -3752,6 +3752,10 @@ VIP и потерянные: от %3 путёвок или от %4; VIP и пе�
         <source>Task</source>
         <translation>Задача</translation>
     </message>
+    <message>
+        <source>Kind: %1</source>
+        <translation>Вид: %1</translation>
+    </message>
 </context>
 <context>
     <name>kasp::crm::ui::TaskAgendaPanel</name>
@@ -4215,6 +4219,10 @@ VIP и потерянные: от %3 путёвок или от %4; VIP и пе�
     <message>
         <source>One of the two cards no longer exists (merged or deleted on another computer?). Search for the guest again.</source>
         <translation>Одной из карточек больше нет (объединена или удалена на другом компьютере?). Найдите гостя заново.</translation>
+    </message>
+    <message>
+        <source>Two different cards are needed.</source>
+        <translation>Нужны две разные карточки.</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,11 @@ struct ServerMigration
 {
     int version;
     QStringList statements;
+    // Index builds on `records` that must not write-lock it (CREATE INDEX CONCURRENTLY cannot run
+    // in a transaction): the statements run one by one, each idempotent, and the version is
+    // recorded after the last. An interrupted run leaves at worst an invalid index, dropped first
+    // on the next start.
+    bool concurrently = false;
 };
 
 QList<ServerMigration> migrations()
@@ -70,13 +75,18 @@ QList<ServerMigration> migrations()
                             " WHERE kind IN ('touch', 'booking', 'deal', 'task') AND NOT deleted"),
          }},
         // A guest merge moves payments and deal moves too (syncstore.cpp, kGuestHistoryKinds).
+        // Built without locking out writes: desktops keep syncing while a big records table is read.
         {4,
          {
-             QStringLiteral("CREATE INDEX records_guest_history ON records (org_id, (data->>'guestId'))"
-                            " WHERE kind IN ('touch', 'booking', 'deal', 'task', 'payment', 'deal_move')"
-                            " AND NOT deleted"),
-             QStringLiteral("DROP INDEX records_guest_refs"),
-         }},
+             // Version 4 is not recorded yet, so an index of this name is a failed try's leftover.
+             QStringLiteral("DROP INDEX CONCURRENTLY IF EXISTS records_guest_history"),
+             QStringLiteral(
+                 "CREATE INDEX CONCURRENTLY records_guest_history ON records (org_id, (data->>'guestId'))"
+                 " WHERE kind IN ('touch', 'booking', 'deal', 'task', 'payment', 'deal_move')"
+                 " AND NOT deleted"),
+             QStringLiteral("DROP INDEX CONCURRENTLY IF EXISTS records_guest_refs"),
+         },
+         true},
     };
 }
 
@@ -144,6 +154,16 @@ Status migrateServerSchema(QSqlDatabase db)
     for (const ServerMigration &m : migrations()) {
         if (m.version <= current.value())
             continue;
+        if (m.concurrently) {
+            for (const QString &sql : m.statements)
+                if (auto s = exec(q, sql); !s.ok())
+                    return s;
+            q.prepare(QStringLiteral("INSERT INTO schema_migrations (version) VALUES (?)"));
+            q.addBindValue(m.version);
+            if (!q.exec())
+                return Error{QStringLiteral("schema.failed"), q.lastError().text()};
+            continue;
+        }
         if (!db.transaction())
             return Error{QStringLiteral("schema.failed"), db.lastError().text()};
         for (const QString &sql : m.statements) {

@@ -115,6 +115,20 @@ private slots:
         QCOMPARE(Outbox(t.db).pendingCount().value(), queued + 1);
         QCOMPARE(duplicates.markDistinct(mother.id, mother.id, Id(), clock.now()).error().code,
                  QStringLiteral("guest.bad_pair"));
+
+        // A third card on the family's phone: the mother is told apart from both daughters, and the
+        // two daughters' cards are still offered as a pair (the group is paired every way).
+        Guest second = guest(QStringLiteral("Лисицына"), QStringLiteral("+7 916 555-00-01"), day.addSecs(9));
+        second.firstName = QStringLiteral("Ольга");
+        QVERIFY(guests.create(second).ok());
+        QVERIFY(duplicates.markDistinct(mother.id, second.id, Id(), clock.now()).ok());
+        const QList<DuplicatePair> left = duplicates.scan(100).value();
+        const bool sistersOffered = std::any_of(left.begin(), left.end(), [&](const DuplicatePair &p) {
+            return (p.first.id == daughter.id && p.second.id == second.id) ||
+                   (p.first.id == second.id && p.second.id == daughter.id);
+        });
+        QVERIFY(sistersOffered);
+        QCOMPARE(left.size(), 3); // the sisters, the e-mail twin, the name twin
     }
 
     void mergeMovesEveryKindOfHistoryInOneMutation()

@@ -4,6 +4,7 @@
 
 #include <QProcess>
 #include <QSignalSpy>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QSslConfiguration>
 #include <QWebSocket>
@@ -176,6 +177,34 @@ private slots:
                  200);
         QTRY_VERIFY_WITH_TIMEOUT(pokes.size() >= 1, 3000);
         QVERIFY(db.open() || db.isOpen());
+    }
+
+    // Server migration 4 builds its index CONCURRENTLY (writes go on) and, after a failed try that
+    // left an index of its name behind, builds it again from scratch.
+    void migrationFourBuildsItsIndexWithoutALock()
+    {
+        QSqlQuery q(db);
+        for (const char *sql :
+             {"DROP INDEX records_guest_history",
+              "CREATE INDEX records_guest_refs ON records (org_id, (data->>'guestId'))"
+              " WHERE kind IN ('touch', 'booking', 'deal', 'task') AND NOT deleted",
+              "CREATE INDEX records_guest_history ON records (seq)", // a failed try's leftover
+              "DELETE FROM schema_migrations WHERE version = 4"})
+            QVERIFY2(q.exec(QLatin1String(sql)), qPrintable(q.lastError().text()));
+        QString error;
+        QVERIFY2(server->initDb(&error), qPrintable(error)); // while kasp-sync keeps serving
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM schema_migrations WHERE version = 4")), 1);
+        QCOMPARE(
+            count(QStringLiteral("SELECT count(*) FROM pg_indexes WHERE indexname = 'records_guest_refs'")),
+            0);
+        QVERIFY(q.exec(QStringLiteral("SELECT d.indexdef, i.indisvalid FROM pg_indexes d JOIN pg_class c ON "
+                                      "c.relname = d.indexname JOIN pg_index i ON i.indexrelid = c.oid "
+                                      "WHERE d.indexname = 'records_guest_history'")));
+        QVERIFY(q.next());
+        QVERIFY2(q.value(0).toString().contains(QStringLiteral("guestId")),
+                 qPrintable(q.value(0).toString()));
+        QVERIFY(q.value(1).toBool());
+        QVERIFY(!q.next());
     }
 
     void purgedHistoryAnswersResync()

@@ -27,10 +27,11 @@ class TestTaskAgenda : public QObject
     const Id colleague = newId();
     Id guestId;
 
-    Id task(const QString &title, const Id &assignee, const QDateTime &due, bool done = false)
+    Id task(const QString &title, const Id &assignee, const QDateTime &due, bool done = false,
+            TaskKind kind = TaskKind::Other)
     {
         crm::TaskService service(t.db, clock);
-        auto made = service.create(guestId, assignee, title, due);
+        auto made = service.create(guestId, assignee, title, due, kind);
         if (!made.ok())
             return {};
         if (done && !service.complete(made.value().id).ok())
@@ -62,8 +63,8 @@ private slots:
     void todayOverdueFirstThenThePool()
     {
         const QDate today = clock.now().date();
-        const Id yesterday =
-            task(QStringLiteral("Перезвонить про путёвку"), me, QDateTime(today.addDays(-1), QTime(10, 0)));
+        const Id yesterday = task(QStringLiteral("Перезвонить про путёвку"), me,
+                                  QDateTime(today.addDays(-1), QTime(10, 0)), false, TaskKind::CallBack);
         const Id morning = task(QStringLiteral("Отправить предложение"), me, QDateTime(today, QTime(9, 0)));
         const Id afternoon = task(QStringLiteral("Напомнить о санаторно-курортной карте"), me,
                                   QDateTime(today, QTime(15, 30)));
@@ -94,6 +95,11 @@ private slots:
         QCOMPARE(m->index(2, TaskAgendaModel::TitleColumn).data().toString(),
                  QStringLiteral("Напомнить о санаторно-курортной карте\nЗадачина Вера"));
         QCOMPARE(m->index(0, TaskAgendaModel::DueColumn).data().toString().left(6), QStringLiteral("23.11 "));
+        // The kind at a glance: a call-back is marked ☎, and the tooltip names it.
+        QCOMPARE(m->index(0, TaskAgendaModel::TitleColumn).data().toString(),
+                 QStringLiteral("\u260E Перезвонить про путёвку\nЗадачина Вера"));
+        QCOMPARE(m->index(0, 1).data(TaskAgendaModel::KindRole).toString(), QStringLiteral("call_back"));
+        QVERIFY(m->index(0, 1).data(Qt::ToolTipRole).toString().contains(QStringLiteral("Вид: Перезвонить")));
         const QString summary = panel.summary()->text();
         QVERIFY2(summary.contains(QStringLiteral("3 задачи")) &&
                      summary.contains(QStringLiteral("2 просрочены")),

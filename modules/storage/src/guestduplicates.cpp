@@ -18,6 +18,9 @@ namespace kasp::storage {
 
 namespace {
 
+// Groups of up to this many cards sharing a value are paired every way (at most 15 pairs).
+constexpr qsizetype kAllPairsGroup = 6;
+
 // A pair's key, smaller id first, as guest_distinct_pairs stores it.
 std::pair<QString, QString> orderedPair(const Id &a, const Id &b)
 {
@@ -219,11 +222,16 @@ Result<QList<DuplicatePair>> GuestDuplicates::scan(int limit, const DuplicateSca
             // UUIDv7: the smallest id is the oldest card.
             std::sort(ids.begin(), ids.end(),
                       [](const Id &a, const Id &b) { return idToString(a) < idToString(b); });
-            for (qsizetype i = 1; i < ids.size(); ++i) {
-                const QByteArray key = compactKey(ids.first(), ids[i]);
-                reasons[key] |= pass.reason;
-                members.insert(key, {ids.first(), ids[i]});
-            }
+            // A small group (a family, a twice-made card) is paired every way, so that when the
+            // oldest card is marked distinct from both others, the other two are still offered.
+            // A large one (an office's switchboard number) is paired with its oldest card only.
+            const qsizetype firsts = ids.size() <= kAllPairsGroup ? ids.size() - 1 : 1;
+            for (qsizetype f = 0; f < firsts; ++f)
+                for (qsizetype i = f + 1; i < ids.size(); ++i) {
+                    const QByteArray key = compactKey(ids[f], ids[i]);
+                    reasons[key] |= pass.reason;
+                    members.insert(key, {ids[f], ids[i]});
+                }
         }
         ++step;
     }

@@ -41,6 +41,25 @@ int TaskAgendaModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+namespace {
+
+QString kindMark(TaskKind kind)
+{
+    switch (kind) {
+    case TaskKind::CallBack:
+        return QStringLiteral("\u260E");
+    case TaskKind::SendOffer:
+        return QStringLiteral("\u2709");
+    case TaskKind::Remind:
+        return QStringLiteral("\u2691");
+    case TaskKind::Other:
+        break;
+    }
+    return {};
+}
+
+} // namespace
+
 QVariant TaskAgendaModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -58,9 +77,12 @@ QVariant TaskAgendaModel::data(const QModelIndex &index, int role) const
                        ? QLocale().toString(due.time(), QLocale::ShortFormat)
                        : due.toString(QStringLiteral("dd.MM ")) +
                              QLocale().toString(due.time(), QLocale::ShortFormat);
-        case TitleColumn:
-            return row.guestName.isEmpty() ? row.task.title
-                                           : row.task.title + QLatin1Char('\n') + row.guestName;
+        case TitleColumn: {
+            // The kind at a glance: ☎ call back, ✉ send an offer, ⚑ a reminder.
+            const QString mark = kindMark(row.task.kind);
+            const QString title = mark.isEmpty() ? row.task.title : mark + QLatin1Char(' ') + row.task.title;
+            return row.guestName.isEmpty() ? title : title + QLatin1Char('\n') + row.guestName;
+        }
         }
         return {};
     case Qt::ForegroundRole:
@@ -73,7 +95,7 @@ QVariant TaskAgendaModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::ToolTipRole: {
-        QStringList lines{row.task.title};
+        QStringList lines{row.task.title, tr("Kind: %1").arg(taskKindTitle(row.task.kind))};
         if (!row.guestName.isEmpty())
             lines << row.guestName;
         if (overdue)
@@ -94,6 +116,8 @@ QVariant TaskAgendaModel::data(const QModelIndex &index, int role) const
         return pool;
     case DueRole:
         return row.task.due;
+    case KindRole:
+        return taskKindKey(row.task.kind);
     default:
         return {};
     }

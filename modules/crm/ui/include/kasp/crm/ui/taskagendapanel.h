@@ -20,7 +20,7 @@ class TaskAgendaModel : public QAbstractTableModel
 public:
     // Two columns for a narrow dock: the time, and the task over the guest's name (two lines).
     enum Column { DueColumn, TitleColumn, ColumnCount };
-    enum Role { TaskIdRole = Qt::UserRole + 1, GuestIdRole, OverdueRole, PoolRole, DueRole, GuestPhoneRole };
+    enum Role { TaskIdRole = Qt::UserRole + 1, GuestIdRole, OverdueRole, PoolRole, DueRole, GuestPhoneRole, KindRole };
 
     explicit TaskAgendaModel(QObject *parent = nullptr);
     void setAgenda(const Agenda &agenda, const QDateTime &now);
