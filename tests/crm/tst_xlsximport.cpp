@@ -80,6 +80,16 @@ private slots:
         QCOMPARE(rows.at(4).line, 6);                                         // the sheet's row number
     }
 
+    // A workbook in the 1904 date system (old Excel for Mac): its date cells read as the same dates.
+    void dates1904ReadAsTheSameDates()
+    {
+        const QByteArray xlsx = openpyxlWorkbook(dir + QStringLiteral("/mac.xlsx"), "date1904");
+        QVERIFY(!xlsx.isEmpty());
+        auto csv = crm::xlsxFirstSheetAsCsv(xlsx);
+        QVERIFY2(csv.ok(), qPrintable(csv.ok() ? QString() : csv.error().message));
+        QCOMPARE(rowsOf(csv.value()).at(1).value(5), QStringLiteral("14.03.1975"));
+    }
+
     void importThroughTheImporterReportsSheetRows()
     {
         test::TestDatabase t = test::TestDatabase::create(QStringLiteral("xlsximport"));
@@ -161,6 +171,23 @@ private slots:
                 .error()
                 .code,
             QStringLiteral("xlsx.broken"));
+        // A directory claiming the sheet unpacks to 400 MB (under the 512 MB cap, far beyond what
+        // its few kilobytes can hold): refused before the memory is reserved.
+        QByteArray inflated = good;
+        const QByteArray sheetName("xl/worksheets/sheet1.xml");
+        qsizetype central = -1;
+        for (qsizetype at = inflated.indexOf("PK\x01\x02"); at >= 0;
+             at = inflated.indexOf("PK\x01\x02", at + 4))
+            if (inflated.mid(at + 46, sheetName.size()) == sheetName)
+                central = at;
+        QVERIFY(central > 0);
+        const quint32 claimed = 400u * 1024 * 1024;
+        for (int i = 0; i < 4; ++i)
+            inflated[central + 24 + i] = char((claimed >> (8 * i)) & 0xff);
+        auto claim = crm::xlsxFirstSheetAsCsv(inflated);
+        QCOMPARE(claim.error().code, QStringLiteral("xlsx.broken"));
+        QVERIFY2(claim.error().message.contains(QStringLiteral("sheet1.xml")),
+                 qPrintable(claim.error().message));
         // A named entry missing: the sheet part.
         QByteArray renamed = good;
         renamed.replace("xl/worksheets/sheet1.xml", "xl/worksheets/sheetX.xml");

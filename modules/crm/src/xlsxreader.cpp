@@ -27,8 +27,9 @@ Error brokenXml(const QString &part, const QXmlStreamReader &xml)
                      .arg(xml.errorString())};
 }
 
-// The first sheet's part name, through the workbook and its relationships.
-Result<QString> firstSheetPart(const ZipEntries &zip)
+// The first sheet's part name, through the workbook and its relationships. `date1904`: the
+// workbook counts dates from 1904-01-01 (old Excel for Mac) instead of 1899-12-30.
+Result<QString> firstSheetPart(const ZipEntries &zip, bool *date1904)
 {
     auto workbook = zip.read(QStringLiteral("xl/workbook.xml"));
     if (!workbook.ok())
@@ -37,6 +38,10 @@ Result<QString> firstSheetPart(const ZipEntries &zip)
     QXmlStreamReader xml(workbook.value());
     while (relationId.isEmpty() && !xml.atEnd()) {
         xml.readNext();
+        if (xml.isStartElement() && xml.name() == QLatin1String("workbookPr")) {
+            const auto flag = xml.attributes().value(QLatin1String("date1904"));
+            *date1904 = flag == QLatin1String("1") || flag == QLatin1String("true");
+        }
         if (xml.isStartElement() && xml.name() == QLatin1String("sheet"))
             for (const QXmlStreamAttribute &a : xml.attributes())
                 if (a.name() == QLatin1String("id")) // r:id, whatever the prefix
@@ -162,14 +167,17 @@ int columnOf(QStringView reference)
     return i == 0 ? -1 : column - 1;
 }
 
-QString numberText(const QString &raw, bool date)
+QString numberText(const QString &raw, bool date, bool date1904)
 {
     bool ok = false;
     const double v = raw.toDouble(&ok);
     if (!ok)
         return raw;
-    if (date && v >= 1 && v < 2958466) // Excel's 1900 system, 1899-12-30 as day 0
-        return QDate(1899, 12, 30).addDays(qint64(std::floor(v))).toString(QStringLiteral("dd.MM.yyyy"));
+    // Excel's 1900 system counts from 1899-12-30 (day 0); the 1904 system from 1904-01-01.
+    if (date && v >= (date1904 ? 0 : 1) && v < 2958466)
+        return (date1904 ? QDate(1904, 1, 1) : QDate(1899, 12, 30))
+            .addDays(qint64(std::floor(v)))
+            .toString(QStringLiteral("dd.MM.yyyy"));
     // Whole numbers as digits (a phone stored as a number must not become 7.9161234567E10).
     if (std::floor(v) == v && std::fabs(v) < 1e15)
         return QString::number(qint64(v));
@@ -202,7 +210,8 @@ Result<QByteArray> xlsxFirstSheetAsCsv(const QByteArray &xlsx)
     auto zip = ZipEntries::open(xlsx);
     if (!zip.ok())
         return zip.error();
-    auto part = firstSheetPart(zip.value());
+    bool date1904 = false;
+    auto part = firstSheetPart(zip.value(), &date1904);
     if (!part.ok())
         return part.error();
     auto strings = sharedStrings(zip.value());
@@ -289,7 +298,7 @@ Result<QByteArray> xlsxFirstSheetAsCsv(const QByteArray &xlsx)
                 } else if (type == QLatin1String("b")) {
                     text = value == QLatin1String("1") ? QStringLiteral("TRUE") : QStringLiteral("FALSE");
                 } else if (type.isEmpty() || type == QLatin1String("n")) {
-                    text = numberText(value, dates.contains(style));
+                    text = numberText(value, dates.contains(style), date1904);
                 } else {
                     text = value; // inlineStr, str (a formula's text), e (an error such as #N/A)
                 }

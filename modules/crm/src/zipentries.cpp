@@ -106,6 +106,12 @@ Result<QByteArray> ZipEntries::read(const QString &name) const
     if (e.method == 0) {
         out = archive.mid(data, e.compressedSize);
     } else if (e.method == 8) {
+        // Deflate packs at most ~1032:1. A directory claiming more would have us reserve memory
+        // for a size the data cannot hold: refused before anything is allocated.
+        if (qint64(e.size) > qint64(e.compressedSize) * 1032 + 1024)
+            return broken(
+                QCoreApplication::translate("kasp::crm::Xlsx", "%1 claims more than it can unpack to")
+                    .arg(name));
         out.resize(qsizetype(e.size));
         z_stream z{};
         if (inflateInit2(&z, -MAX_WBITS) != Z_OK)

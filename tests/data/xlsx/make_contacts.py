@@ -11,6 +11,10 @@ import openpyxl
 
 path = sys.argv[1]
 wb = openpyxl.Workbook()
+if len(sys.argv) > 2 and sys.argv[2] == 'date1904':
+    # Old Excel for Mac counts dates from 1904-01-01: the same birth date is another number.
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904
+    wb.epoch = CALENDAR_MAC_1904
 ws = wb.active
 ws.title = 'Контакты'
 ws.append(['Фамилия', 'Имя', 'Отчество', 'Мобильный телефон', 'E-mail', 'Дата рождения'])
