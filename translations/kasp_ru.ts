@@ -2744,6 +2744,10 @@ No other room is free for these nights.</source>
         <source>the file is damaged: a cell named «%1»</source>
         <translation>файл повреждён: ячейка «%1»</translation>
     </message>
+    <message>
+        <source>%1 claims more than it can unpack to</source>
+        <translation>%1 заявляет больше данных, чем может распаковаться</translation>
+    </message>
 </context>
 <context>
     <name>kasp::crm::ui</name>
@@ -2919,10 +2923,6 @@ No other room is free for these nights.</source>
         </translation>
     </message>
     <message>
-        <source>The %1 most recently moved are shown as cards.</source>
-        <translation>Карточками показаны %1 последних перенесённых.</translation>
-    </message>
-    <message>
         <source>Open deals: %L1 for %2</source>
         <translation>Открытых сделок: %L1 на %2</translation>
     </message>
@@ -2941,6 +2941,10 @@ No other room is free for these nights.</source>
     <message>
         <source>Move to</source>
         <translation>Перенести на этап</translation>
+    </message>
+    <message>
+        <source>The %1 most recently moved are shown as cards; scrolling to the end shows more.</source>
+        <translation>Карточками показаны %1 последних по времени перемещения; прокрутите до конца, чтобы увидеть ещё.</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@
 #include "kasp/crm/ui/dealboardpanel.h"
 #include "kasp/crm/ui/pipelineeditordialog.h"
 #include "kasp/demo/demogenerator.h"
+#include "kasp/storage/dealrepository.h"
 #include "kasp/testsupport/testdb.h"
 #include "translations.h"
 
@@ -113,7 +114,6 @@ private slots:
         qint64 open = 0;
         for (QListView *view : board->columnViews()) {
             auto *model = static_cast<DealColumnModel *>(view->model());
-            QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
             keys.append(model->stageKey());
             const qint64 expected =
                 isClosedStage(model->stageKey())
@@ -123,6 +123,8 @@ private slots:
                     : sqlCount(QStringLiteral("stage = '%1'").arg(model->stageKey()));
             QCOMPARE(model->column().total.count, expected);
             QCOMPARE(model->rowCount(), int(std::min<qint64>(expected, crm::DealService::kColumnLimit)));
+            // After the first page is checked: the tester also asks for the next one (fetchMore).
+            QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
             if (!isClosedStage(model->stageKey()))
                 open += expected;
         }
@@ -269,6 +271,51 @@ private slots:
         QTest::qWait(50); // new columns are shown by a queued call
         QVERIFY(board->columnView(dealstage::New)->isVisible());
         shoot(board.get(), QStringLiteral("deals-board-edited.png"));
+    }
+
+    // A column longer than a page shows 200 cards; scrolled to its end it loads the next ones, in
+    // the same order (most recently moved first), none twice, until every deal is a card.
+    void aLongColumnLoadsMoreAsItScrolls()
+    {
+        QSqlQuery q(t.db);
+        QVERIFY(q.exec(QStringLiteral("SELECT id FROM guests LIMIT 1")) && q.next());
+        const Id guest = idFromString(q.value(0).toString());
+        storage::DealRepository deals(t.db, clock);
+        for (int i = 0; i < 450; ++i) // many within one millisecond: the id orders those
+            QVERIFY(
+                deals
+                    .create(Deal{newId(), guest, Id(), QStringLiteral("Путёвка %1").arg(i), dealstage::Offer})
+                    .ok());
+        board->reload();
+        DealColumnModel *model = board->columnModel(dealstage::Offer);
+        const qint64 total = model->column().total.count;
+        QVERIFY(total >= 450);
+        QCOMPARE(model->rowCount(), crm::DealService::kColumnLimit);
+        QListView *view = board->findChild<QListView *>(QStringLiteral("deals_") + dealstage::Offer);
+        QVERIFY(view);
+        for (int turn = 0; turn < 10 && model->rowCount() < total; ++turn) {
+            view->scrollToBottom();
+            QTest::qWait(20);
+        }
+        QCOMPARE(model->rowCount(), int(total));
+        QVERIFY(!model->canFetchMore({}));
+        QSet<Id> seen;
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const Deal &d = model->column().deals.at(row).deal;
+            QVERIFY2(!seen.contains(d.id), "a card twice");
+            seen.insert(d.id);
+            if (row > 0) {
+                const Deal &before = model->column().deals.at(row - 1).deal;
+                QVERIFY(before.updatedAt > d.updatedAt ||
+                        (before.updatedAt == d.updatedAt && idToString(before.id) > idToString(d.id)));
+            }
+        }
+        board->showList(true);
+        int shown = 0;
+        for (QListView *v : board->columnViews())
+            shown += v->model()->rowCount();
+        QCOMPARE(board->listView()->model()->rowCount(), shown); // the list has the loaded cards too
+        board->showList(false);
     }
 
     void cleanupTestCase()

@@ -42,6 +42,11 @@ Result<BoardColumn> DealService::column(const DealStageDef &stage, const QString
     return column;
 }
 
+Result<QList<storage::BoardDeal>> DealService::moreOf(const QString &stage, const Deal &last) const
+{
+    return repo().inStage(stage, sinceFor(stage, m_clock.now()), kColumnLimit, &last);
+}
+
 Result<QList<BoardColumn>> DealService::board() const
 {
     auto p = pipeline();

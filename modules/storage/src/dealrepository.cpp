@@ -225,21 +225,29 @@ Result<QList<DealMove>> DealRepository::moves(const Id &dealId) const
     return out;
 }
 
-Result<QList<BoardDeal>> DealRepository::inStage(const QString &stage, const QDateTime &since,
-                                                 int limit) const
+Result<QList<BoardDeal>> DealRepository::inStage(const QString &stage, const QDateTime &since, int limit,
+                                                 const Deal *after) const
 {
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
+    // Keyset paging: the next page starts below the last card shown, however deep the column.
+    const QString page =
+        after ? QStringLiteral("AND (d.updated_at < ? OR (d.updated_at = ? AND d.id < ?)) ") : QString();
     if (auto s = sql::prepare(
             q,
             QStringLiteral("SELECT %1, g.last_name, g.first_name, g.middle_name, g.main_phone FROM deals d "
-                           "JOIN guests g ON g.id = d.guest_id WHERE d.stage = ? AND d.updated_at >= ? "
-                           "ORDER BY d.updated_at DESC LIMIT ?")
-                .arg(kDealColumns));
+                           "JOIN guests g ON g.id = d.guest_id WHERE d.stage = ? AND d.updated_at >= ? %2"
+                           "ORDER BY d.updated_at DESC, d.id DESC LIMIT ?")
+                .arg(kDealColumns, page));
         !s.ok())
         return s.error();
     q.addBindValue(stage);
     q.addBindValue(since.isValid() ? since.toMSecsSinceEpoch() : std::numeric_limits<qint64>::min());
+    if (after) {
+        q.addBindValue(sql::fromInstant(after->updatedAt));
+        q.addBindValue(sql::fromInstant(after->updatedAt));
+        q.addBindValue(sql::fromId(after->id));
+    }
     q.addBindValue(limit);
     if (auto s = sql::exec(q, QStringLiteral("deals of a stage")); !s.ok())
         return s.error();

@@ -170,6 +170,14 @@ void DealBoardPanel::rebuild(const QList<BoardColumn> &columns)
         auto *model = new DealColumnModel(this);
         model->setUserNames(m_userNames);
         model->setColumn(column);
+        // Scrolled to its end, a long column loads its next cards (keyset pages of 200).
+        model->setPageLoader(
+            [this](const QString &stage, const Deal &last) { return m_service.moreOf(stage, last); });
+        connect(model, &DealColumnModel::pageFailed, this, &DealBoardPanel::errorOccurred);
+        connect(model, &QAbstractItemModel::rowsInserted, this, [this, index = int(m_models.size())] {
+            updateHeader(index);
+            refillList();
+        });
         auto *view = new QListView;
         view->setModel(model);
         view->setItemDelegate(new DealCardDelegate(view));
@@ -227,7 +235,8 @@ void DealBoardPanel::updateHeader(int column)
         tip = tr("Deals that arrived here in the last %n day(s).", nullptr, DealService::kClosedDays);
     if (c.total.count > c.deals.size())
         tip += (tip.isEmpty() ? QString() : QStringLiteral(" ")) +
-               tr("The %1 most recently moved are shown as cards.").arg(c.deals.size());
+               tr("The %1 most recently moved are shown as cards; scrolling to the end shows more.")
+                   .arg(c.deals.size());
     m_headers.at(column)->setToolTip(tip);
 }
 

@@ -43,7 +43,35 @@ void DealColumnModel::setColumn(BoardColumn column)
 {
     beginResetModel();
     m_column = std::move(column);
+    m_exhausted = false;
     endResetModel();
+}
+
+bool DealColumnModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && m_loader && !m_exhausted && !m_column.deals.isEmpty() &&
+           m_column.deals.size() < m_column.total.count;
+}
+
+// The view asks when its list is scrolled to the end: the next page of cards is appended.
+void DealColumnModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    auto page = m_loader(m_column.stage.key, m_column.deals.constLast().deal);
+    if (!page.ok()) {
+        m_exhausted = true; // not asked again until the column is reloaded
+        emit pageFailed(page.error().message);
+        return;
+    }
+    if (page.value().isEmpty()) {
+        m_exhausted = true;
+        return;
+    }
+    const int first = int(m_column.deals.size());
+    beginInsertRows({}, first, first + int(page.value().size()) - 1);
+    m_column.deals.append(page.value());
+    endInsertRows();
 }
 
 int DealColumnModel::indexOfDeal(const Id &dealId) const

@@ -27,6 +27,8 @@ public:
     // Every active stage as a column, and hidden stages that still hold open deals.
     Result<QList<BoardColumn>> board() const;
     Result<BoardColumn> column(const DealStageDef &stage, const QString &title) const;
+    // The column's next kColumnLimit cards after `last` (the column scrolled to its end).
+    Result<QList<storage::BoardDeal>> moreOf(const QString &stage, const Deal &last) const;
     Result<DealMove> move(const Id &dealId, const QString &to, const Id &userId,
                           const QString &lostReason = {});
     // A new deal at the first active stage, owned by `ownerId`. Title required.

@@ -42,11 +42,14 @@ public:
 
     Result<std::optional<Deal>> find(const Id &dealId) const;
     Result<QList<Deal>> forGuest(const Id &guestId) const; // newest first
-    Result<QList<DealMove>> moves(const Id &dealId) const; // oldest first (moves of one millisecond in the order they were written)
+    Result<QList<DealMove>>
+    moves(const Id &dealId) const; // oldest first (moves of one millisecond in the order they were written)
 
     // A board column: the deals at `stage` updated at or after `since` (all of them when invalid),
-    // most recently moved first, at most `limit`. Served by the (stage, updated_at) index.
-    Result<QList<BoardDeal>> inStage(const QString &stage, const QDateTime &since, int limit) const;
+    // most recently moved first (ties by id), at most `limit`; with `after`, the ones that come
+    // after that deal in this order (the column's next page). Served by the (stage, updated_at) index.
+    Result<QList<BoardDeal>> inStage(const QString &stage, const QDateTime &since, int limit,
+                                     const Deal *after = nullptr) const;
     Result<StageTotal> stageTotal(const QString &stage, const QDateTime &since) const;
 
     // The organisation's pipeline: the stored stages over the built-in ones.

@@ -4,6 +4,7 @@
 // (dealDropped, queued so that a dialog may open outside the drop) and changes nothing by itself:
 // the board reloads the two columns once the move is stored.
 #include "kasp/crm/dealservice.h"
+#include <functional>
 #include <QAbstractListModel>
 #include <QStyledItemDelegate>
 
@@ -24,8 +25,16 @@ public:
         OwnerRole
     };
 
+    // The next page of a column: the cards after the last one loaded (DealService::moreOf).
+    using PageLoader =
+        std::function<Result<QList<storage::BoardDeal>>(const QString &stage, const Deal &last)>;
+
     explicit DealColumnModel(QObject *parent = nullptr);
     void setColumn(BoardColumn column);
+    // Without a loader, a column shows its first page only.
+    void setPageLoader(PageLoader loader) { m_loader = std::move(loader); }
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
     void setUserNames(QHash<Id, QString> names) { m_userNames = std::move(names); }
     const BoardColumn &column() const { return m_column; }
     QString stageKey() const { return m_column.stage.key; }
@@ -45,10 +54,13 @@ public:
 
 signals:
     void dealDropped(const kasp::Id &dealId, const QString &fromStage, const QString &toStage);
+    void pageFailed(const QString &message);
 
 private:
     BoardColumn m_column;
     QHash<Id, QString> m_userNames;
+    PageLoader m_loader;
+    bool m_exhausted = false; // a page came back empty: the total was stale
 };
 
 // Paints a deal as a card: its title, the guest, the amount and how long it has been at the stage.
