@@ -68,6 +68,31 @@ int main(int argc, char *argv[])
         std::printf("  %-24s %9lld deals, %4lld shown\n", qPrintable(c.stage.key), c.total.count,
                     qint64(c.deals.size()));
 
+    // --- the next pages of the longest column (scrolled to its end, again and again) -------------
+    const crm::BoardColumn *longest = nullptr;
+    for (const crm::BoardColumn &c : columns)
+        if (!c.deals.isEmpty() && (!longest || c.total.count > longest->total.count))
+            longest = &c;
+    if (longest) {
+        std::vector<double> pages;
+        Deal last = longest->deals.constLast().deal;
+        for (int i = 0; i < 50; ++i) {
+            QElapsedTimer t;
+            t.start();
+            auto page = deals.moreOf(longest->stage.key, last);
+            pages.push_back(bench::msSince(t));
+            if (!page.ok() || page.value().isEmpty())
+                break;
+            last = page.value().constLast().deal;
+        }
+        bench::printStats(
+            QStringLiteral("next page of \"%1\" (200 cards), pages 2-%2, %3 deals in the column")
+                .arg(longest->stage.key)
+                .arg(pages.size() + 1)
+                .arg(longest->total.count),
+            bench::stats(pages));
+    }
+
     // --- moves ------------------------------------------------------------------------------------
     std::vector<double> moves;
     for (const crm::BoardColumn &c : columns) {
