@@ -18,6 +18,7 @@ crm::ui::DuplicatesDialog *MainWindow::ensureDuplicatesDialog()
         return m_duplicates;
     m_duplicateService =
         std::make_unique<crm::DuplicateService>(m_booking.database(), m_booking.clock(), m_user.id);
+    m_duplicateService->setWorkerConnections(m_workerConnections);
     m_duplicates = new crm::ui::DuplicatesDialog(*m_duplicateService, this);
     connect(m_duplicates, &crm::ui::DuplicatesDialog::errorOccurred, this, &MainWindow::showError);
     connect(m_duplicates, &crm::ui::DuplicatesDialog::guestActivated, this, &MainWindow::openGuest);
@@ -29,6 +30,13 @@ crm::ui::DuplicatesDialog *MainWindow::ensureDuplicatesDialog()
                 statusBar()->showMessage(tr("Cards merged."), 5000);
             });
     return m_duplicates;
+}
+
+void MainWindow::setWorkerConnections(storage::ConnectionOpener opener)
+{
+    m_workerConnections = std::move(opener);
+    if (m_duplicateService)
+        m_duplicateService->setWorkerConnections(m_workerConnections);
 }
 
 void MainWindow::findDuplicates()

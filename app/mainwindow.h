@@ -3,6 +3,7 @@
 // KPI panels join here as their issues land.
 #include "kasp/core/phone.h"
 #include "kasp/core/user.h"
+#include "kasp/storage/connectionfactory.h"
 #include "kasp/telephony/softphone.h"
 #include <functional>
 #include <memory>
@@ -79,6 +80,8 @@ public:
     QAction *newGuestAction() const { return m_newGuest; }
     QAction *findDuplicatesAction() const { return m_findDuplicates; }
     crm::ui::DuplicatesDialog *duplicatesDialog() const { return m_duplicates; }
+    // More connections to the database for work off the GUI thread (the duplicates scan).
+    void setWorkerConnections(storage::ConnectionOpener opener);
     SyncStatusWidget *syncStatus() const { return m_syncStatus; }
     booking::ui::BookingPanel *bookingPanel() const { return m_bookingPanel; }
     QTabWidget *tabs() const { return m_tabs; }
@@ -161,6 +164,7 @@ private:
     QAction *m_findDuplicates = nullptr;
     std::unique_ptr<crm::DuplicateService> m_duplicateService;
     crm::ui::DuplicatesDialog *m_duplicates = nullptr;
+    storage::ConnectionOpener m_workerConnections;
     std::unique_ptr<crm::DealService> m_dealService;
     crm::ui::DealBoardPanel *m_deals = nullptr;
     std::unique_ptr<crm::TaskService> m_taskService;

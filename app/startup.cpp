@@ -153,6 +153,7 @@ void Startup::signInAndShow()
     m_booking->setHoldHours(m_settings.holdHours());
     m_booking->setPrepaymentPercent(m_settings.prepaymentPercent());
     m_window = std::make_unique<MainWindow>(*m_guests, *m_booking, user, info, m_settings, m_sync);
+    m_window->setWorkerConnections(m_unlocker->workerConnections());
     if (!m_settings.phone().server.isEmpty())
         m_window->enablePhone({});
     m_window->show();

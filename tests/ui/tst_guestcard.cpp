@@ -4,6 +4,7 @@
 // the window follows; the whole-base search finds the demo's twins. Screenshots for people to look at.
 #include "clippedtexts.h"
 #include "kasp/booking/bookingservice.h"
+#include "kasp/crm/duplicateservice.h"
 #include "kasp/crm/guestservice.h"
 #include "kasp/crm/ui/duplicatesdialog.h"
 #include "kasp/crm/ui/guestcardpanel.h"
@@ -348,11 +349,17 @@ private slots:
         window.activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(&window));
         QVERIFY(window.findDuplicatesAction()->isEnabled());
+        // As the application does: the scan runs on its own connection in a worker thread.
+        window.setWorkerConnections(
+            storage::ConnectionFactory::sameDatabase({t.path, t.key, {}, false, false}));
         QTest::keyClick(&window, Qt::Key_U, Qt::ControlModifier | Qt::ShiftModifier);
         crm::ui::DuplicatesDialog *dialog = window.duplicatesDialog();
         QVERIFY(dialog);
         QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        QVERIFY(dialog->lastScanInWorker());
         QVERIFY2(dialog->pairCount() >= 2, qPrintable(QString::number(dialog->pairCount())));
+        // The same pairs as a scan on the window's own connection.
+        QCOMPARE(dialog->pairCount(), int(crm::DuplicateService(t.db, clock).scan().value().size()));
         QStringList reasons;
         for (int row = 0; row < dialog->pairCount(); ++row)
             reasons << dialog->pairsView()->model()->index(row, 2).data().toString();

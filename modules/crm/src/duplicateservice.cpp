@@ -3,6 +3,7 @@
 #include "kasp/storage/guestrepository.h"
 #include "kasp/storage/userrepository.h"
 
+#include <atomic>
 #include <QCoreApplication>
 
 namespace kasp::crm {
@@ -23,6 +24,25 @@ Result<QList<storage::DuplicatePair>>
 DuplicateService::scan(const storage::DuplicateScanProgress &progress) const
 {
     return storage::GuestDuplicates(m_db).scan(kScanLimit, progress);
+}
+
+Result<QList<storage::DuplicatePair>>
+DuplicateService::scanOwnConnection(const storage::DuplicateScanProgress &progress) const
+{
+    if (!m_workers)
+        return scan(progress);
+    // Unique per call: two scans (a second dialog, a test) never share a connection name.
+    static std::atomic<int> serial{0};
+    const QString name = QStringLiteral("kasp-duplicates-scan-%1").arg(++serial);
+    Result<QList<storage::DuplicatePair>> result = QList<storage::DuplicatePair>();
+    {
+        auto db = m_workers(name);
+        if (!db.ok())
+            return db.error();
+        result = storage::GuestDuplicates(db.value()).scan(kScanLimit, progress);
+    } // every handle to the connection gone before it is removed
+    storage::ConnectionFactory::close(name);
+    return result;
 }
 
 Result<DuplicateSide> DuplicateService::side(const Id &id) const

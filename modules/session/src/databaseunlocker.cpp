@@ -78,12 +78,13 @@ void DatabaseUnlocker::onKeychainFailed(const QString &key, const QString &code,
 
 void DatabaseUnlocker::openWith(const storage::DatabaseKey &key)
 {
-    auto opened = storage::ConnectionFactory::open(
-        storage::OpenOptions{m_path, key, m_connectionName, /*create=*/true, /*migrate=*/true});
+    const storage::OpenOptions options{m_path, key, m_connectionName, /*create=*/true, /*migrate=*/true};
+    auto opened = storage::ConnectionFactory::open(options);
     if (!opened.ok()) {
         emit failed(opened.error().code, opened.error().message);
         return;
     }
+    m_workers = storage::ConnectionFactory::sameDatabase(options);
     emit unlocked(m_connectionName);
 }
 

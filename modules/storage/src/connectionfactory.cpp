@@ -114,6 +114,17 @@ Result<QSqlDatabase> ConnectionFactory::open(const OpenOptions &options)
     return db;
 }
 
+ConnectionOpener ConnectionFactory::sameDatabase(const OpenOptions &opened)
+{
+    return [opened](const QString &connectionName) {
+        OpenOptions options = opened;
+        options.connectionName = connectionName;
+        options.create = false;
+        options.migrate = false;
+        return open(options);
+    };
+}
+
 void ConnectionFactory::close(const QString &connectionName)
 {
     {

@@ -2,19 +2,24 @@
 
 #include "kasp/crm/ui/mergecomparisonview.h"
 
+#include <atomic>
 #include <QApplication>
 #include <QDialogButtonBox>
+#include <QEventLoop>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QShortcut>
 #include <QSignalBlocker>
 #include <QSplitter>
 #include <QStandardItemModel>
 #include <QTableView>
+#include <QThread>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace kasp::crm::ui {
@@ -139,16 +144,22 @@ int DuplicatesDialog::pairCount() const
 
 bool DuplicatesDialog::rescan()
 {
+    if (m_scanning)
+        return false; // asked again from the menu while the bar is up
+    m_scanning = true;
+    const auto done = qScopeGuard([this] { m_scanning = false; });
     QProgressDialog progress(tr("Looking for duplicate cards…"), tr("Cancel"), 0, 4, this);
     progress.setObjectName(QStringLiteral("duplicatesProgress"));
     progress.setWindowModality(Qt::WindowModal);
     progress.setMinimumDuration(400);
-    auto pairs = m_service.scan([&](int done, int total) {
-        progress.setMaximum(total);
-        progress.setValue(done);
-        QApplication::processEvents(); // the bar moves and Cancel can be pressed
-        return !progress.wasCanceled();
-    });
+    auto pairs =
+        m_service.scansInBackground() ? scanInWorker(progress) : m_service.scan([&](int done, int total) {
+            progress.setMaximum(total);
+            progress.setValue(done);
+            QApplication::processEvents(); // the bar moves and Cancel can be pressed
+            return !progress.wasCanceled();
+        });
+    m_lastScanInWorker = m_service.scansInBackground();
     progress.reset();
     if (!pairs.ok()) {
         if (pairs.error().code != QLatin1String("duplicates.cancelled"))
@@ -161,6 +172,37 @@ bool DuplicatesDialog::rescan()
                                                : tr("%n pair(s) of cards look like one person.", nullptr,
                                                     int(pairs.value().size())));
     return true;
+}
+
+// The scan reads the whole base (seconds at a million guests) on its own connection in a worker
+// thread; meanwhile the window goes on (a call can ring, a sync page arrive) and the bar follows.
+Result<QList<storage::DuplicatePair>> DuplicatesDialog::scanInWorker(QProgressDialog &progress)
+{
+    std::atomic<int> done{0}, total{4};
+    std::atomic<bool> cancelled{false};
+    Result<QList<storage::DuplicatePair>> result = QList<storage::DuplicatePair>();
+    std::unique_ptr<QThread> worker(QThread::create([&] {
+        result = m_service.scanOwnConnection([&](int d, int t) {
+            done = d;
+            total = t;
+            return !cancelled.load();
+        });
+    }));
+    QEventLoop loop;
+    connect(worker.get(), &QThread::finished, &loop, &QEventLoop::quit);
+    QTimer tick;
+    tick.setInterval(50);
+    connect(&tick, &QTimer::timeout, &progress, [&] {
+        progress.setMaximum(total);
+        progress.setValue(done);
+        if (progress.wasCanceled())
+            cancelled = true;
+    });
+    tick.start();
+    worker->start();
+    loop.exec();
+    worker->wait();
+    return result;
 }
 
 void DuplicatesDialog::showPair(const Id &a, const Id &b)

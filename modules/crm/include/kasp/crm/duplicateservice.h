@@ -3,6 +3,7 @@
 // show two side by side, merge them (guest.merge: one mutation) or mark them distinct.
 #include "kasp/core/clock.h"
 #include "kasp/core/guestmerge.h"
+#include "kasp/storage/connectionfactory.h"
 #include "kasp/storage/guestduplicates.h"
 #include <QSqlDatabase>
 
@@ -35,6 +36,12 @@ public:
     static constexpr int kScanLimit = 5000; // pairs listed at once; merging them brings more
 
     Result<QList<storage::DuplicatePair>> scan(const storage::DuplicateScanProgress &progress = {}) const;
+    // With worker connections the whole-base scan can run off the GUI thread: scanOwnConnection()
+    // is then safe to call from a worker thread (it opens, uses and closes its own connection).
+    void setWorkerConnections(storage::ConnectionOpener opener) { m_workers = std::move(opener); }
+    bool scansInBackground() const { return bool(m_workers); }
+    Result<QList<storage::DuplicatePair>>
+    scanOwnConnection(const storage::DuplicateScanProgress &progress) const;
     // Errors: "guest.not_found" when either card is gone.
     Result<DuplicateComparison> compare(const Id &a, const Id &b) const;
     // `keep` survives with the fields listed taken from `other`; everything `other` had moves to
@@ -48,6 +55,7 @@ private:
     QSqlDatabase m_db;
     const Clock &m_clock;
     Id m_userId;
+    storage::ConnectionOpener m_workers;
 };
 
 } // namespace kasp::crm

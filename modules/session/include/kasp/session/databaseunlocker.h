@@ -6,6 +6,7 @@
 //                                   -> needPassphrase(): the UI asks, then calls unlockWithPassphrase().
 // The key is never written to a file.
 #include "kasp/core/result.h"
+#include "kasp/storage/connectionfactory.h"
 #include "kasp/storage/databasekey.h"
 #include <QObject>
 #include <QSqlDatabase>
@@ -26,6 +27,8 @@ public:
     void start();
     void unlockWithPassphrase(const QString &passphrase);
     QString databasePath() const { return m_path; }
+    // After unlocked(): opens more connections to the database (worker threads), with its key.
+    storage::ConnectionOpener workerConnections() const { return m_workers; }
 
 signals:
     void unlocked(const QString &connectionName);
@@ -43,6 +46,7 @@ private:
     QString m_connectionName;
     QString m_keyName;
     storage::DatabaseKey m_pendingKey; // a fresh key waiting for the keychain write to succeed
+    storage::ConnectionOpener m_workers;
 };
 
 } // namespace kasp::session

@@ -10,6 +10,8 @@ class QPushButton;
 class QStandardItemModel;
 class QTableView;
 
+class QProgressDialog;
+
 namespace kasp::crm::ui {
 
 class MergeComparisonView;
@@ -20,8 +22,10 @@ class DuplicatesDialog : public QDialog
 public:
     explicit DuplicatesDialog(DuplicateService &service, QWidget *parent = nullptr);
 
-    // Scans the whole base with a progress bar (Cancel stops it). False when cancelled or failed.
+    // Scans the whole base with a progress bar (Cancel stops it). False when cancelled or failed,
+    // or while a scan is under way. With worker connections it runs off the GUI thread.
     bool rescan();
+    bool lastScanInWorker() const { return m_lastScanInWorker; }
     // Lists only this pair (the card's "possible duplicate" link), selected and compared.
     void showPair(const Id &a, const Id &b);
     // Merges the selected pair after asking (the confirmation can be replaced for tests).
@@ -45,6 +49,7 @@ private:
     void removePairsOf(const Id &guestId);
     std::optional<std::pair<Id, Id>> currentPair() const;
     void updateState();
+    Result<QList<storage::DuplicatePair>> scanInWorker(QProgressDialog &progress);
 
     DuplicateService &m_service;
     QStandardItemModel *m_model;
@@ -56,6 +61,8 @@ private:
     QPushButton *m_swap;
     QPushButton *m_rescan;
     std::function<bool(const QString &)> m_confirm;
+    bool m_scanning = false;
+    bool m_lastScanInWorker = false;
 };
 
 // "Same phone, same e-mail": a pair's reasons as the list and the card say them.
