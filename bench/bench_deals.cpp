@@ -8,6 +8,7 @@
 #include "kasp/crm/dealservice.h"
 #include "kasp/crm/listexport.h"
 #include "kasp/crm/taskservice.h"
+#include "kasp/storage/dealrepository.h"
 
 #include <cstdio>
 #include <QCommandLineParser>
@@ -91,6 +92,32 @@ int main(int argc, char *argv[])
                 .arg(pages.size() + 1)
                 .arg(longest->total.count),
             bench::stats(pages));
+    }
+
+    // --- the minute's sweep for stays that have begun (read only: nothing is moved here) -----------
+    {
+        QSqlQuery owners(db);
+        owners.exec(
+            QStringLiteral("SELECT owner_id, count(*) AS n FROM deals WHERE stage IN ('prepaid', 'paid') "
+                           "GROUP BY owner_id ORDER BY n DESC LIMIT 1"));
+        if (owners.next()) {
+            storage::DealRepository repo(db, clock);
+            const Id owner = idFromString(owners.value(0).toString());
+            std::vector<double> sweeps;
+            qint64 found = 0;
+            for (int i = 0; i < runs; ++i) {
+                QElapsedTimer t;
+                t.start();
+                auto arrived = repo.arrivedDeals(owner, QDate::currentDate());
+                sweeps.push_back(bench::msSince(t));
+                found = arrived.ok() ? arrived.value().size() : -1;
+            }
+            bench::printStats(
+                QStringLiteral("stays begun: deals of the owner of most (%1 at prepaid/paid), %2 found")
+                    .arg(owners.value(1).toLongLong())
+                    .arg(found),
+                bench::stats(sweeps));
+        }
     }
 
     // --- moves ------------------------------------------------------------------------------------

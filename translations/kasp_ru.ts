@@ -1987,6 +1987,14 @@ No other room is free for these nights.</source>
         <source>The guest pays by card on the payment page; the payment is recorded by itself</source>
         <translation>Гость платит картой на странице оплаты; платёж проводится сам</translation>
     </message>
+    <message numerus="yes">
+        <source>%n stay(s) began: the deal(s) moved to «stayed».</source>
+        <translation>
+            <numerusform>Начался %n заезд: сделка перенесена в «Заезд состоялся».</numerusform>
+            <numerusform>Началось %n заезда: сделки перенесены в «Заезд состоялся».</numerusform>
+            <numerusform>Началось %n заездов: сделки перенесены в «Заезд состоялся».</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>kasp::booking::ui::PaymentDialog</name>

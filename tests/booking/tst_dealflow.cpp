@@ -122,6 +122,50 @@ private slots:
         QCOMPARE(deals().find(d.id).value()->stage, dealstage::Paid);
     }
 
+    // The check-in day of a prepaid or paid booking: its deal is won ("stayed") on the owner's
+    // desktop, once; another consultant's desktop leaves it; an older booking does not count.
+    void theStayBeginsAndTheDealIsWon()
+    {
+        QVERIFY(service->recordArrivals().ok()); // the demo's own stays that have begun by now
+        QCOMPARE(service->recordArrivals().value(), 0);
+        const Id guest = newGuest(QStringLiteral("Заехавшая"));
+        const Booking b = hold(guest);
+        QVERIFY(
+            service->recordPayment(b.id, b.total, PaymentMethod::Card, {}).ok()); // (prepaid is hidden above)
+        const Deal d = deals().forGuest(guest).value().first();
+        QCOMPARE(d.stage, dealstage::Paid);
+        QCOMPARE(service->recordArrivals().value(), 0); // months before the check-in
+
+        struct MovableClock : Clock
+        {
+            QDateTime at;
+            QDateTime now() const override { return at; }
+        } later;
+        later.at = QDateTime(b.stay.checkIn().addDays(-1), QTime(23, 0));
+        booking::BookingService desk(t.db, later, consultant);
+        QVERIFY(desk.recordArrivals().ok()); // the eve of the check-in: other guests' stays only
+        QCOMPARE(deals().find(d.id).value()->stage, dealstage::Paid);
+        Id colleague;
+        for (const User &u : storage::UserRepository(t.db, clock).all().value())
+            if (u.role == Role::Consultant && u.id != consultant)
+                colleague = u.id;
+        QVERIFY(!colleague.isNull());
+        later.at = QDateTime(b.stay.checkIn(), QTime(9, 0));
+        QVERIFY(booking::BookingService(t.db, later, colleague).recordArrivals().ok()); // not theirs
+        QCOMPARE(deals().find(d.id).value()->stage, dealstage::Paid);
+        QVERIFY(desk.recordArrivals().value() >= 1);
+        QCOMPARE(deals().find(d.id).value()->stage, dealstage::Stayed);
+        QCOMPARE(deals().moves(d.id).value().constLast().toStage, dealstage::Stayed);
+        QCOMPARE(desk.recordArrivals().value(), 0); // once
+
+        // A new deal for the same guest next season: last season's booking does not close it.
+        later.at = later.at.addDays(3);
+        const Deal next{newId(), guest, consultant, QStringLiteral("Следующий сезон"), dealstage::Paid};
+        QVERIFY(storage::DealRepository(t.db, later).create(next).ok());
+        QVERIFY(booking::BookingService(t.db, later, consultant).recordArrivals().ok());
+        QCOMPARE(deals().find(next.id).value()->stage, dealstage::Paid);
+    }
+
     void cleanupTestCase()
     {
         service.reset();

@@ -413,6 +413,18 @@ Result<int> BookingService::expireHolds()
     return expired;
 }
 
+Result<int> BookingService::recordArrivals()
+{
+    storage::DealRepository deals(m_db, m_clock);
+    auto arrived = deals.arrivedDeals(m_userId, m_clock.now().toLocalTime().date());
+    if (!arrived.ok())
+        return arrived.error();
+    for (const Id &dealId : arrived.value())
+        if (auto moved = deals.move(dealId, dealstage::Stayed, m_userId); !moved.ok())
+            return moved.error();
+    return int(arrived.value().size());
+}
+
 QString paymentMethodTitle(PaymentMethod method)
 {
     switch (method) {

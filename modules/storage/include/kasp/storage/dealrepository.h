@@ -33,6 +33,9 @@ public:
     Result<DealMove> move(const Id &dealId, const QString &to, const Id &userId,
                           const QString &lostReason = {});
 
+    // Deals of `ownerId` at prepaid or paid whose guest's booking made for it (not before the deal)
+    // is prepaid, paid or lived and begins on or before `today`: the stay has begun.
+    Result<QList<Id>> arrivedDeals(const Id &ownerId, QDate today) const;
     // What a booking does to the guest's pipeline (in the caller's transaction): the guest's newest
     // open deal moves forward to `stage` (booked, prepaid, paid) — never back, and not onto a stage
     // the head of sales hid; a guest with no open deal gets one at `stage`, titled `title`, worth
