@@ -172,6 +172,20 @@ private slots:
         clock.set(QDateTime(today, QTime(16, 45)));
         panel.reload();
         QCOMPARE(due.size(), 1); // once
+
+        // A task that arrives after its time (a colleague's, pulled by a sync at 16:45 though due at
+        // 16:40) is announced at once, and once.
+        const Id late =
+            task(QStringLiteral("Перезвонить: пропущенный звонок"), me, QDateTime(today, QTime(16, 40)));
+        QVERIFY(!late.isNull());
+        panel.reload();
+        QCOMPARE(due.size(), 2);
+        const auto lateOnes = due.last().first().value<QList<storage::AgendaTask>>();
+        QCOMPARE(lateOnes.size(), 1);
+        QCOMPARE(lateOnes.first().task.id, late);
+        clock.set(QDateTime(today, QTime(16, 50)));
+        panel.reload();
+        QCOMPARE(due.size(), 2);
     }
 };
 

@@ -374,12 +374,13 @@ void GuestCardPanel::render(const GuestCard &card)
     m_contacts->setText(contacts.isEmpty() ? tr("no contacts") : contacts.join(QStringLiteral(" · ")));
     m_phones = g.phones;
 
+    // Stays bought (prepaid, paid or lived), as the segment counts them: a hold is not a stay yet.
     int stays = 0;
     Money spent;
     for (const Booking &b : card.stays) {
         if (b.status == BookingStatus::Cancelled)
             continue;
-        ++stays;
+        stays += isBought(b.status) ? 1 : 0;
         spent += b.prepaid;
     }
     QStringList summary{tr("%n stay(s)", nullptr, stays), tr("paid %1").arg(spent.toString()),

@@ -202,6 +202,7 @@ void TaskAgendaPanel::setUser(const Id &userId)
 {
     m_userId = userId;
     m_remindedUntil = QDateTime(); // another person's list: reminders start from now
+    m_known.clear();
     reload();
 }
 
@@ -217,12 +218,23 @@ void TaskAgendaPanel::reload()
     m_model->setAgenda(agenda.value(), now);
     // A minute of lead, so that the reminder comes at the due time, not up to a refresh later.
     const QDateTime until = now.addSecs(60);
-    if (m_remindedUntil.isValid() && until > m_remindedUntil) {
-        const QList<storage::AgendaTask> due =
-            TaskService::dueBetween(agenda.value(), m_remindedUntil, until);
+    QSet<Id> known;
+    for (const QList<storage::AgendaTask> *list : {&agenda.value().mine, &agenda.value().pool})
+        for (const storage::AgendaTask &t : *list)
+            known.insert(t.task.id);
+    if (m_remindedUntil.isValid()) {
+        QList<storage::AgendaTask> due = until > m_remindedUntil
+                                             ? TaskService::dueBetween(agenda.value(), m_remindedUntil, until)
+                                             : QList<storage::AgendaTask>();
+        for (const QList<storage::AgendaTask> *list : {&agenda.value().mine, &agenda.value().pool})
+            for (const storage::AgendaTask &t : *list)
+                if (!m_known.contains(t.task.id) && t.task.status == TaskStatus::Open &&
+                    t.task.due <= m_remindedUntil)
+                    due.append(t); // came after its time: not in any window of dueBetween
         if (!due.isEmpty())
             emit tasksDue(due);
     }
+    m_known = known;
     if (!m_remindedUntil.isValid() || until > m_remindedUntil)
         m_remindedUntil = until;
     for (int row = 0; row < m_model->rowCount(); ++row)

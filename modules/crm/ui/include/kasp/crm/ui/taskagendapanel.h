@@ -5,6 +5,7 @@
 #include "kasp/core/phone.h"
 #include "kasp/crm/taskservice.h"
 #include <QAbstractTableModel>
+#include <QSet>
 #include <QWidget>
 
 class QLabel;
@@ -20,7 +21,15 @@ class TaskAgendaModel : public QAbstractTableModel
 public:
     // Two columns for a narrow dock: the time, and the task over the guest's name (two lines).
     enum Column { DueColumn, TitleColumn, ColumnCount };
-    enum Role { TaskIdRole = Qt::UserRole + 1, GuestIdRole, OverdueRole, PoolRole, DueRole, GuestPhoneRole, KindRole };
+    enum Role {
+        TaskIdRole = Qt::UserRole + 1,
+        GuestIdRole,
+        OverdueRole,
+        PoolRole,
+        DueRole,
+        GuestPhoneRole,
+        KindRole
+    };
 
     explicit TaskAgendaModel(QObject *parent = nullptr);
     void setAgenda(const Agenda &agenda, const QDateTime &now);
@@ -77,6 +86,9 @@ private:
     QPushButton *m_tomorrow;
     QTimer *m_refresh;
     QDateTime m_remindedUntil; // reminders given up to here; starts at the first load
+    // Open tasks of the last load: one that appears later already due (a colleague's, a missed call
+    // from another desk, pulled by a sync) is announced too, though its time passed before it came.
+    QSet<Id> m_known;
 };
 
 } // namespace kasp::crm::ui
