@@ -28,7 +28,7 @@ constexpr int kMinSchema = 1; // the desktop schema versions this server speaks 
 // 2: extra beds, hold expiry, cancel reason; 3: the price list; 4: search indexes only (e-mail,
 // booking number). Records carry them as JSON, so the server's tables do not change with the
 // desktop's schema.
-constexpr int kMaxSchema = 9;
+constexpr int kMaxSchema = 10;
 
 QByteArray header(const QHttpServerRequest &request, const QByteArray &name)
 {

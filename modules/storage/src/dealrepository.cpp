@@ -174,21 +174,22 @@ Result<Id> DealRepository::advanceForBooking(const Id &guestId, const QString &s
     return deal.id;
 }
 
-Result<QList<Id>> DealRepository::arrivedDeals(const Id &ownerId, QDate today) const
+Result<QList<Id>> DealRepository::arrivedDeals(const Id &ownerId, QDate today, int limit) const
 {
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     // A booking a day older than the deal belongs to an earlier sale (last year's stay).
     if (auto s = sql::prepare(
-            q,
-            QStringLiteral("SELECT d.id FROM deals d WHERE d.stage IN ('prepaid', 'paid') AND d.owner_id = ? "
-                           "AND EXISTS (SELECT 1 FROM bookings b WHERE b.guest_id = d.guest_id AND "
-                           "b.status IN ('prepaid', 'paid', 'checked_in') AND b.check_in <= ? AND "
-                           "b.created_at >= d.created_at - 86400000)"));
+            q, QStringLiteral("SELECT d.id FROM deals d WHERE d.owner_id = ? AND "
+                              "d.stage IN ('prepaid', 'paid') AND EXISTS (SELECT 1 FROM bookings b WHERE "
+                              "b.guest_id = d.guest_id AND b.status IN ('prepaid', 'paid', 'checked_in') AND "
+                              "b.check_in <= ? AND b.created_at >= d.created_at - 86400000) "
+                              "ORDER BY d.created_at LIMIT ?"));
         !s.ok())
         return s.error();
     q.addBindValue(sql::fromId(ownerId));
     q.addBindValue(today.toString(Qt::ISODate));
+    q.addBindValue(limit);
     if (auto s = sql::exec(q, QStringLiteral("arrived deals")); !s.ok())
         return s.error();
     QList<Id> out;

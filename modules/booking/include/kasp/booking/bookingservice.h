@@ -110,7 +110,8 @@ public:
     Result<int> expireHolds();
     // The stay has begun for this user's deals at prepaid or paid (their booking's check-in has
     // come): each moves to "stayed", the pipeline's won stage. Only the deal owner's desktop does
-    // it, so no move is written twice. Returns how many moved.
+    // it, so no move is written twice. At most 100 a call (a long-unopened desk catches up over a
+    // few minutes instead of freezing once). Returns how many moved.
     Result<int> recordArrivals();
 
     // The prepayment the sanatorium asks for, 10-20 % (kMin/kMaxPrepaymentPercent).

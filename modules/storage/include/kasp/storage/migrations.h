@@ -31,5 +31,6 @@ Migration schemaV6();
 Migration schemaV7();
 Migration schemaV8();
 Migration schemaV9();
+Migration schemaV10();
 
 } // namespace kasp::storage
