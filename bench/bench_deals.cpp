@@ -94,7 +94,7 @@ int main(int argc, char *argv[])
             bench::stats(pages));
     }
 
-    // --- the minute's sweep for stays that have begun (read only: nothing is moved here) -----------
+    // --- the minute's sweep for stays that took place (read only: nothing is moved here) -----------
     {
         QSqlQuery owners(db);
         owners.exec(
@@ -113,7 +113,7 @@ int main(int argc, char *argv[])
                 found = arrived.ok() ? arrived.value().size() : -1;
             }
             bench::printStats(
-                QStringLiteral("stays begun: deals of the owner of most (%1 at prepaid/paid), %2 found")
+                QStringLiteral("stays ended: deals of the owner of most (%1 at prepaid/paid), %2 found")
                     .arg(owners.value(1).toLongLong())
                     .arg(found),
                 bench::stats(sweeps));

@@ -1988,11 +1988,11 @@ No other room is free for these nights.</source>
         <translation>Гость платит картой на странице оплаты; платёж проводится сам</translation>
     </message>
     <message numerus="yes">
-        <source>%n stay(s) began: the deal(s) moved to «stayed».</source>
+        <source>%n stay(s) took place: the deal(s) moved to «stayed».</source>
         <translation>
-            <numerusform>Начался %n заезд: сделка перенесена в «Заезд состоялся».</numerusform>
-            <numerusform>Началось %n заезда: сделки перенесены в «Заезд состоялся».</numerusform>
-            <numerusform>Началось %n заездов: сделки перенесены в «Заезд состоялся».</numerusform>
+            <numerusform>Состоялся %n заезд: сделка перенесена в «Заезд состоялся».</numerusform>
+            <numerusform>Состоялось %n заезда: сделки перенесены в «Заезд состоялся».</numerusform>
+            <numerusform>Состоялось %n заездов: сделки перенесены в «Заезд состоялся».</numerusform>
         </translation>
     </message>
 </context>

@@ -122,11 +122,12 @@ private slots:
         QCOMPARE(deals().find(d.id).value()->stage, dealstage::Paid);
     }
 
-    // The check-in day of a prepaid or paid booking: its deal is won ("stayed") on the owner's
-    // desktop, once; another consultant's desktop leaves it; an older booking does not count.
-    void theStayBeginsAndTheDealIsWon()
+    // The check-out day of a prepaid or paid booking not cancelled: its deal is won ("stayed") on
+    // the owner's desktop, once; another consultant's desktop leaves it; an older booking does not
+    // count; nor does one cancelled (a no-show).
+    void theStayTakesPlaceAndTheDealIsWon()
     {
-        QVERIFY(service->recordArrivals().ok()); // the demo's own stays that have begun by now
+        QVERIFY(service->recordArrivals().ok()); // the demo's own stays that took place by now
         QCOMPARE(service->recordArrivals().value(), 0);
         const Id guest = newGuest(QStringLiteral("Заехавшая"));
         const Booking b = hold(guest);
@@ -134,23 +135,23 @@ private slots:
             service->recordPayment(b.id, b.total, PaymentMethod::Card, {}).ok()); // (prepaid is hidden above)
         const Deal d = deals().forGuest(guest).value().first();
         QCOMPARE(d.stage, dealstage::Paid);
-        QCOMPARE(service->recordArrivals().value(), 0); // months before the check-in
+        QCOMPARE(service->recordArrivals().value(), 0); // months before the stay
 
         struct MovableClock : Clock
         {
             QDateTime at;
             QDateTime now() const override { return at; }
         } later;
-        later.at = QDateTime(b.stay.checkIn().addDays(-1), QTime(23, 0));
+        later.at = QDateTime(b.stay.checkOut().addDays(-1), QTime(23, 0));
         booking::BookingService desk(t.db, later, consultant);
-        QVERIFY(desk.recordArrivals().ok()); // the eve of the check-in: other guests' stays only
+        QVERIFY(desk.recordArrivals().ok()); // the last night of the stay: other guests' stays only
         QCOMPARE(deals().find(d.id).value()->stage, dealstage::Paid);
         Id colleague;
         for (const User &u : storage::UserRepository(t.db, clock).all().value())
             if (u.role == Role::Consultant && u.id != consultant)
                 colleague = u.id;
         QVERIFY(!colleague.isNull());
-        later.at = QDateTime(b.stay.checkIn(), QTime(9, 0));
+        later.at = QDateTime(b.stay.checkOut(), QTime(9, 0));
         QVERIFY(booking::BookingService(t.db, later, colleague).recordArrivals().ok()); // not theirs
         QCOMPARE(deals().find(d.id).value()->stage, dealstage::Paid);
         QVERIFY(desk.recordArrivals().value() >= 1);
@@ -164,6 +165,16 @@ private slots:
         QVERIFY(storage::DealRepository(t.db, later).create(next).ok());
         QVERIFY(booking::BookingService(t.db, later, consultant).recordArrivals().ok());
         QCOMPARE(deals().find(next.id).value()->stage, dealstage::Paid);
+
+        // A guest who paid and did not come: the booking is cancelled, the deal is not won.
+        const Id noShow = newGuest(QStringLiteral("Неприехавшая"));
+        const Booking nb = hold(noShow);
+        QVERIFY(service->recordPayment(nb.id, nb.total, PaymentMethod::Card, {}).ok());
+        QVERIFY(service->cancel(nb.id, QStringLiteral("Не приехала")).ok());
+        const Deal nd = deals().forGuest(noShow).value().first();
+        later.at = QDateTime(nb.stay.checkOut().addDays(1), QTime(9, 0));
+        QVERIFY(booking::BookingService(t.db, later, consultant).recordArrivals().ok());
+        QVERIFY(deals().find(nd.id).value()->stage != dealstage::Stayed);
     }
 
     void cleanupTestCase()

@@ -183,7 +183,7 @@ Result<QList<Id>> DealRepository::arrivedDeals(const Id &ownerId, QDate today, i
             q, QStringLiteral("SELECT d.id FROM deals d WHERE d.owner_id = ? AND "
                               "d.stage IN ('prepaid', 'paid') AND EXISTS (SELECT 1 FROM bookings b WHERE "
                               "b.guest_id = d.guest_id AND b.status IN ('prepaid', 'paid', 'checked_in') AND "
-                              "b.check_in <= ? AND b.created_at >= d.created_at - 86400000) "
+                              "b.check_out <= ? AND b.created_at >= d.created_at - 86400000) "
                               "ORDER BY d.created_at LIMIT ?"));
         !s.ok())
         return s.error();

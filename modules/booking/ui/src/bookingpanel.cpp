@@ -128,11 +128,11 @@ void BookingPanel::expireHolds()
 {
     if (!m_editable)
         return;
-    // The same minute's sweep: deals whose guests' stays have begun are won ("stayed").
+    // The same minute's sweep: deals whose guests' stays took place are won ("stayed").
     if (auto arrived = m_booking.recordArrivals(); !arrived.ok())
         emit message(arrived.error().message);
     else if (arrived.value() > 0)
-        emit message(tr("%n stay(s) began: the deal(s) moved to «stayed».", "", arrived.value()));
+        emit message(tr("%n stay(s) took place: the deal(s) moved to «stayed».", "", arrived.value()));
     auto expired = m_booking.expireHolds();
     if (!expired.ok()) {
         emit message(expired.error().message);

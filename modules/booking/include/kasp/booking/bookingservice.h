@@ -108,10 +108,11 @@ public:
     // Holds this user made that passed their time unpaid are cancelled ("not prepaid in time").
     // Only the author's desktop does it, so two desktops never race to cancel the same hold.
     Result<int> expireHolds();
-    // The stay has begun for this user's deals at prepaid or paid (their booking's check-in has
-    // come): each moves to "stayed", the pipeline's won stage. Only the deal owner's desktop does
-    // it, so no move is written twice. At most 100 a call (a long-unopened desk catches up over a
-    // few minutes instead of freezing once). Returns how many moved.
+    // The stay took place for this user's deals at prepaid or paid: their booking reached its
+    // check-out day and was not cancelled (a no-show is cancelled by then). Each moves to "stayed",
+    // the pipeline's won stage. Only the deal owner's desktop does it, so no move is written twice.
+    // At most 100 a call (a long-unopened desk catches up over a few minutes instead of freezing
+    // once). Returns how many moved.
     Result<int> recordArrivals();
 
     // The prepayment the sanatorium asks for, 10-20 % (kMin/kMaxPrepaymentPercent).

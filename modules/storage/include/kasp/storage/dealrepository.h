@@ -34,8 +34,8 @@ public:
                           const QString &lostReason = {});
 
     // Deals of `ownerId` at prepaid or paid whose guest's booking made for it (not before the deal)
-    // is prepaid, paid or lived and begins on or before `today`: the stay has begun. The oldest
-    // deals first, at most `limit` (a sweep's share; the next sweep takes the rest).
+    // is prepaid, paid or lived and ends on or before `today`, not cancelled: the stay took place.
+    // The oldest deals first, at most `limit` (a sweep's share; the next sweep takes the rest).
     Result<QList<Id>> arrivedDeals(const Id &ownerId, QDate today, int limit = 100) const;
     // What a booking does to the guest's pipeline (in the caller's transaction): the guest's newest
     // open deal moves forward to `stage` (booked, prepaid, paid) — never back, and not onto a stage
