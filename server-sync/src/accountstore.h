@@ -16,6 +16,7 @@ struct Principal
     QString login;
     QString displayName;
     Role role = Role::Consultant;
+    int schema = 0; // the calling desktop's schema (X-Kasp-Schema); 0: not said
 };
 
 struct SignedIn

@@ -247,6 +247,7 @@ QHttpServerResponse SyncServer::handle(const QHttpServerRequest &request, bool n
             if (!who.ok())
                 return error(who.error());
             call.who = who.value();
+            call.who.schema = schema;
         }
         return body(call);
     };

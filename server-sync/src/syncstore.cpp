@@ -530,6 +530,9 @@ Result<PullResponse> SyncStore::pull(const Principal &who, const PullRequest &re
         const bool deleted = q->value(3).toBool();
         if (!kind || (deleted && request.cursor == 0))
             continue; // a first sync needs no tombstones
+        // A desktop older than the kind would refuse the whole page: it does not get those.
+        if (who.schema > 0 && minSchemaOf(*kind) > who.schema)
+            continue;
         // A record this user may not see is sent as a deletion: a task reassigned to a colleague
         // leaves the consultant's replica instead of lingering there.
         const bool hidden = !receivesRecord(who.role, who.accountId, *kind, q->value(4).toString());

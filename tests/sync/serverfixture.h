@@ -85,10 +85,11 @@ struct ServerFixture
     }
 
     sync::PullResponse pullAll(const QString &token, const QString &client, qint64 cursor = 0,
-                               int limit = 1000)
+                               int limit = 1000, const QByteArray &schema = "1")
     {
         HttpCall http(server->baseUrl());
         http.token = token;
+        http.schema = schema;
         sync::PullResponse all;
         all.cursor = cursor;
         do {

@@ -400,6 +400,42 @@ private slots:
         QCOMPARE(second.value().outcomes.first().kind, MutationOutcome::Kind::Applied);
     }
 
+    // A desktop on schema 8 would refuse a page with a «не дубль» record (kind guest_distinct,
+    // schema 9): it is not sent one, and its cursor still moves past it.
+    void aDeskTooOldForAKindIsNotSentIt()
+    {
+        const QString anna = signIn(QStringLiteral("anna"));
+        const QString client = idToString(newId());
+        const Guest mother =
+            test::makeGuest(QStringLiteral("Старосхемная"), QStringLiteral("+7 916 900-10-01"));
+        const Guest daughter =
+            test::makeGuest(QStringLiteral("Старосхемная-Дочь"), QStringLiteral("+7 916 900-10-01"));
+        const QString x = idToString(mother.id), y = idToString(daughter.id);
+        const QJsonObject mark{
+            {QStringLiteral("id"), idToString(newId())},
+            {QStringLiteral("firstId"), std::min(x, y)},
+            {QStringLiteral("secondId"), std::max(x, y)},
+            {QStringLiteral("userId"), QString()},
+            {QStringLiteral("at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)}};
+        const auto pushed = decodePushResponse(push(anna, client,
+                                                    {test::pushed(1, "guest.create", toJson(mother)),
+                                                     test::pushed(2, "guest.create", toJson(daughter)),
+                                                     test::pushed(3, "guest_distinct.create", mark)})
+                                                   .body)
+                                .value();
+        QCOMPARE(pushed.outcomes.size(), 3);
+        QCOMPARE(pushed.outcomes[2].kind, MutationOutcome::Kind::Applied);
+        const auto marks = [](const PullResponse &page) {
+            return std::count_if(page.records.begin(), page.records.end(),
+                                 [](const Record &r) { return r.kind == EntityKind::GuestDistinct; });
+        };
+        const PullResponse old = pullAll(anna, idToString(newId()), 0, 1000, "8");
+        const PullResponse current = pullAll(anna, idToString(newId()), 0, 1000, "9");
+        QCOMPARE(marks(old), 0);
+        QCOMPARE(marks(current), 1);
+        QCOMPARE(old.cursor, current.cursor);
+    }
+
     void guestDeleteLeavesATombstoneAndRefusesGuestsWithHistory()
     {
         const QString anna = signIn(QStringLiteral("anna"));

@@ -178,6 +178,9 @@ private slots:
         const Id late =
             task(QStringLiteral("Перезвонить: пропущенный звонок"), me, QDateTime(today, QTime(16, 40)));
         QVERIFY(!late.isNull());
+        // A backlog pulled with it (due yesterday: a first sync, a resync) is not announced.
+        QVERIFY(
+            !task(QStringLiteral("Старый долг"), me, QDateTime(today.addDays(-1), QTime(11, 0))).isNull());
         panel.reload();
         QCOMPARE(due.size(), 2);
         const auto lateOnes = due.last().first().value<QList<storage::AgendaTask>>();

@@ -29,8 +29,9 @@ DuplicateService::scan(const storage::DuplicateScanProgress &progress) const
 Result<QList<storage::DuplicatePair>>
 DuplicateService::scanOwnConnection(const storage::DuplicateScanProgress &progress) const
 {
-    if (!m_workers)
-        return scan(progress);
+    if (!m_workers) // the window's own connection must not be used from a worker thread
+        return Error{QStringLiteral("duplicates.no_worker_connection"),
+                     QStringLiteral("no worker connection to scan with")};
     // Unique per call: two scans (a second dialog, a test) never share a connection name.
     static std::atomic<int> serial{0};
     const QString name = QStringLiteral("kasp-duplicates-scan-%1").arg(++serial);

@@ -35,6 +35,11 @@ QString entityKindKey(EntityKind kind)
     return {};
 }
 
+int minSchemaOf(EntityKind kind)
+{
+    return kind == EntityKind::GuestDistinct ? 9 : 1;
+}
+
 std::optional<EntityKind> entityKindFromKey(const QString &key)
 {
     for (const auto &[k, name] : kKeys)

@@ -201,6 +201,7 @@ Result<QList<storage::DuplicatePair>> DuplicatesDialog::scanInWorker(QProgressDi
     tick.start();
     worker->start();
     loop.exec();
+    cancelled = true; // the loop also ends when the application quits: the scan is not awaited
     worker->wait();
     return result;
 }

@@ -264,16 +264,18 @@ bool GuestCardPanel::undoLastEdit()
         return false;
     }
     const Guest reverted = revertEdit(current.value().guest, *m_before, *m_after);
+    if (reverted != current.value().guest) {
+        auto saved = m_service.save(reverted);
+        if (!saved.ok()) {
+            emit errorOccurred(saved.error().message); // the undo is still offered
+            return false;
+        }
+    } // else: everything the edit changed was changed again since; nothing to put back
     m_before.reset();
     m_after.reset();
     m_undo->hide();
     if (reverted == current.value().guest)
-        return true; // everything the edit changed was changed again since: nothing to put back
-    auto saved = m_service.save(reverted);
-    if (!saved.ok()) {
-        emit errorOccurred(saved.error().message);
-        return false;
-    }
+        return true;
     showGuest(reverted.id);
     emit guestChanged(reverted.id);
     return true;

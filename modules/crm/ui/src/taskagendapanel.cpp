@@ -60,6 +60,10 @@ QString kindMark(TaskKind kind)
 
 } // namespace
 
+// A task that turns up already due is announced if its time passed within this window: a colleague's
+// call-back pulled minutes late, not the backlog a first sync or a resync brings.
+constexpr qint64 kLateWindowSecs = 2 * 3600;
+
 QVariant TaskAgendaModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -229,7 +233,7 @@ void TaskAgendaPanel::reload()
         for (const QList<storage::AgendaTask> *list : {&agenda.value().mine, &agenda.value().pool})
             for (const storage::AgendaTask &t : *list)
                 if (!m_known.contains(t.task.id) && t.task.status == TaskStatus::Open &&
-                    t.task.due <= m_remindedUntil)
+                    t.task.due <= m_remindedUntil && t.task.due > now.addSecs(-kLateWindowSecs))
                     due.append(t); // came after its time: not in any window of dueBetween
         if (!due.isEmpty())
             emit tasksDue(due);

@@ -27,5 +27,8 @@ enum class EntityKind {
 
 QString entityKindKey(EntityKind kind); // "user", "building", "room_category", "room", "guest", ...
 std::optional<EntityKind> entityKindFromKey(const QString &key);
+// The first desktop schema that knows the kind. kasp-sync does not send a desktop the kinds its
+// schema does not know (it would refuse the page). Kinds older than this rule say 1.
+int minSchemaOf(EntityKind kind);
 
 } // namespace kasp::sync
