@@ -4,6 +4,7 @@
 
 #include "guestsummaryrows.h"
 #include "kasp/storage/outbox.h"
+#include "kasp/storage/replicastore.h"
 #include "kasp/storage/sqlhelpers.h"
 
 #include <algorithm>
@@ -295,20 +296,9 @@ Status GuestDuplicates::markDistinct(const Id &a, const Id &b, const Id &userId,
                            {QStringLiteral("secondId"), second},
                            {QStringLiteral("userId"), userId.isNull() ? QString() : idToString(userId)},
                            {QStringLiteral("at"), at.toUTC().toString(Qt::ISODateWithMs)}};
-    return applyMutation(m_db, Mutation{QStringLiteral("guest_distinct.create"), args}, at, [&]() -> Status {
-        QSqlQuery q(m_db);
-        if (auto s =
-                sql::prepare(q, QStringLiteral("INSERT OR REPLACE INTO guest_distinct_pairs (id, first_id, "
-                                               "second_id, user_id, at) VALUES (?,?,?,?,?)"));
-            !s.ok())
-            return s;
-        q.addBindValue(idToString(id));
-        q.addBindValue(first);
-        q.addBindValue(second);
-        q.addBindValue(sql::fromId(userId));
-        q.addBindValue(sql::fromInstant(at));
-        return sql::exec(q, QStringLiteral("distinct pair"));
-    });
+    // The row goes in through the replica's mapping, as the server will send it back.
+    return applyMutation(m_db, Mutation{QStringLiteral("guest_distinct.create"), args}, at,
+                         [&] { return ReplicaStore(m_db).store(sync::EntityKind::GuestDistinct, args); });
 }
 
 Result<GuestHistoryCounts> GuestDuplicates::historyCounts(const Id &guestId) const

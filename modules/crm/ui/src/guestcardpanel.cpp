@@ -264,17 +264,19 @@ bool GuestCardPanel::undoLastEdit()
         return false;
     }
     const Guest reverted = revertEdit(current.value().guest, *m_before, *m_after);
-    if (reverted != current.value().guest) {
+    // Equal when everything the edit changed was changed again since: nothing to put back.
+    const bool changes = reverted != current.value().guest;
+    if (changes) {
         auto saved = m_service.save(reverted);
         if (!saved.ok()) {
             emit errorOccurred(saved.error().message); // the undo is still offered
             return false;
         }
-    } // else: everything the edit changed was changed again since; nothing to put back
+    }
     m_before.reset();
     m_after.reset();
     m_undo->hide();
-    if (reverted == current.value().guest)
+    if (!changes)
         return true;
     showGuest(reverted.id);
     emit guestChanged(reverted.id);

@@ -222,22 +222,21 @@ void TaskAgendaPanel::reload()
     m_model->setAgenda(agenda.value(), now);
     // A minute of lead, so that the reminder comes at the due time, not up to a refresh later.
     const QDateTime until = now.addSecs(60);
+    QList<storage::AgendaTask> due;
+    if (m_remindedUntil.isValid() && until > m_remindedUntil)
+        due = TaskService::dueBetween(agenda.value(), m_remindedUntil, until);
     QSet<Id> known;
     for (const QList<storage::AgendaTask> *list : {&agenda.value().mine, &agenda.value().pool})
-        for (const storage::AgendaTask &t : *list)
+        for (const storage::AgendaTask &t : *list) {
             known.insert(t.task.id);
-    if (m_remindedUntil.isValid()) {
-        QList<storage::AgendaTask> due = until > m_remindedUntil
-                                             ? TaskService::dueBetween(agenda.value(), m_remindedUntil, until)
-                                             : QList<storage::AgendaTask>();
-        for (const QList<storage::AgendaTask> *list : {&agenda.value().mine, &agenda.value().pool})
-            for (const storage::AgendaTask &t : *list)
-                if (!m_known.contains(t.task.id) && t.task.status == TaskStatus::Open &&
-                    t.task.due <= m_remindedUntil && t.task.due > now.addSecs(-kLateWindowSecs))
-                    due.append(t); // came after its time: not in any window of dueBetween
-        if (!due.isEmpty())
-            emit tasksDue(due);
-    }
+            // Came after its time, so in no window of dueBetween (not on the first load).
+            if (m_remindedUntil.isValid() && !m_known.contains(t.task.id) &&
+                t.task.status == TaskStatus::Open && t.task.due <= m_remindedUntil &&
+                t.task.due > now.addSecs(-kLateWindowSecs))
+                due.append(t);
+        }
+    if (!due.isEmpty())
+        emit tasksDue(due);
     m_known = known;
     if (!m_remindedUntil.isValid() || until > m_remindedUntil)
         m_remindedUntil = until;
