@@ -95,59 +95,73 @@ Result<Principal> AccountStore::addUser(const QString &orgName, const QString &l
     return who;
 }
 
-Result<SignedIn> AccountStore::signIn(const QString &login, const QString &password)
+Result<AccountStore::SignInCheck> AccountStore::beginSignIn(const QString &address, const QString &login)
 {
     QSqlQuery q(m_db);
-    if (!run(q,
-             QStringLiteral("SELECT id, password_hash, active, failed_signins, locked_until FROM accounts "
-                            "WHERE login = ?"),
-             {login}))
+    if (!run(q, QStringLiteral("SELECT locked_until FROM signin_failures WHERE address = ? AND login = ?"),
+             {address, login}))
         return dbError(q);
-    const Error bad{QStringLiteral("auth.bad_credentials"), QStringLiteral("wrong login or password")};
-    if (!q.next()) {
-        // Spend the same time as a real check, so response times do not reveal which logins exist.
-        static const QString dummy = hashPassword(QStringLiteral("kasp-timing-equaliser")).value();
-        verifyPassword(dummy, password);
-        return bad;
-    }
-    const QString accountId = q.value(0).toString();
-    const QString hash = q.value(1).toString();
-    const bool active = q.value(2).toBool();
-    const int failed = q.value(3).toInt();
-    const qint64 lockedUntil = q.value(4).toLongLong();
     const qint64 now = nowMs();
-    if (lockedUntil > now)
+    if (q.next() && q.value(0).toLongLong() > now)
         return Error{QStringLiteral("auth.throttled"),
                      QStringLiteral("too many failed sign-ins; try again in %1 s")
-                         .arg((lockedUntil - now + 999) / 1000)};
-    if (!verifyPassword(hash, password)) {
+                         .arg((q.value(0).toLongLong() - now + 999) / 1000)};
+    if (!run(q, QStringLiteral("SELECT id, password_hash FROM accounts WHERE login = ?"), {login}))
+        return dbError(q);
+    if (q.next())
+        return SignInCheck{q.value(0).toString(), q.value(1).toString()};
+    // Spend the same time as a real check, so response times do not reveal which logins exist.
+    static const QString standIn = hashPassword(QStringLiteral("kasp-timing-equaliser")).value();
+    return SignInCheck{QString(), standIn};
+}
+
+Result<SignedIn> AccountStore::finishSignIn(const QString &address, const QString &login,
+                                            const SignInCheck &check, bool passwordMatches)
+{
+    QSqlQuery q(m_db);
+    const qint64 now = nowMs();
+    if (!passwordMatches || check.accountId.isEmpty()) {
         // Counted in the database, so wrong guesses through several kasp-sync instances all count.
         // After the free attempts: 30 s, 60 s, 120 s ... up to 15 minutes.
-        int nowFailed = failed + 1;
-        if (run(q,
-                QStringLiteral("UPDATE accounts SET failed_signins = failed_signins + 1 WHERE id = ? "
-                               "RETURNING failed_signins"),
-                {accountId}) &&
-            q.next())
-            nowFailed = q.value(0).toInt();
-        const qint64 lock =
-            nowFailed >= kFreeAttempts
-                ? now + std::min<qint64>(30'000LL << std::min(nowFailed - kFreeAttempts, 5), 15 * 60'000)
-                : 0;
-        if (lock > 0)
-            run(q, QStringLiteral("UPDATE accounts SET locked_until = ? WHERE id = ?"), {lock, accountId});
-        audit(accountId, QStringLiteral("signin.failed"), QString::number(nowFailed));
-        return bad;
+        if (!run(q,
+                 QStringLiteral("INSERT INTO signin_failures (address, login, failures, last_at) "
+                                "VALUES (?, ?, 1, ?) ON CONFLICT (address, login) DO UPDATE SET "
+                                "failures = signin_failures.failures + 1, last_at = excluded.last_at "
+                                "RETURNING failures"),
+                 {address, login, now}) ||
+            !q.next())
+            return dbError(q);
+        const int failed = q.value(0).toInt();
+        if (failed >= kFreeAttempts) {
+            const qint64 lock =
+                now + std::min<qint64>(30'000LL << std::min(failed - kFreeAttempts, 5), 15 * 60'000);
+            if (!run(q,
+                     QStringLiteral(
+                         "UPDATE signin_failures SET locked_until = ? WHERE address = ? AND login = ?"),
+                     {lock, address, login}))
+                return dbError(q);
+        }
+        if (!check.accountId.isEmpty())
+            audit(check.accountId, QStringLiteral("signin.failed"),
+                  QStringLiteral("%1 from %2").arg(failed).arg(address));
+        return Error{QStringLiteral("auth.bad_credentials"), QStringLiteral("wrong login or password")};
     }
-    if (!active)
-        return Error{QStringLiteral("auth.inactive"), QStringLiteral("the account is switched off")};
-    run(q, QStringLiteral("UPDATE accounts SET failed_signins = 0, locked_until = 0 WHERE id = ?"),
-        {accountId});
-    auto who = principalOf(accountId);
+    auto who = principalOf(check.accountId);
     if (!who.ok())
         return who.error();
-    audit(accountId, QStringLiteral("signin"));
+    if (!run(q, QStringLiteral("DELETE FROM signin_failures WHERE address = ? AND login = ?"),
+             {address, login}))
+        return dbError(q);
+    audit(check.accountId, QStringLiteral("signin"), address);
     return issue(who.value(), idToString(newId()));
+}
+
+void AccountStore::purgeSignInFailures()
+{
+    QSqlQuery q(m_db);
+    const qint64 now = nowMs();
+    run(q, QStringLiteral("DELETE FROM signin_failures WHERE last_at < ? AND locked_until < ?"),
+        {now - 86'400'000LL, now});
 }
 
 Result<SignedIn> AccountStore::refresh(const QString &refreshToken)

@@ -37,9 +37,25 @@ public:
     Result<Principal> addUser(const QString &orgName, const QString &login, const QString &displayName,
                               Role role, const QString &password);
 
+    // A sign-in in three steps, so that the password check (argon2id, ~60 ms of a core) runs off
+    // the event loop: begin (the database: throttling, the stored hash), verify on a worker
+    // thread (verifyPassword), finish (the database: count a failure, or issue the tokens).
+    // Failures count per calling address and login, known or not, and both are answered alike and
+    // in the same time: after kFreeAttempts wrong passwords that address waits 30 s, doubling up
+    // to 15 minutes, for that login only; the owner at another desk is not locked out.
+    struct SignInCheck
+    {
+        QString accountId; // empty: no such login (the hash is a stand-in's, to spend the same time)
+        QString hash;
+    };
+    // Errors: "auth.throttled" (message says how long).
+    Result<SignInCheck> beginSignIn(const QString &address, const QString &login);
     // Errors: "auth.bad_credentials" (unknown login or wrong password, indistinguishable),
-    // "auth.throttled" (message says how long), "auth.inactive".
-    Result<SignedIn> signIn(const QString &login, const QString &password);
+    // "auth.inactive".
+    Result<SignedIn> finishSignIn(const QString &address, const QString &login, const SignInCheck &check,
+                                  bool passwordMatches);
+    // Old failure counts (a day without a failure, no lock in force) go.
+    void purgeSignInFailures();
     // Errors: "auth.bad_token", "auth.token_expired", "auth.token_reused" (the family is revoked).
     Result<SignedIn> refresh(const QString &refreshToken);
     Status signOut(const QString &refreshToken);

@@ -87,6 +87,28 @@ QList<ServerMigration> migrations()
              QStringLiteral("DROP INDEX CONCURRENTLY IF EXISTS records_guest_refs"),
          },
          true},
+        // An id names one record of one kind: a create looks the id up under every kind.
+        {5,
+         {
+             QStringLiteral("DROP INDEX CONCURRENTLY IF EXISTS records_org_id"),
+             QStringLiteral("CREATE INDEX CONCURRENTLY records_org_id ON records (org_id, id)"),
+         },
+         true},
+        // Nights keep the kind of the record that holds them (a booking or an out-of-service
+        // period), so a row never changes hands. Failed sign-ins are counted per address and
+        // login, known or not: a guesser is slowed down without locking the owner out.
+        {6,
+         {
+             QStringLiteral("ALTER TABLE booking_nights ADD COLUMN kind TEXT NOT NULL DEFAULT 'booking'"),
+             QStringLiteral("UPDATE booking_nights n SET kind = 'room_closure' FROM records r"
+                            " WHERE r.org_id = n.org_id AND r.kind = 'room_closure' AND r.id = n.booking_id"
+                            " AND NOT r.deleted AND r.data->>'room_id' = n.room_id"),
+             QStringLiteral("ALTER TABLE booking_nights ALTER COLUMN kind DROP DEFAULT"),
+             QStringLiteral("CREATE TABLE signin_failures (address TEXT NOT NULL, login TEXT NOT NULL,"
+                            " failures INTEGER NOT NULL DEFAULT 0, locked_until BIGINT NOT NULL DEFAULT 0,"
+                            " last_at BIGINT NOT NULL, PRIMARY KEY (address, login))"),
+             QStringLiteral("CREATE INDEX signin_failures_age ON signin_failures (last_at)"),
+         }},
     };
 }
 

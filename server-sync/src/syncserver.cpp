@@ -1,11 +1,16 @@
 #include "syncserver.h"
 
+#include "connectionguard.h"
+#include "httpreplies.h"
 #include "jsonlog.h"
+#include "kasp/core/textlimits.h"
 #include "kasp/syncproto/mutationplan.h"
 #include "kasp/syncproto/wire.h"
 #include "secrets.h"
 #include "serverschema.h"
+#include "signinroute.h"
 
+#include <algorithm>
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
@@ -14,6 +19,8 @@
 #include <QSqlQuery>
 #include <QSslCertificate>
 #include <QSslKey>
+#include <QSslServer>
+#include <QTcpServer>
 #include <QUrlQuery>
 #include <QWebSocket>
 
@@ -30,14 +37,6 @@ constexpr int kMinSchema = 1; // the desktop schema versions this server speaks 
 // desktop's schema.
 constexpr int kMaxSchema = 10;
 
-QByteArray header(const QHttpServerRequest &request, const QByteArray &name)
-{
-    for (const auto &[key, value] : request.headers())
-        if (key.compare(name, Qt::CaseInsensitive) == 0)
-            return value;
-    return {};
-}
-
 QString bearer(const QHttpServerRequest &request)
 {
     const QByteArray auth = header(request, "Authorization");
@@ -46,35 +45,17 @@ QString bearer(const QHttpServerRequest &request)
     return request.query().queryItemValue(QStringLiteral("access_token"));
 }
 
-// The HTTP status of each error code the server returns.
-Status statusOf(const QString &code)
-{
-    if (code.startsWith(QLatin1String("json.")) || code.startsWith(QLatin1String("push.")) ||
-        code == QLatin1String("protocol.missing") || code == QLatin1String("mutation.unknown"))
-        return Status::BadRequest;
-    if (code == QLatin1String("auth.throttled"))
-        return Status::TooManyRequests;
-    if (code == QLatin1String("auth.inactive") || code == QLatin1String("client.foreign"))
-        return Status::Forbidden;
-    if (code.startsWith(QLatin1String("auth.")))
-        return Status::Unauthorized;
-    if (code.endsWith(QLatin1String("upgrade_required")))
-        return Status::UpgradeRequired;
-    if (code == QLatin1String("sync.resync_required"))
-        return Status::Conflict;
-    if (code == QLatin1String("body.too_large"))
-        return Status::PayloadTooLarge;
-    return Status::ServiceUnavailable; // server.database and friends: try again later
-}
-
 QHttpServerResponse json(const QByteArray &body, Status status = Status::Ok)
 {
-    return QHttpServerResponse(QByteArrayLiteral("application/json"), body, status);
+    return jsonReply(body, status);
 }
+
+// The request being answered, for log lines written while answering it (one thread).
+QString currentRequestId;
 
 QHttpServerResponse error(const Error &e)
 {
-    return json(encodeError(e.code, e.message), statusOf(e.code));
+    return errorReply(e, currentRequestId);
 }
 
 } // namespace
@@ -133,6 +114,9 @@ Result<quint16> SyncServer::start()
     m_accounts = std::make_unique<AccountStore>(m_db, m_config);
     m_sync = std::make_unique<SyncStore>(m_db);
 
+    // The listening socket is made here, not by QHttpServer::listen, so that the connection
+    // guard sees every connection before the HTTP parser does (connectionguard.h).
+    QTcpServer *tcp = nullptr;
     if (!m_config.tlsCertificate.isEmpty()) {
         QFile certFile(m_config.tlsCertificate), keyFile(m_config.tlsKey);
         if (!certFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly))
@@ -145,8 +129,19 @@ Result<quint16> SyncServer::start()
         if (cert.isNull() || (key.isNull() && ecKey.isNull()))
             return Error{QStringLiteral("config.tls"),
                          QStringLiteral("the TLS certificate or key is not PEM")};
-        m_http.sslSetup(cert, key.isNull() ? ecKey : key);
+        QSslConfiguration tlsConfig;
+        tlsConfig.setLocalCertificate(cert);
+        tlsConfig.setPrivateKey(key.isNull() ? ecKey : key);
+        tlsConfig.setProtocol(QSsl::SecureProtocols);
+        auto *ssl = new QSslServer(this);
+        ssl->setSslConfiguration(tlsConfig);
+        tcp = ssl;
+    } else {
+        tcp = new QTcpServer(this);
     }
+    m_guard = std::make_unique<ConnectionGuard>(kMaxBodyBytes);
+    m_guard->watch(tcp);
+    m_signIn = std::make_unique<SignInRoute>(*m_accounts, *m_guard);
 
     m_http.route(QStringLiteral("/health"), QHttpServerRequest::Method::Get,
                  [this](const QHttpServerRequest &) { return health(); });
@@ -156,7 +151,10 @@ Result<quint16> SyncServer::start()
                          return handle(r, needsAuth, [this, fn](Call &call) { return (this->*fn)(call); });
                      });
     };
-    post(QStringLiteral("/v1/auth/signin"), false, &SyncServer::signIn);
+    m_http.route(QStringLiteral("/v1/auth/signin"), QHttpServerRequest::Method::Post,
+                 [this](const QHttpServerRequest &r, QHttpServerResponder &&responder) {
+                     m_signIn->handle(r, std::move(responder));
+                 });
     post(QStringLiteral("/v1/auth/refresh"), false, &SyncServer::refresh);
     post(QStringLiteral("/v1/auth/signout"), false, &SyncServer::signOut);
     post(QStringLiteral("/v1/push"), true, &SyncServer::push);
@@ -184,6 +182,7 @@ Result<quint16> SyncServer::start()
         if (purged.ok() && purged.value() > 0)
             logEvent(QStringLiteral("info"), QStringLiteral("tombstones.purged"),
                      {{QStringLiteral("count"), purged.value()}});
+        m_accounts->purgeSignInFailures();
     };
     purgeOld();
     m_purge.setInterval(6 * 3600 * 1000);
@@ -195,7 +194,13 @@ Result<quint16> SyncServer::start()
     QObject::connect(&m_watchdog, &QTimer::timeout, this, &SyncServer::checkDatabase);
     m_watchdog.start();
 
-    const quint16 port = m_http.listen(m_config.listenAddress, m_config.port);
+    if (!tcp->listen(m_config.listenAddress, m_config.port))
+        return Error{QStringLiteral("server.listen"), QStringLiteral("cannot listen on %1:%2: %3")
+                                                          .arg(m_config.listenAddress.toString())
+                                                          .arg(m_config.port)
+                                                          .arg(tcp->errorString())};
+    m_http.bind(tcp);
+    const quint16 port = tcp->serverPort();
     if (port == 0)
         return Error{QStringLiteral("server.listen"), QStringLiteral("cannot listen on %1:%2")
                                                           .arg(m_config.listenAddress.toString())
@@ -211,11 +216,10 @@ Result<quint16> SyncServer::start()
 QHttpServerResponse SyncServer::handle(const QHttpServerRequest &request, bool needsAuth,
                                        const std::function<QHttpServerResponse(Call &)> &body)
 {
-    QElapsedTimer timer;
-    timer.start();
-    Call call{request, QString::fromLatin1(header(request, kRequestIdHeader).left(64)), {}, {}};
-    if (call.requestId.isEmpty())
-        call.requestId = newRequestId();
+    AccessLine line{requestIdOf(request), request.url().path(), {}, {}, {}};
+    line.timer.start();
+    Call call{request, line.requestId, {}, {}};
+    currentRequestId = call.requestId;
 
     auto produce = [&]() -> QHttpServerResponse {
         if (request.body().size() > kMaxBodyBytes)
@@ -255,22 +259,9 @@ QHttpServerResponse SyncServer::handle(const QHttpServerRequest &request, bool n
     if (response.statusCode() == Status::ServiceUnavailable)
         checkDatabase(); // the next request should find a working connection
     response.setHeader(kRequestIdHeader, call.requestId.toLatin1());
-    const int status = static_cast<int>(response.statusCode());
-    QJsonObject fields{{QStringLiteral("req"), call.requestId},
-                       {QStringLiteral("method"), QStringLiteral("POST")},
-                       {QStringLiteral("path"), request.url().path()},
-                       {QStringLiteral("status"), status},
-                       {QStringLiteral("ms"), timer.nsecsElapsed() / 1e6}};
-    if (!call.who.login.isEmpty())
-        fields.insert(QStringLiteral("user"), call.who.login);
-    if (!call.note.isEmpty())
-        fields.insert(QStringLiteral("note"), call.note);
-    if (status >= 400)
-        fields.insert(QStringLiteral("error"), QString::fromUtf8(response.data().left(200)));
-    logEvent(status >= 500   ? QStringLiteral("error")
-             : status >= 400 ? QStringLiteral("warn")
-                             : QStringLiteral("info"),
-             QStringLiteral("http"), fields);
+    line.login = call.who.login;
+    line.note = call.note;
+    line.write(static_cast<int>(response.statusCode()), response.data());
     return response;
 }
 
@@ -312,50 +303,6 @@ QHttpServerResponse SyncServer::health()
                 dbOk ? Status::Ok : Status::ServiceUnavailable);
 }
 
-namespace {
-QByteArray signedInBody(const SignedIn &s)
-{
-    const QJsonObject user{{QStringLiteral("id"), s.who.accountId},
-                           {QStringLiteral("login"), s.who.login},
-                           {QStringLiteral("displayName"), s.who.displayName},
-                           {QStringLiteral("role"), roleKey(s.who.role)},
-                           {QStringLiteral("org"), s.who.orgId}};
-    return QJsonDocument(QJsonObject{{QStringLiteral("accessToken"), s.accessToken},
-                                     {QStringLiteral("refreshToken"), s.refreshToken},
-                                     {QStringLiteral("expiresIn"), s.accessExpiresIn},
-                                     {QStringLiteral("user"), user}})
-        .toJson(QJsonDocument::Compact);
-}
-
-Result<QString> stringField(const QJsonObject &o, const char *name)
-{
-    const QJsonValue v = o.value(QLatin1String(name));
-    if (!v.isString() || v.toString().isEmpty() || v.toString().size() > 1024)
-        return Error{QStringLiteral("json.missing_field"), QLatin1String(name)};
-    return v.toString();
-}
-} // namespace
-
-QHttpServerResponse SyncServer::signIn(Call &call)
-{
-    auto body = parseObject(call.request.body());
-    if (!body.ok())
-        return error(body.error());
-    auto login = stringField(body.value(), "login");
-    auto password = stringField(body.value(), "password");
-    if (!login.ok() || !password.ok())
-        return error(!login.ok() ? login.error() : password.error());
-    call.who.login = login.value();
-    auto signedIn = m_accounts->signIn(login.value(), password.value());
-    if (!signedIn.ok()) {
-        auto response = error(signedIn.error());
-        if (signedIn.error().code == QLatin1String("auth.throttled"))
-            response.setHeader("Retry-After", "30");
-        return response;
-    }
-    return json(signedInBody(signedIn.value()));
-}
-
 QHttpServerResponse SyncServer::refresh(Call &call)
 {
     auto body = parseObject(call.request.body());
@@ -389,14 +336,18 @@ QHttpServerResponse SyncServer::push(Call &call)
     auto request = decodePushRequest(call.request.body());
     if (!request.ok())
         return error(request.error());
-    // The envelope and every mutation's shape first: a batch the server cannot read is refused
-    // whole (4xx, nothing applied); business rules reject single mutations inside the transaction.
+    // A batch with a mutation this server does not know (a newer desk's) is refused whole and
+    // waits in the desk's outbox for the server's upgrade. Everything else about one mutation -
+    // a bad value, a bad id, text the database cannot store - rejects that mutation alone, inside
+    // the transaction, and the rest of the batch goes on: one bad character never wedges an outbox.
     for (qsizetype i = 0; i < request.value().mutations.size(); ++i) {
         const PushedMutation &m = request.value().mutations.at(i);
-        if (auto plan = planMutation(Mutation{m.name, m.args}); !plan.ok())
+        static const QStringList known = knownMutationNames();
+        if (!known.contains(m.name))
             return error(
-                {plan.error().code,
-                 QStringLiteral("mutations[%1] (%2): %3").arg(i).arg(m.name.left(64), plan.error().message)});
+                {QStringLiteral("mutation.unknown"), QStringLiteral("mutations[%1]: unknown mutation \"%2\"")
+                                                         .arg(i)
+                                                         .arg(textlimits::storable(m.name.left(64)))});
     }
     bool appliedAny = false;
     auto response = m_sync->push(call.who, request.value(), &appliedAny);

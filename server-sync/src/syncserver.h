@@ -13,6 +13,9 @@
 
 namespace kasp::server {
 
+class ConnectionGuard;
+class SignInRoute;
+
 class SyncServer : public QObject
 {
     Q_OBJECT
@@ -31,7 +34,6 @@ private:
     QHttpServerResponse handle(const QHttpServerRequest &request, bool needsAuth,
                                const std::function<QHttpServerResponse(Call &)> &body);
     QHttpServerResponse health();
-    QHttpServerResponse signIn(Call &call);
     QHttpServerResponse refresh(Call &call);
     QHttpServerResponse signOut(Call &call);
     QHttpServerResponse push(Call &call);
@@ -45,6 +47,8 @@ private:
     std::unique_ptr<AccountStore> m_accounts;
     std::unique_ptr<SyncStore> m_sync;
     PokeHub m_pokes;
+    std::unique_ptr<ConnectionGuard> m_guard;
+    std::unique_ptr<SignInRoute> m_signIn;
     QHttpServer m_http;
     QTimer m_purge;
     QTimer m_watchdog;

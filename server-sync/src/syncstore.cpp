@@ -2,6 +2,7 @@
 
 #include "sqlsupport.h"
 
+#include "kasp/core/textlimits.h"
 #include "kasp/syncproto/accessrules.h"
 #include "kasp/syncproto/entitymerge.h"
 #include "kasp/syncproto/mutationplan.h"
@@ -9,6 +10,7 @@
 #include <cstdlib>
 #include <QDateTime>
 #include <QJsonDocument>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -19,6 +21,9 @@ using namespace kasp::sync;
 namespace {
 
 // The record's change time for tombstone retention; the column's default on insert.
+// The most a pull page carries in its records' data (its count is bounded by the request).
+constexpr qsizetype kMaxPullPageBytes = 4 * 1024 * 1024;
+
 constexpr char kNowMs[] = "(extract(epoch from clock_timestamp()) * 1000)::bigint";
 
 // The kinds that refer to a guest (data->>'guestId'); the same list as the partial index
@@ -116,8 +121,10 @@ Result<qint64> SyncStore::claimClient(const Principal &who, const QString &clien
     return q->value(1).toLongLong();
 }
 
-Status SyncStore::restamp(const QString &orgId, const QString &kind, const QString &id, qint64 &seq)
+Result<bool> SyncStore::restamp(const QString &orgId, const QString &kind, const QString &id, qint64 &seq)
 {
+    // Where nothing existed, nothing is written: the desk that pushed rolls its own optimistic
+    // create back (SyncClient), and no other desk is woken for a record it never had.
     QSqlQuery *q = nullptr;
     if (!ok(q = run(
                 QStringLiteral(
@@ -125,12 +132,22 @@ Status SyncStore::restamp(const QString &orgId, const QString &kind, const QStri
                     .arg(QLatin1String(kNowMs)),
                 {seq + 1, orgId, kind, id})))
         return dbError(*q);
-    if (q->numRowsAffected() == 0 &&
-        !ok(q = run(
-                QStringLiteral("INSERT INTO records (org_id, kind, id, seq, deleted) VALUES (?,?,?,?, TRUE)"),
-                {orgId, kind, id, seq + 1})))
-        return dbError(*q);
+    if (q->numRowsAffected() == 0)
+        return false;
     ++seq;
+    return true;
+}
+
+Status SyncStore::checkIdIsFree(const QString &orgId, const QString &kind, const QString &id)
+{
+    QSqlQuery *q =
+        run(QStringLiteral("SELECT kind FROM records WHERE org_id = ? AND id = ? LIMIT 1"), {orgId, id});
+    if (!ok(q))
+        return dbError(*q);
+    if (q->next())
+        return Error{QStringLiteral("entity.exists"),
+                     QStringLiteral("the id %1 already names a record (%2); a new %3 takes a new id")
+                         .arg(id, q->value(0).toString(), kind)};
     return {};
 }
 
@@ -191,11 +208,15 @@ Status SyncStore::applyOne(const Principal &who, const PushedMutation &m, qint64
             return fresh.error();
         if (auto s = checkReferences(who, plan.value().kind, fresh.value()); !s.ok())
             return s;
+        // Only an id no record of any kind has (records_org_id): an id names one record of one
+        // kind, for ever.
         if (!ok(q = run(QStringLiteral(
                             "INSERT INTO records (org_id, kind, id, seq, deleted, owner_id, data) "
-                            "VALUES (?,?,?,?, FALSE, ?, ?::jsonb) ON CONFLICT (org_id, kind, id) DO NOTHING"),
+                            "SELECT ?,?,?,?, FALSE, ?, ?::jsonb WHERE NOT EXISTS (SELECT 1 FROM records "
+                            "WHERE org_id = ? AND id = ?) ON CONFLICT (org_id, kind, id) DO NOTHING"),
                         {who.orgId, kind, plan.value().id, seq + 1,
-                         notNull(recordOwner(plan.value().kind, fresh.value())), jsonText(fresh.value())})))
+                         notNull(recordOwner(plan.value().kind, fresh.value())), jsonText(fresh.value()),
+                         who.orgId, plan.value().id})))
             return dbError(*q);
         if (q->numRowsAffected() == 1) {
             ++seq;
@@ -224,8 +245,17 @@ Status SyncStore::applyOne(const Principal &who, const PushedMutation &m, qint64
                     {who.orgId, kind, plan.value().id})))
         return dbError(*q);
     std::optional<QJsonObject> current;
-    if (q->next() && !q->value(1).toBool())
+    const bool exists = q->next();
+    if (exists && !q->value(1).toBool())
         current = QJsonDocument::fromJson(q->value(0).toString().toUtf8()).object();
+    if (plan.value().op == MutationPlan::Op::Create && !current) {
+        if (exists)
+            return Error{
+                QStringLiteral("entity.exists"),
+                QStringLiteral("%1 %2 was deleted; a new record takes a new id").arg(kind, plan.value().id)};
+        if (auto s = checkIdIsFree(who.orgId, kind, plan.value().id); !s.ok())
+            return s;
+    }
     auto merged = mergeEntity(current, plan.value(), m.at);
     if (merged.ok() && merge) // what the merged card gained elsewhere since the desktop read it stays
         merged = foldMergedGuest(merged.value(), mergedCard);
@@ -250,8 +280,9 @@ Status SyncStore::applyOne(const Principal &who, const PushedMutation &m, qint64
         }
         // A room back in service: its nights are free for bookings again.
         if (plan.value().kind == EntityKind::RoomClosure &&
-            !ok(q = run(QStringLiteral("DELETE FROM booking_nights WHERE org_id = ? AND booking_id = ?"),
-                        {who.orgId, plan.value().id})))
+            !ok(q = run(QStringLiteral(
+                            "DELETE FROM booking_nights WHERE org_id = ? AND booking_id = ? AND kind = ?"),
+                        {who.orgId, plan.value().id, kind})))
             return dbError(*q);
         if (!ok(q = run(
                     QStringLiteral("UPDATE records SET deleted = TRUE, data = NULL, owner_id = '', seq = ?, "
@@ -283,11 +314,14 @@ Status SyncStore::applyOne(const Principal &who, const PushedMutation &m, qint64
             // savepoint keeps the push transaction usable when it fires.
             if (!ok(q = run(QStringLiteral("SAVEPOINT nights"))))
                 return dbError(*q);
-            if (!ok(q = run(QStringLiteral("INSERT INTO booking_nights (org_id, booking_id, room_id, nights) "
-                                           "VALUES (?, ?, ?, daterange(?::date, ?::date, '[)')) "
+            // A row of nights belongs to one record of one kind: the update applies only to the
+            // same kind's row, so a closure's nights can never become a booking's, or move.
+            if (!ok(q = run(QStringLiteral("INSERT INTO booking_nights (org_id, booking_id, kind, room_id, "
+                                           "nights) VALUES (?, ?, ?, ?, daterange(?::date, ?::date, '[)')) "
                                            "ON CONFLICT (org_id, booking_id) DO UPDATE SET room_id = "
-                                           "excluded.room_id, nights = excluded.nights"),
-                            {who.orgId, plan.value().id, roomId, first, end}))) {
+                                           "excluded.room_id, nights = excluded.nights "
+                                           "WHERE booking_nights.kind = excluded.kind"),
+                            {who.orgId, plan.value().id, kind, roomId, first, end}))) {
                 const bool taken = q->lastError().nativeErrorCode() == QLatin1String("23P01");
                 const Error e = !taken ? dbError(*q)
                                 : closure
@@ -302,11 +336,20 @@ Status SyncStore::applyOne(const Principal &who, const PushedMutation &m, qint64
                     return dbError(*undo);
                 return e;
             }
+            if (q->numRowsAffected() != 1) {
+                QSqlQuery *undo = nullptr;
+                if (!ok(undo = run(QStringLiteral("ROLLBACK TO SAVEPOINT nights"))))
+                    return dbError(*undo);
+                return Error{
+                    QStringLiteral("entity.exists"),
+                    QStringLiteral("the id %1 holds nights of another kind of record").arg(plan.value().id)};
+            }
             if (!ok(q = run(QStringLiteral("RELEASE SAVEPOINT nights"))))
                 return dbError(*q);
         } else if (!ok(q = run(
-                           QStringLiteral("DELETE FROM booking_nights WHERE org_id = ? AND booking_id = ?"),
-                           {who.orgId, plan.value().id}))) {
+                           QStringLiteral("DELETE FROM booking_nights WHERE org_id = ? AND booking_id = ? "
+                                          "AND kind = ?"),
+                           {who.orgId, plan.value().id, kind}))) {
             return dbError(*q);
         }
     }
@@ -326,7 +369,7 @@ Status SyncStore::applyOne(const Principal &who, const PushedMutation &m, qint64
 Status SyncStore::restampGuestHistory(const QString &orgId, const QString &guestId, qint64 &seq)
 {
     if (auto s = restamp(orgId, QStringLiteral("guest"), guestId, seq); !s.ok())
-        return s;
+        return s.error();
     QSqlQuery *q = nullptr;
     if (!ok(q = run(QStringLiteral(
                         "WITH history AS (SELECT kind, id, row_number() OVER (ORDER BY kind, id) AS n "
@@ -389,6 +432,22 @@ Result<QString> SyncStore::mergedInto(const QString &orgId, const QString &guest
 
 Result<PushResponse> SyncStore::push(const Principal &who, const PushRequest &request, bool *appliedAny)
 {
+    // A value the checks let through but PostgreSQL refuses (a data exception) must not fail the
+    // push for ever: the transaction is rolled back and the push runs again with that mutation
+    // rejected on its own. At most once per mutation of the batch.
+    QSet<qint64> unstorable;
+    for (;;) {
+        qint64 culprit = 0;
+        auto result = pushOnce(who, request, appliedAny, unstorable, &culprit);
+        if (culprit == 0 || unstorable.contains(culprit) || unstorable.size() >= request.mutations.size())
+            return result;
+        unstorable.insert(culprit);
+    }
+}
+
+Result<PushResponse> SyncStore::pushOnce(const Principal &who, const PushRequest &request, bool *appliedAny,
+                                         const QSet<qint64> &unstorable, qint64 *culprit)
+{
     *appliedAny = false;
     if (!m_db.transaction())
         return Error{QStringLiteral("server.database"), m_db.lastError().text()};
@@ -433,10 +492,18 @@ Result<PushResponse> SyncStore::push(const Principal &who, const PushRequest &re
             // A mutation is rejected before it writes anything (checks are reads), except for the
             // booking nights, which have their own savepoint: no savepoint per mutation needed.
             const qint64 seqBefore = seq;
-            Status applied = applyOne(who, m, seq);
+            Status applied =
+                unstorable.contains(m.id)
+                    ? Status(Error{QStringLiteral("json.bad_value"),
+                                   QStringLiteral("the database cannot store a value of this change")})
+                    : applyOne(who, m, seq);
             if (applied.ok()) {
                 *appliedAny = true;
             } else {
+                if (applied.error().code == QLatin1String("server.bad_data")) {
+                    *culprit = m.id; // the value's fault: run again without it
+                    return fail(applied.error());
+                }
                 if (applied.error().code == QLatin1String("server.database"))
                     return fail(applied.error()); // the database's trouble is not the mutation's fault
                 seq = seqBefore;
@@ -446,22 +513,26 @@ Result<PushResponse> SyncStore::push(const Principal &who, const PushRequest &re
                 if (!ok(q = run(QStringLiteral(
                                     "INSERT INTO rejections (client_id, mutation_id, code, message, at) "
                                     "VALUES (?,?,?,?,?)"),
-                                {request.clientId, m.id, notNull(outcome.code).remove(QChar(0)),
-                                 notNull(outcome.message).remove(QChar(0)),
+                                {request.clientId, m.id, textlimits::storable(notNull(outcome.code)),
+                                 textlimits::storable(notNull(outcome.message)),
                                  QDateTime::currentMSecsSinceEpoch()})))
                     return fail(dbError(*q));
-                // Roll the desktop back: its next pull brings the server's version of the entity.
+                // Roll the desktop back: its next pull brings the server's version of the entity
+                // (a create of a new id has none: that desk drops its own copy).
                 auto plan = planMutation(Mutation{m.name, m.args});
                 if (plan.ok()) {
-                    if (auto s = restamp(who.orgId, entityKindKey(plan.value().kind), plan.value().id, seq);
-                        !s.ok())
-                        return fail(s.error());
+                    auto restamped =
+                        restamp(who.orgId, entityKindKey(plan.value().kind), plan.value().id, seq);
+                    if (!restamped.ok())
+                        return fail(restamped.error());
                     // A refused merge: the desktop already moved the merged card's history and
                     // deleted the card; both come back with a fresh seq.
+                    const qint64 beforeHistory = seq;
                     if (plan.value().op == MutationPlan::Op::Merge)
                         if (auto s = restampGuestHistory(who.orgId, plan.value().mergedId, seq); !s.ok())
                             return fail(s.error());
-                    *appliedAny = true;
+                    if (restamped.value() || seq != beforeHistory)
+                        *appliedAny = true;
                 }
             }
             last = m.id;
@@ -519,8 +590,16 @@ Result<PullResponse> SyncStore::pull(const Principal &who, const PullRequest &re
         return fail(dbError(*q));
     response.cursor = request.cursor;
     int scanned = 0;
+    qsizetype bytes = 0;
     while (q->next()) {
         if (++scanned > request.limit) {
+            response.more = true;
+            break;
+        }
+        // A page is also bounded by its size: records of long notes end it early (at least one
+        // record per page, and no record is longer than the text limits allow).
+        QByteArray data = q->value(5).isNull() ? QByteArray() : q->value(5).toString().toUtf8();
+        if (!response.records.isEmpty() && bytes + data.size() > kMaxPullPageBytes) {
             response.more = true;
             break;
         }
@@ -539,8 +618,10 @@ Result<PullResponse> SyncStore::pull(const Principal &who, const PullRequest &re
         if (hidden && request.cursor == 0)
             continue;
         Record record{*kind, q->value(1).toString(), seq, deleted || hidden, {}};
-        if (!record.deleted)
-            record.rawData = q->value(5).toString().toUtf8(); // spliced, not parsed
+        if (!record.deleted) {
+            bytes += data.size();
+            record.rawData = std::move(data); // spliced, not parsed
+        }
         response.records.append(std::move(record));
     }
     m_db.commit();

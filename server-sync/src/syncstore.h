@@ -12,6 +12,7 @@
 #include "accountstore.h"
 #include "kasp/syncproto/wire.h"
 #include <memory>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <unordered_map>
@@ -44,7 +45,13 @@ private:
     // at once are checked one after the other.
     Status checkPriceRecord(const Principal &who, sync::EntityKind kind, const QJsonObject &data);
     static bool isPriceKind(sync::EntityKind kind);
-    Status restamp(const QString &orgId, const QString &kind, const QString &id, qint64 &seq);
+    // True when the record existed (in any state) and got a new seq.
+    Result<bool> restamp(const QString &orgId, const QString &kind, const QString &id, qint64 &seq);
+    // "entity.exists" when any record of the organisation, of any kind, already has this id.
+    Status checkIdIsFree(const QString &orgId, const QString &kind, const QString &id);
+    // One try of a push; *culprit names a mutation whose value the database refused.
+    Result<sync::PushResponse> pushOnce(const Principal &who, const sync::PushRequest &request,
+                                        bool *appliedAny, const QSet<qint64> &unstorable, qint64 *culprit);
     // guest.merge: the merged card's history moves to the survivor, the card becomes a tombstone.
     Status moveGuestHistory(const QString &orgId, const QString &from, const QString &to, qint64 &seq);
     // A refused merge: the card and its history are sent again, undoing the desktop's optimism.

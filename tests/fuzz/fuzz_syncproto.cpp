@@ -5,11 +5,46 @@
 #include "kasp/syncproto/mutationplan.h"
 #include "kasp/syncproto/wire.h"
 
+#include "kasp/core/id.h"
+#include "kasp/core/textlimits.h"
+
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
+#include <QJsonArray>
 
 using namespace kasp;
 using namespace kasp::sync;
+
+namespace {
+
+// What kasp-sync hands to PostgreSQL after planning must be storable: text without U+0000 or a
+// lone surrogate, within the wire's limit, references that are UUIDs. A plan that lets anything
+// else through is a finding (it would answer 5xx, or wedge a desk's outbox): abort.
+void requireStorable(const QJsonValue &v, int depth = 0)
+{
+    if (v.isString()) {
+        if (!textlimits::textProblem(v.toString()).isEmpty() || v.toString().size() > textlimits::kWireText)
+            std::abort();
+    } else if (v.isArray()) {
+        for (const QJsonValue &item : v.toArray())
+            requireStorable(item, depth + 1);
+    } else if (v.isObject()) {
+        const QJsonObject o = v.toObject();
+        for (auto it = o.begin(); it != o.end(); ++it) {
+            if (!textlimits::textProblem(it.key()).isEmpty())
+                std::abort();
+            if (depth == 0 &&
+                (it.key().endsWith(QLatin1String("Id")) || it.key().endsWith(QLatin1String("_id"))) &&
+                it.value().isString() && !it.value().toString().isEmpty() &&
+                idFromString(it.value().toString()).isNull())
+                std::abort();
+            requireStorable(it.value(), depth + 1);
+        }
+    }
+}
+
+} // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -22,7 +57,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             auto plan = planMutation(Mutation{m.name, m.args});
             if (!plan.ok())
                 continue;
-            (void)mergeEntity(std::nullopt, plan.value(), m.at.isValid() ? m.at : at);
+            requireStorable(plan.value().fields);
+            if (auto created = mergeEntity(std::nullopt, plan.value(), m.at.isValid() ? m.at : at);
+                created.ok())
+                requireStorable(created.value());
             // The same bytes as the current record: patches and creates over arbitrary state.
             (void)mergeEntity(m.args, plan.value(), at);
         }

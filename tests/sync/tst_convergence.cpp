@@ -79,7 +79,8 @@ struct Replica
         ReplicaStore store(t.db);
         for (auto [kind, table] :
              {std::pair{sync::EntityKind::Guest, "guests"}, std::pair{sync::EntityKind::Touch, "touches"},
-              std::pair{sync::EntityKind::Booking, "bookings"}})
+              std::pair{sync::EntityKind::Booking, "bookings"},
+              std::pair{sync::EntityKind::RoomClosure, "room_closures"}})
             for (const QString &id : ids(table))
                 out.insert(sync::entityKindKey(kind) + QLatin1Char(':') + id,
                            store.load(kind, id).value().value_or(QJsonObject{}));
@@ -102,7 +103,8 @@ class TestConvergence : public QObject
         QSqlQuery q(db);
         q.prepare(
             QStringLiteral("SELECT r.kind, r.id, r.data::text FROM records r JOIN orgs o ON o.id = r.org_id "
-                           "WHERE o.name = ? AND NOT r.deleted AND r.kind IN ('guest', 'touch', 'booking')"));
+                           "WHERE o.name = ? AND NOT r.deleted AND r.kind IN ('guest', 'touch', 'booking', "
+                           "'room_closure')"));
         q.addBindValue(org);
         q.exec();
         while (q.next()) {
@@ -112,6 +114,32 @@ class TestConvergence : public QObject
             out.insert(q.value(0).toString() + QLatin1Char(':') + q.value(1).toString(), canonical.value());
         }
         return out;
+    }
+
+    // No room-night is held twice by live records (bookings that occupy their room, and
+    // out-of-service periods), and every row of booking_nights is its own live record's, of its
+    // own kind, on that record's room and nights.
+    QString nightsHeldTwice(const QString &org)
+    {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral(
+            "WITH live AS (SELECT r.kind, r.id, coalesce(r.data->>'roomId', r.data->>'room_id') AS room, "
+            "daterange((coalesce(r.data->>'checkIn', r.data->>'first_night'))::date, "
+            "(coalesce(r.data->>'checkOut', r.data->>'end_night'))::date, '[)') AS nights "
+            "FROM records r JOIN orgs o ON o.id = r.org_id WHERE o.name = ? AND NOT r.deleted AND "
+            "(r.kind = 'room_closure' OR (r.kind = 'booking' AND r.data->>'status' <> 'cancelled'))) "
+            "SELECT a.id || ' and ' || b.id FROM live a JOIN live b ON a.room = b.room AND a.id < b.id "
+            "AND a.nights && b.nights "
+            "UNION ALL SELECT 'nights row ' || n.booking_id FROM booking_nights n JOIN orgs o ON o.id = "
+            "n.org_id "
+            "WHERE o.name = ? AND NOT EXISTS (SELECT 1 FROM live l WHERE l.id = n.booking_id AND l.kind = "
+            "n.kind "
+            "AND l.room = n.room_id AND l.nights = n.nights) LIMIT 1"));
+        q.addBindValue(org);
+        q.addBindValue(org);
+        if (!q.exec())
+            return q.lastError().text();
+        return q.next() ? q.value(0).toString() : QString();
     }
 
 private slots:
@@ -135,7 +163,7 @@ private slots:
                 const int count = 20 + *rc::gen::inRange(0, 60);
                 const auto ops = *rc::gen::container<std::vector<std::tuple<int, int, int, int>>>(
                     static_cast<std::size_t>(count),
-                    rc::gen::tuple(rc::gen::inRange(0, 8), rc::gen::inRange(0, n), rc::gen::inRange(0, 1000),
+                    rc::gen::tuple(rc::gen::inRange(0, 10), rc::gen::inRange(0, n), rc::gen::inRange(0, 1000),
                                    rc::gen::inRange(0, 1000)));
                 const QString org = QStringLiteral("Конвергенция %1").arg(++caseNo);
                 std::vector<std::unique_ptr<Replica>> replicas;
@@ -218,6 +246,27 @@ private slots:
                                            BookingStatus::Cancelled);
                         break;
                     }
+                    case 7: { // the head of sales closes a room, now and then under an id already in use
+                        const QStringList bookings = head.ids("bookings");
+                        const QDate first = base.addDays(a % 12);
+                        RoomClosure closure{newId(), rooms[bb % 2], first, first.addDays(1 + bb % 4),
+                                            QStringLiteral("Ремонт")};
+                        if (bb % 3 == 0 && !bookings.isEmpty())
+                            closure.id = idFromString(bookings[a % bookings.size()]);
+                        Q_UNUSED(RoomRepository(head.t.db, head.clock).closeRoom(closure));
+                        break;
+                    }
+                    case 8: { // a booking under an id a closure or a colleague's booking already has
+                        const QStringList taken = head.ids(bb % 2 ? "room_closures" : "bookings");
+                        if (!known.isEmpty() && !taken.isEmpty()) {
+                            const QDate in = base.addDays(a % 12);
+                            Booking clash = test::makeBooking(idFromString(known[a % known.size()]),
+                                                              rooms[bb % 2], in, in.addDays(1 + bb % 3));
+                            clash.id = idFromString(taken[bb % taken.size()]);
+                            Q_UNUSED(BookingRepository(r.t.db, r.clock).create(clash));
+                        }
+                        break;
+                    }
                     default:
                         RC_ASSERT(r.sync());
                     }
@@ -226,6 +275,10 @@ private slots:
                 for (int round = 0; round < 4; ++round)
                     for (auto &r : replicas)
                         RC_ASSERT(r->sync());
+                const QString twice = nightsHeldTwice(org);
+                if (!twice.isEmpty())
+                    qWarning().noquote() << "room-nights held twice:" << twice;
+                RC_ASSERT(twice.isEmpty());
                 const auto truth = serverState(org);
                 for (size_t d = 0; d < replicas.size(); ++d) {
                     RC_ASSERT(replicas[d]->client->pendingCount() == 0);

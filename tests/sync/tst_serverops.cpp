@@ -213,10 +213,16 @@ private slots:
         const QString client = idToString(newId());
         const qint64 stale = pullAll(anna, client).cursor;
         QVERIFY(stale > 0);
-        // A fresh deletion mark after that cursor: a consultant's refused room.
-        test::RoomStock other;
-        auto refused = decodePushResponse(push(anna, client, other.mutations(1).mid(0, 1)).body);
-        QCOMPARE(refused.value().outcomes.first().code, QStringLiteral("auth.forbidden"));
+        // A fresh deletion mark after that cursor: a card made by mistake and deleted.
+        const Guest mistake =
+            test::makeGuest(QStringLiteral("Ошибочная"), QStringLiteral("+7 916 700-00-09"));
+        auto deleted =
+            decodePushResponse(push(anna, client,
+                                    {test::pushed(1, "guest.create", toJson(mistake)),
+                                     test::pushed(2, "guest.delete", {{"id", idToString(mistake.id)}})})
+                                   .body);
+        QCOMPARE(deleted.value().lastMutationId, 2);
+        QCOMPARE(deleted.value().outcomes.last().kind, MutationOutcome::Kind::Applied);
         QString output;
         QCOMPARE(server->runCommand({QStringLiteral("--purge-tombstones"), QStringLiteral("0")}, &output), 0);
         QVERIFY2(output.contains(QStringLiteral("\"count\"")), qPrintable(output));

@@ -438,6 +438,29 @@ Status ReplicaStore::resetForResync()
     return result;
 }
 
+Status ReplicaStore::settlePush(const QList<std::pair<EntityKind, QString>> &refusedCreates,
+                                qint64 lastMutationId)
+{
+    if (refusedCreates.isEmpty())
+        return Outbox(m_db).acknowledgeUpTo(lastMutationId);
+    // What refers to a refused record locally goes with it, as a pulled deletion would take it.
+    QSqlQuery pragma(m_db);
+    pragma.exec(QStringLiteral("PRAGMA foreign_keys = OFF"));
+    Status result = [&]() -> Status {
+        sql::WriteTransaction tx(m_db);
+        if (auto s = tx.begin(); !s.ok())
+            return s;
+        for (const auto &[kind, id] : refusedCreates)
+            if (auto s = remove(kind, id); !s.ok())
+                return s;
+        if (auto s = Outbox(m_db).acknowledgeUpTo(lastMutationId); !s.ok())
+            return s;
+        return tx.commit();
+    }();
+    pragma.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
+    return result;
+}
+
 qint64 ReplicaStore::cursor() const
 {
     QSqlQuery q(m_db);

@@ -2,6 +2,7 @@
 
 #include "kasp/storage/migrations.h"
 #include "kasp/storage/outbox.h"
+#include "kasp/syncproto/mutationplan.h"
 #include "kasp/syncproto/wire.h"
 
 #include <QJsonDocument>
@@ -215,13 +216,15 @@ void SyncClient::pushStep()
     }
     PushRequest request{m_clientId, {}};
     QHash<qint64, QString> names;
+    QHash<qint64, QJsonObject> args;
     for (const storage::OutboxEntry &e : pending.value()) {
         request.mutations.append(PushedMutation{e.mutationId, e.name, e.args, e.createdAt});
         names.insert(e.mutationId, e.name);
+        args.insert(e.mutationId, e.args);
     }
     const qint64 lastSent = request.mutations.last().id;
     post(QStringLiteral("/v1/push"), encode(request), true,
-         [this, names, lastSent](int status, const QByteArray &body) {
+         [this, names, args, lastSent](int status, const QByteArray &body) {
              if (handleAuthFailure(status, body, [this] { pushStep(); }))
                  return;
              if (status == 0) {
@@ -241,14 +244,19 @@ void SyncClient::pushStep()
                  finish(false, response.error());
                  return;
              }
+             QList<std::pair<EntityKind, QString>> refusedCreates;
              for (const MutationOutcome &o : response.value().outcomes)
                  if (o.kind == MutationOutcome::Kind::Rejected) {
                      qCWarning(lcSync)
                          << "mutation" << o.id << names.value(o.id) << "rejected:" << o.code << o.message;
                      emit mutationRejected(o.id, names.value(o.id), o.code, o.message);
+                     auto plan = planMutation(Mutation{names.value(o.id), args.value(o.id)});
+                     if (plan.ok() && plan.value().op == MutationPlan::Op::Create)
+                         refusedCreates.append({plan.value().kind, plan.value().id});
                  }
-             // Settled entries leave the outbox now; their effect (or the roll-back) comes with the pull.
-             if (auto s = storage::Outbox(m_db).acknowledgeUpTo(response.value().lastMutationId); !s.ok()) {
+             // Settled entries leave the outbox now, with this desk's copies of records the server
+             // refused to create; other roll-backs come with the pull.
+             if (auto s = m_replica.settlePush(refusedCreates, response.value().lastMutationId); !s.ok()) {
                  finish(false, s.error());
                  return;
              }

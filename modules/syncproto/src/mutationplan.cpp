@@ -1,8 +1,11 @@
 #include "kasp/syncproto/mutationplan.h"
 
 #include "kasp/core/id.h"
+#include "kasp/core/textlimits.h"
 
 #include <algorithm>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QJsonValue>
 
 namespace kasp::sync {
@@ -66,6 +69,62 @@ const Shape kShapes[] = {
     {"room_closure.delete", EntityKind::RoomClosure, Op::Delete}, // the room is back in service
 };
 
+Error badArg(const QString &path, const QString &why)
+{
+    return Error{QStringLiteral("json.bad_value"), QStringLiteral("%1: %2").arg(path.left(80), why)};
+}
+
+// Every string of the arguments, keys included, before anything reads them: text PostgreSQL can
+// store (no U+0000, no lone surrogate) and within the wire's limit. Such a mutation is refused on
+// its own; it can never make the database fail, and so never wedge a desk's outbox.
+Status checkText(const QJsonValue &value, const QString &path)
+{
+    if (value.isString()) {
+        const QString text = value.toString();
+        if (text.size() > textlimits::kWireText)
+            return badArg(path, QStringLiteral("longer than %1 characters").arg(textlimits::kWireText));
+        if (const QString problem = textlimits::textProblem(text); !problem.isEmpty())
+            return badArg(path, problem);
+        return {};
+    }
+    if (value.isArray()) {
+        const QJsonArray items = value.toArray();
+        for (qsizetype i = 0; i < items.size(); ++i)
+            if (auto s = checkText(items.at(i), QStringLiteral("%1[%2]").arg(path).arg(i)); !s.ok())
+                return s;
+        return {};
+    }
+    if (value.isObject()) {
+        const QJsonObject object = value.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            const QString where = path.isEmpty() ? it.key() : path + QLatin1Char('.') + it.key();
+            if (it.key().size() > textlimits::kKey)
+                return badArg(where.left(textlimits::kKey),
+                              QStringLiteral("a field name longer than %1").arg(textlimits::kKey));
+            if (const QString problem = textlimits::textProblem(it.key()); !problem.isEmpty())
+                return badArg(QStringLiteral("a field name"), problem);
+            if (auto s = checkText(it.value(), where); !s.ok())
+                return s;
+        }
+    }
+    return {};
+}
+
+// A reference ("guestId", "room_id", ...) is a UUID or empty, before it is looked up.
+Status checkReferenceShapes(const QJsonObject &args)
+{
+    for (auto it = args.begin(); it != args.end(); ++it) {
+        if (!it.key().endsWith(QLatin1String("Id")) && !it.key().endsWith(QLatin1String("_id")))
+            continue;
+        if (it.value().isNull() || it.value().isUndefined())
+            continue;
+        if (!it.value().isString() ||
+            (!it.value().toString().isEmpty() && idFromString(it.value().toString()).isNull()))
+            return badArg(it.key(), QStringLiteral("expected a UUID"));
+    }
+    return {};
+}
+
 } // namespace
 
 Result<MutationPlan> planMutation(const Mutation &mutation)
@@ -77,6 +136,11 @@ Result<MutationPlan> planMutation(const Mutation &mutation)
     if (!shape)
         return Error{QStringLiteral("mutation.unknown"),
                      QStringLiteral("unknown mutation \"%1\"").arg(mutation.name.left(80))};
+
+    if (auto s = checkText(mutation.args, QString()); !s.ok())
+        return s.error();
+    if (auto s = checkReferenceShapes(mutation.args); !s.ok())
+        return s.error();
 
     const QJsonValue idValue = mutation.args.value(QStringLiteral("id"));
     if (!idValue.isString() || idValue.toString().isEmpty())

@@ -1,4 +1,5 @@
 #include "kasp/booking/ui/paymentdialog.h"
+#include "kasp/core/textlimits.h"
 
 #include <cmath>
 #include <QComboBox>
@@ -36,6 +37,7 @@ PaymentDialog::PaymentDialog(BookingService &service, const BookingView &booking
         m_method->addItem(paymentMethodTitle(m), int(m));
     m_method->setObjectName(QStringLiteral("method"));
     m_reference->setObjectName(QStringLiteral("reference"));
+    m_reference->setMaxLength(textlimits::kShortText);
     m_reference->setPlaceholderText(tr("Receipt or payment order number"));
     m_error->setObjectName(QStringLiteral("error"));
     m_error->setStyleSheet(QStringLiteral("color: #b91c1c"));

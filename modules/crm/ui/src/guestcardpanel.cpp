@@ -1,4 +1,5 @@
 #include "kasp/crm/ui/guestcardpanel.h"
+#include "kasp/core/textlimits.h"
 
 #include "kasp/crm/ui/duplicatesdialog.h"
 #include "kasp/crm/ui/timelinefiltermodel.h"
@@ -93,6 +94,7 @@ GuestCardPanel::GuestCardPanel(GuestService &service, QWidget *parent)
     m_note->setObjectName(QStringLiteral("guestNote"));
     m_note->setPlaceholderText(tr("A note for the history: what the guest said, what they want (Enter)"));
     m_note->setClearButtonEnabled(true);
+    m_note->setMaxLength(textlimits::kLongText);
     connect(m_note, &QLineEdit::returnPressed, this, &GuestCardPanel::addNote);
     m_undo->setObjectName(QStringLiteral("guestUndoButton"));
     m_undo->setToolTip(tr("Put the card back as it was before the last edit (Ctrl+Z in the card)"));

@@ -1,4 +1,5 @@
 #include "kasp/crm/ui/guesteditdialog.h"
+#include "kasp/core/textlimits.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -45,6 +46,9 @@ GuestEditDialog::GuestEditDialog(GuestService &service, Guest guest, const Id &d
     m_problems->setObjectName(QStringLiteral("problems"));
     m_warnings->setObjectName(QStringLiteral("warnings"));
 
+    // The same limits the server keeps (textlimits.h): nothing typed here is refused later.
+    for (QLineEdit *name : {m_last, m_first, m_middle})
+        name->setMaxLength(textlimits::kName);
     m_last->setText(m_original.lastName);
     m_first->setText(m_original.firstName);
     m_middle->setText(m_original.middleName);

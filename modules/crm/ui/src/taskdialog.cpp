@@ -1,4 +1,5 @@
 #include "kasp/crm/ui/taskdialog.h"
+#include "kasp/core/textlimits.h"
 
 #include <QComboBox>
 #include <QDateTimeEdit>
@@ -21,7 +22,7 @@ TaskDialog::TaskDialog(TaskService &service, const Id &guestId, const QString &g
         m_kind->addItem(taskKindTitle(kind), int(kind));
     m_kind->setObjectName(QStringLiteral("taskKind"));
     m_title->setObjectName(QStringLiteral("taskTitle"));
-    m_title->setMaxLength(200);
+    m_title->setMaxLength(textlimits::kName);
     m_due->setObjectName(QStringLiteral("taskDue"));
     m_due->setCalendarPopup(true);
     m_due->setDisplayFormat(QStringLiteral("dd.MM.yyyy HH:mm"));

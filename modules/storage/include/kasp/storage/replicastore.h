@@ -31,6 +31,12 @@ public:
     // Everything of one pulled page in one transaction; a failure leaves the replica untouched
     // (cursor included), so the page is simply pulled again.
     Status applyPage(const sync::PullResponse &page);
+    // A push settled: the records the server refused to create are dropped from this replica
+    // (the server wrote nothing for them, so no pull will bring a deletion), and the outbox
+    // entries up to lastMutationId go, in one transaction. Refused changes of records the server
+    // has come back with the next pull instead.
+    Status settlePush(const QList<std::pair<sync::EntityKind, QString>> &refusedCreates,
+                      qint64 lastMutationId);
     qint64 cursor() const; // 0 before the first sync
     // True from the first page of a sync that started at cursor 0 until a page says "no more".
     bool inSnapshot() const;
