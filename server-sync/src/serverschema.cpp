@@ -1,5 +1,6 @@
 #include "serverschema.h"
 
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStringList>
@@ -173,8 +174,15 @@ Status migrateServerSchema(QSqlDatabase db)
             QStringLiteral("the database has schema %1, this kasp-sync knows up to %2: upgrade kasp-sync")
                 .arg(current.value())
                 .arg(serverSchemaVersion())};
+    // Every migration not recorded yet runs, in order: one whose try failed is taken up again even
+    // after later ones went through.
+    QSet<int> done;
+    if (!q.exec(QStringLiteral("SELECT version FROM schema_migrations")))
+        return Error{QStringLiteral("schema.failed"), q.lastError().text()};
+    while (q.next())
+        done.insert(q.value(0).toInt());
     for (const ServerMigration &m : migrations()) {
-        if (m.version <= current.value())
+        if (done.contains(m.version))
             continue;
         if (m.concurrently) {
             for (const QString &sql : m.statements)

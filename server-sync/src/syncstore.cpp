@@ -121,15 +121,16 @@ Result<qint64> SyncStore::claimClient(const Principal &who, const QString &clien
     return q->value(1).toLongLong();
 }
 
-Result<bool> SyncStore::restamp(const QString &orgId, const QString &kind, const QString &id, qint64 &seq)
+Result<bool> SyncStore::restamp(const QString &orgId, const QString &kind, const QString &id, qint64 &seq,
+                                bool liveOnly)
 {
     // Where nothing existed, nothing is written: the desk that pushed rolls its own optimistic
     // create back (SyncClient), and no other desk is woken for a record it never had.
     QSqlQuery *q = nullptr;
     if (!ok(q = run(
-                QStringLiteral(
-                    "UPDATE records SET seq = ?, changed_at = %1 WHERE org_id = ? AND kind = ? AND id = ?")
-                    .arg(QLatin1String(kNowMs)),
+                QStringLiteral("UPDATE records SET seq = ?, changed_at = %1 WHERE org_id = ? AND kind = ? "
+                               "AND id = ?%2")
+                    .arg(QLatin1String(kNowMs), liveOnly ? QStringLiteral(" AND NOT deleted") : QString()),
                 {seq + 1, orgId, kind, id})))
         return dbError(*q);
     if (q->numRowsAffected() == 0)
@@ -521,8 +522,10 @@ Result<PushResponse> SyncStore::pushOnce(const Principal &who, const PushRequest
                 // (a create of a new id has none: that desk drops its own copy).
                 auto plan = planMutation(Mutation{m.name, m.args});
                 if (plan.ok()) {
-                    auto restamped =
-                        restamp(who.orgId, entityKindKey(plan.value().kind), plan.value().id, seq);
+                    // A refused create brings back only a live record of that kind (the desk's copy
+                    // goes anyway); other refusals bring back whatever the server has.
+                    auto restamped = restamp(who.orgId, entityKindKey(plan.value().kind), plan.value().id,
+                                             seq, plan.value().op == MutationPlan::Op::Create);
                     if (!restamped.ok())
                         return fail(restamped.error());
                     // A refused merge: the desktop already moved the merged card's history and

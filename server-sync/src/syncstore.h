@@ -45,8 +45,9 @@ private:
     // at once are checked one after the other.
     Status checkPriceRecord(const Principal &who, sync::EntityKind kind, const QJsonObject &data);
     static bool isPriceKind(sync::EntityKind kind);
-    // True when the record existed (in any state) and got a new seq.
-    Result<bool> restamp(const QString &orgId, const QString &kind, const QString &id, qint64 &seq);
+    // True when the record existed (live, or in any state when !liveOnly) and got a new seq.
+    Result<bool> restamp(const QString &orgId, const QString &kind, const QString &id, qint64 &seq,
+                         bool liveOnly = false);
     // "entity.exists" when any record of the organisation, of any kind, already has this id.
     Status checkIdIsFree(const QString &orgId, const QString &kind, const QString &id);
     // One try of a push; *culprit names a mutation whose value the database refused.
