@@ -4,6 +4,7 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QVBoxLayout>
 
 namespace kasp::app {
@@ -25,7 +26,9 @@ PassphraseDialog::PassphraseDialog(const QString &reason, bool creating, QWidget
         form->addRow(tr("Repeat:"), m_second);
     else
         m_second->hide();
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+    // Parented first, so that setDefault() reaches the dialog: Enter in either field is OK.
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    buttons->button(QDialogButtonBox::Ok)->setDefault(true);
     connect(buttons, &QDialogButtonBox::accepted, this, &PassphraseDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *layout = new QVBoxLayout(this);
@@ -34,6 +37,7 @@ PassphraseDialog::PassphraseDialog(const QString &reason, bool creating, QWidget
     layout->addWidget(m_error);
     layout->addWidget(buttons);
     setMinimumWidth(440);
+    m_first->setFocus();
 }
 
 QString PassphraseDialog::passphrase() const
@@ -50,6 +54,10 @@ void PassphraseDialog::accept()
 {
     if (m_first->text().size() < 8) {
         showError(tr("Use at least 8 characters."));
+        return;
+    }
+    if (m_creating && m_second->text().isEmpty()) { // Enter in the first field: on to the repeat
+        m_second->setFocus();
         return;
     }
     if (m_creating && m_first->text() != m_second->text()) {

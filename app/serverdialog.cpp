@@ -30,9 +30,13 @@ ServerDialog::ServerDialog(SyncSession &session, const QString &url, const QStri
     form->addRow(tr("Server address:"), m_url);
     form->addRow(tr("Login:"), m_login);
     form->addRow(tr("Password:"), m_password);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel);
+    // The box belongs to the dialog before setDefault(): a parentless button cannot tell its dialog
+    // that it is the default one, and on show QDialog then made the first auto-default button in
+    // the focus chain (Cancel) the default, so Enter in the password field cancelled.
+    auto *buttons = new QDialogButtonBox(this);
     m_connect = buttons->addButton(tr("Connect"), QDialogButtonBox::AcceptRole);
-    m_connect->setDefault(true);
+    QPushButton *cancel = buttons->addButton(QDialogButtonBox::Cancel);
+    m_connect->setDefault(true); // Enter in any field connects
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_connect, &QPushButton::clicked, this, &ServerDialog::tryConnect);
 
@@ -46,6 +50,10 @@ ServerDialog::ServerDialog(SyncSession &session, const QString &url, const QStri
     layout->addWidget(m_error);
     layout->addWidget(buttons);
     setMinimumWidth(460);
+    setTabOrder(m_url, m_login);
+    setTabOrder(m_login, m_password);
+    setTabOrder(m_password, m_connect);
+    setTabOrder(m_connect, cancel);
 
     connect(&m_session, &SyncSession::signedIn, this, [this] {
         setBusy(false);
@@ -59,6 +67,12 @@ ServerDialog::ServerDialog(SyncSession &session, const QString &url, const QStri
         m_password->setFocus();
     });
     (login.isEmpty() ? (url.isEmpty() ? m_url : m_login) : m_password)->setFocus();
+}
+
+void ServerDialog::showError(const QString &message)
+{
+    m_error->setText(message);
+    m_error->show();
 }
 
 QString ServerDialog::errorText() const

@@ -22,6 +22,7 @@ public:
     QLineEdit *passwordEdit() const { return m_password; }
     QPushButton *connectButton() const { return m_connect; }
     QString errorText() const;
+    void showError(const QString &message); // e.g. why the server asks to sign in again
 
 private:
     void tryConnect();

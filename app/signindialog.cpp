@@ -35,8 +35,10 @@ SignInDialog::SignInDialog(const QList<User> &users, const QString &lastLogin, Q
     m_combo->setCurrentIndex(std::max(0, m_combo->findData(lastLogin)));
     auto *form = new QFormLayout;
     form->addRow(tr("&User:"), m_combo);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+    // Parented first, so that setDefault() reaches the dialog: Enter signs in.
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("Sign in"));
+    buttons->button(QDialogButtonBox::Ok)->setDefault(true);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *layout = new QVBoxLayout(this);
@@ -49,6 +51,7 @@ SignInDialog::SignInDialog(const QList<User> &users, const QString &lastLogin, Q
     layout->addLayout(form);
     layout->addWidget(buttons);
     setMinimumWidth(420);
+    m_combo->setFocus();
 }
 
 User SignInDialog::selectedUser() const
