@@ -1,6 +1,7 @@
 #include "startup.h"
 
 #include "demoseeder.h"
+#include "firstsyncdialog.h"
 #include "kasp/booking/bookingservice.h"
 #include "kasp/credentials/credentialstore.h"
 #include "kasp/crm/guestservice.h"
@@ -11,6 +12,7 @@
 #include "kasp/session/settings.h"
 #include "kasp/storage/migrations.h"
 #include "kasp/storage/userrepository.h"
+#include "kasp/sync/syncclient.h"
 #include "mainwindow.h"
 #include "passphrasedialog.h"
 #include "serverdialog.h"
@@ -48,12 +50,21 @@ Startup::Startup(StartupOptions options, session::Settings &settings, QObject *p
 
 Startup::~Startup()
 {
+    delete m_progress;
     m_window.reset();
     m_guests.reset();
+    if (m_holdingQuit)
+        QGuiApplication::setQuitOnLastWindowClosed(m_quitOnLastWindowClosed);
 }
 
 void Startup::start()
 {
+    // Dialogs come and go before the window exists, and between them (a passphrase accepted, the
+    // server's sign-in done) none may be visible: Qt's "last window closed" would then end the
+    // application with code 0 behind the user's back. Until the window shows, finished() does.
+    m_quitOnLastWindowClosed = QGuiApplication::quitOnLastWindowClosed();
+    m_holdingQuit = true;
+    QGuiApplication::setQuitOnLastWindowClosed(false);
     qCInfo(lcApp).noquote() << "opening" << m_options.databasePath;
     m_unlocker = new session::DatabaseUnlocker(m_store, m_options.databasePath, kConnection, this);
     connect(m_unlocker, &session::DatabaseUnlocker::unlocked, this, &Startup::onUnlocked);
@@ -102,19 +113,86 @@ void Startup::onUnlocked(const QString &connectionName)
     if (databaseIsEmpty(db) && m_sync->isConfigured()) {
         // A new desktop of a sanatorium that has a server: sign in there, bring the base in, and
         // the staff list with it; then sign in locally as that person.
-        ServerDialog dialog(*m_sync, m_sync->serverUrl(), m_options.login);
-        if (dialog.exec() != QDialog::Accepted) {
-            emit finished(0);
-            return;
-        }
-        if (m_options.login.isEmpty())
-            m_options.login = m_settings.syncLogin();
-        connect(m_sync, &SyncSession::firstSyncDone, this, &Startup::signInAndShow, Qt::SingleShotConnection);
+        connect(m_sync, &SyncSession::firstSyncDone, this, &Startup::onFirstSyncDone);
+        connect(m_sync, &SyncSession::needsSignIn, this, [this] {
+            if (!m_progress || m_firstSyncDone)
+                return; // a wrong password inside the dialog says so there
+            qCWarning(lcApp) << "the server refused the session during the first sync";
+            closeProgress();
+            if (auto *client = m_sync->client())
+                client->stop();
+            // Not inside the client's reply handler: the dialog runs its own event loop.
+            QTimer::singleShot(0, this, [this] {
+                joinServer(tr("The server ended this desktop's session. Sign in again."));
+            });
+        });
+        joinServer();
         return;
     }
     signInAndShow();
     if (m_sync->isConfigured())
         m_sync->resume();
+}
+
+void Startup::joinServer(const QString &why)
+{
+    // The login typed last (saved when «Connect» is pressed), unless --user names one.
+    QString login = m_options.login;
+    if (login.isEmpty())
+        login = m_settings.syncLogin();
+    if (login.isEmpty())
+        login = m_settings.lastLogin();
+    ServerDialog dialog(*m_sync, m_sync->serverUrl(), login);
+    if (!why.isEmpty())
+        dialog.showError(why);
+    if (dialog.exec() != QDialog::Accepted) {
+        qCInfo(lcApp) << "server sign-in cancelled";
+        emit finished(0);
+        return;
+    }
+    // Locally this desktop signs in as the account the server has just accepted.
+    m_options.login = m_settings.syncLogin();
+    if (m_firstSyncDone) { // a tiny base, already in
+        signInAndShow();
+        return;
+    }
+    m_progress = new FirstSyncDialog(*m_sync);
+    connect(m_progress, &QDialog::rejected, this, [this] {
+        qCInfo(lcApp) << "first sync cancelled";
+        if (auto *client = m_sync->client())
+            client->stop();
+        closeProgress();
+        emit finished(1);
+    });
+    m_progress->show();
+    qCInfo(lcApp).noquote() << "loading the base from" << m_sync->serverUrl();
+}
+
+void Startup::onFirstSyncDone()
+{
+    if (m_firstSyncDone)
+        return;
+    m_firstSyncDone = true;
+    qCInfo(lcApp) << "first sync done:" << (m_progress ? m_progress->records() : 0) << "records";
+    if (!m_progress)
+        return; // the server dialog is still closing: joinServer() goes on
+    // Not inside the client's signal: signing in may open a dialog with its own event loop.
+    QTimer::singleShot(0, this, [this] {
+        if (!m_progress)
+            return; // cancelled meanwhile
+        closeProgress();
+        signInAndShow();
+    });
+}
+
+void Startup::closeProgress()
+{
+    if (!m_progress)
+        return;
+    m_progress->disconnect(this); // a programmatic close is no Cancel
+    m_progress->hide();
+    m_progress->deleteLater();
+    m_progress = nullptr;
 }
 
 void Startup::signInAndShow()
@@ -158,6 +236,9 @@ void Startup::signInAndShow()
         m_window->enablePhone({});
     m_window->show();
     m_window->searchPanel()->focusSearch();
+    if (std::exchange(m_holdingQuit, false))
+        QGuiApplication::setQuitOnLastWindowClosed(m_quitOnLastWindowClosed);
+    qCInfo(lcApp).noquote() << "window shown for" << user.login;
     emit windowShown();
     if (!m_options.screenshotPath.isEmpty())
         QTimer::singleShot(0, this, &Startup::takeScreenshot);

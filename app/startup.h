@@ -1,10 +1,12 @@
 #pragma once
 // The start-up sequence of the Sales Window: unlock the database (keychain or passphrase),
-// create the demo data when asked, sign in, show the window. Every failure ends in a clear
-// message and a non-zero exit code, never a crash.
+// create the demo data when asked, or join the sync server (its sign-in, then the first sync in a
+// progress window), sign in, show the window. Every failure ends in a clear message and a non-zero
+// exit code, never a crash; until the window shows, only finished() ends the application.
 #include "kasp/core/clock.h"
 #include <memory>
 #include <QObject>
+#include <QPointer>
 #include <QString>
 
 namespace kasp::credentials {
@@ -23,6 +25,7 @@ class Settings;
 
 namespace kasp::app {
 
+class FirstSyncDialog;
 class MainWindow;
 class SyncSession;
 
@@ -54,6 +57,9 @@ signals:
 
 private:
     void onUnlocked(const QString &connectionName);
+    void joinServer(const QString &why = {});
+    void onFirstSyncDone();
+    void closeProgress();
     void signInAndShow();
     void onNeedPassphrase(const QString &reason, bool creating);
     void fail(const QString &message);
@@ -69,6 +75,10 @@ private:
     std::unique_ptr<crm::GuestService> m_guests;
     std::unique_ptr<booking::BookingService> m_booking;
     std::unique_ptr<MainWindow> m_window;
+    QPointer<FirstSyncDialog> m_progress; // a new desktop's first sync
+    bool m_firstSyncDone = false;
+    bool m_holdingQuit = false; // quitOnLastWindowClosed is off until the window shows
+    bool m_quitOnLastWindowClosed = true;
 };
 
 } // namespace kasp::app

@@ -100,6 +100,9 @@ void SyncSession::resume()
 
 void SyncSession::connectTo(const QString &url, const QString &login, const QString &password)
 {
+    // The login typed last fills the dialog next time, whether this attempt succeeds or not.
+    m_settings.setSyncLogin(login);
+    m_settings.sync();
     if (!m_client || serverUrl() != url) {
         m_settings.setSyncServerUrl(url);
         makeClient(url);
@@ -125,6 +128,7 @@ void SyncSession::connectTo(const QString &url, const QString &login, const QStr
         connect(client, &sync::SyncClient::authFailed, this, [this, onSignedIn, onFailed](const Error &e) {
             disconnect(*onSignedIn);
             disconnect(*onFailed);
+            qCInfo(lcApp).noquote() << "server sign-in failed:" << e.code;
             const QString why = e.code == QLatin1String("auth.bad_credentials")
                                     ? tr("Wrong login or password.")
                                 : e.code == QLatin1String("auth.throttled")

@@ -571,6 +571,45 @@
     </message>
 </context>
 <context>
+    <name>kasp::app::FirstSyncDialog</name>
+    <message>
+        <source>KASP — loading the base</source>
+        <extracomment>the window title while a new desktop loads the base from the server</extracomment>
+        <translation>КАСП — загрузка базы</translation>
+    </message>
+    <message>
+        <source>This desktop is new: the sanatorium&apos;s guests, bookings and staff come from the server once. Later starts open the Sales Window at once.</source>
+        <translation>Рабочее место новое: гости, брони и сотрудники санатория загружаются с сервера один раз. Следующие запуски сразу открывают Окно продаж.</translation>
+    </message>
+    <message>
+        <source>Loading the base from the server…</source>
+        <translation>Загружаем базу с сервера…</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <extracomment>asks the server again at once after a failed first sync</extracomment>
+        <translation>Повторить</translation>
+    </message>
+    <message>
+        <source>The server does not answer. KASP keeps trying; check the network, or press Cancel to stop.</source>
+        <translation>Сервер не отвечает. КАСП продолжает попытки; проверьте сеть или нажмите «Отмена», чтобы прекратить.</translation>
+    </message>
+    <message>
+        <source>The base could not be loaded: %1</source>
+        <extracomment>%1 the server&apos;s or the client&apos;s reason</extracomment>
+        <translation>Не удалось загрузить базу: %1</translation>
+    </message>
+    <message>
+        <source>Records received: %1</source>
+        <extracomment>how many records of the base arrived so far</extracomment>
+        <translation>Получено записей: %1</translation>
+    </message>
+    <message>
+        <source>The base is not loaded yet</source>
+        <translation>База ещё не загружена</translation>
+    </message>
+</context>
+<context>
     <name>kasp::app::GlobalHotkeys</name>
     <message>
         <source>keys for the whole desktop work under X11 only</source>
@@ -1155,6 +1194,10 @@
     <message>
         <source>The database has no users yet. Start KASP with --demo for the demo sanatorium, or connect it to the sync server.</source>
         <translation>В базе данных пока нет пользователей. Запустите КАСП с параметром --demo, чтобы создать демо-санаторий, или подключите базу к серверу синхронизации.</translation>
+    </message>
+    <message>
+        <source>The server ended this desktop&apos;s session. Sign in again.</source>
+        <translation>Сервер завершил сеанс этого рабочего места. Войдите снова.</translation>
     </message>
 </context>
 <context>
