@@ -1,0 +1,520 @@
+// The README's "Run with a server" at a real desk: the real kasp executable, started with --server
+// and a new database, against a real kasp-sync over a throwaway PostgreSQL. The server dialog is
+// typed into through the X server (xdotool presses keys through XTEST, as a keyboard would); the
+// Sales Window must appear once the first sync has brought the base in, and a second start must go
+// to the window without the server dialog. Enter in the dialog signs in, and the login typed last
+// is offered again. In-process: Enter accepts each start-up dialog, and the first sync's progress
+// window (records so far, a clear error, Cancel) fits its Russian texts.
+#include "../sync/httpcall.h"
+#include "../sync/syncdata.h"
+#include "clippedtexts.h"
+#include "firstsyncdialog.h"
+#include "kasp/core/mutation.h"
+#include "kasp/credentials/credentialstore.h"
+#include "kasp/session/databaseunlocker.h"
+#include "kasp/session/settings.h"
+#include "kasp/storage/connectionfactory.h"
+#include "kasp/sync/syncclient.h"
+#include "kasp/testsupport/pgcluster.h"
+#include "kasp/testsupport/syncserverprocess.h"
+#include "kasp/testsupport/testenv.h"
+#include "passphrasedialog.h"
+#include "serverdialog.h"
+#include "signindialog.h"
+#include "syncsession.h"
+#include "translations.h"
+
+#include <QComboBox>
+#include <QLineEdit>
+#include <QProcess>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QtTest>
+
+using namespace kasp;
+
+namespace {
+const QString kPassword = QStringLiteral("correct horse battery");
+const QString kServerDialogTitle = QStringLiteral("Подключение к серверу");
+const QString kWindowTitle = QStringLiteral("Окно продаж");
+const QString kSignInTitle = QStringLiteral("КАСП — вход");
+constexpr int kWaitMs = 30'000; // every wait for the other processes is bounded by this
+
+// xdotool, bounded in time; its standard output.
+QString xdotool(const QStringList &args, int *exitCode = nullptr)
+{
+    QProcess p;
+    p.start(QStringLiteral("xdotool"), args);
+    const bool done = p.waitForFinished(10'000);
+    if (!done) {
+        p.kill();
+        p.waitForFinished(2000);
+    }
+    if (exitCode)
+        *exitCode = done && p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    return QString::fromUtf8(p.readAllStandardOutput()).trimmed();
+}
+
+bool keys(const QStringList &args)
+{
+    int code = 0;
+    xdotool(args, &code);
+    QTest::qWait(150); // let the application take them in before the next ones
+    return code == 0;
+}
+
+// Word-wrapped labels shorter than their text needs (clippedTexts() leaves them out).
+QStringList squeezedLabels(QWidget *root)
+{
+    QStringList squeezed;
+    for (QLabel *l : root->findChildren<QLabel *>())
+        if (l->isVisible() && l->wordWrap() && l->height() < l->heightForWidth(l->width()))
+            squeezed << l->text();
+    return squeezed;
+}
+
+void saveShot(QWidget *w, const QString &name)
+{
+    QString dir = qEnvironmentVariable("KASP_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        dir = qEnvironmentVariable("KASP_TEST_TMP");
+    if (!dir.isEmpty())
+        QVERIFY(w->grab().save(dir + QLatin1Char('/') + name));
+}
+
+// One run of the real kasp: its own settings (XDG_CONFIG_HOME), its log on stderr with the
+// application's info lines on, killed at the end if it is still running.
+class KaspProcess
+{
+public:
+    explicit KaspProcess(const QString &configHome)
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), configHome);
+        env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("kasp.*.info=true"));
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("xcb"));
+        m_process.setProcessEnvironment(env);
+        QObject::connect(&m_process, &QProcess::readyReadStandardError,
+                         [this] { m_log += QString::fromUtf8(m_process.readAllStandardError()); });
+    }
+    ~KaspProcess()
+    {
+        if (m_process.state() != QProcess::NotRunning) {
+            m_process.kill();
+            m_process.waitForFinished(5000);
+        }
+    }
+
+    bool start(const QStringList &args)
+    {
+        m_process.start(QStringLiteral(KASP_BINARY),
+                        QStringList{QStringLiteral("--lang"), QStringLiteral("ru")} + args);
+        return m_process.waitForStarted(10'000);
+    }
+    bool isRunning() const { return m_process.state() == QProcess::Running; }
+    QString log() const { return m_log; }
+    // What a failed check prints: how the process ended and what it said.
+    QByteArray describe() const
+    {
+        const QString state = isRunning() ? QStringLiteral("running")
+                                          : QStringLiteral("exited with code %1").arg(m_process.exitCode());
+        return QStringLiteral("kasp %1; its log:\n%2").arg(state, m_log).toUtf8();
+    }
+
+    // This process's visible windows whose title contains the text.
+    QStringList windows(const QString &title) const
+    {
+        if (!isRunning())
+            return {};
+        const QString out =
+            xdotool({QStringLiteral("search"), QStringLiteral("--all"), QStringLiteral("--onlyvisible"),
+                     QStringLiteral("--pid"), QString::number(m_process.processId()),
+                     QStringLiteral("--name"), title});
+        return out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    }
+    QString waitForWindow(const QString &title, int ms = kWaitMs) const
+    {
+        QStringList found;
+        if (!QTest::qWaitFor([&] { return !isRunning() || !(found = windows(title)).isEmpty(); }, ms))
+            return {};
+        return found.value(0);
+    }
+    bool waitForLog(const QString &text, int ms = kWaitMs) const
+    {
+        return QTest::qWaitFor([&] { return m_log.contains(text) || !isRunning(); }, ms) &&
+               m_log.contains(text);
+    }
+    // Exit code, or -1 when it did not end by itself in time.
+    int waitForExit(int ms = kWaitMs)
+    {
+        if (!QTest::qWaitFor([&] { return !isRunning(); }, ms))
+            return -1;
+        return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
+    }
+
+private:
+    QProcess m_process;
+    QString m_log;
+};
+
+// Gives a window of kasp the keyboard, as a click on it would.
+bool focus(const QString &window)
+{
+    int code = 0;
+    xdotool({QStringLiteral("windowfocus"), QStringLiteral("--sync"), window}, &code);
+    QTest::qWait(200);
+    return code == 0;
+}
+} // namespace
+
+class TestJoinServer : public QObject
+{
+    Q_OBJECT
+    test::PgCluster pg;
+    std::unique_ptr<test::SyncServerProcess> server;
+    test::RoomStock stock;
+    Id guestId = newId();
+
+    QString signIn(const QString &login)
+    {
+        test::HttpCall http(server->baseUrl());
+        const test::HttpReply r =
+            http.post(QStringLiteral("/v1/auth/signin"),
+                      QJsonDocument(QJsonObject{{"login", login}, {"password", kPassword}}).toJson());
+        if (r.status != 200)
+            qWarning() << "sign-in" << login << r.status << r.body << server->log();
+        return r.json().value(QStringLiteral("accessToken")).toString();
+    }
+
+    // The rooms, guests and users in a database that kasp left behind (its key from the keychain).
+    QMap<QString, qint64> countsIn(const QString &path)
+    {
+        QMap<QString, qint64> counts;
+        credentials::CredentialStore keychain(QStringLiteral("KASP"));
+        session::DatabaseUnlocker unlocker(&keychain, path, QStringLiteral("check"));
+        QSignalSpy unlocked(&unlocker, &session::DatabaseUnlocker::unlocked);
+        QSignalSpy other(&unlocker, &session::DatabaseUnlocker::needPassphrase);
+        QSignalSpy failed(&unlocker, &session::DatabaseUnlocker::failed);
+        unlocker.start();
+        if (!QTest::qWaitFor([&] { return unlocked.count() + other.count() + failed.count() > 0; },
+                             kWaitMs) ||
+            unlocked.isEmpty())
+            return counts;
+        {
+            QSqlDatabase db = QSqlDatabase::database(QStringLiteral("check"), false);
+            for (const char *table : {"rooms", "guests", "users"}) {
+                QSqlQuery q(db);
+                if (q.exec(QStringLiteral("SELECT count(*) FROM ") + QLatin1String(table)) && q.next())
+                    counts.insert(QLatin1String(table), q.value(0).toLongLong());
+            }
+            QSqlQuery q(db);
+            if (q.exec(QStringLiteral("SELECT count(*) FROM users WHERE login = 'anna'")) && q.next())
+                counts.insert(QStringLiteral("anna"), q.value(0).toLongLong());
+        }
+        storage::ConnectionFactory::close(QStringLiteral("check"));
+        return counts;
+    }
+
+    // Types into the server dialog of a kasp just started: login (when given), Tab, password.
+    void typeCredentials(KaspProcess &kasp, const QString &login, const QString &password)
+    {
+        const QString dialog = kasp.waitForWindow(kServerDialogTitle);
+        QVERIFY2(!dialog.isEmpty(), kasp.describe().constData());
+        QVERIFY(focus(dialog));
+        if (!login.isEmpty()) {
+            QVERIFY(keys({QStringLiteral("type"), QStringLiteral("--delay"), QStringLiteral("20"), login}));
+            QVERIFY(keys({QStringLiteral("key"), QStringLiteral("Tab")}));
+        }
+        QVERIFY(keys({QStringLiteral("type"), QStringLiteral("--delay"), QStringLiteral("20"), password}));
+    }
+
+    // Ctrl+Q in the Sales Window: kasp saves its settings and ends with 0.
+    void quitFromTheWindow(KaspProcess &kasp)
+    {
+        const QString window = kasp.waitForWindow(kWindowTitle);
+        QVERIFY2(!window.isEmpty(), kasp.describe().constData());
+        QVERIFY(focus(window));
+        QVERIFY(keys({QStringLiteral("key"), QStringLiteral("ctrl+q")}));
+        QCOMPARE(kasp.waitForExit(), 0);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        test::initTestEnvironment();
+        QVERIFY(app::installTranslations(QStringLiteral("ru")));
+        if (QGuiApplication::platformName() != QLatin1String("xcb"))
+            QSKIP("needs an X server (run under Xvfb: scripts/run-tests.sh)");
+        int code = 0;
+        xdotool({QStringLiteral("--version")}, &code);
+        QVERIFY2(code == 0, "xdotool is needed");
+        QString error;
+        QVERIFY2(pg.start(&error), qPrintable(error));
+        server = std::make_unique<test::SyncServerProcess>(pg, QStringLiteral(KASP_SYNC_BINARY));
+        QVERIFY2(server->initDb(&error), qPrintable(error));
+        for (const auto &[login, role] : QList<std::pair<QString, QString>>{
+                 {"galina", "head_of_sales"}, {"anna", "consultant"}, {"boris", "consultant"}})
+            QVERIFY2(server->addUser(QStringLiteral("Санаторий"), login, role, kPassword, &error),
+                     qPrintable(error));
+        QVERIFY2(server->start(&error), qPrintable(error));
+        // The base a new desk brings in: the head of sales' room stock and a consultant's guest.
+        test::HttpCall head(server->baseUrl());
+        head.token = signIn(QStringLiteral("galina"));
+        QVERIFY(!head.token.isEmpty());
+        QVERIFY(head.post(QStringLiteral("/v1/push"),
+                          sync::encode(sync::PushRequest{idToString(newId()), stock.mutations(1)}))
+                    .body.contains("\"lastMutationId\":3"));
+        Guest g;
+        g.id = guestId;
+        g.lastName = QStringLiteral("Приезжева");
+        g.firstName = QStringLiteral("Ольга");
+        g.createdAt = g.updatedAt = QDateTime::currentDateTimeUtc();
+        test::HttpCall boris(server->baseUrl());
+        boris.token = signIn(QStringLiteral("boris"));
+        QVERIFY(
+            boris
+                .post(QStringLiteral("/v1/push"),
+                      sync::encode(sync::PushRequest{
+                          idToString(newId()),
+                          {sync::PushedMutation{1, QStringLiteral("guest.create"), toJson(g), g.createdAt}}}))
+                .body.contains("\"lastMutationId\":1"));
+    }
+
+    // README: kasp --server URL --database new.db, login and password, «Подключиться».
+    void aNewDeskJoinsAndOpensTheWindow()
+    {
+        const QString dir = test::makeTempDir(QStringLiteral("join"));
+        const QString config = dir + QStringLiteral("/config");
+        const QString path = dir + QStringLiteral("/new.db");
+        {
+            KaspProcess kasp(config);
+            QVERIFY(kasp.start(
+                {QStringLiteral("--server"), server->baseUrl(), QStringLiteral("--database"), path}));
+            typeCredentials(kasp, QStringLiteral("anna"), kPassword);
+            // Tab from the password reaches «Подключиться»; the space bar presses it.
+            QVERIFY(keys({QStringLiteral("key"), QStringLiteral("Tab")}));
+            QVERIFY(keys({QStringLiteral("key"), QStringLiteral("space")}));
+            QVERIFY2(kasp.waitForLog(QStringLiteral("window shown for anna")), kasp.describe().constData());
+            QVERIFY2(kasp.log().contains(QStringLiteral("loading the base from")),
+                     kasp.describe().constData());
+            QVERIFY2(kasp.log().contains(QStringLiteral("first sync done")), kasp.describe().constData());
+            QVERIFY(kasp.windows(kServerDialogTitle).isEmpty());
+            quitFromTheWindow(kasp);
+        }
+        // The base came in: the room stock, the colleague's guest, the staff with anna.
+        const auto counts = countsIn(path);
+        QCOMPARE(counts.value(QStringLiteral("rooms")), qint64(1));
+        QCOMPARE(counts.value(QStringLiteral("guests")), qint64(1));
+        QCOMPARE(counts.value(QStringLiteral("users")), qint64(3));
+        QCOMPARE(counts.value(QStringLiteral("anna")), qint64(1));
+
+        // A second start (the server remembered) goes to the window: no server dialog, the local
+        // sign-in at most (anna offered; Enter signs in).
+        KaspProcess again(config);
+        QVERIFY(again.start({QStringLiteral("--database"), path}));
+        bool serverDialogSeen = false;
+        QString signIn, window;
+        const bool ended = QTest::qWaitFor(
+            [&] {
+                serverDialogSeen = serverDialogSeen || !again.windows(kServerDialogTitle).isEmpty();
+                if (signIn.isEmpty())
+                    signIn = again.windows(kSignInTitle).value(0);
+                window = again.windows(kWindowTitle).value(0);
+                return !again.isRunning() || !signIn.isEmpty() || !window.isEmpty();
+            },
+            kWaitMs);
+        QVERIFY2(ended, again.describe().constData());
+        QVERIFY2(!serverDialogSeen, again.describe().constData());
+        if (window.isEmpty()) {
+            QVERIFY2(!signIn.isEmpty(), again.describe().constData());
+            QVERIFY(focus(signIn));
+            QVERIFY(keys({QStringLiteral("key"), QStringLiteral("Return")}));
+        }
+        QVERIFY2(again.waitForLog(QStringLiteral("window shown for anna")), again.describe().constData());
+        QVERIFY(!again.log().contains(QStringLiteral("loading the base")));
+        QVERIFY(again.windows(kServerDialogTitle).isEmpty());
+        quitFromTheWindow(again);
+    }
+
+    // Login, Tab, password, Enter: signs in (it used to press «Отмена» and end kasp).
+    void enterInTheServerDialogSignsIn()
+    {
+        const QString dir = test::makeTempDir(QStringLiteral("join-enter"));
+        KaspProcess kasp(dir + QStringLiteral("/config"));
+        QVERIFY(kasp.start({QStringLiteral("--server"), server->baseUrl(), QStringLiteral("--database"),
+                            dir + QStringLiteral("/new.db")}));
+        typeCredentials(kasp, QStringLiteral("boris"), kPassword);
+        QVERIFY(keys({QStringLiteral("key"), QStringLiteral("Return")}));
+        QVERIFY2(kasp.waitForLog(QStringLiteral("window shown for boris")), kasp.describe().constData());
+        quitFromTheWindow(kasp);
+    }
+
+    // A wrong password, the dialog left with Esc; the next start offers the login typed then, and
+    // only the password is typed.
+    void theLoginTypedLastIsOfferedAgain()
+    {
+        const QString dir = test::makeTempDir(QStringLiteral("join-again"));
+        const QString config = dir + QStringLiteral("/config");
+        const QStringList args{QStringLiteral("--server"), server->baseUrl(), QStringLiteral("--database"),
+                               dir + QStringLiteral("/new.db")};
+        {
+            KaspProcess kasp(config);
+            QVERIFY(kasp.start(args));
+            typeCredentials(kasp, QStringLiteral("anna"), QStringLiteral("wrong password"));
+            QVERIFY(keys({QStringLiteral("key"), QStringLiteral("Return")}));
+            QVERIFY2(kasp.waitForLog(QStringLiteral("server sign-in failed: auth.bad_credentials")),
+                     kasp.describe().constData());
+            QVERIFY(!kasp.windows(kServerDialogTitle).isEmpty()); // still asking
+            QVERIFY(keys({QStringLiteral("key"), QStringLiteral("Escape")}));
+            QCOMPARE(kasp.waitForExit(), 0);
+            QVERIFY(kasp.log().contains(QStringLiteral("server sign-in cancelled")));
+        }
+        KaspProcess kasp(config);
+        QVERIFY(kasp.start(args));
+        typeCredentials(kasp, QString(), kPassword); // the focus is on the password
+        QVERIFY(keys({QStringLiteral("key"), QStringLiteral("Return")}));
+        QVERIFY2(kasp.waitForLog(QStringLiteral("window shown for anna")), kasp.describe().constData());
+        quitFromTheWindow(kasp);
+    }
+
+    // In-process: Enter accepts the start-up dialogs from their fields.
+    void enterAcceptsTheStartUpDialogs()
+    {
+        {
+            User anna;
+            anna.id = newId();
+            anna.login = QStringLiteral("anna");
+            anna.displayName = QStringLiteral("Анна Петрова");
+            anna.active = true;
+            User boris = anna;
+            boris.id = newId();
+            boris.login = QStringLiteral("boris");
+            boris.displayName = QStringLiteral("Борис Иванов");
+            app::SignInDialog dialog({anna, boris}, QStringLiteral("boris"));
+            dialog.show();
+            dialog.activateWindow();
+            QVERIFY(QTest::qWaitForWindowActive(&dialog));
+            QCOMPARE(QApplication::focusWidget(), dialog.findChild<QComboBox *>());
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+            QCOMPARE(dialog.result(), int(QDialog::Accepted));
+            QCOMPARE(dialog.selectedUser().login, QStringLiteral("boris"));
+        }
+        {
+            app::PassphraseDialog dialog(QStringLiteral("Ключа базы нет в системном хранилище."), false);
+            dialog.show();
+            dialog.activateWindow();
+            QVERIFY(QTest::qWaitForWindowActive(&dialog));
+            QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("sea and pines"));
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+            QCOMPARE(dialog.result(), int(QDialog::Accepted));
+            QCOMPARE(dialog.passphrase(), QStringLiteral("sea and pines"));
+        }
+        {
+            app::PassphraseDialog dialog(QStringLiteral("Системное хранилище паролей недоступно."), true);
+            dialog.show();
+            dialog.activateWindow();
+            QVERIFY(QTest::qWaitForWindowActive(&dialog));
+            QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("sea and pines"));
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return); // on to the repeat
+            QVERIFY(dialog.isVisible());
+            QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("sea and pines"));
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+            QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        }
+        {
+            const QString dir = test::makeTempDir(QStringLiteral("enter"));
+            auto opened = storage::ConnectionFactory::open({dir + QStringLiteral("/kasp.db"),
+                                                            storage::DatabaseKey::generateRaw(),
+                                                            QStringLiteral("enter"), true, true});
+            QVERIFY(opened.ok());
+            session::Settings settings(dir + QStringLiteral("/settings.ini"));
+            credentials::CredentialStore keychain(QStringLiteral("KASP"));
+            app::SyncSession session(opened.value(), settings, keychain);
+            app::ServerDialog dialog(session, server->baseUrl(), QString());
+            dialog.show();
+            dialog.activateWindow();
+            QVERIFY(QTest::qWaitForWindowActive(&dialog));
+            QCOMPARE(QApplication::focusWidget(), dialog.loginEdit());
+            QVERIFY(dialog.connectButton()->isDefault());
+            QTest::keyClicks(dialog.loginEdit(), QStringLiteral("anna"));
+            QTest::keyClick(dialog.loginEdit(), Qt::Key_Tab);
+            QCOMPARE(QApplication::focusWidget(), dialog.passwordEdit());
+            QTest::keyClicks(dialog.passwordEdit(), kPassword);
+            QTest::keyClick(dialog.passwordEdit(), Qt::Key_Return);
+            QTRY_COMPARE_WITH_TIMEOUT(dialog.result(), int(QDialog::Accepted), kWaitMs);
+            QCOMPARE(settings.syncLogin(), QStringLiteral("anna"));
+            session.client()->stop();
+        }
+        storage::ConnectionFactory::close(QStringLiteral("enter"));
+    }
+
+    // In-process: the first sync's window, loading and after a failure (screenshots).
+    void theFirstSyncWindowShowsProgressAndErrors()
+    {
+        const QString dir = test::makeTempDir(QStringLiteral("firstsync"));
+        auto opened = storage::ConnectionFactory::open({dir + QStringLiteral("/kasp.db"),
+                                                        storage::DatabaseKey::generateRaw(),
+                                                        QStringLiteral("firstsync"), true, true});
+        QVERIFY(opened.ok());
+        session::Settings settings(dir + QStringLiteral("/settings.ini"));
+        // A server this keychain holds no token for: the client exists and fetches nothing, the
+        // signals below are the whole story.
+        settings.setSyncServerUrl(QStringLiteral("http://127.0.0.1:9"));
+        credentials::CredentialStore keychain(QStringLiteral("KASP"));
+        {
+            app::SyncSession session(opened.value(), settings, keychain);
+            QSignalSpy noToken(&session, &app::SyncSession::needsSignIn);
+            session.resume();
+            QVERIFY(noToken.wait(kWaitMs));
+            QVERIFY(session.client());
+            app::FirstSyncDialog progress(session);
+            progress.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&progress));
+            QCOMPARE(progress.windowTitle(), QStringLiteral("КАСП — загрузка базы"));
+            QCOMPARE(progress.statusText(), QStringLiteral("Загружаем базу с сервера…"));
+            QVERIFY(progress.cancelButton()->isVisible());
+            QVERIFY(!progress.retryButton()->isVisible()); // nothing failed yet
+            QCOMPARE(progress.cancelButton()->text(), QStringLiteral("Отмена"));
+            emit session.client()->recordsArrived(1000);
+            emit session.client()->recordsArrived(3200);
+            emit session.client()->progress(4200, 10000);
+            QCOMPARE(progress.records(), qint64(4200));
+            QCOMPARE(progress.progressBar()->text(), QStringLiteral("42%"));
+            QVERIFY(progress.findChild<QLabel *>(QStringLiteral("firstSyncCount"))
+                        ->text()
+                        .startsWith(QStringLiteral("Получено записей: 4")));
+            QTest::qWait(100);
+            QVERIFY2(test::clippedTexts(&progress).isEmpty(),
+                     qPrintable(test::clippedTexts(&progress).join(", ")));
+            QVERIFY2(squeezedLabels(&progress).isEmpty(), qPrintable(squeezedLabels(&progress).join(", ")));
+            saveShot(&progress, QStringLiteral("first-sync-window.png"));
+
+            emit session.client()->syncFailed(
+                Error{QStringLiteral("sync.offline"), QStringLiteral("no answer")});
+            QVERIFY(progress.errorText().startsWith(QStringLiteral("Сервер не отвечает")));
+            QVERIFY(progress.retryButton()->isVisible());
+            QTest::qWait(100);
+            QVERIFY2(test::clippedTexts(&progress).isEmpty(),
+                     qPrintable(test::clippedTexts(&progress).join(", ")));
+            QVERIFY2(squeezedLabels(&progress).isEmpty(), qPrintable(squeezedLabels(&progress).join(", ")));
+            saveShot(&progress, QStringLiteral("first-sync-window-offline.png"));
+            emit session.client()->progress(5200, 10000); // the server is back
+            QVERIFY(progress.errorText().isEmpty());
+            QVERIFY(!progress.retryButton()->isVisible());
+
+            // Enter does not end the load; Esc is Cancel.
+            QTest::keyClick(&progress, Qt::Key_Return);
+            QVERIFY(progress.isVisible());
+            QTest::keyClick(&progress, Qt::Key_Escape);
+            QCOMPARE(progress.result(), int(QDialog::Rejected));
+            QVERIFY(!progress.isVisible());
+            session.client()->stop();
+        }
+        storage::ConnectionFactory::close(QStringLiteral("firstsync"));
+    }
+};
+
+QTEST_MAIN(TestJoinServer)
+#include "tst_joinserver.moc"
