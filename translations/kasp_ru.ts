@@ -374,6 +374,22 @@
         <source>Check the date of birth</source>
         <translation>Проверьте дату рождения</translation>
     </message>
+    <message>
+        <source>A name is longer than %1 characters</source>
+        <translation>Имя, фамилия или отчество длиннее %1 знаков</translation>
+    </message>
+    <message>
+        <source>More than %1 phones, e-mails or tags</source>
+        <translation>Больше %1 телефонов, адресов e-mail или меток</translation>
+    </message>
+    <message>
+        <source>A tag is longer than %1 characters</source>
+        <translation>Метка длиннее %1 знаков</translation>
+    </message>
+    <message>
+        <source>The card holds a character that cannot be stored (a NUL or a broken one)</source>
+        <translation>В карточке есть символ, который нельзя сохранить (NUL или испорченный)</translation>
+    </message>
 </context>
 <context>
     <name>kasp::Json</name>
@@ -425,6 +441,14 @@
     <message>
         <source>expected a stage key (a-z, 0-9, _)</source>
         <translation>ожидается ключ этапа (a-z, 0-9, _)</translation>
+    </message>
+    <message>
+        <source>more than %1 items</source>
+        <translation>больше %1 элементов</translation>
+    </message>
+    <message>
+        <source>longer than %1 characters</source>
+        <translation>длиннее %1 знаков</translation>
     </message>
 </context>
 <context>
