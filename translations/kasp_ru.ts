@@ -376,15 +376,15 @@
     </message>
     <message>
         <source>A name is longer than %1 characters</source>
-        <translation>Имя, фамилия или отчество длиннее %1 знаков</translation>
+        <translation>Имя, фамилия или отчество длиннее %1 символов</translation>
     </message>
     <message>
         <source>More than %1 phones, e-mails or tags</source>
-        <translation>Больше %1 телефонов, адресов e-mail или меток</translation>
+        <translation>Больше %1 телефонов, адресов e-mail или тегов</translation>
     </message>
     <message>
         <source>A tag is longer than %1 characters</source>
-        <translation>Метка длиннее %1 знаков</translation>
+        <translation>Тег длиннее %1 символов</translation>
     </message>
     <message>
         <source>The card holds a character that cannot be stored (a NUL or a broken one)</source>
@@ -448,7 +448,7 @@
     </message>
     <message>
         <source>longer than %1 characters</source>
-        <translation>длиннее %1 знаков</translation>
+        <translation>длиннее %1 символов</translation>
     </message>
 </context>
 <context>
