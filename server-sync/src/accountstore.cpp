@@ -3,6 +3,7 @@
 #include "kasp/core/id.h"
 #include "secrets.h"
 
+#include <algorithm>
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -95,17 +96,54 @@ Result<Principal> AccountStore::addUser(const QString &orgName, const QString &l
     return who;
 }
 
-Result<AccountStore::SignInCheck> AccountStore::beginSignIn(const QString &address, const QString &login)
+namespace {
+// After the free attempts: 30 s, 60 s, 120 s ... up to 15 minutes.
+qint64 lockMs(int failures)
+{
+    return std::min<qint64>(30'000LL << std::clamp(failures - AccountStore::kFreeAttempts, 0, 5),
+                            15 * 60'000);
+}
+
+Error throttled(qint64 lockedUntil, qint64 now, int *retryAfterSecs)
+{
+    const int secs = int((lockedUntil - now + 999) / 1000);
+    if (retryAfterSecs)
+        *retryAfterSecs = secs;
+    return Error{QStringLiteral("auth.throttled"),
+                 QStringLiteral("too many failed sign-ins; try again in %1 s").arg(secs)};
+}
+} // namespace
+
+Result<AccountStore::SignInCheck> AccountStore::beginSignIn(const QString &address, const QString &login,
+                                                            int *retryAfterSecs)
 {
     QSqlQuery q(m_db);
+    const qint64 now = nowMs();
     if (!run(q, QStringLiteral("SELECT locked_until FROM signin_failures WHERE address = ? AND login = ?"),
              {address, login}))
         return dbError(q);
-    const qint64 now = nowMs();
     if (q.next() && q.value(0).toLongLong() > now)
-        return Error{QStringLiteral("auth.throttled"),
-                     QStringLiteral("too many failed sign-ins; try again in %1 s")
-                         .arg((q.value(0).toLongLong() - now + 999) / 1000)};
+        return throttled(q.value(0).toLongLong(), now, retryAfterSecs);
+    // The attempt counts before its check, so guesses sent all at once count too: past the free
+    // attempts, the next ones wait without a check. A right password clears the count.
+    if (!run(q,
+             QStringLiteral(
+                 "INSERT INTO signin_failures (address, login, failures, last_at) VALUES (?, ?, 1, ?) "
+                 "ON CONFLICT (address, login) DO UPDATE SET failures = signin_failures.failures + 1, "
+                 "last_at = excluded.last_at RETURNING failures"),
+             {address, login, now}) ||
+        !q.next())
+        return dbError(q);
+    const int attempts = q.value(0).toInt();
+    if (attempts > kFreeAttempts) {
+        const qint64 lock = now + lockMs(attempts - 1);
+        if (!run(
+                q,
+                QStringLiteral("UPDATE signin_failures SET locked_until = ? WHERE address = ? AND login = ?"),
+                {lock, address, login}))
+            return dbError(q);
+        return throttled(lock, now, retryAfterSecs);
+    }
     if (!run(q, QStringLiteral("SELECT id, password_hash FROM accounts WHERE login = ?"), {login}))
         return dbError(q);
     if (q.next())
@@ -121,26 +159,18 @@ Result<SignedIn> AccountStore::finishSignIn(const QString &address, const QStrin
     QSqlQuery q(m_db);
     const qint64 now = nowMs();
     if (!passwordMatches || check.accountId.isEmpty()) {
-        // Counted in the database, so wrong guesses through several kasp-sync instances all count.
-        // After the free attempts: 30 s, 60 s, 120 s ... up to 15 minutes.
-        if (!run(q,
-                 QStringLiteral("INSERT INTO signin_failures (address, login, failures, last_at) "
-                                "VALUES (?, ?, 1, ?) ON CONFLICT (address, login) DO UPDATE SET "
-                                "failures = signin_failures.failures + 1, last_at = excluded.last_at "
-                                "RETURNING failures"),
-                 {address, login, now}) ||
-            !q.next())
+        // Counted in the database (beginSignIn), so guesses through several kasp-sync instances
+        // all count. The last free attempt failed: that address waits before the next one.
+        if (!run(q, QStringLiteral("SELECT failures FROM signin_failures WHERE address = ? AND login = ?"),
+                 {address, login}))
             return dbError(q);
-        const int failed = q.value(0).toInt();
-        if (failed >= kFreeAttempts) {
-            const qint64 lock =
-                now + std::min<qint64>(30'000LL << std::min(failed - kFreeAttempts, 5), 15 * 60'000);
-            if (!run(q,
-                     QStringLiteral(
-                         "UPDATE signin_failures SET locked_until = ? WHERE address = ? AND login = ?"),
-                     {lock, address, login}))
-                return dbError(q);
-        }
+        const int failed = q.next() ? q.value(0).toInt() : 1;
+        if (failed >= kFreeAttempts &&
+            !run(q,
+                 QStringLiteral("UPDATE signin_failures SET locked_until = greatest(locked_until, ?) WHERE "
+                                "address = ? AND login = ?"),
+                 {now + lockMs(failed), address, login}))
+            return dbError(q);
         if (!check.accountId.isEmpty())
             audit(check.accountId, QStringLiteral("signin.failed"),
                   QStringLiteral("%1 from %2").arg(failed).arg(address));

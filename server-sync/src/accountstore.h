@@ -48,8 +48,9 @@ public:
         QString accountId; // empty: no such login (the hash is a stand-in's, to spend the same time)
         QString hash;
     };
-    // Errors: "auth.throttled" (message says how long).
-    Result<SignInCheck> beginSignIn(const QString &address, const QString &login);
+    // Counts the attempt. Errors: "auth.throttled" (message and *retryAfterSecs say how long).
+    Result<SignInCheck> beginSignIn(const QString &address, const QString &login,
+                                    int *retryAfterSecs = nullptr);
     // Errors: "auth.bad_credentials" (unknown login or wrong password, indistinguishable),
     // "auth.inactive".
     Result<SignedIn> finishSignIn(const QString &address, const QString &login, const SignInCheck &check,

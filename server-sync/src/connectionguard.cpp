@@ -72,46 +72,41 @@ void ConnectionGuard::adopt(QTcpServer *server)
     }
 }
 
-QByteArray ConnectionGuard::requestHead(QTcpSocket *socket) const
-{
-    if (!socket->isTransactionStarted())
-        return socket->peek(kMaxHeaderBytes);
-    // The parser has read part of this request inside its transaction: go back to the request's
-    // start, look, and read forward again to where the parser stopped.
-    const qint64 unread = socket->bytesAvailable();
-    socket->rollbackTransaction();
-    const qint64 all = socket->bytesAvailable();
-    QByteArray head = socket->peek(kMaxHeaderBytes);
-    socket->startTransaction();
-    socket->read(all - unread);
-    return head;
-}
-
 void ConnectionGuard::inspect(QTcpSocket *socket)
 {
-    m_current = socket;
     auto it = m_watches.find(socket);
     if (it == m_watches.end())
         return;
     if (!socket->isTransactionStarted())
         *it = Watch{}; // the parser is between requests: what comes now is a new one
     Watch &w = *it;
-    w.seen += socket->bytesAvailable();
+    const qint64 arrived = socket->bytesAvailable();
+    w.seen += arrived;
     if (!w.headersChecked) {
-        QByteArray head = requestHead(socket);
+        // While it reads a request's head the parser takes every byte there is, so what is
+        // unread now came after the last look: the head is gathered once, never read again.
+        w.head += socket->peek(std::min<qint64>(arrived, kMaxHeaderBytes - w.head.size()));
         // Blank lines left over from a previous request come before the request line.
         qsizetype start = 0;
-        while (start < head.size() && (head.at(start) == '\r' || head.at(start) == '\n'))
+        while (start < w.head.size() && (w.head.at(start) == '\r' || w.head.at(start) == '\n'))
             ++start;
-        const qsizetype end = head.indexOf("\r\n\r\n", start);
+        const qsizetype end = w.head.indexOf("\r\n\r\n", start);
         if (end < 0) {
-            if (head.size() - start >= kMaxHeaderBytes)
+            if (w.head.size() >= kMaxHeaderBytes)
                 refuse(socket, 431, "headers.too_large",
                        QStringLiteral("the request's headers exceed %1 bytes").arg(kMaxHeaderBytes), -1);
             return;
         }
         w.headersChecked = true;
-        const qint64 length = contentLength(head.mid(start, end - start));
+        const QByteArray headers = w.head.mid(start, end - start);
+        w.head.clear();
+        if (headers.toLower().contains("\nupgrade:")) {
+            // A WebSocket: QWebSocketServer takes the connection over (and limits its frames).
+            disconnect(socket, &QTcpSocket::readyRead, this, nullptr);
+            m_watches.erase(it);
+            return;
+        }
+        const qint64 length = contentLength(headers);
         if (length > m_maxBodyBytes) {
             const qint64 whole = length > std::numeric_limits<qint64>::max() / 2 ? -1 : end + 4 + length;
             refuse(socket, 413, "body.too_large",

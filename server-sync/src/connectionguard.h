@@ -8,15 +8,13 @@
 //   the limit with 413: the bytes kept for one request never pass the limit by much.
 // - The rest of a refused request is read and dropped (for at most kDrainMs), so that the client
 //   reads the answer, and the connection closes.
-// - It knows which connection's request is being handled right now, so that a route answering
-//   later (a password check on a worker thread) can tell whether the client is still there.
 //
 // How: the guard's readyRead slot is connected before the HTTP server's, so it looks at every
-// arrival first. The server parses inside a QIODevice transaction that starts with each request,
-// so the data from the transaction's start is the current request.
+// arrival first. The server parses inside a QIODevice transaction that starts with each request:
+// no transaction open means the next bytes begin a new request. A WebSocket upgrade is left to
+// QWebSocketServer.
 #include <QHash>
 #include <QObject>
-#include <QPointer>
 #include <QTcpSocket>
 
 class QTcpServer;
@@ -31,8 +29,6 @@ public:
 
     // Before QAbstractHttpServer::bind(server): the guard must see each new connection first.
     void watch(QTcpServer *server);
-    // The connection whose request the HTTP server is handling now (null outside a handler).
-    QTcpSocket *currentSocket() const { return m_current; }
 
     static constexpr qint64 kMaxHeaderBytes = 64 * 1024;
     static constexpr int kDrainMs = 5000;
@@ -42,19 +38,17 @@ private:
     {
         bool headersChecked = false;
         qint64 seen = 0; // bytes of the current request that arrived so far
+        QByteArray head; // its first bytes, until the end of its headers
     };
 
     void adopt(QTcpServer *server);
     void inspect(QTcpSocket *socket);
-    // The current request's first bytes, from its start, leaving the parser's position as it was.
-    QByteArray requestHead(QTcpSocket *socket) const;
     // requestBytes: the refused request's whole size from its first byte, when known (-1 if not):
     // once that much has been read and dropped, the connection closes; at the latest after kDrainMs.
     void refuse(QTcpSocket *socket, int status, const QByteArray &code, const QString &message,
                 qint64 requestBytes);
 
     qint64 m_maxBodyBytes;
-    QPointer<QTcpSocket> m_current;
     QHash<QTcpSocket *, Watch> m_watches;
 };
 

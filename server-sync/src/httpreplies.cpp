@@ -47,7 +47,10 @@ QHttpServerResponse jsonReply(const QByteArray &body, Status status)
 
 QHttpServerResponse errorReply(const Error &e, const QString &requestId)
 {
-    if (e.code.startsWith(QLatin1String("server."))) {
+    if (e.code == QLatin1String("server.busy"))
+        return jsonReply(sync::encodeError(e.code, e.message), Status::ServiceUnavailable);
+    // Only the database's errors carry its words; "server.upgrade_required" and the like are ours.
+    if (e.code == QLatin1String("server.database") || e.code == QLatin1String("server.bad_data")) {
         logEvent(QStringLiteral("error"), QStringLiteral("database.error"),
                  {{QStringLiteral("req"), requestId},
                   {QStringLiteral("code"), e.code},
@@ -57,8 +60,6 @@ QHttpServerResponse errorReply(const Error &e, const QString &requestId)
                 sync::encodeError(QStringLiteral("json.bad_value"),
                                   QStringLiteral("the database cannot store a value of this request")),
                 Status::BadRequest);
-        if (e.code == QLatin1String("server.busy"))
-            return jsonReply(sync::encodeError(e.code, e.message), Status::ServiceUnavailable);
         return jsonReply(
             sync::encodeError(e.code, QStringLiteral("the database is not available; try again later")),
             statusOf(e.code));

@@ -37,6 +37,10 @@ void PokeHub::add(const QString &orgId, std::unique_ptr<QWebSocket> socket)
 {
     QWebSocket *raw = socket.release();
     raw->setParent(this);
+    // The socket only carries pokes to the desk; whatever a desk sends is small (a ping) and
+    // ignored, so a large frame or message is refused rather than buffered.
+    raw->setMaxAllowedIncomingFrameSize(4096);
+    raw->setMaxAllowedIncomingMessageSize(4096);
     m_byOrg[orgId].append(raw);
     ++m_count;
     connect(raw, &QWebSocket::disconnected, this, [this, raw, orgId] {

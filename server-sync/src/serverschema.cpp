@@ -101,10 +101,14 @@ QList<ServerMigration> migrations()
         {6,
          {
              QStringLiteral("ALTER TABLE booking_nights ADD COLUMN kind TEXT NOT NULL DEFAULT 'booking'"),
+             // A closure's nights are the rows that match a live closure's room and nights exactly
+             // (an id both kinds had, from before this fix, keeps its booking's label otherwise).
+             // The default stays: an older instance still running during the upgrade inserts
+             // bookings' nights without naming the kind.
              QStringLiteral("UPDATE booking_nights n SET kind = 'room_closure' FROM records r"
                             " WHERE r.org_id = n.org_id AND r.kind = 'room_closure' AND r.id = n.booking_id"
-                            " AND NOT r.deleted AND r.data->>'room_id' = n.room_id"),
-             QStringLiteral("ALTER TABLE booking_nights ALTER COLUMN kind DROP DEFAULT"),
+                            " AND NOT r.deleted AND r.data->>'room_id' = n.room_id AND n.nights ="
+                            " daterange((r.data->>'first_night')::date, (r.data->>'end_night')::date, '[)')"),
              QStringLiteral("CREATE TABLE signin_failures (address TEXT NOT NULL, login TEXT NOT NULL,"
                             " failures INTEGER NOT NULL DEFAULT 0, locked_until BIGINT NOT NULL DEFAULT 0,"
                             " last_at BIGINT NOT NULL, PRIMARY KEY (address, login))"),

@@ -1,6 +1,5 @@
 #include "signinroute.h"
 
-#include "connectionguard.h"
 #include "httpreplies.h"
 #include "kasp/syncproto/wire.h"
 #include "secrets.h"
@@ -9,6 +8,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QPointer>
+#include <QTcpSocket>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace kasp::server {
@@ -29,8 +29,7 @@ QByteArray signedInBody(const SignedIn &s)
         .toJson(QJsonDocument::Compact);
 }
 
-SignInRoute::SignInRoute(AccountStore &accounts, const ConnectionGuard &guard, QObject *parent)
-    : QObject(parent), m_accounts(accounts), m_guard(guard)
+SignInRoute::SignInRoute(AccountStore &accounts, QObject *parent) : QObject(parent), m_accounts(accounts)
 {
     // argon2id is made to use a core: one core stays with the event loop, which answers every
     // other request meanwhile (on a 2-core server, one check at a time).
@@ -47,10 +46,12 @@ void SignInRoute::handle(const QHttpServerRequest &request, QHttpServerResponder
     auto line =
         std::make_shared<AccessLine>(AccessLine{requestIdOf(request), request.url().path(), {}, {}, {}});
     line->timer.start();
-    auto finish = [line](QHttpServerResponse response) {
+    auto retryAfter = std::make_shared<int>(30);
+    auto finish = [line, retryAfter](QHttpServerResponse response) {
         response.setHeader(sync::kRequestIdHeader, line->requestId.toLatin1());
-        if (response.statusCode() == Status::TooManyRequests)
-            response.setHeader("Retry-After", "30");
+        if (response.statusCode() == Status::TooManyRequests ||
+            response.statusCode() == Status::ServiceUnavailable)
+            response.setHeader("Retry-After", QByteArray::number(*retryAfter));
         line->write(static_cast<int>(response.statusCode()), response.data());
         return response;
     };
@@ -67,6 +68,10 @@ void SignInRoute::handle(const QHttpServerRequest &request, QHttpServerResponder
         return now(
             {QStringLiteral("protocol.upgrade_required"),
              QStringLiteral("this server speaks protocol %1; update KASP").arg(sync::kProtocolVersion)});
+    // A sign-in is answered later, on this connection: it cannot also become a WebSocket.
+    if (!header(request, "Upgrade").isEmpty())
+        return now(
+            {QStringLiteral("json.bad_value"), QStringLiteral("a sign-in is not a WebSocket upgrade")});
     auto body = sync::parseObject(request.body());
     if (!body.ok())
         return now(body.error());
@@ -76,23 +81,29 @@ void SignInRoute::handle(const QHttpServerRequest &request, QHttpServerResponder
         return now(!login.ok() ? login.error() : password.error());
     line->login = login.value();
     const QString address = request.remoteAddress().toString();
-    auto check = m_accounts.beginSignIn(address, login.value());
+    // One address cannot fill the queue of checks and keep everyone else out.
+    if (m_pending >= kMaxPendingChecks || m_pendingByAddress.value(address) >= kMaxPendingPerAddress) {
+        *retryAfter = 1;
+        return now({QStringLiteral("server.busy"), QStringLiteral("too many sign-ins at once; try again")});
+    }
+    auto check = m_accounts.beginSignIn(address, login.value(), retryAfter.get());
     if (!check.ok())
         return now(check.error());
-    if (m_pending >= kMaxPendingChecks)
-        return now({QStringLiteral("server.busy"), QStringLiteral("too many sign-ins at once; try again")});
 
     // The responder writes to the socket QHttpServer handed this request. If the client has gone
     // by the time the check ends, that socket is deleted (or closing): nothing is written then.
-    QPointer<QTcpSocket> socket = m_guard.currentSocket();
+    QPointer<QTcpSocket> socket = responder.socket();
     auto held = std::make_shared<QHttpServerResponder>(std::move(responder));
     ++m_pending;
+    ++m_pendingByAddress[address];
     const QString hash = check.value().hash;
     const QString secret = password.value();
     QtConcurrent::run(&m_pool, [hash, secret] { return verifyPassword(hash, secret); })
         .then(this, [this, held, socket, finish, line, address, name = login.value(),
                      stored = check.value()](bool matches) {
             --m_pending;
+            if (--m_pendingByAddress[address] <= 0)
+                m_pendingByAddress.remove(address);
             auto signedIn = m_accounts.finishSignIn(address, name, stored, matches);
             QHttpServerResponse response = signedIn.ok() ? jsonReply(signedInBody(signedIn.value()))
                                                          : errorReply(signedIn.error(), line->requestId);

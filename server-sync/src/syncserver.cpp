@@ -141,7 +141,7 @@ Result<quint16> SyncServer::start()
     }
     m_guard = std::make_unique<ConnectionGuard>(kMaxBodyBytes);
     m_guard->watch(tcp);
-    m_signIn = std::make_unique<SignInRoute>(*m_accounts, *m_guard);
+    m_signIn = std::make_unique<SignInRoute>(*m_accounts);
 
     m_http.route(QStringLiteral("/health"), QHttpServerRequest::Method::Get,
                  [this](const QHttpServerRequest &) { return health(); });
@@ -169,9 +169,8 @@ Result<quint16> SyncServer::start()
                          return;
                      }
                      auto who = m_accounts->authenticate(bearer(r));
-                     if (!who.ok())
-                         responder.write(encodeError(who.error().code, who.error().message),
-                                         "application/json", QHttpServerResponder::StatusCode::Unauthorized);
+                     if (!who.ok()) // through errorReply: a database error's words stay in the log
+                         errorReply(who.error(), requestIdOf(r)).write(std::move(responder));
                  });
     QObject::connect(&m_http, &QHttpServer::newWebSocketConnection, this, &SyncServer::acceptWebSockets);
 

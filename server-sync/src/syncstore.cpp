@@ -520,19 +520,19 @@ Result<PushResponse> SyncStore::pushOnce(const Principal &who, const PushRequest
                     return fail(dbError(*q));
                 // Roll the desktop back: its next pull brings the server's version of the entity
                 // (a create of a new id has none: that desk drops its own copy).
-                auto plan = planMutation(Mutation{m.name, m.args});
-                if (plan.ok()) {
+                // Read leniently: a mutation refused for its text is rolled back like any other.
+                if (const auto target = mutationTarget(Mutation{m.name, m.args})) {
                     // A refused create brings back only a live record of that kind (the desk's copy
                     // goes anyway); other refusals bring back whatever the server has.
-                    auto restamped = restamp(who.orgId, entityKindKey(plan.value().kind), plan.value().id,
-                                             seq, plan.value().op == MutationPlan::Op::Create);
+                    auto restamped = restamp(who.orgId, entityKindKey(target->kind), target->id, seq,
+                                             target->op == MutationPlan::Op::Create);
                     if (!restamped.ok())
                         return fail(restamped.error());
                     // A refused merge: the desktop already moved the merged card's history and
                     // deleted the card; both come back with a fresh seq.
                     const qint64 beforeHistory = seq;
-                    if (plan.value().op == MutationPlan::Op::Merge)
-                        if (auto s = restampGuestHistory(who.orgId, plan.value().mergedId, seq); !s.ok())
+                    if (target->op == MutationPlan::Op::Merge && !target->mergedId.isEmpty())
+                        if (auto s = restampGuestHistory(who.orgId, target->mergedId, seq); !s.ok())
                             return fail(s.error());
                     if (restamped.value() || seq != beforeHistory)
                         *appliedAny = true;

@@ -20,6 +20,8 @@ using test::RawReply;
 
 namespace {
 
+constexpr int AccountStoreFreeAttempts = 5; // server-sync/src/accountstore.h
+
 QJsonObject closureArgs(const Id &id, const Id &room, const QString &first, const QString &end)
 {
     return {{"id", idToString(id)},
@@ -193,6 +195,19 @@ private slots:
         auto followUp =
             decodePushResponse(push(anna, client, {test::pushed(6, "guest.create", toJson(next))}).body);
         QCOMPARE(followUp.value().outcomes.first().kind, K::Applied);
+
+        // A change of a card refused for its text is rolled back like any other refusal: the card
+        // gets a new seq, so the desk that pushed it pulls the server's version back.
+        const qint64 before =
+            count(QStringLiteral("SELECT seq FROM records WHERE id = '%1'").arg(idToString(first.id)));
+        auto patched = decodePushResponse(
+            push(anna, client,
+                 {test::pushed(7, "guest.update",
+                               {{"id", idToString(first.id)}, {"lastName", QString(QChar(0))}})})
+                .body);
+        QCOMPARE(patched.value().outcomes.first().code, QStringLiteral("json.bad_value"));
+        QVERIFY(count(QStringLiteral("SELECT seq FROM records WHERE id = '%1'").arg(idToString(first.id))) >
+                before);
 
         // A NUL in a sign-in's login: a clear 400, and no SQL in the answer.
         const HttpReply signin = http.post(
@@ -416,6 +431,32 @@ private slots:
         // The owner at their own desk signs in.
         auto owner = attempt(QStringLiteral("owner"), test::kServerPassword, "127.0.0.4");
         QVERIFY2(owner.first.status == 200, owner.first.body.constData());
+        QVERIFY(lockedKnown.first.head.toLower().contains("retry-after: "));
+
+        // Guesses sent all at once count before their checks: no more than the free attempts are
+        // ever checked, whatever arrives together.
+        std::vector<std::unique_ptr<QNetworkAccessManager>> nets;
+        QList<QNetworkReply *> replies;
+        for (int i = 0; i < 12; ++i) {
+            nets.push_back(std::make_unique<QNetworkAccessManager>());
+            QNetworkRequest request(QUrl(server->baseUrl() + QStringLiteral("/v1/auth/signin")));
+            request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+            request.setRawHeader(kProtocolHeader, "1");
+            replies.append(nets.back()->post(
+                request, QJsonDocument(
+                             QJsonObject{{"login", "owner"}, {"password", QStringLiteral("burst-%1").arg(i)}})
+                             .toJson()));
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(
+            std::all_of(replies.begin(), replies.end(), [](QNetworkReply *r) { return r->isFinished(); }),
+            20'000);
+        QMap<int, int> statuses;
+        for (QNetworkReply *r : replies)
+            ++statuses[r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt()];
+        qInfo() << "12 guesses at once:" << statuses;
+        QVERIFY(statuses.value(401) <= AccountStoreFreeAttempts);
+        QCOMPARE(statuses.value(401) + statuses.value(429) + statuses.value(503), 12);
+        qDeleteAll(replies);
     }
 };
 

@@ -67,39 +67,6 @@ bool isValidDomain(const QString &domain)
     return std::any_of(top.begin(), top.end(), [](QChar c) { return !c.isDigit(); });
 }
 
-// The same limits as the wire (textlimits.h), said in the consultant's words before anything is
-// saved: an imported row or a pasted text that the server would refuse never reaches the outbox.
-Status checkTexts(const Guest &guest)
-{
-    for (const QString &part : {guest.lastName, guest.firstName, guest.middleName}) {
-        if (part.size() > textlimits::kName)
-            return Error{QStringLiteral("guest.too_long"),
-                         QCoreApplication::translate("kasp::Guest", "A name is longer than %1 characters")
-                             .arg(textlimits::kName)};
-    }
-    if (guest.phones.size() > textlimits::kListItems || guest.emails.size() > textlimits::kListItems ||
-        guest.tags.size() > textlimits::kListItems)
-        return Error{QStringLiteral("guest.too_long"),
-                     QCoreApplication::translate("kasp::Guest", "More than %1 phones, e-mails or tags")
-                         .arg(textlimits::kListItems)};
-    for (const QString &tag : guest.tags) {
-        if (tag.size() > textlimits::kTag)
-            return Error{QStringLiteral("guest.too_long"),
-                         QCoreApplication::translate("kasp::Guest", "A tag is longer than %1 characters")
-                             .arg(textlimits::kTag)};
-    }
-    QStringList texts{guest.lastName, guest.firstName, guest.middleName};
-    texts += guest.emails;
-    texts += guest.tags;
-    for (const QString &text : std::as_const(texts)) {
-        if (!textlimits::textProblem(text).isEmpty())
-            return guestError("guest.bad_text",
-                              QT_TRANSLATE_NOOP("kasp::Guest", "The card holds a character that cannot "
-                                                               "be stored (a NUL or a broken one)"));
-    }
-    return Status::success();
-}
-
 } // namespace
 
 QString Guest::displayName() const
@@ -162,8 +129,6 @@ Status validateGuest(const Guest &guest, QDate today)
     if (!hasName && guest.phones.isEmpty() && !hasEmail)
         return guestError("guest.no_identity",
                           QT_TRANSLATE_NOOP("kasp::Guest", "Enter a name, a phone number or an e-mail"));
-    if (auto s = checkTexts(guest); !s.ok())
-        return s;
 
     for (const QString &email : guest.emails) {
         if (!isValidEmail(email)) {
@@ -190,6 +155,37 @@ Status validateGuest(const Guest &guest, QDate today)
         (guest.birthDate > today || guest.birthDate < today.addYears(-kMaxAgeYears)))
         return guestError("guest.bad_birth_date",
                           QT_TRANSLATE_NOOP("kasp::Guest", "Check the date of birth"));
+    return Status::success();
+}
+
+Status checkGuestTexts(const Guest &guest)
+{
+    for (const QString &part : {guest.lastName, guest.firstName, guest.middleName}) {
+        if (part.size() > textlimits::kName)
+            return Error{QStringLiteral("guest.too_long"),
+                         QCoreApplication::translate("kasp::Guest", "A name is longer than %1 characters")
+                             .arg(textlimits::kName)};
+    }
+    if (guest.phones.size() > textlimits::kListItems || guest.emails.size() > textlimits::kListItems ||
+        guest.tags.size() > textlimits::kListItems)
+        return Error{QStringLiteral("guest.too_long"),
+                     QCoreApplication::translate("kasp::Guest", "More than %1 phones, e-mails or tags")
+                         .arg(textlimits::kListItems)};
+    for (const QString &tag : guest.tags) {
+        if (tag.size() > textlimits::kTag)
+            return Error{QStringLiteral("guest.too_long"),
+                         QCoreApplication::translate("kasp::Guest", "A tag is longer than %1 characters")
+                             .arg(textlimits::kTag)};
+    }
+    QStringList texts{guest.lastName, guest.firstName, guest.middleName};
+    texts += guest.emails;
+    texts += guest.tags;
+    for (const QString &text : std::as_const(texts)) {
+        if (!textlimits::textProblem(text).isEmpty())
+            return guestError("guest.bad_text",
+                              QT_TRANSLATE_NOOP("kasp::Guest", "The card holds a character that cannot "
+                                                               "be stored (a NUL or a broken one)"));
+    }
     return Status::success();
 }
 

@@ -4,7 +4,6 @@
 #include "kasp/core/id.h"
 #include "kasp/core/money.h"
 #include "kasp/core/result.h"
-#include "kasp/core/textlimits.h"
 
 #include <limits>
 #include <optional>
@@ -59,10 +58,9 @@ public:
         const QJsonValue v = value(key, need);
         if (isAbsent(v))
             return {};
-        if (v.isString() && checkText(key, v.toString()))
+        if (v.isString())
             return v.toString();
-        if (!v.isString())
-            badValue(key, QT_TRANSLATE_NOOP("kasp::Json", "expected a string"));
+        badValue(key, QT_TRANSLATE_NOOP("kasp::Json", "expected a string"));
         return {};
     }
 
@@ -168,17 +166,11 @@ public:
     {
         QStringList list;
         const QJsonArray items = array(key);
-        if (items.size() > textlimits::kListItems) {
-            badValueText(
-                key,
-                QCoreApplication::translate("kasp::Json", "more than %1 items").arg(textlimits::kListItems));
-            return list;
-        }
         for (qsizetype i = 0; i < items.size() && !failed(); ++i) {
             if (!items.at(i).isString())
                 badValue(QStringLiteral("%1[%2]").arg(key).arg(i),
                          QT_TRANSLATE_NOOP("kasp::Json", "expected a string"));
-            else if (checkText(key, items.at(i).toString(), i))
+            else
                 list.append(items.at(i).toString());
         }
         return list;
@@ -210,24 +202,6 @@ public:
     }
 
     QString path(const QString &key) const { return m_prefix + key; }
-
-    // The field's length limit (textlimits.h) and text PostgreSQL can store; item >= 0 names a
-    // list's element. False (and the reader failed) when the text is refused.
-    bool checkText(const QString &key, const QString &text, qsizetype item = -1)
-    {
-        const QString where = item < 0 ? key : QStringLiteral("%1[%2]").arg(key).arg(item);
-        const int max = textlimits::maxLengthOf(key);
-        if (text.size() > max) {
-            badValueText(where,
-                         QCoreApplication::translate("kasp::Json", "longer than %1 characters").arg(max));
-            return false;
-        }
-        if (const QString problem = textlimits::textProblem(text); !problem.isEmpty()) {
-            badValueText(where, problem);
-            return false;
-        }
-        return true;
-    }
 
 private:
     static bool isAbsent(const QJsonValue &v) { return v.isUndefined() || v.isNull(); }

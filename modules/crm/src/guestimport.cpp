@@ -205,6 +205,8 @@ Result<Guest> GuestImporter::guestFromRow(const QStringList &fields, const QList
         }
     }
     g.tags = normalizeTags(g.tags);
+    if (auto valid = checkGuestTexts(g); !valid.ok())
+        return valid.error();
     if (auto valid = validateGuest(g, m_clock.today()); !valid.ok())
         return valid.error();
     return g;

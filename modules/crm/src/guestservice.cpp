@@ -114,6 +114,8 @@ Result<Id> GuestService::save(Guest guest)
     }
     guest.emails = emails;
     guest.tags = normalizeTags(guest.tags);
+    if (auto texts = checkGuestTexts(guest); !texts.ok())
+        return texts.error();
     if (auto valid = validateGuest(guest, m_clock.today()); !valid.ok())
         return valid.error();
 

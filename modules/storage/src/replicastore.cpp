@@ -443,7 +443,8 @@ Status ReplicaStore::settlePush(const QList<std::pair<EntityKind, QString>> &ref
 {
     if (refusedCreates.isEmpty())
         return Outbox(m_db).acknowledgeUpTo(lastMutationId);
-    // What refers to a refused record locally goes with it, as a pulled deletion would take it.
+    // Foreign keys off, as for a pulled deletion: a refused record goes even when a local row
+    // still refers to it (the server refused those too, or will).
     QSqlQuery pragma(m_db);
     pragma.exec(QStringLiteral("PRAGMA foreign_keys = OFF"));
     Status result = [&]() -> Status {

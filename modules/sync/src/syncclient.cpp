@@ -250,9 +250,9 @@ void SyncClient::pushStep()
                      qCWarning(lcSync)
                          << "mutation" << o.id << names.value(o.id) << "rejected:" << o.code << o.message;
                      emit mutationRejected(o.id, names.value(o.id), o.code, o.message);
-                     auto plan = planMutation(Mutation{names.value(o.id), args.value(o.id)});
-                     if (plan.ok() && plan.value().op == MutationPlan::Op::Create)
-                         refusedCreates.append({plan.value().kind, plan.value().id});
+                     const auto target = mutationTarget(Mutation{names.value(o.id), args.value(o.id)});
+                     if (target && target->op == MutationPlan::Op::Create)
+                         refusedCreates.append({target->kind, target->id});
                  }
              // Settled entries leave the outbox now, with this desk's copies of records the server
              // refused to create; other roll-backs come with the pull.

@@ -110,6 +110,28 @@ Status checkText(const QJsonValue &value, const QString &path)
     return {};
 }
 
+// The incoming values against their field's limit (textlimits.h). Only what a mutation brings is
+// held to the limits: a record stored before them (an imported 300-character name) still reads,
+// merges and syncs; only a new value must fit.
+Status checkFieldLimits(const QJsonObject &args)
+{
+    for (auto it = args.begin(); it != args.end(); ++it) {
+        const int max = textlimits::maxLengthOf(it.key());
+        if (it.value().isString() && it.value().toString().size() > max)
+            return badArg(it.key(), QStringLiteral("longer than %1 characters").arg(max));
+        if (!it.value().isArray())
+            continue;
+        const QJsonArray items = it.value().toArray();
+        if (items.size() > textlimits::kListItems)
+            return badArg(it.key(), QStringLiteral("more than %1 items").arg(textlimits::kListItems));
+        for (qsizetype i = 0; i < items.size(); ++i)
+            if (items.at(i).isString() && items.at(i).toString().size() > max)
+                return badArg(QStringLiteral("%1[%2]").arg(it.key()).arg(i),
+                              QStringLiteral("longer than %1 characters").arg(max));
+    }
+    return {};
+}
+
 // A reference ("guestId", "room_id", ...) is a UUID or empty, before it is looked up.
 Status checkReferenceShapes(const QJsonObject &args)
 {
@@ -138,6 +160,8 @@ Result<MutationPlan> planMutation(const Mutation &mutation)
                      QStringLiteral("unknown mutation \"%1\"").arg(mutation.name.left(80))};
 
     if (auto s = checkText(mutation.args, QString()); !s.ok())
+        return s.error();
+    if (auto s = checkFieldLimits(mutation.args); !s.ok())
         return s.error();
     if (auto s = checkReferenceShapes(mutation.args); !s.ok())
         return s.error();
@@ -186,6 +210,23 @@ Result<MutationPlan> planMutation(const Mutation &mutation)
     if (plan.op == Op::Patch && plan.fields.isEmpty())
         return Error{QStringLiteral("json.missing_field"), QStringLiteral("a patch changes no field")};
     return plan;
+}
+
+std::optional<MutationTarget> mutationTarget(const Mutation &mutation)
+{
+    for (const Shape &s : kShapes) {
+        if (mutation.name != QLatin1String(s.name))
+            continue;
+        const Id id = idFromString(mutation.args.value(QStringLiteral("id")).toString());
+        if (id.isNull())
+            return std::nullopt;
+        MutationTarget target{s.kind, s.op, idToString(id), {}};
+        const Id merged = idFromString(mutation.args.value(QStringLiteral("mergedId")).toString());
+        if (s.op == MutationPlan::Op::Merge && !merged.isNull() && merged != id)
+            target.mergedId = idToString(merged);
+        return target;
+    }
+    return std::nullopt;
 }
 
 QStringList knownMutationNames()

@@ -43,6 +43,10 @@ Guest revertEdit(const Guest &current, const Guest &before, const Guest &after);
 // "guest.bad_phone" (a null phone in the list), "guest.duplicate_phone", "guest.bad_email",
 // "guest.bad_birth_date" (in the future or more than 120 years ago).
 Status validateGuest(const Guest &guest, QDate today);
+// The wire's text limits (textlimits.h) for a card being saved or imported, in the consultant's
+// words: a name or a tag the server would refuse never reaches the outbox. Not part of
+// validateGuest: a card stored before the limits still merges and syncs.
+Status checkGuestTexts(const Guest &guest);
 bool isValidEmail(const QString &email);
 // Trims and lower-cases the domain part; returns empty when invalid.
 QString normalizeEmail(const QString &email);

@@ -12,6 +12,7 @@
 #include "kasp/core/mutation.h"
 #include "kasp/core/result.h"
 #include "kasp/syncproto/entitykind.h"
+#include <optional>
 #include <QDateTime>
 #include <QJsonObject>
 
@@ -29,6 +30,20 @@ struct MutationPlan
 
 // Errors: "mutation.unknown" (a name nobody knows), "json.missing_field" / "json.bad_value".
 Result<MutationPlan> planMutation(const Mutation &mutation);
+
+// The record a mutation is about, read leniently: the name's kind and operation and the args'
+// id when it is a UUID, whatever else is wrong with the args. A refused mutation is rolled back
+// by this (the server re-sends the record, the desk drops a refused create), so a mutation
+// refused for its text is rolled back like any other. Nothing when the name is unknown or the id
+// is not a UUID (a record nobody can have).
+struct MutationTarget
+{
+    EntityKind kind = EntityKind::Guest;
+    MutationPlan::Op op = MutationPlan::Op::Create;
+    QString id;       // canonical UUID text
+    QString mergedId; // Merge: the card that goes, when its id is a UUID
+};
+std::optional<MutationTarget> mutationTarget(const Mutation &mutation);
 
 // The mutation names the protocol accepts, for docs and for the fuzzer's dictionary.
 QStringList knownMutationNames();
