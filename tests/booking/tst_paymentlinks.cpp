@@ -2,7 +2,8 @@
 // for a hold's prepayment, the guest pays, the next poll records the payment once (online, the
 // provider's id as reference) and the booking is prepaid; a link below the prepayment minimum is
 // refused before the provider hears of it; a provider that is down leaves the link "requested" and
-// a later poll asks again with the same key (one payment at the provider, not two); a cancelled
+// a later poll asks again with the same key (one payment at the provider, not two), also when the
+// provider made the payment and its answer was lost (dropped, a 500, a stall); a cancelled
 // payment records nothing; money that can no longer be recorded is kept in sight, not dropped.
 #include "../payments/yookassastandin.h"
 #include "kasp/booking/bookingservice.h"
@@ -175,6 +176,74 @@ private slots:
         QCOMPARE(this->links(b.id).size(), 1);
         QCOMPARE(this->links(b.id).first().idempotenceKey, key);
         QCOMPARE(this->links(b.id).first().status, PaymentLink::Status::Pending);
+    }
+
+    // The provider creates the payment but its answer is lost (the connection dropped, a 500, no
+    // answer before the client's timeout). The link stays "requested" under its key, the next poll
+    // asks with that same key, the provider answers with the payment it made: one payment at the
+    // provider, one link, and once the guest pays, one payment recorded at the desk.
+    void anAnswerLostAfterThePaymentWasMadeIsAskedAgainWithTheSameKey_data()
+    {
+        QTest::addColumn<test::YooKassaStandIn::Loss>("loss");
+        QTest::addColumn<int>("lostAnswers");
+        QTest::newRow("connection dropped") << test::YooKassaStandIn::Loss::Dropped << 4;
+        QTest::newRow("500") << test::YooKassaStandIn::Loss::ServerError << 1;
+        QTest::newRow("stalled past the timeout") << test::YooKassaStandIn::Loss::Stalled << 1;
+    }
+    void anAnswerLostAfterThePaymentWasMadeIsAskedAgainWithTheSameKey()
+    {
+        QFETCH(test::YooKassaStandIn::Loss, loss);
+        QFETCH(int, lostAnswers);
+        test::YooKassaStandIn yookassa;
+        payments::YooKassaAccount quick = account(yookassa.port);
+        quick.timeoutMs = 1'500;
+        payments::YooKassaProvider provider(quick);
+        booking::PaymentLinks links(*service, provider, {});
+        QSignalSpy ready(&links, &booking::PaymentLinks::linkReady);
+        QSignalSpy paid(&links, &booking::PaymentLinks::paid);
+        const Booking b = hold();
+        const QString bookingId = idToString(b.id);
+        const Money prepayment = b.total.percent(12);
+        yookassa.loseReplies(loss, lostAnswers);
+
+        links.requestLink(b.id, prepayment);
+        // The desk asks again at each poll (the app polls on a timer) until an answer comes.
+        for (int polls = 0; ready.isEmpty() && polls <= lostAnswers; ++polls) {
+            QTRY_COMPARE_WITH_TIMEOUT(links.inFlight(), 0, 10'000);
+            if (!ready.isEmpty())
+                break;
+            QCOMPARE(this->links(b.id).size(), 1);
+            QCOMPARE(this->links(b.id).first().status, PaymentLink::Status::Requested);
+            links.poll();
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty(), 10'000);
+        QTRY_COMPARE_WITH_TIMEOUT(links.inFlight(), 0, 10'000);
+        QCOMPARE(yookassa.lostReplies, lostAnswers);
+
+        const QList<PaymentLink> mine = this->links(b.id);
+        QCOMPARE(mine.size(), 1);
+        QCOMPARE(mine.first().status, PaymentLink::Status::Pending);
+        const QByteArrayList keys = yookassa.keysFor(bookingId);
+        QCOMPARE(keys.size(), lostAnswers + 1); // every lost answer was asked again, once
+        for (const QByteArray &key : keys)
+            QCOMPARE(QString::fromUtf8(key), mine.first().idempotenceKey);
+        const QStringList made = yookassa.idsFor(bookingId);
+        QCOMPARE(made.size(), 1);
+        QCOMPARE(mine.first().providerId, made.first());
+        int readyForMine = 0;
+        for (const QList<QVariant> &r : ready)
+            readyForMine += r.at(0).value<Id>() == b.id ? 1 : 0;
+        QCOMPARE(readyForMine, 1);
+
+        yookassa.guestPays(made.first());
+        links.poll();
+        QTRY_VERIFY_WITH_TIMEOUT(this->links(b.id).first().status == PaymentLink::Status::Paid, 10'000);
+        QTRY_COMPARE_WITH_TIMEOUT(links.inFlight(), 0, 10'000);
+        const QList<Payment> recorded = storage::PaymentRepository(t.db, clock).forBooking(b.id).value();
+        QCOMPARE(recorded.size(), 1);
+        QCOMPARE(recorded.first().reference, made.first());
+        QCOMPARE(recorded.first().amount, prepayment);
+        QCOMPARE(yookassa.idsFor(bookingId).size(), 1);
     }
 
     void aCancelledPaymentRecordsNothing()

@@ -1,8 +1,9 @@
 // The YooKassa client against a local server that implements the parts of YooKassa's v3 payments
 // API the client uses (Basic auth, Idempotence-Key, amounts as "12040.00" RUB, redirect
 // confirmation, states): a payment link, the same key never makes a second payment, the state
-// once the guest paid, wrong credentials and a silent service are clear errors, malformed
-// answers are refused.
+// once the guest paid, an answer lost after the payment was made (dropped, 500, stalled) is asked
+// again with the same key and still makes one payment, wrong credentials and a silent service are
+// clear errors, malformed answers are refused.
 #include "kasp/payments/yookassaprovider.h"
 #include "yookassastandin.h"
 
@@ -79,6 +80,55 @@ private slots:
         auto unknown =
             wait(provider, [&](auto done) { provider.fetchPayment(QStringLiteral("nope"), done); });
         QCOMPARE(unknown.error().code, QStringLiteral("payment.provider_refused"));
+    }
+
+    // The payment is created but its answer is lost on the way back. The client never reports a
+    // payment it did not get: either its HTTP layer sends the same request again by itself (Qt does
+    // once for a connection closed before any answer) or it says the service did not answer
+    // (payment.provider_unavailable) and the caller asks again with the same request, as
+    // booking::PaymentLinks::poll does. Every attempt carries the same Idempotence-Key, and the
+    // service ends with one payment, the one the client finally reports.
+    void aLostAnswerIsAskedAgainWithTheSameKey_data()
+    {
+        QTest::addColumn<test::YooKassaStandIn::Loss>("loss");
+        QTest::addColumn<int>("lostAnswers");
+        QTest::newRow("connection dropped once") << test::YooKassaStandIn::Loss::Dropped << 1;
+        QTest::newRow("connection dropped 4 times") << test::YooKassaStandIn::Loss::Dropped << 4;
+        QTest::newRow("500") << test::YooKassaStandIn::Loss::ServerError << 1;
+        QTest::newRow("stalled past the timeout") << test::YooKassaStandIn::Loss::Stalled << 1;
+    }
+    void aLostAnswerIsAskedAgainWithTheSameKey()
+    {
+        QFETCH(test::YooKassaStandIn::Loss, loss);
+        QFETCH(int, lostAnswers);
+        test::YooKassaStandIn service;
+        YooKassaProvider provider({QUrl(QStringLiteral("http://127.0.0.1:%1").arg(service.port)),
+                                   QStringLiteral("506751"), QStringLiteral("test_secret"), 1'500});
+        const PaymentRequest request{newId(), Money::fromRubles(4200), QStringLiteral("Предоплата"),
+                                     QStringLiteral("https://x"), QStringLiteral("key-lost")};
+        service.loseReplies(loss, lostAnswers);
+        Result<ProviderPayment> answer = Error{QStringLiteral("test.not_asked"), {}};
+        int calls = 0;
+        while (!answer.ok() && calls < lostAnswers + 1) {
+            ++calls;
+            QElapsedTimer took;
+            took.start();
+            answer = wait(provider, [&](auto done) { provider.createPayment(request, done); });
+            QVERIFY2(took.elapsed() < 10'000, "the client's timeout did not end a silent call");
+            if (!answer.ok())
+                QCOMPARE(answer.error().code, QStringLiteral("payment.provider_unavailable"));
+        }
+        QVERIFY2(answer.ok(), qPrintable(answer.ok() ? QString() : answer.error().message));
+        QCOMPARE(service.lostReplies, lostAnswers);
+        // One attempt per lost answer and one that got through: none reported a payment unseen.
+        QCOMPARE(service.attempts.size(), lostAnswers + 1);
+        for (const auto &attempt : std::as_const(service.attempts))
+            QCOMPARE(attempt.key, QByteArray("key-lost"));
+        QCOMPARE(service.created(), 1);
+        QCOMPARE(answer.value().id, service.ids().first());
+        QVERIFY(answer.value().confirmationUrl.contains(answer.value().id));
+        qInfo("%d call(s) of createPayment, %d request(s) at the service", calls,
+              int(service.attempts.size()));
     }
 
     void wrongCredentialsAndASilentService()

@@ -3,13 +3,20 @@
 // payments API the client uses: Basic auth (shop 506751, secret "test_secret"), Idempotence-Key
 // (the same key returns the same payment), amounts as "12040.00" RUB, a redirect confirmation, and
 // the states a guest's actions lead to. Header-only, for the tests that link Qt6::HttpServer.
+//
+// loseReplies() makes it create the payment and then lose the answer on the way back, as a real
+// network does: the connection dropped before any byte of the answer, a 500 in place of the
+// payment, or no answer at all until the client's own timeout gives up. Every create request's
+// Idempotence-Key and booking are kept (attempts) so a test sees what the client's retry sent.
 #include <QHash>
 #include <QHttpServer>
 #include <QHttpServerResponse>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QTcpSocket>
 #include <QUuid>
+#include <vector>
 
 namespace kasp::test {
 
@@ -20,7 +27,9 @@ public:
     YooKassaStandIn()
     {
         m_server.route(QStringLiteral("/v3/payments"), QHttpServerRequest::Method::Post,
-                       [this](const QHttpServerRequest &r) { return create(r); });
+                       [this](const QHttpServerRequest &r, QHttpServerResponder &&responder) {
+                           answerCreate(r, std::move(responder));
+                       });
         m_server.route(QStringLiteral("/v3/payments/<arg>"), QHttpServerRequest::Method::Get,
                        [this](const QString &id, const QHttpServerRequest &r) { return get(id, r); });
         port = m_server.listen(QHostAddress::LocalHost, 0);
@@ -38,9 +47,47 @@ public:
             QJsonObject{{QStringLiteral("party"), QStringLiteral("yoo_money")},
                         {QStringLiteral("reason"), QStringLiteral("expired_on_confirmation")}});
     }
+    // How the answer to a payment that was created gets lost.
+    enum class Loss {
+        Dropped,     // the connection closes before any byte of the answer
+        ServerError, // a 500 with an error body instead of the payment
+        Stalled,     // nothing comes back: the client's timeout has to give up
+    };
+    // The next `count` create requests are carried out (the payment exists, its key is taken) but
+    // their answers are lost the given way.
+    void loseReplies(Loss how, int count = 1)
+    {
+        m_loss = how;
+        m_lost = count;
+    }
     QStringList ids() const { return m_payments.keys(); }
     int created() const { return int(m_payments.size()); }
+    // The payments made for one booking (metadata.booking_id).
+    QStringList idsFor(const QString &bookingId) const
+    {
+        QStringList out;
+        for (auto it = m_payments.cbegin(); it != m_payments.cend(); ++it)
+            if (it.value().value(QStringLiteral("metadata")).toObject().value(QStringLiteral("booking_id")) ==
+                bookingId)
+                out.append(it.key());
+        return out;
+    }
+    struct Attempt
+    {
+        QByteArray key;    // its Idempotence-Key header
+        QString bookingId; // its metadata.booking_id
+    };
+    QList<Attempt> attempts; // every create request, in order
+    QByteArrayList keysFor(const QString &bookingId) const
+    {
+        QByteArrayList out;
+        for (const Attempt &a : attempts)
+            if (a.bookingId == bookingId)
+                out.append(a.key);
+        return out;
+    }
     QJsonObject lastBody;
+    int lostReplies = 0; // answers lost so far
     quint16 port = 0;
 
 private:
@@ -54,6 +101,37 @@ private:
     bool authorised(const QHttpServerRequest &r) const
     {
         return r.value("Authorization") == "Basic " + QByteArray("506751:test_secret").toBase64();
+    }
+    void answerCreate(const QHttpServerRequest &r, QHttpServerResponder &&responder)
+    {
+        attempts.append({r.value("Idempotence-Key"), QJsonDocument::fromJson(r.body())
+                                                         .object()
+                                                         .value(QStringLiteral("metadata"))
+                                                         .toObject()
+                                                         .value(QStringLiteral("booking_id"))
+                                                         .toString()});
+        const QHttpServerResponse response = create(r);
+        if (m_lost <= 0 || response.statusCode() != QHttpServerResponse::StatusCode::Ok) {
+            responder.write(QJsonDocument::fromJson(response.data()), response.statusCode());
+            return;
+        }
+        --m_lost;
+        ++lostReplies;
+        switch (m_loss) {
+        case Loss::Dropped:
+            responder.socket()->abort();
+            return;
+        case Loss::ServerError:
+            responder.write(QJsonDocument(QJsonObject{
+                                {QStringLiteral("type"), QStringLiteral("error")},
+                                {QStringLiteral("code"), QStringLiteral("internal_server_error")},
+                                {QStringLiteral("description"), QStringLiteral("Internal server error")}}),
+                            QHttpServerResponder::StatusCode::InternalServerError);
+            return;
+        case Loss::Stalled:
+            m_stalled.push_back(std::move(responder)); // never written: the connection stays silent
+            return;
+        }
     }
     QHttpServerResponse create(const QHttpServerRequest &r)
     {
@@ -100,6 +178,9 @@ private:
     QHttpServer m_server;
     QHash<QString, QJsonObject> m_payments;
     QHash<QByteArray, QString> m_byKey;
+    Loss m_loss = Loss::Dropped;
+    int m_lost = 0;
+    std::vector<QHttpServerResponder> m_stalled; // dropped before the server and its sockets
 };
 
 } // namespace kasp::test
