@@ -5,6 +5,7 @@
 // hung up from the desk; a number nobody has; the PBX going away and coming back (over TCP the desk
 // sees it go, says so, and registers again once it is back; over UDP a restarted PBX that forgot the
 // desk learns of it again at the next renewal). No sound card: both sides play a file.
+#include "kasp/testsupport/wavfile.h"
 #include "sippeers.h"
 
 using namespace kasp;
@@ -169,7 +170,8 @@ private slots:
     }
 
     // Recording by policy: "always" records from the answer; "on demand" from the button on;
-    // "never" refuses. The file is a WAV under the recordings folder, named in the ended call.
+    // "never" refuses. The file is a WAV under the recordings folder, named in the ended call, and
+    // it holds sound: 16-bit PCM at speech level (the guest plays hello8000.wav), not silence.
     void callsAreRecordedByPolicy()
     {
         const QString dir = test::makeTempDir(QStringLiteral("recordings"));
@@ -206,6 +208,11 @@ private slots:
         QFileInfo file(dir + QLatin1Char('/') + always.recording);
         // 1.5 s of 8 kHz 16-bit audio is 24,000 bytes; a header alone is 44.
         QTRY_VERIFY_WITH_TIMEOUT((file.refresh(), file.exists() && file.size() > 8000), 5000);
+        // And it holds the guest's voice (hello8000.wav), not a file's worth of silence.
+        test::WavLevel level = test::wavLevel(file.absoluteFilePath());
+        qInfo("recorded (always): %s", qPrintable(level.describe()));
+        QVERIFY2(level.hasSound(), qPrintable(level.describe()));
+        QVERIFY2(level.seconds() >= 1.0, qPrintable(level.describe()));
 
         recorder.setRecordingPolicy(RecordingPolicy::OnDemand);
         const CallInfo notPressed = talk(false);
@@ -215,6 +222,10 @@ private slots:
         QVERIFY(!pressed.recording.isEmpty());
         file.setFile(dir + QLatin1Char('/') + pressed.recording);
         QTRY_VERIFY_WITH_TIMEOUT((file.refresh(), file.exists() && file.size() > 8000), 5000);
+        level = test::wavLevel(file.absoluteFilePath());
+        qInfo("recorded (on demand): %s", qPrintable(level.describe()));
+        QVERIFY2(level.hasSound(), qPrintable(level.describe()));
+        QVERIFY2(level.seconds() >= 1.0, qPrintable(level.describe()));
 
         recorder.setRecordingPolicy(RecordingPolicy::Never);
         QSignalSpy rings(&recorder, &Softphone::incomingCall);

@@ -19,6 +19,7 @@
 #include "kasp/telephony/ui/transferdialog.h"
 #include "kasp/testsupport/kamailioprocess.h"
 #include "kasp/testsupport/testdb.h"
+#include "kasp/testsupport/wavfile.h"
 #include "mainwindow.h"
 #include "phonesession.h"
 #include "translations.h"
@@ -167,8 +168,13 @@ private slots:
         QVERIFY(call.durationSecs >= 1);
         // A consultant's calls are recorded (the role's rule): the file beside the database.
         QVERIFY(!call.recording.isEmpty());
-        QVERIFY(QFileInfo(QFileInfo(t.path).absolutePath() + QStringLiteral("/recordings/") + call.recording)
-                    .size() > 8000);
+        const QString recordingPath =
+            QFileInfo(t.path).absolutePath() + QStringLiteral("/recordings/") + call.recording;
+        QVERIFY(QFileInfo(recordingPath).size() > 8000);
+        // The caller's voice (hello8000.wav) is in it: 16-bit PCM at speech level, not silence.
+        const test::WavLevel level = test::wavLevel(recordingPath);
+        qInfo("recorded: %s", qPrintable(level.describe()));
+        QVERIFY2(level.hasSound(), qPrintable(level.describe()));
         QVERIFY(QFileInfo::exists(QFileInfo(t.path).absolutePath() + QStringLiteral("/sip/call-history.db")));
 
         // An unknown number: a new-guest card with the number, and the caller gives up.
