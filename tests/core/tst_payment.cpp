@@ -14,27 +14,39 @@ private slots:
     void effects_data()
     {
         QTest::addColumn<QString>("status");
-        QTest::addColumn<qint64>("prepaid");
+        QTest::addColumn<qint64>("prepaid"); // kopecks, as every amount here
         QTest::addColumn<qint64>("amount");
         QTest::addColumn<int>("minPercent");
         QTest::addColumn<QString>("expectStatus"); // or the error code
         QTest::addColumn<qint64>("expectPrepaid");
-        // Total 100,000 RUB in every row.
+        // Total 100,000.00 RUB in every row: 10 % is 10,000.00 RUB, 1,000,000 kopecks.
         QTest::newRow("exactly 10 % prepays a hold")
-            << "hold" << 0ll << 10'000ll << 10 << "prepaid" << 10'000ll;
-        QTest::newRow("15 % asked, 10 % refused")
-            << "hold" << 0ll << 10'000ll << 15 << "payment.below_prepayment" << 0ll;
+            << "hold" << 0ll << 1'000'000ll << 10 << "prepaid" << 1'000'000ll;
+        QTest::newRow("exactly 10 % prepays a confirmed booking")
+            << "confirmed" << 0ll << 1'000'000ll << 10 << "prepaid" << 1'000'000ll;
+        QTest::newRow("a kopeck short of 10 % on a hold")
+            << "hold" << 0ll << 999'999ll << 10 << "payment.below_prepayment" << 0ll;
         QTest::newRow("a kopeck short of 10 %")
-            << "confirmed" << 0ll << 9'999ll << 10 << "payment.below_prepayment" << 0ll;
-        QTest::newRow("all at once is paid") << "hold" << 0ll << 100'000ll << 10 << "paid" << 100'000ll;
+            << "confirmed" << 0ll << 999'999ll << 10 << "payment.below_prepayment" << 0ll;
+        QTest::newRow("a rouble short of 10 %")
+            << "confirmed" << 0ll << 999'900ll << 10 << "payment.below_prepayment" << 0ll;
+        QTest::newRow("15 % asked, 10 % refused")
+            << "hold" << 0ll << 1'000'000ll << 15 << "payment.below_prepayment" << 0ll;
+        QTest::newRow("15 % asked, a kopeck short refused")
+            << "hold" << 0ll << 1'499'999ll << 15 << "payment.below_prepayment" << 0ll;
+        QTest::newRow("15 % asked, exactly 15 %")
+            << "hold" << 0ll << 1'500'000ll << 15 << "prepaid" << 1'500'000ll;
+        QTest::newRow("all at once is paid") << "hold" << 0ll << 10'000'000ll << 10 << "paid" << 10'000'000ll;
         QTest::newRow("the rest after a prepayment")
-            << "prepaid" << 15'000ll << 85'000ll << 0 << "paid" << 100'000ll;
+            << "prepaid" << 1'500'000ll << 8'500'000ll << 0 << "paid" << 10'000'000ll;
         QTest::newRow("part of the rest stays prepaid")
-            << "prepaid" << 15'000ll << 5'000ll << 0 << "prepaid" << 20'000ll;
-        QTest::newRow("more than due") << "prepaid" << 15'000ll << 85'001ll << 0 << "payment.overpaid" << 0ll;
+            << "prepaid" << 1'500'000ll << 500'000ll << 0 << "prepaid" << 2'000'000ll;
+        QTest::newRow("a kopeck more than due")
+            << "prepaid" << 1'500'000ll << 8'500'001ll << 0 << "payment.overpaid" << 0ll;
         QTest::newRow("zero") << "hold" << 0ll << 0ll << 10 << "payment.not_positive" << 0ll;
-        QTest::newRow("cancelled") << "cancelled" << 0ll << 10'000ll << 10 << "payment.booking_closed" << 0ll;
-        QTest::newRow("checked in") << "checked_in" << 0ll << 10'000ll << 10 << "payment.booking_closed"
+        QTest::newRow("cancelled") << "cancelled" << 0ll << 1'000'000ll << 10 << "payment.booking_closed"
+                                   << 0ll;
+        QTest::newRow("checked in") << "checked_in" << 0ll << 1'000'000ll << 10 << "payment.booking_closed"
                                     << 0ll;
     }
     void effects()
@@ -47,9 +59,9 @@ private slots:
         QFETCH(qint64, expectPrepaid);
         Booking b;
         b.total = Money::fromRubles(100'000);
-        b.prepaid = Money::fromRubles(prepaid);
+        b.prepaid = Money::fromKopecks(prepaid);
         b.status = bookingStatusFromKey(status).value();
-        auto effect = applyPayment(b, Money::fromKopecks(amount * 100), minPercent);
+        auto effect = applyPayment(b, Money::fromKopecks(amount), minPercent);
         if (expectStatus.startsWith(QLatin1String("payment."))) {
             QVERIFY(!effect.ok());
             QCOMPARE(effect.error().code, expectStatus);
@@ -58,7 +70,7 @@ private slots:
         }
         QVERIFY2(effect.ok(), qPrintable(effect.ok() ? QString() : effect.error().message));
         QCOMPARE(bookingStatusKey(effect.value().status), expectStatus);
-        QCOMPARE(effect.value().prepaid, Money::fromRubles(expectPrepaid));
+        QCOMPARE(effect.value().prepaid, Money::fromKopecks(expectPrepaid));
     }
 
     void codecRoundTripAndRefusals()
