@@ -282,7 +282,8 @@ private slots:
         Status failure;
         int written = 0;
         for (int i = 0; i < 2000 && failure.ok(); ++i) {
-            Guest g = sampleGuest(QStringLiteral("Длиннофамильная%1").arg(i).repeated(20),
+            // Long names fill pages fast (within the 200 characters a name may have).
+            Guest g = sampleGuest(QStringLiteral("Длиннофамильная%1").arg(i).repeated(10),
                                   QStringLiteral("+7917%1").arg(i, 7, 10, QLatin1Char('0')));
             failure = guests.create(g);
             if (failure.ok())

@@ -107,9 +107,9 @@ private slots:
         GuestRepository guests(t.db, clock);
         const qint64 before = Outbox(t.db).pendingCount().value();
         Guest g = *guests.byId(guestId).value();
-        const Status s = guests.create(g); // same primary key
+        const Status s = guests.create(g); // same id: a record is created once (the write path)
         QVERIFY(!s.ok());
-        QCOMPARE(s.error().code, QStringLiteral("storage.constraint"));
+        QCOMPARE(s.error().code, QStringLiteral("entity.exists"));
         QCOMPARE(Outbox(t.db).pendingCount().value(), before);
     }
 

@@ -3,11 +3,15 @@
 #include "kasp/storage/paymentlinkrepository.h"
 #include "kasp/storage/sqlhelpers.h"
 #include "kasp/storage/taskrepository.h"
+#include "kasp/storage/touchrepository.h"
 
 #include <QCoreApplication>
+#include <QLoggingCategory>
 #include <QPointer>
 
 namespace kasp::booking {
+
+Q_LOGGING_CATEGORY(lcPayments, "kasp.payments")
 
 using storage::PaymentLink;
 using storage::PaymentLinkRepository;
@@ -170,13 +174,27 @@ void PaymentLinks::settle(const QString &key, const Id &bookingId, Money amount,
             task.id = newId();
             task.guestId = b.value().guestId;
             task.assigneeId = m_booking.userId();
-            task.title =
-                tr("The guest paid %1 online (YooKassa %2) but it was not recorded: %3. Record it by "
-                   "hand or return the money.")
-                    .arg(amount.toString(), payment.id, recorded.error().message);
+            // The title stays short (a task's title has 200 characters); why it failed goes to the
+            // card's timeline beside it.
+            task.title = tr("Paid %1 online (YooKassa %2), not recorded: record it by hand or return it")
+                             .arg(amount.toString(), payment.id.left(40));
             task.due = m_booking.clock().now();
             task.createdAt = task.due;
-            storage::TaskRepository(m_booking.database(), m_booking.clock()).create(task);
+            Touch why;
+            why.id = newId();
+            why.guestId = task.guestId;
+            why.userId = task.assigneeId;
+            why.kind = TouchKind::Note;
+            why.at = task.due;
+            why.note = tr("The guest paid %1 online (YooKassa %2) but it was not recorded: %3")
+                           .arg(amount.toString(), payment.id, recorded.error().message);
+            const Status tasked =
+                storage::TaskRepository(m_booking.database(), m_booking.clock()).create(task);
+            const Status noted = storage::TouchRepository(m_booking.database(), m_booking.clock()).add(why);
+            if (!tasked.ok() || !noted.ok())
+                qCWarning(lcPayments).noquote()
+                    << "the unrecorded payment's task or note failed:"
+                    << (tasked.ok() ? noted.error().message : tasked.error().message);
         }
         emit failed(bookingId, tr("The guest paid %1 online, but the payment could not be recorded: %2")
                                    .arg(amount.toString(), recorded.error().message));

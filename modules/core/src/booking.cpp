@@ -68,6 +68,19 @@ std::optional<BookingStatus> bookingStatusFromKey(const QString &key)
     return std::nullopt;
 }
 
+Status checkStatusChange(BookingStatus from, BookingStatus to)
+{
+    if (from == to || canChangeStatus(from, to))
+        return Status::success();
+    if (to != BookingStatus::Cancelled && !occupiesRoom(from))
+        return bookingError("booking.bad_transition",
+                            QT_TRANSLATE_NOOP("kasp::Booking", "A cancelled booking cannot be changed."));
+    //: %1 and %2 are status keys (hold, prepaid, paid, lived, cancelled)
+    return Error{QStringLiteral("booking.bad_transition"),
+                 QCoreApplication::translate("kasp::Booking", "A booking cannot go from %1 to %2.")
+                     .arg(bookingStatusKey(from), bookingStatusKey(to))};
+}
+
 bool canChangeStatus(BookingStatus from, BookingStatus to)
 {
     if (isFinal(from) || from == to)

@@ -27,12 +27,22 @@ constexpr const char *kHiddenNumberTag = "скрытый номер";
 const QString kHiddenLastName = QStringLiteral("Скрытый");
 const QString kHiddenFirstName = QStringLiteral("номер");
 
+// A caller as the timeline and a task's title name them: a garbled caller id of thousands of
+// characters (seen from real PBXes) is cut, so the title keeps its 200-character limit.
+QString callerText(const QString &remoteUser)
+{
+    constexpr qsizetype kLongest = 60;
+    return remoteUser.size() <= kLongest ? remoteUser : remoteUser.left(kLongest) + QChar(0x2026);
+}
+
 QString touchNote(const FinishedCall &call)
 {
     if (!call.transferredTo.isEmpty())
-        return QCoreApplication::translate("kasp::crm", "Put through to %1").arg(call.transferredTo);
+        return QCoreApplication::translate("kasp::crm", "Put through to %1")
+            .arg(callerText(call.transferredTo));
     if (call.result == QLatin1String("missed"))
-        return QCoreApplication::translate("kasp::crm", "Missed call from %1").arg(call.remoteUser);
+        return QCoreApplication::translate("kasp::crm", "Missed call from %1")
+            .arg(callerText(call.remoteUser));
     if (call.result == QLatin1String("declined"))
         return QCoreApplication::translate("kasp::crm", "Call declined");
     if (call.result == QLatin1String("busy"))
@@ -137,8 +147,8 @@ Result<Id> CallJournal::record(const FinishedCall &call)
         task.id = newId();
         task.guestId = guestId.value();
         task.assigneeId = guest.value() ? guest.value()->managerId : Id(); // null: the shared pool
-        task.title =
-            QCoreApplication::translate("kasp::crm", "Call back %1: missed call").arg(call.remoteUser);
+        task.title = QCoreApplication::translate("kasp::crm", "Call back %1: missed call")
+                         .arg(callerText(call.remoteUser));
         task.due = m_clock.now().addSecs(15 * 60); // a missed caller is called back within minutes
         task.createdAt = m_clock.now();
         task.kind = TaskKind::CallBack;

@@ -2,6 +2,7 @@
 
 #include "kasp/core/mutation.h"
 #include "kasp/storage/outbox.h"
+#include "kasp/storage/recordwriter.h"
 #include "kasp/storage/sqlhelpers.h"
 
 #include <QCoreApplication>
@@ -43,28 +44,18 @@ Status BookingRepository::create(const Booking &booking)
 {
     if (auto valid = validateBooking(booking); !valid.ok())
         return valid;
-    return applyMutation(
-        m_db, Mutation{QStringLiteral("booking.create"), toJson(booking)}, m_clock.now(), [&]() -> Status {
-            // Inside the write transaction, so no other local writer can slip in between check and insert.
-            if (auto s = checkFree(booking.roomId, booking.stay, Id()); !s.ok())
-                return s;
-            QSqlQuery q(m_db);
-            if (auto s = sql::prepare(
-                    q, QStringLiteral("INSERT INTO bookings (%1) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
-                           .arg(kColumns));
-                !s.ok())
-                return s;
-            for (const QVariant &v : QVariantList{
-                     sql::fromId(booking.id), sql::fromId(booking.guestId), sql::fromId(booking.roomId),
-                     sql::fromDate(booking.stay.checkIn()), sql::fromDate(booking.stay.checkOut()),
-                     booking.adults, booking.children, booking.total.kopecks(), booking.prepaid.kopecks(),
-                     bookingStatusKey(booking.status), sql::fromId(booking.createdBy),
-                     sql::fromInstant(booking.createdAt.isValid() ? booking.createdAt : m_clock.now()),
-                     sql::fromInstant(booking.holdUntil), sql::text(booking.cancelReason),
-                     mealPlanKey(booking.meals), treatmentProfileKey(booking.treatment)})
-                q.addBindValue(v);
-            return sql::exec(q, QStringLiteral("booking create"));
-        });
+    Booking b = booking;
+    if (!b.createdAt.isValid())
+        b.createdAt = m_clock.now();
+    // One transaction, so no other local writer can slip in between the check and the write.
+    sql::WriteTransaction tx(m_db);
+    if (auto s = tx.begin(); !s.ok())
+        return s;
+    if (auto s = checkFree(b.roomId, b.stay, Id()); !s.ok())
+        return s;
+    if (auto s = write(m_db, Mutation{QStringLiteral("booking.create"), toJson(b)}, m_clock.now()); !s.ok())
+        return s;
+    return tx.commit();
 }
 
 Status BookingRepository::checkFree(const Id &roomId, const Stay &stay, const Id &except) const
@@ -110,18 +101,7 @@ Status BookingRepository::setPaid(const Id &bookingId, Money prepaid, BookingSta
     const QJsonObject args{{QStringLiteral("id"), idToString(bookingId)},
                            {QStringLiteral("status"), bookingStatusKey(status)},
                            {QStringLiteral("prepaid"), prepaid.kopecks()}};
-    return applyMutation(
-        m_db, Mutation{QStringLiteral("booking.set_status"), args}, m_clock.now(), [&]() -> Status {
-            QSqlQuery q(m_db);
-            if (auto s = sql::prepare(
-                    q, QStringLiteral("UPDATE bookings SET status = ?, prepaid = ? WHERE id = ?"));
-                !s.ok())
-                return s;
-            q.addBindValue(bookingStatusKey(status));
-            q.addBindValue(prepaid.kopecks());
-            q.addBindValue(sql::fromId(bookingId));
-            return sql::exec(q, QStringLiteral("booking paid"));
-        });
+    return write(m_db, Mutation{QStringLiteral("booking.set_status"), args}, m_clock.now());
 }
 
 Status BookingRepository::cancel(const Id &bookingId, const QString &reason)
@@ -132,27 +112,7 @@ Status BookingRepository::cancel(const Id &bookingId, const QString &reason)
     const QJsonObject args{{QStringLiteral("id"), idToString(bookingId)},
                            {QStringLiteral("status"), bookingStatusKey(BookingStatus::Cancelled)},
                            {QStringLiteral("cancelReason"), reason.trimmed()}};
-    return applyMutation(
-        m_db, Mutation{QStringLiteral("booking.set_status"), args}, m_clock.now(), [&]() -> Status {
-            auto current = byId(bookingId);
-            if (!current.ok())
-                return current.error();
-            if (!canChangeStatus(current.value().status, BookingStatus::Cancelled))
-                return Error{
-                    QStringLiteral("booking.bad_transition"),
-                    QCoreApplication::translate("kasp::storage", "A booking cannot go from %1 to %2.")
-                        .arg(bookingStatusKey(current.value().status),
-                             bookingStatusKey(BookingStatus::Cancelled))};
-            QSqlQuery q(m_db);
-            if (auto s = sql::prepare(
-                    q, QStringLiteral("UPDATE bookings SET status = 'cancelled', cancel_reason = ? "
-                                      "WHERE id = ?"));
-                !s.ok())
-                return s;
-            q.addBindValue(reason.trimmed());
-            q.addBindValue(sql::fromId(bookingId));
-            return sql::exec(q, QStringLiteral("booking cancel"));
-        });
+    return write(m_db, Mutation{QStringLiteral("booking.set_status"), args}, m_clock.now());
 }
 
 Status BookingRepository::move(const Id &bookingId, const Id &roomId, const Stay &stay, Money total)
@@ -165,34 +125,16 @@ Status BookingRepository::move(const Id &bookingId, const Id &roomId, const Stay
                            {QStringLiteral("checkIn"), stay.checkIn().toString(Qt::ISODate)},
                            {QStringLiteral("checkOut"), stay.checkOut().toString(Qt::ISODate)},
                            {QStringLiteral("total"), total.kopecks()}};
-    return applyMutation(
-        m_db, Mutation{QStringLiteral("booking.move"), args}, m_clock.now(), [&]() -> Status {
-            auto current = byId(bookingId);
-            if (!current.ok())
-                return current.error();
-            Booking moved = current.value();
-            moved.roomId = roomId;
-            moved.stay = stay;
-            moved.total = total;
-            if (!occupiesRoom(moved.status))
-                return Error{
-                    QStringLiteral("booking.bad_transition"),
-                    QCoreApplication::translate("kasp::storage", "A cancelled booking cannot be moved.")};
-            if (auto valid = validateBooking(moved); !valid.ok())
-                return valid;
-            if (auto s = checkFree(roomId, stay, bookingId); !s.ok())
-                return s;
-            QSqlQuery q(m_db);
-            if (auto s = sql::prepare(q, QStringLiteral("UPDATE bookings SET room_id = ?, check_in = ?, "
-                                                        "check_out = ?, total = ? WHERE id = ?"));
-                !s.ok())
-                return s;
-            for (const QVariant &v :
-                 QVariantList{sql::fromId(roomId), sql::fromDate(stay.checkIn()),
-                              sql::fromDate(stay.checkOut()), total.kopecks(), sql::fromId(bookingId)})
-                q.addBindValue(v);
-            return sql::exec(q, QStringLiteral("booking move"));
-        });
+    // The status rules are the write path's (a cancelled booking is not moved); the nights free
+    // here are this desk's own check before the server's.
+    sql::WriteTransaction tx(m_db);
+    if (auto s = tx.begin(); !s.ok())
+        return s;
+    if (auto s = checkFree(roomId, stay, bookingId); !s.ok())
+        return s;
+    if (auto s = write(m_db, Mutation{QStringLiteral("booking.move"), args}, m_clock.now()); !s.ok())
+        return s;
+    return tx.commit();
 }
 
 Result<Booking> BookingRepository::byId(const Id &bookingId) const
@@ -287,31 +229,7 @@ Status BookingRepository::setStatus(const Id &bookingId, BookingStatus status)
 {
     const QJsonObject args{{QStringLiteral("id"), idToString(bookingId)},
                            {QStringLiteral("status"), bookingStatusKey(status)}};
-    return applyMutation(
-        m_db, Mutation{QStringLiteral("booking.set_status"), args}, m_clock.now(), [&]() -> Status {
-            QSqlQuery q(m_db);
-            if (auto s = sql::prepare(q, QStringLiteral("SELECT status FROM bookings WHERE id = ?")); !s.ok())
-                return s;
-            q.addBindValue(sql::fromId(bookingId));
-            if (auto s = sql::exec(q, QStringLiteral("booking status")); !s.ok())
-                return s;
-            if (!q.next())
-                return Error{QStringLiteral("booking.not_found"),
-                             QStringLiteral("booking %1").arg(idToString(bookingId))};
-            const auto from = bookingStatusFromKey(q.value(0).toString()).value_or(BookingStatus::Hold);
-            if (!canChangeStatus(from, status)) {
-                return Error{
-                    QStringLiteral("booking.bad_transition"),
-                    QCoreApplication::translate("kasp::storage", "A booking cannot go from %1 to %2.")
-                        .arg(bookingStatusKey(from), bookingStatusKey(status))};
-            }
-            if (auto s = sql::prepare(q, QStringLiteral("UPDATE bookings SET status = ? WHERE id = ?"));
-                !s.ok())
-                return s;
-            q.addBindValue(bookingStatusKey(status));
-            q.addBindValue(sql::fromId(bookingId));
-            return sql::exec(q, QStringLiteral("booking status"));
-        });
+    return write(m_db, Mutation{QStringLiteral("booking.set_status"), args}, m_clock.now());
 }
 
 Result<QList<Booking>> BookingRepository::forGuest(const Id &guestId) const

@@ -4,6 +4,7 @@
 #include "kasp/core/touch.h"
 #include "kasp/storage/guestrepository.h"
 #include "kasp/storage/outbox.h"
+#include "kasp/storage/recordwriter.h"
 #include "kasp/storage/sqlhelpers.h"
 #include "kasp/storage/touchrepository.h"
 
@@ -35,20 +36,6 @@ Deal readDeal(const QSqlQuery &q)
     return d;
 }
 
-Status insertMove(QSqlDatabase db, const DealMove &m)
-{
-    QSqlQuery q(db);
-    if (auto s = sql::prepare(q, QStringLiteral("INSERT INTO deal_moves (id, deal_id, guest_id, user_id, "
-                                                "from_stage, to_stage, at) VALUES (?,?,?,?,?,?,?)"));
-        !s.ok())
-        return s;
-    for (const QVariant &v :
-         {sql::fromId(m.id), sql::fromId(m.dealId), sql::fromId(m.guestId), sql::fromId(m.userId),
-          QVariant(m.fromStage), QVariant(m.toStage), sql::fromInstant(m.at)})
-        q.addBindValue(v);
-    return sql::exec(q, QStringLiteral("deal move add"));
-}
-
 } // namespace
 
 Status DealRepository::create(const Deal &deal)
@@ -56,24 +43,12 @@ Status DealRepository::create(const Deal &deal)
     if (!isValidStageKey(deal.stage))
         return Error{QStringLiteral("deal.bad_move"),
                      QStringLiteral("stage \"%1\"").arg(deal.stage.left(40))};
-    return applyMutation(
-        m_db, Mutation{QStringLiteral("deal.create"), toJson(deal)}, m_clock.now(), [&]() -> Status {
-            QSqlQuery q(m_db);
-            if (auto s = sql::prepare(
-                    q, QStringLiteral("INSERT INTO deals (id, guest_id, owner_id, title, stage, amount, "
-                                      "created_at, updated_at, closed_at, lost_reason) "
-                                      "VALUES (?,?,?,?,?,?,?,?,?,?)"));
-                !s.ok())
-                return s;
-            const QDateTime created = deal.createdAt.isValid() ? deal.createdAt : m_clock.now();
-            for (const QVariant &v : QVariantList{
-                     sql::fromId(deal.id), sql::fromId(deal.guestId), sql::fromId(deal.ownerId),
-                     sql::text(deal.title), deal.stage, deal.amount.kopecks(), sql::fromInstant(created),
-                     sql::fromInstant(deal.updatedAt.isValid() ? deal.updatedAt : created),
-                     sql::fromInstant(deal.closedAt), sql::text(deal.lostReason)})
-                q.addBindValue(v);
-            return sql::exec(q, QStringLiteral("deal create"));
-        });
+    Deal d = deal;
+    if (!d.createdAt.isValid())
+        d.createdAt = m_clock.now();
+    if (!d.updatedAt.isValid())
+        d.updatedAt = d.createdAt;
+    return write(m_db, Mutation{QStringLiteral("deal.create"), toJson(d)}, m_clock.now());
 }
 
 Result<DealMove> DealRepository::move(const Id &dealId, const QString &to, const Id &userId,
@@ -111,26 +86,10 @@ Result<DealMove> DealRepository::move(const Id &dealId, const QString &to, const
     const QJsonObject args{{QStringLiteral("id"), idToString(dealId)},
                            {QStringLiteral("stage"), to},
                            {QStringLiteral("lost_reason"), reason}};
-    if (auto s = applyMutation(m_db, Mutation{QStringLiteral("deal.move"), args}, now,
-                               [&]() -> Status {
-                                   QSqlQuery q(m_db);
-                                   if (auto s = sql::prepare(
-                                           q, QStringLiteral("UPDATE deals SET stage = ?, updated_at = ?, "
-                                                             "closed_at = ?, lost_reason = ? WHERE id = ?"));
-                                       !s.ok())
-                                       return s;
-                                   q.addBindValue(to);
-                                   q.addBindValue(sql::fromInstant(now));
-                                   q.addBindValue(sql::fromInstant(isClosedStage(to) ? now : QDateTime()));
-                                   q.addBindValue(sql::text(reason));
-                                   q.addBindValue(sql::fromId(dealId));
-                                   return sql::exec(q, QStringLiteral("deal move"));
-                               });
-        !s.ok())
+    // The stage's rules (closed time, updated time, the lost reason) are the write path's.
+    if (auto s = write(m_db, Mutation{QStringLiteral("deal.move"), args}, now); !s.ok())
         return s.error();
-    if (auto s = applyMutation(m_db, Mutation{QStringLiteral("deal_move.add"), toJson(move)}, now,
-                               [&] { return insertMove(m_db, move); });
-        !s.ok())
+    if (auto s = write(m_db, Mutation{QStringLiteral("deal_move.add"), toJson(move)}, now); !s.ok())
         return s.error();
     if (auto s = TouchRepository(m_db, m_clock).add(touch); !s.ok())
         return s.error();
@@ -339,27 +298,7 @@ Result<Id> DealRepository::saveStage(const DealStageDef &stage)
         args.remove(QStringLiteral("key")); // a stage's key never changes: deals refer to it
     }
     const QString name = create ? QStringLiteral("deal_stage.create") : QStringLiteral("deal_stage.update");
-    auto status = applyMutation(m_db, Mutation{name, args}, m_clock.now(), [&]() -> Status {
-        QSqlQuery q(m_db);
-        if (auto s =
-                sql::prepare(q, create ? QStringLiteral("INSERT INTO deal_stages (title, position, active, "
-                                                        "id, key) VALUES (?,?,?,?,?)")
-                                       : QStringLiteral("UPDATE deal_stages SET title = ?, position = ?, "
-                                                        "active = ? WHERE id = ?"));
-            !s.ok())
-            return s;
-        q.addBindValue(sql::text(saved.title));
-        q.addBindValue(saved.position);
-        q.addBindValue(saved.active ? 1 : 0);
-        q.addBindValue(sql::fromId(saved.id));
-        if (create)
-            q.addBindValue(saved.key);
-        if (auto s = sql::exec(q, QStringLiteral("deal stage save")); !s.ok())
-            return s;
-        if (!create && q.numRowsAffected() != 1)
-            return Error{QStringLiteral("deal_stage.not_found"), idToString(saved.id)};
-        return {};
-    });
+    const Status status = write(m_db, Mutation{name, args}, m_clock.now());
     if (!status.ok())
         return status.error();
     return saved.id;

@@ -2,6 +2,8 @@
 // or an index-only GROUP BY (guest_phones_e164, guest_emails_lower, guests_name_birth).
 #include "kasp/storage/guestduplicates.h"
 
+#include "kasp/storage/recordwriter.h"
+
 #include "guestsummaryrows.h"
 #include "kasp/storage/outbox.h"
 #include "kasp/storage/replicastore.h"
@@ -296,9 +298,7 @@ Status GuestDuplicates::markDistinct(const Id &a, const Id &b, const Id &userId,
                            {QStringLiteral("secondId"), second},
                            {QStringLiteral("userId"), userId.isNull() ? QString() : idToString(userId)},
                            {QStringLiteral("at"), at.toUTC().toString(Qt::ISODateWithMs)}};
-    // The row goes in through the replica's mapping, as the server will send it back.
-    return applyMutation(m_db, Mutation{QStringLiteral("guest_distinct.create"), args}, at,
-                         [&] { return ReplicaStore(m_db).store(sync::EntityKind::GuestDistinct, args); });
+    return write(m_db, Mutation{QStringLiteral("guest_distinct.create"), args}, at);
 }
 
 Result<GuestHistoryCounts> GuestDuplicates::historyCounts(const Id &guestId) const

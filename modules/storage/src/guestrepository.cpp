@@ -2,6 +2,7 @@
 
 #include "kasp/core/mutation.h"
 #include "kasp/storage/outbox.h"
+#include "kasp/storage/recordwriter.h"
 #include "kasp/storage/sqlhelpers.h"
 #include "kasp/storage/storageerror.h"
 
@@ -11,11 +12,14 @@
 
 namespace kasp::storage {
 
-
 Status GuestRepository::create(const Guest &guest)
 {
-    return applyMutation(m_db, Mutation{QStringLiteral("guest.create"), toJson(guest)}, m_clock.now(),
-                         [&] { return writeRows(guest, false); });
+    Guest g = guest;
+    if (!g.createdAt.isValid())
+        g.createdAt = m_clock.now();
+    if (!g.updatedAt.isValid())
+        g.updatedAt = g.createdAt;
+    return write(m_db, Mutation{QStringLiteral("guest.create"), toJson(g)}, m_clock.now());
 }
 
 Status GuestRepository::update(const Guest &guest)
@@ -23,7 +27,13 @@ Status GuestRepository::update(const Guest &guest)
     // The mutation names only the fields that changed: the server merges it per field, so two
     // desktops editing different fields of one guest both keep their change.
     QJsonObject args = toJson(guest);
-    if (auto before = byId(guest.id); before.ok() && before.value()) {
+    auto before = byId(guest.id);
+    if (!before.ok())
+        return before.error();
+    if (!before.value())
+        return Error{QStringLiteral("guest.not_found"),
+                     QStringLiteral("guest %1 does not exist").arg(idToString(guest.id))};
+    {
         const QJsonObject old = toJson(*before.value());
         QJsonObject patch{{QStringLiteral("id"), args.value(QStringLiteral("id"))}};
         for (auto it = args.begin(); it != args.end(); ++it) {
@@ -36,8 +46,7 @@ Status GuestRepository::update(const Guest &guest)
             return {}; // nothing changed: no write, no mutation
         args = patch;
     }
-    return applyMutation(m_db, Mutation{QStringLiteral("guest.update"), args}, m_clock.now(),
-                         [&] { return writeRows(guest, true); });
+    return write(m_db, Mutation{QStringLiteral("guest.update"), args}, m_clock.now());
 }
 
 Status GuestRepository::remove(const Id &id)
@@ -61,9 +70,8 @@ Status GuestRepository::remove(const Id &id)
     if (auto found = byId(id); !found.ok() || !found.value())
         return Error{QStringLiteral("guest.not_found"),
                      QStringLiteral("guest %1 does not exist").arg(idToString(id))};
-    return applyMutation(m_db,
-                         Mutation{QStringLiteral("guest.delete"), {{QStringLiteral("id"), idToString(id)}}},
-                         m_clock.now(), [&] { return removeReplica(id); });
+    return write(m_db, Mutation{QStringLiteral("guest.delete"), {{QStringLiteral("id"), idToString(id)}}},
+                 m_clock.now());
 }
 
 Status GuestRepository::removeReplica(const Id &id)
@@ -86,6 +94,11 @@ Status GuestRepository::storeReplica(const Guest &guest)
     if (auto s = removeReplica(guest.id); !s.ok())
         return s;
     return writeRows(guest, false);
+}
+
+Status GuestRepository::storeLocal(const Guest &guest, bool exists)
+{
+    return writeRows(guest, exists);
 }
 
 Status GuestRepository::writeRows(const Guest &guest, bool replace)

@@ -2,30 +2,17 @@
 
 #include "kasp/core/mutation.h"
 #include "kasp/storage/outbox.h"
+#include "kasp/storage/recordwriter.h"
 #include "kasp/storage/sqlhelpers.h"
 
 namespace kasp::storage {
 
 Status PaymentRepository::add(const Payment &payment)
 {
-    if (auto valid = validatePayment(payment); !valid.ok())
-        return valid;
-    return applyMutation(
-        m_db, Mutation{QStringLiteral("payment.add"), toJson(payment)}, m_clock.now(), [&]() -> Status {
-            QSqlQuery q(m_db);
-            if (auto s = sql::prepare(
-                    q, QStringLiteral("INSERT INTO payments (id, booking_id, guest_id, amount, "
-                                      "method, at, user_id, reference) VALUES (?,?,?,?,?,?,?,?)"));
-                !s.ok())
-                return s;
-            for (const QVariant &v : QVariantList{
-                     sql::fromId(payment.id), sql::fromId(payment.bookingId), sql::fromId(payment.guestId),
-                     payment.amount.kopecks(), paymentMethodKey(payment.method),
-                     sql::fromInstant(payment.at.isValid() ? payment.at : m_clock.now()),
-                     sql::fromId(payment.userId), sql::text(payment.reference)})
-                q.addBindValue(v);
-            return sql::exec(q, QStringLiteral("payment add"));
-        });
+    Payment p = payment;
+    if (!p.at.isValid())
+        p.at = m_clock.now();
+    return write(m_db, Mutation{QStringLiteral("payment.add"), toJson(p)}, m_clock.now());
 }
 
 Result<QList<Payment>> PaymentRepository::forBooking(const Id &bookingId) const

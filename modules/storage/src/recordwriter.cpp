@@ -3,6 +3,9 @@
 #include "kasp/core/mutation.h"
 #include "kasp/storage/outbox.h"
 #include "kasp/storage/replicastore.h"
+#include "kasp/storage/sqlhelpers.h"
+#include "kasp/syncproto/entitymerge.h"
+#include "kasp/syncproto/mutationplan.h"
 
 namespace kasp::storage {
 
@@ -13,10 +16,51 @@ QString mutationName(sync::EntityKind kind, const char *verb)
 }
 } // namespace
 
+Result<QJsonObject> writeMutation(QSqlDatabase db, const Mutation &mutation, const QDateTime &at)
+{
+    auto plan = sync::planMutation(mutation);
+    if (!plan.ok())
+        return plan.error();
+    if (plan.value().op == sync::MutationPlan::Op::Merge)
+        return Error{QStringLiteral("storage.merge"),
+                     QStringLiteral("guest.merge goes through GuestRepository::merge")};
+    sql::WriteTransaction tx(db);
+    if (auto s = tx.begin(); !s.ok())
+        return s.error();
+    ReplicaStore replica(db);
+    auto current = replica.load(plan.value().kind, plan.value().id);
+    if (!current.ok())
+        return current.error();
+    // A record is created once: the server takes an identical repeat (a lost reply), but on this
+    // desk a second create of an id it has is a mistake.
+    if (plan.value().op == sync::MutationPlan::Op::Create && current.value())
+        return Error{QStringLiteral("entity.exists"),
+                     QStringLiteral("%1 %2 already exists")
+                         .arg(sync::entityKindKey(plan.value().kind), plan.value().id)};
+    auto merged = sync::mergeEntity(current.value(), plan.value(), at);
+    if (!merged.ok()) {
+        if (merged.error().code == QLatin1String("entity.not_found"))
+            return Error{sync::entityKindKey(plan.value().kind) + QStringLiteral(".not_found"),
+                         merged.error().message};
+        return merged.error();
+    }
+    const Status written =
+        plan.value().op == sync::MutationPlan::Op::Delete
+            ? replica.remove(plan.value().kind, plan.value().id)
+            : replica.storeLocal(plan.value().kind, merged.value(), current.value().has_value());
+    if (!written.ok())
+        return written.error();
+    if (auto s = Outbox(db).append(mutation, at); !s.ok())
+        return s.error();
+    if (auto s = tx.commit(); !s.ok())
+        return s.error();
+    return merged.value();
+}
+
 Status createRecord(QSqlDatabase db, const Clock &clock, sync::EntityKind kind, const QJsonObject &record)
 {
-    return applyMutation(db, Mutation{mutationName(kind, "create"), record}, clock.now(),
-                         [&] { return ReplicaStore(db).store(kind, record); });
+    auto written = writeMutation(db, Mutation{mutationName(kind, "create"), record}, clock.now());
+    return written.ok() ? Status() : Status(written.error());
 }
 
 Result<bool> updateRecord(QSqlDatabase db, const Clock &clock, sync::EntityKind kind,
@@ -37,11 +81,7 @@ Result<bool> updateRecord(QSqlDatabase db, const Clock &clock, sync::EntityKind 
             changes.insert(it.key(), it.value());
     if (changes.size() == 1)
         return false;
-    QJsonObject merged = *current.value();
-    for (auto it = changes.begin(); it != changes.end(); ++it)
-        merged.insert(it.key(), it.value());
-    const Status written = applyMutation(db, Mutation{mutationName(kind, "update"), changes}, clock.now(),
-                                         [&] { return ReplicaStore(db).store(kind, merged); });
+    auto written = writeMutation(db, Mutation{mutationName(kind, "update"), changes}, clock.now());
     if (!written.ok())
         return written.error();
     return true;
@@ -49,8 +89,9 @@ Result<bool> updateRecord(QSqlDatabase db, const Clock &clock, sync::EntityKind 
 
 Status deleteRecord(QSqlDatabase db, const Clock &clock, sync::EntityKind kind, const QString &id)
 {
-    return applyMutation(db, Mutation{mutationName(kind, "delete"), QJsonObject{{QStringLiteral("id"), id}}},
-                         clock.now(), [&] { return ReplicaStore(db).remove(kind, id); });
+    auto written = writeMutation(
+        db, Mutation{mutationName(kind, "delete"), QJsonObject{{QStringLiteral("id"), id}}}, clock.now());
+    return written.ok() ? Status() : Status(written.error());
 }
 
 } // namespace kasp::storage

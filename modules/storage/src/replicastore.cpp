@@ -298,6 +298,31 @@ Status ReplicaStore::store(EntityKind kind, const QJsonObject &record)
     return sql::exec(q, QStringLiteral("replica store"));
 }
 
+Status ReplicaStore::storeLocal(EntityKind kind, const QJsonObject &record, bool exists)
+{
+    if (kind == EntityKind::Guest) {
+        auto guest = guestFromJson(record);
+        if (!guest.ok())
+            return guest.error();
+        return GuestRepository(m_db, kClock).storeLocal(guest.value(), exists);
+    }
+    if (!exists)
+        return store(kind, record);
+    const TableSpec *spec = specOf(kind);
+    QStringList sets;
+    for (const Column &c : spec->columns)
+        if (QLatin1String(c.column) != QLatin1String("id"))
+            sets.append(QStringLiteral("%1 = ?").arg(QLatin1String(c.column)));
+    QSqlQuery &q = statement(QStringLiteral("UPDATE %1 SET %2 WHERE id = ?")
+                                 .arg(QLatin1String(spec->table), sets.join(QLatin1String(", "))));
+    int i = 0;
+    for (const Column &c : spec->columns)
+        if (QLatin1String(c.column) != QLatin1String("id"))
+            q.bindValue(i++, toColumn(c, record.value(QLatin1String(c.field))));
+    q.bindValue(i, toColumn(spec->columns.begin()[0], record.value(QStringLiteral("id"))));
+    return sql::exec(q, QStringLiteral("replica update"));
+}
+
 Status ReplicaStore::remove(EntityKind kind, const QString &id)
 {
     if (kind == EntityKind::Guest) {

@@ -11,20 +11,6 @@
 namespace kasp::storage {
 
 namespace {
-// Binds values in order and runs one INSERT as a mutation.
-Status insertAs(QSqlDatabase db, const Clock &clock, const QString &name, const QJsonObject &args,
-                const QString &sqlText, const QVariantList &values)
-{
-    return applyMutation(db, Mutation{name, args}, clock.now(), [&]() -> Status {
-        QSqlQuery q(db);
-        if (auto s = sql::prepare(q, sqlText); !s.ok())
-            return s;
-        for (const QVariant &v : values)
-            q.addBindValue(v);
-        return sql::exec(q, name);
-    });
-}
-
 template <typename T, typename Read>
 Result<QList<T>> readAll(QSqlDatabase db, const QString &sqlText, Read read)
 {
@@ -40,47 +26,6 @@ Result<QList<T>> readAll(QSqlDatabase db, const QString &sqlText, Read read)
     return out;
 }
 } // namespace
-
-Status RoomRepository::addBuilding(const Building &b)
-{
-    return insertAs(m_db, m_clock, QStringLiteral("building.create"),
-                    {{QStringLiteral("id"), idToString(b.id)},
-                     {QStringLiteral("name"), b.name},
-                     {QStringLiteral("address"), b.address}},
-                    QStringLiteral("INSERT INTO buildings (id, name, address) VALUES (?,?,?)"),
-                    {sql::fromId(b.id), sql::text(b.name), sql::text(b.address)});
-}
-
-Status RoomRepository::addCategory(const RoomCategory &c)
-{
-    return insertAs(
-        m_db, m_clock, QStringLiteral("room_category.create"),
-        {{QStringLiteral("id"), idToString(c.id)},
-         {QStringLiteral("code"), c.code},
-         {QStringLiteral("name"), c.name},
-         {QStringLiteral("beds"), c.beds},
-         {QStringLiteral("extra_beds"), c.extraBeds},
-         {QStringLiteral("price_per_bed_night"), c.pricePerBedNight.kopecks()}},
-        QStringLiteral("INSERT INTO room_categories (id, code, name, beds, extra_beds, price_per_bed_night) "
-                       "VALUES (?,?,?,?,?,?)"),
-        {sql::fromId(c.id), sql::text(c.code), sql::text(c.name), c.beds, c.extraBeds,
-         c.pricePerBedNight.kopecks()});
-}
-
-Status RoomRepository::addRoom(const Room &r)
-{
-    return insertAs(m_db, m_clock, QStringLiteral("room.create"),
-                    {{QStringLiteral("id"), idToString(r.id)},
-                     {QStringLiteral("building_id"), idToString(r.buildingId)},
-                     {QStringLiteral("category_id"), idToString(r.categoryId)},
-                     {QStringLiteral("number"), r.number},
-                     {QStringLiteral("floor"), r.floor},
-                     {QStringLiteral("beds"), r.beds}},
-                    QStringLiteral("INSERT INTO rooms (id, building_id, category_id, number, floor, beds) "
-                                   "VALUES (?,?,?,?,?,?)"),
-                    {sql::fromId(r.id), sql::fromId(r.buildingId), sql::fromId(r.categoryId),
-                     sql::text(r.number), r.floor, r.beds});
-}
 
 // The stock's wire records (snake_case, as kasp-sync has always stored them).
 namespace {
@@ -109,6 +54,21 @@ QJsonObject recordOf(const Room &r)
             {QStringLiteral("beds"), r.beds}};
 }
 } // namespace
+
+Status RoomRepository::addBuilding(const Building &b)
+{
+    return createRecord(m_db, m_clock, sync::EntityKind::Building, recordOf(b));
+}
+
+Status RoomRepository::addCategory(const RoomCategory &c)
+{
+    return createRecord(m_db, m_clock, sync::EntityKind::RoomCategory, recordOf(c));
+}
+
+Status RoomRepository::addRoom(const Room &r)
+{
+    return createRecord(m_db, m_clock, sync::EntityKind::Room, recordOf(r));
+}
 
 Result<bool> RoomRepository::updateBuilding(const Building &building)
 {
@@ -179,47 +139,34 @@ Status RoomRepository::closeRoom(const RoomClosure &c)
                            {QStringLiteral("first_night"), c.firstNight.toString(Qt::ISODate)},
                            {QStringLiteral("end_night"), c.endNight.toString(Qt::ISODate)},
                            {QStringLiteral("reason"), c.reason}};
-    return applyMutation(
-        m_db, Mutation{QStringLiteral("room_closure.create"), args}, m_clock.now(), [&]() -> Status {
-            QSqlQuery q(m_db);
-            if (auto s = sql::prepare(
-                    q, QStringLiteral("SELECT count(*) FROM bookings WHERE room_id = ? AND status <> "
-                                      "'cancelled' AND check_in < ? AND check_out > ?"));
-                !s.ok())
-                return s;
-            q.addBindValue(sql::fromId(c.roomId));
-            q.addBindValue(sql::fromDate(c.endNight));
-            q.addBindValue(sql::fromDate(c.firstNight));
-            if (auto s = sql::exec(q, QStringLiteral("closure overlap")); !s.ok())
-                return s;
-            const int clashes = q.next() ? q.value(0).toInt() : 0;
-            if (clashes > 0)
-                return Error{QStringLiteral("room_closure.overlap"), bookingsInTheWay(clashes)};
-            if (auto s = sql::prepare(
-                    q, QStringLiteral("INSERT INTO room_closures (id, room_id, first_night, end_night, "
-                                      "reason) VALUES (?,?,?,?,?)"));
-                !s.ok())
-                return s;
-            for (const QVariant &v :
-                 QVariantList{sql::fromId(c.id), sql::fromId(c.roomId), sql::fromDate(c.firstNight),
-                              sql::fromDate(c.endNight), sql::text(c.reason)})
-                q.addBindValue(v);
-            return sql::exec(q, QStringLiteral("closure add"));
-        });
+    sql::WriteTransaction tx(m_db);
+    if (auto s = tx.begin(); !s.ok())
+        return s;
+    QSqlQuery q(m_db);
+    if (auto s =
+            sql::prepare(q, QStringLiteral("SELECT count(*) FROM bookings WHERE room_id = ? AND status <> "
+                                           "'cancelled' AND check_in < ? AND check_out > ?"));
+        !s.ok())
+        return s;
+    q.addBindValue(sql::fromId(c.roomId));
+    q.addBindValue(sql::fromDate(c.endNight));
+    q.addBindValue(sql::fromDate(c.firstNight));
+    if (auto s = sql::exec(q, QStringLiteral("closure overlap")); !s.ok())
+        return s;
+    const int clashes = q.next() ? q.value(0).toInt() : 0;
+    if (clashes > 0)
+        return Error{QStringLiteral("room_closure.overlap"), bookingsInTheWay(clashes)};
+    if (auto s = write(m_db, Mutation{QStringLiteral("room_closure.create"), args}, m_clock.now()); !s.ok())
+        return s;
+    return tx.commit();
 }
 
 Status RoomRepository::reopen(const Id &closureId)
 {
-    return applyMutation(
+    return write(
         m_db,
         Mutation{QStringLiteral("room_closure.delete"), {{QStringLiteral("id"), idToString(closureId)}}},
-        m_clock.now(), [&]() -> Status {
-            QSqlQuery q(m_db);
-            if (auto s = sql::prepare(q, QStringLiteral("DELETE FROM room_closures WHERE id = ?")); !s.ok())
-                return s;
-            q.addBindValue(sql::fromId(closureId));
-            return sql::exec(q, QStringLiteral("closure remove"));
-        });
+        m_clock.now());
 }
 
 Result<QList<RoomClosure>> RoomRepository::closures(QDate from, QDate to) const

@@ -3,6 +3,7 @@
 #include "kasp/core/mutation.h"
 #include "kasp/storage/guestrepository.h"
 #include "kasp/storage/outbox.h"
+#include "kasp/storage/recordwriter.h"
 #include "kasp/storage/sqlhelpers.h"
 
 #include <QJsonObject>
@@ -31,65 +32,34 @@ Task readTask(const QSqlQuery &q)
 
 Status TaskRepository::create(const Task &task)
 {
-    return applyMutation(
-        m_db, Mutation{QStringLiteral("task.create"), toJson(task)}, m_clock.now(), [&]() -> Status {
-            QSqlQuery q(m_db);
-            if (auto s = sql::prepare(
-                    q, QStringLiteral("INSERT INTO tasks (id, guest_id, assignee_id, title, due_at, "
-                                      "status, created_at, done_at, kind) VALUES (?,?,?,?,?,?,?,?,?)"));
-                !s.ok())
-                return s;
-            for (const QVariant &v :
-                 QVariantList{sql::fromId(task.id), sql::fromId(task.guestId), sql::fromId(task.assigneeId),
-                              sql::text(task.title), sql::fromInstant(task.due), taskStatusKey(task.status),
-                              sql::fromInstant(task.createdAt.isValid() ? task.createdAt : m_clock.now()),
-                              sql::fromInstant(task.doneAt), taskKindKey(task.kind)})
-                q.addBindValue(v);
-            return sql::exec(q, QStringLiteral("task create"));
-        });
+    Task t = task;
+    if (!t.createdAt.isValid())
+        t.createdAt = m_clock.now();
+    return write(Mutation{QStringLiteral("task.create"), toJson(t)});
 }
 
 Status TaskRepository::setStatus(const Id &taskId, TaskStatus status)
 {
-    const QDateTime now = m_clock.now();
-    const QJsonObject args{{QStringLiteral("id"), idToString(taskId)},
-                           {QStringLiteral("status"), taskStatusKey(status)}};
-    return applyMutation(m_db, Mutation{QStringLiteral("task.set_status"), args}, now, [&]() -> Status {
-        QSqlQuery q(m_db);
-        if (auto s = sql::prepare(q, QStringLiteral("UPDATE tasks SET status = ?, done_at = ? WHERE id = ?"));
-            !s.ok())
-            return s;
-        q.addBindValue(taskStatusKey(status));
-        q.addBindValue(sql::fromInstant(status == TaskStatus::Open ? QDateTime() : now));
-        q.addBindValue(sql::fromId(taskId));
-        if (auto s = sql::exec(q, QStringLiteral("task status")); !s.ok())
-            return s;
-        if (q.numRowsAffected() != 1)
-            return Error{QStringLiteral("task.not_found"), QStringLiteral("task %1").arg(idToString(taskId))};
-        return {};
-    });
+    // The done time is the write path's (the same rule as the server's): set when the status
+    // changes, cleared when the task opens again.
+    return write(Mutation{
+        QStringLiteral("task.set_status"),
+        {{QStringLiteral("id"), idToString(taskId)}, {QStringLiteral("status"), taskStatusKey(status)}}});
 }
 
 Status TaskRepository::reschedule(const Id &taskId, const QDateTime &due)
 {
     if (!due.isValid())
         return Error{QStringLiteral("task.due"), QStringLiteral("a task is rescheduled to a time")};
-    const QJsonObject args{{QStringLiteral("id"), idToString(taskId)},
-                           {QStringLiteral("due"), due.toUTC().toString(Qt::ISODateWithMs)}};
-    return applyMutation(
-        m_db, Mutation{QStringLiteral("task.reschedule"), args}, m_clock.now(), [&]() -> Status {
-            QSqlQuery q(m_db);
-            if (auto s = sql::prepare(q, QStringLiteral("UPDATE tasks SET due_at = ? WHERE id = ?")); !s.ok())
-                return s;
-            q.addBindValue(sql::fromInstant(due));
-            q.addBindValue(sql::fromId(taskId));
-            if (auto s = sql::exec(q, QStringLiteral("task reschedule")); !s.ok())
-                return s;
-            if (q.numRowsAffected() != 1)
-                return Error{QStringLiteral("task.not_found"),
-                             QStringLiteral("task %1").arg(idToString(taskId))};
-            return {};
-        });
+    return write(Mutation{QStringLiteral("task.reschedule"),
+                          {{QStringLiteral("id"), idToString(taskId)},
+                           {QStringLiteral("due"), due.toUTC().toString(Qt::ISODateWithMs)}}});
+}
+
+Status TaskRepository::write(const Mutation &mutation)
+{
+    auto written = writeMutation(m_db, mutation, m_clock.now());
+    return written.ok() ? Status() : Status(written.error());
 }
 
 Result<QList<AgendaTask>> TaskRepository::agenda(const Id &assigneeId, const QDateTime &until,

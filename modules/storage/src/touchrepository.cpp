@@ -2,6 +2,7 @@
 
 #include "kasp/core/mutation.h"
 #include "kasp/storage/outbox.h"
+#include "kasp/storage/recordwriter.h"
 #include "kasp/storage/sqlhelpers.h"
 
 namespace kasp::storage {
@@ -29,27 +30,10 @@ Touch readTouch(const QSqlQuery &q, const Id &guestId)
 
 Status TouchRepository::add(const Touch &touch)
 {
-    return applyMutation(
-        m_db, Mutation{QStringLiteral("touch.add"), toJson(touch)}, m_clock.now(), [&]() -> Status {
-            QSqlQuery q(m_db);
-            if (auto s =
-                    sql::prepare(q, QStringLiteral("INSERT INTO touches (id, guest_id, user_id, kind, at, "
-                                                   "duration_secs, result, note, source, recording) VALUES "
-                                                   "(?,?,?,?,?,?,?,?,?,?)"));
-                !s.ok())
-                return s;
-            q.addBindValue(sql::fromId(touch.id));
-            q.addBindValue(sql::fromId(touch.guestId));
-            q.addBindValue(sql::fromId(touch.userId));
-            q.addBindValue(touchKindKey(touch.kind));
-            q.addBindValue(sql::fromInstant(touch.at));
-            q.addBindValue(touch.durationSecs);
-            q.addBindValue(sql::text(touch.result));
-            q.addBindValue(sql::text(touch.note));
-            q.addBindValue(sql::text(touch.source));
-            q.addBindValue(sql::text(touch.recording));
-            return sql::exec(q, QStringLiteral("touch add"));
-        });
+    Touch t = touch;
+    if (!t.at.isValid())
+        t.at = m_clock.now();
+    return write(m_db, Mutation{QStringLiteral("touch.add"), toJson(t)}, m_clock.now());
 }
 
 Result<std::optional<Touch>> TouchRepository::firstFor(const Id &guestId) const

@@ -1,7 +1,7 @@
 #include "kasp/storage/userrepository.h"
 
 #include "kasp/core/mutation.h"
-#include "kasp/storage/outbox.h"
+#include "kasp/storage/recordwriter.h"
 #include "kasp/storage/sqlhelpers.h"
 
 #include <QJsonObject>
@@ -26,36 +26,14 @@ Status UserRepository::create(const User &user)
                            {QStringLiteral("role"), roleKey(user.role)},
                            {QStringLiteral("active"), user.active},
                            {QStringLiteral("extension"), user.extension}};
-    return applyMutation(m_db, Mutation{QStringLiteral("user.create"), args}, m_clock.now(), [&]() -> Status {
-        QSqlQuery q(m_db);
-        if (auto s =
-                sql::prepare(q, QStringLiteral("INSERT INTO users (%1) VALUES (?,?,?,?,?,?)").arg(kColumns));
-            !s.ok())
-            return s;
-        q.addBindValue(sql::fromId(user.id));
-        q.addBindValue(sql::text(user.login));
-        q.addBindValue(sql::text(user.displayName));
-        q.addBindValue(roleKey(user.role));
-        q.addBindValue(user.active ? 1 : 0);
-        q.addBindValue(user.extension);
-        return sql::exec(q, QStringLiteral("user create"));
-    });
+    return write(m_db, Mutation{QStringLiteral("user.create"), args}, m_clock.now());
 }
 
 Status UserRepository::setExtension(const Id &userId, const QString &extension)
 {
     const QJsonObject args{{QStringLiteral("id"), idToString(userId)},
                            {QStringLiteral("extension"), extension}};
-    return applyMutation(
-        m_db, Mutation{QStringLiteral("user.set_extension"), args}, m_clock.now(), [&]() -> Status {
-            QSqlQuery q(m_db);
-            if (auto s = sql::prepare(q, QStringLiteral("UPDATE users SET extension = ? WHERE id = ?"));
-                !s.ok())
-                return s;
-            q.addBindValue(extension);
-            q.addBindValue(sql::fromId(userId));
-            return sql::exec(q, QStringLiteral("user extension"));
-        });
+    return write(m_db, Mutation{QStringLiteral("user.set_extension"), args}, m_clock.now());
 }
 
 Result<QList<User>> UserRepository::all() const

@@ -5,7 +5,9 @@
 #include "kasp/core/mutation.h"
 #include "kasp/core/user.h"
 
+#include <algorithm>
 #include <cmath>
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonValue>
 
@@ -107,6 +109,8 @@ template <typename Decode> Result<QJsonObject> roundTrip(const QJsonObject &json
     return toJson(decoded.value());
 }
 
+constexpr const char *kStayFields[] = {"roomId", "checkIn", "checkOut"};
+
 // Rules that only make sense on a change: a status machine, derived times.
 Status checkPatch(EntityKind kind, const QJsonObject &before, QJsonObject &after, const QDateTime &at)
 {
@@ -119,10 +123,16 @@ Status checkPatch(EntityKind kind, const QJsonObject &before, QJsonObject &after
         const auto to = bookingStatusFromKey(after.value(QStringLiteral("status")).toString());
         if (!from || !to)
             return badValue(QStringLiteral("status"));
-        if (*from != *to && !canChangeStatus(*from, *to))
-            return Error{QStringLiteral("booking.bad_transition"),
-                         QStringLiteral("a booking cannot go from %1 to %2")
-                             .arg(bookingStatusKey(*from), bookingStatusKey(*to))};
+        if (auto s = checkStatusChange(*from, *to); !s.ok())
+            return s;
+        // A cancelled booking holds no nights: it is not moved to others (a new booking is made).
+        const bool moved = std::any_of(std::begin(kStayFields), std::end(kStayFields), [&](const char *f) {
+            return before.value(QLatin1String(f)) != after.value(QLatin1String(f));
+        });
+        if (moved && !occupiesRoom(*to))
+            return Error{
+                QStringLiteral("booking.bad_transition"),
+                QCoreApplication::translate("kasp::Booking", "A cancelled booking cannot be moved.")};
         return {};
     }
     case EntityKind::Deal: {

@@ -17,6 +17,9 @@ std::optional<BookingStatus> bookingStatusFromKey(const QString &key);
 // steps (hold -> paid); staying put or going back is not a change; anything but checked_in may be
 // cancelled; cancelled and checked_in are final.
 bool canChangeStatus(BookingStatus from, BookingStatus to);
+// The same rule as an error for the consultant ("booking.bad_transition"), or success; the one
+// place the desk's write path and kasp-sync take it from.
+Status checkStatusChange(BookingStatus from, BookingStatus to);
 // A cancelled booking frees its nights; every other status occupies the room.
 inline bool occupiesRoom(BookingStatus s)
 {

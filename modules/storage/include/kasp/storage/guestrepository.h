@@ -43,6 +43,9 @@ public:
     // The pull path (sync): the guest exactly as the server has it, no outbox entry. Run inside
     // the caller's transaction.
     Status storeReplica(const Guest &guest);
+    // The write path's rows of a card this desk changed (writeMutation): the row updated in place
+    // when it exists (foreign keys stay on: history keeps pointing at it), inserted otherwise.
+    Status storeLocal(const Guest &guest, bool exists);
     Status removeReplica(const Id &id);
     // The local half of guest.merge without the survivor's fields (ReplicaStore re-applies a
     // pending merge over a pulled page with it): history rows move, the card goes.

@@ -27,6 +27,9 @@ public:
     // Run inside a transaction (applyPage does).
     Status store(sync::EntityKind kind, const QJsonObject &record);
     Status remove(sync::EntityKind kind, const QString &id);
+    // A record this desk changed (the write path, writeMutation): its row updated in place when it
+    // exists, inserted otherwise, so foreign keys can stay on. Run inside a transaction.
+    Status storeLocal(sync::EntityKind kind, const QJsonObject &record, bool exists);
 
     // Everything of one pulled page in one transaction; a failure leaves the replica untouched
     // (cursor included), so the page is simply pulled again.

@@ -1,5 +1,6 @@
 #pragma once
 #include "kasp/core/clock.h"
+#include "kasp/core/mutation.h"
 #include "kasp/core/result.h"
 #include "kasp/core/task.h"
 #include <QSqlDatabase>
@@ -28,6 +29,7 @@ public:
     Result<QList<AgendaTask>> agenda(const Id &assigneeId, const QDateTime &until, int limit) const;
 
 private:
+    Status write(const Mutation &mutation); // the write path (writeMutation)
     Result<QList<Task>> select(const QString &where, const QVariantList &values) const;
     QSqlDatabase m_db;
     const Clock &m_clock;
