@@ -268,6 +268,19 @@
         <source>The prepayment cannot exceed the total</source>
         <translation>Предоплата не может быть больше суммы брони</translation>
     </message>
+    <message>
+        <source>A cancelled booking cannot be changed.</source>
+        <translation>Отменённую бронь нельзя изменить.</translation>
+    </message>
+    <message>
+        <source>A booking cannot go from %1 to %2.</source>
+        <extracomment>%1 and %2 are status keys (hold, prepaid, paid, lived, cancelled)</extracomment>
+        <translation>Бронь нельзя перевести из статуса «%1» в статус «%2».</translation>
+    </message>
+    <message>
+        <source>A cancelled booking cannot be moved.</source>
+        <translation>Отменённую бронь нельзя перенести.</translation>
+    </message>
 </context>
 <context>
     <name>kasp::Csv</name>
@@ -441,14 +454,6 @@
     <message>
         <source>expected a stage key (a-z, 0-9, _)</source>
         <translation>ожидается ключ этапа (a-z, 0-9, _)</translation>
-    </message>
-    <message>
-        <source>more than %1 items</source>
-        <translation>больше %1 элементов</translation>
-    </message>
-    <message>
-        <source>longer than %1 characters</source>
-        <translation>длиннее %1 символов</translation>
     </message>
 </context>
 <context>
@@ -1596,8 +1601,12 @@
         <translation>Платёжный сервис не отвечал сутки</translation>
     </message>
     <message>
-        <source>The guest paid %1 online (YooKassa %2) but it was not recorded: %3. Record it by hand or return the money.</source>
-        <translation>Гость оплатил онлайн %1 (ЮKassa %2), но платёж не проведён: %3. Проведите его вручную или верните деньги.</translation>
+        <source>Paid %1 online (YooKassa %2), not recorded: record it by hand or return it</source>
+        <translation>Оплата %1 онлайн (ЮKassa %2) не проведена: проведите вручную или верните деньги</translation>
+    </message>
+    <message>
+        <source>The guest paid %1 online (YooKassa %2) but it was not recorded: %3</source>
+        <translation>Гость оплатил онлайн %1 (ЮKassa %2), но платёж не проведён: %3</translation>
     </message>
 </context>
 <context>
@@ -4180,10 +4189,6 @@ VIP и потерянные: от %3 путёвок или от %4; VIP и пе�
         <translation>Номер уже забронирован на часть этих ночей. Выберите другие даты или другой номер.</translation>
     </message>
     <message>
-        <source>A booking cannot go from %1 to %2.</source>
-        <translation>Бронь нельзя перевести из статуса «%1» в статус «%2».</translation>
-    </message>
-    <message>
         <source>The database file does not exist: %1</source>
         <translation>Файл базы данных не найден: %1</translation>
     </message>
@@ -4258,10 +4263,6 @@ VIP и потерянные: от %3 путёвок или от %4; VIP и пе�
     <message>
         <source>Check-out must come after check-in.</source>
         <translation>Дата выезда должна быть позже даты заезда.</translation>
-    </message>
-    <message>
-        <source>A cancelled booking cannot be moved.</source>
-        <translation>Отменённую бронь нельзя перенести.</translation>
     </message>
     <message>
         <source>The booking no longer exists.</source>
