@@ -28,15 +28,24 @@ Result<QJsonObject> writeMutation(QSqlDatabase db, const Mutation &mutation, con
     if (auto s = tx.begin(); !s.ok())
         return s.error();
     ReplicaStore replica(db);
-    auto current = replica.load(plan.value().kind, plan.value().id);
-    if (!current.ok())
-        return current.error();
+    const bool create = plan.value().op == sync::MutationPlan::Op::Create;
     // A record is created once: the server takes an identical repeat (a lost reply), but on this
-    // desk a second create of an id it has is a mistake.
-    if (plan.value().op == sync::MutationPlan::Op::Create && current.value())
-        return Error{QStringLiteral("entity.exists"),
-                     QStringLiteral("%1 %2 already exists")
-                         .arg(sync::entityKindKey(plan.value().kind), plan.value().id)};
+    // desk a second create of an id it has is a mistake. A create reads no record (an import
+    // makes thousands): one index lookup says whether the id is taken.
+    Result<std::optional<QJsonObject>> current = std::optional<QJsonObject>{};
+    if (create) {
+        auto taken = replica.exists(plan.value().kind, plan.value().id);
+        if (!taken.ok())
+            return taken.error();
+        if (taken.value())
+            return Error{QStringLiteral("entity.exists"),
+                         QStringLiteral("%1 %2 already exists")
+                             .arg(sync::entityKindKey(plan.value().kind), plan.value().id)};
+    } else {
+        current = replica.load(plan.value().kind, plan.value().id);
+        if (!current.ok())
+            return current.error();
+    }
     auto merged = sync::mergeEntity(current.value(), plan.value(), at);
     if (!merged.ok()) {
         if (merged.error().code == QLatin1String("entity.not_found"))

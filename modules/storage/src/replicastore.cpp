@@ -275,6 +275,21 @@ Result<std::optional<QJsonObject>> ReplicaStore::load(EntityKind kind, const QSt
     return std::optional<QJsonObject>{canonical.value()};
 }
 
+Result<bool> ReplicaStore::exists(EntityKind kind, const QString &id) const
+{
+    const TableSpec *spec = specOf(kind);
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (auto s = sql::prepare(q, QStringLiteral("SELECT 1 FROM %1 WHERE id = ?")
+                                     .arg(QLatin1String(spec ? spec->table : "guests")));
+        !s.ok())
+        return s.error();
+    q.addBindValue(id);
+    if (auto s = sql::exec(q, QStringLiteral("replica exists")); !s.ok())
+        return s.error();
+    return q.next();
+}
+
 Status ReplicaStore::store(EntityKind kind, const QJsonObject &record)
 {
     if (kind == EntityKind::Guest) {

@@ -24,6 +24,8 @@ public:
     ReplicaStore &operator=(const ReplicaStore &) = delete;
 
     Result<std::optional<QJsonObject>> load(sync::EntityKind kind, const QString &id) const;
+    // Whether a record of this kind has the id (one index lookup, no record read).
+    Result<bool> exists(sync::EntityKind kind, const QString &id) const;
     // Run inside a transaction (applyPage does).
     Status store(sync::EntityKind kind, const QJsonObject &record);
     Status remove(sync::EntityKind kind, const QString &id);
