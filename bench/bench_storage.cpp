@@ -39,7 +39,7 @@ void report(const char *what, const bench::Stats &s, const char *target)
 } // namespace
 
 int main(int argc, char *argv[])
-{
+try {
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();
@@ -56,9 +56,10 @@ int main(int argc, char *argv[])
     {
         QSqlDatabase db = bench::openOrGenerate(path, guests, stays, QStringLiteral("gen"));
         QSqlQuery q(db);
-        q.exec(QStringLiteral("SELECT (SELECT count(*) FROM guests), (SELECT count(*) FROM bookings), "
-                              "(SELECT count(*) FROM touches)"));
-        q.next();
+        bench::requireSql(q.exec(QStringLiteral("SELECT (SELECT count(*) FROM guests), (SELECT count(*) FROM "
+                                                "bookings), (SELECT count(*) FROM touches)")) &&
+                              q.next(),
+                          q, QStringLiteral("counting the data"));
         std::printf("data: %lld guests, %lld stays, %lld touches in %s\n", q.value(0).toLongLong(),
                     q.value(1).toLongLong(), q.value(2).toLongLong(), qPrintable(path));
     }
@@ -67,15 +68,15 @@ int main(int argc, char *argv[])
     // Open: the file is in the page cache, as on a working desktop; each open proves the key.
     const auto opens = timeEach(30, [&](int i) {
         const QString name = QStringLiteral("open%1").arg(i);
-        if (!storage::ConnectionFactory::open({path, bench::benchKey(), name, false, true}).ok())
-            qFatal("open failed");
+        bench::requireOk(storage::ConnectionFactory::open({path, bench::benchKey(), name, false, true}),
+                         QStringLiteral("opening %1").arg(path));
         storage::ConnectionFactory::close(name);
     });
     report("open encrypted database (raw key)", bench::stats(opens), "< 10 ms");
 
-    auto opened =
-        storage::ConnectionFactory::open({path, bench::benchKey(), QStringLiteral("main"), false, true});
-    QSqlDatabase db = opened.value();
+    QSqlDatabase db = bench::requireOk(
+        storage::ConnectionFactory::open({path, bench::benchKey(), QStringLiteral("main"), false, true}),
+        QStringLiteral("opening %1").arg(path));
     SystemClock clock;
     storage::GuestRepository guestsRepo(db, clock);
     crm::GuestService service(db, clock);
@@ -85,39 +86,62 @@ int main(int argc, char *argv[])
     {
         QSqlQuery q(db);
         QRandomGenerator rng(7);
-        q.prepare(QStringLiteral("SELECT g.main_phone, g.last_name FROM guests g WHERE g.rowid = ?"));
-        while (phones.size() < 1000) {
+        bench::requireSql(
+            q.prepare(QStringLiteral("SELECT g.main_phone, g.last_name FROM guests g WHERE g.rowid = ?")), q,
+            QStringLiteral("sampling phones"));
+        for (int tries = 0; phones.size() < 1000; ++tries) {
+            if (tries == 100'000)
+                bench::failBench(
+                    QStringLiteral("sampling phones"),
+                    QStringLiteral("%1 of 1000 found in 100,000 random rowids up to %2 (--guests)")
+                        .arg(phones.size())
+                        .arg(guests));
             q.addBindValue(qint64(rng.bounded(guests)) + 1);
-            if (q.exec() && q.next()) {
+            bench::requireSql(q.exec(), q, QStringLiteral("sampling phones"));
+            if (q.next()) {
                 phones << q.value(0).toString();
                 names << q.value(1).toString();
             }
         }
     }
     const auto exact = timeEach(1000, [&](int i) {
-        if (guestsRepo.idsByPhone(phones[i]).value().isEmpty())
-            qFatal("phone not found");
+        if (bench::requireOk(guestsRepo.idsByPhone(phones[i]), QStringLiteral("exact phone lookup"))
+                .isEmpty())
+            bench::failBench(QStringLiteral("exact phone lookup"), phones[i] + QStringLiteral(" not found"));
     });
     report("exact phone lookup", bench::stats(exact), "median < 1 ms");
 
     const auto phonePrefix = timeEach(300, [&](int i) {
         const QString typed = QStringLiteral("8") + phones[i].mid(2, 3 + i % 5); // "8916", "89161", ...
-        service.search(typed, 50);
+        if (auto found = service.search(typed, 50); !found.ok()) // no message made while it times
+            bench::failBench(QStringLiteral("phone prefix search \"%1\"").arg(typed), found.error());
     });
     report("phone prefix search, first 50", bench::stats(phonePrefix), "< 20 ms");
 
-    const auto phoneSuffix = timeEach(300, [&](int i) { service.search(phones[i].right(4 + i % 3), 50); });
+    const auto phoneSuffix = timeEach(300, [&](int i) {
+        const QString typed = phones[i].right(4 + i % 3);
+        if (auto found = service.search(typed, 50); !found.ok()) // no message made while it times
+            bench::failBench(QStringLiteral("phone last-digits search \"%1\"").arg(typed), found.error());
+    });
     report("phone last-digits search, first 50", bench::stats(phoneSuffix), "< 20 ms");
 
-    const auto namePrefix = timeEach(300, [&](int i) { service.search(names[i].left(2 + i % 4), 50); });
+    const auto namePrefix = timeEach(300, [&](int i) {
+        const QString typed = names[i].left(2 + i % 4);
+        if (auto found = service.search(typed, 50); !found.ok()) // no message made while it times
+            bench::failBench(QStringLiteral("surname prefix search \"%1\"").arg(typed), found.error());
+    });
     report("surname prefix search, first 50", bench::stats(namePrefix), "< 20 ms");
 
     const auto cards = timeEach(300, [&](int i) {
-        const auto ids = guestsRepo.idsByPhone(phones[i]).value();
-        if (!service.card(ids.first()).ok())
-            qFatal("card failed");
+        const auto ids =
+            bench::requireOk(guestsRepo.idsByPhone(phones[i]), QStringLiteral("exact phone lookup"));
+        if (ids.isEmpty())
+            bench::failBench(QStringLiteral("exact phone lookup"), phones[i] + QStringLiteral(" not found"));
+        bench::requireOk(service.card(ids.first()), QStringLiteral("loading a guest card"));
     });
     report("guest card with full history", bench::stats(cards), "-");
     std::printf("peak RSS %ld MB\n", bench::peakRssKb() / 1024);
     return 0;
+} catch (const bench::Failure &) {
+    return 1;
 }

@@ -5,10 +5,13 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
 
 namespace kasp::bench {
 
@@ -19,12 +22,41 @@ storage::DatabaseKey benchKey()
     return storage::DatabaseKey::fromHex(QString::fromLatin1(digest.toHex())).value();
 }
 
+void failBench(const QString &what, const Error &error)
+{
+    failBench(what, error.code.isEmpty() ? error.message : error.code + QStringLiteral(": ") + error.message);
+}
+
+void failBench(const QString &what, const QString &why)
+{
+    std::fflush(stdout); // the figures printed before this one stay before the failure
+    const QString program = QCoreApplication::instance() ? QCoreApplication::applicationName() : QString();
+    std::fprintf(stderr, "%s%sFAILED: %s: %s\n", qPrintable(program), program.isEmpty() ? "" : ": ",
+                 qPrintable(what.simplified()), qPrintable(why.simplified()));
+    throw Failure{};
+}
+
+void requireOk(const Status &status, const QString &what)
+{
+    if (!status.ok())
+        failBench(what, status.error());
+}
+
+void requireSql(bool ok, const QSqlQuery &query, const QString &what)
+{
+    if (ok)
+        return;
+    const QSqlError error = query.lastError();
+    failBench(what, error.isValid() ? QStringLiteral("sql %1: %2").arg(error.nativeErrorCode(), error.text())
+                                    : QStringLiteral("no row"));
+}
+
 QSqlDatabase openOrGenerate(const QString &path, int guests, qint64 stays, const QString &connection)
 {
     const bool fresh = !QFileInfo::exists(path);
     auto opened = storage::ConnectionFactory::open({path, benchKey(), connection, true, true});
     if (!opened.ok())
-        qFatal("cannot open %s: %s", qPrintable(path), qPrintable(opened.error().message));
+        failBench(QStringLiteral("opening %1").arg(path), opened.error());
     if (fresh) {
         demo::DemoOptions options;
         options.guests = guests;
@@ -42,7 +74,7 @@ QSqlDatabase openOrGenerate(const QString &path, int guests, qint64 stays, const
             return true;
         });
         if (!summary.ok())
-            qFatal("generation failed: %s", qPrintable(summary.error().message));
+            failBench(QStringLiteral("generating %1").arg(path), summary.error());
         std::printf("generated %lld guests, %lld stays, %lld touches, %lld deals, %lld rooms in %.1f s (%s, "
                     "%.0f MB)\n",
                     summary->guests, summary->stays, summary->touches, summary->deals, summary->rooms,
