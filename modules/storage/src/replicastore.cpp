@@ -1,5 +1,7 @@
 #include "kasp/storage/replicastore.h"
 
+#include "replicatables.h"
+
 #include "kasp/core/mutation.h"
 #include "kasp/storage/guestrepository.h"
 #include "kasp/storage/outbox.h"
@@ -7,6 +9,7 @@
 #include "kasp/syncproto/entitymerge.h"
 #include "kasp/syncproto/mutationplan.h"
 
+#include <functional>
 #include <QJsonDocument>
 #include <QSet>
 #include <QSqlError>
@@ -14,229 +17,31 @@
 namespace kasp::storage {
 
 using sync::EntityKind;
+using namespace replica;
 
 namespace {
-
-// How a wire field maps to a column. Instants travel as ISO text and live as UTC milliseconds.
-struct Column
-{
-    const char *field;
-    const char *column;
-    enum Type { Text, IdRef, Int, Bool, Instant, Date, Json } type; // Json: an object as compact text
-    bool notNull = false; // NOT NULL instants get 0 rather than NULL
-};
-
-struct TableSpec
-{
-    EntityKind kind;
-    const char *table;
-    std::initializer_list<Column> columns; // the first is the id
-};
-
-const TableSpec kTables[] = {
-    {EntityKind::User,
-     "users",
-     {{"id", "id", Column::IdRef},
-      {"login", "login", Column::Text},
-      {"display_name", "display_name", Column::Text},
-      {"role", "role", Column::Text},
-      {"active", "active", Column::Bool},
-      {"extension", "extension", Column::Text}}},
-    {EntityKind::Building,
-     "buildings",
-     {{"id", "id", Column::IdRef}, {"name", "name", Column::Text}, {"address", "address", Column::Text}}},
-    {EntityKind::RoomCategory,
-     "room_categories",
-     {{"id", "id", Column::IdRef},
-      {"code", "code", Column::Text},
-      {"name", "name", Column::Text},
-      {"beds", "beds", Column::Int},
-      {"extra_beds", "extra_beds", Column::Int},
-      {"price_per_bed_night", "price_per_bed_night", Column::Int}}},
-    {EntityKind::Room,
-     "rooms",
-     {{"id", "id", Column::IdRef},
-      {"building_id", "building_id", Column::IdRef},
-      {"category_id", "category_id", Column::IdRef},
-      {"number", "number", Column::Text},
-      {"floor", "floor", Column::Int},
-      {"beds", "beds", Column::Int}}},
-    {EntityKind::Touch,
-     "touches",
-     {{"id", "id", Column::IdRef},
-      {"guestId", "guest_id", Column::IdRef},
-      {"userId", "user_id", Column::IdRef},
-      {"kind", "kind", Column::Text},
-      {"at", "at", Column::Instant, true},
-      {"durationSecs", "duration_secs", Column::Int},
-      {"result", "result", Column::Text},
-      {"note", "note", Column::Text},
-      {"source", "source", Column::Text},
-      {"recording", "recording", Column::Text}}},
-    {EntityKind::Booking,
-     "bookings",
-     {{"id", "id", Column::IdRef},
-      {"guestId", "guest_id", Column::IdRef},
-      {"roomId", "room_id", Column::IdRef},
-      {"checkIn", "check_in", Column::Date},
-      {"checkOut", "check_out", Column::Date},
-      {"adults", "adults", Column::Int},
-      {"children", "children", Column::Int},
-      {"total", "total", Column::Int},
-      {"prepaid", "prepaid", Column::Int},
-      {"status", "status", Column::Text},
-      {"createdBy", "created_by", Column::IdRef},
-      {"createdAt", "created_at", Column::Instant, true},
-      {"holdUntil", "hold_until", Column::Instant},
-      {"cancelReason", "cancel_reason", Column::Text},
-      {"meals", "meals", Column::Text},
-      {"treatment", "treatment", Column::Text}}},
-    {EntityKind::Payment,
-     "payments",
-     {{"id", "id", Column::IdRef},
-      {"bookingId", "booking_id", Column::IdRef},
-      {"guestId", "guest_id", Column::IdRef},
-      {"amount", "amount", Column::Int},
-      {"method", "method", Column::Text},
-      {"at", "at", Column::Instant, true},
-      {"userId", "user_id", Column::IdRef},
-      {"reference", "reference", Column::Text}}},
-    {EntityKind::RoomClosure,
-     "room_closures",
-     {{"id", "id", Column::IdRef},
-      {"room_id", "room_id", Column::IdRef},
-      {"first_night", "first_night", Column::Date},
-      {"end_night", "end_night", Column::Date},
-      {"reason", "reason", Column::Text}}},
-    {EntityKind::Tariff,
-     "tariffs",
-     {{"id", "id", Column::IdRef},
-      {"categoryId", "category_id", Column::IdRef},
-      {"season", "season", Column::Text},
-      {"from", "first_night", Column::Date},
-      {"to", "end_night", Column::Date},
-      {"mainBed", "main_bed", Column::Int},
-      {"extraBed", "extra_bed", Column::Int},
-      {"meals", "meals", Column::Json},
-      {"treatments", "treatments", Column::Json},
-      {"minNights", "min_nights", Column::Int}}},
-    {EntityKind::ChildRule,
-     "child_rules",
-     {{"id", "id", Column::IdRef},
-      {"fromAge", "from_age", Column::Int},
-      {"toAge", "to_age", Column::Int},
-      {"percent", "percent", Column::Int},
-      {"needsBed", "needs_bed", Column::Bool}}},
-    {EntityKind::Discount,
-     "discounts",
-     {{"id", "id", Column::IdRef},
-      {"kind", "kind", Column::Text},
-      {"percent", "percent", Column::Int},
-      {"minNights", "min_nights", Column::Int},
-      {"code", "code", Column::Text},
-      {"validFrom", "valid_from", Column::Text},
-      {"validTo", "valid_to", Column::Text}}},
-    {EntityKind::Deal,
-     "deals",
-     {{"id", "id", Column::IdRef},
-      {"guestId", "guest_id", Column::IdRef},
-      {"ownerId", "owner_id", Column::IdRef},
-      {"title", "title", Column::Text},
-      {"stage", "stage", Column::Text},
-      {"amount", "amount", Column::Int},
-      {"createdAt", "created_at", Column::Instant, true},
-      {"updatedAt", "updated_at", Column::Instant, true},
-      {"closedAt", "closed_at", Column::Instant},
-      {"lostReason", "lost_reason", Column::Text}}},
-    {EntityKind::Task,
-     "tasks",
-     {{"id", "id", Column::IdRef},
-      {"guestId", "guest_id", Column::IdRef},
-      {"assigneeId", "assignee_id", Column::IdRef},
-      {"title", "title", Column::Text},
-      {"due", "due_at", Column::Instant},
-      {"status", "status", Column::Text},
-      {"createdAt", "created_at", Column::Instant, true},
-      {"doneAt", "done_at", Column::Instant},
-      {"kind", "kind", Column::Text}}},
-    {EntityKind::DealStage,
-     "deal_stages",
-     {{"id", "id", Column::IdRef},
-      {"key", "key", Column::Text},
-      {"title", "title", Column::Text},
-      {"position", "position", Column::Int},
-      {"active", "active", Column::Bool}}},
-    {EntityKind::DealMove,
-     "deal_moves",
-     {{"id", "id", Column::IdRef},
-      {"dealId", "deal_id", Column::IdRef},
-      {"guestId", "guest_id", Column::IdRef},
-      {"userId", "user_id", Column::IdRef},
-      {"from", "from_stage", Column::Text},
-      {"to", "to_stage", Column::Text},
-      {"at", "at", Column::Instant, true}}},
-    // One row per pair (first_id < second_id): a second desk's mark of the same pair replaces it.
-    {EntityKind::GuestDistinct,
-     "guest_distinct_pairs",
-     {{"id", "id", Column::IdRef},
-      {"firstId", "first_id", Column::Text},
-      {"secondId", "second_id", Column::Text},
-      {"userId", "user_id", Column::IdRef},
-      {"at", "at", Column::Instant, true}}},
-};
 
 // Replica writes keep the records' own times; the clock only fills gaps in malformed records.
 const SystemClock kClock;
 
-const TableSpec *specOf(EntityKind kind)
+// Replicated rows are written as the server has them: it checked the references, and a page (or
+// a roll-back) may write a record before what it refers to, or remove one that something still
+// refers to. Foreign keys can only be switched outside a transaction; `body` runs inside one,
+// committed when it succeeds.
+Status withoutForeignKeys(QSqlDatabase db, const std::function<Status()> &body)
 {
-    for (const TableSpec &spec : kTables)
-        if (spec.kind == kind)
-            return &spec;
-    return nullptr; // guests: GuestRepository owns their child tables
-}
-
-QVariant toColumn(const Column &c, const QJsonValue &v)
-{
-    switch (c.type) {
-    case Column::Text:
-        return sql::text(v.toString());
-    case Column::IdRef:
-        return sql::fromId(idFromString(v.toString()));
-    case Column::Int:
-        return static_cast<qint64>(v.toDouble());
-    case Column::Bool:
-        return v.toBool(true) ? 1 : 0;
-    case Column::Date:
-        return v.toString();
-    case Column::Json:
-        return QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
-    case Column::Instant: {
-        const QVariant ms = sql::fromInstant(QDateTime::fromString(v.toString(), Qt::ISODateWithMs));
-        return ms.isNull() && c.notNull ? QVariant(qint64(0)) : ms;
-    }
-    }
-    return {};
-}
-
-QJsonValue fromColumn(const Column &c, const QVariant &v)
-{
-    switch (c.type) {
-    case Column::Text:
-    case Column::Date:
-        return v.toString();
-    case Column::IdRef:
-        return idToString(sql::toId(v));
-    case Column::Int:
-        return v.toLongLong();
-    case Column::Bool:
-        return v.toLongLong() != 0;
-    case Column::Json:
-        return QJsonDocument::fromJson(v.toString().toUtf8()).object();
-    case Column::Instant:
-        return v.isNull() ? QString() : sql::toInstant(v).toUTC().toString(Qt::ISODateWithMs);
-    }
-    return {};
+    QSqlQuery pragma(db);
+    pragma.exec(QStringLiteral("PRAGMA foreign_keys = OFF"));
+    Status result = [&]() -> Status {
+        sql::WriteTransaction tx(db);
+        if (auto s = tx.begin(); !s.ok())
+            return s;
+        if (auto s = body(); !s.ok())
+            return s;
+        return tx.commit();
+    }();
+    pragma.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
+    return result;
 }
 
 } // namespace
@@ -453,12 +258,7 @@ bool ReplicaStore::inSnapshot() const
 
 Status ReplicaStore::resetForResync()
 {
-    QSqlQuery pragma(m_db);
-    pragma.exec(QStringLiteral("PRAGMA foreign_keys = OFF"));
-    Status result = [&]() -> Status {
-        sql::WriteTransaction tx(m_db);
-        if (auto s = tx.begin(); !s.ok())
-            return s;
+    return withoutForeignKeys(m_db, [&]() -> Status {
         QSqlQuery q(m_db);
         for (const char *table :
              {"payments", "touches", "bookings", "deal_moves", "deals", "deal_stages", "tasks",
@@ -472,10 +272,8 @@ Status ReplicaStore::resetForResync()
             return Error{QStringLiteral("storage.failed"), q.lastError().text()};
         if (!q.exec(QStringLiteral("DELETE FROM meta WHERE key = 'sync_cursor'")))
             return Error{QStringLiteral("storage.failed"), q.lastError().text()};
-        return tx.commit();
-    }();
-    pragma.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
-    return result;
+        return {};
+    });
 }
 
 Status ReplicaStore::settlePush(const QList<std::pair<EntityKind, QString>> &refusedCreates,
@@ -483,23 +281,16 @@ Status ReplicaStore::settlePush(const QList<std::pair<EntityKind, QString>> &ref
 {
     if (refusedCreates.isEmpty())
         return Outbox(m_db).acknowledgeUpTo(lastMutationId);
-    // Foreign keys off, as for a pulled deletion: a refused record goes even when a local row
-    // still refers to it (the server refused those too, or will).
-    QSqlQuery pragma(m_db);
-    pragma.exec(QStringLiteral("PRAGMA foreign_keys = OFF"));
-    Status result = [&]() -> Status {
-        sql::WriteTransaction tx(m_db);
-        if (auto s = tx.begin(); !s.ok())
-            return s;
+    // As for a pulled deletion: a refused record goes even when a local row still refers to it
+    // (the server refused those too, or will).
+    return withoutForeignKeys(m_db, [&]() -> Status {
         for (const auto &[kind, id] : refusedCreates)
             if (auto s = remove(kind, id); !s.ok())
                 return s;
         if (auto s = Outbox(m_db).acknowledgeUpTo(lastMutationId); !s.ok())
             return s;
-        return tx.commit();
-    }();
-    pragma.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
-    return result;
+        return {};
+    });
 }
 
 qint64 ReplicaStore::cursor() const
@@ -512,14 +303,8 @@ qint64 ReplicaStore::cursor() const
 
 Status ReplicaStore::applyPage(const sync::PullResponse &page)
 {
-    // The server checked references; a page may carry a booking before its guest's newer version.
-    // Foreign keys can only be switched outside a transaction.
-    QSqlQuery pragma(m_db);
-    pragma.exec(QStringLiteral("PRAGMA foreign_keys = OFF"));
-    Status result = [&]() -> Status {
-        sql::WriteTransaction tx(m_db);
-        if (auto s = tx.begin(); !s.ok())
-            return s;
+    // A page may carry a booking before its guest's newer version.
+    return withoutForeignKeys(m_db, [&]() -> Status {
         QSet<QString> touched;
         QList<const sync::Record *> guests;
         for (const sync::Record &r : page.records) {
@@ -597,10 +382,8 @@ Status ReplicaStore::applyPage(const sync::PullResponse &page)
         q.addBindValue(QString::number(page.cursor));
         if (auto s = sql::exec(q, QStringLiteral("sync cursor")); !s.ok())
             return s;
-        return tx.commit();
-    }();
-    pragma.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
-    return result;
+        return {};
+    });
 }
 
 } // namespace kasp::storage
