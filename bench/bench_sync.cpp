@@ -39,12 +39,19 @@ namespace {
 
 const QString kPassword = QStringLiteral("bench-password-1");
 
-void waitUntil(const std::function<bool()> &done, int timeoutMs)
+// False when it timed out: the caller fails the bench (bench::failBench), it does not print a figure.
+bool waitUntil(const std::function<bool()> &done, int timeoutMs)
 {
     QElapsedTimer t;
     t.start();
     while (!done() && t.elapsed() < timeoutMs)
         QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+    return done();
+}
+
+QString seconds(int ms)
+{
+    return QStringLiteral("no answer in %1 s").arg(ms / 1000);
 }
 
 // One HTTP/1.1 keep-alive connection, like one desktop's: raw, so 100 of them are 100 sockets.
@@ -103,8 +110,8 @@ struct Bench
     std::unique_ptr<test::SyncServerProcess> server;
     QNetworkAccessManager net;
 
-    QByteArray call(const QString &path, const QByteArray &body, const QString &token = {},
-                    int *status = nullptr)
+    // The answer's body; a timeout, a network error or a status other than 200 fails the bench.
+    QByteArray call(const QString &path, const QByteArray &body, const QString &token = {})
     {
         QNetworkRequest request(QUrl(server->baseUrl() + path));
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
@@ -113,11 +120,17 @@ struct Bench
         if (!token.isEmpty())
             request.setRawHeader("Authorization", "Bearer " + token.toLatin1());
         QNetworkReply *reply = net.post(request, body);
-        waitUntil([reply] { return reply->isFinished(); }, 120'000);
-        if (status)
-            *status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (!waitUntil([reply] { return reply->isFinished(); }, 120'000))
+            bench::failBench(QStringLiteral("POST ") + path, seconds(120'000));
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         const QByteArray out = reply->readAll();
         reply->deleteLater();
+        if (status != 200)
+            bench::failBench(
+                QStringLiteral("POST ") + path,
+                QStringLiteral("HTTP %1 %2 %3")
+                    .arg(status)
+                    .arg(status == 0 ? reply->errorString() : QString(), QString::fromUtf8(out)));
         return out;
     }
 
@@ -126,17 +139,19 @@ struct Bench
         const QByteArray body =
             call(QStringLiteral("/v1/auth/signin"),
                  QJsonDocument(QJsonObject{{"login", login}, {"password", kPassword}}).toJson());
-        return QJsonDocument::fromJson(body).object().value(QStringLiteral("accessToken")).toString();
+        const QString token =
+            QJsonDocument::fromJson(body).object().value(QStringLiteral("accessToken")).toString();
+        if (token.isEmpty())
+            bench::failBench(QStringLiteral("sign-in of ") + login,
+                             QStringLiteral("no access token in ") + QString::fromUtf8(body));
+        return token;
     }
 
-    bool addUser(const QString &org, const QString &login)
+    void addUser(const QString &org, const QString &login)
     {
         QString error;
-        if (!server->addUser(org, login, QStringLiteral("consultant"), kPassword, &error)) {
-            std::fprintf(stderr, "add-user: %s\n", qPrintable(error));
-            return false;
-        }
-        return true;
+        if (!server->addUser(org, login, QStringLiteral("consultant"), kPassword, &error))
+            bench::failBench(QStringLiteral("kasp-sync --add-user ") + login, error);
     }
 };
 
@@ -152,7 +167,8 @@ PushedMutation guestCreate(qint64 id, int n)
     return PushedMutation{id, QStringLiteral("guest.create"), toJson(g), g.createdAt};
 }
 
-// Pushes `batches` batches of `batchSize` for each (token, client) concurrently; mutations/s.
+// Pushes `batches` batches of `batchSize` for each (token, client) concurrently; mutations/s. A
+// push answered with anything but 200, or not finished in 10 minutes, fails the bench.
 double pushRate(Bench &b, const QList<std::pair<QString, QString>> &clients, int batches, int batchSize)
 {
     struct Lane
@@ -175,6 +191,7 @@ double pushRate(Bench &b, const QList<std::pair<QString, QString>> &clients, int
             bodies[l].append(encode(request));
         }
     int finished = 0, failures = 0;
+    QString firstFailure;
     std::function<void(int)> sendNext = [&](int l) {
         Lane &lane = lanes[l];
         if (lane.sent == batches) {
@@ -188,8 +205,12 @@ double pushRate(Bench &b, const QList<std::pair<QString, QString>> &clients, int
         request.setRawHeader("Authorization", "Bearer " + lane.token.toLatin1());
         QNetworkReply *reply = b.net.post(request, bodies[l][lane.sent++]);
         QObject::connect(reply, &QNetworkReply::finished, [&, reply, l] {
-            if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 200)
-                ++failures;
+            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            if (status != 200 && failures++ == 0)
+                firstFailure = QStringLiteral("HTTP %1 %2 %3")
+                                   .arg(status)
+                                   .arg(status == 0 ? reply->errorString() : QString(),
+                                        QString::fromUtf8(reply->readAll()));
             reply->deleteLater();
             sendNext(l);
         });
@@ -198,10 +219,14 @@ double pushRate(Bench &b, const QList<std::pair<QString, QString>> &clients, int
     timer.start();
     for (int l = 0; l < lanes.size(); ++l)
         sendNext(l);
-    waitUntil([&] { return finished == lanes.size(); }, 600'000);
+    const bool allFinished = waitUntil([&] { return finished == lanes.size(); }, 600'000);
     const double secs = timer.nsecsElapsed() / 1e9;
     if (failures)
-        std::printf("  (%d failed pushes)\n", failures);
+        bench::failBench(
+            QStringLiteral("push (%1 of %2 batches failed)").arg(failures).arg(lanes.size() * batches),
+            firstFailure);
+    if (!allFinished)
+        bench::failBench(QStringLiteral("push"), seconds(600'000));
     return lanes.size() * batches * batchSize / secs;
 }
 
@@ -243,6 +268,7 @@ void benchFanout(Bench &b, int desktops, int rounds)
     QElapsedTimer sinceWrite;
     std::vector<double> latencies;
     int seen = 0;
+    QString pullError; // set in a reply's handler, failed on after the wait
     for (int i = 0; i < desktops; ++i) {
         Desk &d = desks[static_cast<size_t>(i)];
         const QString token = b.signIn(QStringLiteral("fan%1").arg(i));
@@ -250,24 +276,28 @@ void benchFanout(Bench &b, int desktops, int rounds)
         d.socket = std::make_unique<QWebSocket>();
         // Catch up first so every desk starts at the head.
         bool caughtUp = false;
-        std::function<void()> pull = [&d, &caughtUp, &pull] {
+        std::function<void()> pull = [&d, &caughtUp, &pull, &pullError] {
             d.http->post("/v1/pull", encode(PullRequest{d.client, d.cursor, 5000}),
                          [&](const QByteArray &body) {
                              auto page = decodePullResponse(body);
-                             if (page.ok()) {
+                             if (!page.ok())
+                                 pullError = page.error().code + QStringLiteral(": ") + page.error().message;
+                             else if (page.value().more) {
                                  d.cursor = page.value().cursor;
-                                 if (page.value().more) {
-                                     pull();
-                                     return;
-                                 }
-                             }
+                                 pull();
+                                 return;
+                             } else
+                                 d.cursor = page.value().cursor;
                              caughtUp = true;
                          });
         };
         pull();
-        waitUntil([&] { return caughtUp; }, 10'000);
+        if (!waitUntil([&] { return caughtUp; }, 10'000))
+            bench::failBench(QStringLiteral("catch-up pull of desktop %1").arg(i), seconds(10'000));
+        if (!pullError.isEmpty())
+            bench::failBench(QStringLiteral("catch-up pull of desktop %1").arg(i), pullError);
         QObject::connect(d.socket.get(), &QWebSocket::textMessageReceived,
-                         [&d, &expectedId, &sinceWrite, &latencies, &seen](const QString &) {
+                         [&d, &expectedId, &sinceWrite, &latencies, &seen, &pullError](const QString &) {
                              if (d.pulling)
                                  return;
                              d.pulling = true;
@@ -275,8 +305,11 @@ void benchFanout(Bench &b, int desktops, int rounds)
                                           [&](const QByteArray &body) {
                                               d.pulling = false;
                                               auto page = decodePullResponse(body);
-                                              if (!page.ok())
+                                              if (!page.ok()) {
+                                                  pullError = page.error().code + QStringLiteral(": ") +
+                                                              page.error().message;
                                                   return;
+                                              }
                                               d.cursor = page.value().cursor;
                                               for (const Record &r : page.value().records)
                                                   if (r.id == expectedId) {
@@ -288,13 +321,14 @@ void benchFanout(Bench &b, int desktops, int rounds)
         d.socket->open(QUrl(
             QStringLiteral("ws://127.0.0.1:%1/v1/poke?access_token=%2").arg(b.server->port()).arg(token)));
     }
-    waitUntil(
-        [&] {
-            return std::all_of(desks.begin(), desks.end(), [](const Desk &d) {
-                return d.socket->state() == QAbstractSocket::ConnectedState;
-            });
-        },
-        20'000);
+    const auto connected = [&] {
+        return std::count_if(desks.begin(), desks.end(), [](const Desk &d) {
+            return d.socket->state() == QAbstractSocket::ConnectedState;
+        });
+    };
+    if (!waitUntil([&] { return connected() == desktops; }, 20'000))
+        bench::failBench(QStringLiteral("WebSockets of the desktops"),
+                         QStringLiteral("%1 of %2 connected in 20 s").arg(connected()).arg(desktops));
     const QString writerClient = idToString(newId());
     for (int round = 0; round < rounds; ++round) {
         seen = 0;
@@ -302,7 +336,13 @@ void benchFanout(Bench &b, int desktops, int rounds)
         expectedId = m.args.value(QStringLiteral("id")).toString();
         sinceWrite.start();
         b.call(QStringLiteral("/v1/push"), encode(PushRequest{writerClient, {m}}), writer);
-        waitUntil([&] { return seen == desktops; }, 5000);
+        const bool everyone = waitUntil([&] { return seen == desktops || !pullError.isEmpty(); }, 5000);
+        if (!pullError.isEmpty())
+            bench::failBench(QStringLiteral("pull after a poke (write %1)").arg(round + 1), pullError);
+        if (!everyone)
+            bench::failBench(
+                QStringLiteral("write %1 -> visible on %2 desktops").arg(round + 1).arg(desktops),
+                QStringLiteral("seen by %1 of them in 5 s").arg(seen));
         QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
     }
     const auto s = bench::stats(latencies);
@@ -322,10 +362,8 @@ void benchFirstSync(Bench &b, int rows)
     // time-ordered (v7 layout) ids as desktops and imports make them.
     QString error;
     QSqlDatabase db = b.pg.connect(QStringLiteral("seed"), &error);
-    if (!db.isOpen()) {
-        std::fprintf(stderr, "seed: %s\n", qPrintable(error));
-        return;
-    }
+    if (!db.isOpen())
+        bench::failBench(QStringLiteral("connecting to PostgreSQL to seed"), error);
     QElapsedTimer seedTimer;
     seedTimer.start();
     QSqlQuery q(db);
@@ -345,40 +383,49 @@ void benchFirstSync(Bench &b, int rows)
             "substr(h, 1, 3) "
             "|| '-8' || substr(h, 4, 3) || '-' || substr(h, 7, 12) AS u) x")
             .arg(rows));
-    if (!seeded || !q.exec(QStringLiteral("UPDATE orgs SET seq = seq + %1 WHERE name = 'Big'").arg(rows))) {
-        std::fprintf(stderr, "seed: %s\n", qPrintable(q.lastError().text()));
-        return;
-    }
-    q.exec(QStringLiteral("VACUUM ANALYZE records"));
+    bench::requireSql(seeded, q, QStringLiteral("seeding %1 guest records").arg(rows));
+    bench::requireSql(q.exec(QStringLiteral("UPDATE orgs SET seq = seq + %1 WHERE name = 'Big'").arg(rows)),
+                      q, QStringLiteral("seeding %1 guest records").arg(rows));
+    bench::requireSql(q.exec(QStringLiteral("VACUUM ANALYZE records")), q, QStringLiteral("VACUUM ANALYZE"));
     std::printf("  (seeded %d guest records in PostgreSQL in %.1f s)\n", rows, seedTimer.elapsed() / 1000.0);
 
     const QString dir = test::makeTempDir(QStringLiteral("firstsync"));
-    auto opened = storage::ConnectionFactory::open({dir + QStringLiteral("/replica.db"),
-                                                    storage::DatabaseKey::generateRaw(),
-                                                    QStringLiteral("replica"), true, true});
-    if (!opened.ok()) {
-        std::fprintf(stderr, "replica: %s\n", qPrintable(opened.error().message));
-        return;
-    }
+    const QSqlDatabase replica =
+        bench::requireOk(storage::ConnectionFactory::open({dir + QStringLiteral("/replica.db"),
+                                                           storage::DatabaseKey::generateRaw(),
+                                                           QStringLiteral("replica"), true, true}),
+                         QStringLiteral("opening the replica"));
     SyncClient::Options options;
     options.server = QUrl(b.server->baseUrl());
     options.pullPage = kMaxPullPage;
-    SyncClient client(opened.value(), options);
+    SyncClient client(replica, options);
     bool signedIn = false, done = false;
+    std::optional<Error> failed; // recorded by the slots, failed on after the wait
     QObject::connect(&client, &SyncClient::signedIn, [&] { signedIn = true; });
+    QObject::connect(&client, &SyncClient::authFailed, [&](const Error &e) { failed = e; });
     QObject::connect(&client, &SyncClient::synced, [&] { done = true; });
     QObject::connect(&client, &SyncClient::syncFailed, [&](const Error &e) {
-        std::fprintf(stderr, "sync failed: %s %s\n", qPrintable(e.code), qPrintable(e.message));
+        failed = e;
         done = true;
     });
     client.signIn(QStringLiteral("bigreader"), kPassword);
-    waitUntil([&] { return signedIn; }, 10'000);
+    if (!waitUntil([&] { return signedIn || failed; }, 10'000))
+        bench::failBench(QStringLiteral("SyncClient sign-in"), seconds(10'000));
+    if (failed)
+        bench::failBench(QStringLiteral("SyncClient sign-in"), *failed);
     QElapsedTimer timer;
     timer.start();
     client.syncNow();
-    waitUntil([&] { return done; }, 900'000);
+    if (!waitUntil([&] { return done; }, 900'000))
+        bench::failBench(QStringLiteral("first sync of %1 guests").arg(rows), seconds(900'000));
     const double secs = timer.elapsed() / 1000.0;
-    const qint64 local = storage::GuestRepository(opened.value(), SystemClock()).count().value();
+    if (failed)
+        bench::failBench(QStringLiteral("first sync of %1 guests").arg(rows), *failed);
+    const qint64 local = bench::requireOk(storage::GuestRepository(replica, SystemClock()).count(),
+                                          QStringLiteral("counting the replica's guests"));
+    if (local != rows)
+        bench::failBench(QStringLiteral("first sync of %1 guests").arg(rows),
+                         QStringLiteral("%1 guests in the replica after it").arg(local));
     std::printf("first sync: %lld guests into the encrypted replica in %.1f s (%.0f rows/s, pages of %d)\n",
                 local, secs, local / secs, kMaxPullPage);
 }
@@ -403,6 +450,9 @@ void benchIdle(Bench &b, int sockets)
     b.addUser(QStringLiteral("Idle"), QStringLiteral("idle"));
     const QString token = b.signIn(QStringLiteral("idle"));
     const long before = rssKbOf(b.server->pid());
+    if (before < 0)
+        bench::failBench(QStringLiteral("kasp-sync's RSS"),
+                         QStringLiteral("no VmRSS for pid %1").arg(b.server->pid()));
     std::vector<std::unique_ptr<QWebSocket>> open;
     for (int i = 0; i < sockets; ++i) {
         open.push_back(std::make_unique<QWebSocket>());
@@ -411,17 +461,19 @@ void benchIdle(Bench &b, int sockets)
         if (i % 50 == 49)
             waitUntil([&] { return open.back()->state() == QAbstractSocket::ConnectedState; }, 5000);
     }
-    waitUntil(
-        [&] {
-            return std::all_of(open.begin(), open.end(),
-                               [](const auto &s) { return s->state() == QAbstractSocket::ConnectedState; });
-        },
-        30'000);
-    const long connected = std::count_if(open.begin(), open.end(), [](const auto &s) {
-        return s->state() == QAbstractSocket::ConnectedState;
-    });
+    const auto countConnected = [&] {
+        return std::count_if(open.begin(), open.end(),
+                             [](const auto &s) { return s->state() == QAbstractSocket::ConnectedState; });
+    };
+    if (!waitUntil([&] { return countConnected() == sockets; }, 30'000))
+        bench::failBench(QStringLiteral("idle WebSocket clients"),
+                         QStringLiteral("%1 of %2 connected in 30 s").arg(countConnected()).arg(sockets));
+    const long connected = countConnected();
     QCoreApplication::processEvents(QEventLoop::AllEvents, 500);
     const long after = rssKbOf(b.server->pid());
+    if (after < 0)
+        bench::failBench(QStringLiteral("kasp-sync's RSS"),
+                         QStringLiteral("no VmRSS for pid %1").arg(b.server->pid()));
     std::printf("kasp-sync RSS: %.1f MB with %ld idle WebSocket clients (%.1f MB before them)\n",
                 after / 1024.0, connected, before / 1024.0);
 }
@@ -429,7 +481,7 @@ void benchIdle(Bench &b, int sockets)
 } // namespace
 
 int main(int argc, char **argv)
-{
+try {
     QCoreApplication app(argc, argv);
     QCommandLineParser cli;
     cli.addHelpOption();
@@ -450,15 +502,11 @@ int main(int argc, char **argv)
 
     Bench b;
     QString error;
-    if (!b.pg.start(&error)) {
-        std::fprintf(stderr, "PostgreSQL: %s\n", qPrintable(error));
-        return 1;
-    }
+    if (!b.pg.start(&error))
+        bench::failBench(QStringLiteral("starting PostgreSQL"), error);
     b.server = std::make_unique<test::SyncServerProcess>(b.pg, cli.value(binary));
-    if (!b.server->initDb(&error) || !b.server->start(&error)) {
-        std::fprintf(stderr, "kasp-sync: %s\n", qPrintable(error));
-        return 1;
-    }
+    if (!b.server->initDb(&error) || !b.server->start(&error))
+        bench::failBench(QStringLiteral("starting kasp-sync"), error);
     const QString which = cli.value(figure);
     const bool all = which == QLatin1String("all");
     if (all || which == QLatin1String("push"))
@@ -470,4 +518,6 @@ int main(int argc, char **argv)
     if (all || which == QLatin1String("firstsync"))
         benchFirstSync(b, cli.value(rows).toInt());
     return 0;
+} catch (const bench::Failure &) {
+    return 1;
 }
