@@ -52,7 +52,7 @@ private:
 } // namespace
 
 int main(int argc, char *argv[])
-{
+try {
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();
@@ -92,26 +92,22 @@ int main(int argc, char *argv[])
                 .toUtf8();
     }
 
-    auto opened =
-        storage::ConnectionFactory::open({path, bench::benchKey(), QStringLiteral("import"), true, true});
-    if (!opened.ok()) {
-        std::fprintf(stderr, "%s\n", qPrintable(opened.error().message));
-        return 1;
-    }
+    const QSqlDatabase db = bench::requireOk(
+        storage::ConnectionFactory::open({path, bench::benchKey(), QStringLiteral("import"), true, true}),
+        QStringLiteral("opening %1").arg(path));
     SystemClock clock;
-    crm::GuestImporter importer(opened.value(), clock);
+    crm::GuestImporter importer(db, clock);
     QString format = QStringLiteral("CSV");
     double fileMb = double(csv.size()) / 1e6;
     QByteArray workbook;
     if (parser.isSet(QStringLiteral("xlsx"))) {
         CsvRowsSource rowsOfCsv(csv, rows);
         const QString xlsxPath = path + QStringLiteral(".xlsx");
-        if (auto written = crm::exportList(rowsOfCsv, xlsxPath, crm::ExportFormat::Xlsx); !written.ok()) {
-            std::fprintf(stderr, "%s\n", qPrintable(written.error().message));
-            return 1;
-        }
+        bench::requireOk(crm::exportList(rowsOfCsv, xlsxPath, crm::ExportFormat::Xlsx),
+                         QStringLiteral("writing %1").arg(xlsxPath));
         QFile f(xlsxPath);
-        f.open(QIODevice::ReadOnly);
+        if (!f.open(QIODevice::ReadOnly))
+            bench::failBench(QStringLiteral("reading %1").arg(xlsxPath), f.errorString());
         workbook = f.readAll();
         format = QStringLiteral("XLSX");
         fileMb = double(workbook.size()) / 1e6;
@@ -119,12 +115,7 @@ int main(int argc, char *argv[])
     QElapsedTimer timer;
     timer.start();
     if (!workbook.isEmpty()) {
-        auto text = crm::importableText(workbook);
-        if (!text.ok()) {
-            std::fprintf(stderr, "%s\n", qPrintable(text.error().message));
-            return 1;
-        }
-        csv = text.value();
+        csv = bench::requireOk(crm::importableText(workbook), QStringLiteral("reading the workbook as CSV"));
         std::printf("the workbook read as CSV in %.1f s\n", double(timer.nsecsElapsed()) / 1e9);
     }
     CsvReader reader(csv);
@@ -133,14 +124,17 @@ int main(int argc, char *argv[])
     peek.next(header);
     auto report = importer.run(reader, crm::guessImportMapping(header.fields));
     const double seconds = double(timer.nsecsElapsed()) / 1e9;
-    if (!report.ok()) {
-        std::fprintf(stderr, "%s\n", qPrintable(report.error().message));
-        return 1;
-    }
+    if (!report.ok())
+        bench::failBench(QStringLiteral("import of %1 %2 rows").arg(rows).arg(format), report.error());
+    if (report->imported == 0 && rows > 0)
+        bench::failBench(QStringLiteral("import of %1 %2 rows").arg(rows).arg(format),
+                         QStringLiteral("no row imported (%1 listed as bad)").arg(report->problems.size()));
     std::printf("import of %d %s rows (%.1f MB, Bitrix24 columns, 1 %% bad) into a new encrypted database: "
                 "%.1f s (%0.f rows/s), %d imported, %d listed as bad (target < 30 s)\n",
                 report->rows, qPrintable(format), fileMb, seconds, report->rows / seconds, report->imported,
                 int(report->problems.size()));
     std::printf("peak RSS %ld MB\n", bench::peakRssKb() / 1024);
     return 0;
+} catch (const bench::Failure &) {
+    return 1;
 }

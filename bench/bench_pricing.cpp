@@ -9,7 +9,7 @@
 using namespace kasp;
 
 int main()
-{
+try {
     const Id category = newId();
     TariffBook book;
     const struct
@@ -53,10 +53,7 @@ int main()
                                true,
                                QStringLiteral("лето10")};
 
-    if (auto check = priceStay(request, book); !check.ok()) {
-        std::fprintf(stderr, "the benchmark's stay does not price: %s\n", qPrintable(check.error().message));
-        return 1;
-    }
+    bench::requireOk(priceStay(request, book), QStringLiteral("pricing the benchmark's stay"));
     constexpr int kCalls = 20'000;
     std::vector<double> samples;
     samples.reserve(kCalls);
@@ -66,11 +63,15 @@ int main()
         t.start();
         auto quote = priceStay(request, book);
         samples.push_back(t.nsecsElapsed() / 1e6);
-        checksum += quote.ok() ? quote.value().total.kopecks() : -1;
+        if (!quote.ok())
+            bench::failBench(QStringLiteral("pricing call %1").arg(i), quote.error());
+        checksum += quote.value().total.kopecks();
     }
     const auto s = bench::stats(samples);
     std::printf("price of a 21-night stay across 3 seasons (2 adults + 2 children, 36 tariffs in the book): "
                 "median %.4f ms, p95 %.4f ms, max %.3f ms over %d calls (total %s)\n",
                 s.median, s.p95, s.max, kCalls, qPrintable(Money::fromKopecks(checksum / kCalls).toString()));
     return 0;
+} catch (const bench::Failure &) {
+    return 1;
 }
