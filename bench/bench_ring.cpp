@@ -20,7 +20,7 @@
 using namespace kasp;
 
 int main(int argc, char *argv[])
-{
+try {
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     QCommandLineParser parser;
@@ -39,17 +39,18 @@ int main(int argc, char *argv[])
     QSqlDatabase db = bench::openOrGenerate(path, guests, parser.value(QStringLiteral("stays")).toLongLong(),
                                             QStringLiteral("ring"));
     QSqlQuery q(db);
-    q.exec(QStringLiteral("SELECT count(*) FROM guests"));
-    q.next();
+    bench::requireSql(q.exec(QStringLiteral("SELECT count(*) FROM guests")) && q.next(), q,
+                      QStringLiteral("counting the guests"));
     const qint64 guestCount = q.value(0).toLongLong();
 
     // Numbers of random guests, written as a Russian PBX passes them: 8 and ten digits.
     const int rings = parser.value(QStringLiteral("rings")).toInt();
     QStringList callerIds;
-    q.exec(QStringLiteral(
-               "SELECT e164 FROM guest_phones WHERE rowid IN (SELECT abs(random()) % (SELECT max(rowid) "
-               "FROM guest_phones) + 1 FROM guests LIMIT %1)")
-               .arg(rings * 2));
+    bench::requireSql(
+        q.exec(QStringLiteral("SELECT e164 FROM guest_phones WHERE rowid IN (SELECT abs(random()) "
+                              "% (SELECT max(rowid) FROM guest_phones) + 1 FROM guests LIMIT %1)")
+                   .arg(rings * 2)),
+        q, QStringLiteral("sampling phone numbers"));
     while (q.next() && callerIds.size() < rings) {
         const QString e164 = q.value(0).toString();
         if (e164.startsWith(QLatin1String("+7")))
@@ -62,6 +63,9 @@ int main(int argc, char *argv[])
     crm::ui::GuestCardPanel card(service);
     card.resize(1100, 760);
     QImage frame(card.size(), QImage::Format_ARGB32_Premultiplied);
+    QString cardError; // the panel's message when a card does not load
+    QObject::connect(&card, &crm::ui::GuestCardPanel::errorOccurred,
+                     [&](const QString &message) { cardError = message; });
 
     std::vector<double> lookup, load, total;
     QElapsedTimer timer;
@@ -70,12 +74,16 @@ int main(int argc, char *argv[])
         timer.start();
         auto caller = journal.identify(callerId);
         const double identified = double(timer.nsecsElapsed()) / 1e6;
-        if (!caller.ok() || caller.value().guests.isEmpty())
+        if (!caller.ok())
+            bench::failBench(QStringLiteral("identifying caller id ") + callerId, caller.error());
+        if (caller.value().guests.isEmpty())
             continue;
         ++found;
-        card.showGuest(
-            caller.value().guests.first()); // loads the card (GuestService::card) and fills the widgets
+        // loads the card (GuestService::card) and fills the widgets
+        const bool shown = card.showGuest(caller.value().guests.first());
         const double loaded = double(timer.nsecsElapsed()) / 1e6;
+        if (!shown)
+            bench::failBench(QStringLiteral("loading the card of caller id ") + callerId, cardError);
         QPainter painter(&frame);
         static_cast<QWidget &>(card).render(
             &painter); // the first paint of the card, as the window would do it
@@ -84,6 +92,9 @@ int main(int argc, char *argv[])
         lookup.push_back(identified);
         load.push_back(loaded - identified);
     }
+    if (found == 0) // the numbers are of existing guests: none found is a failed lookup
+        bench::failBench(QStringLiteral("ring -> card"),
+                         QStringLiteral("none of %1 existing numbers found").arg(callerIds.size()));
     const auto print = [&](const char *what, const bench::Stats &s) {
         std::printf("%-52s median %7.2f ms  p95 %7.2f ms  max %7.2f ms\n", what, s.median, s.p95, s.max);
     };
@@ -92,5 +103,7 @@ int main(int argc, char *argv[])
     print("caller id normalized + looked up", bench::stats(lookup));
     print("card loaded and filled (full history)", bench::stats(load));
     print("ring -> card painted (target < 50 ms)", bench::stats(total));
-    return found > 0 ? 0 : 1; // the connection closes with the process
+    return 0; // the connection closes with the process
+} catch (const bench::Failure &) {
+    return 1;
 }
