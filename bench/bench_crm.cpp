@@ -37,7 +37,7 @@ void print(const QString &what, const bench::Stats &s, const QString &extra = {}
 QStringList sample(QSqlDatabase db, const QString &sqlText)
 {
     QSqlQuery q(db);
-    q.exec(sqlText);
+    bench::requireSql(q.exec(sqlText), q, QStringLiteral("sampling: ") + sqlText.left(60));
     QStringList out;
     while (q.next())
         out.append(q.value(0).toString());
@@ -51,7 +51,7 @@ Id makeGuest(crm::GuestService &service)
     g.firstName = QStringLiteral("Пятьсот");
     g.middleName = QStringLiteral("Касаний");
     g.phones = {Phone::parse(QStringLiteral("+7 999 500-05-00")).value()};
-    return service.save(g).value();
+    return bench::requireOk(service.save(g), QStringLiteral("saving the guest with 500 touches"));
 }
 
 // The guest with 500 touches (made once, then found again by its name).
@@ -59,8 +59,10 @@ Id guestWithTouches(crm::GuestService &service, QSqlDatabase db, int touches)
 {
     const QString name = QStringLiteral("Бенчмаркова Пятьсот Касаний");
     Id id;
-    if (auto found = service.search(name, 1); found.ok() && !found.value().isEmpty())
-        id = found.value().first().id;
+    if (const auto found =
+            bench::requireOk(service.search(name, 1), QStringLiteral("search \"%1\"").arg(name));
+        !found.isEmpty())
+        id = found.first().id;
     else
         id = makeGuest(service);
     SystemClock clock;
@@ -68,12 +70,12 @@ Id guestWithTouches(crm::GuestService &service, QSqlDatabase db, int touches)
     const TouchKind kinds[] = {TouchKind::CallIn,     TouchKind::CallOut, TouchKind::CallMissed,
                                TouchKind::WebRequest, TouchKind::Email,   TouchKind::Sms,
                                TouchKind::Note};
-    int have = 0;
-    if (auto card = service.card(id); card.ok())
-        have = int(card.value().touches.size());
+    const int have =
+        int(bench::requireOk(service.card(id), QStringLiteral("the card of the guest with 500 touches"))
+                .touches.size());
     storage::sql::WriteTransaction transaction(db); // one commit, not 500
     if (auto begun = transaction.begin(); !begun.ok())
-        qFatal("begin: %s", qPrintable(begun.error().message));
+        bench::failBench(QStringLiteral("adding touches: begin"), begun.error());
     for (int i = have; i < touches; ++i) {
         Touch t;
         t.id = newId();
@@ -85,17 +87,17 @@ Id guestWithTouches(crm::GuestService &service, QSqlDatabase db, int touches)
         t.note =
             QStringLiteral("Спрашивала про кардиологию и трансфер от вокзала, перезвонить после %1").arg(i);
         if (auto added = repo.add(t); !added.ok())
-            qFatal("touch: %s", qPrintable(added.error().message));
+            bench::failBench(QStringLiteral("adding touch %1").arg(i), added.error());
     }
     if (auto committed = transaction.commit(); !committed.ok())
-        qFatal("commit: %s", qPrintable(committed.error().message));
+        bench::failBench(QStringLiteral("adding touches: commit"), committed.error());
     return id;
 }
 
 } // namespace
 
 int main(int argc, char *argv[])
-{
+try {
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     QCommandLineParser parser;
@@ -118,7 +120,7 @@ int main(int argc, char *argv[])
     std::printf("opened (and migrated when needed) in %.0f ms\n", bench::msSince(opening));
     SystemClock clock;
     crm::GuestService service(db, clock);
-    const qint64 guestCount = service.guestCount().value();
+    const qint64 guestCount = bench::requireOk(service.guestCount(), QStringLiteral("counting the guests"));
     const int n = parser.value(QStringLiteral("queries")).toInt();
 
     // --- search -----------------------------------------------------------------------------
@@ -177,7 +179,9 @@ int main(int argc, char *argv[])
             timer.start();
             auto found = service.search(text, 50);
             times.push_back(bench::msSince(timer));
-            results += found.ok() ? found.value().size() : 0;
+            if (!found.ok())
+                bench::failBench(QStringLiteral("search \"%1\" (%2)").arg(text, kind.title), found.error());
+            results += found.value().size();
         }
         print(kind.title, bench::stats(times),
               QStringLiteral("%1 results on average").arg(double(results) / n, 0, 'f', 1));
@@ -187,11 +191,17 @@ int main(int argc, char *argv[])
     const Id busy = guestWithTouches(service, db, 500);
     crm::ui::GuestCardPanel card(service);
     card.resize(1100, 760);
+    QString uiError; // a panel's message (card, list) when its data did not load
+    QObject::connect(&card, &crm::ui::GuestCardPanel::errorOccurred,
+                     [&](const QString &message) { uiError = message; });
     QImage cardImage(card.size(), QImage::Format_ARGB32_Premultiplied);
     // In the window the card page has been laid out and painted before (another guest, a call):
     // one other card first, so that the first timed open is cold for its data only.
-    if (auto other = service.search(QStringLiteral("Ива"), 1); other.ok() && !other.value().isEmpty()) {
-        card.showGuest(other.value().first().id);
+    if (const auto other =
+            bench::requireOk(service.search(QStringLiteral("Ива"), 1), QStringLiteral("search \"Ива\""));
+        !other.isEmpty()) {
+        if (!card.showGuest(other.first().id))
+            bench::failBench(QStringLiteral("loading another guest's card"), uiError);
         QPainter painter(&cardImage);
         static_cast<QWidget &>(card).render(&painter);
     }
@@ -199,21 +209,26 @@ int main(int argc, char *argv[])
     for (int i = 0; i < 50; ++i) {
         QElapsedTimer timer;
         timer.start();
-        card.showGuest(busy);
+        const bool shown = card.showGuest(busy);
         QPainter painter(&cardImage);
         static_cast<QWidget &>(card).render(&painter);
         painter.end();
         cardTimes.push_back(bench::msSince(timer));
+        if (!shown)
+            bench::failBench(QStringLiteral("loading the card with 500 touches"), uiError);
     }
     std::printf("\n");
     print(QStringLiteral("card with %1 touches: loaded, filled, painted (< 30 ms)")
-              .arg(service.card(busy).value().touches.size()),
+              .arg(bench::requireOk(service.card(busy), QStringLiteral("the card with 500 touches"))
+                       .touches.size()),
           bench::stats(cardTimes));
 
     // --- the Гости list --------------------------------------------------------------------------
     crm::ui::GuestListPanel panel(service.list());
     panel.resize(1100, 760);
     QImage listImage(panel.size(), QImage::Format_ARGB32_Premultiplied);
+    QObject::connect(&panel, &crm::ui::GuestListPanel::errorOccurred,
+                     [&](const QString &message) { uiError = message; });
     QTableView *view = panel.view();
     QScrollBar *bar = view->verticalScrollBar();
     const auto paint = [&] {
@@ -225,6 +240,8 @@ int main(int argc, char *argv[])
     panel.show(); // reload: the count, page 0
     paint();
     const double openMs = bench::msSince(timer);
+    if (!uiError.isEmpty())
+        bench::failBench(QStringLiteral("opening the guest list"), uiError);
     std::printf("\nthe guest list, %lld rows, 1100x760, %d rows a page\n", panel.model()->guestCount(),
                 crm::ui::GuestListModel::kPageSize);
     std::printf("%-58s %7.2f ms\n", "open (count + first page + first paint)", openMs);
@@ -238,6 +255,8 @@ int main(int argc, char *argv[])
             step(i);
             paint();
             times.push_back(bench::msSince(t));
+            if (!uiError.isEmpty())
+                bench::failBench(what, uiError);
         }
         print(what, bench::stats(times),
               QStringLiteral("%1 frames, %2 pages read")
@@ -248,8 +267,10 @@ int main(int argc, char *argv[])
     frames(QStringLiteral("jumps of the scroll bar while the index is read"), 100,
            [&](int) { bar->setValue(random.bounded(bar->maximum())); });
     timer.restart();
-    while (panel.model()->isIndexing())
+    while (panel.model()->isIndexing() && uiError.isEmpty())
         QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    if (!uiError.isEmpty())
+        bench::failBench(QStringLiteral("the walk that learns the page starts"), uiError);
     std::printf("%-58s %7.0f ms\n", "page starts known (the walk, in 6 ms slices)", bench::msSince(timer));
     bar->setValue(0);
     frames(QStringLiteral("wheel: 3 rows a frame (no frame over 16 ms)"), 600,
@@ -262,4 +283,6 @@ int main(int argc, char *argv[])
            [&](int i) { bar->setValue(int(qint64(bar->maximum()) * (i % 2000) / 2000)); });
     std::printf("peak RSS %ld MB\n", bench::peakRssKb() / 1024);
     return 0;
+} catch (const bench::Failure &) {
+    return 1;
 }

@@ -21,7 +21,7 @@
 using namespace kasp;
 
 int main(int argc, char *argv[])
-{
+try {
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();
@@ -44,8 +44,8 @@ int main(int argc, char *argv[])
     SystemClock clock;
     crm::DealService deals(db, clock);
     QSqlQuery q(db);
-    q.exec(QStringLiteral("SELECT count(*) FROM deals"));
-    q.next();
+    bench::requireSql(q.exec(QStringLiteral("SELECT count(*) FROM deals")) && q.next(), q,
+                      QStringLiteral("counting the deals"));
     std::printf("\n%lld deals in %s\n", q.value(0).toLongLong(), qPrintable(path));
 
     // --- the board ------------------------------------------------------------------------------
@@ -56,11 +56,7 @@ int main(int argc, char *argv[])
         t.start();
         auto b = deals.board();
         board.push_back(bench::msSince(t));
-        if (!b.ok()) {
-            std::printf("board failed: %s\n", qPrintable(b.error().message));
-            return 1;
-        }
-        columns = b.value();
+        columns = bench::requireOk(std::move(b), QStringLiteral("the deals board"));
     }
     std::printf("first board (cold) %.1f ms\n", board.front());
     bench::printStats(QStringLiteral("board: %1 columns, 200 cards each at most").arg(columns.size()),
@@ -82,7 +78,9 @@ int main(int argc, char *argv[])
             t.start();
             auto page = deals.moreOf(longest->stage.key, last);
             pages.push_back(bench::msSince(t));
-            if (!page.ok() || page.value().isEmpty())
+            if (!page.ok())
+                bench::failBench(QStringLiteral("next page of \"%1\"").arg(longest->stage.key), page.error());
+            if (page.value().isEmpty())
                 break;
             last = page.value().constLast().deal;
         }
@@ -97,9 +95,10 @@ int main(int argc, char *argv[])
     // --- the minute's sweep for stays that took place (read only: nothing is moved here) -----------
     {
         QSqlQuery owners(db);
-        owners.exec(
-            QStringLiteral("SELECT owner_id, count(*) AS n FROM deals WHERE stage IN ('prepaid', 'paid') "
-                           "GROUP BY owner_id ORDER BY n DESC LIMIT 1"));
+        bench::requireSql(
+            owners.exec(QStringLiteral("SELECT owner_id, count(*) AS n FROM deals WHERE stage IN ('prepaid', "
+                                       "'paid') GROUP BY owner_id ORDER BY n DESC LIMIT 1")),
+            owners, QStringLiteral("finding the owner of most prepaid/paid deals"));
         if (owners.next()) {
             storage::DealRepository repo(db, clock);
             const Id owner = idFromString(owners.value(0).toString());
@@ -110,7 +109,8 @@ int main(int argc, char *argv[])
                 t.start();
                 auto arrived = repo.arrivedDeals(owner, QDate::currentDate());
                 sweeps.push_back(bench::msSince(t));
-                found = arrived.ok() ? arrived.value().size() : -1;
+                found =
+                    bench::requireOk(std::move(arrived), QStringLiteral("stays ended: arrivedDeals")).size();
             }
             bench::printStats(
                 QStringLiteral("stays ended: deals of the owner of most (%1 at prepaid/paid), %2 found")
@@ -133,7 +133,9 @@ int main(int argc, char *argv[])
             auto m = deals.move(d.deal.id, dealstage::Offer, Id());
             moves.push_back(bench::msSince(t));
             if (!m.ok())
-                std::printf("move failed: %s\n", qPrintable(m.error().message));
+                bench::failBench(
+                    QStringLiteral("move of deal %1 to %2").arg(idToString(d.deal.id), dealstage::Offer),
+                    m.error());
         }
     }
     if (!moves.empty())
@@ -141,8 +143,10 @@ int main(int argc, char *argv[])
                           bench::stats(moves));
 
     // --- my tasks today ------------------------------------------------------------------------------
-    q.exec(QStringLiteral("SELECT assignee_id, count(*) AS n FROM tasks WHERE status = 'open' GROUP BY "
-                          "assignee_id ORDER BY n DESC LIMIT 1"));
+    bench::requireSql(
+        q.exec(QStringLiteral("SELECT assignee_id, count(*) AS n FROM tasks WHERE status = 'open' "
+                              "GROUP BY assignee_id ORDER BY n DESC LIMIT 1")),
+        q, QStringLiteral("finding the busiest consultant"));
     if (q.next()) {
         const Id busiest = idFromString(q.value(0).toString());
         std::printf("\nthe busiest consultant has %lld open tasks\n", q.value(1).toLongLong());
@@ -154,7 +158,9 @@ int main(int argc, char *argv[])
             t.start();
             auto a = tasks.today(busiest);
             agenda.push_back(bench::msSince(t));
-            shown = a.ok() ? a.value().mine.size() + a.value().pool.size() : -1;
+            if (!a.ok())
+                bench::failBench(QStringLiteral("my tasks today"), a.error());
+            shown = a.value().mine.size() + a.value().pool.size();
         }
         bench::printStats(QStringLiteral("my tasks today (%1 rows, 500 at most of each)").arg(shown),
                           bench::stats(agenda));
@@ -169,10 +175,8 @@ int main(int argc, char *argv[])
             t.start();
             auto rows = crm::exportList(source, out, crm::exportFormatForPath(out));
             const double secs = bench::msSince(t) / 1000.0;
-            if (!rows.ok()) {
-                std::printf("export %s: %s\n", qPrintable(suffix), qPrintable(rows.error().message));
-                continue;
-            }
+            if (!rows.ok())
+                bench::failBench(QStringLiteral("export of the whole base to %1").arg(out), rows.error());
             std::printf("export of the whole base to %-4s: %lld rows in %.1f s (%.0f rows/s), %.1f MB\n",
                         qPrintable(suffix), rows.value(), secs, double(rows.value()) / secs,
                         double(QFileInfo(out).size()) / 1048576.0);
@@ -181,4 +185,6 @@ int main(int argc, char *argv[])
     }
     std::printf("peak RSS %ld MB\n", bench::peakRssKb() / 1024);
     return 0;
+} catch (const bench::Failure &) {
+    return 1;
 }

@@ -24,7 +24,7 @@
 using namespace kasp;
 
 int main(int argc, char *argv[])
-{
+try {
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();
@@ -49,7 +49,9 @@ int main(int argc, char *argv[])
     SystemClock clock;
     storage::GuestRepository repository(db, clock);
     storage::GuestDuplicates duplicates(db);
-    std::printf("%lld guests in %s\n\n", repository.count().value(), qPrintable(path));
+    std::printf("%lld guests in %s\n\n",
+                bench::requireOk(repository.count(), QStringLiteral("counting the guests")),
+                qPrintable(path));
 
     QList<storage::DuplicatePair> pairs;
     std::vector<double> scans;
@@ -58,11 +60,7 @@ int main(int argc, char *argv[])
         timer.start();
         auto scanned = duplicates.scan(crm::DuplicateService::kScanLimit);
         scans.push_back(bench::msSince(timer));
-        if (!scanned.ok()) {
-            std::printf("scan failed: %s\n", qPrintable(scanned.error().message));
-            return 1;
-        }
-        pairs = scanned.value();
+        pairs = bench::requireOk(std::move(scanned), QStringLiteral("whole-base scan"));
         std::printf("whole-base scan run %d: %8.0f ms, %lld pairs\n", run + 1, scans.back(),
                     qint64(pairs.size()));
     }
@@ -96,33 +94,43 @@ int main(int argc, char *argv[])
         loop.exec();
         worker->wait();
         const double ms = bench::msSince(timer);
-        if (!result.ok()) {
-            std::printf("worker scan failed: %s\n", qPrintable(result.error().message));
-            return 1;
-        }
+        if (!result.ok())
+            bench::failBench(QStringLiteral("whole-base scan in a worker thread"), result.error());
         std::printf("whole-base scan in a worker thread: %8.0f ms, %lld pairs; the GUI thread's 5 ms timer "
                     "fired %d times, longest gap %.1f ms\n",
                     ms, qint64(result.value().size()), ticks, longestGap);
     }
 
     QSqlQuery q(db);
-    q.exec(QStringLiteral("SELECT min(rowid), max(rowid) FROM guests"));
-    q.next();
+    bench::requireSql(q.exec(QStringLiteral("SELECT min(rowid), max(rowid) FROM guests")) && q.next(), q,
+                      QStringLiteral("the guests' rowids"));
     const qint64 low = q.value(0).toLongLong(), high = q.value(1).toLongLong();
-    q.prepare(QStringLiteral("SELECT id FROM guests WHERE rowid >= ? ORDER BY rowid LIMIT 1"));
+    bench::requireSql(
+        q.prepare(QStringLiteral("SELECT id FROM guests WHERE rowid >= ? ORDER BY rowid LIMIT 1")), q,
+        QStringLiteral("picking random cards"));
+    // A card that is not there (a Result holding no guest) fails the bench too.
+    const auto guestById = [&](const Id &id) {
+        const std::optional<Guest> g =
+            bench::requireOk(repository.byId(id), QStringLiteral("loading a card"));
+        if (!g)
+            bench::failBench(QStringLiteral("loading a card"), idToString(id) + QStringLiteral(" not found"));
+        return *g;
+    };
     std::vector<double> lookups;
     int found = 0;
     for (int i = 0; i < runs; ++i) {
         q.addBindValue(low + qint64(QRandomGenerator::global()->bounded(quint64(high - low + 1))));
-        q.exec();
+        bench::requireSql(q.exec(), q, QStringLiteral("picking random cards"));
         if (!q.next())
             continue;
-        const Guest g = *repository.byId(idFromString(q.value(0).toString())).value();
+        const Guest g = guestById(idFromString(q.value(0).toString()));
         QElapsedTimer timer;
         timer.start();
         auto candidates = duplicates.of(g);
         lookups.push_back(bench::msSince(timer));
-        found += candidates.ok() ? int(candidates.value().size()) : 0;
+        if (!candidates.ok())
+            bench::failBench(QStringLiteral("look-alikes of %1").arg(idToString(g.id)), candidates.error());
+        found += int(candidates.value().size());
     }
     bench::printStats(QStringLiteral("one card's look-alikes (%1 random cards)").arg(lookups.size()),
                       bench::stats(lookups));
@@ -130,16 +138,14 @@ int main(int argc, char *argv[])
 
     std::vector<double> merged;
     for (int i = 0; i < merges && i < pairs.size(); ++i) {
-        const Guest keep = *repository.byId(pairs[i].first.id).value();
-        const Guest other = *repository.byId(pairs[i].second.id).value();
+        const Guest keep = guestById(pairs[i].first.id);
+        const Guest other = guestById(pairs[i].second.id);
         QElapsedTimer timer;
         timer.start();
         const Status s = repository.merge(mergeGuests(keep, other), other.id);
         merged.push_back(bench::msSince(timer));
-        if (!s.ok()) {
-            std::printf("merge failed: %s\n", qPrintable(s.error().message));
-            return 1;
-        }
+        bench::requireOk(
+            s, QStringLiteral("merge of %1 into %2").arg(idToString(other.id), idToString(keep.id)));
     }
     if (!merged.empty())
         bench::printStats(
@@ -147,4 +153,6 @@ int main(int argc, char *argv[])
             bench::stats(merged));
     std::printf("peak RSS %ld MB\n", bench::peakRssKb() / 1024);
     return 0;
+} catch (const bench::Failure &) {
+    return 1;
 }
