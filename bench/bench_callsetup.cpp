@@ -49,14 +49,18 @@ Softphone::Options options(const QString &dir)
     return o;
 }
 
-bool registered(Softphone &phone, const QString &server, const QString &user)
+// Starts the softphone and registers `user`; fails the bench (with kamailio's log) when it cannot.
+void registerOrFail(Softphone &phone, const test::KamailioProcess &pbx, const QString &user)
 {
-    if (!phone.start().ok() || !phone
-                                    .registerAccount({server, user, {}, SipTransport::Udp},
-                                                     QLatin1String(test::KamailioProcess::kPassword))
-                                    .ok())
-        return false;
-    return waitUntil([&] { return phone.registrationState() == RegistrationState::Registered; }, 10'000);
+    const QString what = QStringLiteral("registration of %1").arg(user);
+    bench::requireOk(phone.start(), what + QStringLiteral(": softphone start"));
+    bench::requireOk(phone.registerAccount({pbx.server(), user, {}, SipTransport::Udp},
+                                           QLatin1String(test::KamailioProcess::kPassword)),
+                     what);
+    if (!waitUntil([&] { return phone.registrationState() == RegistrationState::Registered; }, 10'000)) {
+        std::fprintf(stderr, "%s\n", qPrintable(pbx.log().right(1500)));
+        bench::failBench(what, QStringLiteral("not registered in 10 s"));
+    }
 }
 
 // linphonec driven through its stdin; its stdout read line by line.
@@ -135,7 +139,7 @@ private:
 } // namespace
 
 int main(int argc, char *argv[])
-{
+try {
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();
@@ -148,23 +152,19 @@ int main(int argc, char *argv[])
     qputenv("KASP_TEST_TMP", dir.path().toUtf8());
     test::KamailioProcess pbx;
     QString error;
-    if (!pbx.start(&error)) {
-        std::fprintf(stderr, "kamailio: %s\n", qPrintable(error));
-        return 1;
-    }
+    if (!pbx.start(&error))
+        bench::failBench(QStringLiteral("starting kamailio"), error);
     Softphone desk(options(dir.filePath(QStringLiteral("desk"))));
     Softphone caller(options(dir.filePath(QStringLiteral("caller"))));
-    if (!registered(desk, pbx.server(), QStringLiteral("201")) ||
-        !registered(caller, pbx.server(), QStringLiteral("301"))) {
-        std::fprintf(stderr, "registration failed\n%s\n", qPrintable(pbx.log().right(1500)));
-        return 1;
-    }
+    registerOrFail(desk, pbx, QStringLiteral("201"));
+    registerOrFail(caller, pbx, QStringLiteral("301"));
     QObject::connect(&desk, &Softphone::incomingCall, &desk,
                      [&desk](const CallInfo &c) { desk.answer(c.id); });
     Linphonec linphonec;
     if (!linphonec.start(dir.path(), pbx.server())) {
-        std::fprintf(stderr, "linphonec did not register\n%s\n", qPrintable(linphonec.tail()));
-        return 1;
+        std::fprintf(stderr, "%s\n", qPrintable(linphonec.tail()));
+        bench::failBench(QStringLiteral("starting linphonec"),
+                         QStringLiteral("no \"Default proxy set\" in 5 s"));
     }
 
     std::vector<double> ours, oursTalking, theirs;
@@ -185,27 +185,32 @@ int main(int argc, char *argv[])
                             },
                             10'000);
         QObject::disconnect(answered);
-        if (!talking || answeredMs < 0) {
-            std::fprintf(stderr, "KASP call %d did not connect\n", i);
-            return 1;
-        }
+        if (!out.ok())
+            bench::failBench(QStringLiteral("KASP call %1: dial 201").arg(i), out.error());
+        if (!talking || answeredMs < 0)
+            bench::failBench(QStringLiteral("KASP call %1").arg(i),
+                             !talking ? QStringLiteral("not connected in 10 s")
+                                      : QStringLiteral("no callAnswered"));
         ours.push_back(answeredMs);
         oursTalking.push_back(bench::msSince(t));
-        caller.hangUp(out.value());
+        bench::requireOk(caller.hangUp(out.value()), QStringLiteral("KASP call %1: hang up").arg(i));
         if (!waitUntil(idle, 10'000))
-            return 1;
+            bench::failBench(QStringLiteral("KASP call %1: hang up").arg(i),
+                             QStringLiteral("calls still up after 10 s"));
 
         // linphonec calls the desk.
         t.start();
         linphonec.send(QStringLiteral("call sip:201@%1").arg(pbx.server()));
         if (!linphonec.waitFor(QStringLiteral("connected"), 10'000)) {
-            std::fprintf(stderr, "linphonec call %d did not connect\n%s\n", i, qPrintable(linphonec.tail()));
-            return 1;
+            std::fprintf(stderr, "%s\n", qPrintable(linphonec.tail()));
+            bench::failBench(QStringLiteral("linphonec call %1").arg(i),
+                             QStringLiteral("not connected in 10 s"));
         }
         theirs.push_back(bench::msSince(t));
         linphonec.send(QStringLiteral("terminate"));
         if (!waitUntil([&] { return desk.calls().isEmpty(); }, 10'000))
-            return 1;
+            bench::failBench(QStringLiteral("linphonec call %1: terminate").arg(i),
+                             QStringLiteral("the desk's call still up after 10 s"));
         QTest::qWait(50); // linphonec's own end of the call
     }
     linphonec.stop();
@@ -221,4 +226,6 @@ int main(int argc, char *argv[])
     std::printf("ratio of medians KASP / linphonec: %.2f (target <= 1.20)\n",
                 l.median > 0 ? k.median / l.median : 0.0);
     return 0;
+} catch (const bench::Failure &) {
+    return 1;
 }
