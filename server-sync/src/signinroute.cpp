@@ -8,8 +8,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QPointer>
-#include <QTcpSocket>
 #include <QtConcurrent/QtConcurrentRun>
+#include <QTcpSocket>
 
 namespace kasp::server {
 

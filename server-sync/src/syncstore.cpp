@@ -1,5 +1,6 @@
 #include "syncstore.h"
 
+#include "recordstamps.h"
 #include "sqlsupport.h"
 
 #include "kasp/core/textlimits.h"
@@ -20,15 +21,8 @@ using namespace kasp::sync;
 
 namespace {
 
-// The record's change time for tombstone retention; the column's default on insert.
 // The most a pull page carries in its records' data (its count is bounded by the request).
 constexpr qsizetype kMaxPullPageBytes = 4 * 1024 * 1024;
-
-constexpr char kNowMs[] = "(extract(epoch from clock_timestamp()) * 1000)::bigint";
-
-// The kinds that refer to a guest (data->>'guestId'); the same list as the partial index
-// records_guest_history (serverschema.cpp), so that the planner can use it.
-constexpr char kGuestHistoryKinds[] = "('touch', 'booking', 'deal', 'task', 'payment', 'deal_move')";
 
 // Qt binds a null QString as SQL NULL; NOT NULL text columns want ''.
 QString notNull(const QString &text)
@@ -75,34 +69,6 @@ QList<std::pair<QString, QString>> references(EntityKind kind, const QJsonObject
 
 } // namespace
 
-// Statements are prepared once per connection and reused: QPSQL would otherwise send a PREPARE
-// with every call, doubling the round trips of a push. The result stays readable until the same
-// statement runs again.
-QSqlQuery *SyncStore::run(const QString &sql, const QVariantList &values)
-{
-    if (values.isEmpty()) {
-        // SAVEPOINT and SET cannot be prepared in PostgreSQL.
-        m_plain = std::make_unique<QSqlQuery>(m_db);
-        m_plain->exec(sql);
-        return m_plain.get();
-    }
-    auto it = m_statements.find(sql);
-    if (it == m_statements.end()) {
-        auto prepared = std::make_unique<QSqlQuery>(m_db);
-        prepared->setForwardOnly(true);
-        if (!prepared->prepare(sql)) {
-            m_plain = std::move(prepared);
-            return m_plain.get();
-        }
-        it = m_statements.emplace(sql, std::move(prepared)).first;
-    }
-    QSqlQuery *statement = it->second.get();
-    for (int i = 0; i < values.size(); ++i)
-        statement->bindValue(i, values.at(i));
-    statement->exec();
-    return statement;
-}
-
 Result<qint64> SyncStore::claimClient(const Principal &who, const QString &clientId, bool lock)
 {
     QSqlQuery *q = nullptr;
@@ -119,24 +85,6 @@ Result<qint64> SyncStore::claimClient(const Principal &who, const QString &clien
         return Error{QStringLiteral("client.foreign"),
                      QStringLiteral("this client id belongs to another organisation")};
     return q->value(1).toLongLong();
-}
-
-Result<bool> SyncStore::restamp(const QString &orgId, const QString &kind, const QString &id, qint64 &seq,
-                                bool liveOnly)
-{
-    // Where nothing existed, nothing is written: the desk that pushed rolls its own optimistic
-    // create back (SyncClient), and no other desk is woken for a record it never had.
-    QSqlQuery *q = nullptr;
-    if (!ok(q = run(
-                QStringLiteral("UPDATE records SET seq = ?, changed_at = %1 WHERE org_id = ? AND kind = ? "
-                               "AND id = ?%2")
-                    .arg(QLatin1String(kNowMs), liveOnly ? QStringLiteral(" AND NOT deleted") : QString()),
-                {seq + 1, orgId, kind, id})))
-        return dbError(*q);
-    if (q->numRowsAffected() == 0)
-        return false;
-    ++seq;
-    return true;
 }
 
 Status SyncStore::checkIdIsFree(const QString &orgId, const QString &kind, const QString &id)
@@ -190,7 +138,8 @@ Status SyncStore::applyOne(const Principal &who, const PushedMutation &m, qint64
     // History written offline for a card merged meanwhile goes to the card it was merged into.
     if (plan.value().op == MutationPlan::Op::Create &&
         plan.value().fields.value(QStringLiteral("guestId")).isString()) {
-        auto target = mergedInto(who.orgId, plan.value().fields.value(QStringLiteral("guestId")).toString());
+        auto target =
+            mergedInto(m_sql, who.orgId, plan.value().fields.value(QStringLiteral("guestId")).toString());
         if (!target.ok())
             return target.error();
         plan.value().fields.insert(QStringLiteral("guestId"), target.value());
@@ -364,71 +313,7 @@ Status SyncStore::applyOne(const Principal &who, const PushedMutation &m, qint64
                      jsonText(data)})))
         return dbError(*q);
     ++seq;
-    return merge ? moveGuestHistory(who.orgId, plan.value().mergedId, plan.value().id, seq) : Status();
-}
-
-Status SyncStore::restampGuestHistory(const QString &orgId, const QString &guestId, qint64 &seq)
-{
-    if (auto s = restamp(orgId, QStringLiteral("guest"), guestId, seq); !s.ok())
-        return s.error();
-    QSqlQuery *q = nullptr;
-    if (!ok(q = run(QStringLiteral(
-                        "WITH history AS (SELECT kind, id, row_number() OVER (ORDER BY kind, id) AS n "
-                        "FROM records WHERE org_id = ? AND kind IN %1 AND NOT deleted AND "
-                        "data->>'guestId' = ?) "
-                        "UPDATE records r SET seq = ?::bigint + history.n, changed_at = %2 FROM history "
-                        "WHERE r.org_id = ? AND r.kind = history.kind AND r.id = history.id")
-                        .arg(QLatin1String(kGuestHistoryKinds), QLatin1String(kNowMs)),
-                    {orgId, guestId, seq, orgId})))
-        return dbError(*q);
-    seq += q->numRowsAffected();
-    return {};
-}
-
-Status SyncStore::moveGuestHistory(const QString &orgId, const QString &from, const QString &to, qint64 &seq)
-{
-    // Every record of the merged card's history gets its own next seq, so each desktop pulls it
-    // again with the survivor's id; the index on data->>'guestId' finds them without a scan.
-    QSqlQuery *q = nullptr;
-    if (!ok(q = run(QStringLiteral(
-                        "WITH moved AS (SELECT kind, id, row_number() OVER (ORDER BY kind, id) AS n "
-                        "FROM records WHERE org_id = ? AND kind IN %1 AND NOT deleted AND "
-                        "data->>'guestId' = ?) "
-                        "UPDATE records r SET data = jsonb_set(r.data, '{guestId}', to_jsonb(?::text)), "
-                        "seq = ?::bigint + moved.n, changed_at = %2 FROM moved "
-                        "WHERE r.org_id = ? AND r.kind = moved.kind AND r.id = moved.id")
-                        .arg(QLatin1String(kGuestHistoryKinds), QLatin1String(kNowMs)),
-                    {orgId, from, to, seq, orgId})))
-        return dbError(*q);
-    seq += q->numRowsAffected();
-    // The tombstone remembers where the card went (pull sends no data of deleted records), so
-    // history pushed later for the merged card lands on the survivor (mergedInto).
-    if (!ok(q = run(
-                QStringLiteral("UPDATE records SET deleted = TRUE, data = jsonb_build_object('mergedInto', "
-                               "?::text), owner_id = '', seq = ?, changed_at = %1 WHERE org_id = ? AND "
-                               "kind = 'guest' AND id = ?")
-                    .arg(QLatin1String(kNowMs)),
-                {to, seq + 1, orgId, from})))
-        return dbError(*q);
-    ++seq;
-    return {};
-}
-
-Result<QString> SyncStore::mergedInto(const QString &orgId, const QString &guestId)
-{
-    QString id = guestId;
-    for (int hop = 0; hop < 16; ++hop) { // a chain of merges; bounded against a cycle
-        QSqlQuery *q =
-            run(QStringLiteral("SELECT data->>'mergedInto' FROM records WHERE org_id = ? AND kind = "
-                               "'guest' AND id = ? AND deleted"),
-                {orgId, id});
-        if (!ok(q))
-            return dbError(*q);
-        if (!q->next() || q->value(0).toString().isEmpty())
-            return id;
-        id = q->value(0).toString();
-    }
-    return id;
+    return merge ? moveGuestHistory(m_sql, who.orgId, plan.value().mergedId, plan.value().id, seq) : Status();
 }
 
 Result<PushResponse> SyncStore::push(const Principal &who, const PushRequest &request, bool *appliedAny)
@@ -524,7 +409,7 @@ Result<PushResponse> SyncStore::pushOnce(const Principal &who, const PushRequest
                 if (const auto target = mutationTarget(Mutation{m.name, m.args})) {
                     // A refused create brings back only a live record of that kind (the desk's copy
                     // goes anyway); other refusals bring back whatever the server has.
-                    auto restamped = restamp(who.orgId, entityKindKey(target->kind), target->id, seq,
+                    auto restamped = restamp(m_sql, who.orgId, entityKindKey(target->kind), target->id, seq,
                                              target->op == MutationPlan::Op::Create);
                     if (!restamped.ok())
                         return fail(restamped.error());
@@ -532,7 +417,7 @@ Result<PushResponse> SyncStore::pushOnce(const Principal &who, const PushRequest
                     // deleted the card; both come back with a fresh seq.
                     const qint64 beforeHistory = seq;
                     if (target->op == MutationPlan::Op::Merge && !target->mergedId.isEmpty())
-                        if (auto s = restampGuestHistory(who.orgId, target->mergedId, seq); !s.ok())
+                        if (auto s = restampGuestHistory(m_sql, who.orgId, target->mergedId, seq); !s.ok())
                             return fail(s.error());
                     if (restamped.value() || seq != beforeHistory)
                         *appliedAny = true;

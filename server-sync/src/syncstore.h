@@ -11,6 +11,7 @@
 // so the desktop's next pull overwrites its optimistic change: that is the roll-back.
 #include "accountstore.h"
 #include "kasp/syncproto/wire.h"
+#include "statementcache.h"
 #include <memory>
 #include <QSet>
 #include <QSqlDatabase>
@@ -22,17 +23,13 @@ namespace kasp::server {
 class SyncStore
 {
 public:
-    explicit SyncStore(QSqlDatabase db) : m_db(std::move(db)) {}
+    explicit SyncStore(QSqlDatabase db) : m_db(db), m_sql(std::move(db)) {}
 
     // Errors: "client.foreign" (the client id belongs to another account), "server.database".
     // appliedAny tells the caller whether to poke the organisation after the commit.
     Result<sync::PushResponse> push(const Principal &who, const sync::PushRequest &request, bool *appliedAny);
     // After a reconnection: prepared statements belonged to the old session.
-    void resetStatements()
-    {
-        m_statements.clear();
-        m_plain.reset();
-    }
+    void resetStatements() { m_sql.reset(); }
     // Errors: "sync.resync_required" (cursor older than what the server keeps), "client.foreign".
     Result<sync::PullResponse> pull(const Principal &who, const sync::PullRequest &request);
 
@@ -45,26 +42,16 @@ private:
     // at once are checked one after the other.
     Status checkPriceRecord(const Principal &who, sync::EntityKind kind, const QJsonObject &data);
     static bool isPriceKind(sync::EntityKind kind);
-    // True when the record existed (live, or in any state when !liveOnly) and got a new seq.
-    Result<bool> restamp(const QString &orgId, const QString &kind, const QString &id, qint64 &seq,
-                         bool liveOnly = false);
     // "entity.exists" when any record of the organisation, of any kind, already has this id.
     Status checkIdIsFree(const QString &orgId, const QString &kind, const QString &id);
     // One try of a push; *culprit names a mutation whose value the database refused.
     Result<sync::PushResponse> pushOnce(const Principal &who, const sync::PushRequest &request,
                                         bool *appliedAny, const QSet<qint64> &unstorable, qint64 *culprit);
-    // guest.merge: the merged card's history moves to the survivor, the card becomes a tombstone.
-    Status moveGuestHistory(const QString &orgId, const QString &from, const QString &to, qint64 &seq);
-    // A refused merge: the card and its history are sent again, undoing the desktop's optimism.
-    Status restampGuestHistory(const QString &orgId, const QString &guestId, qint64 &seq);
-    // The card a merged card went into (following merges), or the id itself.
-    Result<QString> mergedInto(const QString &orgId, const QString &guestId);
     Result<qint64> claimClient(const Principal &who, const QString &clientId, bool lock);
-    QSqlQuery *run(const QString &sql, const QVariantList &values = {});
+    QSqlQuery *run(const QString &sql, const QVariantList &values = {}) { return m_sql.run(sql, values); }
 
     QSqlDatabase m_db;
-    std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_statements;
-    std::unique_ptr<QSqlQuery> m_plain; // the last unprepared statement (or a failed prepare)
+    StatementCache m_sql;
 };
 
 } // namespace kasp::server
