@@ -17,8 +17,8 @@
 #include "kasp/crm/ui/guestlistpanel.h"
 #include "kasp/crm/ui/guestsearchpanel.h"
 #include "kasp/crm/ui/taskagendapanel.h"
-#include "kasp/crm/xlsxreader.h"
 #include "kasp/session/settings.h"
+#include "kasp/spreadsheet/xlsxreader.h"
 #include "kasp/telephony/ui/phonepanel.h"
 #include "listexportdialog.h"
 #include "paymentlinkactions.h"
@@ -399,7 +399,7 @@ void MainWindow::importGuests()
         showError(tr("Could not read %1: %2").arg(path, file.errorString()));
         return;
     }
-    auto text = crm::importableText(file.readAll()); // an .xlsx's first sheet, or the CSV itself
+    auto text = spreadsheet::importableText(file.readAll()); // an .xlsx's first sheet, or the CSV itself
     if (!text.ok()) {
         showError(tr("Could not read %1: %2").arg(QFileInfo(path).fileName(), text.error().message));
         return;

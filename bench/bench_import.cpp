@@ -3,12 +3,12 @@
 // through crm::GuestImporter: parsing, checks, duplicate phones, one guest.create mutation per row,
 // one transaction.
 // With --xlsx the same rows are first written as an .xlsx (our export, libxlsxwriter) and the
-// figure includes reading the workbook (crm::importableText) before the import.
+// figure includes reading the workbook (spreadsheet::importableText) before the import.
 //   kasp-bench-import [--rows 100000] [--db /tmp/kasp-bench-import.db] [--xlsx]
 #include "benchsupport.h"
 #include "kasp/crm/guestimport.h"
 #include "kasp/crm/listexport.h"
-#include "kasp/crm/xlsxreader.h"
+#include "kasp/spreadsheet/xlsxreader.h"
 #include "kasp/storage/connectionfactory.h"
 
 #include <cstdio>
@@ -115,7 +115,8 @@ try {
     QElapsedTimer timer;
     timer.start();
     if (!workbook.isEmpty()) {
-        csv = bench::requireOk(crm::importableText(workbook), QStringLiteral("reading the workbook as CSV"));
+        csv = bench::requireOk(spreadsheet::importableText(workbook),
+                               QStringLiteral("reading the workbook as CSV"));
         std::printf("the workbook read as CSV in %.1f s\n", double(timer.nsecsElapsed()) / 1e9);
     }
     CsvReader reader(csv);

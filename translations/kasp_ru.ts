@@ -2739,101 +2739,6 @@ No other room is free for these nights.</source>
     </message>
 </context>
 <context>
-    <name>kasp::crm::Xlsx</name>
-    <message>
-        <source>the file is damaged: %1, line %2: %3</source>
-        <translation>файл повреждён: %1, строка %2: %3</translation>
-    </message>
-    <message>
-        <source>the workbook has no sheet</source>
-        <translation>в книге нет ни одного листа</translation>
-    </message>
-    <message>
-        <source>the first sheet&apos;s file is not named</source>
-        <translation>не найден файл первого листа</translation>
-    </message>
-    <message>
-        <source>the file is damaged: row %1 names a missing text</source>
-        <translation>файл повреждён: строка %1 ссылается на отсутствующий текст</translation>
-    </message>
-    <message>
-        <source>This is an old Excel file (.xls) or one with a password. Open it in Excel or LibreOffice and save it as .xlsx without a password, or as CSV.</source>
-        <translation>Это старый файл Excel (.xls) или файл с паролем. Откройте его в Excel или LibreOffice и сохраните как .xlsx без пароля или как CSV.</translation>
-    </message>
-    <message>
-        <source>the file is damaged: %1</source>
-        <translation>файл повреждён: %1</translation>
-    </message>
-    <message>
-        <source>this is not an .xlsx (ZIP) file</source>
-        <translation>это не файл .xlsx (ZIP)</translation>
-    </message>
-    <message>
-        <source>ZIP64 archives are not supported</source>
-        <translation>архивы ZIP64 не поддерживаются</translation>
-    </message>
-    <message>
-        <source>the central directory lies outside the file</source>
-        <translation>оглавление архива выходит за пределы файла</translation>
-    </message>
-    <message>
-        <source>entry %1 of the central directory</source>
-        <translation>запись %1 оглавления архива</translation>
-    </message>
-    <message>
-        <source>a name in the central directory</source>
-        <translation>имя в оглавлении архива</translation>
-    </message>
-    <message>
-        <source>%1 is missing</source>
-        <translation>нет части %1</translation>
-    </message>
-    <message>
-        <source>the file is password-protected; save it without a password</source>
-        <translation>файл защищён паролем; сохраните его без пароля</translation>
-    </message>
-    <message>
-        <source>%1 unpacks to more than 512 MB</source>
-        <translation>%1 распаковывается больше чем в 512 МБ</translation>
-    </message>
-    <message>
-        <source>the header of %1</source>
-        <translation>заголовок части %1</translation>
-    </message>
-    <message>
-        <source>%1 is cut short</source>
-        <translation>часть %1 обрезана</translation>
-    </message>
-    <message>
-        <source>zlib</source>
-        <translation>zlib</translation>
-    </message>
-    <message>
-        <source>%1 does not unpack</source>
-        <translation>часть %1 не распаковывается</translation>
-    </message>
-    <message>
-        <source>%1 uses compression method %2</source>
-        <translation>часть %1 сжата методом %2</translation>
-    </message>
-    <message>
-        <source>%1 fails its checksum</source>
-        <translation>у части %1 не сходится контрольная сумма</translation>
-    </message>
-    <message>
-        <source>The sheet is larger than a spreadsheet can be (row %1); save the list as CSV</source>
-        <translation>Лист больше, чем бывает в таблице (строка %1); сохраните список как CSV</translation>
-    </message>
-    <message>
-        <source>the file is damaged: a cell named «%1»</source>
-        <translation>файл повреждён: ячейка «%1»</translation>
-    </message>
-    <message>
-        <source>%1 claims more than it can unpack to</source>
-        <translation>%1 заявляет больше данных, чем может распаковаться</translation>
-    </message>
-</context>
-<context>
     <name>kasp::crm::ui</name>
     <message>
         <source>Incoming call</source>
@@ -4180,6 +4085,108 @@ VIP и потерянные: от %3 путёвок или от %4; VIP и пе�
     <message>
         <source>The system keychain is not available (%1). The database will be protected by a passphrase instead; KASP never stores the key in a file.</source>
         <translation>Хранилище паролей системы недоступно (%1). Поэтому база данных будет защищена парольной фразой: КАСП никогда не хранит ключ в файле.</translation>
+    </message>
+</context>
+<context>
+    <name>kasp::spreadsheet::Xlsx</name>
+    <message>
+        <source>the file is damaged: %1, line %2: %3</source>
+        <translation>файл повреждён: %1, строка %2: %3</translation>
+    </message>
+    <message>
+        <source>the workbook has no sheet</source>
+        <translation>в книге нет ни одного листа</translation>
+    </message>
+    <message>
+        <source>the first sheet&apos;s file is not named</source>
+        <translation>не найден файл первого листа</translation>
+    </message>
+    <message>
+        <source>the file is damaged: row %1 names a missing text</source>
+        <translation>файл повреждён: строка %1 ссылается на отсутствующий текст</translation>
+    </message>
+    <message>
+        <source>This is an old Excel file (.xls) or one with a password. Open it in Excel or LibreOffice and save it as .xlsx without a password, or as CSV.</source>
+        <translation>Это старый файл Excel (.xls) или файл с паролем. Откройте его в Excel или LibreOffice и сохраните как .xlsx без пароля или как CSV.</translation>
+    </message>
+    <message>
+        <source>the file is damaged: %1</source>
+        <translation>файл повреждён: %1</translation>
+    </message>
+    <message>
+        <source>this is not an .xlsx (ZIP) file</source>
+        <translation>это не файл .xlsx (ZIP)</translation>
+    </message>
+    <message>
+        <source>ZIP64 archives are not supported</source>
+        <translation>архивы ZIP64 не поддерживаются</translation>
+    </message>
+    <message>
+        <source>the central directory lies outside the file</source>
+        <translation>оглавление архива выходит за пределы файла</translation>
+    </message>
+    <message>
+        <source>entry %1 of the central directory</source>
+        <translation>запись %1 оглавления архива</translation>
+    </message>
+    <message>
+        <source>a name in the central directory</source>
+        <translation>имя в оглавлении архива</translation>
+    </message>
+    <message>
+        <source>%1 is missing</source>
+        <translation>нет части %1</translation>
+    </message>
+    <message>
+        <source>the file is password-protected; save it without a password</source>
+        <translation>файл защищён паролем; сохраните его без пароля</translation>
+    </message>
+    <message>
+        <source>%1 unpacks to more than 512 MB</source>
+        <translation>%1 распаковывается больше чем в 512 МБ</translation>
+    </message>
+    <message>
+        <source>the header of %1</source>
+        <translation>заголовок части %1</translation>
+    </message>
+    <message>
+        <source>%1 is cut short</source>
+        <translation>часть %1 обрезана</translation>
+    </message>
+    <message>
+        <source>zlib</source>
+        <translation>zlib</translation>
+    </message>
+    <message>
+        <source>%1 does not unpack</source>
+        <translation>часть %1 не распаковывается</translation>
+    </message>
+    <message>
+        <source>%1 uses compression method %2</source>
+        <translation>часть %1 сжата методом %2</translation>
+    </message>
+    <message>
+        <source>%1 fails its checksum</source>
+        <translation>у части %1 не сходится контрольная сумма</translation>
+    </message>
+    <message>
+        <source>The sheet is larger than a spreadsheet can be (row %1); save the list as CSV</source>
+        <translation>Лист больше, чем бывает в таблице (строка %1); сохраните список как CSV</translation>
+    </message>
+    <message>
+        <source>the file is damaged: a cell named «%1»</source>
+        <translation>файл повреждён: ячейка «%1»</translation>
+    </message>
+    <message>
+        <source>%1 claims more than it can unpack to</source>
+        <translation>%1 заявляет больше данных, чем может распаковаться</translation>
+    </message>
+</context>
+<context>
+    <name>kasp::spreadsheet::XlsxSheet</name>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Не удалось записать %1: %2</translation>
     </message>
 </context>
 <context>

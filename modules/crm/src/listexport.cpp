@@ -2,7 +2,7 @@
 
 #include "kasp/core/csv.h"
 #include "kasp/core/phone.h"
-#include "xlsxsheet.h"
+#include "kasp/spreadsheet/xlsxsheet.h"
 
 #include <limits>
 #include <QAbstractItemModel>
@@ -97,7 +97,7 @@ Result<qint64> writeXlsx(ExportSource &source, const QString &tmpPath, const Exp
 {
     if (source.rowCountHint() > kXlsxMaxDataRows)
         return tooManyRows();
-    XlsxSheet sheet(tmpPath, tr("List"));
+    spreadsheet::XlsxSheet sheet(tmpPath, tr("List"));
     if (auto s = sheet.writeHeader(source.headers()); !s.ok())
         return s.error();
     auto rows =

@@ -5,7 +5,7 @@
 #include <QHash>
 #include <QString>
 
-namespace kasp::crm {
+namespace kasp::spreadsheet {
 
 class ZipEntries
 {
@@ -33,4 +33,4 @@ private:
     QHash<QString, Entry> m_entries;
 };
 
-} // namespace kasp::crm
+} // namespace kasp::spreadsheet

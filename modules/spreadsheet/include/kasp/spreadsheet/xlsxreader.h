@@ -9,7 +9,7 @@
 #include "kasp/core/result.h"
 #include <QByteArray>
 
-namespace kasp::crm {
+namespace kasp::spreadsheet {
 
 // True when the bytes look like a ZIP container (an .xlsx), whatever the file's name says.
 bool looksLikeXlsx(const QByteArray &bytes);
@@ -23,4 +23,4 @@ Result<QByteArray> xlsxFirstSheetAsCsv(const QByteArray &xlsx);
 // (CSV, TXT) as it is.
 Result<QByteArray> importableText(const QByteArray &fileBytes);
 
-} // namespace kasp::crm
+} // namespace kasp::spreadsheet

@@ -1,4 +1,4 @@
-#include "kasp/crm/xlsxreader.h"
+#include "kasp/spreadsheet/xlsxreader.h"
 
 #include "zipentries.h"
 
@@ -10,7 +10,7 @@
 #include <QSet>
 #include <QXmlStreamReader>
 
-namespace kasp::crm {
+namespace kasp::spreadsheet {
 
 namespace {
 
@@ -20,11 +20,12 @@ constexpr qsizetype kMaxCsv = 256LL * 1024 * 1024; // characters of CSV: 100,000
 
 Error brokenXml(const QString &part, const QXmlStreamReader &xml)
 {
-    return Error{QStringLiteral("xlsx.broken"),
-                 QCoreApplication::translate("kasp::crm::Xlsx", "the file is damaged: %1, line %2: %3")
-                     .arg(part)
-                     .arg(xml.lineNumber())
-                     .arg(xml.errorString())};
+    return Error{
+        QStringLiteral("xlsx.broken"),
+        QCoreApplication::translate("kasp::spreadsheet::Xlsx", "the file is damaged: %1, line %2: %3")
+            .arg(part)
+            .arg(xml.lineNumber())
+            .arg(xml.errorString())};
 }
 
 // The first sheet's part name, through the workbook and its relationships. `date1904`: the
@@ -51,7 +52,7 @@ Result<QString> firstSheetPart(const ZipEntries &zip, bool *date1904)
         return brokenXml(QStringLiteral("workbook"), xml);
     if (relationId.isEmpty())
         return Error{QStringLiteral("xlsx.no_sheet"),
-                     QCoreApplication::translate("kasp::crm::Xlsx", "the workbook has no sheet")};
+                     QCoreApplication::translate("kasp::spreadsheet::Xlsx", "the workbook has no sheet")};
     auto rels = zip.read(QStringLiteral("xl/_rels/workbook.xml.rels"));
     if (!rels.ok())
         return rels.error();
@@ -66,8 +67,9 @@ Result<QString> firstSheetPart(const ZipEntries &zip, bool *date1904)
     }
     if (r.hasError())
         return brokenXml(QStringLiteral("workbook relationships"), r);
-    return Error{QStringLiteral("xlsx.no_sheet"),
-                 QCoreApplication::translate("kasp::crm::Xlsx", "the first sheet's file is not named")};
+    return Error{
+        QStringLiteral("xlsx.no_sheet"),
+        QCoreApplication::translate("kasp::spreadsheet::Xlsx", "the first sheet's file is not named")};
 }
 
 // Every <t> of each <si> (rich text has several runs); phonetic hints (<rPh>) left out.
@@ -250,7 +252,7 @@ Result<QByteArray> xlsxFirstSheetAsCsv(const QByteArray &xlsx)
                 const int number = xml.attributes().value(QLatin1String("r")).toInt();
                 if (number > kMaxRows || csv.size() > kMaxCsv)
                     return Error{QStringLiteral("xlsx.too_large"),
-                                 QCoreApplication::translate("kasp::crm::Xlsx",
+                                 QCoreApplication::translate("kasp::spreadsheet::Xlsx",
                                                              "The sheet is larger than a spreadsheet can be "
                                                              "(row %1); save the list as CSV")
                                      .arg(number)};
@@ -270,7 +272,7 @@ Result<QByteArray> xlsxFirstSheetAsCsv(const QByteArray &xlsx)
                 const int referenced = columnOf(reference);
                 if (referenced < 0 && !reference.isEmpty())
                     return Error{QStringLiteral("xlsx.broken"),
-                                 QCoreApplication::translate("kasp::crm::Xlsx",
+                                 QCoreApplication::translate("kasp::spreadsheet::Xlsx",
                                                              "the file is damaged: a cell named «%1»")
                                      .arg(reference.left(20).toString())};
                 column = referenced >= 0 ? referenced : nextColumn;
@@ -291,7 +293,7 @@ Result<QByteArray> xlsxFirstSheetAsCsv(const QByteArray &xlsx)
                     if (!ok || index < 0 || index >= strings.value().size())
                         return Error{
                             QStringLiteral("xlsx.broken"),
-                            QCoreApplication::translate("kasp::crm::Xlsx",
+                            QCoreApplication::translate("kasp::spreadsheet::Xlsx",
                                                         "the file is damaged: row %1 names a missing text")
                                 .arg(rowNumber)};
                     text = strings.value().at(index);
@@ -322,7 +324,7 @@ Result<QByteArray> importableText(const QByteArray &fileBytes)
     // An OLE compound file: an Excel 97-2003 .xls, or an .xlsx saved with a password.
     if (fileBytes.startsWith(QByteArrayLiteral("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")))
         return Error{QStringLiteral("xlsx.unsupported"),
-                     QCoreApplication::translate("kasp::crm::Xlsx",
+                     QCoreApplication::translate("kasp::spreadsheet::Xlsx",
                                                  "This is an old Excel file (.xls) or one with a password. "
                                                  "Open it in Excel or LibreOffice and save it as .xlsx "
                                                  "without a password, or as CSV.")};
@@ -331,4 +333,4 @@ Result<QByteArray> importableText(const QByteArray &fileBytes)
     return fileBytes;
 }
 
-} // namespace kasp::crm
+} // namespace kasp::spreadsheet

@@ -1,4 +1,4 @@
-#include "xlsxsheet.h"
+#include "kasp/spreadsheet/xlsxsheet.h"
 
 #include <algorithm>
 #include <QCoreApplication>
@@ -6,7 +6,7 @@
 #include <QFile>
 #include <xlsxwriter.h>
 
-namespace kasp::crm {
+namespace kasp::spreadsheet {
 
 namespace {
 constexpr int kMaxCellChars = 32767;
@@ -15,7 +15,7 @@ Error writeError(const QString &path, const QString &why)
 {
     return Error{
         QStringLiteral("export.write"),
-        QCoreApplication::translate("kasp::crm::ListExport", "Could not write %1: %2").arg(path, why)};
+        QCoreApplication::translate("kasp::spreadsheet::XlsxSheet", "Could not write %1: %2").arg(path, why)};
 }
 } // namespace
 
@@ -87,4 +87,4 @@ Status XlsxSheet::close()
     return {};
 }
 
-} // namespace kasp::crm
+} // namespace kasp::spreadsheet

@@ -9,7 +9,7 @@ struct lxw_workbook;
 struct lxw_worksheet;
 struct lxw_format;
 
-namespace kasp::crm {
+namespace kasp::spreadsheet {
 
 class XlsxSheet
 {
@@ -32,4 +32,4 @@ private:
     int m_columns = 0;
 };
 
-} // namespace kasp::crm
+} // namespace kasp::spreadsheet

@@ -1,0 +1,92 @@
+// Our XLSX writer (libxlsxwriter in constant-memory mode) read back through our reader: texts stay
+// texts (a phone, a leading zero, a formula-looking cell), Cyrillic survives, an empty cell keeps
+// its place, a cell longer than Excel allows is cut at 32,767 characters, and a file that cannot be
+// written is an "export.write" error, not a silent empty file.
+#include "kasp/core/csv.h"
+#include "kasp/spreadsheet/xlsxreader.h"
+#include "kasp/spreadsheet/xlsxsheet.h"
+#include "kasp/testsupport/testenv.h"
+
+#include <QtTest>
+
+using namespace kasp;
+
+namespace {
+
+QList<QStringList> rowsOf(const QByteArray &csv)
+{
+    CsvReader reader(csv);
+    CsvRow row;
+    QList<QStringList> rows;
+    while (reader.next(row))
+        rows.append(row.fields);
+    return rows;
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+} // namespace
+
+class TestXlsxSheet : public QObject
+{
+    Q_OBJECT
+    QString dir;
+
+private slots:
+    void initTestCase()
+    {
+        test::initTestEnvironment();
+        dir = test::makeTempDir(QStringLiteral("xlsxsheet"));
+    }
+
+    void rowsReadBackAsWritten()
+    {
+        const QString path = dir + QStringLiteral("/sheet.xlsx");
+        const QStringList header{QStringLiteral("Фамилия"), QStringLiteral("Телефон"),
+                                 QStringLiteral("Заметка")};
+        const QStringList first{QStringLiteral("Кузнецова"), QStringLiteral("79161112233"),
+                                QStringLiteral("=1+1")};
+        const QStringList second{QStringLiteral("Орлова"), QString(), QStringLiteral("007")};
+        {
+            spreadsheet::XlsxSheet sheet(path, QStringLiteral("Гости"));
+            QVERIFY(sheet.writeHeader(header).ok());
+            QVERIFY(sheet.writeRow(first).ok());
+            QVERIFY(sheet.writeRow(second).ok());
+            QVERIFY(sheet.writeRow({QStringLiteral("Длинная"), QString(), QString(40000, QLatin1Char('x'))})
+                        .ok());
+            const Status closed = sheet.close();
+            QVERIFY2(closed.ok(), qPrintable(closed.ok() ? QString() : closed.error().message));
+        }
+        const QByteArray xlsx = readFile(path);
+        QVERIFY(spreadsheet::looksLikeXlsx(xlsx));
+        auto csv = spreadsheet::xlsxFirstSheetAsCsv(xlsx);
+        QVERIFY2(csv.ok(), qPrintable(csv.ok() ? QString() : csv.error().message));
+        const QList<QStringList> rows = rowsOf(csv.value());
+        QCOMPARE(rows.size(), 4);
+        QCOMPARE(rows.at(0), header);
+        QCOMPARE(rows.at(1), first);                          // the phone and the formula stay text
+        QCOMPARE(rows.at(2).value(1), QString());             // an empty cell keeps its place
+        QCOMPARE(rows.at(2).value(2), QStringLiteral("007")); // not the number 7
+        QCOMPARE(rows.at(3).value(2).size(), 32767);          // Excel's longest cell
+    }
+
+    void anUnwritableFileIsAnError()
+    {
+        const QString path = dir + QStringLiteral("/no/such/folder/sheet.xlsx");
+        spreadsheet::XlsxSheet sheet(path, QStringLiteral("List"));
+        // libxlsxwriter opens the file only when the workbook is closed: the error comes there.
+        (void)sheet.writeHeader({QStringLiteral("a")});
+        const Status closed = sheet.close();
+        QVERIFY(!closed.ok());
+        QCOMPARE(closed.error().code, QStringLiteral("export.write"));
+        QVERIFY2(closed.error().message.contains(path), qPrintable(closed.error().message));
+        QVERIFY(!QFile::exists(path));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestXlsxSheet)
+#include "tst_xlsxsheet.moc"
