@@ -42,7 +42,7 @@ void MainWindow::newTask(const Id &guestId)
         return;
     }
     crm::ui::TaskDialog dialog(*m_taskService, guestId, card.value().guest.displayName(), users.value(),
-                               m_user.id, m_booking.clock().now(), this);
+                               m_user.id, m_booking.clock(), this);
     if (modalHook)
         modalHook(dialog);
     else

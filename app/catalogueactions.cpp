@@ -15,7 +15,7 @@ CatalogueActions::CatalogueActions(booking::BookingService &booking, QWidget *wi
 void CatalogueActions::editTariffs()
 {
     booking::CatalogueService catalogue(m_booking.database(), m_booking.clock());
-    booking::ui::TariffEditorDialog dialog(catalogue, m_window);
+    booking::ui::TariffEditorDialog dialog(catalogue, m_booking.clock(), m_window);
     if (dialog.exec() != QDialog::Accepted || dialog.written() == 0)
         return;
     m_booking.reloadStock();

@@ -8,7 +8,7 @@
 
 namespace kasp::app {
 
-bool seedDemoWithProgress(QSqlDatabase db, QWidget *parent)
+bool seedDemoWithProgress(QSqlDatabase db, const Clock &clock, QWidget *parent)
 {
     QProgressDialog progress(QApplication::translate("kasp::app", "Creating the demo sanatorium…"),
                              QApplication::translate("kasp::app", "Cancel"), 0, 100, parent);
@@ -18,6 +18,7 @@ bool seedDemoWithProgress(QSqlDatabase db, QWidget *parent)
     // The generator reports every few thousand rows; processing events there keeps the dialog and
     // its Cancel button alive without a second thread sharing the connection.
     demo::DemoOptions options;
+    options.today = clock.today();
     options.priceList = true; // the demo sells seasons, as a real sanatorium does
     auto result = demo::generateDemo(db, options, [&](int percent, const QString &) {
         progress.setValue(percent);

@@ -1,5 +1,6 @@
 #pragma once
 // Fills an empty database with the demo sanatorium, with a progress dialog and a cancel button.
+#include "kasp/core/clock.h"
 #include <QSqlDatabase>
 
 class QWidget;
@@ -7,6 +8,7 @@ class QWidget;
 namespace kasp::app {
 
 // Returns false when cancelled or failed (the message has been shown, the database left empty).
-bool seedDemoWithProgress(QSqlDatabase db, QWidget *parent);
+// The data set's today is the clock's.
+bool seedDemoWithProgress(QSqlDatabase db, const Clock &clock, QWidget *parent);
 
 } // namespace kasp::app

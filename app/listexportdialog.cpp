@@ -1,7 +1,6 @@
 #include "listexportdialog.h"
 
 #include <QApplication>
-#include <QDate>
 #include <QDir>
 #include <QFileDialog>
 #include <QMessageBox>
@@ -11,7 +10,7 @@
 namespace kasp::app {
 
 QString exportListInteractively(QWidget *parent, crm::ExportSource &source, const QString &suggestedName,
-                                const QString &testPath)
+                                QDate today, const QString &testPath)
 {
     auto tr = [](const char *text) { return QApplication::translate("kasp::app::ListExport", text); };
     QString path = testPath;
@@ -22,8 +21,7 @@ QString exportListInteractively(QWidget *parent, crm::ExportSource &source, cons
         const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
         path = QFileDialog::getSaveFileName(
             parent, tr("Export the list"),
-            QDir(dir).filePath(
-                QStringLiteral("%1 %2.xlsx").arg(suggestedName, QDate::currentDate().toString(Qt::ISODate))),
+            QDir(dir).filePath(QStringLiteral("%1 %2.xlsx").arg(suggestedName, today.toString(Qt::ISODate))),
             excel + QStringLiteral(";;") + csv, &filter);
         if (path.isEmpty())
             return {};

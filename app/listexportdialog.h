@@ -2,14 +2,15 @@
 // "Экспорт списка…": asks where (XLSX or CSV by the chosen filter), writes with a progress dialog
 // that can cancel, and says what happened. The writing itself is crm::exportList.
 #include "kasp/crm/listexport.h"
+#include <QDate>
 
 class QWidget;
 
 namespace kasp::app {
 
 // Returns the saved file's path, or "" when the user cancelled or it failed (the message was shown).
-// `testPath` skips the file dialog (widget tests).
+// The suggested file name carries `today`; `testPath` skips the file dialog (widget tests).
 QString exportListInteractively(QWidget *parent, crm::ExportSource &source, const QString &suggestedName,
-                                const QString &testPath = {});
+                                QDate today, const QString &testPath = {});
 
 } // namespace kasp::app

@@ -57,9 +57,10 @@ MainWindow::MainWindow(crm::GuestService &guests, booking::BookingService &booki
                        const DatabaseInfo &database, session::Settings &settings, SyncSession *sync,
                        QWidget *parent)
     : QMainWindow(parent), m_guests(guests), m_user(user), m_settings(settings),
-      m_search(new crm::ui::GuestSearchPanel(guests)), m_card(new crm::ui::GuestCardPanel(guests)),
+      m_search(new crm::ui::GuestSearchPanel(guests)),
+      m_card(new crm::ui::GuestCardPanel(guests, booking.clock())),
       m_guestList(new crm::ui::GuestListPanel(guests.list())), m_tabs(new QTabWidget),
-      m_bookingPanel(new booking::ui::BookingPanel(booking, guests)),
+      m_bookingPanel(new booking::ui::BookingPanel(booking, guests, booking.clock())),
       m_vouchers(new VoucherActions(booking, settings, this)),
       m_catalogue(new CatalogueActions(booking, this)),
       m_paymentLinks(new PaymentLinkActions(booking, settings, this)), m_booking(booking),
@@ -74,7 +75,7 @@ MainWindow::MainWindow(crm::GuestService &guests, booking::BookingService &booki
     m_tabs->addTab(m_bookingPanel, tr("Room grid"));
     m_tabs->setTabToolTip(2, tr("Rooms by night: book, move, cancel (Ctrl+G)"));
     m_dealService = std::make_unique<crm::DealService>(booking.database(), booking.clock());
-    m_deals = new crm::ui::DealBoardPanel(*m_dealService);
+    m_deals = new crm::ui::DealBoardPanel(*m_dealService, booking.clock());
     m_deals->setUser(user.id, user.role == Role::HeadOfSales);
     m_tabs->addTab(m_deals, tr("Deals"));
     m_tabs->setTabToolTip(3, tr("The sales pipeline: drag a deal to its next stage (Ctrl+D)"));
@@ -317,8 +318,8 @@ void MainWindow::bookForGuest(const Id &guestId)
     if (guestId.isNull())
         return;
     // The dialog lists every free room: the consultant picks one and holds it.
-    m_bookingPanel->openBookingDialog(Id(), QDate::currentDate().addDays(1),
-                                      QDate::currentDate().addDays(15));
+    const QDate today = m_booking.clock().today();
+    m_bookingPanel->openBookingDialog(Id(), today.addDays(1), today.addDays(15));
 }
 
 MainWindow::~MainWindow()
@@ -360,14 +361,14 @@ QString MainWindow::exportCurrentList(const QString &testPath)
     QString saved;
     if (m_tabs->currentWidget() == m_deals) {
         crm::ModelExportSource source(*m_deals->listView()->model());
-        saved = exportListInteractively(this, source, tr("Deals"), testPath);
+        saved = exportListInteractively(this, source, tr("Deals"), m_booking.clock().today(), testPath);
     } else {
         QHash<Id, QString> names;
         if (auto users = m_guests.users(); users.ok())
             for (const User &u : users.value())
                 names.insert(u.id, u.displayName);
         crm::GuestExportSource source(m_guests.list(), std::move(names));
-        saved = exportListInteractively(this, source, tr("Guests"), testPath);
+        saved = exportListInteractively(this, source, tr("Guests"), m_booking.clock().today(), testPath);
     }
     if (!saved.isEmpty())
         statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(saved)), 8000);

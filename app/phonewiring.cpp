@@ -42,6 +42,7 @@ PhoneSession *MainWindow::enablePhone(telephony::Softphone::Options options)
     if (options.recordingsDir.isEmpty())
         options.recordingsDir = recordingsDir();
     options.recording = recordingPolicy();
+    options.clock = &m_booking.clock();
     m_phone = new PhoneSession(m_booking.database(), m_booking.clock(), m_settings, m_user.id,
                                std::move(options), this);
     auto *panel = new telephony::ui::PhonePanel(m_phone->phone());

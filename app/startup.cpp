@@ -102,7 +102,7 @@ void Startup::onUnlocked(const QString &connectionName)
 {
     m_connection = connectionName;
     QSqlDatabase db = QSqlDatabase::database(connectionName, false);
-    if (m_options.demo && databaseIsEmpty(db) && !seedDemoWithProgress(db, nullptr)) {
+    if (m_options.demo && databaseIsEmpty(db) && !seedDemoWithProgress(db, m_clock, nullptr)) {
         emit finished(1);
         return;
     }

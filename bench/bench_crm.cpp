@@ -189,7 +189,7 @@ try {
 
     // --- a card with 500 touches ---------------------------------------------------------------
     const Id busy = guestWithTouches(service, db, 500);
-    crm::ui::GuestCardPanel card(service);
+    crm::ui::GuestCardPanel card(service, clock);
     card.resize(1100, 760);
     QString uiError; // a panel's message (card, list) when its data did not load
     QObject::connect(&card, &crm::ui::GuestCardPanel::errorOccurred,

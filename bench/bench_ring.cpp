@@ -60,7 +60,7 @@ try {
     SystemClock clock;
     crm::CallJournal journal(db, clock);
     crm::GuestService service(db, clock);
-    crm::ui::GuestCardPanel card(service);
+    crm::ui::GuestCardPanel card(service, clock);
     card.resize(1100, 760);
     QImage frame(card.size(), QImage::Format_ARGB32_Premultiplied);
     QString cardError; // the panel's message when a card does not load

@@ -1,6 +1,7 @@
 // kasp-demo: creates an encrypted database filled with the demo sanatorium. The key goes to the OS
 // keychain like the app's own (or a passphrase from an environment variable on machines without
 // one). Scales to benchmark size: --guests 1000000 --stays 5000000.
+#include "kasp/core/clock.h"
 #include "kasp/credentials/credentialstore.h"
 #include "kasp/demo/demogenerator.h"
 #include "kasp/session/databaseunlocker.h"
@@ -57,7 +58,7 @@ int main(int argc, char *argv[])
     options.stays = parser.value(stays).toLongLong();
     options.seed = parser.value(seed).toULongLong();
     options.today =
-        parser.isSet(today) ? QDate::fromString(parser.value(today), Qt::ISODate) : QDate::currentDate();
+        parser.isSet(today) ? QDate::fromString(parser.value(today), Qt::ISODate) : SystemClock().today();
     options.bulkIndexes = options.guests > 100000;
     if (options.guests <= 0 || !options.today.isValid()) {
         std::fprintf(stderr, "kasp-demo: bad --guests or --today\n");

@@ -87,7 +87,7 @@ private slots:
 
     void aSeasonEnteredInTheEditorPricesTheStay()
     {
-        booking::ui::TariffEditorDialog dialog(*catalogue);
+        booking::ui::TariffEditorDialog dialog(*catalogue, clock);
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
         auto *category = dialog.findChild<QComboBox *>(QStringLiteral("category"));
@@ -150,7 +150,7 @@ private slots:
 
     void anOverlappingSeasonIsShownAndNothingIsWritten()
     {
-        booking::ui::TariffEditorDialog dialog(*catalogue);
+        booking::ui::TariffEditorDialog dialog(*catalogue, clock);
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
         auto *category = dialog.findChild<QComboBox *>(QStringLiteral("category"));

@@ -100,7 +100,7 @@ private slots:
         auto made = demo::generateDemo(t.db, options);
         QVERIFY2(made.ok(), made.ok() ? "" : qPrintable(made.error().message));
         service = std::make_unique<crm::DealService>(t.db, clock);
-        board = std::make_unique<DealBoardPanel>(*service);
+        board = std::make_unique<DealBoardPanel>(*service, clock);
         board->setUser(me, true);
         board->resize(1400, 760);
         board->show();

@@ -115,7 +115,7 @@ private slots:
 
     void gridShowsTheStockAndTheBookings()
     {
-        ui::BookingPanel panel(*service, *guests);
+        ui::BookingPanel panel(*service, *guests, clock);
         panel.resize(1400, 800);
         panel.setToday(kToday);
         panel.show();
@@ -334,7 +334,7 @@ private slots:
 
     void dragABarToAFreeRoomMovesIt()
     {
-        ui::BookingPanel panel(*service, *guests);
+        ui::BookingPanel panel(*service, *guests, clock);
         panel.resize(1400, 800);
         panel.setToday(kToday);
         QString asked;
@@ -494,7 +494,7 @@ private slots:
         QCOMPARE(refused.error().code, QStringLiteral("booking.room_closed"));
         QVERIFY(refused.error().message.contains(QStringLiteral("Ремонт ванной")));
 
-        ui::BookingPanel panel(*service, *guests);
+        ui::BookingPanel panel(*service, *guests, clock);
         panel.resize(1400, 800);
         panel.setToday(kToday);
         panel.show();
@@ -523,7 +523,7 @@ private slots:
 
     void aLostBookingIsShownAndTheNearestFreeRoomOffered()
     {
-        ui::BookingPanel panel(*service, *guests);
+        ui::BookingPanel panel(*service, *guests, clock);
         panel.resize(1400, 800);
         panel.setToday(kToday);
         panel.show();

@@ -13,7 +13,8 @@ QString Softphone::Private::plannedRecording(const QString &remote, int id) cons
 {
     if (options.recordingsDir.isEmpty() || options.recording == RecordingPolicy::Never)
         return {};
-    const QDateTime now = QDateTime::currentDateTime();
+    static const SystemClock systemClock;
+    const QDateTime now = (options.clock ? *options.clock : systemClock).now().toLocalTime();
     QString digits;
     for (const QChar c : remote.left(32))
         if (c.isDigit())

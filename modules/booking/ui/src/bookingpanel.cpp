@@ -35,9 +35,10 @@ QLabel *legendChip(BookingStatus status, const QString &text)
 
 } // namespace
 
-BookingPanel::BookingPanel(BookingService &booking, crm::GuestService &guests, QWidget *parent)
+BookingPanel::BookingPanel(BookingService &booking, crm::GuestService &guests, const Clock &clock,
+                           QWidget *parent)
     : QWidget(parent), m_booking(booking), m_guests(guests), m_grid(new RoomGridWidget),
-      m_jump(new QDateEdit), m_summary(new QLabel), m_today(QDate::currentDate())
+      m_jump(new QDateEdit), m_summary(new QLabel), m_today(clock.today())
 {
     setObjectName(QStringLiteral("bookingPanel"));
     auto *today = new QPushButton(tr("Today"));

@@ -48,7 +48,6 @@ RoomGridWidget::RoomGridWidget(QWidget *parent) : QAbstractScrollArea(parent), m
     viewport()->setMouseTracking(true);
     // Painting covers every pixel: no background fill, no flicker.
     viewport()->setAttribute(Qt::WA_OpaquePaintEvent);
-    m_today = QDate::currentDate();
     const int line = fontMetrics().height();
     m_geometry.rowHeight = line + 8;
     m_geometry.categoryRowHeight = line + 3;
@@ -130,7 +129,7 @@ void RoomGridWidget::syncGeometry()
 {
     m_geometry.categoryRows = int(m_layout.categoryOrder().size());
     m_geometry.viewport = viewport()->size();
-    m_overlay.today = m_layout.columns() > 0 && m_layout.columnOf(m_today) >= 0 &&
+    m_overlay.today = m_today.isValid() && m_layout.columns() > 0 && m_layout.columnOf(m_today) >= 0 &&
                               m_layout.columnOf(m_today) < m_layout.columns()
                           ? m_layout.columnOf(m_today)
                           : -1;

@@ -91,8 +91,9 @@ QWidget *page(QWidget *content, const QList<QWidget *> &buttons, const QString &
 
 } // namespace
 
-TariffEditorDialog::TariffEditorDialog(CatalogueService &catalogue, QWidget *parent)
-    : QDialog(parent), m_catalogue(catalogue), m_category(new QComboBox), m_baseNote(new QLabel),
+TariffEditorDialog::TariffEditorDialog(CatalogueService &catalogue, const Clock &clock, QWidget *parent)
+    : QDialog(parent), m_catalogue(catalogue), m_clock(clock), m_category(new QComboBox),
+      m_baseNote(new QLabel),
       m_seasons(makeTable(QStringLiteral("seasons"),
                           {tr("Season"), tr("First night"), tr("Last night"), tr("Main bed, ₽"),
                            tr("Extra bed, ₽"), tr("Min. nights")})),
@@ -321,7 +322,7 @@ void TariffEditorDialog::addSeason()
     Tariff t;
     t.id = newId();
     t.categoryId = category;
-    t.from = QDate::currentDate();
+    t.from = m_clock.today();
     for (const Tariff &other : m_book.tariffs)
         if (other.categoryId == category && other.to > t.from)
             t.from = other.to;

@@ -26,9 +26,9 @@ constexpr int kColumnWidth = 240;
 enum ListColumn { ListStage, ListTitle, ListGuest, ListAmount, ListManager, ListUpdated, ListColumns };
 } // namespace
 
-DealBoardPanel::DealBoardPanel(DealService &service, QWidget *parent)
-    : QWidget(parent), m_service(service), m_stack(new QStackedWidget), m_columnsHost(new QWidget),
-      m_columnsLayout(new QHBoxLayout(m_columnsHost)), m_list(new QTableView),
+DealBoardPanel::DealBoardPanel(DealService &service, const Clock &clock, QWidget *parent)
+    : QWidget(parent), m_service(service), m_clock(clock), m_stack(new QStackedWidget),
+      m_columnsHost(new QWidget), m_columnsLayout(new QHBoxLayout(m_columnsHost)), m_list(new QTableView),
       m_listModel(new QStandardItemModel(this)), m_summary(new QLabel), m_boardButton(new QToolButton),
       m_listButton(new QToolButton), m_pipelineButton(new QToolButton), m_undo(new QAction(this))
 {
@@ -167,7 +167,7 @@ void DealBoardPanel::rebuild(const QList<BoardColumn> &columns)
         auto *header = new QLabel;
         header->setWordWrap(false); // two fixed lines; a wrapped label gets its height a layout pass late
         header->setTextFormat(Qt::RichText);
-        auto *model = new DealColumnModel(this);
+        auto *model = new DealColumnModel(m_clock, this);
         model->setUserNames(m_userNames);
         model->setColumn(column);
         // Scrolled to its end, a long column loads its next cards (keyset pages of 200).
@@ -255,7 +255,7 @@ void DealBoardPanel::updateSummary()
 void DealBoardPanel::refillList()
 {
     m_listModel->removeRows(0, m_listModel->rowCount());
-    const QDateTime now = QDateTime::currentDateTime();
+    const QDateTime now = m_clock.now();
     for (const DealColumnModel *model : m_models) {
         const BoardColumn &c = model->column();
         for (int i = 0; i < c.deals.size(); ++i) {

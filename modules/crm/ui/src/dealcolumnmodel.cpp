@@ -37,7 +37,10 @@ QString ageText(const QDateTime &since, const QDateTime &now)
 
 } // namespace
 
-DealColumnModel::DealColumnModel(QObject *parent) : QAbstractListModel(parent) {}
+DealColumnModel::DealColumnModel(const Clock &clock, QObject *parent)
+    : QAbstractListModel(parent), m_clock(clock)
+{
+}
 
 void DealColumnModel::setColumn(BoardColumn column)
 {
@@ -120,7 +123,7 @@ QVariant DealColumnModel::data(const QModelIndex &index, int role) const
     case AmountRole:
         return row.deal.amount.kopecks() == 0 ? QString() : row.deal.amount.toString();
     case UpdatedRole:
-        return ageText(row.deal.updatedAt, QDateTime::currentDateTime());
+        return ageText(row.deal.updatedAt, m_clock.now().toLocalTime());
     case OwnerRole:
         return m_userNames.value(row.deal.ownerId);
     default:

@@ -31,8 +31,8 @@ QString telLink(const Phone &phone)
 
 } // namespace
 
-GuestCardPanel::GuestCardPanel(GuestService &service, QWidget *parent)
-    : QWidget(parent), m_service(service), m_timeline(new TimelineModel(this)),
+GuestCardPanel::GuestCardPanel(GuestService &service, const Clock &clock, QWidget *parent)
+    : QWidget(parent), m_service(service), m_clock(clock), m_timeline(new TimelineModel(this)),
       m_filter(new TimelineFilterModel(this)), m_stack(new QStackedLayout(this)),
       m_placeholder(new QLabel(this)), m_name(new QLabel), m_segment(new QLabel), m_facts(new QLabel),
       m_contacts(new QLabel), m_summary(new QLabel), m_open(new QLabel), m_duplicates(new QLabel),
@@ -323,7 +323,7 @@ QString GuestCardPanel::segmentTitle(GuestSegment segment)
 // The badge beside the name: which of the head of sales' segments the guest is in, and why.
 void GuestCardPanel::showSegment(const GuestCard &card)
 {
-    const RfmFigures f = rfmFigures(card.stays, QDate::currentDate());
+    const RfmFigures f = rfmFigures(card.stays, m_clock.today());
     struct Look
     {
         const char *background;
@@ -363,7 +363,7 @@ void GuestCardPanel::render(const GuestCard &card)
     showSegment(card);
     QStringList facts;
     if (g.birthDate.isValid())
-        facts << tr("born %1 (%n years)", nullptr, g.ageOn(QDate::currentDate()))
+        facts << tr("born %1 (%n years)", nullptr, g.ageOn(m_clock.today()))
                      .arg(locale.toString(g.birthDate, QLocale::ShortFormat));
     facts << (card.managerName.isEmpty() ? tr("no manager") : tr("manager: %1").arg(card.managerName));
     if (!g.tags.isEmpty())
@@ -407,10 +407,10 @@ void GuestCardPanel::render(const GuestCard &card)
 
     // What is under way: open deals at their stages, open tasks with overdue ones in red.
     QStringList open;
-    const QDateTime now = QDateTime::currentDateTime();
+    const QDateTime now = m_clock.now();
     // Bookings still ahead (or under way): what the guest has bought and not yet lived.
     for (const Booking &b : card.stays)
-        if (b.status != BookingStatus::Cancelled && b.stay.checkOut() > now.date())
+        if (b.status != BookingStatus::Cancelled && b.stay.checkOut() > m_clock.today())
             open << tr("booking %1–%2: %3")
                         .arg(locale.toString(b.stay.checkIn(), QStringLiteral("dd.MM")),
                              locale.toString(b.stay.checkOut(), QStringLiteral("dd.MM.yy")),

@@ -12,9 +12,10 @@
 namespace kasp::crm::ui {
 
 TaskDialog::TaskDialog(TaskService &service, const Id &guestId, const QString &guestName,
-                       const QList<User> &users, const Id &currentUser, const QDateTime &now, QWidget *parent)
-    : QDialog(parent), m_service(service), m_guestId(guestId), m_guestName(guestName), m_kind(new QComboBox),
-      m_title(new QLineEdit), m_due(new QDateTimeEdit), m_assignee(new QComboBox), m_problem(new QLabel)
+                       const QList<User> &users, const Id &currentUser, const Clock &clock, QWidget *parent)
+    : QDialog(parent), m_service(service), m_clock(clock), m_guestId(guestId), m_guestName(guestName),
+      m_kind(new QComboBox), m_title(new QLineEdit), m_due(new QDateTimeEdit), m_assignee(new QComboBox),
+      m_problem(new QLabel)
 {
     setObjectName(QStringLiteral("taskDialog"));
     setWindowTitle(tr("New task"));
@@ -27,7 +28,7 @@ TaskDialog::TaskDialog(TaskService &service, const Id &guestId, const QString &g
     m_due->setCalendarPopup(true);
     m_due->setDisplayFormat(QStringLiteral("dd.MM.yyyy HH:mm"));
     // Tomorrow at 11:00 unless it is early enough to do it today within the working day.
-    const QDateTime local = now.toLocalTime();
+    const QDateTime local = m_clock.now().toLocalTime();
     const QDateTime soon = local.addSecs(3600);
     m_due->setDateTime(soon.time() < QTime(18, 0) && soon.date() == local.date()
                            ? QDateTime(soon.date(), QTime(soon.time().hour(), 0)).addSecs(3600)
@@ -76,7 +77,7 @@ void TaskDialog::kindChanged()
 void TaskDialog::accept()
 {
     // A due time hours in the past is a typo in the form, not a plan (imports may log old tasks).
-    if (m_due->dateTime() < QDateTime::currentDateTime().addSecs(-3600)) {
+    if (m_due->dateTime() < m_clock.now().addSecs(-3600)) {
         m_problem->setText(tr("Choose when it is due: today or later."));
         m_problem->show();
         m_due->setFocus();

@@ -18,7 +18,7 @@ struct DemoOptions
     // grows until it can hold this many stays without two sharing a room-night.
     qint64 stays = 0;
     int years = 5;
-    QDate today;              // the "now" of the data set; stays run up to ~3 months after it
+    QDate today;              // required: the "now" of the data set; stays run up to ~3 months after it
     bool bulkIndexes = false; // drop and rebuild secondary indexes around the load (large sets)
     // Seasons for last year, this year and next (spring, summer, velvet, autumn, New Year) with
     // meal and programme prices, children's rules and discounts. Off: every category sells at its

@@ -2,6 +2,7 @@
 // The Sales Window's phone: one SIP account on the sanatorium's PBX, calls in and out, through
 // liblinphone. Driven from the Qt event loop (a 10 ms timer runs the SIP stack; every signal comes
 // from there, on the thread that made the Softphone). Runs with no sound card (files) for tests.
+#include "kasp/core/clock.h"
 #include "kasp/core/result.h"
 #include "kasp/core/user.h"
 #include <memory>
@@ -78,6 +79,9 @@ public:
         // Where calls are recorded (WAV, a folder per month); "" = this desk records nothing.
         QString recordingsDir;
         RecordingPolicy recording = RecordingPolicy::Never;
+        // Names the recordings by its local time (the month's folder, the file); must outlive the
+        // softphone. None: the system clock.
+        const Clock *clock = nullptr;
     };
 
     explicit Softphone(Options options, QObject *parent = nullptr);

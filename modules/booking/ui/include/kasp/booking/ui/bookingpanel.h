@@ -19,7 +19,9 @@ class BookingPanel : public QWidget
 {
     Q_OBJECT
 public:
-    BookingPanel(BookingService &booking, crm::GuestService &guests, QWidget *parent = nullptr);
+    // Opens on the clock's today.
+    BookingPanel(BookingService &booking, crm::GuestService &guests, const Clock &clock,
+                 QWidget *parent = nullptr);
 
     RoomGridWidget *grid() const { return m_grid; }
     // The guest the booking dialog starts with (the card open in the Sales Window).

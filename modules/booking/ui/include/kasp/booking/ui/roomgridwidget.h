@@ -21,7 +21,7 @@ public:
                  QList<RoomClosure> closures = {});
     const GridLayout &layout() const { return m_layout; }
 
-    void setToday(QDate today); // tests fix "today"
+    void setToday(QDate today); // the owner's clock (none until then: no today column)
     QDate today() const { return m_today; }
     void setZoom(GridZoom zoom);
     GridZoom zoom() const { return m_zoom; }

@@ -22,7 +22,8 @@ class TariffEditorDialog : public QDialog
 {
     Q_OBJECT
 public:
-    explicit TariffEditorDialog(CatalogueService &catalogue, QWidget *parent = nullptr);
+    // A new season starts on the clock's today (or after the category's last one).
+    TariffEditorDialog(CatalogueService &catalogue, const Clock &clock, QWidget *parent = nullptr);
     int written() const { return m_written; }
 
     void addSeason();
@@ -45,6 +46,7 @@ private:
     Result<TariffBook> collect() const;
 
     CatalogueService &m_catalogue;
+    const Clock &m_clock;
     RoomStock m_stock;
     TariffBook m_book;   // seasons live here; children's rules and discounts in their tables
     TariffBook m_loaded; // as opened: the save carries only this dialog's changes

@@ -21,7 +21,8 @@ class DealBoardPanel : public QWidget
 {
     Q_OBJECT
 public:
-    explicit DealBoardPanel(DealService &service, QWidget *parent = nullptr);
+    // The clock ages the cards ("2 days") in the board and the list.
+    DealBoardPanel(DealService &service, const Clock &clock, QWidget *parent = nullptr);
 
     // Moves are recorded as this user's; the pipeline editor is offered to the head of sales.
     void setUser(const Id &userId, bool editsPipeline);
@@ -62,6 +63,7 @@ private:
     std::optional<QString> askLostReason();
 
     DealService &m_service;
+    const Clock &m_clock;
     Id m_userId;
     bool m_editsPipeline = false;
     QHash<Id, QString> m_userNames;

@@ -29,7 +29,7 @@ public:
     using PageLoader =
         std::function<Result<QList<storage::BoardDeal>>(const QString &stage, const Deal &last)>;
 
-    explicit DealColumnModel(QObject *parent = nullptr);
+    explicit DealColumnModel(const Clock &clock, QObject *parent = nullptr);
     void setColumn(BoardColumn column);
     // Without a loader, a column shows its first page only.
     void setPageLoader(PageLoader loader) { m_loader = std::move(loader); }
@@ -58,6 +58,7 @@ signals:
 
 private:
     BoardColumn m_column;
+    const Clock &m_clock; // a card's age
     QHash<Id, QString> m_userNames;
     PageLoader m_loader;
     bool m_exhausted = false; // a page came back empty: the total was stale

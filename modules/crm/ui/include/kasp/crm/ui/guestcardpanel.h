@@ -1,6 +1,7 @@
 #pragma once
 // The guest card: who the guest is (name, age, phones, e-mails, tags, manager), what they bought,
 // and the timeline of every touch.
+#include "kasp/core/clock.h"
 #include "kasp/core/guestsegment.h"
 #include "kasp/crm/guestservice.h"
 #include <optional>
@@ -21,7 +22,8 @@ class GuestCardPanel : public QWidget
 {
     Q_OBJECT
 public:
-    explicit GuestCardPanel(GuestService &service, QWidget *parent = nullptr);
+    // The clock says what is overdue, ahead, and how old the guest is.
+    GuestCardPanel(GuestService &service, const Clock &clock, QWidget *parent = nullptr);
 
     bool showGuest(const Id &guestId); // false (and a message) if it could not be loaded
     void clear();
@@ -63,6 +65,7 @@ private:
     QWidget *buildFilterBar();
 
     GuestService &m_service;
+    const Clock &m_clock;
     Id m_guestId;
     TimelineModel *m_timeline;
     TimelineFilterModel *m_filter;

@@ -1,6 +1,7 @@
 #pragma once
 // A new task for the guest on the card (Ctrl+T): what (call back, send an offer, remind, other),
 // the text, when, and for whom (a colleague, oneself, or the shared pool).
+#include "kasp/core/clock.h"
 #include "kasp/core/task.h"
 #include "kasp/core/user.h"
 #include "kasp/crm/taskservice.h"
@@ -18,7 +19,7 @@ class TaskDialog : public QDialog
     Q_OBJECT
 public:
     TaskDialog(TaskService &service, const Id &guestId, const QString &guestName, const QList<User> &users,
-               const Id &currentUser, const QDateTime &now, QWidget *parent = nullptr);
+               const Id &currentUser, const Clock &clock, QWidget *parent = nullptr);
 
     QComboBox *kindBox() const { return m_kind; }
     QLineEdit *titleEdit() const { return m_title; }
@@ -33,6 +34,7 @@ private:
     void kindChanged();
 
     TaskService &m_service;
+    const Clock &m_clock; // the due time it suggests, and what is too far in the past
     Id m_guestId;
     QString m_guestName;
     QComboBox *m_kind;
