@@ -2,6 +2,7 @@
 // The JSON codecs' shared reader and writers (see kasp/core/mutation.h for the wire format).
 // Internal to modules/core: one Reader so that every entity reports bad input the same way.
 #include "kasp/core/id.h"
+#include "kasp/core/isotime.h"
 #include "kasp/core/money.h"
 #include "kasp/core/result.h"
 
@@ -23,12 +24,12 @@ inline constexpr qint64 kMaxSafeInteger = qint64(1) << 53; // exact in every JSO
 
 inline QString dateToJson(QDate date)
 {
-    return date.isValid() ? date.toString(QStringLiteral("yyyy-MM-dd")) : QString();
+    return isoDate(date);
 }
 
 inline QString dateTimeToJson(const QDateTime &at)
 {
-    return at.isValid() ? at.toUTC().toString(Qt::ISODateWithMs) : QString();
+    return isoInstant(at);
 }
 
 // ---- reading ------------------------------------------------------------------------------------
@@ -84,8 +85,8 @@ public:
             missingIfRequired(key, need);
             return {};
         }
-        const QDate date = QDate::fromString(text, QStringLiteral("yyyy-MM-dd"));
-        if (date.isValid() && text.size() == 10)
+        const QDate date = parseIsoDate(text);
+        if (date.isValid())
             return date;
         badValue(key, QT_TRANSLATE_NOOP("kasp::Json", "expected a date yyyy-MM-dd"));
         return {};
@@ -98,10 +99,10 @@ public:
             missingIfRequired(key, need);
             return {};
         }
-        const QDateTime at = QDateTime::fromString(text, Qt::ISODateWithMs);
         // A time without 'Z' or an offset would be read in whatever zone this machine is in.
-        if (at.isValid() && at.timeSpec() != Qt::LocalTime)
-            return at.toUTC();
+        const QDateTime at = parseIsoInstant(text);
+        if (at.isValid())
+            return at;
         badValue(key, QT_TRANSLATE_NOOP("kasp::Json", "expected an ISO 8601 date-time with a time zone"));
         return {};
     }

@@ -103,88 +103,65 @@ Status GuestRepository::storeLocal(const Guest &guest, bool exists)
 
 Status GuestRepository::writeRows(const Guest &guest, bool replace)
 {
-    QSqlQuery q(m_db);
+    // Kept queries: an import writes thousands of guests through here.
     const QString mainPhone = guest.phones.isEmpty() ? QString() : guest.phones.first().e164();
-    if (replace) {
-        if (auto s =
-                sql::prepare(q, QStringLiteral("UPDATE guests SET last_name=?, first_name=?, middle_name=?, "
-                                               "birth_date=?, manager_id=?, search_name=?, main_phone=?, "
-                                               "updated_at=? WHERE id=?"));
-            !s.ok())
-            return s;
-    } else {
-        if (auto s =
-                sql::prepare(q, QStringLiteral("INSERT INTO guests (last_name, first_name, middle_name, "
-                                               "birth_date, manager_id, search_name, main_phone, updated_at, "
-                                               "id, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)"));
-            !s.ok())
-            return s;
-    }
-    q.addBindValue(sql::text(guest.lastName));
-    q.addBindValue(sql::text(guest.firstName));
-    q.addBindValue(sql::text(guest.middleName));
-    q.addBindValue(sql::fromDate(guest.birthDate));
-    q.addBindValue(sql::fromId(guest.managerId));
-    q.addBindValue(sql::text(guest.searchName()));
-    q.addBindValue(mainPhone.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(mainPhone));
-    q.addBindValue(sql::fromInstant(guest.updatedAt.isValid() ? guest.updatedAt : m_clock.now()));
-    q.addBindValue(sql::fromId(guest.id));
+    QVariantList row{sql::text(guest.lastName),
+                     sql::text(guest.firstName),
+                     sql::text(guest.middleName),
+                     sql::fromDate(guest.birthDate),
+                     sql::fromId(guest.managerId),
+                     sql::text(guest.searchName()),
+                     mainPhone.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(mainPhone),
+                     sql::fromInstant(guest.updatedAt.isValid() ? guest.updatedAt : m_clock.now()),
+                     sql::fromId(guest.id)};
     if (!replace)
-        q.addBindValue(sql::fromInstant(guest.createdAt.isValid() ? guest.createdAt : m_clock.now()));
-    if (auto s = sql::exec(q, QStringLiteral("guest row")); !s.ok())
-        return s;
-    if (replace && q.numRowsAffected() != 1)
+        row.append(sql::fromInstant(guest.createdAt.isValid() ? guest.createdAt : m_clock.now()));
+    auto written = sql::runKept(
+        m_db,
+        replace ? QStringLiteral("UPDATE guests SET last_name=?, first_name=?, middle_name=?, birth_date=?, "
+                                 "manager_id=?, search_name=?, main_phone=?, updated_at=? WHERE id=?")
+                : QStringLiteral(
+                      "INSERT INTO guests (last_name, first_name, middle_name, birth_date, manager_id, "
+                      "search_name, main_phone, updated_at, id, created_at) "
+                      "VALUES (?,?,?,?,?,?,?,?,?,?)"),
+        row, QStringLiteral("guest row"));
+    if (!written.ok())
+        return written.error();
+    if (replace && written.value()->numRowsAffected() != 1)
         return Error{QStringLiteral("guest.not_found"),
                      QStringLiteral("guest %1 does not exist").arg(idToString(guest.id))};
 
     const QVariant id = sql::fromId(guest.id);
     if (replace) {
-        for (const char *table : {"guest_phones", "guest_emails", "guest_tags"}) {
-            if (auto s = sql::prepare(
-                    q, QStringLiteral("DELETE FROM %1 WHERE guest_id = ?").arg(QLatin1String(table)));
-                !s.ok())
-                return s;
-            q.addBindValue(id);
-            if (auto s = sql::exec(q, QStringLiteral("guest children")); !s.ok())
-                return s;
-        }
+        for (const QString &text : {QStringLiteral("DELETE FROM guest_phones WHERE guest_id = ?"),
+                                    QStringLiteral("DELETE FROM guest_emails WHERE guest_id = ?"),
+                                    QStringLiteral("DELETE FROM guest_tags WHERE guest_id = ?")})
+            if (auto s = sql::runKept(m_db, text, {id}, QStringLiteral("guest children")); !s.ok())
+                return s.error();
     }
-    if (auto s = sql::prepare(
-            q, QStringLiteral("INSERT INTO guest_phones (guest_id, position, e164, ext, e164_rev) "
-                              "VALUES (?,?,?,?,?)"));
-        !s.ok())
-        return s;
     for (int i = 0; i < guest.phones.size(); ++i) {
         const Phone &phone = guest.phones[i];
-        q.addBindValue(id);
-        q.addBindValue(i);
-        q.addBindValue(phone.e164());
-        q.addBindValue(sql::text(phone.extension()));
-        q.addBindValue(phone.reversedDigits());
-        if (auto s = sql::exec(q, QStringLiteral("guest phone")); !s.ok())
-            return s;
+        if (auto s = sql::runKept(m_db,
+                                  QStringLiteral("INSERT INTO guest_phones (guest_id, position, e164, ext, "
+                                                 "e164_rev) VALUES (?,?,?,?,?)"),
+                                  {id, i, phone.e164(), sql::text(phone.extension()), phone.reversedDigits()},
+                                  QStringLiteral("guest phone"));
+            !s.ok())
+            return s.error();
     }
-    if (auto s = sql::prepare(
-            q, QStringLiteral("INSERT INTO guest_emails (guest_id, position, email) VALUES (?,?,?)"));
-        !s.ok())
-        return s;
-    for (int i = 0; i < guest.emails.size(); ++i) {
-        q.addBindValue(id);
-        q.addBindValue(i);
-        q.addBindValue(guest.emails[i]);
-        if (auto s = sql::exec(q, QStringLiteral("guest e-mail")); !s.ok())
-            return s;
-    }
-    if (auto s =
-            sql::prepare(q, QStringLiteral("INSERT OR IGNORE INTO guest_tags (guest_id, tag) VALUES (?,?)"));
-        !s.ok())
-        return s;
-    for (const QString &tag : guest.tags) {
-        q.addBindValue(id);
-        q.addBindValue(tag);
-        if (auto s = sql::exec(q, QStringLiteral("guest tag")); !s.ok())
-            return s;
-    }
+    for (int i = 0; i < guest.emails.size(); ++i)
+        if (auto s = sql::runKept(m_db,
+                                  QStringLiteral("INSERT INTO guest_emails (guest_id, position, email) "
+                                                 "VALUES (?,?,?)"),
+                                  {id, i, guest.emails[i]}, QStringLiteral("guest e-mail"));
+            !s.ok())
+            return s.error();
+    for (const QString &tag : guest.tags)
+        if (auto s = sql::runKept(
+                m_db, QStringLiteral("INSERT OR IGNORE INTO guest_tags (guest_id, tag) VALUES (?,?)"),
+                {id, tag}, QStringLiteral("guest tag"));
+            !s.ok())
+            return s.error();
     return {};
 }
 

@@ -10,25 +10,28 @@ namespace kasp::storage {
 
 Status Outbox::append(const Mutation &mutation, const QDateTime &at)
 {
-    QSqlQuery query(m_db);
-    if (!query.exec(QStringLiteral(
-            "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'last_mutation_id'")))
-        return storageError(query.lastError(), QStringLiteral("outbox counter"));
-    if (!query.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'last_mutation_id'")) || !query.next())
-        return storageError(query.lastError(), QStringLiteral("outbox counter"));
-    const qint64 mutationId = query.value(0).toLongLong();
-    query.finish();
-
-    if (auto s =
-            sql::prepare(query, QStringLiteral("INSERT INTO outbox (mutation_id, name, args, created_at) "
-                                               "VALUES (?, ?, ?, ?)"));
-        !s.ok())
-        return s;
-    query.addBindValue(mutationId);
-    query.addBindValue(mutation.name);
-    query.addBindValue(QString::fromUtf8(QJsonDocument(mutation.args).toJson(QJsonDocument::Compact)));
-    query.addBindValue(sql::fromInstant(at));
-    return sql::exec(query, QStringLiteral("outbox append"));
+    // Every local write comes here: kept queries. (SQLite 3.15 under SQLCipher 3.4: no RETURNING.)
+    if (auto step = sql::runKept(m_db,
+                                 QStringLiteral("UPDATE meta SET value = CAST(value AS INTEGER) + 1 "
+                                                "WHERE key = 'last_mutation_id'"),
+                                 {}, QStringLiteral("outbox counter"));
+        !step.ok())
+        return step.error();
+    auto counter = sql::runKept(m_db, QStringLiteral("SELECT value FROM meta WHERE key = 'last_mutation_id'"),
+                                {}, QStringLiteral("outbox counter"));
+    if (!counter.ok())
+        return counter.error();
+    if (!counter.value()->next())
+        return Error{QStringLiteral("storage.failed"), QStringLiteral("the outbox counter is missing")};
+    const qint64 mutationId = counter.value()->value(0).toLongLong();
+    counter.value()->finish();
+    auto inserted = sql::runKept(
+        m_db, QStringLiteral("INSERT INTO outbox (mutation_id, name, args, created_at) VALUES (?, ?, ?, ?)"),
+        {mutationId, mutation.name,
+         QString::fromUtf8(QJsonDocument(mutation.args).toJson(QJsonDocument::Compact)),
+         sql::fromInstant(at)},
+        QStringLiteral("outbox append"));
+    return inserted.ok() ? Status() : Status(inserted.error());
 }
 
 Result<QList<OutboxEntry>> Outbox::pending(int limit) const

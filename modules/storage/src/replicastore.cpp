@@ -60,20 +60,20 @@ Result<std::optional<QJsonObject>> ReplicaStore::load(EntityKind kind, const QSt
     QStringList columns;
     for (const Column &c : spec->columns)
         columns.append(QLatin1String(c.column));
-    QSqlQuery q(m_db);
-    if (auto s = sql::prepare(q, QStringLiteral("SELECT %1 FROM %2 WHERE id = ?")
-                                     .arg(columns.join(QLatin1String(", ")), QLatin1String(spec->table)));
-        !s.ok())
-        return s.error();
-    q.addBindValue(id);
-    if (auto s = sql::exec(q, QStringLiteral("replica load")); !s.ok())
-        return s.error();
+    auto found = sql::runKept(m_db,
+                              QStringLiteral("SELECT %1 FROM %2 WHERE id = ?")
+                                  .arg(columns.join(QLatin1String(", ")), QLatin1String(spec->table)),
+                              {id}, QStringLiteral("replica load"));
+    if (!found.ok())
+        return found.error();
+    QSqlQuery &q = *found.value();
     if (!q.next())
         return std::optional<QJsonObject>{};
     QJsonObject out;
     int i = 0;
     for (const Column &c : spec->columns)
         out.insert(QLatin1String(c.field), fromColumn(c, q.value(i++)));
+    q.finish();
     auto canonical = sync::canonicalEntity(kind, out);
     if (!canonical.ok())
         return canonical.error();
@@ -83,16 +83,15 @@ Result<std::optional<QJsonObject>> ReplicaStore::load(EntityKind kind, const QSt
 Result<bool> ReplicaStore::exists(EntityKind kind, const QString &id) const
 {
     const TableSpec *spec = specOf(kind);
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    if (auto s = sql::prepare(q, QStringLiteral("SELECT 1 FROM %1 WHERE id = ?")
-                                     .arg(QLatin1String(spec ? spec->table : "guests")));
-        !s.ok())
-        return s.error();
-    q.addBindValue(id);
-    if (auto s = sql::exec(q, QStringLiteral("replica exists")); !s.ok())
-        return s.error();
-    return q.next();
+    auto q = sql::runKept(
+        m_db,
+        QStringLiteral("SELECT 1 FROM %1 WHERE id = ?").arg(QLatin1String(spec ? spec->table : "guests")),
+        {id}, QStringLiteral("replica exists"));
+    if (!q.ok())
+        return q.error();
+    const bool found = q.value()->next();
+    q.value()->finish();
+    return found;
 }
 
 Status ReplicaStore::store(EntityKind kind, const QJsonObject &record)
@@ -109,13 +108,16 @@ Status ReplicaStore::store(EntityKind kind, const QJsonObject &record)
         columns.append(QLatin1String(c.column));
         marks.append(QStringLiteral("?"));
     }
-    QSqlQuery &q = statement(QStringLiteral("INSERT OR REPLACE INTO %1 (%2) VALUES (%3)")
-                                 .arg(QLatin1String(spec->table), columns.join(QLatin1String(", ")),
-                                      marks.join(QLatin1String(","))));
-    int i = 0;
+    QVariantList values;
+    values.reserve(qsizetype(spec->columns.size()));
     for (const Column &c : spec->columns)
-        q.bindValue(i++, toColumn(c, record.value(QLatin1String(c.field))));
-    return sql::exec(q, QStringLiteral("replica store"));
+        values.append(toColumn(c, record.value(QLatin1String(c.field))));
+    auto q = sql::runKept(m_db,
+                          QStringLiteral("INSERT OR REPLACE INTO %1 (%2) VALUES (%3)")
+                              .arg(QLatin1String(spec->table), columns.join(QLatin1String(", ")),
+                                   marks.join(QLatin1String(","))),
+                          values, QStringLiteral("replica store"));
+    return q.ok() ? Status() : Status(q.error());
 }
 
 Status ReplicaStore::storeLocal(EntityKind kind, const QJsonObject &record, bool exists)
@@ -133,14 +135,16 @@ Status ReplicaStore::storeLocal(EntityKind kind, const QJsonObject &record, bool
     for (const Column &c : spec->columns)
         if (QLatin1String(c.column) != QLatin1String("id"))
             sets.append(QStringLiteral("%1 = ?").arg(QLatin1String(c.column)));
-    QSqlQuery &q = statement(QStringLiteral("UPDATE %1 SET %2 WHERE id = ?")
-                                 .arg(QLatin1String(spec->table), sets.join(QLatin1String(", "))));
-    int i = 0;
+    QVariantList values;
     for (const Column &c : spec->columns)
         if (QLatin1String(c.column) != QLatin1String("id"))
-            q.bindValue(i++, toColumn(c, record.value(QLatin1String(c.field))));
-    q.bindValue(i, toColumn(spec->columns.begin()[0], record.value(QStringLiteral("id"))));
-    return sql::exec(q, QStringLiteral("replica update"));
+            values.append(toColumn(c, record.value(QLatin1String(c.field))));
+    values.append(toColumn(spec->columns.begin()[0], record.value(QStringLiteral("id"))));
+    auto q = sql::runKept(m_db,
+                          QStringLiteral("UPDATE %1 SET %2 WHERE id = ?")
+                              .arg(QLatin1String(spec->table), sets.join(QLatin1String(", "))),
+                          values, QStringLiteral("replica update"));
+    return q.ok() ? Status() : Status(q.error());
 }
 
 Status ReplicaStore::remove(EntityKind kind, const QString &id)

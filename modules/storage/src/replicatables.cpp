@@ -1,5 +1,6 @@
 #include "replicatables.h"
 
+#include "kasp/core/isotime.h"
 #include "kasp/storage/sqlhelpers.h"
 
 #include <QDateTime>
@@ -190,7 +191,10 @@ QVariant toColumn(const Column &c, const QJsonValue &v)
     case Column::Json:
         return QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
     case Column::Instant: {
-        const QVariant ms = sql::fromInstant(QDateTime::fromString(v.toString(), Qt::ISODateWithMs));
+        QDateTime at = parseIsoInstant(v.toString());
+        if (!at.isValid()) // what Qt reads beyond the wire's shape (a time without a zone)
+            at = QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
+        const QVariant ms = sql::fromInstant(at);
         return ms.isNull() && c.notNull ? QVariant(qint64(0)) : ms;
     }
     }
@@ -212,7 +216,7 @@ QJsonValue fromColumn(const Column &c, const QVariant &v)
     case Column::Json:
         return QJsonDocument::fromJson(v.toString().toUtf8()).object();
     case Column::Instant:
-        return v.isNull() ? QString() : sql::toInstant(v).toUTC().toString(Qt::ISODateWithMs);
+        return v.isNull() ? QString() : isoInstant(sql::toInstant(v));
     }
     return {};
 }

@@ -1,5 +1,6 @@
 #include "kasp/storage/sqlhelpers.h"
 
+#include "kasp/core/isotime.h"
 #include "kasp/storage/storageerror.h"
 
 #include <algorithm>
@@ -31,12 +32,16 @@ QDateTime toInstant(const QVariant &value)
 
 QVariant fromDate(const QDate &date)
 {
-    return date.isValid() ? QVariant(date.toString(Qt::ISODate)) : QVariant(QMetaType::fromType<QString>());
+    return date.isValid() ? QVariant(isoDate(date)) : QVariant(QMetaType::fromType<QString>());
 }
 
 QDate toDate(const QVariant &value)
 {
-    return value.isNull() ? QDate() : QDate::fromString(value.toString(), Qt::ISODate);
+    if (value.isNull())
+        return {};
+    const QString text = value.toString();
+    const QDate date = parseIsoDate(text);
+    return date.isValid() ? date : QDate::fromString(text, Qt::ISODate);
 }
 
 Status prepare(QSqlQuery &query, const QString &sql)
@@ -51,6 +56,20 @@ Status exec(QSqlQuery &query, const QString &context)
     if (!query.exec())
         return storageError(query.lastError(), context);
     return {};
+}
+
+Result<QSqlQuery *> runKept(QSqlDatabase db, const QString &text, const QVariantList &values,
+                            const QString &context)
+{
+    auto query = keptQuery(db, text);
+    if (!query.ok())
+        return query.error();
+    QSqlQuery *q = query.value();
+    for (int i = 0; i < values.size(); ++i)
+        q->bindValue(i, values[i]);
+    if (auto s = exec(*q, context); !s.ok())
+        return s.error();
+    return q;
 }
 
 namespace {

@@ -2,6 +2,7 @@
 
 #include "kasp/core/guestmerge.h"
 #include "kasp/core/id.h"
+#include "kasp/core/isotime.h"
 #include "kasp/core/mutation.h"
 #include "kasp/core/user.h"
 
@@ -27,7 +28,7 @@ Error missing(const QString &field)
 
 QString instantText(const QDateTime &at)
 {
-    return at.isValid() ? at.toUTC().toString(Qt::ISODateWithMs) : QString();
+    return isoInstant(at);
 }
 
 // For the room stock and users (snake_case records without a core codec): checks each field's type.
@@ -78,14 +79,17 @@ Result<QJsonObject> checkFields(const QJsonObject &json, std::initializer_list<F
             break;
         }
         case FieldRule::Date: {
-            const QDate d = QDate::fromString(v.toString(), Qt::ISODate);
-            if (!v.isString() || !d.isValid() || v.toString().size() != 10)
+            const QDate d = parseIsoDate(v.toString());
+            if (!v.isString() || !d.isValid())
                 return v.isUndefined() || v.toString().isEmpty() ? missing(name) : badValue(name);
-            out.insert(name, d.toString(Qt::ISODate));
+            out.insert(name, isoDate(d));
             break;
         }
         case FieldRule::Instant: {
-            const QDateTime at = QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
+            // As these records always were: a time without a zone is read as this machine's.
+            QDateTime at = parseIsoInstant(v.toString());
+            if (!at.isValid())
+                at = QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
             if (!v.isString() || !at.isValid())
                 return v.isUndefined() || v.toString().isEmpty() ? missing(name) : badValue(name);
             out.insert(name, instantText(at));

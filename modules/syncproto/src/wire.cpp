@@ -1,6 +1,7 @@
 #include "kasp/syncproto/wire.h"
 
 #include "kasp/core/id.h"
+#include "kasp/core/isotime.h"
 
 #include <cmath>
 #include <QJsonArray>
@@ -112,7 +113,7 @@ QByteArray encode(const PushRequest &request)
         mutations.append(QJsonObject{{QStringLiteral("id"), m.id},
                                      {QStringLiteral("name"), m.name},
                                      {QStringLiteral("args"), m.args},
-                                     {QStringLiteral("at"), m.at.toUTC().toString(Qt::ISODateWithMs)}});
+                                     {QStringLiteral("at"), isoInstant(m.at)}});
     return compact(
         {{QStringLiteral("clientId"), request.clientId}, {QStringLiteral("mutations"), mutations}});
 }
@@ -156,8 +157,8 @@ Result<PushRequest> decodePushRequest(const QByteArray &body)
         if (!args.isObject())
             return bad(at(QStringLiteral("mutations"), i, QStringLiteral("args")));
         pushed.args = args.toObject();
-        pushed.at = QDateTime::fromString(m.value(QStringLiteral("at")).toString(), Qt::ISODateWithMs);
-        if (!pushed.at.isValid() || pushed.at.timeSpec() == Qt::LocalTime)
+        pushed.at = parseIsoInstant(m.value(QStringLiteral("at")).toString());
+        if (!pushed.at.isValid())
             return bad(at(QStringLiteral("mutations"), i, QStringLiteral("at")));
         request.mutations.append(std::move(pushed));
     }

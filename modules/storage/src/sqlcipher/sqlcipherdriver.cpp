@@ -2,6 +2,9 @@
 
 #include "sqlcipherdriver_p.h"
 
+#include "kasp/storage/sqlhelpers.h"
+#include "kasp/storage/storageerror.h"
+
 #include <algorithm>
 #include <mutex>
 #include <QDate>
@@ -240,8 +243,10 @@ bool SqlCipherDriver::open(const QString &db, const QString &user, const QString
 void SqlCipherDriver::close()
 {
     if (m_db) {
+        m_keptQueries.clear(); // their results detach themselves
         for (SqlCipherResult *result : m_results)
             result->finalizeStatement();
+        finalizeIdleStatements();
         const int rc = sqlite3_close_v2(m_db);
         if (rc != SQLITE_OK)
             qCWarning(lcSqlCipher) << "sqlite3_close_v2 failed:" << sqlite3_errstr(rc);
@@ -254,6 +259,60 @@ void SqlCipherDriver::close()
 QSqlResult *SqlCipherDriver::createResult() const
 {
     return new SqlCipherResult(this);
+}
+
+namespace {
+// Enough for every statement the desk runs over and over; texts built per call (IN lists of a
+// varying length) push the oldest out instead of growing the cache.
+constexpr qsizetype kMaxIdleStatements = 200;
+} // namespace
+
+sqlite3_stmt *SqlCipherDriver::takeIdleStatement(const QString &sql) const
+{
+    auto it = m_idleStatements.find(sql);
+    if (it == m_idleStatements.end())
+        return nullptr;
+    sqlite3_stmt *stmt = it.value();
+    m_idleStatements.erase(it);
+    return stmt;
+}
+
+void SqlCipherDriver::keepIdleStatement(const QString &sql, sqlite3_stmt *stmt) const
+{
+    // Reset releases the statement's read lock; cleared bindings drop pointers into the closed
+    // query's strings (bound SQLITE_STATIC).
+    sqlite3_reset(stmt);
+    sqlite3_clear_bindings(stmt);
+    if (m_idleStatements.contains(sql)) { // two queries had the same text open at once
+        sqlite3_finalize(stmt);
+        return;
+    }
+    if (m_idleStatements.size() >= kMaxIdleStatements) {
+        auto oldest = m_idleStatements.begin(); // any one: the hash keeps no order, none is needed
+        sqlite3_finalize(oldest.value());
+        m_idleStatements.erase(oldest);
+    }
+    m_idleStatements.insert(sql, stmt);
+}
+
+QSqlQuery *SqlCipherDriver::keptQuery(const QString &text, QSqlError *failure)
+{
+    if (auto it = m_keptQueries.find(text); it != m_keptQueries.end())
+        return it->second.get();
+    auto query = std::make_unique<QSqlQuery>(createResult());
+    query->setForwardOnly(true);
+    if (!query->prepare(text)) {
+        *failure = query->lastError();
+        return nullptr;
+    }
+    return m_keptQueries.emplace(text, std::move(query)).first->second.get();
+}
+
+void SqlCipherDriver::finalizeIdleStatements()
+{
+    for (sqlite3_stmt *stmt : std::as_const(m_idleStatements))
+        sqlite3_finalize(stmt);
+    m_idleStatements.clear();
 }
 
 void SqlCipherDriver::attachResult(SqlCipherResult *result) const
@@ -442,3 +501,18 @@ QVariant SqlCipherDriver::handle() const
 }
 
 } // namespace kasp::storage::detail
+
+namespace kasp::storage::sql {
+
+Result<QSqlQuery *> keptQuery(QSqlDatabase db, const QString &text)
+{
+    auto *driver = qobject_cast<detail::SqlCipherDriver *>(db.driver());
+    if (!driver || !driver->isOpen())
+        return Error{QStringLiteral("storage.failed"), QStringLiteral("kept query on a closed connection")};
+    QSqlError failure;
+    if (QSqlQuery *query = driver->keptQuery(text, &failure))
+        return query;
+    return storageError(failure, text.left(60));
+}
+
+} // namespace kasp::storage::sql

@@ -1,16 +1,20 @@
 #pragma once
 // Private to kasp_storage: the classes behind the QSQLCIPHER driver. sqlite3 types are only
 // forward-declared so this header stays cheap; the .cpp files include <sqlite3.h> themselves.
+#include <memory>
 #include <QCoreApplication>
+#include <QHash>
 #include <QList>
 #include <QLoggingCategory>
 #include <QMetaType>
 #include <QPointer>
 #include <QSqlDriver>
 #include <QSqlError>
+#include <QSqlQuery>
 #include <QSqlResult>
 #include <QString>
 #include <QVariant>
+#include <unordered_map>
 #include <vector>
 
 struct sqlite3;
@@ -67,6 +71,9 @@ public:
     QVariant handle() const override;
 
     sqlite3 *connection() const { return m_db; }
+    // sql::keptQuery: a query prepared once for this text, kept until close(); nullptr (and the
+    // reason in lastError) when the text does not prepare.
+    QSqlQuery *keptQuery(const QString &text, QSqlError *failure);
 
 private:
     friend class SqlCipherResult;
@@ -86,12 +93,22 @@ private:
     void attachResult(SqlCipherResult *result) const;
     void detachResult(SqlCipherResult *result) const;
 
+    // Statements of queries that were closed, by their SQL text: a new query with the same text
+    // takes one (reset, bindings cleared) instead of parsing the SQL again. Repositories make a
+    // QSqlQuery per call, so without this every write parsed its statements afresh (a quarter of
+    // an import's instructions). Bounded; finalized when the connection closes.
+    sqlite3_stmt *takeIdleStatement(const QString &sql) const;
+    void keepIdleStatement(const QString &sql, sqlite3_stmt *stmt) const;
+    void finalizeIdleStatements();
+
     bool execTransactionStatement(const char *sql, const QString &failureText);
     QStringList selectNames(const char *sql) const;
     std::vector<ColumnInfo> tableInfo(const QString &tableName) const;
 
     sqlite3 *m_db = nullptr;
     mutable std::vector<SqlCipherResult *> m_results;
+    mutable QHash<QString, sqlite3_stmt *> m_idleStatements;
+    std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_keptQueries;
 };
 
 class SqlCipherResult final : public QSqlResult
@@ -128,6 +145,7 @@ protected:
 
 private:
     bool prepareStatement(const QString &query);
+    void releaseStatement();
     bool hasOnlyBlankTail(const QChar *tail, const QChar *end) const;
     bool bindParameters();
     bool resolveParameterSlots(int parameterCount, qsizetype valueCount);
@@ -149,6 +167,7 @@ private:
     QPointer<const SqlCipherDriver> m_driver;
     sqlite3 *m_db = nullptr;
     sqlite3_stmt *m_stmt = nullptr;
+    QString m_stmtSql; // the text m_stmt was made from: where it goes back to when this query closes
 
     int m_columnCount = 0;
     std::vector<QMetaType> m_columnTypes;

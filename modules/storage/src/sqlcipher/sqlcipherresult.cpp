@@ -43,8 +43,7 @@ SqlCipherResult::SqlCipherResult(const SqlCipherDriver *driver) : QSqlResult(dri
 
 SqlCipherResult::~SqlCipherResult()
 {
-    if (m_stmt)
-        sqlite3_finalize(m_stmt);
+    releaseStatement();
     if (m_driver)
         m_driver->detachResult(this);
 }
@@ -54,13 +53,24 @@ QVariant SqlCipherResult::handle() const
     return QVariant::fromValue(m_stmt);
 }
 
+void SqlCipherResult::releaseStatement()
+{
+    if (!m_stmt)
+        return;
+    // Back to the connection's idle statements while it is open; a statement of another (closed)
+    // connection, or a text that was never cached, is finalized.
+    if (m_driver && m_db && m_driver->connection() == m_db && !m_stmtSql.isEmpty())
+        m_driver->keepIdleStatement(m_stmtSql, m_stmt);
+    else
+        sqlite3_finalize(m_stmt);
+    m_stmt = nullptr;
+    m_stmtSql.clear();
+}
+
 void SqlCipherResult::finalizeStatement()
 {
     resetCursor();
-    if (m_stmt) {
-        sqlite3_finalize(m_stmt);
-        m_stmt = nullptr;
-    }
+    releaseStatement();
     m_db = nullptr;
     m_columnCount = 0;
     m_columnTypes.clear();
@@ -108,6 +118,12 @@ bool SqlCipherResult::prepareStatement(const QString &query)
         return false;
     }
     m_db = m_driver->connection();
+    if (sqlite3_stmt *idle = m_driver->takeIdleStatement(query)) {
+        m_stmt = idle; // checked to be one statement when it was first prepared
+        m_stmtSql = query;
+        refreshColumnTypes(false);
+        return true;
+    }
 
     const QChar *begin = query.constData();
     const QChar *end = begin + query.size();
@@ -129,6 +145,7 @@ bool SqlCipherResult::prepareStatement(const QString &query)
         failWithoutSqlite(tr("Only one SQL statement per query is supported"), QSqlError::StatementError);
         return false;
     }
+    m_stmtSql = query;
     refreshColumnTypes(false);
     return true;
 }

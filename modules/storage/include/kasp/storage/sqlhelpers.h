@@ -26,6 +26,16 @@ QDate toDate(const QVariant &value);
 Status prepare(QSqlQuery &query, const QString &sql);
 Status exec(QSqlQuery &query, const QString &context);
 
+// A prepared query the connection keeps for this text, for the statements a write runs again and
+// again (a kind's INSERT and UPDATE, the outbox). QSqlQuery::prepare() costs ~20,000 instructions
+// of placeholder parsing in Qt before SQLite sees the text; a kept query is only rebound. It lives
+// until the connection closes, so: fixed texts only (never an IN list built per call), rows read
+// or finish()ed before the same text is asked for again, and forward-only.
+Result<QSqlQuery *> keptQuery(QSqlDatabase db, const QString &text);
+// The kept query for `text` run with `values` bound in order; the query, for its rows or counts.
+Result<QSqlQuery *> runKept(QSqlDatabase db, const QString &text, const QVariantList &values,
+                            const QString &context);
+
 // Opens a transaction and rolls it back unless commit() succeeded: an early return on an error
 // can never leave half a mutation behind.
 // Nests: a WriteTransaction opened while another one is open on the same connection joins it, so
