@@ -55,6 +55,10 @@ private:
     storage::BulkWriter m_writer;
 };
 
+// Rows written outside a BulkInsert (the guests' rows, through storage::GuestRowWriter): counted
+// toward the next commit like a BulkInsert's.
+Status rowsWritten(QSqlDatabase db, int rows);
+
 struct DemoCategory
 {
     Id id;

@@ -93,10 +93,16 @@ Status BulkInsert::insertRow()
 {
     if (auto s = m_writer.insert(); !s.ok())
         return s;
-    if (++g_rowsSinceCommit >= kRowsPerCommit) {
+    return rowsWritten(m_db, 1);
+}
+
+Status rowsWritten(QSqlDatabase db, int rows)
+{
+    g_rowsSinceCommit += rows;
+    if (g_rowsSinceCommit >= kRowsPerCommit) {
         g_rowsSinceCommit = 0;
-        if (!m_db.commit() || !m_db.transaction())
-            return storage::storageError(m_db.lastError(), QStringLiteral("demo commit"));
+        if (!db.commit() || !db.transaction())
+            return storage::storageError(db.lastError(), QStringLiteral("demo commit"));
     }
     return {};
 }

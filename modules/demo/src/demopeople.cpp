@@ -2,7 +2,9 @@
 #include "democontext.h"
 
 #include "kasp/core/guest.h"
+#include "kasp/core/phone.h"
 #include "kasp/core/user.h"
+#include "kasp/storage/guestrows.h"
 
 namespace kasp::demo {
 
@@ -65,19 +67,9 @@ Status generateUsers(DemoContext &ctx)
 
 Status generateGuests(DemoContext &ctx)
 {
-    const QStringList guestColumns{QStringLiteral("id"),          QStringLiteral("last_name"),
-                                   QStringLiteral("first_name"),  QStringLiteral("middle_name"),
-                                   QStringLiteral("birth_date"),  QStringLiteral("manager_id"),
-                                   QStringLiteral("search_name"), QStringLiteral("main_phone"),
-                                   QStringLiteral("created_at"),  QStringLiteral("updated_at")};
-    BulkInsert guests(ctx.db, QStringLiteral("guests"), guestColumns);
-    BulkInsert phones(ctx.db, QStringLiteral("guest_phones"),
-                      {QStringLiteral("guest_id"), QStringLiteral("position"), QStringLiteral("e164"),
-                       QStringLiteral("ext"), QStringLiteral("e164_rev")});
-    BulkInsert emails(ctx.db, QStringLiteral("guest_emails"),
-                      {QStringLiteral("guest_id"), QStringLiteral("position"), QStringLiteral("email")});
-    BulkInsert tags(ctx.db, QStringLiteral("guest_tags"),
-                    {QStringLiteral("guest_id"), QStringLiteral("tag")});
+    // The guests' rows as the desk's own write path writes them (storage::GuestRowWriter).
+    storage::GuestRowWriter rows(ctx.db);
+    qint64 written = 0;
 
     const QDate today = ctx.options.today;
     const qint64 firstCreated =
@@ -108,39 +100,39 @@ Status generateGuests(DemoContext &ctx)
         }
         previousName = name;
         previousBirth = birth;
-        Guest shape;
-        shape.lastName = name.last;
-        shape.firstName = name.first;
-        shape.middleName = name.middle;
-        const qint64 created = firstCreated + qint64(ctx.random.unit() * double(span));
-        if (auto s =
-                guests.add(idText, name.last, name.first, name.middle, birth.toString(Qt::ISODate),
-                           idToString(ctx.consultants[manager]), shape.searchName(), phone, created, created);
-            !s.ok())
-            return s;
-        QString reversed = phone.mid(1);
-        std::reverse(reversed.begin(), reversed.end());
-        if (auto s = phones.add(idText, 0, phone, QString(), reversed); !s.ok())
-            return s;
+        Guest guest;
+        guest.id = id;
+        guest.lastName = name.last;
+        guest.firstName = name.first;
+        guest.middleName = name.middle;
+        guest.birthDate = birth;
+        guest.managerId = ctx.consultants[manager];
+        auto number = Phone::fromE164(phone);
+        if (!number.ok())
+            return number.error();
+        guest.phones = {number.value()};
+        guest.createdAt = guest.updatedAt =
+            QDateTime::fromMSecsSinceEpoch(firstCreated + qint64(ctx.random.unit() * double(span)), Qt::UTC);
         if (ctx.random.chance(0.6)) {
             // The card's number makes the address unique: two people never share a mailbox, and
             // random numbers would make thousands of false e-mail duplicates at a million guests.
             ctx.random.between(1, 999); // drawn as before: the demo's other data stays the same
-            const QString email = transliterate(name.last) + QString::number(i + 1) + QLatin1Char('@') +
-                                  ctx.random.pick(kMailDomains);
-            if (auto s = emails.add(idText, 0, email); !s.ok())
-                return s;
+            guest.emails = {transliterate(name.last) + QString::number(i + 1) + QLatin1Char('@') +
+                            ctx.random.pick(kMailDomains)};
         }
-        if (ctx.random.chance(0.3)) {
-            if (auto s = tags.add(idText, ctx.random.pick(kTags)); !s.ok())
-                return s;
-        }
+        if (ctx.random.chance(0.3))
+            guest.tags = {ctx.random.pick(kTags)};
+        if (auto s = rows.insert(guest, guest.createdAt); !s.ok())
+            return s;
+        if (auto s = rowsWritten(ctx.db, 2 + int(guest.emails.size() + guest.tags.size())); !s.ok())
+            return s;
+        ++written;
         ctx.guests.append(id);
         ctx.guestManager.append(manager);
         if (i % 20000 == 0 && !ctx.report(5 + int(25.0 * i / ctx.options.guests), QStringLiteral("guests")))
             return Error{QStringLiteral("demo.cancelled"), QStringLiteral("cancelled")};
     }
-    ctx.summary.guests = guests.rows();
+    ctx.summary.guests = written;
     return {};
 }
 

@@ -1,8 +1,10 @@
 #include "kasp/storage/bulkwriter.h"
 
 #include "kasp/storage/storageerror.h"
+#include "sqlcipher/sqlcipherdriver_p.h"
 
 #include <QCoreApplication>
+#include <QPointer>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QVariant>
@@ -12,9 +14,20 @@ namespace kasp::storage {
 
 struct BulkWriter::Statement
 {
+    QPointer<detail::SqlCipherDriver> driver;
     sqlite3 *db = nullptr;
     sqlite3_stmt *stmt = nullptr;
-    ~Statement() { sqlite3_finalize(stmt); }
+    QString sql;
+    ~Statement()
+    {
+        // Back to the connection it came from while that is still open, for the next writer.
+        if (!stmt)
+            return;
+        if (driver && driver->connection() == db)
+            driver->keepIdleStatement(sql, stmt);
+        else
+            sqlite3_finalize(stmt);
+    }
 };
 
 namespace {
@@ -35,16 +48,22 @@ BulkWriter::BulkWriter(QSqlDatabase db, const QString &table, const QStringList 
 {
 }
 
+BulkWriter::BulkWriter(QSqlDatabase db, QString sql) : m_db(std::move(db)), m_sql(std::move(sql)) {}
+
 BulkWriter::~BulkWriter() = default;
 
 Status BulkWriter::prepare()
 {
-    const QVariant handle = m_db.driver() ? m_db.driver()->handle() : QVariant();
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+    auto *driver = qobject_cast<detail::SqlCipherDriver *>(m_db.driver());
+    if (!driver || !driver->connection())
         return Error{QStringLiteral("storage.bulk_driver"),
                      QStringLiteral("BulkWriter needs an open QSQLCIPHER connection")};
     m_statement = std::make_unique<Statement>();
-    m_statement->db = *static_cast<sqlite3 *const *>(handle.constData());
+    m_statement->driver = driver;
+    m_statement->db = driver->connection();
+    m_statement->sql = m_sql;
+    if ((m_statement->stmt = driver->takeIdleStatement(m_sql)))
+        return {};
     const QByteArray sql = m_sql.toUtf8();
     const int rc =
         sqlite3_prepare_v2(m_statement->db, sql.constData(), int(sql.size()), &m_statement->stmt, nullptr);
@@ -90,6 +109,7 @@ Status BulkWriter::insert()
     sqlite3_reset(m_statement->stmt);
     if (rc != SQLITE_DONE)
         return sqliteFailure(m_statement->db, rc, m_sql.left(50));
+    m_changes = sqlite3_changes(m_statement->db);
     ++m_rows;
     return {};
 }

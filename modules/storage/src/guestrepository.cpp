@@ -1,5 +1,7 @@
 #include "kasp/storage/guestrepository.h"
 
+#include "kasp/storage/guestrows.h"
+
 #include "kasp/core/mutation.h"
 #include "kasp/storage/outbox.h"
 #include "kasp/storage/recordwriter.h"
@@ -76,17 +78,7 @@ Status GuestRepository::remove(const Id &id)
 
 Status GuestRepository::removeReplica(const Id &id)
 {
-    QSqlQuery q(m_db);
-    for (const char *sqlText :
-         {"DELETE FROM guest_phones WHERE guest_id = ?", "DELETE FROM guest_emails WHERE guest_id = ?",
-          "DELETE FROM guest_tags WHERE guest_id = ?", "DELETE FROM guests WHERE id = ?"}) {
-        if (auto s = sql::prepare(q, QLatin1String(sqlText)); !s.ok())
-            return s;
-        q.addBindValue(sql::fromId(id));
-        if (auto s = sql::exec(q, QStringLiteral("guest replica")); !s.ok())
-            return s;
-    }
-    return {};
+    return GuestRowWriter(m_db).remove(id);
 }
 
 Status GuestRepository::storeReplica(const Guest &guest)
@@ -103,66 +95,8 @@ Status GuestRepository::storeLocal(const Guest &guest, bool exists)
 
 Status GuestRepository::writeRows(const Guest &guest, bool replace)
 {
-    // Kept queries: an import writes thousands of guests through here.
-    const QString mainPhone = guest.phones.isEmpty() ? QString() : guest.phones.first().e164();
-    QVariantList row{sql::text(guest.lastName),
-                     sql::text(guest.firstName),
-                     sql::text(guest.middleName),
-                     sql::fromDate(guest.birthDate),
-                     sql::fromId(guest.managerId),
-                     sql::text(guest.searchName()),
-                     mainPhone.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(mainPhone),
-                     sql::fromInstant(guest.updatedAt.isValid() ? guest.updatedAt : m_clock.now()),
-                     sql::fromId(guest.id)};
-    if (!replace)
-        row.append(sql::fromInstant(guest.createdAt.isValid() ? guest.createdAt : m_clock.now()));
-    auto written = sql::runKept(
-        m_db,
-        replace ? QStringLiteral("UPDATE guests SET last_name=?, first_name=?, middle_name=?, birth_date=?, "
-                                 "manager_id=?, search_name=?, main_phone=?, updated_at=? WHERE id=?")
-                : QStringLiteral(
-                      "INSERT INTO guests (last_name, first_name, middle_name, birth_date, manager_id, "
-                      "search_name, main_phone, updated_at, id, created_at) "
-                      "VALUES (?,?,?,?,?,?,?,?,?,?)"),
-        row, QStringLiteral("guest row"));
-    if (!written.ok())
-        return written.error();
-    if (replace && written.value()->numRowsAffected() != 1)
-        return Error{QStringLiteral("guest.not_found"),
-                     QStringLiteral("guest %1 does not exist").arg(idToString(guest.id))};
-
-    const QVariant id = sql::fromId(guest.id);
-    if (replace) {
-        for (const QString &text : {QStringLiteral("DELETE FROM guest_phones WHERE guest_id = ?"),
-                                    QStringLiteral("DELETE FROM guest_emails WHERE guest_id = ?"),
-                                    QStringLiteral("DELETE FROM guest_tags WHERE guest_id = ?")})
-            if (auto s = sql::runKept(m_db, text, {id}, QStringLiteral("guest children")); !s.ok())
-                return s.error();
-    }
-    for (int i = 0; i < guest.phones.size(); ++i) {
-        const Phone &phone = guest.phones[i];
-        if (auto s = sql::runKept(m_db,
-                                  QStringLiteral("INSERT INTO guest_phones (guest_id, position, e164, ext, "
-                                                 "e164_rev) VALUES (?,?,?,?,?)"),
-                                  {id, i, phone.e164(), sql::text(phone.extension()), phone.reversedDigits()},
-                                  QStringLiteral("guest phone"));
-            !s.ok())
-            return s.error();
-    }
-    for (int i = 0; i < guest.emails.size(); ++i)
-        if (auto s = sql::runKept(m_db,
-                                  QStringLiteral("INSERT INTO guest_emails (guest_id, position, email) "
-                                                 "VALUES (?,?,?)"),
-                                  {id, i, guest.emails[i]}, QStringLiteral("guest e-mail"));
-            !s.ok())
-            return s.error();
-    for (const QString &tag : guest.tags)
-        if (auto s = sql::runKept(
-                m_db, QStringLiteral("INSERT OR IGNORE INTO guest_tags (guest_id, tag) VALUES (?,?)"),
-                {id, tag}, QStringLiteral("guest tag"));
-            !s.ok())
-            return s.error();
-    return {};
+    GuestRowWriter rows(m_db);
+    return replace ? rows.update(guest, m_clock.now()) : rows.insert(guest, m_clock.now());
 }
 
 Result<std::optional<Guest>> GuestRepository::byId(const Id &id) const

@@ -4,6 +4,7 @@
 
 #include "kasp/core/mutation.h"
 #include "kasp/storage/guestrepository.h"
+#include "kasp/storage/guestrows.h"
 #include "kasp/storage/outbox.h"
 #include "kasp/storage/sqlhelpers.h"
 #include "kasp/syncproto/entitymerge.h"
@@ -199,57 +200,11 @@ Status ReplicaStore::storeGuests(const QList<const sync::Record *> &records)
                 return s;
         }
     }
-    QSqlQuery &row =
-        statement(QStringLiteral("INSERT INTO guests (id, last_name, first_name, middle_name, birth_date, "
-                                 "manager_id, search_name, main_phone, updated_at, created_at) "
-                                 "VALUES (?,?,?,?,?,?,?,?,?,?)"));
-    QSqlQuery &phone = statement(QStringLiteral(
-        "INSERT INTO guest_phones (guest_id, position, e164, ext, e164_rev) VALUES (?,?,?,?,?)"));
-    QSqlQuery &email =
-        statement(QStringLiteral("INSERT INTO guest_emails (guest_id, position, email) VALUES (?,?,?)"));
-    QSqlQuery &tag = statement(QStringLiteral("INSERT INTO guest_tags (guest_id, tag) VALUES (?,?)"));
+    GuestRowWriter rows(m_db);
     const QDateTime now = kClock.now();
-    for (const Guest &g : guests) {
-        const QVariant id = sql::fromId(g.id);
-        const QString mainPhone = g.phones.isEmpty() ? QString() : g.phones.first().e164();
-        const QVariantList values{id,
-                                  sql::text(g.lastName),
-                                  sql::text(g.firstName),
-                                  sql::text(g.middleName),
-                                  sql::fromDate(g.birthDate),
-                                  sql::fromId(g.managerId),
-                                  sql::text(g.searchName()),
-                                  mainPhone.isEmpty() ? QVariant(QMetaType::fromType<QString>())
-                                                      : QVariant(mainPhone),
-                                  sql::fromInstant(g.updatedAt.isValid() ? g.updatedAt : now),
-                                  sql::fromInstant(g.createdAt.isValid() ? g.createdAt : now)};
-        for (int i = 0; i < values.size(); ++i)
-            row.bindValue(i, values[i]);
-        if (auto s = sql::exec(row, QStringLiteral("replica guest")); !s.ok())
+    for (const Guest &g : guests)
+        if (auto s = rows.insert(g, now); !s.ok())
             return s;
-        for (int i = 0; i < g.phones.size(); ++i) {
-            phone.bindValue(0, id);
-            phone.bindValue(1, i);
-            phone.bindValue(2, g.phones[i].e164());
-            phone.bindValue(3, sql::text(g.phones[i].extension()));
-            phone.bindValue(4, g.phones[i].reversedDigits());
-            if (auto s = sql::exec(phone, QStringLiteral("replica phone")); !s.ok())
-                return s;
-        }
-        for (int i = 0; i < g.emails.size(); ++i) {
-            email.bindValue(0, id);
-            email.bindValue(1, i);
-            email.bindValue(2, g.emails[i]);
-            if (auto s = sql::exec(email, QStringLiteral("replica e-mail")); !s.ok())
-                return s;
-        }
-        for (const QString &t : g.tags) {
-            tag.bindValue(0, id);
-            tag.bindValue(1, t);
-            if (auto s = sql::exec(tag, QStringLiteral("replica tag")); !s.ok())
-                return s;
-        }
-    }
     return {};
 }
 

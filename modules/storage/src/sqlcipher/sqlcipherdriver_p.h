@@ -74,6 +74,12 @@ public:
     // sql::keptQuery: a query prepared once for this text, kept until close(); nullptr (and the
     // reason in lastError) when the text does not prepare.
     QSqlQuery *keptQuery(const QString &text, QSqlError *failure);
+    // Statements of queries (and BulkWriters) that were closed, by their SQL text: a new query with the same text
+    // takes one (reset, bindings cleared) instead of parsing the SQL again. Repositories make a
+    // QSqlQuery per call, so without this every write parsed its statements afresh (a quarter of
+    // an import's instructions). Bounded; finalized when the connection closes.
+    sqlite3_stmt *takeIdleStatement(const QString &sql) const;
+    void keepIdleStatement(const QString &sql, sqlite3_stmt *stmt) const;
 
 private:
     friend class SqlCipherResult;
@@ -93,12 +99,6 @@ private:
     void attachResult(SqlCipherResult *result) const;
     void detachResult(SqlCipherResult *result) const;
 
-    // Statements of queries that were closed, by their SQL text: a new query with the same text
-    // takes one (reset, bindings cleared) instead of parsing the SQL again. Repositories make a
-    // QSqlQuery per call, so without this every write parsed its statements afresh (a quarter of
-    // an import's instructions). Bounded; finalized when the connection closes.
-    sqlite3_stmt *takeIdleStatement(const QString &sql) const;
-    void keepIdleStatement(const QString &sql, sqlite3_stmt *stmt) const;
     void finalizeIdleStatements();
 
     bool execTransactionStatement(const char *sql, const QString &failureText);

@@ -1,7 +1,9 @@
 #pragma once
-// Fast single-table inserts for large loads (the demo generator today, the first sync later):
-// one prepared statement, values bound straight through SQLite with typed setters, no QSqlQuery
-// or QVariant per value. The caller owns the transaction. Only for QSQLCIPHER connections.
+// Fast single-table writes for large loads (the demo generator, a pulled page of guests) and the
+// write path's guest rows: one prepared statement, values bound straight through SQLite with typed
+// setters, no QSqlQuery or QVariant per value. The statement comes from (and goes back to) the
+// connection's idle statements, so a writer made per call prepares nothing after the first.
+// The caller owns the transaction. Only for QSQLCIPHER connections.
 #include "kasp/core/result.h"
 #include <memory>
 #include <QSqlDatabase>
@@ -13,7 +15,8 @@ namespace kasp::storage {
 class BulkWriter
 {
 public:
-    BulkWriter(QSqlDatabase db, const QString &table, const QStringList &columns);
+    BulkWriter(QSqlDatabase db, const QString &table, const QStringList &columns); // an INSERT
+    BulkWriter(QSqlDatabase db, QString sql); // any one statement with positional placeholders
     ~BulkWriter();
     BulkWriter(const BulkWriter &) = delete;
     BulkWriter &operator=(const BulkWriter &) = delete;
@@ -25,6 +28,7 @@ public:
     // Inserts the bound row; the first call prepares the statement.
     Status insert();
     qint64 rows() const { return m_rows; }
+    int changes() const { return m_changes; } // rows the last insert() changed (an UPDATE's match)
 
 private:
     struct Statement;
@@ -35,6 +39,7 @@ private:
     std::unique_ptr<Statement> m_statement;
     int m_next = 1;
     qint64 m_rows = 0;
+    int m_changes = 0;
 };
 
 } // namespace kasp::storage
