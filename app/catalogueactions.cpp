@@ -1,5 +1,6 @@
 #include "catalogueactions.h"
 
+#include "appcontext.h"
 #include "kasp/booking/bookingservice.h"
 #include "kasp/booking/catalogueservice.h"
 #include "kasp/booking/ui/roomstockdialog.h"
@@ -7,29 +8,29 @@
 
 namespace kasp::app {
 
-CatalogueActions::CatalogueActions(booking::BookingService &booking, QWidget *window)
-    : QObject(window), m_booking(booking), m_window(window)
+CatalogueActions::CatalogueActions(AppContext &context, QWidget *window)
+    : QObject(window), m_context(context), m_window(window)
 {
 }
 
 void CatalogueActions::editTariffs()
 {
-    booking::CatalogueService catalogue(m_booking.database(), m_booking.clock());
-    booking::ui::TariffEditorDialog dialog(catalogue, m_booking.clock(), m_window);
+    booking::CatalogueService catalogue(m_context.database(), m_context.clock());
+    booking::ui::TariffEditorDialog dialog(catalogue, m_context.clock(), m_window);
     if (dialog.exec() != QDialog::Accepted || dialog.written() == 0)
         return;
-    m_booking.reloadStock();
+    m_context.booking().reloadStock();
     emit catalogueChanged();
     emit message(tr("Price list saved: %n change(s)", nullptr, dialog.written()));
 }
 
 void CatalogueActions::editRoomStock()
 {
-    booking::CatalogueService catalogue(m_booking.database(), m_booking.clock());
+    booking::CatalogueService catalogue(m_context.database(), m_context.clock());
     booking::ui::RoomStockDialog dialog(catalogue, m_window);
     if (dialog.exec() != QDialog::Accepted || dialog.written() == 0)
         return;
-    m_booking.reloadStock();
+    m_context.booking().reloadStock();
     emit catalogueChanged();
     emit message(tr("Room stock saved: %n change(s)", nullptr, dialog.written()));
 }

@@ -5,17 +5,15 @@
 
 class QWidget;
 
-namespace kasp::booking {
-class BookingService;
-}
-
 namespace kasp::app {
+
+class AppContext;
 
 class CatalogueActions : public QObject
 {
     Q_OBJECT
 public:
-    CatalogueActions(booking::BookingService &booking, QWidget *window);
+    CatalogueActions(AppContext &context, QWidget *window);
 
 public slots:
     void editTariffs();
@@ -26,7 +24,7 @@ signals:
     void message(const QString &text);
 
 private:
-    booking::BookingService &m_booking;
+    AppContext &m_context;
     QWidget *m_window;
 };
 

@@ -1,39 +1,31 @@
 #include "mainwindow.h"
 
+#include "appcontext.h"
+#include "cardcontroller.h"
 #include "catalogueactions.h"
+#include "dealscontroller.h"
+#include "duplicatescontroller.h"
 #include "kasp/booking/bookingservice.h"
-#include "kasp/booking/ui/bookingdialog.h"
 #include "kasp/booking/ui/bookingpanel.h"
-#include "kasp/credentials/credentialstore.h"
-#include "kasp/crm/dealservice.h"
-#include "kasp/crm/duplicateservice.h"
 #include "kasp/crm/guestservice.h"
-#include "kasp/crm/taskservice.h"
 #include "kasp/crm/ui/dealboardpanel.h"
-#include "kasp/crm/ui/duplicatesdialog.h"
 #include "kasp/crm/ui/guestcardpanel.h"
-#include "kasp/crm/ui/guesteditdialog.h"
 #include "kasp/crm/ui/guestimportdialog.h"
 #include "kasp/crm/ui/guestlistpanel.h"
 #include "kasp/crm/ui/guestsearchpanel.h"
 #include "kasp/crm/ui/taskagendapanel.h"
 #include "kasp/session/settings.h"
 #include "kasp/spreadsheet/xlsxreader.h"
-#include "kasp/telephony/ui/phonepanel.h"
 #include "listexportdialog.h"
 #include "paymentlinkactions.h"
-#include "phonesession.h"
+#include "phonecontroller.h"
 #include "serverdialog.h"
-#include "signindialog.h"
+#include "signindialog.h" // roleTitle
 #include "syncsession.h"
 #include "syncstatuswidget.h"
+#include "taskscontroller.h"
 #include "traynotifier.h"
 #include "voucheractions.h"
-#include <QComboBox>
-#include <QDialogButtonBox>
-#include <QFormLayout>
-#include <QInputDialog>
-#include <QLineEdit>
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -49,37 +41,53 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QTabWidget>
-#include <QTimer>
+#include <type_traits>
 
 namespace kasp::app {
 
-MainWindow::MainWindow(crm::GuestService &guests, booking::BookingService &booking, const User &user,
-                       const DatabaseInfo &database, session::Settings &settings, SyncSession *sync,
-                       QWidget *parent)
-    : QMainWindow(parent), m_guests(guests), m_user(user), m_settings(settings),
-      m_search(new crm::ui::GuestSearchPanel(guests)),
-      m_card(new crm::ui::GuestCardPanel(guests, booking.clock())),
-      m_guestList(new crm::ui::GuestListPanel(guests.list())), m_tabs(new QTabWidget),
-      m_bookingPanel(new booking::ui::BookingPanel(booking, guests, booking.clock())),
-      m_vouchers(new VoucherActions(booking, settings, this)),
-      m_catalogue(new CatalogueActions(booking, this)),
-      m_paymentLinks(new PaymentLinkActions(booking, settings, this)), m_booking(booking),
-      m_dbLabel(new QLabel), m_userLabel(new QLabel), m_sync(sync)
+MainWindow::MainWindow(AppContext &context, QWidget *parent)
+    : QMainWindow(parent), m_context(context), m_search(new crm::ui::GuestSearchPanel(context.guests())),
+      m_card(new crm::ui::GuestCardPanel(context.guests(), context.clock())),
+      m_guestList(new crm::ui::GuestListPanel(context.guests().list())), m_tabs(new QTabWidget),
+      m_bookingPanel(new booking::ui::BookingPanel(context.booking(), context.guests(), context.clock())),
+      m_deals(new crm::ui::DealBoardPanel(context.deals(), context.clock())),
+      m_tasks(new crm::ui::TaskAgendaPanel(context.tasks(), context.clock())),
+      m_vouchers(new VoucherActions(context.booking(), context.settings(), this)),
+      m_catalogue(new CatalogueActions(context, this)),
+      m_paymentLinks(new PaymentLinkActions(context.booking(), context.settings(), this)),
+      m_notifier(new TrayNotifier(this))
 {
     setObjectName(QStringLiteral("salesWindow"));
     setWindowTitle(tr("KASP — Sales Window"));
+    buildTabs();
+    buildDocks();
+    buildControllers();
+    connectPanels();
+    connectBookings();
+    buildMenus();
+    applyPermissions();
+    connectSync();
+    buildStatusBar();
+    resize(1280, 800);
+    restoreGeometry(m_context.settings().windowGeometry());
+    restoreState(m_context.settings().windowState());
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildTabs()
+{
     m_tabs->setObjectName(QStringLiteral("salesTabs"));
     m_tabs->addTab(m_card, tr("Guest card"));
     m_tabs->addTab(m_guestList, tr("Guests"));
     m_tabs->setTabToolTip(1, tr("Every guest of the base, alphabetically (Ctrl+L)"));
     m_tabs->addTab(m_bookingPanel, tr("Room grid"));
     m_tabs->setTabToolTip(2, tr("Rooms by night: book, move, cancel (Ctrl+G)"));
-    m_dealService = std::make_unique<crm::DealService>(booking.database(), booking.clock());
-    m_deals = new crm::ui::DealBoardPanel(*m_dealService, booking.clock());
+    const User &user = m_context.user();
     m_deals->setUser(user.id, user.role == Role::HeadOfSales);
     m_tabs->addTab(m_deals, tr("Deals"));
     m_tabs->setTabToolTip(3, tr("The sales pipeline: drag a deal to its next stage (Ctrl+D)"));
-    if (auto users = guests.users(); users.ok()) {
+    if (auto users = m_context.guests().users(); users.ok()) {
         QHash<Id, QString> names;
         for (const User &u : users.value())
             names.insert(u.id, u.displayName);
@@ -87,7 +95,10 @@ MainWindow::MainWindow(crm::GuestService &guests, booking::BookingService &booki
         m_deals->setUserNames(std::move(names));
     }
     setCentralWidget(m_tabs);
+}
 
+void MainWindow::buildDocks()
+{
     auto *searchDock = new QDockWidget(tr("Guest search"), this);
     searchDock->setObjectName(QStringLiteral("guestSearchDock"));
     searchDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
@@ -96,133 +107,167 @@ MainWindow::MainWindow(crm::GuestService &guests, booking::BookingService &booki
     addDockWidget(Qt::LeftDockWidgetArea, searchDock);
     resizeDocks({searchDock}, {320}, Qt::Horizontal);
 
-    m_taskService = std::make_unique<crm::TaskService>(booking.database(), booking.clock());
-    m_tasks = new crm::ui::TaskAgendaPanel(*m_taskService, booking.clock());
     auto *tasksDock = new QDockWidget(tr("Tasks for today"), this);
     tasksDock->setObjectName(QStringLiteral("tasksDock"));
     tasksDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     tasksDock->setWidget(m_tasks);
     addDockWidget(Qt::LeftDockWidgetArea, tasksDock);
     splitDockWidget(searchDock, tasksDock, Qt::Vertical);
-    m_tasks->setUser(user.id);
-    connect(m_tasks, &crm::ui::TaskAgendaPanel::guestActivated, this, &MainWindow::openGuest);
-    connect(m_tasks, &crm::ui::TaskAgendaPanel::callRequested, this, &MainWindow::callGuest);
-    connect(m_tasks, &crm::ui::TaskAgendaPanel::errorOccurred, this, &MainWindow::showError);
-    m_notifier = new TrayNotifier(this);
-    connect(m_tasks, &crm::ui::TaskAgendaPanel::tasksDue, this, &MainWindow::remindTasks);
-    connect(m_tasks, &crm::ui::TaskAgendaPanel::tasksChanged, this, [this](const Id &guestId) {
-        if (!guestId.isNull() && m_card->currentGuest() == guestId)
-            m_card->showGuest(guestId);
-    });
+    m_tasks->setUser(m_context.user().id);
+}
 
-    connect(m_search, &crm::ui::GuestSearchPanel::guestActivated, this, &MainWindow::openGuest);
-    connect(m_search, &crm::ui::GuestSearchPanel::callRequested, this, &MainWindow::callGuest);
-    connect(m_search, &crm::ui::GuestSearchPanel::errorOccurred, this, &MainWindow::showError);
+void MainWindow::buildControllers()
+{
+    const ModalRunner run = [this](QDialog &dialog) { runModal(dialog); };
+    m_cards = new CardController(m_context, m_card, m_bookingPanel, m_tabs, this);
+    m_phone = new PhoneController(m_context, *m_cards, m_search, m_notifier, run, this);
+    m_taskActions = new TasksController(m_context, *m_cards, m_tasks, m_notifier, run, this);
+    m_dealActions = new DealsController(m_context, *m_cards, m_deals, this);
+    m_duplicates = new DuplicatesController(m_context, *m_cards, this);
+    connect(m_cards, &CardController::message, this, &MainWindow::showMessage);
+    connect(m_phone, &PhoneController::message, this, &MainWindow::showMessage);
+    connect(m_taskActions, &TasksController::message, this, &MainWindow::showMessage);
+    connect(m_dealActions, &DealsController::message, this, &MainWindow::showMessage);
+    connect(m_duplicates, &DuplicatesController::message, this, &MainWindow::showMessage);
+    // What changes the guest list: a card saved, two cards merged.
+    connect(m_cards, &CardController::guestSaved, m_guestList, &crm::ui::GuestListPanel::reload);
+    connect(m_duplicates, &DuplicatesController::merged, m_guestList, &crm::ui::GuestListPanel::reload);
+    // A call recorded may have opened or closed a call-back task.
+    connect(m_phone, &PhoneController::callRecorded, m_tasks, &crm::ui::TaskAgendaPanel::reload);
+}
+
+void MainWindow::connectPanels()
+{
+    // Every list that names guests opens them on the card and calls their numbers.
+    const auto opensGuests = [this](auto *panel) {
+        using Panel = std::remove_pointer_t<decltype(panel)>;
+        connect(panel, &Panel::guestActivated, this, &MainWindow::openGuest);
+        connect(panel, &Panel::errorOccurred, this, &MainWindow::showError);
+    };
+    opensGuests(m_search);
+    opensGuests(m_guestList);
+    opensGuests(m_tasks);
+    opensGuests(m_deals);
+    connect(m_search, &crm::ui::GuestSearchPanel::callRequested, m_phone, &PhoneController::call);
+    connect(m_guestList, &crm::ui::GuestListPanel::callRequested, m_phone, &PhoneController::call);
+    connect(m_tasks, &crm::ui::TaskAgendaPanel::callRequested, m_phone, &PhoneController::call);
+    connect(m_card, &crm::ui::GuestCardPanel::callRequested, m_phone, &PhoneController::call);
     connect(m_card, &crm::ui::GuestCardPanel::errorOccurred, this, &MainWindow::showError);
-    connect(m_guestList, &crm::ui::GuestListPanel::guestActivated, this, &MainWindow::openGuest);
-    connect(m_guestList, &crm::ui::GuestListPanel::callRequested, this, &MainWindow::callGuest);
-    connect(m_guestList, &crm::ui::GuestListPanel::errorOccurred, this, &MainWindow::showError);
-    connect(m_card, &crm::ui::GuestCardPanel::editRequested, this, &MainWindow::editGuest);
-    connect(m_card, &crm::ui::GuestCardPanel::compareRequested, this, &MainWindow::compareGuests);
-    connect(m_card, &crm::ui::GuestCardPanel::taskRequested, this, &MainWindow::newTask);
-    connect(m_card, &crm::ui::GuestCardPanel::callRequested, this, &MainWindow::callGuest);
+    connect(m_card, &crm::ui::GuestCardPanel::compareRequested, m_duplicates, &DuplicatesController::compare);
+    connect(m_card, &crm::ui::GuestCardPanel::taskRequested, m_taskActions, &TasksController::newTask);
+    connect(m_card, &crm::ui::GuestCardPanel::recordingRequested, m_phone, &PhoneController::playRecording);
     connect(m_card, &crm::ui::GuestCardPanel::guestChanged, m_guestList, &crm::ui::GuestListPanel::reload);
-    connect(m_deals, &crm::ui::DealBoardPanel::guestActivated, this, &MainWindow::openGuest);
-    connect(m_deals, &crm::ui::DealBoardPanel::errorOccurred, this, &MainWindow::showError);
-    connect(m_deals, &crm::ui::DealBoardPanel::dealMoved, this, [this](const Id &guestId) {
-        if (m_card->currentGuest() == guestId)
-            m_card->showGuest(guestId);
-    });
     connect(m_card, &crm::ui::GuestCardPanel::bookRequested, this, &MainWindow::bookForGuest);
+}
+
+void MainWindow::connectBookings()
+{
     connect(m_bookingPanel, &booking::ui::BookingPanel::message, this, &MainWindow::showError);
     connect(m_bookingPanel, &booking::ui::BookingPanel::guestRequested, this, &MainWindow::openGuest);
     connect(m_bookingPanel, &booking::ui::BookingPanel::voucherRequested, m_vouchers,
             &VoucherActions::handle);
+    connect(m_bookingPanel, &booking::ui::BookingPanel::paymentLinkRequested, m_paymentLinks,
+            &PaymentLinkActions::requestLink);
     connect(m_vouchers, &VoucherActions::message, this, &MainWindow::showError);
     connect(m_catalogue, &CatalogueActions::message, this, &MainWindow::showError);
     connect(m_paymentLinks, &PaymentLinkActions::message, this, &MainWindow::showError);
-    connect(m_bookingPanel, &booking::ui::BookingPanel::paymentLinkRequested, m_paymentLinks,
-            &PaymentLinkActions::requestLink);
     connect(m_paymentLinks, &PaymentLinkActions::paid, this, [this](const Id &bookingId) {
         m_bookingPanel->reload();
-        if (!m_card->currentGuest().isNull())
-            m_card->showGuest(m_card->currentGuest());
+        m_cards->refresh();
         m_vouchers->handle(bookingId, true); // the voucher goes out with the prepayment
     });
     connect(m_catalogue, &CatalogueActions::catalogueChanged, m_bookingPanel,
             &booking::ui::BookingPanel::reload);
-    connect(m_vouchers, &VoucherActions::sent, this, [this] {
-        if (!m_card->currentGuest().isNull())
-            m_card->showGuest(m_card->currentGuest());
-    });
-    connect(m_bookingPanel, &booking::ui::BookingPanel::bookingChanged, this, [this] {
-        if (!m_card->currentGuest().isNull())
-            m_card->showGuest(m_card->currentGuest());
-    });
+    // A booking held, moved, cancelled or paid, a voucher sent: the open card shows it.
+    connect(m_vouchers, &VoucherActions::sent, m_cards, &CardController::refresh);
+    connect(m_bookingPanel, &booking::ui::BookingPanel::bookingChanged, m_cards, &CardController::refresh);
+}
 
-    buildMenus();
-    const Permissions can = Permissions::of(user.role);
+void MainWindow::applyPermissions()
+{
+    const Permissions can = m_context.permissions();
     // The director reads; consultants and heads of sales work the base.
-    const bool edits = can.makesCalls || can.reassignsGuests;
+    const bool edits = m_context.worksTheBase();
     m_newGuest->setEnabled(edits);
     m_editGuest->setEnabled(edits);
     m_importGuests->setEnabled(edits);
     m_findDuplicates->setEnabled(edits);
     m_newDeal->setEnabled(edits);
     m_card->setEditable(edits);
-    m_card->setUser(user.id);
+    m_card->setUser(m_context.user().id);
     m_bookingPanel->setEditable(edits);
-    m_bookingPanel->setManagesStock(user.role == Role::HeadOfSales);
+    m_bookingPanel->setManagesStock(m_context.user().role == Role::HeadOfSales);
     m_tariffsAction->setEnabled(can.editsPricesAndStock);
     m_stockAction->setEnabled(can.editsPricesAndStock);
     // Each desktop's shop settings (the secret in its keychain): whoever takes payments sets them.
     m_onlinePaymentAction->setEnabled(edits);
     if (edits)
         m_paymentLinks->start(); // watches this desktop's open links (when a shop is configured)
-    if (m_sync) {
-        // Colleagues' bookings arrive with each sync; a booking the server refused is shown and
-        // another room offered.
-        // Rooms and prices the head of sales changed come with them too.
-        connect(m_sync, &SyncSession::dataArrived, m_bookingPanel, [this] {
-            m_booking.reloadStock();
-            m_bookingPanel->reload();
-            m_guestList->reload();
-            m_deals->reload();
-            m_tasks->reload();
-        });
-        connect(m_sync, &SyncSession::bookingLost, m_bookingPanel,
-                &booking::ui::BookingPanel::addLostBooking);
-    }
+}
 
-    m_dbLabel->setObjectName(QStringLiteral("databaseState"));
-    m_dbLabel->setText(tr("Local database: %1 · encrypted · schema %2")
-                           .arg(QFileInfo(database.path).fileName())
-                           .arg(database.schemaVersion));
-    m_dbLabel->setToolTip(database.path);
-    m_userLabel->setText(QStringLiteral("%1 · %2").arg(user.displayName, roleTitle(user.role)));
-    if (m_sync) {
-        m_syncStatus = new SyncStatusWidget(*m_sync);
+void MainWindow::connectSync()
+{
+    SyncSession *sync = m_context.sync();
+    if (!sync)
+        return;
+    // Colleagues' bookings arrive with each sync; a booking the server refused is shown and
+    // another room offered. Rooms and prices the head of sales changed come with them too.
+    connect(sync, &SyncSession::dataArrived, m_bookingPanel, [this] {
+        m_context.booking().reloadStock();
+        m_bookingPanel->reload();
+        m_guestList->reload();
+        m_deals->reload();
+        m_tasks->reload();
+    });
+    connect(sync, &SyncSession::bookingLost, m_bookingPanel, &booking::ui::BookingPanel::addLostBooking);
+    connect(sync, &SyncSession::changeRejected, this, [this](const QString &message) {
+        // Not modal: the consultant may be on a call; the message stays until read.
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Not saved on the server"), message,
+                                    QMessageBox::Ok, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    });
+}
+
+void MainWindow::buildStatusBar()
+{
+    const DatabaseInfo &database = m_context.databaseInfo();
+    auto *databaseLabel = new QLabel;
+    databaseLabel->setObjectName(QStringLiteral("databaseState"));
+    databaseLabel->setText(tr("Local database: %1 · encrypted · schema %2")
+                               .arg(QFileInfo(database.path).fileName())
+                               .arg(database.schemaVersion));
+    databaseLabel->setToolTip(database.path);
+    const User &user = m_context.user();
+    auto *userLabel = new QLabel(QStringLiteral("%1 · %2").arg(user.displayName, roleTitle(user.role)));
+    if (m_context.sync()) {
+        m_syncStatus = new SyncStatusWidget(*m_context.sync());
         statusBar()->addPermanentWidget(m_syncStatus);
-        connect(m_sync, &SyncSession::changeRejected, this, [this](const QString &message) {
-            // Not modal: the consultant may be on a call; the message stays until read.
-            auto *box = new QMessageBox(QMessageBox::Warning, tr("Not saved on the server"), message,
-                                        QMessageBox::Ok, this);
-            box->setAttribute(Qt::WA_DeleteOnClose);
-            box->open();
-        });
     }
-    statusBar()->addPermanentWidget(m_dbLabel);
-    statusBar()->addPermanentWidget(m_userLabel);
-
-    resize(1280, 800);
-    restoreGeometry(m_settings.windowGeometry());
-    restoreState(m_settings.windowState());
+    statusBar()->addPermanentWidget(databaseLabel);
+    statusBar()->addPermanentWidget(userLabel);
 }
 
 void MainWindow::connectToServer()
 {
-    ServerDialog dialog(*m_sync, m_sync->serverUrl(), m_settings.syncLogin(), this);
+    SyncSession *sync = m_context.sync();
+    ServerDialog dialog(*sync, sync->serverUrl(), m_context.settings().syncLogin(), this);
     dialog.exec();
+}
+
+PhoneSession *MainWindow::enablePhone(telephony::Softphone::Options options)
+{
+    return m_phone->enable(std::move(options));
+}
+
+PhoneSession *MainWindow::phone() const
+{
+    return m_phone->session();
+}
+
+crm::ui::DuplicatesDialog *MainWindow::duplicatesDialog() const
+{
+    return m_duplicates->dialog();
 }
 
 void MainWindow::buildMenus()
@@ -261,11 +306,11 @@ void MainWindow::buildMenus()
     QAction *deals = go->addAction(tr("&Deals"), this, &MainWindow::showDeals);
     deals->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
 
-    if (m_sync) {
+    if (m_context.sync()) {
         QMenu *server = menuBar()->addMenu(tr("&Server"));
         server->addAction(tr("&Connect to server…"), this, &MainWindow::connectToServer)
             ->setToolTip(tr("Share the base with colleagues through kasp-sync"));
-        QAction *syncNow = server->addAction(tr("&Sync now"), m_sync, &SyncSession::syncNow);
+        QAction *syncNow = server->addAction(tr("&Sync now"), m_context.sync(), &SyncSession::syncNow);
         syncNow->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     }
 
@@ -300,11 +345,32 @@ void MainWindow::buildMenus()
 
 void MainWindow::openGuest(const Id &guestId)
 {
-    m_card->showGuest(guestId);
-    m_tabs->setCurrentWidget(m_card);
-    if (auto card = m_guests.card(guestId); card.ok())
-        m_bookingPanel->setCurrentGuest(
-            crm::GuestSummary{guestId, card.value().guest.displayName(), {}, {}, {}});
+    m_cards->open(guestId);
+}
+
+void MainWindow::newGuest()
+{
+    m_cards->newGuest();
+}
+
+void MainWindow::editGuest()
+{
+    m_cards->editGuest();
+}
+
+void MainWindow::newDeal()
+{
+    m_dealActions->newDeal();
+}
+
+void MainWindow::findDuplicates()
+{
+    m_duplicates->findDuplicates();
+}
+
+void MainWindow::editPhoneSettings()
+{
+    m_phone->editSettings();
 }
 
 void MainWindow::showGrid()
@@ -318,13 +384,8 @@ void MainWindow::bookForGuest(const Id &guestId)
     if (guestId.isNull())
         return;
     // The dialog lists every free room: the consultant picks one and holds it.
-    const QDate today = m_booking.clock().today();
+    const QDate today = m_context.clock().today();
     m_bookingPanel->openBookingDialog(Id(), today.addDays(1), today.addDays(15));
-}
-
-MainWindow::~MainWindow()
-{
-    delete m_duplicates; // before the service it holds a reference to
 }
 
 void MainWindow::showDeals()
@@ -334,26 +395,10 @@ void MainWindow::showDeals()
         m_deals->columnViews().first()->setFocus(Qt::ShortcutFocusReason);
 }
 
-void MainWindow::newDeal()
+void MainWindow::showGuestList()
 {
-    const Id guestId = m_card->currentGuest();
-    if (guestId.isNull()) {
-        showError(tr("Open the guest's card first: a deal belongs to a guest."));
-        return;
-    }
-    bool ok = false;
-    const QString title = QInputDialog::getText(this, tr("New deal"), tr("What is the guest choosing?"),
-                                                QLineEdit::Normal, tr("A stay"), &ok);
-    if (!ok)
-        return;
-    auto deal = m_dealService->create(guestId, m_user.id, title, Money());
-    if (!deal.ok()) {
-        showError(deal.error().message);
-        return;
-    }
-    m_card->showGuest(guestId);
-    m_deals->reload();
-    statusBar()->showMessage(tr("Deal \"%1\" created.").arg(deal.value().title), 5000);
+    m_tabs->setCurrentWidget(m_guestList);
+    m_guestList->view()->setFocus(Qt::ShortcutFocusReason);
 }
 
 QString MainWindow::exportCurrentList(const QString &testPath)
@@ -361,30 +406,18 @@ QString MainWindow::exportCurrentList(const QString &testPath)
     QString saved;
     if (m_tabs->currentWidget() == m_deals) {
         crm::ModelExportSource source(*m_deals->listView()->model());
-        saved = exportListInteractively(this, source, tr("Deals"), m_booking.clock().today(), testPath);
+        saved = exportListInteractively(this, source, tr("Deals"), m_context.clock().today(), testPath);
     } else {
         QHash<Id, QString> names;
-        if (auto users = m_guests.users(); users.ok())
+        if (auto users = m_context.guests().users(); users.ok())
             for (const User &u : users.value())
                 names.insert(u.id, u.displayName);
-        crm::GuestExportSource source(m_guests.list(), std::move(names));
-        saved = exportListInteractively(this, source, tr("Guests"), m_booking.clock().today(), testPath);
+        crm::GuestExportSource source(m_context.guests().list(), std::move(names));
+        saved = exportListInteractively(this, source, tr("Guests"), m_context.clock().today(), testPath);
     }
     if (!saved.isEmpty())
         statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(saved)), 8000);
     return saved;
-}
-
-void MainWindow::showGuestList()
-{
-    m_tabs->setCurrentWidget(m_guestList);
-    m_guestList->view()->setFocus(Qt::ShortcutFocusReason);
-}
-
-void MainWindow::guestSaved(const Id &guestId)
-{
-    m_guestList->reload();
-    openGuest(guestId);
 }
 
 void MainWindow::importGuests()
@@ -405,48 +438,36 @@ void MainWindow::importGuests()
         showError(tr("Could not read %1: %2").arg(QFileInfo(path).fileName(), text.error().message));
         return;
     }
-    crm::GuestImporter importer = m_guests.importer();
+    crm::GuestImporter importer = m_context.guests().importer();
     crm::ui::GuestImportDialog dialog(importer, text.value(), QFileInfo(path).fileName(), this);
     connect(&dialog, &crm::ui::GuestImportDialog::imported, m_guestList, &crm::ui::GuestListPanel::reload);
     dialog.exec();
 }
 
-void MainWindow::newGuest()
+void MainWindow::runModal(QDialog &dialog)
 {
-    if (!m_newGuest->isEnabled())
-        return;
-    crm::ui::GuestEditDialog dialog(m_guests, Guest{}, m_user.role == Role::Consultant ? m_user.id : Id(),
-                                    this);
-    if (dialog.exec() == QDialog::Accepted)
-        guestSaved(dialog.savedGuestId());
-}
-
-void MainWindow::editGuest()
-{
-    if (!m_editGuest->isEnabled() || m_card->currentGuest().isNull())
-        return;
-    auto card = m_guests.card(m_card->currentGuest());
-    if (!card.ok()) {
-        showError(card.error().message);
-        return;
-    }
-    crm::ui::GuestEditDialog dialog(m_guests, card.value().guest, Id(), this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    guestSaved(dialog.savedGuestId());
-    m_card->offerUndo(card.value().guest);
+    if (modalHook)
+        modalHook(dialog);
+    else
+        dialog.exec();
 }
 
 void MainWindow::showError(const QString &message)
 {
-    statusBar()->showMessage(message, 10000);
+    showMessage(message, 10000);
+}
+
+void MainWindow::showMessage(const QString &message, int timeoutMs)
+{
+    statusBar()->showMessage(message, timeoutMs);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    m_settings.setWindowGeometry(saveGeometry());
-    m_settings.setWindowState(saveState());
-    m_settings.sync();
+    session::Settings &settings = m_context.settings();
+    settings.setWindowGeometry(saveGeometry());
+    settings.setWindowState(saveState());
+    settings.sync();
     QMainWindow::closeEvent(event);
 }
 

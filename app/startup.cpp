@@ -1,11 +1,9 @@
 #include "startup.h"
 
+#include "appcontext.h"
 #include "demoseeder.h"
 #include "firstsyncdialog.h"
-#include "kasp/booking/bookingservice.h"
 #include "kasp/credentials/credentialstore.h"
-#include "kasp/crm/guestservice.h"
-#include "kasp/crm/ui/guestcardpanel.h"
 #include "kasp/crm/ui/guestsearchmodel.h"
 #include "kasp/crm/ui/guestsearchpanel.h"
 #include "kasp/session/databaseunlocker.h"
@@ -52,7 +50,7 @@ Startup::~Startup()
 {
     delete m_progress;
     m_window.reset();
-    m_guests.reset();
+    m_context.reset();
     if (m_holdingQuit)
         QGuiApplication::setQuitOnLastWindowClosed(m_quitOnLastWindowClosed);
 }
@@ -106,7 +104,6 @@ void Startup::onUnlocked(const QString &connectionName)
         emit finished(1);
         return;
     }
-    m_guests = std::make_unique<crm::GuestService>(db, m_clock);
     if (!m_options.serverUrl.isEmpty())
         m_settings.setSyncServerUrl(m_options.serverUrl);
     m_sync = new SyncSession(db, m_settings, *m_store, this);
@@ -226,22 +223,27 @@ void Startup::signInAndShow()
     }
     m_settings.setLastLogin(user.login);
 
+    // The composition root: one context (database, clock, user, services, sync) for the window.
     const DatabaseInfo info{m_options.databasePath, storage::Migrator::currentVersion(db), true};
-    m_booking = std::make_unique<booking::BookingService>(db, m_clock, user.id);
-    m_booking->setHoldHours(m_settings.holdHours());
-    m_booking->setPrepaymentPercent(m_settings.prepaymentPercent());
-    m_window = std::make_unique<MainWindow>(*m_guests, *m_booking, user, info, m_settings, m_sync);
-    m_window->setWorkerConnections(m_unlocker->workerConnections());
-    if (!m_settings.phone().server.isEmpty())
-        m_window->enablePhone({});
-    m_window->show();
-    m_window->searchPanel()->focusSearch();
+    m_context = std::make_unique<AppContext>(db, m_clock, user, m_settings, info, m_sync);
+    m_context->setWorkerConnections(m_unlocker->workerConnections());
+    m_window = showSalesWindow(*m_context);
     if (std::exchange(m_holdingQuit, false))
         QGuiApplication::setQuitOnLastWindowClosed(m_quitOnLastWindowClosed);
     qCInfo(lcApp).noquote() << "window shown for" << user.login;
     emit windowShown();
     if (!m_options.screenshotPath.isEmpty())
         QTimer::singleShot(0, this, &Startup::takeScreenshot);
+}
+
+std::unique_ptr<MainWindow> showSalesWindow(AppContext &context)
+{
+    auto window = std::make_unique<MainWindow>(context);
+    if (!context.settings().phone().server.isEmpty())
+        window->enablePhone({});
+    window->show();
+    window->searchPanel()->focusSearch();
+    return window;
 }
 
 void Startup::takeScreenshot()

@@ -12,12 +12,6 @@
 namespace kasp::credentials {
 class CredentialStore;
 }
-namespace kasp::crm {
-class GuestService;
-}
-namespace kasp::booking {
-class BookingService;
-}
 namespace kasp::session {
 class DatabaseUnlocker;
 class Settings;
@@ -25,9 +19,15 @@ class Settings;
 
 namespace kasp::app {
 
+class AppContext;
 class FirstSyncDialog;
 class MainWindow;
 class SyncSession;
+
+// The Sales Window over a built context, as start-up shows it: the phone enabled when this desk
+// has a SIP account, shown, the search focused. A bench or a test that opened the database itself
+// gets the same window; Startup (below) is the whole way there, dialogs included.
+std::unique_ptr<MainWindow> showSalesWindow(AppContext &context);
 
 struct StartupOptions
 {
@@ -49,6 +49,8 @@ public:
 
     void start();
     MainWindow *window() const { return m_window.get(); }
+    // Everything the window works with (database, clock, user, services), once signed in.
+    AppContext *context() const { return m_context.get(); }
     SyncSession *syncSession() const { return m_sync; }
 
 signals:
@@ -72,9 +74,8 @@ private:
     session::DatabaseUnlocker *m_unlocker = nullptr;
     SyncSession *m_sync = nullptr;
     QString m_connection;
-    std::unique_ptr<crm::GuestService> m_guests;
-    std::unique_ptr<booking::BookingService> m_booking;
-    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<AppContext> m_context;
+    std::unique_ptr<MainWindow> m_window; // after the context: destroyed before it
     QPointer<FirstSyncDialog> m_progress; // a new desktop's first sync
     bool m_firstSyncDone = false;
     bool m_holdingQuit = false; // quitOnLastWindowClosed is off until the window shows

@@ -2,9 +2,8 @@
 // window shown and the search box ready, plus the first search. Prints peak RSS.
 //   kasp-bench-startup [--db /tmp/kasp-bench-1000000.db]   (made by kasp-bench-storage)
 // Run it under Xvfb (or QT_QPA_PLATFORM=offscreen). Drop the page cache first for a truly cold disk.
+#include "appcontext.h"
 #include "benchsupport.h"
-#include "kasp/booking/bookingservice.h"
-#include "kasp/crm/guestservice.h"
 #include "kasp/crm/ui/guestsearchmodel.h"
 #include "kasp/crm/ui/guestsearchpanel.h"
 #include "kasp/session/settings.h"
@@ -58,16 +57,14 @@ try {
     const double openMs = double(timer.nsecsElapsed()) / 1e6;
     QSqlDatabase db = bench::requireOk(std::move(opened), QStringLiteral("opening ") + path);
     SystemClock clock;
-    crm::GuestService service(db, clock);
     User user;
     for (const User &u :
          bench::requireOk(storage::UserRepository(db, clock).all(), QStringLiteral("reading the users")))
         if (u.role == Role::Consultant && user.id.isNull())
             user = u;
     session::Settings settings(QStringLiteral("/tmp/kasp-bench-settings.ini"));
-    booking::BookingService booking(db, clock, user.id);
-    app::MainWindow window(service, booking, user, {path, storage::Migrator::currentVersion(db), true},
-                           settings);
+    app::AppContext context(db, clock, user, settings, {path, storage::Migrator::currentVersion(db), true});
+    app::MainWindow window(context);
     window.show();
     if (!QTest::qWaitForWindowExposed(&window))
         bench::failBench(QStringLiteral("showing the Sales Window"), QStringLiteral("not exposed in 5 s"));

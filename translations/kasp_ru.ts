@@ -600,6 +600,36 @@
     </message>
 </context>
 <context>
+    <name>kasp::app::DealsController</name>
+    <message>
+        <source>Open the guest&apos;s card first: a deal belongs to a guest.</source>
+        <translation>Сначала откройте карточку гостя: сделка всегда чья-то.</translation>
+    </message>
+    <message>
+        <source>New deal</source>
+        <translation>Новая сделка</translation>
+    </message>
+    <message>
+        <source>What is the guest choosing?</source>
+        <translation>Что выбирает гость?</translation>
+    </message>
+    <message>
+        <source>A stay</source>
+        <translation>Подбор путёвки</translation>
+    </message>
+    <message>
+        <source>Deal &quot;%1&quot; created.</source>
+        <translation>Сделка «%1» создана.</translation>
+    </message>
+</context>
+<context>
+    <name>kasp::app::DuplicatesController</name>
+    <message>
+        <source>Cards merged.</source>
+        <translation>Карточки объединены.</translation>
+    </message>
+</context>
+<context>
     <name>kasp::app::FirstSyncDialog</name>
     <message>
         <source>KASP — loading the base</source>
@@ -808,18 +838,6 @@
         <translation>Внутренний номер этого рабочего места на АТС санатория</translation>
     </message>
     <message>
-        <source>Phone</source>
-        <translation>Телефон</translation>
-    </message>
-    <message>
-        <source>Several guests have the number %1: pick the caller in the search</source>
-        <translation>Номер %1 есть у нескольких гостей: выберите звонящего в поиске</translation>
-    </message>
-    <message>
-        <source>The SIP password was not saved in the keychain: %1</source>
-        <translation>Пароль SIP не сохранён в хранилище ключей: %1</translation>
-    </message>
-    <message>
         <source>Guests</source>
         <translation>Гости</translation>
     </message>
@@ -860,26 +878,6 @@
         <translation>&amp;Сделки</translation>
     </message>
     <message>
-        <source>Open the guest&apos;s card first: a deal belongs to a guest.</source>
-        <translation>Сначала откройте карточку гостя: сделка всегда чья-то.</translation>
-    </message>
-    <message>
-        <source>New deal</source>
-        <translation>Новая сделка</translation>
-    </message>
-    <message>
-        <source>What is the guest choosing?</source>
-        <translation>Что выбирает гость?</translation>
-    </message>
-    <message>
-        <source>A stay</source>
-        <translation>Подбор путёвки</translation>
-    </message>
-    <message>
-        <source>Deal &quot;%1&quot; created.</source>
-        <translation>Сделка «%1» создана.</translation>
-    </message>
-    <message>
         <source>Tasks for today</source>
         <translation>Задачи на сегодня</translation>
     </message>
@@ -894,10 +892,6 @@
     <message>
         <source>Saved %1</source>
         <translation>Сохранено: %1</translation>
-    </message>
-    <message>
-        <source>Cards merged.</source>
-        <translation>Карточки объединены.</translation>
     </message>
     <message>
         <source>D&amp;uplicate cards…</source>
@@ -918,54 +912,6 @@
     <message>
         <source>Spreadsheets (*.xlsx *.csv *.txt);;All files (*)</source>
         <translation>Таблицы (*.xlsx *.csv *.txt);;Все файлы (*)</translation>
-    </message>
-    <message>
-        <source>Task «%1» added.</source>
-        <translation>Задача «%1» добавлена.</translation>
-    </message>
-    <message numerus="yes">
-        <source>and %n more</source>
-        <translation>
-            <numerusform>и ещё %n</numerusform>
-            <numerusform>и ещё %n</numerusform>
-            <numerusform>и ещё %n</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Time for %n task(s)</source>
-        <translation>
-            <numerusform>Пора: %n задача</numerusform>
-            <numerusform>Пора: %n задачи</numerusform>
-            <numerusform>Пора: %n задач</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>This desk has no phone yet: set its extension in Tools → Phone (SIP)…</source>
-        <translation>На этом рабочем месте телефон ещё не настроен: укажите добавочный номер в меню Сервис → Телефон (SIP)…</translation>
-    </message>
-    <message>
-        <source>Calling %1…</source>
-        <translation>Звоним: %1…</translation>
-    </message>
-    <message>
-        <source>hidden number</source>
-        <translation>скрытый номер</translation>
-    </message>
-    <message>
-        <source>Incoming call</source>
-        <translation>Входящий звонок</translation>
-    </message>
-    <message>
-        <source>Phone keys for the whole desktop: %1</source>
-        <translation>Клавиши телефона для всего рабочего стола: %1</translation>
-    </message>
-    <message>
-        <source>This call&apos;s recording is kept on the desk where the call was taken</source>
-        <translation>Запись этого звонка хранится на рабочем месте, где шёл разговор</translation>
-    </message>
-    <message>
-        <source>No program here plays %1</source>
-        <translation>Здесь нет программы, которая проиграет %1</translation>
     </message>
 </context>
 <context>
@@ -1048,6 +994,49 @@
     <message>
         <source>The payment link for %1 is ready: the booking&apos;s menu makes a new one if needed</source>
         <translation>Ссылка на оплату %1 готова; при необходимости создайте новую в меню брони</translation>
+    </message>
+</context>
+<context>
+    <name>kasp::app::PhoneController</name>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>hidden number</source>
+        <translation>скрытый номер</translation>
+    </message>
+    <message>
+        <source>Incoming call</source>
+        <translation>Входящий звонок</translation>
+    </message>
+    <message>
+        <source>Several guests have the number %1: pick the caller in the search</source>
+        <translation>Номер %1 есть у нескольких гостей: выберите звонящего в поиске</translation>
+    </message>
+    <message>
+        <source>This desk has no phone yet: set its extension in Tools → Phone (SIP)…</source>
+        <translation>На этом рабочем месте телефон ещё не настроен: укажите добавочный номер в меню Сервис → Телефон (SIP)…</translation>
+    </message>
+    <message>
+        <source>Calling %1…</source>
+        <translation>Звоним: %1…</translation>
+    </message>
+    <message>
+        <source>This call&apos;s recording is kept on the desk where the call was taken</source>
+        <translation>Запись этого звонка хранится на рабочем месте, где шёл разговор</translation>
+    </message>
+    <message>
+        <source>No program here plays %1</source>
+        <translation>Здесь нет программы, которая проиграет %1</translation>
+    </message>
+    <message>
+        <source>Phone keys for the whole desktop: %1</source>
+        <translation>Клавиши телефона для всего рабочего стола: %1</translation>
+    </message>
+    <message>
+        <source>The SIP password was not saved in the keychain: %1</source>
+        <translation>Пароль SIP не сохранён в хранилище ключей: %1</translation>
     </message>
 </context>
 <context>
@@ -1306,6 +1295,29 @@
             <numerusform> · %n изменение сохранено локально</numerusform>
             <numerusform> · %n изменения сохранены локально</numerusform>
             <numerusform> · %n изменений сохранены локально</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>kasp::app::TasksController</name>
+    <message>
+        <source>Task «%1» added.</source>
+        <translation>Задача «%1» добавлена.</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>и ещё %n</numerusform>
+            <numerusform>и ещё %n</numerusform>
+            <numerusform>и ещё %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Time for %n task(s)</source>
+        <translation>
+            <numerusform>Пора: %n задача</numerusform>
+            <numerusform>Пора: %n задачи</numerusform>
+            <numerusform>Пора: %n задач</numerusform>
         </translation>
     </message>
 </context>
@@ -2718,13 +2730,6 @@ No other room is free for these nights.</source>
     <message>
         <source>A note is at most 2,000 characters; this one has %1.</source>
         <translation>Заметка — не больше 2000 символов, а в этой %1.</translation>
-    </message>
-</context>
-<context>
-    <name>kasp::crm::ListExport</name>
-    <message>
-        <source>Could not write %1: %2</source>
-        <translation>Не удалось записать %1: %2</translation>
     </message>
 </context>
 <context>

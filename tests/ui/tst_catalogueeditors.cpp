@@ -3,6 +3,7 @@
 // over another one is refused in the dialog, which stays open with nothing written; a discount with
 // a malformed date is refused; a room added next to another one sells at once, a duplicate number
 // is refused; consultants do not get the editors. Screenshots: KASP_SCREENSHOT_DIR.
+#include "appcontext.h"
 #include "catalogueactions.h"
 #include "clippedtexts.h"
 #include "kasp/booking/bookingservice.h"
@@ -220,12 +221,11 @@ private slots:
 
     void onlyTheHeadOfSalesGetsTheEditors()
     {
-        crm::GuestService guests(t.db, clock);
         session::Settings settings(test::makeTempDir(QStringLiteral("settings")) +
                                    QStringLiteral("/kasp.ini"));
         for (const User &user : {head, consultant}) {
-            booking::BookingService booking(t.db, clock, user.id);
-            app::MainWindow window(guests, booking, user, {}, settings);
+            app::AppContext context(t.db, clock, user, settings);
+            app::MainWindow window(context);
             auto *tariffs = window.findChild<QAction *>(QStringLiteral("tariffsAction"));
             auto *stock = window.findChild<QAction *>(QStringLiteral("stockAction"));
             QVERIFY(tariffs && stock);

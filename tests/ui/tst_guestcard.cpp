@@ -2,6 +2,7 @@
 // the task form. Duplicates: the card says which cards
 // look like it, the link opens both side by side, a choice of surname is kept, Merge moves the history and
 // the window follows; the whole-base search finds the demo's twins. Screenshots for people to look at.
+#include "appcontext.h"
 #include "clippedtexts.h"
 #include "kasp/booking/bookingservice.h"
 #include "kasp/crm/duplicateservice.h"
@@ -21,6 +22,7 @@
 #include "kasp/storage/userrepository.h"
 #include "kasp/testsupport/testdb.h"
 #include "mainwindow.h"
+#include "taskscontroller.h"
 #include "translations.h"
 #include "traynotifier.h"
 
@@ -46,7 +48,6 @@ class TestGuestCard : public QObject
     test::TestDatabase t;
     SystemClock clock;
     std::unique_ptr<crm::GuestService> service;
-    std::unique_ptr<booking::BookingService> bookings;
     std::unique_ptr<session::Settings> settings;
     User consultant;
 
@@ -68,7 +69,6 @@ private slots:
         options.today = QDate::currentDate();
         QVERIFY(demo::generateDemo(t.db, options).ok());
         service = std::make_unique<crm::GuestService>(t.db, clock);
-        bookings = std::make_unique<booking::BookingService>(t.db, clock, Id());
         settings = std::make_unique<session::Settings>(test::makeTempDir(QStringLiteral("settings")) +
                                                        QStringLiteral("/k.ini"));
         for (const User &u : storage::UserRepository(t.db, clock).all().value())
@@ -97,7 +97,8 @@ private slots:
                     .add(Touch{newId(), otherId, Id(), TouchKind::WebRequest, clock.now()})
                     .ok());
 
-        app::MainWindow window(*service, *bookings, consultant, {t.path, 6, true}, *settings);
+        app::AppContext context(t.db, clock, consultant, *settings, {t.path, 6, true});
+        app::MainWindow window(context);
         window.resize(1280, 800);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -154,7 +155,8 @@ private slots:
     {
         const Id someone = service->search(QStringLiteral("Ива"), 1).value().first().id;
         const Guest before = service->card(someone).value().guest;
-        app::MainWindow window(*service, *bookings, consultant, {t.path, 6, true}, *settings);
+        app::AppContext context(t.db, clock, consultant, *settings, {t.path, 6, true});
+        app::MainWindow window(context);
         window.resize(1280, 800);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -204,7 +206,8 @@ private slots:
         g.firstName = QStringLiteral("Вера");
         g.phones = {Phone::parse(QStringLiteral("+7 916 555-01-02")).value()};
         const Id id = service->save(g).value();
-        app::MainWindow window(*service, *bookings, consultant, {t.path, 6, true}, *settings);
+        app::AppContext context(t.db, clock, consultant, *settings, {t.path, 6, true});
+        app::MainWindow window(context);
         window.resize(1280, 800);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -253,7 +256,8 @@ private slots:
     {
         const Id someone = service->search(QStringLiteral("Смирн"), 1).value().first().id;
         const QString name = service->card(someone).value().guest.displayName();
-        app::MainWindow window(*service, *bookings, consultant, {t.path, 7, true}, *settings);
+        app::AppContext context(t.db, clock, consultant, *settings, {t.path, 7, true});
+        app::MainWindow window(context);
         window.resize(1280, 800);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -295,7 +299,7 @@ private slots:
         QVERIFY2(open->text().contains(QStringLiteral("уточнить даты")), qPrintable(open->text()));
 
         // When its time comes the window says so (a tray balloon where there is a tray).
-        window.remindTasks({storage::AgendaTask{*made, name}});
+        window.tasksController()->remind({storage::AgendaTask{*made, name}});
         QCOMPARE(window.notifier()->lastTitle(), QStringLiteral("Пора: 1 задача"));
         QVERIFY(window.notifier()->lastText().contains(name));
         QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("уточнить даты")));
@@ -306,7 +310,8 @@ private slots:
     void aNoteOnTheCard()
     {
         const Id someone = service->search(QStringLiteral("Ива"), 1).value().first().id;
-        app::MainWindow window(*service, *bookings, consultant, {t.path, 7, true}, *settings);
+        app::AppContext context(t.db, clock, consultant, *settings, {t.path, 7, true});
+        app::MainWindow window(context);
         window.resize(1280, 800);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -342,7 +347,8 @@ private slots:
 
     void wholeBaseSearchFindsTheTwins()
     {
-        app::MainWindow window(*service, *bookings, consultant, {t.path, 6, true}, *settings);
+        app::AppContext context(t.db, clock, consultant, *settings, {t.path, 6, true});
+        app::MainWindow window(context);
         window.resize(1280, 800);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -350,7 +356,7 @@ private slots:
         QVERIFY(QTest::qWaitForWindowActive(&window));
         QVERIFY(window.findDuplicatesAction()->isEnabled());
         // As the application does: the scan runs on its own connection in a worker thread.
-        window.setWorkerConnections(
+        context.setWorkerConnections(
             storage::ConnectionFactory::sameDatabase({t.path, t.key, {}, false, false}));
         QTest::keyClick(&window, Qt::Key_U, Qt::ControlModifier | Qt::ShiftModifier);
         crm::ui::DuplicatesDialog *dialog = window.duplicatesDialog();

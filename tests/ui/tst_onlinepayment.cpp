@@ -3,6 +3,7 @@
 // the keychain, a consultant asks for a payment link from a booking, the link lands on the
 // clipboard; the guest pays and the next poll makes the booking prepaid by itself.
 #include "../payments/yookassastandin.h"
+#include "appcontext.h"
 #include "kasp/booking/bookingservice.h"
 #include "kasp/booking/paymentlinks.h"
 #include "kasp/credentials/credentialstore.h"
@@ -74,9 +75,10 @@ private:
     void runWith(test::TestDatabase &t, PayClock &clock, const User &consultant,
                  test::YooKassaStandIn &yookassa, session::Settings &settings)
     {
-        crm::GuestService guests(t.db, clock);
-        booking::BookingService booking(t.db, clock, consultant.id);
-        app::MainWindow window(guests, booking, consultant, {}, settings);
+        app::AppContext context(t.db, clock, consultant, settings);
+        app::MainWindow window(context);
+        crm::GuestService &guests = context.guests();
+        booking::BookingService &booking = context.booking();
         app::PaymentLinkActions *actions = window.paymentLinks();
         QTRY_VERIFY_WITH_TIMEOUT(actions->ready(), 10'000); // the secret came from the keychain
 

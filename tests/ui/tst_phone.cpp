@@ -3,6 +3,7 @@
 // card opens while it rings; the call is answered from the phone panel and, once the caller hangs
 // up, is on the guest's timeline with its talk time; an unknown number rings with a new-guest card
 // holding that number, and when the caller gives up it is a missed call with a call-back task.
+#include "appcontext.h"
 #include "clippedtexts.h"
 #include "kasp/booking/bookingservice.h"
 #include "kasp/credentials/credentialstore.h"
@@ -108,9 +109,8 @@ private slots:
 
         const User consultant{newId(), QStringLiteral("anna"), QStringLiteral("Соколова Анна"),
                               Role::Consultant, true};
-        crm::GuestService guests(t.db, clock);
-        booking::BookingService booking(t.db, clock, consultant.id);
-        app::MainWindow window(guests, booking, consultant, {}, settings);
+        app::AppContext context(t.db, clock, consultant, settings);
+        app::MainWindow window(context);
         window.resize(1400, 820);
         Softphone::Options deskOptions = phoneOptions(QStringLiteral("desk"));
         deskOptions.dataDir.clear(); // the window puts liblinphone's files beside the database
@@ -124,6 +124,7 @@ private slots:
         Softphone caller(phoneOptions(QStringLiteral("caller")));
         QVERIFY(registered(caller, pbx.server(), QStringLiteral("89165551234")));
         QSignalSpy ringing(session, &app::PhoneSession::ringing);
+        const qint64 cardsBefore = context.guests().cardsLoaded();
         QElapsedTimer sinceDial;
         sinceDial.start();
         const int out = caller.dial(QStringLiteral("201")).value();
@@ -138,6 +139,12 @@ private slots:
         QTRY_VERIFY(window.findChild<QLabel *>(QStringLiteral("callLabel"))
                         ->text()
                         .contains(QStringLiteral("Звонкова")));
+        // One ring, one load of the caller's card: the card tab, the phone panel's caller name and
+        // the notification share it (the card panel, the window and the phone panel each loaded
+        // it: three).
+        const qint64 cardsPerRing = context.guests().cardsLoaded() - cardsBefore;
+        qInfo("cards loaded for one ring: %lld", cardsPerRing);
+        QCOMPARE(cardsPerRing, qint64(1));
         answer->click();
         QTRY_VERIFY_WITH_TIMEOUT(
             !caller.calls().isEmpty() && caller.calls().first().state == CallState::Connected, 10'000);
@@ -276,9 +283,8 @@ private slots:
         second.phones = {Phone::parse(QStringLiteral("+7 925 000-11-22")).value()};
         QVERIFY(storage::GuestRepository(t.db, clock).create(second).ok());
 
-        crm::GuestService guests(t.db, clock);
-        booking::BookingService booking(t.db, clock, consultant.id);
-        app::MainWindow window(guests, booking, consultant, {}, settings);
+        app::AppContext context(t.db, clock, consultant, settings);
+        app::MainWindow window(context);
         window.resize(1400, 860);
         Softphone::Options deskOptions = phoneOptions(QStringLiteral("desk-2"));
         deskOptions.dataDir.clear();

@@ -3,6 +3,7 @@
 // 300-digit one and a 5,000-digit one. Each opens the unknown-caller card (no number to fill in), nothing
 // crashes, and each unanswered call lands as a missed call on the one «Скрытый номер» card. The callers are
 // raw liblinphone cores: our Softphone only ever presents the account's own identity.
+#include "appcontext.h"
 #include "kasp/booking/bookingservice.h"
 #include "kasp/credentials/credentialstore.h"
 #include "kasp/crm/guestservice.h"
@@ -109,9 +110,8 @@ private slots:
         keychain.write(QLatin1String(session::Settings::kSipPasswordKey),
                        QLatin1String(test::KamailioProcess::kPassword));
         QVERIFY(written.wait(10'000));
-        crm::GuestService guests(t.db, clock);
-        booking::BookingService booking(t.db, clock, consultant.id);
-        app::MainWindow window(guests, booking, consultant, {}, settings);
+        app::AppContext context(t.db, clock, consultant, settings);
+        app::MainWindow window(context);
         telephony::Softphone::Options options;
         options.bindAddress = QStringLiteral("127.0.0.1");
         options.useSoundFiles = true;

@@ -1,5 +1,6 @@
 // The Sales Window on a real X server (Xvfb) with demo data: keyboard search, the card, the guest
 // form's validation, roles, and Russian strings that fit. Saves a screenshot for people to look at.
+#include "appcontext.h"
 #include "clippedtexts.h"
 #include "kasp/booking/bookingservice.h"
 #include "kasp/core/csv.h"
@@ -56,7 +57,6 @@ class TestSalesWindow : public QObject
     test::TestDatabase t;
     SystemClock clock;
     std::unique_ptr<crm::GuestService> service;
-    std::unique_ptr<booking::BookingService> bookings;
     std::unique_ptr<session::Settings> settings;
     User consultant, director;
 
@@ -71,7 +71,6 @@ private slots:
         options.today = QDate::currentDate();
         QVERIFY(demo::generateDemo(t.db, options).ok());
         service = std::make_unique<crm::GuestService>(t.db, clock);
-        bookings = std::make_unique<booking::BookingService>(t.db, clock, Id());
         settings = std::make_unique<session::Settings>(test::makeTempDir(QStringLiteral("settings")) +
                                                        QStringLiteral("/k.ini"));
         for (const User &u : storage::UserRepository(t.db, clock).all().value()) {
@@ -118,7 +117,8 @@ private slots:
 
     void keyboardSearchOpensTheCard()
     {
-        app::MainWindow window(*service, *bookings, consultant, {t.path, 1, true}, *settings);
+        app::AppContext context(t.db, clock, consultant, *settings, {t.path, 1, true});
+        app::MainWindow window(context);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         window.activateWindow();
@@ -170,7 +170,8 @@ private slots:
 
     void guestListJumpsAndOpensCards()
     {
-        app::MainWindow window(*service, *bookings, consultant, {t.path, 1, true}, *settings);
+        app::AppContext context(t.db, clock, consultant, *settings, {t.path, 1, true});
+        app::MainWindow window(context);
         window.resize(1280, 800);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -210,7 +211,8 @@ private slots:
     // base from the Гости tab), read back; the tasks dock says what is due today.
     void dealsTabTasksDockAndListExport()
     {
-        app::MainWindow window(*service, *bookings, consultant, {t.path, 1, true}, *settings);
+        app::AppContext context(t.db, clock, consultant, *settings, {t.path, 1, true});
+        app::MainWindow window(context);
         window.resize(1280, 800);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -251,7 +253,8 @@ private slots:
 
     void directorReadsButDoesNotEdit()
     {
-        app::MainWindow window(*service, *bookings, director, {t.path, 1, true}, *settings);
+        app::AppContext context(t.db, clock, director, *settings, {t.path, 1, true});
+        app::MainWindow window(context);
         QVERIFY(!window.newGuestAction()->isEnabled());
         const auto titles = window.menuBar()->actions();
         QVERIFY(!titles.isEmpty());

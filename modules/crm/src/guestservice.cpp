@@ -23,6 +23,7 @@ Result<QList<GuestSummary>> GuestService::search(const QString &text, int limit)
 
 Result<GuestCard> GuestService::card(const Id &guestId) const
 {
+    ++m_cardsLoaded;
     auto guest = storage::GuestRepository(m_db, m_clock).byId(guestId);
     if (!guest.ok())
         return guest.error();

@@ -285,22 +285,33 @@ bool GuestCardPanel::undoLastEdit()
     return true;
 }
 
-bool GuestCardPanel::showGuest(const Id &guestId)
+void GuestCardPanel::keepUndoOnlyFor(const Id &guestId)
 {
     if (m_before && m_before->id != guestId) {
         m_before.reset(); // the undo belongs to the card it was offered on
         m_after.reset();
         m_undo->hide();
     }
+}
+
+bool GuestCardPanel::showGuest(const Id &guestId)
+{
+    keepUndoOnlyFor(guestId);
     auto card = m_service.card(guestId);
     if (!card.ok()) {
         emit errorOccurred(card.error().message);
         return false;
     }
-    m_guestId = guestId;
-    render(card.value());
-    m_stack->setCurrentIndex(1);
+    showCard(card.value());
     return true;
+}
+
+void GuestCardPanel::showCard(const GuestCard &card)
+{
+    keepUndoOnlyFor(card.guest.id);
+    m_guestId = card.guest.id;
+    render(card);
+    m_stack->setCurrentIndex(1);
 }
 
 QString GuestCardPanel::segmentTitle(GuestSegment segment)

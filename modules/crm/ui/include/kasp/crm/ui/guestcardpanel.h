@@ -26,6 +26,8 @@ public:
     GuestCardPanel(GuestService &service, const Clock &clock, QWidget *parent = nullptr);
 
     bool showGuest(const Id &guestId); // false (and a message) if it could not be loaded
+    // A card loaded already (the window loads a ringing caller's once and shares it).
+    void showCard(const GuestCard &card);
     void clear();
     void setEditable(bool editable);
     void setUser(const Id &userId) { m_userId = userId; } // who writes the card's notes
@@ -61,6 +63,7 @@ public:
 
 private:
     void render(const GuestCard &card);
+    void keepUndoOnlyFor(const Id &guestId);
     void showSegment(const GuestCard &card);
     QWidget *buildFilterBar();
 
