@@ -24,9 +24,12 @@ constexpr quint16 kNumLock = XCB_MOD_MASK_2;
 constexpr quint16 kSuper = XCB_MOD_MASK_4;
 constexpr quint16 kMeaningful = kShift | kControl | kAlt | kSuper;
 
+// The X server, or none. The offscreen platform answers for the X11 interface too (its GLX
+// build) but with no display and no connection behind it: grabbing a key there crashed in Xlib.
 QNativeInterface::QX11Application *x11()
 {
-    return qGuiApp ? qGuiApp->nativeInterface<QNativeInterface::QX11Application>() : nullptr;
+    auto *native = qGuiApp ? qGuiApp->nativeInterface<QNativeInterface::QX11Application>() : nullptr;
+    return native && native->display() && native->connection() ? native : nullptr;
 }
 
 // The X keysym of a Qt key: function keys, letters and digits (what hotkeys are made of).
