@@ -283,6 +283,41 @@
     </message>
 </context>
 <context>
+    <name>kasp::Consent</name>
+    <message>
+        <source>SMS and messengers</source>
+        <translation>SMS и мессенджеры</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Advertising calls</source>
+        <translation>Рекламные звонки</translation>
+    </message>
+    <message>
+        <source>Ads audiences</source>
+        <translation>Рекламные аудитории</translation>
+    </message>
+    <message>
+        <source>on a recorded call</source>
+        <translation>на записанном звонке</translation>
+    </message>
+    <message>
+        <source>on the website&apos;s form</source>
+        <translation>в форме на сайте</translation>
+    </message>
+    <message>
+        <source>on paper</source>
+        <translation>на бумаге</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>из импорта</translation>
+    </message>
+</context>
+<context>
     <name>kasp::Csv</name>
     <message>
         <source>Line %1: a quote opens a field and is never closed</source>
@@ -402,6 +437,29 @@
     <message>
         <source>The card holds a character that cannot be stored (a NUL or a broken one)</source>
         <translation>В карточке есть символ, который нельзя сохранить (NUL или испорченный)</translation>
+    </message>
+</context>
+<context>
+    <name>kasp::GuestField</name>
+    <message>
+        <source>Surname</source>
+        <translation>Фамилия</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Patronymic</source>
+        <translation>Отчество</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Дата рождения</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Менеджер</translation>
     </message>
 </context>
 <context>
@@ -3540,26 +3598,6 @@ VIP и потерянные: от %3 путёвок или от %4; VIP и пе�
 </context>
 <context>
     <name>kasp::crm::ui::MergeComparisonView</name>
-    <message>
-        <source>Surname</source>
-        <translation>Фамилия</translation>
-    </message>
-    <message>
-        <source>First name</source>
-        <translation>Имя</translation>
-    </message>
-    <message>
-        <source>Patronymic</source>
-        <translation>Отчество</translation>
-    </message>
-    <message>
-        <source>Birth date</source>
-        <translation>Дата рождения</translation>
-    </message>
-    <message>
-        <source>Manager</source>
-        <translation>Менеджер</translation>
-    </message>
     <message numerus="yes">
         <source>%n touch(es)</source>
         <translation>

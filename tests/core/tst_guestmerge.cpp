@@ -1,5 +1,6 @@
 // Two cards of one person: why they look alike, which one a merge keeps, and what the merged card holds.
 #include "kasp/core/guestmerge.h"
+#include "kasp/core/mutation.h"
 #include "kasp/testsupport/testenv.h"
 
 #include <QtTest>
@@ -30,6 +31,36 @@ class TestGuestMerge : public QObject
     Q_OBJECT
 private slots:
     void initTestCase() { test::initTestEnvironment(); }
+
+    // The one table of the guest's single-value fields: every field once, each row's functions
+    // agree with each other, and its wire name is the codec's.
+    void fieldTableIsWhole()
+    {
+        Guest full = card(QStringLiteral("Иванова"), QStringLiteral("+79161234567"), kJan);
+        full.firstName = QStringLiteral("Мария");
+        full.middleName = QStringLiteral("Петровна");
+        full.birthDate = QDate(1961, 3, 8);
+        full.managerId = idFromString(QStringLiteral("01900000-0000-7000-8000-0000000000cc"));
+        const QJsonObject json = toJson(full);
+        QSet<MergeField> seen;
+        for (const GuestFieldDef &def : guestFields()) {
+            QVERIFY2(!seen.contains(def.field), def.wireName);
+            seen.insert(def.field);
+            QVERIFY2(json.contains(QLatin1String(def.wireName)), def.wireName);
+            QVERIFY2(!guestFieldTitle(def.field).isEmpty(), def.wireName);
+            const Guest empty;
+            QVERIFY2(def.isEmpty(empty) && !def.isEmpty(full), def.wireName);
+            QVERIFY2(def.differ(empty, full) && !def.same(empty, full), def.wireName);
+            QVERIFY2(!def.text(full).isEmpty() && def.text(empty).isEmpty(), def.wireName);
+            Guest copy;
+            def.copy(copy, full);
+            QVERIFY2(def.same(copy, full) && !def.differ(copy, full), def.wireName);
+            // Undo of an edit that changed only this field puts it back.
+            const Guest reverted = revertEdit(full, empty, full);
+            QVERIFY2(def.same(reverted, empty), def.wireName);
+        }
+        QCOMPARE(seen.size(), 5);
+    }
 
     void reasonsNameWhatTiesTwoCards()
     {

@@ -1,5 +1,6 @@
 #include "kasp/core/guest.h"
 
+#include "kasp/core/guestmerge.h"
 #include "kasp/core/textlimits.h"
 
 #include <algorithm>
@@ -110,14 +111,13 @@ Guest revertEdit(const Guest &current, const Guest &before, const Guest &after)
         if (before.*field != after.*field && current.*field == after.*field)
             reverted.*field = before.*field;
     };
-    revert(&Guest::lastName);
-    revert(&Guest::firstName);
-    revert(&Guest::middleName);
-    revert(&Guest::birthDate);
+    for (const GuestFieldDef &def : guestFields())
+        if (!def.same(before, after) && def.same(current, after))
+            def.copy(reverted, before);
+    // The lists: not in the single-value table.
     revert(&Guest::phones);
     revert(&Guest::emails);
     revert(&Guest::tags);
-    revert(&Guest::managerId);
     return reverted;
 }
 

@@ -1,6 +1,8 @@
 #include "kasp/core/guestmerge.h"
 
 #include <algorithm>
+#include <QCoreApplication>
+#include <QLocale>
 
 namespace kasp {
 
@@ -51,67 +53,86 @@ bool keepsFirst(const Guest &a, const Guest &b)
     return idToString(a.id) <= idToString(b.id);
 }
 
+namespace {
+
+// A text field: empty when blank, different when the trimmed texts differ.
+template <QString Guest::*member>
+GuestFieldDef textField(MergeField field, const char *wire, const char *title)
+{
+    return GuestFieldDef{
+        field,
+        wire,
+        title,
+        [](const Guest &g) { return (g.*member).trimmed().isEmpty(); },
+        [](const Guest &a, const Guest &b) { return (a.*member).trimmed() != (b.*member).trimmed(); },
+        [](const Guest &a, const Guest &b) { return a.*member == b.*member; },
+        [](Guest &to, const Guest &from) { to.*member = from.*member; },
+        [](const Guest &g) { return g.*member; },
+    };
+}
+
+} // namespace
+
+const QList<GuestFieldDef> &guestFields()
+{
+    static const QList<GuestFieldDef> fields{
+        textField<&Guest::lastName>(MergeField::LastName, "lastName",
+                                    QT_TRANSLATE_NOOP("kasp::GuestField", "Surname")),
+        textField<&Guest::firstName>(MergeField::FirstName, "firstName",
+                                     QT_TRANSLATE_NOOP("kasp::GuestField", "First name")),
+        textField<&Guest::middleName>(MergeField::MiddleName, "middleName",
+                                      QT_TRANSLATE_NOOP("kasp::GuestField", "Patronymic")),
+        {MergeField::BirthDate, "birthDate", QT_TRANSLATE_NOOP("kasp::GuestField", "Birth date"),
+         [](const Guest &g) { return !g.birthDate.isValid(); },
+         [](const Guest &a, const Guest &b) { return a.birthDate != b.birthDate; },
+         [](const Guest &a, const Guest &b) { return a.birthDate == b.birthDate; },
+         [](Guest &to, const Guest &from) { to.birthDate = from.birthDate; },
+         [](const Guest &g) {
+             return g.birthDate.isValid() ? QLocale().toString(g.birthDate, QLocale::ShortFormat) : QString();
+         }},
+        {MergeField::Manager, "managerId", QT_TRANSLATE_NOOP("kasp::GuestField", "Manager"),
+         [](const Guest &g) { return g.managerId.isNull(); },
+         [](const Guest &a, const Guest &b) { return a.managerId != b.managerId; },
+         [](const Guest &a, const Guest &b) { return a.managerId == b.managerId; },
+         [](Guest &to, const Guest &from) { to.managerId = from.managerId; },
+         [](const Guest &g) { return idToString(g.managerId); }},
+    };
+    return fields;
+}
+
+namespace {
+const GuestFieldDef &fieldDef(MergeField field)
+{
+    for (const GuestFieldDef &def : guestFields())
+        if (def.field == field)
+            return def;
+    Q_UNREACHABLE(); // every MergeField has its row
+}
+} // namespace
+
+QString guestFieldTitle(MergeField field)
+{
+    return QCoreApplication::translate("kasp::GuestField", fieldDef(field).title);
+}
+
 bool mergeFieldEmpty(const Guest &guest, MergeField field)
 {
-    switch (field) {
-    case MergeField::LastName:
-        return guest.lastName.trimmed().isEmpty();
-    case MergeField::FirstName:
-        return guest.firstName.trimmed().isEmpty();
-    case MergeField::MiddleName:
-        return guest.middleName.trimmed().isEmpty();
-    case MergeField::BirthDate:
-        return !guest.birthDate.isValid();
-    case MergeField::Manager:
-        return guest.managerId.isNull();
-    }
-    return true;
+    return fieldDef(field).isEmpty(guest);
 }
 
 bool mergeConflict(const Guest &survivor, const Guest &other, MergeField field)
 {
-    if (mergeFieldEmpty(survivor, field) || mergeFieldEmpty(other, field))
-        return false;
-    switch (field) {
-    case MergeField::LastName:
-        return survivor.lastName.trimmed() != other.lastName.trimmed();
-    case MergeField::FirstName:
-        return survivor.firstName.trimmed() != other.firstName.trimmed();
-    case MergeField::MiddleName:
-        return survivor.middleName.trimmed() != other.middleName.trimmed();
-    case MergeField::BirthDate:
-        return survivor.birthDate != other.birthDate;
-    case MergeField::Manager:
-        return survivor.managerId != other.managerId;
-    }
-    return false;
+    const GuestFieldDef &def = fieldDef(field);
+    return !def.isEmpty(survivor) && !def.isEmpty(other) && def.differ(survivor, other);
 }
 
 Guest mergeGuests(const Guest &survivor, const Guest &other, const QList<MergeField> &takeFromOther)
 {
     Guest merged = survivor;
-    for (MergeField field : kMergeFields) {
-        const bool take =
-            takeFromOther.contains(field) ? !mergeFieldEmpty(other, field) : mergeFieldEmpty(survivor, field);
-        if (!take)
-            continue;
-        switch (field) {
-        case MergeField::LastName:
-            merged.lastName = other.lastName;
-            break;
-        case MergeField::FirstName:
-            merged.firstName = other.firstName;
-            break;
-        case MergeField::MiddleName:
-            merged.middleName = other.middleName;
-            break;
-        case MergeField::BirthDate:
-            merged.birthDate = other.birthDate;
-            break;
-        case MergeField::Manager:
-            merged.managerId = other.managerId;
-            break;
-        }
+    for (const GuestFieldDef &def : guestFields()) {
+        const bool take = takeFromOther.contains(def.field) ? !def.isEmpty(other) : def.isEmpty(survivor);
+        if (take)
+            def.copy(merged, other);
     }
     for (const Phone &phone : other.phones) {
         const bool known = std::any_of(merged.phones.begin(), merged.phones.end(), [&](const Phone &p) {

@@ -11,39 +11,9 @@ namespace kasp::crm::ui {
 
 namespace {
 
-QString fieldTitle(MergeField field)
+QString fieldText(const DuplicateSide &side, const GuestFieldDef &def)
 {
-    switch (field) {
-    case MergeField::LastName:
-        return MergeComparisonView::tr("Surname");
-    case MergeField::FirstName:
-        return MergeComparisonView::tr("First name");
-    case MergeField::MiddleName:
-        return MergeComparisonView::tr("Patronymic");
-    case MergeField::BirthDate:
-        return MergeComparisonView::tr("Birth date");
-    case MergeField::Manager:
-        return MergeComparisonView::tr("Manager");
-    }
-    return {};
-}
-
-QString fieldText(const DuplicateSide &side, MergeField field)
-{
-    const Guest &g = side.guest;
-    switch (field) {
-    case MergeField::LastName:
-        return g.lastName;
-    case MergeField::FirstName:
-        return g.firstName;
-    case MergeField::MiddleName:
-        return g.middleName;
-    case MergeField::BirthDate:
-        return g.birthDate.isValid() ? QLocale().toString(g.birthDate, QLocale::ShortFormat) : QString();
-    case MergeField::Manager:
-        return side.managerName;
-    }
-    return {};
+    return def.field == MergeField::Manager ? side.managerName : def.text(side.guest);
 }
 
 QString phonesText(const Guest &g)
@@ -175,9 +145,9 @@ void MergeComparisonView::rebuild()
     m_grid->addWidget(new QLabel, row, 0);
     m_grid->addWidget(cell(tr("Keep this card"), true), row, 1);
     m_grid->addWidget(cell(tr("Merge into it"), true), row++, 2);
-    for (MergeField field : kMergeFields)
-        addRow(row++, fieldTitle(field), fieldText(keep, field), fieldText(other, field),
-               mergeConflict(keep.guest, other.guest, field), field);
+    for (const GuestFieldDef &def : guestFields())
+        addRow(row++, guestFieldTitle(def.field), fieldText(keep, def), fieldText(other, def),
+               mergeConflict(keep.guest, other.guest, def.field), def.field);
     addRow(row++, tr("Phones"), phonesText(keep.guest), phonesText(other.guest), false);
     addRow(row++, tr("E-mails"), keep.guest.emails.join(QStringLiteral("\n")),
            other.guest.emails.join(QStringLiteral("\n")), false);

@@ -21,9 +21,24 @@ bool keepsFirst(const Guest &a, const Guest &b);
 
 // The single-value fields where the two cards may disagree and the user picks one.
 enum class MergeField { LastName, FirstName, MiddleName, BirthDate, Manager };
-inline constexpr MergeField kMergeFields[] = {MergeField::LastName, MergeField::FirstName,
-                                              MergeField::MiddleName, MergeField::BirthDate,
-                                              MergeField::Manager};
+
+// Each single-value field of the guest described once: its wire name, its title, and how it is
+// read, compared and copied. The merge (what conflicts, what the merged card takes), the undo of
+// an edit (revertEdit) and the merge comparison view all walk this table, so a new single-value
+// field of the guest is a member of Guest and one row in guestmerge.cpp.
+struct GuestFieldDef
+{
+    MergeField field;
+    const char *wireName; // as in the guest's JSON ("lastName")
+    const char *title;    // QT_TRANSLATE_NOOP("kasp::GuestField", ...): guestFieldTitle()
+    bool (*isEmpty)(const Guest &);
+    bool (*differ)(const Guest &a, const Guest &b); // as a person reads them (trimmed text)
+    bool (*same)(const Guest &a, const Guest &b);   // exactly (the undo of an edit)
+    void (*copy)(Guest &to, const Guest &from);
+    QString (*text)(const Guest &); // as shown side by side; the manager as its id (the view names it)
+};
+const QList<GuestFieldDef> &guestFields(); // in the card's order
+QString guestFieldTitle(MergeField field); // translated
 
 // Whether the two cards hold different, both non-empty values for the field (a real choice).
 bool mergeConflict(const Guest &survivor, const Guest &other, MergeField field);
