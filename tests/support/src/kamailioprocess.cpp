@@ -97,6 +97,7 @@ request_route {
     t_relay();
     exit;
 }
+%ONSEND_ROUTE%
 )";
 
 int freePort()
@@ -165,6 +166,12 @@ bool KamailioProcess::start(QString *error)
         config.replace(QStringLiteral("%PRESENCE_ROUTE%"),
                        QStringLiteral("        sl_send_reply(\"489\", \"Bad Event\");\n        exit;"));
     }
+    // $TV(Sn): gettimeofday() as "seconds.microseconds", taken just before the packet leaves.
+    config.replace(QStringLiteral("%ONSEND_ROUTE%"),
+                   m_logInvites ? QStringLiteral("onsend_route {\n    if ($rm == \"INVITE\") {\n"
+                                                 "        xlog(\"L_NOTICE\", \"kasp-invite-sent $TV(Sn) "
+                                                 "$snd(port)\\n\");\n    }\n}\n")
+                                : QString());
     config.replace(QStringLiteral("%PORT%"), QString::number(m_port));
     config.replace(QStringLiteral("%PASSWORD%"), QLatin1String(kPassword));
     QFile file(m_dir + QStringLiteral("/kamailio.cfg"));
@@ -199,6 +206,15 @@ bool KamailioProcess::start(QString *error)
     m_log += QString::fromUtf8(m_process->readAll());
     *error = QStringLiteral("kamailio is not listening on %1: %2").arg(m_port).arg(m_log.right(2000));
     return false;
+}
+
+QString KamailioProcess::output()
+{
+    if (m_process) {
+        m_process->waitForReadyRead(0); // what the pipe holds, even when no event loop ran
+        m_log += QString::fromUtf8(m_process->readAll());
+    }
+    return m_log;
 }
 
 void KamailioProcess::stop()

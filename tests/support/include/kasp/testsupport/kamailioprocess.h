@@ -22,18 +22,25 @@ public:
     // A presence server too (kamailio's presence + presence_xml over db_text), instead of
     // refusing SUBSCRIBE and PUBLISH. Before start().
     void enablePresence() { m_presence = true; }
+    // Before start(): kamailio writes a line for every INVITE it sends on, at the moment it sends it
+    // ("kasp-invite-sent <unix time s.us> <destination port>"): when a call reached a desk, by the
+    // PBX's clock (the same host's). kasp-bench-ring times a ring from there.
+    void logInvitesSent() { m_logInvites = true; }
     bool start(QString *error); // the first start picks a free port; later starts reuse it
     void stop();
     bool isRunning() const { return m_process && m_process->state() == QProcess::Running; }
     int port() const { return m_port; }
     QString server() const { return QStringLiteral("127.0.0.1:%1").arg(m_port); }
     QString log() const { return m_log; }
+    // What kamailio has written so far, read now (log() has it only once kamailio stopped).
+    QString output();
 
 private:
     std::unique_ptr<QProcess> m_process;
     QString m_dir;
     int m_port = 0;
     bool m_presence = false;
+    bool m_logInvites = false;
     QString m_log;
 };
 
