@@ -1,6 +1,8 @@
 #pragma once
 // Private to kasp_storage: the classes behind the QSQLCIPHER driver. sqlite3 types are only
 // forward-declared so this header stays cheap; the .cpp files include <sqlite3.h> themselves.
+#include <cmath>
+#include <limits>
 #include <memory>
 #include <QCoreApplication>
 #include <QHash>
@@ -43,6 +45,19 @@ QMetaType metaTypeForStorageClass(int storageClass);
 // Qt SQL binds null strings, null byte arrays and invalid dates as NULL, not only null variants.
 bool isSqlNull(const QVariant &value);
 
+// LowPrecisionInt32/Int64 drop the fraction; out-of-range values saturate instead of being UB.
+template <typename Int> Int truncateToInt(double value)
+{
+    constexpr double limit = double(std::numeric_limits<Int>::max()) + 1.0; // 2^31 or 2^63, exact
+    if (std::isnan(value))
+        return 0;
+    if (value >= limit)
+        return std::numeric_limits<Int>::max();
+    if (value < -limit)
+        return std::numeric_limits<Int>::min();
+    return Int(value);
+}
+
 class SqlCipherResult;
 
 class SqlCipherDriver final : public QSqlDriver
@@ -74,8 +89,8 @@ public:
     // sql::keptQuery: a query prepared once for this text, kept until close(); nullptr (and the
     // reason in lastError) when the text does not prepare.
     QSqlQuery *keptQuery(const QString &text, QSqlError *failure);
-    // Statements of queries (and BulkWriters) that were closed, by their SQL text: a new query with the same text
-    // takes one (reset, bindings cleared) instead of parsing the SQL again. Repositories make a
+    // Statements of queries (and BulkWriters) that were closed, by their SQL text: a new query with the same
+    // text takes one (reset, bindings cleared) instead of parsing the SQL again. Repositories make a
     // QSqlQuery per call, so without this every write parsed its statements afresh (a quarter of
     // an import's instructions). Bounded; finalized when the connection closes.
     sqlite3_stmt *takeIdleStatement(const QString &sql) const;
