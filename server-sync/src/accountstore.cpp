@@ -81,7 +81,7 @@ Result<Principal> AccountStore::addUser(const QString &orgName, const QString &l
                           QStringLiteral("the login \"%1\" is taken").arg(who.login)});
     const QJsonObject record{{QStringLiteral("id"), who.accountId},
                              {QStringLiteral("login"), who.login},
-                             {QStringLiteral("display_name"), who.displayName},
+                             {QStringLiteral("displayName"), who.displayName},
                              {QStringLiteral("role"), roleKey(role)},
                              {QStringLiteral("active"), true}};
     if (!run(q,

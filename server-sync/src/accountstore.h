@@ -4,6 +4,7 @@
 // on every use. Repeated failed sign-ins lock the login for a growing time.
 #include "kasp/core/result.h"
 #include "kasp/core/user.h"
+#include "kasp/syncproto/wire.h"
 #include "serverconfig.h"
 #include <QSqlDatabase>
 
@@ -16,7 +17,8 @@ struct Principal
     QString login;
     QString displayName;
     Role role = Role::Consultant;
-    int schema = 0; // the calling desktop's schema (X-Kasp-Schema); 0: not said
+    int schema = 0;                        // the calling desktop's schema (X-Kasp-Schema); 0: not said
+    int protocol = sync::kProtocolVersion; // the call's sync protocol (X-Kasp-Protocol)
 };
 
 struct SignedIn

@@ -75,6 +75,30 @@ QString requestIdOf(const QHttpServerRequest &request)
     return given.isEmpty() || !printable ? newRequestId() : given;
 }
 
+Result<int> protocolOf(const QHttpServerRequest &request)
+{
+    const QByteArray given = header(request, sync::kProtocolHeader);
+    if (given.isEmpty())
+        return Error{
+            QStringLiteral("protocol.missing"),
+            QStringLiteral("every call carries the %1 header").arg(QLatin1String(sync::kProtocolHeader))};
+    bool ok = false;
+    const int protocol = given.toInt(&ok);
+    if (ok && protocol > sync::kProtocolVersion)
+        return Error{QStringLiteral("server.upgrade_required"),
+                     QStringLiteral("this server speaks sync protocols %1-%2, this KASP %3; ask IT to update "
+                                    "kasp-sync")
+                         .arg(sync::kOldestProtocolVersion)
+                         .arg(sync::kProtocolVersion)
+                         .arg(protocol)};
+    if (!ok || protocol < sync::kOldestProtocolVersion)
+        return Error{QStringLiteral("protocol.upgrade_required"),
+                     QStringLiteral("this server speaks sync protocols %1-%2; update KASP")
+                         .arg(sync::kOldestProtocolVersion)
+                         .arg(sync::kProtocolVersion)};
+    return protocol;
+}
+
 Result<QString> stringField(const QJsonObject &o, const char *name)
 {
     const QJsonValue v = o.value(QLatin1String(name));
@@ -97,6 +121,8 @@ void AccessLine::write(int status, const QByteArray &replyBody) const
         fields.insert(QStringLiteral("user"), textlimits::storable(login.left(200)));
     if (!note.isEmpty())
         fields.insert(QStringLiteral("note"), note);
+    if (!desk.isEmpty())
+        fields.insert(QStringLiteral("desk"), desk);
     if (status >= 400)
         fields.insert(QStringLiteral("error"), QString::fromUtf8(replyBody.left(200)));
     logEvent(status >= 500   ? QStringLiteral("error")

@@ -19,6 +19,10 @@ QHttpServerResponse jsonReply(const QByteArray &body,
 QHttpServerResponse errorReply(const Error &e, const QString &requestId);
 // The caller's request id (X-Request-Id, printable ASCII, at most 64 characters) or a new one.
 QString requestIdOf(const QHttpServerRequest &request);
+// The sync protocol a call speaks (X-Kasp-Protocol), one kasp-sync accepts. Errors:
+// "protocol.missing", "protocol.upgrade_required" (older than kOldestProtocolVersion, or not a
+// number: the desk must be updated), "server.upgrade_required" (newer than kProtocolVersion).
+Result<int> protocolOf(const QHttpServerRequest &request);
 // A string field of a small JSON body (sign-in, refresh): present, at most 1024 characters, and
 // text the database can store. Errors: "json.missing_field", "json.bad_value".
 Result<QString> stringField(const QJsonObject &o, const char *name);
@@ -31,6 +35,7 @@ struct AccessLine
     QString login;
     QString note;
     QElapsedTimer timer;
+    QString desk; // the desk's sync protocol and schema ("2/11"), from their headers
     void write(int status, const QByteArray &replyBody) const;
 };
 

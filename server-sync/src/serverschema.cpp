@@ -1,5 +1,7 @@
 #include "serverschema.h"
 
+#include "kasp/syncproto/spelling.h"
+
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -19,6 +21,31 @@ struct ServerMigration
     // on the next start.
     bool concurrently = false;
 };
+
+// Migration 7: stored records of the kinds protocol 1 spelled in snake_case take today's names, by
+// spelling.h's table (protocol 1's names only, so it never changes under this migration). One pass
+// over the records of those kinds that still have an old name; the pull respells them back for
+// protocol-1 desks. Tombstones have no data.
+QString respellStoredRecords()
+{
+    QStringList names, kinds, oldNames;
+    for (const sync::Respelling &r : sync::protocol1Respellings()) {
+        if (!r.recordField)
+            continue;
+        const QString kind = sync::entityKindKey(r.kind);
+        names << QStringLiteral("('%1', '%2', '%3')")
+                     .arg(kind, QLatin1String(r.protocol1), QLatin1String(r.current));
+        if (!kinds.contains(QLatin1Char('\'') + kind + QLatin1Char('\'')))
+            kinds << QLatin1Char('\'') + kind + QLatin1Char('\'');
+        oldNames << QLatin1Char('\'') + QLatin1String(r.protocol1) + QLatin1Char('\'');
+    }
+    return QStringLiteral("UPDATE records r SET data = (SELECT jsonb_object_agg(coalesce(m.current, e.key), "
+                          "e.value) FROM jsonb_each(r.data) e LEFT JOIN (VALUES %1) AS m(kind, old, current) "
+                          "ON m.kind = r.kind AND m.old = e.key) "
+                          "WHERE NOT r.deleted AND r.kind IN (%2) AND jsonb_exists_any(r.data, ARRAY[%3])")
+        .arg(names.join(QStringLiteral(", ")), kinds.join(QStringLiteral(", ")),
+             oldNames.join(QStringLiteral(", ")));
+}
 
 QList<ServerMigration> migrations()
 {
@@ -114,6 +141,8 @@ QList<ServerMigration> migrations()
                             " last_at BIGINT NOT NULL, PRIMARY KEY (address, login))"),
              QStringLiteral("CREATE INDEX signin_failures_age ON signin_failures (last_at)"),
          }},
+        // One spelling on the wire (sync protocol 2): see respellStoredRecords.
+        {7, {respellStoredRecords()}},
     };
 }
 

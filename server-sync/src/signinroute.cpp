@@ -59,15 +59,10 @@ void SignInRoute::handle(const QHttpServerRequest &request, QHttpServerResponder
 
     if (request.body().size() > sync::kMaxBodyBytes)
         return now({QStringLiteral("body.too_large"), QStringLiteral("the body is too large")});
-    const QByteArray protocol = header(request, sync::kProtocolHeader);
-    if (protocol.isEmpty())
-        return now(
-            {QStringLiteral("protocol.missing"),
-             QStringLiteral("every call carries the %1 header").arg(QLatin1String(sync::kProtocolHeader))});
-    if (protocol.toInt() != sync::kProtocolVersion)
-        return now(
-            {QStringLiteral("protocol.upgrade_required"),
-             QStringLiteral("this server speaks protocol %1; update KASP").arg(sync::kProtocolVersion)});
+    // The answer is the same for every protocol kasp-sync accepts (its user object is camelCase in
+    // all of them).
+    if (auto protocol = protocolOf(request); !protocol.ok())
+        return now(protocol.error());
     // A sign-in is answered later, on this connection: it cannot also become a WebSocket.
     if (!header(request, "Upgrade").isEmpty())
         return now(

@@ -5,6 +5,7 @@
 #include "jsonlog.h"
 #include "kasp/core/textlimits.h"
 #include "kasp/syncproto/mutationplan.h"
+#include "kasp/syncproto/spelling.h"
 #include "kasp/syncproto/wire.h"
 #include "secrets.h"
 #include "serverschema.h"
@@ -31,10 +32,11 @@ using Status = QHttpServerResponse::StatusCode;
 
 namespace {
 
-constexpr int kMinSchema = 1; // the desktop schema versions this server speaks with
-// 2: extra beds, hold expiry, cancel reason; 3: the price list; 4: search indexes only (e-mail,
-// booking number). Records carry them as JSON, so the server's tables do not change with the
-// desktop's schema.
+// Protocol 1 only: the desktop schema versions this server speaks with. A protocol-1 desk said what
+// it understood through its schema (2: extra beds, hold expiry, cancel reason; 3: the price list;
+// 4: search indexes only; ... 9: guest_distinct; 10: an index). From protocol 2 on the protocol
+// says it, and a desk migration that changes nothing on the wire needs no new server.
+constexpr int kMinSchema = 1;
 constexpr int kMaxSchema = 10;
 
 QString bearer(const QHttpServerRequest &request)
@@ -224,33 +226,32 @@ QHttpServerResponse SyncServer::handle(const QHttpServerRequest &request, bool n
         if (request.body().size() > kMaxBodyBytes)
             return error({QStringLiteral("body.too_large"),
                           QStringLiteral("the body exceeds %1 bytes").arg(kMaxBodyBytes)});
-        const QByteArray protocol = header(request, kProtocolHeader);
-        if (protocol.isEmpty())
-            return error(
-                {QStringLiteral("protocol.missing"),
-                 QStringLiteral("every call carries the %1 header").arg(QLatin1String(kProtocolHeader))});
-        if (protocol.toInt() != kProtocolVersion)
-            return error(
-                {QStringLiteral("protocol.upgrade_required"),
-                 QStringLiteral("this server speaks protocol %1; update KASP").arg(kProtocolVersion)});
+        auto protocol = protocolOf(request);
+        if (!protocol.ok())
+            return error(protocol.error());
         if (needsAuth) {
             bool ok = false;
             const int schema = header(request, kSchemaHeader).toInt(&ok);
-            if (!ok)
-                return error({QStringLiteral("protocol.missing"),
-                              QStringLiteral("the %1 header is required").arg(QLatin1String(kSchemaHeader))});
-            if (schema < kMinSchema)
-                return error({QStringLiteral("client.upgrade_required"),
-                              QStringLiteral("this KASP is too old for the server; update it")});
-            if (schema > kMaxSchema)
-                return error(
-                    {QStringLiteral("server.upgrade_required"),
-                     QStringLiteral("the server is older than this KASP; ask IT to update kasp-sync")});
+            line.desk = QStringLiteral("%1/%2").arg(protocol.value()).arg(ok ? schema : 0);
+            if (protocol.value() == 1) {
+                if (!ok)
+                    return error(
+                        {QStringLiteral("protocol.missing"),
+                         QStringLiteral("the %1 header is required").arg(QLatin1String(kSchemaHeader))});
+                if (schema < kMinSchema)
+                    return error({QStringLiteral("client.upgrade_required"),
+                                  QStringLiteral("this KASP is too old for the server; update it")});
+                if (schema > kMaxSchema)
+                    return error(
+                        {QStringLiteral("server.upgrade_required"),
+                         QStringLiteral("the server is older than this KASP; ask IT to update kasp-sync")});
+            }
             auto who = m_accounts->authenticate(bearer(request));
             if (!who.ok())
                 return error(who.error());
             call.who = who.value();
-            call.who.schema = schema;
+            call.who.protocol = protocol.value();
+            call.who.schema = ok ? schema : 0; // protocol 2: for the log only
         }
         return body(call);
     };
@@ -296,6 +297,7 @@ QHttpServerResponse SyncServer::health()
         {QStringLiteral("status"), dbOk ? QStringLiteral("ok") : QStringLiteral("degraded")},
         {QStringLiteral("database"), dbOk},
         {QStringLiteral("protocol"), kProtocolVersion},
+        {QStringLiteral("oldestProtocol"), kOldestProtocolVersion},
         {QStringLiteral("schema"), serverSchemaVersion()},
         {QStringLiteral("sockets"), m_pokes.socketCount()}};
     return json(QJsonDocument(body).toJson(QJsonDocument::Compact),
@@ -335,6 +337,11 @@ QHttpServerResponse SyncServer::push(Call &call)
     auto request = decodePushRequest(call.request.body());
     if (!request.ok())
         return error(request.error());
+    // A desk of the previous release: its arguments in today's spelling before anything reads them.
+    const bool protocol1 = call.who.protocol == 1;
+    if (protocol1)
+        for (PushedMutation &m : request.value().mutations)
+            m.args = argsFromProtocol1(m.name, std::move(m.args));
     // A batch with a mutation this server does not know (a newer desk's) is refused whole and
     // waits in the desk's outbox for the server's upgrade. Everything else about one mutation -
     // a bad value, a bad id, text the database cannot store - rejects that mutation alone, inside
@@ -353,8 +360,15 @@ QHttpServerResponse SyncServer::push(Call &call)
     if (!response.ok())
         return error(response.error());
     int rejected = 0;
-    for (const auto &o : response.value().outcomes)
-        rejected += o.kind == MutationOutcome::Kind::Rejected ? 1 : 0;
+    for (qsizetype i = 0; i < response.value().outcomes.size(); ++i) {
+        MutationOutcome &o = response.value().outcomes[i];
+        if (o.kind != MutationOutcome::Kind::Rejected)
+            continue;
+        ++rejected;
+        // Outcomes answer the batch's mutations one for one, in order.
+        if (protocol1 && i < request.value().mutations.size() && request.value().mutations.at(i).id == o.id)
+            o.message = messageForProtocol1(request.value().mutations.at(i).name, o.message);
+    }
     call.note =
         QStringLiteral("%1 mutations, %2 rejected").arg(request.value().mutations.size()).arg(rejected);
     if (appliedAny)

@@ -7,6 +7,7 @@
 #include "kasp/syncproto/accessrules.h"
 #include "kasp/syncproto/entitymerge.h"
 #include "kasp/syncproto/mutationplan.h"
+#include "kasp/syncproto/spelling.h"
 
 #include <cstdlib>
 #include <QDateTime>
@@ -54,17 +55,30 @@ QList<std::pair<QString, QString>> references(EntityKind kind, const QJsonObject
     case EntityKind::DealMove:
         return {{QStringLiteral("deal"), field("dealId")}, {QStringLiteral("guest"), field("guestId")}};
     case EntityKind::RoomClosure:
-        return {{QStringLiteral("room"), field("room_id")}};
+        return {{QStringLiteral("room"), field("roomId")}};
     case EntityKind::GuestDistinct:
         return {{QStringLiteral("guest"), field("firstId")}, {QStringLiteral("guest"), field("secondId")}};
     case EntityKind::Tariff:
         return {{QStringLiteral("room_category"), field("categoryId")}};
     case EntityKind::Room:
-        return {{QStringLiteral("building"), field("building_id")},
-                {QStringLiteral("room_category"), field("category_id")}};
+        return {{QStringLiteral("building"), field("buildingId")},
+                {QStringLiteral("room_category"), field("categoryId")}};
     default:
         return {};
     }
+}
+
+// A record of a kind protocol 1 spelled otherwise (spelling.h), as the desk reads it: protocol 1's
+// names for such a desk, today's for the others. Migration 7 respelled what was stored before; a
+// record an older kasp-sync instance wrote after it (one left running through the upgrade) is
+// respelled here too. These kinds are the room stock, users and closures: a few hundred records
+// per organisation, so parsing them costs nothing next to the guests spliced unparsed.
+QByteArray inDesksSpelling(int protocol, EntityKind kind, const QByteArray &data)
+{
+    QJsonObject record = recordFromProtocol1(kind, QJsonDocument::fromJson(data).object());
+    if (protocol == 1)
+        record = recordForProtocol1(kind, std::move(record));
+    return QJsonDocument(record).toJson(QJsonDocument::Compact);
 }
 
 } // namespace
@@ -196,8 +210,9 @@ Status SyncStore::applyOne(const Principal &who, const PushedMutation &m, qint64
         return dbError(*q);
     std::optional<QJsonObject> current;
     const bool exists = q->next();
-    if (exists && !q->value(1).toBool())
-        current = QJsonDocument::fromJson(q->value(0).toString().toUtf8()).object();
+    if (exists && !q->value(1).toBool()) // in today's spelling, whoever stored it (inDesksSpelling)
+        current = recordFromProtocol1(plan.value().kind,
+                                      QJsonDocument::fromJson(q->value(0).toString().toUtf8()).object());
     if (plan.value().op == MutationPlan::Op::Create && !current) {
         if (exists)
             return Error{
@@ -256,9 +271,9 @@ Status SyncStore::applyOne(const Principal &who, const PushedMutation &m, qint64
         // Live bookings and out-of-service periods share the nights table, so neither can take a
         // night the other holds.
         const auto status = bookingStatusFromKey(data.value(QStringLiteral("status")).toString());
-        const QString roomId = data.value(QLatin1String(closure ? "room_id" : "roomId")).toString();
-        const QString first = data.value(QLatin1String(closure ? "first_night" : "checkIn")).toString();
-        const QString end = data.value(QLatin1String(closure ? "end_night" : "checkOut")).toString();
+        const QString roomId = data.value(QStringLiteral("roomId")).toString();
+        const QString first = data.value(QLatin1String(closure ? "firstNight" : "checkIn")).toString();
+        const QString end = data.value(QLatin1String(closure ? "endNight" : "checkOut")).toString();
         if (closure || (status && occupiesRoom(*status))) {
             // The exclusion constraint decides between desktops: first committed writer wins. The
             // savepoint keeps the push transaction usable when it fires.
@@ -498,7 +513,7 @@ Result<PullResponse> SyncStore::pull(const Principal &who, const PullRequest &re
         if (!kind || (deleted && request.cursor == 0))
             continue; // a first sync needs no tombstones
         // A desktop older than the kind would refuse the whole page: it does not get those.
-        if (who.schema > 0 && minSchemaOf(*kind) > who.schema)
+        if (!deskUnderstands(who.protocol, who.schema, *kind))
             continue;
         // A record this user may not see is sent as a deletion: a task reassigned to a colleague
         // leaves the consultant's replica instead of lingering there.
@@ -507,6 +522,8 @@ Result<PullResponse> SyncStore::pull(const Principal &who, const PullRequest &re
             continue;
         Record record{*kind, q->value(1).toString(), seq, deleted || hidden, {}};
         if (!record.deleted) {
+            if (hasProtocol1Names(*kind))
+                data = inDesksSpelling(who.protocol, *kind, data);
             bytes += data.size();
             record.rawData = std::move(data); // spliced, not parsed
         }

@@ -1,8 +1,10 @@
 // Fuzzes everything kasp-sync and the desktop read from the wire: push and pull bodies, the
-// mutations inside (plan, merge against a record made from the same bytes), entity canonicalisation.
+// mutations inside (plan, merge against a record made from the same bytes), entity canonicalisation,
+// each also as a protocol-1 desk's (its names respelled on the way in and out, spelling.h).
 // Any crash, leak or undefined behaviour is a finding; wrong input must only produce Errors.
 #include "kasp/syncproto/entitymerge.h"
 #include "kasp/syncproto/mutationplan.h"
+#include "kasp/syncproto/spelling.h"
 #include "kasp/syncproto/wire.h"
 
 #include "kasp/core/id.h"
@@ -34,10 +36,8 @@ void requireStorable(const QJsonValue &v, int depth = 0)
         for (auto it = o.begin(); it != o.end(); ++it) {
             if (!textlimits::textProblem(it.key()).isEmpty())
                 std::abort();
-            if (depth == 0 &&
-                (it.key().endsWith(QLatin1String("Id")) || it.key().endsWith(QLatin1String("_id"))) &&
-                it.value().isString() && !it.value().toString().isEmpty() &&
-                idFromString(it.value().toString()).isNull())
+            if (depth == 0 && it.key().endsWith(QLatin1String("Id")) && it.value().isString() &&
+                !it.value().toString().isEmpty() && idFromString(it.value().toString()).isNull())
                 std::abort();
             requireStorable(it.value(), depth + 1);
         }
@@ -54,21 +54,30 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     if (auto push = decodePushRequest(body); push.ok()) {
         for (const PushedMutation &m : push.value().mutations) {
-            auto plan = planMutation(Mutation{m.name, m.args});
-            if (!plan.ok())
-                continue;
-            requireStorable(plan.value().fields);
-            if (auto created = mergeEntity(std::nullopt, plan.value(), m.at.isValid() ? m.at : at);
-                created.ok())
-                requireStorable(created.value());
-            // The same bytes as the current record: patches and creates over arbitrary state.
-            (void)mergeEntity(m.args, plan.value(), at);
+            // As a protocol-2 desk sent it, and as kasp-sync reads a protocol-1 desk's.
+            for (const QJsonObject &args : {m.args, argsFromProtocol1(m.name, m.args)}) {
+                auto plan = planMutation(Mutation{m.name, args});
+                if (!plan.ok()) {
+                    (void)messageForProtocol1(m.name, plan.error().message);
+                    continue;
+                }
+                requireStorable(plan.value().fields);
+                if (auto created = mergeEntity(std::nullopt, plan.value(), m.at.isValid() ? m.at : at);
+                    created.ok()) {
+                    requireStorable(created.value());
+                    requireStorable(recordForProtocol1(plan.value().kind, created.value()));
+                }
+                // The same bytes as the current record: patches and creates over arbitrary state.
+                (void)mergeEntity(recordFromProtocol1(plan.value().kind, args), plan.value(), at);
+            }
         }
         (void)encode(push.value());
     }
     if (auto pull = decodePullResponse(body); pull.ok())
-        for (const Record &r : pull.value().records)
+        for (const Record &r : pull.value().records) {
             (void)canonicalEntity(r.kind, r.data);
+            (void)canonicalEntity(r.kind, recordFromProtocol1(r.kind, r.data));
+        }
     (void)decodePullRequest(body);
     (void)decodePushResponse(body);
     (void)decodeError(body, 400);

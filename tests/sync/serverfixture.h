@@ -85,11 +85,13 @@ struct ServerFixture
     }
 
     sync::PullResponse pullAll(const QString &token, const QString &client, qint64 cursor = 0,
-                               int limit = 1000, const QByteArray &schema = "1")
+                               int limit = 1000, const QByteArray &schema = "1",
+                               const QByteArray &protocol = QByteArray::number(sync::kProtocolVersion))
     {
         HttpCall http(server->baseUrl());
         http.token = token;
         http.schema = schema;
+        http.protocol = protocol;
         sync::PullResponse all;
         all.cursor = cursor;
         do {

@@ -123,9 +123,9 @@ class TestConvergence : public QObject
     {
         QSqlQuery q(db);
         q.prepare(QStringLiteral(
-            "WITH live AS (SELECT r.kind, r.id, coalesce(r.data->>'roomId', r.data->>'room_id') AS room, "
-            "daterange((coalesce(r.data->>'checkIn', r.data->>'first_night'))::date, "
-            "(coalesce(r.data->>'checkOut', r.data->>'end_night'))::date, '[)') AS nights "
+            "WITH live AS (SELECT r.kind, r.id, r.data->>'roomId' AS room, "
+            "daterange((coalesce(r.data->>'checkIn', r.data->>'firstNight'))::date, "
+            "(coalesce(r.data->>'checkOut', r.data->>'endNight'))::date, '[)') AS nights "
             "FROM records r JOIN orgs o ON o.id = r.org_id WHERE o.name = ? AND NOT r.deleted AND "
             "(r.kind = 'room_closure' OR (r.kind = 'booking' AND r.data->>'status' <> 'cancelled'))) "
             "SELECT a.id || ' and ' || b.id FROM live a JOIN live b ON a.room = b.room AND a.id < b.id "

@@ -4,6 +4,7 @@
 #include "kasp/syncproto/accessrules.h"
 #include "kasp/syncproto/entitymerge.h"
 #include "kasp/syncproto/mutationplan.h"
+#include "kasp/syncproto/spelling.h"
 #include "kasp/syncproto/wire.h"
 #include "syncdata.h"
 
@@ -112,12 +113,21 @@ private slots:
     {
         const QString id = idToString(newId());
         auto move = planMutation(
-            {QStringLiteral("deal.move"), {{"id", id}, {"stage", "lost"}, {"lost_reason", "дорого"}}});
+            {QStringLiteral("deal.move"), {{"id", id}, {"stage", "lost"}, {"lostReason", "дорого"}}});
         QVERIFY(move.ok());
         QCOMPARE(move.value().kind, EntityKind::Deal);
         QCOMPARE(move.value().op, MutationPlan::Op::Patch);
         QCOMPARE(move.value().fields.value("lostReason").toString(), QStringLiteral("дорого"));
         QVERIFY(!move.value().fields.contains("id"));
+        // One spelling: protocol 1's name is read only through spelling.h (a protocol-1 push).
+        const QJsonObject oldMove{{"id", id}, {"stage", "lost"}, {"lost_reason", "дорого"}};
+        QCOMPARE(planMutation({QStringLiteral("deal.move"), oldMove}).error().code,
+                 QStringLiteral("json.bad_value"));
+        QCOMPARE(planMutation(
+                     {QStringLiteral("deal.move"), argsFromProtocol1(QStringLiteral("deal.move"), oldMove)})
+                     .value()
+                     .fields,
+                 move.value().fields);
         QCOMPARE(planMutation({QStringLiteral("guest.explode"), {{"id", id}}}).error().code,
                  QStringLiteral("mutation.unknown"));
         QCOMPARE(planMutation({QStringLiteral("guest.create"), {}}).error().code,
@@ -150,6 +160,74 @@ private slots:
                      .error()
                      .code,
                  QStringLiteral("json.bad_value"));
+    }
+
+    // Protocol 1's names, both ways, by kind; the table holds nothing but snake_case to camelCase.
+    void protocol1SpellingsRoundTrip()
+    {
+        for (const Respelling &r : protocol1Respellings()) {
+            const QString old = QLatin1String(r.protocol1), current = QLatin1String(r.current);
+            QVERIFY2(old.contains(QLatin1Char('_')) && !current.contains(QLatin1Char('_')), r.protocol1);
+            QCOMPARE(QString(old).remove(QLatin1Char('_')).toLower(), current.toLower());
+        }
+        const QString room = idToString(newId());
+        const QJsonObject old{{"id", idToString(newId())},
+                              {"room_id", room},
+                              {"first_night", "2031-05-01"},
+                              {"end_night", "2031-05-08"},
+                              {"reason", "Ремонт"}};
+        const QJsonObject args = argsFromProtocol1(QStringLiteral("room_closure.create"), old);
+        QCOMPARE(args, (QJsonObject{{"id", old.value("id")},
+                                    {"roomId", room},
+                                    {"firstNight", "2031-05-01"},
+                                    {"endNight", "2031-05-08"},
+                                    {"reason", "Ремонт"}}));
+        QCOMPARE(recordFromProtocol1(EntityKind::RoomClosure, old), args);
+        QCOMPARE(recordForProtocol1(EntityKind::RoomClosure, args), old);
+        // The created record is today's spelling, whatever spelling the desk pushed.
+        auto plan = planMutation({QStringLiteral("room_closure.create"), args});
+        QVERIFY(plan.ok());
+        QCOMPARE(mergeEntity(std::nullopt, plan.value(), QDateTime::currentDateTimeUtc()).value(), args);
+        // An old name wins over a current one beside it: it is what a protocol-1 desk meant.
+        QCOMPARE(
+            argsFromProtocol1(QStringLiteral("room.update"), {{"categoryId", "a"}, {"category_id", "b"}}),
+            (QJsonObject{{"categoryId", "b"}}));
+        // Other kinds, and names that are not fields, are left alone: a booking's roomId is its own,
+        // a deal record's lostReason was always camelCase, kind keys are identifiers.
+        const QJsonObject booking{{"roomId", room}, {"room_id", "x"}};
+        QCOMPARE(argsFromProtocol1(QStringLiteral("booking.create"), booking), booking);
+        QCOMPARE(recordForProtocol1(EntityKind::Booking, booking), booking);
+        QCOMPARE(recordForProtocol1(EntityKind::Deal, {{"lostReason", "дорого"}}),
+                 (QJsonObject{{"lostReason", "дорого"}}));
+        QCOMPARE(argsFromProtocol1(QStringLiteral("guest.explode"), old), old);
+        QVERIFY(hasProtocol1Names(EntityKind::User) && hasProtocol1Names(EntityKind::Room));
+        QVERIFY(!hasProtocol1Names(EntityKind::Deal) && !hasProtocol1Names(EntityKind::Guest));
+        // A refusal's words in the desk's spelling, whole names only.
+        QCOMPARE(messageForProtocol1(QStringLiteral("room_closure.create"), QStringLiteral("endNight")),
+                 QStringLiteral("end_night"));
+        QCOMPARE(messageForProtocol1(QStringLiteral("room_closure.create"),
+                                     QStringLiteral("roomId: expected a UUID")),
+                 QStringLiteral("room_id: expected a UUID"));
+        QCOMPARE(messageForProtocol1(QStringLiteral("room_closure.create"), QStringLiteral("bookingRoomId")),
+                 QStringLiteral("bookingRoomId"));
+        QCOMPARE(messageForProtocol1(QStringLiteral("booking.create"), QStringLiteral("roomId")),
+                 QStringLiteral("roomId"));
+    }
+
+    // Which kinds a desk is sent: protocol 1 by its schema, protocol 2 by the protocol alone.
+    void kindsADeskUnderstands()
+    {
+        QVERIFY(!deskUnderstands(1, 8, EntityKind::GuestDistinct));
+        QVERIFY(deskUnderstands(1, 9, EntityKind::GuestDistinct));
+        QVERIFY(deskUnderstands(1, 0, EntityKind::GuestDistinct)); // schema not said
+        QVERIFY(deskUnderstands(2, 8, EntityKind::GuestDistinct));
+        QVERIFY(deskUnderstands(2, 99, EntityKind::Guest));
+        QVERIFY(!deskUnderstands(0, 10, EntityKind::Guest));
+        for (int k = int(EntityKind::User); k <= int(EntityKind::GuestDistinct); ++k) {
+            const auto kind = EntityKind(k);
+            QVERIFY(minProtocolOf(kind) >= kOldestProtocolVersion && minProtocolOf(kind) <= kProtocolVersion);
+            QVERIFY(deskUnderstands(kProtocolVersion, 0, kind));
+        }
     }
 
     void patchesMergePerField()
@@ -270,7 +348,7 @@ private slots:
         auto lost = mergeEntity(
             toJson(d),
             planMutation(
-                {"deal.move", {{"id", idToString(d.id)}, {"stage", "lost"}, {"lost_reason", "дорого"}}})
+                {"deal.move", {{"id", idToString(d.id)}, {"stage", "lost"}, {"lostReason", "дорого"}}})
                 .value(),
             at);
         QVERIFY(lost.ok());

@@ -25,9 +25,9 @@ constexpr int AccountStoreFreeAttempts = 5; // server-sync/src/accountstore.h
 QJsonObject closureArgs(const Id &id, const Id &room, const QString &first, const QString &end)
 {
     return {{"id", idToString(id)},
-            {"room_id", idToString(room)},
-            {"first_night", first},
-            {"end_night", end},
+            {"roomId", idToString(room)},
+            {"firstNight", first},
+            {"endNight", end},
             {"reason", QStringLiteral("Ремонт")}};
 }
 
@@ -96,8 +96,8 @@ private slots:
         auto added = pushAs(headToken, headClient2, headNext,
                             {{"room.create",
                               {{"id", idToString(room102)},
-                               {"building_id", idToString(stock.building)},
-                               {"category_id", idToString(stock.category)},
+                               {"buildingId", idToString(stock.building)},
+                               {"categoryId", idToString(stock.category)},
                                {"number", "102"},
                                {"floor", 1},
                                {"beds", 2}}}});

@@ -20,7 +20,6 @@ constexpr FieldLimit kLimits[] = {
     {"address", kShortText},
     {"cancelReason", kShortText},
     {"code", kName},
-    {"display_name", kName},
     {"displayName", kName},
     {"emails", kEmail},
     {"ext", 10},

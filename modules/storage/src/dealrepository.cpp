@@ -85,7 +85,7 @@ Result<DealMove> DealRepository::move(const Id &dealId, const QString &to, const
         return s.error();
     const QJsonObject args{{QStringLiteral("id"), idToString(dealId)},
                            {QStringLiteral("stage"), to},
-                           {QStringLiteral("lost_reason"), reason}};
+                           {QStringLiteral("lostReason"), reason}};
     // The stage's rules (closed time, updated time, the lost reason) are the write path's.
     if (auto s = write(m_db, Mutation{QStringLiteral("deal.move"), args}, now); !s.ok())
         return s.error();

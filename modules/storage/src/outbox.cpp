@@ -2,11 +2,25 @@
 
 #include "kasp/storage/sqlhelpers.h"
 #include "kasp/storage/storageerror.h"
+#include "kasp/syncproto/spelling.h"
 
 #include <QJsonDocument>
 #include <QSqlError>
 
 namespace kasp::storage {
+
+namespace {
+// An entry as it is pushed and re-applied: one queued by the previous release carries protocol 1's
+// names (spelling.h) and is read in today's, so the push and the replay over a pulled page agree.
+OutboxEntry readEntry(const QSqlQuery &query)
+{
+    const QString name = query.value(1).toString();
+    return OutboxEntry{
+        query.value(0).toLongLong(), name,
+        sync::argsFromProtocol1(name, QJsonDocument::fromJson(query.value(2).toString().toUtf8()).object()),
+        sql::toInstant(query.value(3))};
+}
+} // namespace
 
 Status Outbox::append(const Mutation &mutation, const QDateTime &at)
 {
@@ -46,11 +60,8 @@ Result<QList<OutboxEntry>> Outbox::pending(int limit) const
     if (auto s = sql::exec(query, QStringLiteral("outbox pending")); !s.ok())
         return s.error();
     QList<OutboxEntry> entries;
-    while (query.next()) {
-        entries.append(OutboxEntry{query.value(0).toLongLong(), query.value(1).toString(),
-                                   QJsonDocument::fromJson(query.value(2).toString().toUtf8()).object(),
-                                   sql::toInstant(query.value(3))});
-    }
+    while (query.next())
+        entries.append(readEntry(query));
     return entries;
 }
 
@@ -67,10 +78,7 @@ Result<std::optional<OutboxEntry>> Outbox::entry(qint64 mutationId) const
         return s.error();
     if (!query.next())
         return std::optional<OutboxEntry>();
-    return std::optional<OutboxEntry>(
-        OutboxEntry{query.value(0).toLongLong(), query.value(1).toString(),
-                    QJsonDocument::fromJson(query.value(2).toString().toUtf8()).object(),
-                    sql::toInstant(query.value(3))});
+    return std::optional<OutboxEntry>(readEntry(query));
 }
 
 Result<qint64> Outbox::pendingCount() const

@@ -27,7 +27,7 @@ Result<QList<T>> readAll(QSqlDatabase db, const QString &sqlText, Read read)
 }
 } // namespace
 
-// The stock's wire records (snake_case, as kasp-sync has always stored them).
+// The stock's wire records.
 namespace {
 QJsonObject recordOf(const Building &b)
 {
@@ -41,14 +41,14 @@ QJsonObject recordOf(const RoomCategory &c)
             {QStringLiteral("code"), c.code},
             {QStringLiteral("name"), c.name},
             {QStringLiteral("beds"), c.beds},
-            {QStringLiteral("extra_beds"), c.extraBeds},
-            {QStringLiteral("price_per_bed_night"), c.pricePerBedNight.kopecks()}};
+            {QStringLiteral("extraBeds"), c.extraBeds},
+            {QStringLiteral("pricePerBedNight"), c.pricePerBedNight.kopecks()}};
 }
 QJsonObject recordOf(const Room &r)
 {
     return {{QStringLiteral("id"), idToString(r.id)},
-            {QStringLiteral("building_id"), idToString(r.buildingId)},
-            {QStringLiteral("category_id"), idToString(r.categoryId)},
+            {QStringLiteral("buildingId"), idToString(r.buildingId)},
+            {QStringLiteral("categoryId"), idToString(r.categoryId)},
             {QStringLiteral("number"), r.number},
             {QStringLiteral("floor"), r.floor},
             {QStringLiteral("beds"), r.beds}};
@@ -135,9 +135,9 @@ Status RoomRepository::closeRoom(const RoomClosure &c)
                      QCoreApplication::translate("kasp::storage",
                                                  "Choose the first and the last night out of service.")};
     const QJsonObject args{{QStringLiteral("id"), idToString(c.id)},
-                           {QStringLiteral("room_id"), idToString(c.roomId)},
-                           {QStringLiteral("first_night"), c.firstNight.toString(Qt::ISODate)},
-                           {QStringLiteral("end_night"), c.endNight.toString(Qt::ISODate)},
+                           {QStringLiteral("roomId"), idToString(c.roomId)},
+                           {QStringLiteral("firstNight"), c.firstNight.toString(Qt::ISODate)},
+                           {QStringLiteral("endNight"), c.endNight.toString(Qt::ISODate)},
                            {QStringLiteral("reason"), c.reason}};
     sql::WriteTransaction tx(m_db);
     if (auto s = tx.begin(); !s.ok())

@@ -20,12 +20,10 @@ const QString kColumns = QStringLiteral("id, login, display_name, role, active, 
 
 Status UserRepository::create(const User &user)
 {
-    const QJsonObject args{{QStringLiteral("id"), idToString(user.id)},
-                           {QStringLiteral("login"), user.login},
-                           {QStringLiteral("display_name"), user.displayName},
-                           {QStringLiteral("role"), roleKey(user.role)},
-                           {QStringLiteral("active"), user.active},
-                           {QStringLiteral("extension"), user.extension}};
+    const QJsonObject args{
+        {QStringLiteral("id"), idToString(user.id)},       {QStringLiteral("login"), user.login},
+        {QStringLiteral("displayName"), user.displayName}, {QStringLiteral("role"), roleKey(user.role)},
+        {QStringLiteral("active"), user.active},           {QStringLiteral("extension"), user.extension}};
     return write(m_db, Mutation{QStringLiteral("user.create"), args}, m_clock.now());
 }
 

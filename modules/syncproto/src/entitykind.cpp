@@ -35,9 +35,21 @@ QString entityKindKey(EntityKind kind)
     return {};
 }
 
+int minProtocolOf(EntityKind)
+{
+    return 1;
+}
+
 int minSchemaOf(EntityKind kind)
 {
     return kind == EntityKind::GuestDistinct ? 9 : 1;
+}
+
+bool deskUnderstands(int protocol, int schema, EntityKind kind)
+{
+    if (minProtocolOf(kind) > protocol)
+        return false;
+    return protocol >= 2 || schema <= 0 || minSchemaOf(kind) <= schema;
 }
 
 std::optional<EntityKind> entityKindFromKey(const QString &key)

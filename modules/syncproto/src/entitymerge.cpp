@@ -31,7 +31,7 @@ QString instantText(const QDateTime &at)
     return isoInstant(at);
 }
 
-// For the room stock and users (snake_case records without a core codec): checks each field's type.
+// For the room stock and users (records without a core codec): checks each field's type.
 struct FieldRule
 {
     const char *name;
@@ -215,9 +215,9 @@ Status checkRecord(EntityKind kind, const QJsonObject &record, const QDateTime &
         return first < second ? Status() : Status(badValue(QStringLiteral("secondId")));
     }
     case EntityKind::RoomClosure:
-        if (record.value(QStringLiteral("end_night")).toString() <=
-            record.value(QStringLiteral("first_night")).toString())
-            return badValue(QStringLiteral("end_night"));
+        if (record.value(QStringLiteral("endNight")).toString() <=
+            record.value(QStringLiteral("firstNight")).toString())
+            return badValue(QStringLiteral("endNight"));
         return {};
     default:
         return {};
@@ -275,13 +275,13 @@ Result<QJsonObject> canonicalEntity(EntityKind kind, const QJsonObject &json)
                                   {"userId", FieldRule::Text}, // who said so; empty from tools
                                   {"at", FieldRule::Instant}});
     case EntityKind::RoomClosure:
-        return checkFields(json, {{"room_id", FieldRule::IdRef},
-                                  {"first_night", FieldRule::Date},
-                                  {"end_night", FieldRule::Date},
+        return checkFields(json, {{"roomId", FieldRule::IdRef},
+                                  {"firstNight", FieldRule::Date},
+                                  {"endNight", FieldRule::Date},
                                   {"reason", FieldRule::Text}});
     case EntityKind::User: {
         auto out = checkFields(json, {{"login", FieldRule::RequiredText},
-                                      {"display_name", FieldRule::RequiredText},
+                                      {"displayName", FieldRule::RequiredText},
                                       {"role", FieldRule::RequiredText},
                                       {"active", FieldRule::Bool},
                                       // Absent from desktops older than schema 8.
@@ -297,11 +297,11 @@ Result<QJsonObject> canonicalEntity(EntityKind kind, const QJsonObject &json)
                                   {"name", FieldRule::RequiredText},
                                   {"beds", FieldRule::Int, 1, 20},
                                   // Absent from desktops older than schema 2.
-                                  {"extra_beds", FieldRule::OptionalInt, 0, 10},
-                                  {"price_per_bed_night", FieldRule::Int, 0, 1'000'000'000}});
+                                  {"extraBeds", FieldRule::OptionalInt, 0, 10},
+                                  {"pricePerBedNight", FieldRule::Int, 0, 1'000'000'000}});
     case EntityKind::Room:
-        return checkFields(json, {{"building_id", FieldRule::IdRef},
-                                  {"category_id", FieldRule::IdRef},
+        return checkFields(json, {{"buildingId", FieldRule::IdRef},
+                                  {"categoryId", FieldRule::IdRef},
                                   {"number", FieldRule::RequiredText},
                                   {"floor", FieldRule::Int, -5, 200},
                                   {"beds", FieldRule::Int, 1, 20}});

@@ -19,8 +19,6 @@ struct Shape
     const char *name;
     EntityKind kind;
     Op op;
-    // Patch mutations whose argument names differ from the entity's field names ("lost_reason").
-    std::initializer_list<std::pair<const char *, const char *>> renames = {};
     // Patch mutations that may change only these fields (empty: any field but the id).
     std::initializer_list<const char *> changes = {};
 };
@@ -28,7 +26,7 @@ struct Shape
 const Shape kShapes[] = {
     {"user.create", EntityKind::User, Op::Create},
     // A desk's phone registered: colleagues see its extension in the transfer list.
-    {"user.set_extension", EntityKind::User, Op::Patch, {}, {"extension"}},
+    {"user.set_extension", EntityKind::User, Op::Patch, {"extension"}},
     {"building.create", EntityKind::Building, Op::Create},
     {"room_category.create", EntityKind::RoomCategory, Op::Create},
     {"room.create", EntityKind::Room, Op::Create},
@@ -54,16 +52,16 @@ const Shape kShapes[] = {
     {"guest_distinct.create", EntityKind::GuestDistinct, Op::Create},
     {"touch.add", EntityKind::Touch, Op::Create},
     {"booking.create", EntityKind::Booking, Op::Create},
-    {"booking.set_status", EntityKind::Booking, Op::Patch, {}, {"status", "cancelReason", "prepaid"}},
-    {"booking.move", EntityKind::Booking, Op::Patch, {}, {"roomId", "checkIn", "checkOut", "total"}},
+    {"booking.set_status", EntityKind::Booking, Op::Patch, {"status", "cancelReason", "prepaid"}},
+    {"booking.move", EntityKind::Booking, Op::Patch, {"roomId", "checkIn", "checkOut", "total"}},
     {"deal.create", EntityKind::Deal, Op::Create},
-    {"deal.move", EntityKind::Deal, Op::Patch, {{"lost_reason", "lostReason"}}, {"stage", "lostReason"}},
+    {"deal.move", EntityKind::Deal, Op::Patch, {"stage", "lostReason"}},
     {"deal_move.add", EntityKind::DealMove, Op::Create},
     {"deal_stage.create", EntityKind::DealStage, Op::Create}, // head of sales: the pipeline
-    {"deal_stage.update", EntityKind::DealStage, Op::Patch, {}, {"title", "position", "active"}},
+    {"deal_stage.update", EntityKind::DealStage, Op::Patch, {"title", "position", "active"}},
     {"task.create", EntityKind::Task, Op::Create},
-    {"task.set_status", EntityKind::Task, Op::Patch, {}, {"status"}},
-    {"task.reschedule", EntityKind::Task, Op::Patch, {}, {"due"}},
+    {"task.set_status", EntityKind::Task, Op::Patch, {"status"}},
+    {"task.reschedule", EntityKind::Task, Op::Patch, {"due"}},
     {"payment.add", EntityKind::Payment, Op::Create},
     {"room_closure.create", EntityKind::RoomClosure, Op::Create},
     {"room_closure.delete", EntityKind::RoomClosure, Op::Delete}, // the room is back in service
@@ -132,11 +130,11 @@ Status checkFieldLimits(const QJsonObject &args)
     return {};
 }
 
-// A reference ("guestId", "room_id", ...) is a UUID or empty, before it is looked up.
+// A reference ("guestId", "roomId", ...) is a UUID or empty, before it is looked up.
 Status checkReferenceShapes(const QJsonObject &args)
 {
     for (auto it = args.begin(); it != args.end(); ++it) {
-        if (!it.key().endsWith(QLatin1String("Id")) && !it.key().endsWith(QLatin1String("_id")))
+        if (!it.key().endsWith(QLatin1String("Id")))
             continue;
         if (it.value().isNull() || it.value().isUndefined())
             continue;
@@ -195,10 +193,7 @@ Result<MutationPlan> planMutation(const Mutation &mutation)
         if (it.key() == QLatin1String("id") ||
             (plan.op == Op::Merge && it.key() == QLatin1String("mergedId")))
             continue;
-        QString field = it.key();
-        for (const auto &[from, to] : shape->renames)
-            if (field == QLatin1String(from))
-                field = QLatin1String(to);
+        const QString &field = it.key();
         const bool allowed = shape->changes.size() == 0 ||
                              std::any_of(shape->changes.begin(), shape->changes.end(),
                                          [&](const char *f) { return field == QLatin1String(f); });

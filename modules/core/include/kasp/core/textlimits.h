@@ -16,7 +16,7 @@ inline constexpr int kListItems = 50;       // phones, e-mails or tags of one ca
 inline constexpr int kKey = 64;             // a JSON object key (a meal plan's, a field's name)
 inline constexpr int kWireText = kLongText; // any string on the wire, whatever its field
 
-// The longest value of a field, by its wire name ("lastName", "note", "display_name"...);
+// The longest value of a field, by its wire name ("lastName", "note", "displayName"...);
 // kShortText for a field not named in the table.
 int maxLengthOf(QStringView field);
 

@@ -27,8 +27,17 @@ enum class EntityKind {
 
 QString entityKindKey(EntityKind kind); // "user", "building", "room_category", "room", "guest", ...
 std::optional<EntityKind> entityKindFromKey(const QString &key);
-// The first desktop schema that knows the kind. kasp-sync does not send a desktop the kinds its
-// schema does not know (it would refuse the page). Kinds older than this rule say 1.
+// The first sync protocol (wire.h) whose desks know the kind. From protocol 2 on, a new kind
+// raises the protocol: kasp-sync does not send a desk the kinds its protocol does not know (it
+// would refuse the page), whatever its SQLite schema. Every kind so far says 1: protocol-1 desks
+// know them all, narrowed by their schema (minSchemaOf).
+int minProtocolOf(EntityKind kind);
+// Protocol 1 only: the first desktop schema that knows the kind (a protocol-1 desk said what it
+// understood through X-Kasp-Schema). Kinds older than this rule say 1.
 int minSchemaOf(EntityKind kind);
+// Whether a desk speaking this protocol, at this schema, reads records of the kind. Protocol 1:
+// by its schema (0, not said: every kind, as kasp-sync always did); protocol 2 and later: by the
+// protocol alone, so a desk migration that only adds an index needs no new server.
+bool deskUnderstands(int protocol, int schema, EntityKind kind);
 
 } // namespace kasp::sync

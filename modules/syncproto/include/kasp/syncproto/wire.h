@@ -11,7 +11,14 @@
 
 namespace kasp::sync {
 
-inline constexpr int kProtocolVersion = 1;
+// The sync protocol's version (X-Kasp-Protocol), apart from the desk's SQLite schema: which record
+// kinds and which spelling of their fields a desk understands (docs/SYNC.md, "Protocol versions").
+// 1: the room stock's, users' and closures' fields in snake_case (spelling.h), kinds narrowed by
+// the desk's schema (X-Kasp-Schema). 2: every field camelCase; kinds by minProtocolOf, the schema
+// header only informs the logs. A desk sends kProtocolVersion; kasp-sync accepts
+// kOldestProtocolVersion..kProtocolVersion.
+inline constexpr int kProtocolVersion = 2;
+inline constexpr int kOldestProtocolVersion = 1;
 inline constexpr qsizetype kMaxBodyBytes = 8 * 1024 * 1024;
 inline constexpr int kMaxPushBatch = 1000;
 inline constexpr int kMaxPullPage = 5000;
