@@ -2,6 +2,7 @@
 
 #include "appcontext.h"
 #include "kasp/booking/ui/bookingpanel.h"
+#include "kasp/crm/ui/consentdialog.h"
 #include "kasp/crm/ui/guestcardpanel.h"
 #include "kasp/crm/ui/guesteditdialog.h"
 
@@ -10,10 +11,27 @@
 namespace kasp::app {
 
 CardController::CardController(AppContext &context, crm::ui::GuestCardPanel *card,
-                               booking::ui::BookingPanel *booking, QTabWidget *tabs, QWidget *window)
-    : QObject(window), m_context(context), m_card(card), m_booking(booking), m_tabs(tabs), m_window(window)
+                               booking::ui::BookingPanel *booking, QTabWidget *tabs, ModalRunner runModal,
+                               QWidget *window)
+    : QObject(window), m_context(context), m_card(card), m_booking(booking), m_tabs(tabs),
+      m_runModal(std::move(runModal)), m_window(window)
 {
     connect(m_card, &crm::ui::GuestCardPanel::editRequested, this, &CardController::editGuest);
+    connect(m_card, &crm::ui::GuestCardPanel::consentRequested, this, &CardController::recordConsent);
+}
+
+void CardController::recordConsent(const Id &guestId)
+{
+    // The director reads the consents; the server refuses the director's writes too.
+    if (guestId.isNull() || !m_context.permissions().recordsConsent)
+        return;
+    crm::ui::ConsentDialog dialog(m_context.guests(), guestId, m_card->shownName(), m_context.user().id,
+                                  m_window);
+    m_runModal(dialog);
+    if (dialog.result() != QDialog::Accepted)
+        return;
+    refreshIfShown(guestId);
+    emit message(tr("Consent recorded."), 5000);
 }
 
 std::optional<crm::GuestCard> CardController::open(const Id &guestId)

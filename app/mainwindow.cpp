@@ -119,7 +119,7 @@ void MainWindow::buildDocks()
 void MainWindow::buildControllers()
 {
     const ModalRunner run = [this](QDialog &dialog) { runModal(dialog); };
-    m_cards = new CardController(m_context, m_card, m_bookingPanel, m_tabs, this);
+    m_cards = new CardController(m_context, m_card, m_bookingPanel, m_tabs, run, this);
     m_phone = new PhoneController(m_context, *m_cards, m_search, m_notifier, run, this);
     m_taskActions = new TasksController(m_context, *m_cards, m_tasks, m_notifier, run, this);
     m_dealActions = new DealsController(m_context, *m_cards, m_deals, this);
@@ -194,6 +194,7 @@ void MainWindow::applyPermissions()
     m_findDuplicates->setEnabled(edits);
     m_newDeal->setEnabled(edits);
     m_card->setEditable(edits);
+    m_card->setCanRecordConsent(can.recordsConsent);
     m_card->setUser(m_context.user().id);
     m_bookingPanel->setEditable(edits);
     m_bookingPanel->setManagesStock(m_context.user().role == Role::HeadOfSales);
@@ -412,7 +413,7 @@ QString MainWindow::exportCurrentList(const QString &testPath)
         if (auto users = m_context.guests().users(); users.ok())
             for (const User &u : users.value())
                 names.insert(u.id, u.displayName);
-        crm::GuestExportSource source(m_context.guests().list(), std::move(names));
+        crm::GuestExportSource source(m_context.guests().list(), std::move(names), m_context.guests().consents());
         saved = exportListInteractively(this, source, tr("Guests"), m_context.clock().today(), testPath);
     }
     if (!saved.isEmpty())

@@ -639,6 +639,13 @@
     </message>
 </context>
 <context>
+    <name>kasp::app::CardController</name>
+    <message>
+        <source>Consent recorded.</source>
+        <translation>Согласие записано.</translation>
+    </message>
+</context>
+<context>
     <name>kasp::app::CatalogueActions</name>
     <message numerus="yes">
         <source>Price list saved: %n change(s)</source>
@@ -2683,6 +2690,18 @@ No other room is free for these nights.</source>
         <source>In the base since</source>
         <translation>В базе с</translation>
     </message>
+    <message>
+        <source>Consent: %1</source>
+        <translation>Согласие: %1</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
 </context>
 <context>
     <name>kasp::crm::GuestImporter</name>
@@ -2778,6 +2797,14 @@ No other room is free for these nights.</source>
         <source>imported</source>
         <translation>импортирован</translation>
     </message>
+    <message>
+        <source>Consent to advertising</source>
+        <translation>Согласие на рекламу</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is neither yes nor no (consent to advertising)</source>
+        <translation>«%1» — ни «да», ни «нет» (согласие на рекламу)</translation>
+    </message>
 </context>
 <context>
     <name>kasp::crm::GuestService</name>
@@ -2788,6 +2815,10 @@ No other room is free for these nights.</source>
     <message>
         <source>A note is at most 2,000 characters; this one has %1.</source>
         <translation>Заметка — не больше 2000 символов, а в этой %1.</translation>
+    </message>
+    <message>
+        <source>Pick at least one channel.</source>
+        <translation>Отметьте хотя бы один канал.</translation>
     </message>
 </context>
 <context>
@@ -2886,6 +2917,73 @@ No other room is free for these nights.</source>
     <message>
         <source>did not go through</source>
         <translation>не прошёл</translation>
+    </message>
+</context>
+<context>
+    <name>kasp::crm::ui::ConsentDialog</name>
+    <message>
+        <source>Consent given</source>
+        <translation>Согласие дано</translation>
+    </message>
+    <message>
+        <source>Consent withdrawn</source>
+        <translation>Согласие отозвано</translation>
+    </message>
+    <message>
+        <source>Consent to advertising — %1</source>
+        <translation>Согласие на рекламу — %1</translation>
+    </message>
+    <message>
+        <source>The guest asked not to be sent advertising: the earlier consent stays in the history, no mailing or advertising call reaches them</source>
+        <translation>Гость просит не присылать рекламу: прежнее согласие остаётся в истории, рассылки и рекламные звонки до него не дойдут</translation>
+    </message>
+    <message>
+        <source>How the guest said it: the law asks for proof of consent</source>
+        <translation>Как гость это сказал: закон требует подтверждения согласия</translation>
+    </message>
+    <message>
+        <source>What the guest said, the form&apos;s number…</source>
+        <translation>Что сказал гость, номер анкеты…</translation>
+    </message>
+    <message>
+        <source>Channels:</source>
+        <translation>Каналы:</translation>
+    </message>
+    <message>
+        <source>Answer:</source>
+        <translation>Ответ:</translation>
+    </message>
+    <message>
+        <source>How:</source>
+        <translation>Как:</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Примечание:</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Записать</translation>
+    </message>
+    <message>
+        <source>Advertising: %1</source>
+        <translation>Реклама: %1</translation>
+    </message>
+    <message>
+        <source>%1: never asked</source>
+        <translation>%1: не спрашивали</translation>
+    </message>
+    <message>
+        <source>%1: given %2, %3%4</source>
+        <translation>%1: согласие дано %2, %3%4</translation>
+    </message>
+    <message>
+        <source>%1: withdrawn %2, %3%4</source>
+        <translation>%1: согласие отозвано %2, %3%4</translation>
+    </message>
+    <message>
+        <source>Advertising by SMS, e-mail and calls needs the guest&apos;s consent (38-ФЗ, art. 18).</source>
+        <translation>Реклама по SMS, e-mail и звонками — только с согласия гостя (38-ФЗ, ст. 18).</translation>
     </message>
 </context>
 <context>
@@ -3356,6 +3454,18 @@ VIP и потерянные: от %3 путёвок или от %4; VIP и пе�
             <numerusform>Сегмент по давности, частоте и сумме (RFM): куплено %n путёвок на %1, последняя покупка %2.
 VIP и потерянные: от %3 путёвок или от %4; VIP и перспективные покупали в этом или прошлом году.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Consent…</source>
+        <translation>Согласие…</translation>
+    </message>
+    <message>
+        <source>Record the guest&apos;s consent to advertising by SMS, e-mail, calls or ads audiences — or its withdrawal</source>
+        <translation>Записать согласие гостя на рекламу по SMS, e-mail, звонками или в рекламных аудиториях — или его отзыв</translation>
+    </message>
+    <message>
+        <source>Only those who talk to guests record their consent: your role reads it</source>
+        <translation>Согласие записывают те, кто говорит с гостями: вашей роли оно видно только для чтения</translation>
     </message>
 </context>
 <context>

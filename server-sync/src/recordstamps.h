@@ -13,7 +13,7 @@ inline constexpr char kNowMs[] = "(extract(epoch from clock_timestamp()) * 1000)
 
 // The kinds that refer to a guest (data->>'guestId'); the same list as the partial index
 // records_guest_history (serverschema.cpp), so that the planner can use it.
-inline constexpr char kGuestHistoryKinds[] = "('touch', 'booking', 'deal', 'task', 'payment', 'deal_move')";
+inline constexpr char kGuestHistoryKinds[] = "('touch', 'booking', 'deal', 'task', 'payment', 'deal_move', 'consent')";
 
 // True when the record existed (live, or in any state when !liveOnly) and got a new seq; where
 // nothing existed nothing is written.

@@ -43,6 +43,7 @@ QList<std::pair<QString, QString>> references(EntityKind kind, const QJsonObject
     switch (kind) {
     case EntityKind::Touch:
     case EntityKind::Deal:
+    case EntityKind::Consent:
         return {{QStringLiteral("guest"), field("guestId")}};
     case EntityKind::Booking:
         return {{QStringLiteral("guest"), field("guestId")}, {QStringLiteral("room"), field("roomId")}};

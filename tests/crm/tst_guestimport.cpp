@@ -245,6 +245,46 @@ private slots:
         QCOMPARE(utmSummary(channel.firstTouch->source), QStringLiteral("Яндекс.Директ"));
     }
 
+    // A consent column (amoCRM's «Согласие на рассылку», a spreadsheet's «Согласие на рекламу»):
+    // yes or no on every channel, recorded as imported; anything else lists the row as bad.
+    void consentComesAlong()
+    {
+        const QByteArray csv = QStringLiteral("Фамилия;Телефон;Согласие на рекламу\r\n"
+                                              "Согласнова;+7 916 808-10-01;да\r\n"
+                                              "Отказова;+7 916 808-10-02;Нет\r\n"
+                                              "Молчанова;+7 916 808-10-03;\r\n"
+                                              "Путанова;+7 916 808-10-04;может быть\r\n")
+                                   .toUtf8();
+        CsvReader peek(csv);
+        CsvRow header;
+        QVERIFY(peek.next(header));
+        const QList<crm::ImportField> mapping = crm::guessImportMapping(header.fields);
+        QCOMPARE(mapping.value(2), crm::ImportField::Consent);
+        CsvReader reader(csv);
+        auto report = importer().run(reader, mapping);
+        QVERIFY(report.ok());
+        QCOMPARE(report->imported, 3);
+        QCOMPARE(report->problems.size(), 1);
+        QCOMPARE(report->problems.first().line, 5);
+        QVERIFY(report->problems.first().reason.contains(QStringLiteral("может быть")));
+
+        crm::GuestService service(t.db, clock);
+        const auto cardOf = [&](const char *name) {
+            return service.card(service.search(QString::fromUtf8(name), 1).value().first().id).value();
+        };
+        const auto yes = currentConsents(cardOf("Согласнова").consents);
+        QCOMPARE(yes.size(), 4);
+        for (ConsentChannel channel : consentChannels()) {
+            QVERIFY(mayAdvertise(yes, channel));
+            QCOMPARE(yes.value(channel).method, ConsentMethod::Import);
+        }
+        const auto no = currentConsents(cardOf("Отказова").consents);
+        QCOMPARE(no.size(), 4);
+        QVERIFY(!mayAdvertise(no, ConsentChannel::Sms));
+        QVERIFY(!no.value(ConsentChannel::Calls).given);
+        QVERIFY(cardOf("Молчанова").consents.isEmpty()); // never asked: no record at all
+    }
+
     void cancelLeavesNothing()
     {
         QByteArray csv("Фамилия;Телефон\n");

@@ -5,6 +5,7 @@
 #include "kasp/core/csv.h"
 #include "kasp/crm/listexport.h"
 #include "kasp/demo/demogenerator.h"
+#include "kasp/storage/consentrepository.h"
 #include "kasp/testsupport/testdb.h"
 #include "kasp/testsupport/testenv.h"
 
@@ -134,6 +135,45 @@ private slots:
         QVERIFY(!reader.error());
         QCOMPARE(n, guests); // no row lost or repeated at the 1,000-row page joins
         QVERIFY(!QFile::exists(path(QStringLiteral("guests.csv.part"))));
+    }
+
+    // The consents' columns: each guest's current answer per channel, read a page at a time;
+    // guests in different pages of 1,000 rows keep their own answers.
+    void consentsInTheExport()
+    {
+        FixedClock clock{QDateTime(QDate(2026, 11, 23), QTime(9, 0), Qt::UTC)};
+        const auto all = storage::GuestList(t.db).rowsFrom(std::nullopt, 1400).value();
+        const Id early = all.at(3).id, late = all.at(1300).id; // the first page and the second
+        storage::ConsentRepository consents(t.db, clock);
+        const auto record = [&](const Id &guest, ConsentChannel channel, bool given, int minutes) {
+            QVERIFY(consents
+                        .add(Consent{newId(), guest, channel, given, clock.now().addSecs(60 * minutes),
+                                     ConsentMethod::RecordedCall, Id(), QString()})
+                        .ok());
+        };
+        record(early, ConsentChannel::Sms, true, 0);
+        record(early, ConsentChannel::Sms, false, 5); // withdrawn later: «нет»
+        record(early, ConsentChannel::Email, true, 0);
+        record(late, ConsentChannel::Calls, true, 0);
+        GuestExportSource source(storage::GuestList(t.db), {}, consents);
+        QCOMPARE(source.headers().size(), 9);
+        auto rows = exportList(source, path(QStringLiteral("consents.csv")), ExportFormat::Csv);
+        QVERIFY2(rows.ok(), rows.ok() ? "" : qPrintable(rows.error().message));
+        QFile file(path(QStringLiteral("consents.csv")));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        CsvReader reader(file.readAll());
+        CsvRow row;
+        QVERIFY(reader.next(row)); // the header
+        QList<QStringList> lines;
+        while (reader.next(row))
+            lines.append(row.fields);
+        QCOMPARE(lines.size(), int(guests));
+        // Channels in the card's order: SMS, e-mail, calls, ads.
+        QCOMPARE(lines.at(3).mid(5),
+                 (QStringList{QStringLiteral("no"), QStringLiteral("yes"), QString(), QString()}));
+        QCOMPARE(lines.at(1300).mid(5),
+                 (QStringList{QString(), QString(), QStringLiteral("yes"), QString()}));
+        QCOMPARE(lines.at(4).mid(5), (QStringList{QString(), QString(), QString(), QString()}));
     }
 
     void theWholeBaseToXlsx()

@@ -3,6 +3,7 @@
 // mutation (and refuses, changing nothing, when a card is gone).
 #include "kasp/core/guestmerge.h"
 #include "kasp/storage/bookingrepository.h"
+#include "kasp/storage/consentrepository.h"
 #include "kasp/storage/dealrepository.h"
 #include "kasp/storage/guestduplicates.h"
 #include "kasp/storage/guestrepository.h"
@@ -170,6 +171,10 @@ private slots:
                                  clock.now(),
                                  {}})
                     .ok());
+        QVERIFY(ConsentRepository(t.db, clock)
+                    .add(Consent{newId(), gone.id, ConsentChannel::Sms, true, clock.now(),
+                                 ConsentMethod::RecordedCall, Id(), QStringLiteral("сказала на звонке")})
+                    .ok());
         const qint64 goneTouches = countWhere(t.db, "touches", gone.id);
 
         // Refusals change nothing and log nothing.
@@ -194,7 +199,8 @@ private slots:
         const Guest survivor = *guests.byId(keep.id).value();
         QCOMPARE(survivor.lastName, QStringLiteral("Ушедшая"));
         QCOMPARE(survivor.emails, QStringList{QStringLiteral("gone@mail.ru")});
-        for (const char *table : {"touches", "bookings", "deals", "tasks", "payments", "deal_moves"}) {
+        for (const char *table :
+             {"touches", "consents", "bookings", "deals", "tasks", "payments", "deal_moves"}) {
             QVERIFY2(countWhere(t.db, table, gone.id) == 0, table);
             QVERIFY2(countWhere(t.db, table, keep.id) >= 1, table);
         }

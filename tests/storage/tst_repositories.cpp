@@ -1,6 +1,7 @@
 // Repositories over a real encrypted database: round trips, the outbox written with every change,
 // phone and name search, double bookings refused, status rules enforced.
 #include "kasp/storage/bookingrepository.h"
+#include "kasp/storage/consentrepository.h"
 #include "kasp/storage/dealrepository.h"
 #include "kasp/storage/guestrepository.h"
 #include "kasp/storage/outbox.h"
@@ -159,6 +160,46 @@ private slots:
         QCOMPARE(list[0].result, QStringLiteral("думает 2"));
         QCOMPARE(list[1].kind, TouchKind::WebRequest);
         QCOMPARE(list[2].at, clock.now());
+    }
+
+    // A change of consent is a record of its own: the history stays, the latest decides, the
+    // write goes out as consent.add; a record for nobody is refused and leaves nothing.
+    void consentsAreAppendOnly()
+    {
+        ConsentRepository consents(t.db, clock);
+        const qint64 before = Outbox(t.db).pendingCount().value();
+        const Consent given{newId(),
+                            guestId,
+                            ConsentChannel::Email,
+                            true,
+                            clock.now(),
+                            ConsentMethod::WebForm,
+                            Id(),
+                            QStringLiteral("форма на сайте")};
+        Consent withdrawn = given;
+        withdrawn.id = newId();
+        withdrawn.given = false;
+        withdrawn.at = clock.now().addSecs(3600);
+        withdrawn.method = ConsentMethod::RecordedCall;
+        const Status added = consents.add(withdrawn); // arrives first, happened later
+        QVERIFY2(added.ok(), added.ok() ? "" : qPrintable(added.error().code + QLatin1Char(' ') + added.error().message));
+        QVERIFY(consents.add(given).ok());
+        const QList<Consent> history = consents.history(guestId).value();
+        QCOMPARE(history, (QList<Consent>{given, withdrawn})); // oldest first, both kept
+        QVERIFY(!mayAdvertise(currentConsents(history), ConsentChannel::Email));
+        const auto current = consents.current({guestId, newId()}).value();
+        QCOMPARE(current.size(), 1);
+        QCOMPARE(current.value(guestId).value(ConsentChannel::Email).id, withdrawn.id);
+        const QList<OutboxEntry> logged = Outbox(t.db).pending(1000).value().mid(int(before));
+        QCOMPARE(logged.size(), 2);
+        QCOMPARE(logged.first().name, QStringLiteral("consent.add"));
+        QCOMPARE(logged.first().args.value(QStringLiteral("channel")).toString(), QStringLiteral("email"));
+
+        Consent orphan = given;
+        orphan.id = newId();
+        orphan.guestId = newId();
+        QVERIFY(!consents.add(orphan).ok());
+        QCOMPARE(Outbox(t.db).pendingCount().value(), before + 2);
     }
 
     void doubleBookingIsRefused()

@@ -6,6 +6,7 @@
 #include "kasp/core/clock.h"
 #include "kasp/storage/bookingrepository.h"
 #include "kasp/storage/connectionfactory.h"
+#include "kasp/storage/consentrepository.h"
 #include "kasp/storage/guestrepository.h"
 #include "kasp/storage/outbox.h"
 #include "kasp/storage/paymentrepository.h"
@@ -111,6 +112,34 @@ private slots:
         QVERIFY(anna->bookings().create(b).ok());
         anna->client->syncNow();
         QTRY_COMPARE_WITH_TIMEOUT(boris->bookings().forGuest(g.id).value().size(), 1, 1000);
+
+        // A consent given on one desk and withdrawn on the other: both records travel, the
+        // history stays on every desk and the later answer decides everywhere.
+        const Consent given{newId(),
+                            g.id,
+                            ConsentChannel::Sms,
+                            true,
+                            QDateTime::currentDateTimeUtc(),
+                            ConsentMethod::RecordedCall,
+                            Id(),
+                            QStringLiteral("на звонке")};
+        QVERIFY(ConsentRepository(anna->t.db, anna->clock).add(given).ok());
+        anna->client->syncNow();
+        QTRY_COMPARE_WITH_TIMEOUT(ConsentRepository(boris->t.db, boris->clock).history(g.id).value().size(),
+                                  1, 1000);
+        Consent withdrawn = given;
+        withdrawn.id = newId();
+        withdrawn.given = false;
+        withdrawn.at = given.at.addSecs(60);
+        QVERIFY(ConsentRepository(boris->t.db, boris->clock).add(withdrawn).ok());
+        boris->client->syncNow();
+        QTRY_COMPARE_WITH_TIMEOUT(ConsentRepository(anna->t.db, anna->clock).history(g.id).value().size(), 2,
+                                  1000);
+        for (auto *desk : {anna.get(), boris.get()}) {
+            const auto history = ConsentRepository(desk->t.db, desk->clock).history(g.id).value();
+            QCOMPARE(history, (QList<Consent>{given, withdrawn}));
+            QVERIFY(!mayAdvertise(currentConsents(history), ConsentChannel::Sms));
+        }
         anna->client->stop();
         boris->client->stop();
     }

@@ -223,7 +223,11 @@ private slots:
         QVERIFY(deskUnderstands(2, 8, EntityKind::GuestDistinct));
         QVERIFY(deskUnderstands(2, 99, EntityKind::Guest));
         QVERIFY(!deskUnderstands(0, 10, EntityKind::Guest));
-        for (int k = int(EntityKind::User); k <= int(EntityKind::GuestDistinct); ++k) {
+        // Consent came with protocol 2: never sent to a protocol-1 desk, whatever its schema.
+        QVERIFY(!deskUnderstands(1, 0, EntityKind::Consent));
+        QVERIFY(!deskUnderstands(1, 99, EntityKind::Consent));
+        QVERIFY(deskUnderstands(2, 11, EntityKind::Consent));
+        for (int k = int(EntityKind::User); k <= int(EntityKind::Consent); ++k) {
             const auto kind = EntityKind(k);
             QVERIFY(minProtocolOf(kind) >= kOldestProtocolVersion && minProtocolOf(kind) <= kProtocolVersion);
             QVERIFY(deskUnderstands(kProtocolVersion, 0, kind));

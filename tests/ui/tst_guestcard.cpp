@@ -7,6 +7,7 @@
 #include "kasp/booking/bookingservice.h"
 #include "kasp/crm/duplicateservice.h"
 #include "kasp/crm/guestservice.h"
+#include "kasp/crm/ui/consentdialog.h"
 #include "kasp/crm/ui/duplicatesdialog.h"
 #include "kasp/crm/ui/guestcardpanel.h"
 #include "kasp/crm/ui/guesteditdialog.h"
@@ -28,6 +29,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDateTimeEdit>
 #include <QLabel>
@@ -249,6 +251,72 @@ private slots:
         const QStringList clipped = test::clippedTexts(window.cardPanel());
         QVERIFY2(clipped.isEmpty(), qPrintable(clipped.join(QStringLiteral(" | "))));
         shoot(&window, QStringLiteral("card-segment.png"));
+    }
+
+    // «Согласие…» on the card: a consultant records a consent on two channels, the card's line
+    // shows it in Russian; withdrawing keeps the history; the director reads it, cannot record it.
+    void consentFromTheCard()
+    {
+        const Id someone = service->search(QStringLiteral("Кузн"), 1).value().first().id;
+        {
+            app::AppContext context(t.db, clock, consultant, *settings, {t.path, 11, true});
+            app::MainWindow window(context);
+            window.resize(1280, 800);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            window.openGuest(someone);
+            auto *line = window.cardPanel()->consentLine();
+            QVERIFY2(line->text().contains(QStringLiteral("SMS и мессенджеры —")), qPrintable(line->text()));
+            QVERIFY(window.cardPanel()->consentButton()->isEnabled());
+            const auto record = [&](bool given, ConsentMethod method) {
+                bool shown = false;
+                window.modalHook = [&](QDialog &d) {
+                    auto &form = static_cast<crm::ui::ConsentDialog &>(d);
+                    form.show();
+                    shown = true;
+                    for (ConsentChannel c : consentChannels()) // SMS and e-mail only
+                        form.channelBox(c)->setChecked(c == ConsentChannel::Sms ||
+                                                       c == ConsentChannel::Email);
+                    (given ? form.givenButton() : form.withdrawnButton())->setChecked(true);
+                    form.methodBox()->setCurrentIndex(form.methodBox()->findData(int(method)));
+                    form.noteEdit()->setText(QStringLiteral("сказала на звонке"));
+                    const QStringList clipped = test::clippedTexts(&form);
+                    QVERIFY2(clipped.isEmpty(), qPrintable(clipped.join(QStringLiteral(" | "))));
+                    if (given)
+                        shoot(&form, QStringLiteral("consent-dialog.png"));
+                    form.accept();
+                };
+                window.cardPanel()->consentButton()->click();
+                QVERIFY(shown);
+            };
+            record(true, ConsentMethod::RecordedCall);
+            QVERIFY2(line->text().contains(QStringLiteral("SMS и мессенджеры ✓")), qPrintable(line->text()));
+            QVERIFY2(line->text().contains(QStringLiteral("Рекламные звонки —")), qPrintable(line->text()));
+            QVERIFY2(line->toolTip().contains(QStringLiteral("на записанном звонке")),
+                     qPrintable(line->toolTip()));
+            shoot(&window, QStringLiteral("card-consent.png"));
+            QTest::qWait(5); // a later answer, by the clock
+            record(false, ConsentMethod::Paper);
+            QVERIFY2(line->text().contains(QStringLiteral("E-mail ✗")), qPrintable(line->text()));
+            const QList<Consent> history = service->card(someone).value().consents;
+            QCOMPARE(history.size(), 4); // given and withdrawn, on two channels: nothing overwritten
+            QCOMPARE(history.last().method, ConsentMethod::Paper);
+            QCOMPARE(history.last().userId, consultant.id);
+        }
+        User director;
+        for (const User &u : storage::UserRepository(t.db, clock).all().value())
+            if (u.role == Role::Director)
+                director = u;
+        QVERIFY(!director.id.isNull());
+        app::AppContext context(t.db, clock, director, *settings, {t.path, 11, true});
+        app::MainWindow window(context);
+        window.openGuest(someone);
+        QVERIFY(!window.cardPanel()->consentButton()->isEnabled());
+        QVERIFY(window.cardPanel()->consentLine()->text().contains(QStringLiteral("✗")));
+        bool opened = false;
+        window.modalHook = [&](QDialog &) { opened = true; };
+        emit window.cardPanel()->consentRequested(someone); // even asked directly: no form
+        QVERIFY(!opened);
     }
 
     // Ctrl+T on the card: a call-back for the shared list, refused without a text or in the past.

@@ -1,5 +1,7 @@
 #include "kasp/crm/guestimport.h"
 
+#include "kasp/storage/consentrepository.h"
+
 #include "kasp/storage/guestrepository.h"
 #include "kasp/storage/sqlhelpers.h"
 #include "kasp/storage/touchrepository.h"
@@ -33,6 +35,19 @@ QStringList splitList(const QString &cell)
 
 } // namespace
 
+std::optional<bool> consentAnswer(const QString &cell)
+{
+    const QString a = cell.trimmed().toLower();
+    for (const char *yes : {"да", "yes", "y", "1", "true", "+", "согласен", "согласна", "есть"})
+        if (a == QString::fromUtf8(yes))
+            return true;
+    for (const char *no :
+         {"нет", "no", "n", "0", "false", "-", "отказ", "отказался", "отказалась", "отписан"})
+        if (a == QString::fromUtf8(no))
+            return false;
+    return std::nullopt;
+}
+
 QString importFieldTitle(ImportField field)
 {
     switch (field) {
@@ -62,6 +77,8 @@ QString importFieldTitle(ImportField field)
         return QCoreApplication::translate("kasp::crm::GuestImporter", "Comment (a note)");
     case ImportField::Source:
         return QCoreApplication::translate("kasp::crm::GuestImporter", "Source (UTM)");
+    case ImportField::Consent:
+        return QCoreApplication::translate("kasp::crm::GuestImporter", "Consent to advertising");
     }
     return {};
 }
@@ -75,6 +92,8 @@ QList<ImportField> guessImportMapping(const QStringList &header)
         ImportField f = ImportField::Ignore;
         if (has("utm") || has("источник") || h == QLatin1String("source"))
             f = ImportField::Source;
+        else if (has("соглас") || has("consent") || has("подписк"))
+            f = ImportField::Consent;
         else if ((has("дата создания") || h == QStringLiteral("создан") || has("created")) && !has(" by") &&
                  !has("кем"))
             f = ImportField::CreatedAt;
@@ -184,6 +203,14 @@ Result<Guest> GuestImporter::guestFromRow(const QStringList &fields, const QList
         case ImportField::Comment:
         case ImportField::Source:
             break; // history: the touches run() writes
+        case ImportField::Consent:
+            if (!consentAnswer(cell))
+                return Error{
+                    QStringLiteral("import.bad_consent"),
+                    QCoreApplication::translate("kasp::crm::GuestImporter",
+                                                "\"%1\" is neither yes nor no (consent to advertising)")
+                        .arg(cell)};
+            break; // history: the consents run() writes
         case ImportField::CreatedAt: {
             const QDate day = parseDate(cell);
             if (!day.isValid() || day > m_clock.today())
@@ -246,6 +273,19 @@ Status GuestImporter::writeHistory(const Guest &guest, const QStringList &fields
         first.source = tags.toString(QUrl::FullyEncoded);
         if (auto s = touches.add(first); !s.ok())
             return s;
+    }
+    // Consent to advertising as the other CRM had it: every channel, recorded as imported now.
+    for (int i = 0; i < mapping.size() && i < fields.size(); ++i) {
+        if (mapping[i] != ImportField::Consent || fields[i].trimmed().isEmpty())
+            continue;
+        const bool given = consentAnswer(fields[i]).value_or(false); // checked by guestFromRow
+        storage::ConsentRepository consents(m_db, m_clock);
+        for (ConsentChannel channel : consentChannels())
+            if (auto s = consents.add(Consent{newId(), guest.id, channel, given, m_clock.now(),
+                                              ConsentMethod::Import, Id(), QString()});
+                !s.ok())
+                return s;
+        break;
     }
     for (const QString &comment : comments) {
         Touch note{newId(), guest.id, Id(), TouchKind::Note, guest.createdAt.addSecs(1)};

@@ -1,10 +1,13 @@
 #include "kasp/crm/guestservice.h"
 
 #include "kasp/storage/bookingrepository.h"
+#include "kasp/storage/consentrepository.h"
 #include "kasp/storage/dealrepository.h"
 #include "kasp/storage/taskrepository.h"
 #include "kasp/storage/touchrepository.h"
 #include "kasp/storage/userrepository.h"
+
+#include "kasp/storage/sqlhelpers.h"
 
 #include <QCoreApplication>
 
@@ -54,6 +57,10 @@ Result<GuestCard> GuestService::card(const Id &guestId) const
     if (!tasks.ok())
         return tasks.error();
     card.tasks = tasks.value();
+    auto consents = storage::ConsentRepository(m_db, m_clock).history(guestId);
+    if (!consents.ok())
+        return consents.error();
+    card.consents = consents.value();
     auto allUsers = users();
     if (!allUsers.ok())
         return allUsers.error();
@@ -177,6 +184,33 @@ Result<Touch> GuestService::addNote(const Id &guestId, const Id &userId, const Q
     if (auto s = storage::TouchRepository(m_db, m_clock).add(touch); !s.ok())
         return s.error();
     return touch;
+}
+
+Status GuestService::recordConsent(const Id &guestId, const QList<ConsentChannel> &channels, bool given,
+                                   ConsentMethod method, const Id &userId, const QString &note)
+{
+    if (channels.isEmpty())
+        return Error{QStringLiteral("consent.no_channel"),
+                     QCoreApplication::translate("kasp::crm::GuestService", "Pick at least one channel.")};
+    storage::sql::WriteTransaction tx(m_db);
+    if (auto s = tx.begin(); !s.ok())
+        return s;
+    const QDateTime at = m_clock.now();
+    storage::ConsentRepository consents(m_db, m_clock);
+    for (ConsentChannel channel : channels) {
+        Consent c;
+        c.id = newId();
+        c.guestId = guestId;
+        c.channel = channel;
+        c.given = given;
+        c.at = at;
+        c.method = method;
+        c.userId = userId;
+        c.note = note.trimmed();
+        if (auto s = consents.add(c); !s.ok())
+            return s;
+    }
+    return tx.commit();
 }
 
 } // namespace kasp::crm

@@ -134,7 +134,11 @@ Result<bool> ModelExportSource::next(QStringList &row)
 
 QStringList GuestExportSource::headers() const
 {
-    return {tr("Guest"), tr("Phone"), tr("Birth date"), tr("Manager"), tr("In the base since")};
+    QStringList headers{tr("Guest"), tr("Phone"), tr("Birth date"), tr("Manager"), tr("In the base since")};
+    if (m_consents)
+        for (ConsentChannel channel : consentChannels())
+            headers << tr("Consent: %1").arg(consentChannelTitle(channel));
+    return headers;
 }
 
 qint64 GuestExportSource::rowCountHint() const
@@ -162,6 +166,16 @@ Result<bool> GuestExportSource::next(QStringList &row)
         }
         if (m_page.isEmpty())
             return false;
+        if (m_consents) {
+            QList<Id> ids;
+            ids.reserve(m_page.size());
+            for (const storage::GuestListRow &r : std::as_const(m_page))
+                ids.append(r.id);
+            auto consents = m_consents->current(ids);
+            if (!consents.ok())
+                return consents.error();
+            m_pageConsents = std::move(consents).value();
+        }
     }
     const storage::GuestListRow &g = m_page.at(m_at++);
     const QLocale locale;
@@ -171,6 +185,13 @@ Result<bool> GuestExportSource::next(QStringList &row)
         << m_userNames.value(g.managerId)
         << (g.createdAt.isValid() ? locale.toString(g.createdAt.toLocalTime().date(), QLocale::ShortFormat)
                                   : QString());
+    if (m_consents) {
+        const auto current = m_pageConsents.value(g.id);
+        for (ConsentChannel channel : consentChannels()) {
+            const auto it = current.find(channel);
+            row << (it == current.end() ? QString() : it->given ? tr("yes") : tr("no"));
+        }
+    }
     return true;
 }
 

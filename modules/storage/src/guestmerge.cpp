@@ -13,7 +13,7 @@ Status GuestRepository::moveHistoryReplica(const Id &from, const Id &to)
 {
     QSqlQuery q(m_db);
     // Every table with a guest_id (the same kinds the server moves, syncstore.cpp).
-    for (const char *table : {"touches", "bookings", "deals", "tasks", "payments", "deal_moves"}) {
+    for (const char *table : {"touches", "consents", "bookings", "deals", "tasks", "payments", "deal_moves"}) {
         if (auto s = sql::prepare(
                 q, QStringLiteral("UPDATE %1 SET guest_id = ? WHERE guest_id = ?").arg(QLatin1String(table)));
             !s.ok())

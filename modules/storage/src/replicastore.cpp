@@ -81,6 +81,37 @@ Result<std::optional<QJsonObject>> ReplicaStore::load(EntityKind kind, const QSt
     return std::optional<QJsonObject>{canonical.value()};
 }
 
+Result<QList<QJsonObject>> ReplicaStore::select(EntityKind kind, const QString &where,
+                                                const QVariantList &values) const
+{
+    const TableSpec *spec = specOf(kind);
+    if (!spec)
+        return Error{QStringLiteral("storage.failed"), QStringLiteral("no table description for guests")};
+    QStringList columns;
+    for (const Column &c : spec->columns)
+        columns.append(QLatin1String(c.column));
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (auto s =
+            sql::prepare(q, QStringLiteral("SELECT %1 FROM %2 WHERE %3")
+                                .arg(columns.join(QLatin1String(", ")), QLatin1String(spec->table), where));
+        !s.ok())
+        return s.error();
+    for (int i = 0; i < values.size(); ++i)
+        q.bindValue(i, values[i]);
+    if (auto s = sql::exec(q, QStringLiteral("replica select")); !s.ok())
+        return s.error();
+    QList<QJsonObject> records;
+    while (q.next()) {
+        QJsonObject out;
+        int i = 0;
+        for (const Column &c : spec->columns)
+            out.insert(QLatin1String(c.field), fromColumn(c, q.value(i++)));
+        records.append(std::move(out));
+    }
+    return records;
+}
+
 Result<bool> ReplicaStore::exists(EntityKind kind, const QString &id) const
 {
     const TableSpec *spec = specOf(kind);
@@ -220,9 +251,10 @@ Status ReplicaStore::resetForResync()
     return withoutForeignKeys(m_db, [&]() -> Status {
         QSqlQuery q(m_db);
         for (const char *table :
-             {"payments", "touches", "bookings", "deal_moves", "deals", "deal_stages", "tasks",
-              "guest_phones", "guest_emails", "guest_tags", "guests", "tariffs", "child_rules", "discounts",
-              "room_closures", "rooms", "room_categories", "buildings", "users"}) {
+             {"payments",      "touches",     "consents",        "bookings",     "deal_moves",
+              "deals",         "deal_stages", "tasks",           "guest_phones", "guest_emails",
+              "guest_tags",    "guests",      "tariffs",         "child_rules",  "discounts",
+              "room_closures", "rooms",       "room_categories", "buildings",    "users"}) {
             if (!q.exec(QStringLiteral("DELETE FROM %1").arg(QLatin1String(table))))
                 return Error{QStringLiteral("storage.failed"), q.lastError().text()};
         }

@@ -155,6 +155,17 @@ const TableSpec kTables[] = {
       {"from", "from_stage", Column::Text},
       {"to", "to_stage", Column::Text},
       {"at", "at", Column::Instant, true}}},
+    // Append-only: a change of consent is a new row (schema 11).
+    {EntityKind::Consent,
+     "consents",
+     {{"id", "id", Column::IdRef},
+      {"guestId", "guest_id", Column::IdRef},
+      {"channel", "channel", Column::Text},
+      {"given", "given", Column::Bool},
+      {"at", "at", Column::Instant, true},
+      {"method", "method", Column::Text},
+      {"userId", "user_id", Column::IdRef},
+      {"note", "note", Column::Text}}},
     // One row per pair (first_id < second_id): a second desk's mark of the same pair replaces it.
     {EntityKind::GuestDistinct,
      "guest_distinct_pairs",

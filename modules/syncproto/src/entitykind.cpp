@@ -6,7 +6,7 @@
 namespace kasp::sync {
 
 namespace {
-constexpr std::array<std::pair<EntityKind, const char *>, 17> kKeys{{
+constexpr std::array<std::pair<EntityKind, const char *>, 18> kKeys{{
     {EntityKind::User, "user"},
     {EntityKind::Building, "building"},
     {EntityKind::RoomCategory, "room_category"},
@@ -24,6 +24,7 @@ constexpr std::array<std::pair<EntityKind, const char *>, 17> kKeys{{
     {EntityKind::DealStage, "deal_stage"},
     {EntityKind::DealMove, "deal_move"},
     {EntityKind::GuestDistinct, "guest_distinct"},
+    {EntityKind::Consent, "consent"},
 }};
 } // namespace
 
@@ -35,14 +36,22 @@ QString entityKindKey(EntityKind kind)
     return {};
 }
 
-int minProtocolOf(EntityKind)
+int minProtocolOf(EntityKind kind)
 {
-    return 1;
+    // Kinds added with protocol 2 never reach a protocol-1 desk, whatever its schema.
+    return kind == EntityKind::Consent ? 2 : 1;
 }
 
 int minSchemaOf(EntityKind kind)
 {
-    return kind == EntityKind::GuestDistinct ? 9 : 1;
+    switch (kind) {
+    case EntityKind::GuestDistinct:
+        return 9;
+    case EntityKind::Consent:
+        return 11;
+    default:
+        return 1;
+    }
 }
 
 bool deskUnderstands(int protocol, int schema, EntityKind kind)

@@ -1,5 +1,6 @@
 #include "kasp/syncproto/entitymerge.h"
 
+#include "kasp/core/consent.h"
 #include "kasp/core/guestmerge.h"
 #include "kasp/core/id.h"
 #include "kasp/core/isotime.h"
@@ -269,6 +270,8 @@ Result<QJsonObject> canonicalEntity(EntityKind kind, const QJsonObject &json)
         return roundTrip(json, dealStageFromJson);
     case EntityKind::DealMove:
         return roundTrip(json, dealMoveFromJson);
+    case EntityKind::Consent:
+        return roundTrip(json, consentFromJson);
     case EntityKind::GuestDistinct:
         return checkFields(json, {{"firstId", FieldRule::IdRef},
                                   {"secondId", FieldRule::IdRef},

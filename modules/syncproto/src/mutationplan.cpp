@@ -50,6 +50,7 @@ const Shape kShapes[] = {
     {"guest.merge", EntityKind::Guest, Op::Merge},   // two cards of one person: history moves over
     // «Не дубль»: the duplicates search stops offering this pair on every desk.
     {"guest_distinct.create", EntityKind::GuestDistinct, Op::Create},
+    {"consent.add", EntityKind::Consent, Op::Create}, // never changed: a new record is the change
     {"touch.add", EntityKind::Touch, Op::Create},
     {"booking.create", EntityKind::Booking, Op::Create},
     {"booking.set_status", EntityKind::Booking, Op::Patch, {"status", "cancelReason", "prepaid"}},

@@ -1,5 +1,6 @@
 #include "kasp/crm/ui/guestcardpanel.h"
 #include "kasp/core/textlimits.h"
+#include "kasp/crm/ui/consentdialog.h"
 
 #include "kasp/crm/ui/duplicatesdialog.h"
 #include "kasp/crm/ui/timelinefiltermodel.h"
@@ -38,7 +39,8 @@ GuestCardPanel::GuestCardPanel(GuestService &service, const Clock &clock, QWidge
       m_contacts(new QLabel), m_summary(new QLabel), m_open(new QLabel), m_duplicates(new QLabel),
       m_edit(new QPushButton(tr("Edit…"))), m_book(new QPushButton(tr("Book…"))),
       m_undo(new QPushButton(tr("Undo the change"))), m_task(new QPushButton(tr("Task…"))),
-      m_note(new QLineEdit), m_table(new QTableView)
+      m_consent(new QPushButton(tr("Consent…"))), m_consents(new QLabel), m_note(new QLineEdit),
+      m_table(new QTableView)
 {
     setObjectName(QStringLiteral("guestCardPanel"));
     m_placeholder->setText(tr("Find a guest by phone or surname (Ctrl+K),\nor create a new one (Ctrl+N)."));
@@ -91,6 +93,11 @@ GuestCardPanel::GuestCardPanel(GuestService &service, const Clock &clock, QWidge
     m_task->setToolTip(tr("A task about this guest: call back, send an offer, remind (Ctrl+T)"));
     m_task->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
     connect(m_task, &QPushButton::clicked, this, [this] { emit taskRequested(m_guestId); });
+    m_consent->setObjectName(QStringLiteral("consentButton"));
+    m_consent->setToolTip(tr("Record the guest's consent to advertising by SMS, e-mail, calls or ads "
+                             "audiences — or its withdrawal"));
+    connect(m_consent, &QPushButton::clicked, this, [this] { emit consentRequested(m_guestId); });
+    m_consents->setObjectName(QStringLiteral("consentLine"));
     m_note->setObjectName(QStringLiteral("guestNote"));
     m_note->setPlaceholderText(tr("A note for the history: what the guest said, what they want (Enter)"));
     m_note->setClearButtonEnabled(true);
@@ -136,12 +143,14 @@ GuestCardPanel::GuestCardPanel(GuestService &service, const Clock &clock, QWidge
     identity->addWidget(m_contacts);
     identity->addWidget(m_summary);
     identity->addWidget(m_open);
+    identity->addWidget(m_consents);
     identity->addWidget(m_duplicates);
     header->addLayout(identity, 1);
     auto *actions = new QVBoxLayout;
     actions->addWidget(m_book);
     actions->addWidget(m_edit);
     actions->addWidget(m_task);
+    actions->addWidget(m_consent);
     actions->addWidget(m_undo);
     actions->addStretch(1);
     header->addLayout(actions);
@@ -380,6 +389,8 @@ void GuestCardPanel::render(const GuestCard &card)
     if (!g.tags.isEmpty())
         facts << tr("tags: %1").arg(g.tags.join(QStringLiteral(", ")));
     m_facts->setText(facts.join(QStringLiteral(" · ")));
+    m_consents->setText(consentSummary(card.consents));
+    m_consents->setToolTip(consentDetails(card.consents, card.userNames));
 
     // Every number is a link: a click calls it (click-to-call through the desk's softphone).
     QStringList contacts;
@@ -450,6 +461,13 @@ void GuestCardPanel::render(const GuestCard &card)
                                                 .arg(tr("Looks like:"), alike.join(QStringLiteral(", "))));
     m_duplicates->setVisible(!alike.isEmpty());
     m_timeline->setCard(card);
+}
+
+void GuestCardPanel::setCanRecordConsent(bool can)
+{
+    m_consent->setEnabled(can);
+    if (!can)
+        m_consent->setToolTip(tr("Only those who talk to guests record their consent: your role reads it"));
 }
 
 } // namespace kasp::crm::ui

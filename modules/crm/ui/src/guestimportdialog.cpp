@@ -21,7 +21,7 @@ const ImportField kFields[] = {ImportField::Ignore,    ImportField::FullName,   
                                ImportField::FirstName, ImportField::MiddleName, ImportField::Phone,
                                ImportField::Email,     ImportField::BirthDate,  ImportField::Tags,
                                ImportField::Manager,   ImportField::CreatedAt,  ImportField::Comment,
-                               ImportField::Source};
+                               ImportField::Source,    ImportField::Consent};
 } // namespace
 
 GuestImportDialog::GuestImportDialog(GuestImporter &importer, const QByteArray &file, const QString &fileName,

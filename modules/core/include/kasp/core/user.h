@@ -19,6 +19,7 @@ struct Permissions
     bool reassignsGuests = false;
     bool makesCalls = false;
     bool editsPricesAndStock = false; // seasons, discounts, rooms: the head of sales
+    bool recordsConsent = false;      // the guest's consent to advertising: whoever talks to guests
     static Permissions of(Role role);
     bool operator==(const Permissions &) const = default;
 };

@@ -11,6 +11,7 @@
 #include "kasp/core/csv.h"
 #include "kasp/core/guest.h"
 #include <functional>
+#include <optional>
 #include <QHash>
 #include <QSqlDatabase>
 
@@ -31,9 +32,13 @@ enum class ImportField {
     CreatedAt, // when the card was made there: the card keeps it, the history starts there
     Comment,   // the card's comment or note: a note on the timeline
     Source,    // where the guest came from (UTM tags, "Яндекс.Директ"): the first touch's source
+    Consent,   // consent to advertising, yes or no: the same answer on every channel, "imported"
 };
 
 QString importFieldTitle(ImportField field);
+// A consent column's cell: "да" / "yes" / "1" / "+" → true, "нет" / "no" / "0" / "-" → false,
+// anything else → nothing (the row is listed as bad).
+std::optional<bool> consentAnswer(const QString &cell);
 // Column i -> field, from the header's words ("Мобильный телефон" -> Phone, "Ответственный" -> Manager).
 QList<ImportField> guessImportMapping(const QStringList &header);
 

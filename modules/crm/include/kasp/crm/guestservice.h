@@ -2,12 +2,14 @@
 // Use cases around guests for the Sales Window: find, open the card, create, edit.
 #include "kasp/core/booking.h"
 #include "kasp/core/clock.h"
+#include "kasp/core/consent.h"
 #include "kasp/core/deal.h"
 #include "kasp/core/guest.h"
 #include "kasp/core/task.h"
 #include "kasp/core/touch.h"
 #include "kasp/core/user.h"
 #include "kasp/crm/guestimport.h"
+#include "kasp/storage/consentrepository.h"
 #include "kasp/storage/guestduplicates.h"
 #include "kasp/storage/guestlist.h"
 #include "kasp/storage/guestrepository.h"
@@ -28,6 +30,7 @@ struct GuestCard
     QList<Deal> deals;
     DealPipeline pipeline; // the deals' stage titles
     QList<Task> tasks;
+    QList<Consent> consents;      // every change of the consents to advertising, oldest first
     QHash<Id, QString> userNames; // for "who handled it" in the timeline
     // Who talked to the guest last (the latest answered call) and when: a call goes to them.
     QString lastManagerName;
@@ -54,9 +57,14 @@ public:
     // A note on the guest's timeline, written by `userId` now. Errors: "note.empty", "note.too_long"
     // (over 2,000 characters).
     Result<Touch> addNote(const Id &guestId, const Id &userId, const QString &text);
+    // The guest's consent on each of `channels` given or withdrawn, as one change (one record per
+    // channel, one transaction). Earlier records stay: the history of consent is kept.
+    Status recordConsent(const Id &guestId, const QList<ConsentChannel> &channels, bool given,
+                         ConsentMethod method, const Id &userId, const QString &note);
     Result<qint64> guestCount() const;
     // The whole base, alphabetically, page by page (the "Гости" tab).
     storage::GuestList list() const { return storage::GuestList(m_db); }
+    storage::ConsentRepository consents() const { return storage::ConsentRepository(m_db, m_clock); }
     // An importer that knows the users (the manager column) by display name and by login.
     GuestImporter importer() const;
 

@@ -5,8 +5,10 @@
 // not at all: it is written under a temporary name and renamed at the end; a cancel or an error
 // removes it.
 #include "kasp/core/result.h"
+#include "kasp/storage/consentrepository.h"
 #include "kasp/storage/guestlist.h"
 #include <functional>
+#include <optional>
 #include <QHash>
 #include <QStringList>
 
@@ -42,8 +44,11 @@ private:
 class GuestExportSource final : public ExportSource
 {
 public:
-    GuestExportSource(storage::GuestList list, QHash<Id, QString> userNames)
-        : m_list(std::move(list)), m_userNames(std::move(userNames))
+    // With `consents`, four more columns: each channel's consent to advertising («да», «нет», or
+    // empty when never asked), read a page at a time.
+    GuestExportSource(storage::GuestList list, QHash<Id, QString> userNames,
+                      std::optional<storage::ConsentRepository> consents = std::nullopt)
+        : m_list(std::move(list)), m_userNames(std::move(userNames)), m_consents(std::move(consents))
     {
     }
     QStringList headers() const override;
@@ -53,6 +58,8 @@ public:
 private:
     storage::GuestList m_list;
     QHash<Id, QString> m_userNames;
+    std::optional<storage::ConsentRepository> m_consents;
+    QHash<Id, QHash<ConsentChannel, Consent>> m_pageConsents;
     QList<storage::GuestListRow> m_page;
     qsizetype m_at = 0;
     std::optional<storage::GuestListKey> m_nextKey;

@@ -32,5 +32,6 @@ Migration schemaV7();
 Migration schemaV8();
 Migration schemaV9();
 Migration schemaV10();
+Migration schemaV11(); // the guest's consent to advertising
 
 } // namespace kasp::storage

@@ -26,6 +26,11 @@ public:
     Result<std::optional<QJsonObject>> load(sync::EntityKind kind, const QString &id) const;
     // Whether a record of this kind has the id (one index lookup, no record read).
     Result<bool> exists(sync::EntityKind kind, const QString &id) const;
+    // The kind's records (wire JSON, read through its table description) matching `where`, a
+    // condition on its columns with `?` for `values` ("guest_id = ? ORDER BY at"). A repository
+    // of a described kind reads through here instead of a column list of its own. Not guests.
+    Result<QList<QJsonObject>> select(sync::EntityKind kind, const QString &where,
+                                      const QVariantList &values) const;
     // Run inside a transaction (applyPage does).
     Status store(sync::EntityKind kind, const QJsonObject &record);
     Status remove(sync::EntityKind kind, const QString &id);

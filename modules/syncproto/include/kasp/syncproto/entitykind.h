@@ -23,6 +23,7 @@ enum class EntityKind {
     DealStage,     // the head of sales' pipeline: one record per stage
     DealMove,      // a deal's move between stages (append-only; the funnel analytics)
     GuestDistinct, // two cards that look alike but are two people («не дубль»): schema 9
+    Consent,       // a change of a guest's consent to advertising (append-only): schema 11
 };
 
 QString entityKindKey(EntityKind kind); // "user", "building", "room_category", "room", "guest", ...

@@ -40,6 +40,10 @@ public:
     void offerUndo(const Guest &before);
     QPushButton *undoButton() const { return m_undo; }
     QPushButton *taskButton() const { return m_task; }
+    QPushButton *consentButton() const { return m_consent; }
+    QLabel *consentLine() const { return m_consents; }
+    // «Согласие…» is enabled for whoever may record a guest's consent (not the director).
+    void setCanRecordConsent(bool can);
     bool undoLastEdit();
     const Id &currentGuest() const { return m_guestId; }
     QString shownName() const; // the name at the top of the card
@@ -50,6 +54,7 @@ signals:
     void editRequested(const kasp::Id &guestId);
     void bookRequested(const kasp::Id &guestId);
     void taskRequested(const kasp::Id &guestId);                           // "Задача…" (Ctrl+T)
+    void consentRequested(const kasp::Id &guestId);                        // «Согласие…»
     void callRequested(const kasp::Id &guestId, const kasp::Phone &phone); // a number clicked
     // The "looks like" link: compare this card with another side by side.
     void compareRequested(const kasp::Id &guestId, const kasp::Id &otherId);
@@ -85,6 +90,8 @@ private:
     QPushButton *m_book;
     QPushButton *m_undo;
     QPushButton *m_task;
+    QPushButton *m_consent;
+    QLabel *m_consents; // the consents to advertising: one line, the details in its tooltip
     QLineEdit *m_note;
     QList<Phone> m_phones; // the shown card's numbers, for the links
     Id m_userId;
