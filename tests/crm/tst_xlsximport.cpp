@@ -14,21 +14,8 @@
 #include <QtTest>
 
 using namespace kasp;
+using kasp::test::csvRows;
 using kasp::test::openpyxlWorkbook;
-
-namespace {
-
-QList<QStringList> rowsOf(const QByteArray &csv)
-{
-    CsvReader reader(csv);
-    CsvRow row;
-    QList<QStringList> rows;
-    while (reader.next(row))
-        rows.append(row.fields);
-    return rows;
-}
-
-} // namespace
 
 class TestXlsxImport : public QObject
 {
@@ -85,7 +72,7 @@ private slots:
         QVERIFY(f.open(QIODevice::ReadOnly));
         auto csv = spreadsheet::xlsxFirstSheetAsCsv(f.readAll());
         QVERIFY2(csv.ok(), qPrintable(csv.ok() ? QString() : csv.error().message));
-        const QList<QStringList> rows = rowsOf(csv.value());
+        const QList<QStringList> rows = csvRows(csv.value());
         QCOMPARE(rows.size(), 151);
         QCOMPARE(rows.first(), source.headers());
     }

@@ -11,21 +11,8 @@
 #include <QtTest>
 
 using namespace kasp;
+using kasp::test::csvRows;
 using kasp::test::openpyxlWorkbook;
-
-namespace {
-
-QList<QStringList> rowsOf(const QByteArray &csv)
-{
-    CsvReader reader(csv);
-    CsvRow row;
-    QList<QStringList> rows;
-    while (reader.next(row))
-        rows.append(row.fields);
-    return rows;
-}
-
-} // namespace
 
 class TestXlsxReader : public QObject
 {
@@ -69,7 +56,7 @@ private slots:
         QVERIFY(!xlsx.isEmpty());
         auto csv = spreadsheet::xlsxFirstSheetAsCsv(xlsx);
         QVERIFY2(csv.ok(), qPrintable(csv.ok() ? QString() : csv.error().message));
-        QCOMPARE(rowsOf(csv.value()).at(1).value(5), QStringLiteral("14.03.1975"));
+        QCOMPARE(csvRows(csv.value()).at(1).value(5), QStringLiteral("14.03.1975"));
     }
 
     void damagedFilesAreRefusedWithAReason()

@@ -10,90 +10,95 @@ using namespace jsoncodec;
 
 namespace {
 
-struct ChannelName
+// A value's wire key and its title (QT_TRANSLATE_NOOP in context kasp::Consent).
+template <typename Enum> struct Name
 {
-    ConsentChannel channel;
+    Enum value;
     const char *key;
     const char *title;
 };
 
-const ChannelName kChannels[] = {
+const Name<ConsentChannel> kChannels[] = {
     {ConsentChannel::Sms, "sms", QT_TRANSLATE_NOOP("kasp::Consent", "SMS and messengers")},
     {ConsentChannel::Email, "email", QT_TRANSLATE_NOOP("kasp::Consent", "E-mail")},
     {ConsentChannel::Calls, "calls", QT_TRANSLATE_NOOP("kasp::Consent", "Advertising calls")},
     {ConsentChannel::Ads, "ads", QT_TRANSLATE_NOOP("kasp::Consent", "Ads audiences")},
 };
 
-struct MethodName
-{
-    ConsentMethod method;
-    const char *key;
-    const char *title;
-};
-
-const MethodName kMethods[] = {
+const Name<ConsentMethod> kMethods[] = {
     {ConsentMethod::RecordedCall, "call", QT_TRANSLATE_NOOP("kasp::Consent", "on a recorded call")},
     {ConsentMethod::WebForm, "web", QT_TRANSLATE_NOOP("kasp::Consent", "on the website's form")},
     {ConsentMethod::Paper, "paper", QT_TRANSLATE_NOOP("kasp::Consent", "on paper")},
     {ConsentMethod::Import, "import", QT_TRANSLATE_NOOP("kasp::Consent", "imported")},
 };
 
+template <typename Enum, size_t N> const Name<Enum> *find(const Name<Enum> (&names)[N], Enum value)
+{
+    for (const Name<Enum> &n : names)
+        if (n.value == value)
+            return &n;
+    return nullptr;
+}
+
+template <typename Enum, size_t N>
+std::optional<Enum> fromKey(const Name<Enum> (&names)[N], const QString &key)
+{
+    for (const Name<Enum> &n : names)
+        if (key == QLatin1String(n.key))
+            return n.value;
+    return std::nullopt;
+}
+
+template <typename Enum, size_t N> QString keyOf(const Name<Enum> (&names)[N], Enum value)
+{
+    const Name<Enum> *n = find(names, value);
+    return n ? QLatin1String(n->key) : QString();
+}
+
+template <typename Enum, size_t N> QString titleOf(const Name<Enum> (&names)[N], Enum value)
+{
+    const Name<Enum> *n = find(names, value);
+    return n ? QCoreApplication::translate("kasp::Consent", n->title) : QString();
+}
+
 } // namespace
 
 QList<ConsentChannel> consentChannels()
 {
     QList<ConsentChannel> channels;
-    for (const ChannelName &c : kChannels)
-        channels.append(c.channel);
+    for (const Name<ConsentChannel> &c : kChannels)
+        channels.append(c.value);
     return channels;
 }
 
 QString consentChannelKey(ConsentChannel channel)
 {
-    for (const ChannelName &c : kChannels)
-        if (c.channel == channel)
-            return QLatin1String(c.key);
-    return {};
+    return keyOf(kChannels, channel);
 }
 
 std::optional<ConsentChannel> consentChannelFromKey(const QString &key)
 {
-    for (const ChannelName &c : kChannels)
-        if (key == QLatin1String(c.key))
-            return c.channel;
-    return std::nullopt;
+    return fromKey(kChannels, key);
 }
 
 QString consentChannelTitle(ConsentChannel channel)
 {
-    for (const ChannelName &c : kChannels)
-        if (c.channel == channel)
-            return QCoreApplication::translate("kasp::Consent", c.title);
-    return {};
+    return titleOf(kChannels, channel);
 }
 
 QString consentMethodKey(ConsentMethod method)
 {
-    for (const MethodName &m : kMethods)
-        if (m.method == method)
-            return QLatin1String(m.key);
-    return {};
+    return keyOf(kMethods, method);
 }
 
 std::optional<ConsentMethod> consentMethodFromKey(const QString &key)
 {
-    for (const MethodName &m : kMethods)
-        if (key == QLatin1String(m.key))
-            return m.method;
-    return std::nullopt;
+    return fromKey(kMethods, key);
 }
 
 QString consentMethodTitle(ConsentMethod method)
 {
-    for (const MethodName &m : kMethods)
-        if (m.method == method)
-            return QCoreApplication::translate("kasp::Consent", m.title);
-    return {};
+    return titleOf(kMethods, method);
 }
 
 QHash<ConsentChannel, Consent> currentConsents(const QList<Consent> &history)

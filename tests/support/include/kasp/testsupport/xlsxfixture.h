@@ -3,6 +3,7 @@
 // shared strings, a rich-text cell, a real date cell, a phone stored as a number, a row left out,
 // and the hostile variants ("date1904", "bigrow", "badcolumn"). Used by the spreadsheet reader's
 // tests and by the CRM import that reads such a workbook.
+#include "kasp/core/csv.h"
 #include "kasp/testsupport/testenv.h"
 
 #include <QFile>
@@ -25,6 +26,17 @@ inline QByteArray openpyxlWorkbook(const QString &path, const char *variant = ""
     }
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+// The rows of CSV text (what the workbook reader gives), to compare with the workbook's cells.
+inline QList<QStringList> csvRows(const QByteArray &csv)
+{
+    CsvReader reader(csv);
+    CsvRow row;
+    QList<QStringList> rows;
+    while (reader.next(row))
+        rows.append(row.fields);
+    return rows;
 }
 
 } // namespace kasp::test
