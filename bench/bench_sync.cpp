@@ -72,9 +72,10 @@ public:
         m_buffer.clear();
         QByteArray request = "POST " + path +
                              " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                             "X-Kasp-Protocol: 1\r\nX-Kasp-Schema: 1\r\nAuthorization: Bearer " +
-                             m_token.toLatin1() + "\r\nContent-Length: " + QByteArray::number(body.size()) +
-                             "\r\n\r\n" + body;
+                             "X-Kasp-Protocol: " +
+                             QByteArray::number(kProtocolVersion) +
+                             "\r\nX-Kasp-Schema: 1\r\nAuthorization: Bearer " + m_token.toLatin1() +
+                             "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
         m_socket.write(request);
     }
 
@@ -115,7 +116,7 @@ struct Bench
     {
         QNetworkRequest request(QUrl(server->baseUrl() + path));
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-        request.setRawHeader(kProtocolHeader, "1");
+        request.setRawHeader(kProtocolHeader, QByteArray::number(kProtocolVersion)); // as desks send it
         request.setRawHeader(kSchemaHeader, "1");
         if (!token.isEmpty())
             request.setRawHeader("Authorization", "Bearer " + token.toLatin1());
@@ -200,7 +201,7 @@ double pushRate(Bench &b, const QList<std::pair<QString, QString>> &clients, int
         }
         QNetworkRequest request(QUrl(b.server->baseUrl() + QStringLiteral("/v1/push")));
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-        request.setRawHeader(kProtocolHeader, "1");
+        request.setRawHeader(kProtocolHeader, QByteArray::number(kProtocolVersion)); // as desks send it
         request.setRawHeader(kSchemaHeader, "1");
         request.setRawHeader("Authorization", "Bearer " + lane.token.toLatin1());
         QNetworkReply *reply = b.net.post(request, bodies[l][lane.sent++]);

@@ -65,7 +65,7 @@ class TestServerSync : public QObject
         QNetworkAccessManager net;
         QNetworkRequest request(QUrl(server->baseUrl() + path));
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-        request.setRawHeader(sync::kProtocolHeader, "1");
+        request.setRawHeader(sync::kProtocolHeader, QByteArray::number(sync::kProtocolVersion));
         request.setRawHeader(sync::kSchemaHeader, "1");
         if (!token.isEmpty())
             request.setRawHeader("Authorization", "Bearer " + token.toLatin1());
