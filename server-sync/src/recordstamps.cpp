@@ -4,6 +4,17 @@
 
 namespace kasp::server {
 
+QString guestHistoryKindsSql()
+{
+    static const QString list = [] {
+        QStringList keys;
+        for (sync::EntityKind kind : sync::guestHistoryKinds())
+            keys << QLatin1Char('\'') + sync::entityKindKey(kind) + QLatin1Char('\'');
+        return QLatin1Char('(') + keys.join(QLatin1String(", ")) + QLatin1Char(')');
+    }();
+    return list;
+}
+
 Result<bool> restamp(StatementCache &sql, const QString &orgId, const QString &kind, const QString &id,
                      qint64 &seq, bool liveOnly)
 {
@@ -33,7 +44,7 @@ Status restampGuestHistory(StatementCache &sql, const QString &orgId, const QStr
                             "data->>'guestId' = ?) "
                             "UPDATE records r SET seq = ?::bigint + history.n, changed_at = %2 FROM history "
                             "WHERE r.org_id = ? AND r.kind = history.kind AND r.id = history.id")
-                            .arg(QLatin1String(kGuestHistoryKinds), QLatin1String(kNowMs)),
+                            .arg(guestHistoryKindsSql(), QLatin1String(kNowMs)),
                         {orgId, guestId, seq, orgId})))
         return dbError(*q);
     seq += q->numRowsAffected();
@@ -53,7 +64,7 @@ Status moveGuestHistory(StatementCache &sql, const QString &orgId, const QString
                             "UPDATE records r SET data = jsonb_set(r.data, '{guestId}', to_jsonb(?::text)), "
                             "seq = ?::bigint + moved.n, changed_at = %2 FROM moved "
                             "WHERE r.org_id = ? AND r.kind = moved.kind AND r.id = moved.id")
-                            .arg(QLatin1String(kGuestHistoryKinds), QLatin1String(kNowMs)),
+                            .arg(guestHistoryKindsSql(), QLatin1String(kNowMs)),
                         {orgId, from, to, seq, orgId})))
         return dbError(*q);
     seq += q->numRowsAffected();

@@ -4,6 +4,7 @@
 // changed record gets the organisation's next seq, so every desk pulls it again. Called by
 // SyncStore with the organisation's row locked.
 #include "kasp/core/result.h"
+#include "kasp/syncproto/entitykind.h"
 #include "statementcache.h"
 
 namespace kasp::server {
@@ -11,9 +12,9 @@ namespace kasp::server {
 // The record's change time for tombstone retention; the column's default on insert.
 inline constexpr char kNowMs[] = "(extract(epoch from clock_timestamp()) * 1000)::bigint";
 
-// The kinds that refer to a guest (data->>'guestId'); the same list as the partial index
-// records_guest_history (serverschema.cpp), so that the planner can use it.
-inline constexpr char kGuestHistoryKinds[] = "('touch', 'booking', 'deal', 'task', 'payment', 'deal_move', 'consent')";
+// syncproto's guestHistoryKinds as an SQL list, "('touch', 'booking', …)": the merge's queries
+// name it, and migration 8's partial index records_guest_history_8 covers it (serverschema.cpp).
+QString guestHistoryKindsSql();
 
 // True when the record existed (live, or in any state when !liveOnly) and got a new seq; where
 // nothing existed nothing is written.

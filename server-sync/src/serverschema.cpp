@@ -102,7 +102,7 @@ QList<ServerMigration> migrations()
              QStringLiteral("CREATE INDEX records_guest_refs ON records (org_id, (data->>'guestId'))"
                             " WHERE kind IN ('touch', 'booking', 'deal', 'task') AND NOT deleted"),
          }},
-        // A guest merge moves payments and deal moves too (syncstore.cpp, kGuestHistoryKinds).
+        // A guest merge moves payments and deal moves too (syncstore.cpp, guestHistoryKindsSql).
         // Built without locking out writes: desktops keep syncing while a big records table is read.
         {4,
          {
@@ -143,6 +143,18 @@ QList<ServerMigration> migrations()
          }},
         // One spelling on the wire (sync protocol 2): see respellStoredRecords.
         {7, {respellStoredRecords()}},
+        // Consents move with a merge too (syncproto guestHistoryKinds): the partial index must cover every
+        // kind the merge's query names, or PostgreSQL cannot use it and reads the whole table.
+        {8,
+         {
+             QStringLiteral("DROP INDEX CONCURRENTLY IF EXISTS records_guest_history_8"),
+             QStringLiteral(
+                 "CREATE INDEX CONCURRENTLY records_guest_history_8 ON records (org_id, (data->>'guestId'))"
+                 " WHERE kind IN ('touch', 'booking', 'deal', 'task', 'payment', 'deal_move', 'consent')"
+                 " AND NOT deleted"),
+             QStringLiteral("DROP INDEX CONCURRENTLY IF EXISTS records_guest_history"),
+         },
+         true},
     };
 }
 

@@ -236,7 +236,7 @@ Status SyncStore::applyOne(const Principal &who, const PushedMutation &m, qint64
         if (plan.value().kind == EntityKind::Guest) {
             if (!ok(q = run(QStringLiteral("SELECT 1 FROM records WHERE org_id = ? AND kind IN %1 AND NOT "
                                            "deleted AND data->>'guestId' = ? LIMIT 1")
-                                .arg(QLatin1String(kGuestHistoryKinds)),
+                                .arg(guestHistoryKindsSql()),
                             {who.orgId, plan.value().id})))
                 return dbError(*q);
             if (q->next())

@@ -1,8 +1,10 @@
 // GuestRepository::merge: two cards of one person become one (issue 5, duplicates).
 #include "kasp/core/mutation.h"
 #include "kasp/storage/guestrepository.h"
+
 #include "kasp/storage/outbox.h"
 #include "kasp/storage/sqlhelpers.h"
+#include "replicatables.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -12,10 +14,10 @@ namespace kasp::storage {
 Status GuestRepository::moveHistoryReplica(const Id &from, const Id &to)
 {
     QSqlQuery q(m_db);
-    // Every table with a guest_id (the same kinds the server moves, syncstore.cpp).
-    for (const char *table : {"touches", "consents", "bookings", "deals", "tasks", "payments", "deal_moves"}) {
-        if (auto s = sql::prepare(
-                q, QStringLiteral("UPDATE %1 SET guest_id = ? WHERE guest_id = ?").arg(QLatin1String(table)));
+    // Every kind of the guest's history (syncproto's list; the server moves the same kinds).
+    for (sync::EntityKind kind : sync::guestHistoryKinds()) {
+        if (auto s = sql::prepare(q, QStringLiteral("UPDATE %1 SET guest_id = ? WHERE guest_id = ?")
+                                         .arg(QLatin1String(replica::specOf(kind)->table)));
             !s.ok())
             return s;
         q.addBindValue(sql::fromId(to));

@@ -54,6 +54,14 @@ int minSchemaOf(EntityKind kind)
     }
 }
 
+const QList<EntityKind> &guestHistoryKinds()
+{
+    static const QList<EntityKind> kinds{EntityKind::Touch,  EntityKind::Booking, EntityKind::Deal,
+                                         EntityKind::Task,   EntityKind::Payment, EntityKind::DealMove,
+                                         EntityKind::Consent};
+    return kinds;
+}
+
 bool deskUnderstands(int protocol, int schema, EntityKind kind)
 {
     if (minProtocolOf(kind) > protocol)

@@ -1,6 +1,7 @@
 #pragma once
 // The kinds of records that travel between desktops and the server. Keys are stable wire values.
 #include <optional>
+#include <QList>
 #include <QString>
 
 namespace kasp::sync {
@@ -36,6 +37,10 @@ int minProtocolOf(EntityKind kind);
 // Protocol 1 only: the first desktop schema that knows the kind (a protocol-1 desk said what it
 // understood through X-Kasp-Schema). Kinds older than this rule say 1.
 int minSchemaOf(EntityKind kind);
+// The kinds whose records belong to one guest through their guestId: a merge moves them to the
+// surviving card, on the desk and on the server (whose partial index covers this list: a kind
+// added here needs a server migration that rebuilds records_guest_history_N with it).
+const QList<EntityKind> &guestHistoryKinds();
 // Whether a desk speaking this protocol, at this schema, reads records of the kind. Protocol 1:
 // by its schema (0, not said: every kind, as kasp-sync always did); protocol 2 and later: by the
 // protocol alone, so a desk migration that only adds an index needs no new server.
