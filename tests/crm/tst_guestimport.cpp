@@ -249,11 +249,11 @@ private slots:
     // yes or no on every channel, recorded as imported; anything else lists the row as bad.
     void consentComesAlong()
     {
-        const QByteArray csv = QStringLiteral("Фамилия;Телефон;Согласие на рекламу\r\n"
-                                              "Согласнова;+7 916 808-10-01;да\r\n"
-                                              "Отказова;+7 916 808-10-02;Нет\r\n"
-                                              "Молчанова;+7 916 808-10-03;\r\n"
-                                              "Путанова;+7 916 808-10-04;может быть\r\n")
+        const QByteArray csv = QStringLiteral("Фамилия;Телефон;Согласие на рекламу;Комментарий\r\n"
+                                              "Согласнова;+7 916 808-10-01;да;звонить после 18\r\n"
+                                              "Отказова;+7 916 808-10-02;Нет;\r\n"
+                                              "Молчанова;+7 916 808-10-03;;\r\n"
+                                              "Путанова;+7 916 808-10-04;может быть;\r\n")
                                    .toUtf8();
         CsvReader peek(csv);
         CsvRow header;
@@ -272,7 +272,10 @@ private slots:
         const auto cardOf = [&](const char *name) {
             return service.card(service.search(QString::fromUtf8(name), 1).value().first().id).value();
         };
-        const auto yes = currentConsents(cardOf("Согласнова").consents);
+        const crm::GuestCard agreed = cardOf("Согласнова");
+        QCOMPARE(agreed.touches.size(), 1); // the comment comes along beside the consent
+        QCOMPARE(agreed.touches.first().note, QStringLiteral("звонить после 18"));
+        const auto yes = currentConsents(agreed.consents);
         QCOMPARE(yes.size(), 4);
         for (ConsentChannel channel : consentChannels()) {
             QVERIFY(mayAdvertise(yes, channel));

@@ -279,13 +279,11 @@ Status GuestImporter::writeHistory(const Guest &guest, const QStringList &fields
         if (mapping[i] != ImportField::Consent || fields[i].trimmed().isEmpty())
             continue;
         const bool given = consentAnswer(fields[i]).value_or(false); // checked by guestFromRow
-        storage::ConsentRepository consents(m_db, m_clock);
-        for (ConsentChannel channel : consentChannels())
-            if (auto s = consents.add(Consent{newId(), guest.id, channel, given, m_clock.now(),
-                                              ConsentMethod::Import, Id(), QString()});
-                !s.ok())
-                return s;
-        break;
+        if (auto s = storage::ConsentRepository(m_db, m_clock)
+                         .record(guest.id, consentChannels(), given, ConsentMethod::Import, Id(), QString());
+            !s.ok())
+            return s;
+        break; // one consent column counts
     }
     for (const QString &comment : comments) {
         Touch note{newId(), guest.id, Id(), TouchKind::Note, guest.createdAt.addSecs(1)};

@@ -7,8 +7,6 @@
 #include "kasp/storage/touchrepository.h"
 #include "kasp/storage/userrepository.h"
 
-#include "kasp/storage/sqlhelpers.h"
-
 #include <QCoreApplication>
 
 namespace kasp::crm {
@@ -192,25 +190,7 @@ Status GuestService::recordConsent(const Id &guestId, const QList<ConsentChannel
     if (channels.isEmpty())
         return Error{QStringLiteral("consent.no_channel"),
                      QCoreApplication::translate("kasp::crm::GuestService", "Pick at least one channel.")};
-    storage::sql::WriteTransaction tx(m_db);
-    if (auto s = tx.begin(); !s.ok())
-        return s;
-    const QDateTime at = m_clock.now();
-    storage::ConsentRepository consents(m_db, m_clock);
-    for (ConsentChannel channel : channels) {
-        Consent c;
-        c.id = newId();
-        c.guestId = guestId;
-        c.channel = channel;
-        c.given = given;
-        c.at = at;
-        c.method = method;
-        c.userId = userId;
-        c.note = note.trimmed();
-        if (auto s = consents.add(c); !s.ok())
-            return s;
-    }
-    return tx.commit();
+    return consents().record(guestId, channels, given, method, userId, note);
 }
 
 } // namespace kasp::crm

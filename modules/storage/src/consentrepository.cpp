@@ -31,6 +31,20 @@ Status ConsentRepository::add(const Consent &consent)
     return write(m_db, Mutation{QStringLiteral("consent.add"), toJson(consent)}, m_clock.now());
 }
 
+Status ConsentRepository::record(const Id &guestId, const QList<ConsentChannel> &channels, bool given,
+                                 ConsentMethod method, const Id &userId, const QString &note)
+{
+    sql::WriteTransaction tx(m_db);
+    if (auto s = tx.begin(); !s.ok())
+        return s;
+    const QDateTime at = m_clock.now();
+    for (ConsentChannel channel : channels)
+        if (auto s = add(Consent{newId(), guestId, channel, given, at, method, userId, note.trimmed()});
+            !s.ok())
+            return s;
+    return tx.commit();
+}
+
 Result<QList<Consent>> ConsentRepository::history(const Id &guestId) const
 {
     return decode(ReplicaStore(m_db).select(
