@@ -6,6 +6,7 @@
 #include "kasp/core/textlimits.h"
 #include "kasp/syncproto/accessrules.h"
 #include "kasp/syncproto/entitymerge.h"
+#include "kasp/syncproto/kinds.h"
 #include "kasp/syncproto/mutationplan.h"
 #include "kasp/syncproto/spelling.h"
 
@@ -36,37 +37,20 @@ QString jsonText(const QJsonObject &o)
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 
-// The records a record points at, which must exist (and not be tombstones) in the organisation.
+// The records a record points at, which must exist (and not be tombstones) in the organisation:
+// its description's references (kinds.h); an optional one left empty names nothing.
 QList<std::pair<QString, QString>> references(EntityKind kind, const QJsonObject &data)
 {
-    auto field = [&](const char *name) { return data.value(QLatin1String(name)).toString(); };
-    switch (kind) {
-    case EntityKind::Touch:
-    case EntityKind::Deal:
-    case EntityKind::Consent:
-        return {{QStringLiteral("guest"), field("guestId")}};
-    case EntityKind::Booking:
-        return {{QStringLiteral("guest"), field("guestId")}, {QStringLiteral("room"), field("roomId")}};
-    case EntityKind::Task:
-        if (field("guestId").isEmpty())
-            return {};
-        return {{QStringLiteral("guest"), field("guestId")}};
-    case EntityKind::Payment:
-        return {{QStringLiteral("booking"), field("bookingId")}, {QStringLiteral("guest"), field("guestId")}};
-    case EntityKind::DealMove:
-        return {{QStringLiteral("deal"), field("dealId")}, {QStringLiteral("guest"), field("guestId")}};
-    case EntityKind::RoomClosure:
-        return {{QStringLiteral("room"), field("roomId")}};
-    case EntityKind::GuestDistinct:
-        return {{QStringLiteral("guest"), field("firstId")}, {QStringLiteral("guest"), field("secondId")}};
-    case EntityKind::Tariff:
-        return {{QStringLiteral("room_category"), field("categoryId")}};
-    case EntityKind::Room:
-        return {{QStringLiteral("building"), field("buildingId")},
-                {QStringLiteral("room_category"), field("categoryId")}};
-    default:
-        return {};
+    QList<std::pair<QString, QString>> found;
+    for (const FieldSpec &f : kindSpec(kind).fields) {
+        if (!f.refersTo)
+            continue;
+        const QString id = data.value(QLatin1String(f.field)).toString();
+        if (id.isEmpty() && (f.flags & FieldSpec::Optional))
+            continue;
+        found.append({QLatin1String(f.refersTo), id});
     }
+    return found;
 }
 
 // A record of a kind protocol 1 spelled otherwise (spelling.h), as the desk reads it: protocol 1's

@@ -59,7 +59,7 @@ Result<std::optional<QJsonObject>> ReplicaStore::load(EntityKind kind, const QSt
     }
     const TableSpec *spec = specOf(kind);
     QStringList columns;
-    for (const Column &c : spec->columns)
+    for (const Column &c : spec->fields)
         columns.append(QLatin1String(c.column));
     auto found = sql::runKept(m_db,
                               QStringLiteral("SELECT %1 FROM %2 WHERE id = ?")
@@ -72,7 +72,7 @@ Result<std::optional<QJsonObject>> ReplicaStore::load(EntityKind kind, const QSt
         return std::optional<QJsonObject>{};
     QJsonObject out;
     int i = 0;
-    for (const Column &c : spec->columns)
+    for (const Column &c : spec->fields)
         out.insert(QLatin1String(c.field), fromColumn(c, q.value(i++)));
     q.finish();
     auto canonical = sync::canonicalEntity(kind, out);
@@ -88,7 +88,7 @@ Result<QList<QJsonObject>> ReplicaStore::select(EntityKind kind, const QString &
     if (!spec)
         return Error{QStringLiteral("storage.failed"), QStringLiteral("no table description for guests")};
     QStringList columns;
-    for (const Column &c : spec->columns)
+    for (const Column &c : spec->fields)
         columns.append(QLatin1String(c.column));
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
@@ -105,7 +105,7 @@ Result<QList<QJsonObject>> ReplicaStore::select(EntityKind kind, const QString &
     while (q.next()) {
         QJsonObject out;
         int i = 0;
-        for (const Column &c : spec->columns)
+        for (const Column &c : spec->fields)
             out.insert(QLatin1String(c.field), fromColumn(c, q.value(i++)));
         records.append(std::move(out));
     }
@@ -136,13 +136,13 @@ Status ReplicaStore::store(EntityKind kind, const QJsonObject &record)
     }
     const TableSpec *spec = specOf(kind);
     QStringList columns, marks;
-    for (const Column &c : spec->columns) {
+    for (const Column &c : spec->fields) {
         columns.append(QLatin1String(c.column));
         marks.append(QStringLiteral("?"));
     }
     QVariantList values;
-    values.reserve(qsizetype(spec->columns.size()));
-    for (const Column &c : spec->columns)
+    values.reserve(qsizetype(spec->fields.size()));
+    for (const Column &c : spec->fields)
         values.append(toColumn(c, record.value(QLatin1String(c.field))));
     auto q = sql::runKept(m_db,
                           QStringLiteral("INSERT OR REPLACE INTO %1 (%2) VALUES (%3)")
@@ -164,14 +164,14 @@ Status ReplicaStore::storeLocal(EntityKind kind, const QJsonObject &record, bool
         return store(kind, record);
     const TableSpec *spec = specOf(kind);
     QStringList sets;
-    for (const Column &c : spec->columns)
+    for (const Column &c : spec->fields)
         if (QLatin1String(c.column) != QLatin1String("id"))
             sets.append(QStringLiteral("%1 = ?").arg(QLatin1String(c.column)));
     QVariantList values;
-    for (const Column &c : spec->columns)
+    for (const Column &c : spec->fields)
         if (QLatin1String(c.column) != QLatin1String("id"))
             values.append(toColumn(c, record.value(QLatin1String(c.field))));
-    values.append(toColumn(spec->columns.begin()[0], record.value(QStringLiteral("id"))));
+    values.append(toColumn(spec->fields.begin()[0], record.value(QStringLiteral("id"))));
     auto q = sql::runKept(m_db,
                           QStringLiteral("UPDATE %1 SET %2 WHERE id = ?")
                               .arg(QLatin1String(spec->table), sets.join(QLatin1String(", "))),
@@ -250,12 +250,14 @@ Status ReplicaStore::resetForResync()
 {
     return withoutForeignKeys(m_db, [&]() -> Status {
         QSqlQuery q(m_db);
-        for (const char *table :
-             {"payments",      "touches",     "consents",        "bookings",     "deal_moves",
-              "deals",         "deal_stages", "tasks",           "guest_phones", "guest_emails",
-              "guest_tags",    "guests",      "tariffs",         "child_rules",  "discounts",
-              "room_closures", "rooms",       "room_categories", "buildings",    "users"}) {
-            if (!q.exec(QStringLiteral("DELETE FROM %1").arg(QLatin1String(table))))
+        // Every described kind's table but the pairs (below), and the guests' own tables.
+        QStringList tables{QStringLiteral("guest_phones"), QStringLiteral("guest_emails"),
+                           QStringLiteral("guest_tags")};
+        for (const sync::KindSpec &spec : sync::kindSpecs())
+            if (spec.kind != EntityKind::GuestDistinct)
+                tables.append(QLatin1String(spec.table));
+        for (const QString &table : tables) {
+            if (!q.exec(QStringLiteral("DELETE FROM %1").arg(table)))
                 return Error{QStringLiteral("storage.failed"), q.lastError().text()};
         }
         // Pairs marked before schema 9 never left this desk: they stay.

@@ -1,25 +1,46 @@
 #include "kasp/syncproto/accessrules.h"
 
+#include "kasp/syncproto/kinds.h"
+
+#include <algorithm>
+
 namespace kasp::sync {
+
+namespace {
+
+// The kind's writers, or a mutation's own when the plan changes only what that mutation may (a
+// user's extension): judged by what the plan does, so a plan widened after planning is judged
+// by the kind.
+Writers writersOf(const MutationPlan &plan)
+{
+    const KindSpec &spec = kindSpec(plan.kind);
+    for (const MutationSpec &m : spec.mutations) {
+        if (!m.writers || m.op != plan.op || m.changes.size() == 0 || plan.fields.isEmpty())
+            continue;
+        bool within = true;
+        for (auto it = plan.fields.begin(); it != plan.fields.end() && within; ++it)
+            within = std::any_of(m.changes.begin(), m.changes.end(),
+                                 [&](const char *f) { return it.key() == QLatin1String(f); });
+        if (within)
+            return *m.writers;
+    }
+    return spec.writers;
+}
+
+} // namespace
 
 Status authorizeMutation(Role role, const MutationPlan &plan, const QString &userId)
 {
     // Everybody's phone publishes its own extension (the director's too: colleagues transfer calls
     // to it); only the head of sales edits other staff.
-    const bool ownExtension = plan.kind == EntityKind::User && plan.op == MutationPlan::Op::Patch &&
-                              !userId.isEmpty() && plan.id == userId &&
-                              plan.fields.keys() == QStringList{QStringLiteral("extension")};
-    if (ownExtension)
+    const Writers writers = writersOf(plan);
+    const bool own = !userId.isEmpty() && plan.id == userId;
+    if (writers == Writers::SelfOrHeadOfSales && own)
         return {};
     if (role == Role::Director)
         return Error{QStringLiteral("auth.read_only"),
                      QStringLiteral("the director's account reads the base and changes nothing")};
-    const bool stockOrStaff = plan.kind == EntityKind::User || plan.kind == EntityKind::Building ||
-                              plan.kind == EntityKind::RoomCategory || plan.kind == EntityKind::Room ||
-                              plan.kind == EntityKind::RoomClosure || plan.kind == EntityKind::Tariff ||
-                              plan.kind == EntityKind::ChildRule || plan.kind == EntityKind::Discount ||
-                              plan.kind == EntityKind::DealStage;
-    if (role == Role::Consultant && stockOrStaff)
+    if (role == Role::Consultant && writers != Writers::Staff)
         return Error{
             QStringLiteral("auth.forbidden"),
             QStringLiteral("only the head of sales changes room stock, prices, the pipeline and staff")};
@@ -28,16 +49,15 @@ Status authorizeMutation(Role role, const MutationPlan &plan, const QString &use
 
 bool receivesRecord(Role role, const QString &userId, EntityKind kind, const QString &ownerId)
 {
-    if (role != Role::Consultant || kind != EntityKind::Task)
+    if (role != Role::Consultant || !kindSpec(kind).ownerField)
         return true;
     return ownerId.isEmpty() || ownerId == userId;
 }
 
 QString recordOwner(EntityKind kind, const QJsonObject &data)
 {
-    if (kind == EntityKind::Task)
-        return data.value(QStringLiteral("assigneeId")).toString();
-    return {};
+    const char *owner = kindSpec(kind).ownerField;
+    return owner ? data.value(QLatin1String(owner)).toString() : QString();
 }
 
 } // namespace kasp::sync

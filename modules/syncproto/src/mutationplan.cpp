@@ -2,6 +2,7 @@
 
 #include "kasp/core/id.h"
 #include "kasp/core/textlimits.h"
+#include "kasp/syncproto/kinds.h"
 
 #include <algorithm>
 #include <QJsonArray>
@@ -14,59 +15,30 @@ namespace {
 
 using Op = MutationPlan::Op;
 
+// A mutation's name resolved against the kinds' descriptions.
 struct Shape
 {
-    const char *name;
-    EntityKind kind;
-    Op op;
-    // Patch mutations that may change only these fields (empty: any field but the id).
-    std::initializer_list<const char *> changes = {};
+    const KindSpec *kind = nullptr;
+    const MutationSpec *mutation = nullptr;
 };
 
-const Shape kShapes[] = {
-    {"user.create", EntityKind::User, Op::Create},
-    // A desk's phone registered: colleagues see its extension in the transfer list.
-    {"user.set_extension", EntityKind::User, Op::Patch, {"extension"}},
-    {"building.create", EntityKind::Building, Op::Create},
-    {"room_category.create", EntityKind::RoomCategory, Op::Create},
-    {"room.create", EntityKind::Room, Op::Create},
-    // The head of sales' editors: rooms are never deleted (bookings keep pointing at them); a room
-    // leaves sale through an out-of-service period.
-    {"building.update", EntityKind::Building, Op::Patch},
-    {"room_category.update", EntityKind::RoomCategory, Op::Patch},
-    {"room.update", EntityKind::Room, Op::Patch},
-    {"tariff.create", EntityKind::Tariff, Op::Create},
-    {"tariff.update", EntityKind::Tariff, Op::Patch},
-    {"tariff.delete", EntityKind::Tariff, Op::Delete},
-    {"child_rule.create", EntityKind::ChildRule, Op::Create},
-    {"child_rule.update", EntityKind::ChildRule, Op::Patch},
-    {"child_rule.delete", EntityKind::ChildRule, Op::Delete},
-    {"discount.create", EntityKind::Discount, Op::Create},
-    {"discount.update", EntityKind::Discount, Op::Patch},
-    {"discount.delete", EntityKind::Discount, Op::Delete},
-    {"guest.create", EntityKind::Guest, Op::Create},
-    {"guest.update", EntityKind::Guest, Op::Patch},
-    {"guest.delete", EntityKind::Guest, Op::Delete}, // a card made by mistake: nothing refers to it
-    {"guest.merge", EntityKind::Guest, Op::Merge},   // two cards of one person: history moves over
-    // «Не дубль»: the duplicates search stops offering this pair on every desk.
-    {"guest_distinct.create", EntityKind::GuestDistinct, Op::Create},
-    {"consent.add", EntityKind::Consent, Op::Create}, // never changed: a new record is the change
-    {"touch.add", EntityKind::Touch, Op::Create},
-    {"booking.create", EntityKind::Booking, Op::Create},
-    {"booking.set_status", EntityKind::Booking, Op::Patch, {"status", "cancelReason", "prepaid"}},
-    {"booking.move", EntityKind::Booking, Op::Patch, {"roomId", "checkIn", "checkOut", "total"}},
-    {"deal.create", EntityKind::Deal, Op::Create},
-    {"deal.move", EntityKind::Deal, Op::Patch, {"stage", "lostReason"}},
-    {"deal_move.add", EntityKind::DealMove, Op::Create},
-    {"deal_stage.create", EntityKind::DealStage, Op::Create}, // head of sales: the pipeline
-    {"deal_stage.update", EntityKind::DealStage, Op::Patch, {"title", "position", "active"}},
-    {"task.create", EntityKind::Task, Op::Create},
-    {"task.set_status", EntityKind::Task, Op::Patch, {"status"}},
-    {"task.reschedule", EntityKind::Task, Op::Patch, {"due"}},
-    {"payment.add", EntityKind::Payment, Op::Create},
-    {"room_closure.create", EntityKind::RoomClosure, Op::Create},
-    {"room_closure.delete", EntityKind::RoomClosure, Op::Delete}, // the room is back in service
-};
+Shape shapeOf(const QString &name)
+{
+    const qsizetype dot = name.indexOf(QLatin1Char('.'));
+    if (dot <= 0)
+        return {};
+    const QStringView key = QStringView(name).left(dot);
+    const QStringView verb = QStringView(name).mid(dot + 1);
+    for (const KindSpec &spec : kindSpecs()) {
+        if (key != QLatin1String(spec.key))
+            continue;
+        for (const MutationSpec &m : spec.mutations)
+            if (verb == QLatin1String(m.verb))
+                return {&spec, &m};
+        return {};
+    }
+    return {};
+}
 
 Error badArg(const QString &path, const QString &why)
 {
@@ -150,11 +122,8 @@ Status checkReferenceShapes(const QJsonObject &args)
 
 Result<MutationPlan> planMutation(const Mutation &mutation)
 {
-    const Shape *shape = nullptr;
-    for (const Shape &s : kShapes)
-        if (mutation.name == QLatin1String(s.name))
-            shape = &s;
-    if (!shape)
+    const Shape shape = shapeOf(mutation.name);
+    if (!shape.mutation)
         return Error{QStringLiteral("mutation.unknown"),
                      QStringLiteral("unknown mutation \"%1\"").arg(mutation.name.left(80))};
 
@@ -173,8 +142,8 @@ Result<MutationPlan> planMutation(const Mutation &mutation)
         return Error{QStringLiteral("json.bad_value"), QStringLiteral("id")};
 
     MutationPlan plan;
-    plan.kind = shape->kind;
-    plan.op = shape->op;
+    plan.kind = shape.kind->kind;
+    plan.op = shape.mutation->op;
     plan.id = idToString(id);
     if (plan.op == Op::Create) {
         plan.fields = mutation.args;
@@ -195,9 +164,10 @@ Result<MutationPlan> planMutation(const Mutation &mutation)
             (plan.op == Op::Merge && it.key() == QLatin1String("mergedId")))
             continue;
         const QString &field = it.key();
-        const bool allowed = shape->changes.size() == 0 ||
-                             std::any_of(shape->changes.begin(), shape->changes.end(),
-                                         [&](const char *f) { return field == QLatin1String(f); });
+        const auto &changes = shape.mutation->changes;
+        const bool allowed =
+            changes.size() == 0 || std::any_of(changes.begin(), changes.end(),
+                                               [&](const char *f) { return field == QLatin1String(f); });
         if (!allowed || (plan.kind == EntityKind::Guest && field == QLatin1String("createdAt")))
             return Error{QStringLiteral("json.bad_value"),
                          QStringLiteral("%1 cannot change \"%2\"").arg(mutation.name, field.left(60))};
@@ -210,26 +180,25 @@ Result<MutationPlan> planMutation(const Mutation &mutation)
 
 std::optional<MutationTarget> mutationTarget(const Mutation &mutation)
 {
-    for (const Shape &s : kShapes) {
-        if (mutation.name != QLatin1String(s.name))
-            continue;
-        const Id id = idFromString(mutation.args.value(QStringLiteral("id")).toString());
-        if (id.isNull())
-            return std::nullopt;
-        MutationTarget target{s.kind, s.op, idToString(id), {}};
-        const Id merged = idFromString(mutation.args.value(QStringLiteral("mergedId")).toString());
-        if (s.op == MutationPlan::Op::Merge && !merged.isNull() && merged != id)
-            target.mergedId = idToString(merged);
-        return target;
-    }
-    return std::nullopt;
+    const Shape shape = shapeOf(mutation.name);
+    if (!shape.mutation)
+        return std::nullopt;
+    const Id id = idFromString(mutation.args.value(QStringLiteral("id")).toString());
+    if (id.isNull())
+        return std::nullopt;
+    MutationTarget target{shape.kind->kind, shape.mutation->op, idToString(id), {}};
+    const Id merged = idFromString(mutation.args.value(QStringLiteral("mergedId")).toString());
+    if (target.op == MutationPlan::Op::Merge && !merged.isNull() && merged != id)
+        target.mergedId = idToString(merged);
+    return target;
 }
 
 QStringList knownMutationNames()
 {
     QStringList names;
-    for (const Shape &s : kShapes)
-        names.append(QLatin1String(s.name));
+    for (const KindSpec &spec : kindSpecs())
+        for (const MutationSpec &m : spec.mutations)
+            names.append(QLatin1String(spec.key) + QLatin1Char('.') + QLatin1String(m.verb));
     return names;
 }
 

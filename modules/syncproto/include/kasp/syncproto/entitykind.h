@@ -1,5 +1,7 @@
 #pragma once
 // The kinds of records that travel between desktops and the server. Keys are stable wire values.
+// What each kind is (its fields, mutations, writers, rules) is its description in kinds.h; the
+// functions below read it.
 #include <optional>
 #include <QList>
 #include <QString>
@@ -27,6 +29,14 @@ enum class EntityKind {
     Consent,       // a change of a guest's consent to advertising (append-only): schema 11
 };
 
+// Who may send a mutation. The director's account reads and never writes (but for its own
+// user record's extension); Staff is a consultant or the head of sales.
+enum class Writers {
+    Staff,
+    HeadOfSales,
+    SelfOrHeadOfSales, // the user record a mutation names is the sender's own, or the head of sales
+};
+
 QString entityKindKey(EntityKind kind); // "user", "building", "room_category", "room", "guest", ...
 std::optional<EntityKind> entityKindFromKey(const QString &key);
 // The first sync protocol (wire.h) whose desks know the kind. From protocol 2 on, a new kind
@@ -37,9 +47,10 @@ int minProtocolOf(EntityKind kind);
 // Protocol 1 only: the first desktop schema that knows the kind (a protocol-1 desk said what it
 // understood through X-Kasp-Schema). Kinds older than this rule say 1.
 int minSchemaOf(EntityKind kind);
-// The kinds whose records belong to one guest through their guestId: a merge moves them to the
-// surviving card, on the desk and on the server (whose partial index covers this list: a kind
-// added here needs a server migration that rebuilds records_guest_history_N with it).
+// The kinds whose records belong to one guest through their guestId (KindSpec::movesWithGuest),
+// in EntityKind's order: a merge moves them to the surviving card, on the desk and on the server (whose
+// partial index covers this list: a kind added here needs a server migration that rebuilds
+// records_guest_history_N with it).
 const QList<EntityKind> &guestHistoryKinds();
 // Whether a desk speaking this protocol, at this schema, reads records of the kind. Protocol 1:
 // by its schema (0, not said: every kind, as kasp-sync always did); protocol 2 and later: by the

@@ -45,7 +45,8 @@ struct MutationTarget
 };
 std::optional<MutationTarget> mutationTarget(const Mutation &mutation);
 
-// The mutation names the protocol accepts, for docs and for the fuzzer's dictionary.
+// The mutation names the protocol accepts ("<kind key>.<verb>", kinds.h), for docs and for the
+// fuzzer's dictionary.
 QStringList knownMutationNames();
 
 } // namespace kasp::sync
