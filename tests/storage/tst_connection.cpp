@@ -151,7 +151,7 @@ private slots:
             {path, DatabaseKey::generateRaw(), QStringLiteral("foreign"), false, true});
         QVERIFY(!opened.ok());
         QCOMPARE(opened.error().code, QStringLiteral("storage.wrong_key"));
-        QVERIFY(opened.error().message.contains(QStringLiteral("not a database")));
+        QVERIFY(opened.error().message.contains(QStringLiteral("not a KASP database")));
         QCOMPARE(fileHash(path), before);
     }
 

@@ -168,6 +168,8 @@ Result<QList<Booking>> BookingRepository::holdsOf(const Id &userId) const
     QList<Booking> out;
     while (q.next())
         out.append(readBooking(q));
+    if (auto s = sql::fetched(q, QStringLiteral("bookings")); !s.ok())
+        return s.error();
     return out;
 }
 
@@ -197,6 +199,8 @@ Result<QList<BookingView>> BookingRepository::inWindow(QDate from, QDate to) con
         v.guestName = QStringLiteral("%1 %2").arg(q.value(16).toString(), q.value(17).toString()).trimmed();
         out.append(std::move(v));
     }
+    if (auto s = sql::fetched(q, QStringLiteral("bookings")); !s.ok())
+        return s.error();
     return out;
 }
 
@@ -221,6 +225,8 @@ Status BookingRepository::busyNights(QDate from, QDate to,
             if (stay.ok())
                 sink(sql::toId(q.value(0)), stay.value());
         }
+        if (auto s = sql::fetched(q, QStringLiteral("bookings")); !s.ok())
+            return s.error();
     }
     return {};
 }
@@ -247,6 +253,8 @@ Result<QList<Booking>> BookingRepository::forGuest(const Id &guestId) const
     QList<Booking> out;
     while (q.next())
         out.append(readBooking(q));
+    if (auto s = sql::fetched(q, QStringLiteral("bookings")); !s.ok())
+        return s.error();
     return out;
 }
 

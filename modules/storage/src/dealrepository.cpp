@@ -154,6 +154,8 @@ Result<QList<Id>> DealRepository::arrivedDeals(const Id &ownerId, QDate today, i
     QList<Id> out;
     while (q.next())
         out.append(sql::toId(q.value(0)));
+    if (auto s = sql::fetched(q, QStringLiteral("deals")); !s.ok())
+        return s.error();
     return out;
 }
 
@@ -187,6 +189,8 @@ Result<QList<Deal>> DealRepository::forGuest(const Id &guestId) const
     QList<Deal> out;
     while (q.next())
         out.append(readDeal(q));
+    if (auto s = sql::fetched(q, QStringLiteral("deals")); !s.ok())
+        return s.error();
     return out;
 }
 
@@ -205,6 +209,8 @@ Result<QList<DealMove>> DealRepository::moves(const Id &dealId) const
     while (q.next())
         out.append(DealMove{sql::toId(q.value(0)), dealId, sql::toId(q.value(1)), sql::toId(q.value(2)),
                             q.value(3).toString(), q.value(4).toString(), sql::toInstant(q.value(5))});
+    if (auto s = sql::fetched(q, QStringLiteral("deals")); !s.ok())
+        return s.error();
     return out;
 }
 
@@ -240,6 +246,8 @@ Result<QList<BoardDeal>> DealRepository::inStage(const QString &stage, const QDa
     while (q.next())
         out.append(BoardDeal{readDeal(q), listedName(q.value(10).toString(), q.value(11).toString(),
                                                      q.value(12).toString(), q.value(13).toString())});
+    if (auto s = sql::fetched(q, QStringLiteral("deals")); !s.ok())
+        return s.error();
     return out;
 }
 
@@ -273,6 +281,8 @@ Result<DealPipeline> DealRepository::pipeline() const
     while (q.next())
         stored.append(DealStageDef{sql::toId(q.value(0)), q.value(1).toString(), q.value(2).toString(),
                                    q.value(3).toInt(), q.value(4).toBool()});
+    if (auto s = sql::fetched(q, QStringLiteral("deals")); !s.ok())
+        return s.error();
     return DealPipeline::fromStored(stored);
 }
 

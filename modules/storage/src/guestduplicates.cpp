@@ -65,6 +65,8 @@ Status idsWhere(QSqlDatabase db, const QString &sqlText, const QVariantList &val
         return s;
     while (q.next())
         ids.append(sql::toId(q.value(0)));
+    if (auto s = sql::fetched(q, QStringLiteral("duplicates")); !s.ok())
+        return s.error();
     return {};
 }
 
@@ -88,6 +90,8 @@ Result<QHash<Id, GuestSummary>> summaries(QSqlDatabase db, const QList<Id> &ids)
             GuestSummary summary = readSummary(q);
             out.insert(summary.id, std::move(summary));
         }
+        if (auto s = sql::fetched(q, QStringLiteral("duplicates")); !s.ok())
+            return s.error();
     }
     return out;
 }
@@ -109,6 +113,8 @@ Result<QSet<QString>> GuestDuplicates::distinctPairs() const
     QSet<QString> pairs;
     while (q.next())
         pairs.insert(q.value(0).toString() + QLatin1Char('|') + q.value(1).toString());
+    if (auto s = sql::fetched(q, QStringLiteral("duplicates")); !s.ok())
+        return s.error();
     return pairs;
 }
 
@@ -220,6 +226,8 @@ Result<QList<DuplicatePair>> GuestDuplicates::scan(int limit, const DuplicateSca
             QList<Id> ids;
             while (cards.next())
                 ids.append(sql::toId(cards.value(0)));
+            if (auto s = sql::fetched(cards, QStringLiteral("duplicate members")); !s.ok())
+                return s.error();
             if (ids.size() < 2)
                 continue; // one card holding one phone twice (with and without an extension)
             // UUIDv7: the smallest id is the oldest card.
@@ -236,6 +244,8 @@ Result<QList<DuplicatePair>> GuestDuplicates::scan(int limit, const DuplicateSca
                     members.insert(key, {ids[f], ids[i]});
                 }
         }
+        if (auto s = sql::fetched(groups, QStringLiteral("duplicates")); !s.ok())
+            return s.error();
         ++step;
     }
     if (progress && !progress(step, steps))

@@ -47,6 +47,8 @@ Result<QList<GuestListRow>> GuestList::rowsFrom(const std::optional<GuestListKey
                                  sql::toId(q.value(5)), sql::toInstant(q.value(7)),
                                  GuestListKey{q.value(8).toString(), q.value(9).toLongLong()}});
     }
+    if (auto s = sql::fetched(q, QStringLiteral("guest list")); !s.ok())
+        return s.error();
     return rows;
 }
 
@@ -77,6 +79,8 @@ Result<GuestKeyScan> GuestList::scanKeys(const std::optional<GuestListKey> &afte
             scan.pageStarts.append(key);
         ++scan.rowsRead;
     }
+    if (auto s = sql::fetched(q, QStringLiteral("guest list")); !s.ok())
+        return s.error();
     if (scan.rowsRead == rows)
         scan.last = key; // a full slice: there may be more
     return scan;

@@ -131,6 +131,8 @@ Result<std::optional<Guest>> GuestRepository::byId(const Id &id) const
             return s;
         while (q.next())
             read();
+        if (auto s = sql::fetched(q, QStringLiteral("guests")); !s.ok())
+            return s.error();
         return {};
     };
     if (auto s = children(
@@ -165,6 +167,8 @@ Result<QList<Id>> GuestRepository::idsByPhone(const QString &e164) const
     QList<Id> ids;
     while (q.next())
         ids.append(sql::toId(q.value(0)));
+    if (auto s = sql::fetched(q, QStringLiteral("guests")); !s.ok())
+        return s.error();
     return ids;
 }
 

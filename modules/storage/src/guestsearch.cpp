@@ -55,6 +55,8 @@ Status collect(QSqlQuery &q, int limit, QList<GuestSummary> &found, const QStrin
             summary.matched = matched(q);
         found.append(std::move(summary));
     }
+    if (auto s = sql::fetched(q, QStringLiteral("guest search")); !s.ok())
+        return s.error();
     return {};
 }
 

@@ -1,7 +1,9 @@
 #include "kasp/storage/outbox.h"
 
+#include "kasp/storage/sessionwriter.h"
 #include "kasp/storage/sqlhelpers.h"
 #include "kasp/storage/storageerror.h"
+#include "kasp/syncproto/mutationplan.h"
 #include "kasp/syncproto/spelling.h"
 
 #include <QJsonDocument>
@@ -62,6 +64,8 @@ Result<QList<OutboxEntry>> Outbox::pending(int limit) const
     QList<OutboxEntry> entries;
     while (query.next())
         entries.append(readEntry(query));
+    if (auto s = sql::fetched(query, QStringLiteral("outbox")); !s.ok())
+        return s.error();
     return entries;
 }
 
@@ -109,6 +113,11 @@ QString Outbox::clientId() const
 Status applyMutation(QSqlDatabase db, const Mutation &mutation, const QDateTime &at,
                      const std::function<Status()> &apply)
 {
+    auto plan = sync::planMutation(mutation);
+    if (!plan.ok())
+        return plan.error();
+    if (auto s = authorizeWrite(db, plan.value()); !s.ok())
+        return s;
     sql::WriteTransaction tx(db);
     if (auto s = tx.begin(); !s.ok())
         return s;

@@ -101,6 +101,8 @@ Result<QList<PaymentLink>> PaymentLinkRepository::select(const QString &where,
                                Money::fromKopecks(q.value(2).toLongLong()), q.value(3).toString(),
                                q.value(4).toString(), statusFromKey(q.value(5).toString()),
                                q.value(6).toString(), sql::toInstant(q.value(7)), sql::toId(q.value(8))});
+    if (auto s = sql::fetched(q, QStringLiteral("payment links")); !s.ok())
+        return s.error();
     return out;
 }
 

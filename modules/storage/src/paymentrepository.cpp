@@ -40,6 +40,8 @@ Result<QList<Payment>> PaymentRepository::forBooking(const Id &bookingId) const
         p.reference = q.value(7).toString();
         out.append(p);
     }
+    if (auto s = sql::fetched(q, QStringLiteral("payments")); !s.ok())
+        return s.error();
     return out;
 }
 

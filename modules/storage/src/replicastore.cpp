@@ -109,6 +109,8 @@ Result<QList<QJsonObject>> ReplicaStore::select(EntityKind kind, const QString &
             out.insert(QLatin1String(c.field), fromColumn(c, q.value(i++)));
         records.append(std::move(out));
     }
+    if (auto s = sql::fetched(q, QStringLiteral("replica")); !s.ok())
+        return s.error();
     return records;
 }
 

@@ -23,6 +23,8 @@ Result<QList<T>> readAll(QSqlDatabase db, const QString &sqlText, Read read)
     QList<T> out;
     while (q.next())
         out.append(read(q));
+    if (auto s = sql::fetched(q, QStringLiteral("rooms")); !s.ok())
+        return s.error();
     return out;
 }
 } // namespace
@@ -186,6 +188,8 @@ Result<QList<RoomClosure>> RoomRepository::closures(QDate from, QDate to) const
     while (q.next())
         out.append(RoomClosure{sql::toId(q.value(0)), sql::toId(q.value(1)), sql::toDate(q.value(2)),
                                sql::toDate(q.value(3)), q.value(4).toString()});
+    if (auto s = sql::fetched(q, QStringLiteral("rooms")); !s.ok())
+        return s.error();
     return out;
 }
 

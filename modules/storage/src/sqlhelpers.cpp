@@ -58,6 +58,13 @@ Status exec(QSqlQuery &query, const QString &context)
     return {};
 }
 
+Status fetched(const QSqlQuery &query, const QString &context)
+{
+    if (query.lastError().isValid())
+        return storageError(query.lastError(), context);
+    return {};
+}
+
 Result<QSqlQuery *> runKept(QSqlDatabase db, const QString &text, const QVariantList &values,
                             const QString &context)
 {

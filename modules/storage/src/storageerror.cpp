@@ -1,6 +1,11 @@
 #include "kasp/storage/storageerror.h"
 
+#include "kasp/storage/damagecheck.h"
+
 #include <QCoreApplication>
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcStorageError, "kasp.storage")
 
 namespace kasp::storage {
 
@@ -52,7 +57,7 @@ Error storageError(const QSqlError &error, const QString &context)
         break;
     case StorageFailure::Corrupt:
         code = QStringLiteral("storage.corrupt");
-        message = tr("The database file is damaged. Restore it from a backup or resynchronise.");
+        message = damagedDatabaseMessage();
         break;
     case StorageFailure::ReadOnly:
         code = QStringLiteral("storage.read_only");
@@ -79,10 +84,13 @@ Error storageError(const QSqlError &error, const QString &context)
         message = tr("A database error occurred.");
         break;
     }
-    QString detail = error.text().trimmed();
+    // SQLite's English goes to the log, not to the user: the message alone says what to do.
+    QString detail =
+        error.text().trimmed() + QLatin1String(" [") + error.nativeErrorCode() + QLatin1Char(']');
     if (!context.isEmpty())
         detail = context + QLatin1String(": ") + detail;
-    return Error{code, message + QLatin1String(" (") + detail + QLatin1Char(')')};
+    qCWarning(lcStorageError).noquote() << code << detail;
+    return Error{code, message};
 }
 
 } // namespace kasp::storage

@@ -46,6 +46,8 @@ Status readRows(QSqlDatabase db, const char *table, const QString &sqlText, cons
                          QStringLiteral("%1: %2").arg(QLatin1String(table), item.error().message)};
         out.append(item.value());
     }
+    if (auto s = sql::fetched(q, QStringLiteral("tariffs")); !s.ok())
+        return s.error();
     return {};
 }
 

@@ -93,6 +93,8 @@ Result<QList<AgendaTask>> TaskRepository::agenda(const Id &assigneeId, const QDa
         const QString phone = t.guestId.isNull() ? QString() : q.value(12).toString();
         out.append(AgendaTask{std::move(t), name, phone});
     }
+    if (auto s = sql::fetched(q, QStringLiteral("tasks")); !s.ok())
+        return s.error();
     return out;
 }
 
@@ -124,6 +126,8 @@ Result<QList<Task>> TaskRepository::select(const QString &where, const QVariantL
     QList<Task> out;
     while (q.next())
         out.append(readTask(q));
+    if (auto s = sql::fetched(q, QStringLiteral("tasks")); !s.ok())
+        return s.error();
     return out;
 }
 

@@ -74,6 +74,8 @@ Result<QList<Touch>> TouchRepository::forGuest(const Id &guestId, int limit) con
     QList<Touch> touches;
     while (q.next())
         touches.append(readTouch(q, guestId));
+    if (auto s = sql::fetched(q, QStringLiteral("touches")); !s.ok())
+        return s.error();
     return touches;
 }
 

@@ -46,6 +46,8 @@ Result<QList<User>> UserRepository::all() const
     QList<User> users;
     while (q.next())
         users.append(readUser(q));
+    if (auto s = sql::fetched(q, QStringLiteral("users")); !s.ok())
+        return s.error();
     return users;
 }
 

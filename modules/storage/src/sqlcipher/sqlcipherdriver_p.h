@@ -96,6 +96,12 @@ public:
     sqlite3_stmt *takeIdleStatement(const QString &sql) const;
     void keepIdleStatement(const QString &sql, sqlite3_stmt *stmt) const;
 
+signals:
+    // SQLite refused a page of this connection's file (SQLITE_CORRUPT, SQLITE_NOTADB after open):
+    // sent whatever the caller then does with the error, so that a damaged file reaches the user
+    // even through a read that stops early and looks like fewer rows (storage/damagecheck.h).
+    void damageFound(const QString &detail) const;
+
 private:
     friend class SqlCipherResult;
 

@@ -63,8 +63,13 @@ void SqlCipherResult::finalizeStatement()
 
 void SqlCipherResult::fail(const QString &text, QSqlError::ErrorType type, int rc)
 {
-    setLastError(sqliteError(m_db, rc, text, type));
+    const QSqlError error = sqliteError(m_db, rc, text, type);
+    setLastError(error);
     m_hasError = true;
+    const int primary = error.nativeErrorCode().toInt() & 0xff;
+    if (m_driver && (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB))
+        emit m_driver->damageFound(error.databaseText() + QLatin1String(" [") + error.nativeErrorCode() +
+                                   QLatin1String("] ") + m_stmtSql.left(120));
 }
 
 void SqlCipherResult::failWithoutSqlite(const QString &text, QSqlError::ErrorType type)

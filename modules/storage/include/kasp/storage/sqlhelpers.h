@@ -25,6 +25,10 @@ QDate toDate(const QVariant &value);
 // Prepares once; on failure returns the error instead of silently executing nothing.
 Status prepare(QSqlQuery &query, const QString &sql);
 Status exec(QSqlQuery &query, const QString &context);
+// After the rows: next() returns false both at the end and when a row cannot be read (a page of
+// a damaged file fails its HMAC: SQLITE_CORRUPT). This tells the two apart, so that a damaged
+// file is an error and never fewer rows. Every read ends with it, a loop or a single row.
+Status fetched(const QSqlQuery &query, const QString &context);
 
 // A prepared query the connection keeps for this text, for the statements a write runs again and
 // again (a kind's INSERT and UPDATE, the outbox). QSqlQuery::prepare() costs ~20,000 instructions

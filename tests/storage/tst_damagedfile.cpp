@@ -1,0 +1,133 @@
+// A damaged database file (16 bytes inverted in five of its pages, the pages then failing
+// SQLCipher's HMAC) is an error everywhere it is read, never a shorter list: the repositories say
+// storage.corrupt, the connection's damage watch hears it, the page check finds it. Real files.
+#include "kasp/core/clock.h"
+#include "kasp/storage/damagecheck.h"
+#include "kasp/storage/guestlist.h"
+#include "kasp/storage/taskrepository.h"
+#include "kasp/testsupport/damagedfile.h"
+#include "kasp/testsupport/testdb.h"
+
+#include <QFile>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QtTest>
+
+using namespace kasp;
+using namespace kasp::storage;
+
+namespace {
+
+constexpr int kTasks = 300;
+
+// A database whose tasks fill pages [firstTaskPage, lastTaskPage]: long titles, so that nearly all
+// of those pages are the table's own rows (a few are its indexes').
+struct TaskFile
+{
+    test::TestDatabase t;
+    Id assignee = newId();
+    qint64 firstTaskPage = 0;
+    qint64 lastTaskPage = 0;
+};
+
+TaskFile makeTaskFile()
+{
+    TaskFile f{test::TestDatabase::create(QStringLiteral("damaged")), newId(), 0, 0};
+    f.firstTaskPage = test::pageCount(f.t.db) + 1;
+    QSqlQuery q(f.t.db);
+    q.prepare(QStringLiteral("INSERT INTO tasks (id, assignee_id, title, due_at, status, created_at, kind) "
+                             "VALUES (?, ?, ?, ?, 'open', ?, 'call_back')"));
+    const qint64 at = QDateTime(QDate(2026, 12, 7), QTime(9, 0), Qt::UTC).toMSecsSinceEpoch();
+    for (int i = 0; i < kTasks; ++i) {
+        q.addBindValue(idToString(newId()));
+        q.addBindValue(idToString(f.assignee));
+        q.addBindValue(QStringLiteral("Перезвонить гостю %1 ").arg(i).repeated(40));
+        q.addBindValue(at + i * 60000);
+        q.addBindValue(at);
+        if (!q.exec())
+            qFatal("insert: %s", qPrintable(q.lastError().text()));
+    }
+    QSqlQuery(f.t.db).exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+    f.lastTaskPage = test::pageCount(f.t.db);
+    f.t.close();
+    return f;
+}
+
+QSqlDatabase reopen(const TaskFile &f, const QString &connection)
+{
+    auto opened = ConnectionFactory::open({f.t.path, f.t.key, connection, false, true});
+    if (!opened.ok())
+        qFatal("reopen: %s", qPrintable(opened.error().message));
+    return opened.value();
+}
+
+} // namespace
+
+class TestDamagedFile : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void wholeFilePassesTheCheck()
+    {
+        const TaskFile f = makeTaskFile();
+        QVERIFY(f.lastTaskPage - f.firstTaskPage > 100);
+        QSqlDatabase db = reopen(f, QStringLiteral("whole"));
+        QVERIFY(checkPages(db).ok());
+        FixedClock clock(QDateTime::currentDateTimeUtc());
+        auto tasks = TaskRepository(db, clock).openFor(f.assignee, 10000);
+        QVERIFY(tasks.ok());
+        QCOMPARE(tasks.value().size(), kTasks);
+        ConnectionFactory::close(QStringLiteral("whole"));
+    }
+
+    // The finding: the desk opened with no error and showed 3 tasks of 122. The first rows
+    // read fine; the read stops at the first damaged page, which used to look like the end.
+    void damagedPagesAreAnErrorNotFewerRows()
+    {
+        const TaskFile f = makeTaskFile();
+        QVERIFY(test::flipBytesInPages(f.t.path, test::spreadPages(f.firstTaskPage, f.lastTaskPage, 5)));
+        QSqlDatabase db = reopen(f, QStringLiteral("damaged")); // page 1 and the schema still read
+        QStringList heard;
+        QObject receiver;
+        QVERIFY(watchDamage(db, &receiver, [&](const QString &detail) { heard.append(detail); }));
+
+        FixedClock clock(QDateTime::currentDateTimeUtc());
+        TaskRepository tasks(db, clock);
+        auto open = tasks.openFor(f.assignee, 10000);
+        QVERIFY2(!open.ok(), open.ok() ? qPrintable(QString::number(open.value().size())) : "");
+        QCOMPARE(open.error().code, QStringLiteral("storage.corrupt"));
+        // The user's words, in full: what happened and what to do; SQLite's English is not in them.
+        QCOMPARE(open.error().message, damagedDatabaseMessage());
+        QVERIFY(!open.error().message.contains(QStringLiteral("malformed")));
+
+        auto agenda = tasks.agenda(f.assignee, QDateTime(QDate(2027, 1, 1), QTime(0, 0), Qt::UTC), 10000);
+        QVERIFY(!agenda.ok());
+        QCOMPARE(agenda.error().code, QStringLiteral("storage.corrupt"));
+
+        QTRY_VERIFY(!heard.isEmpty()); // the watch heard it, whatever the caller did
+        QVERIFY2(heard.first().contains(QStringLiteral("tasks")), qPrintable(heard.first()));
+
+        const Status check = checkPages(db);
+        QVERIFY(!check.ok());
+        QCOMPARE(check.error().code, QStringLiteral("storage.corrupt"));
+        ConnectionFactory::close(QStringLiteral("damaged"));
+    }
+
+    // Pages of other tables: the guest list still reads whole, but the page check finds the damage
+    // before anyone looks at the tasks.
+    void checkFindsDamageNoReadHasMetYet()
+    {
+        const TaskFile f = makeTaskFile();
+        QVERIFY(test::flipBytesInPages(f.t.path, {f.lastTaskPage - 3}));
+        QSqlDatabase db = reopen(f, QStringLiteral("unseen"));
+        QVERIFY(GuestList(db).count().ok());
+        const Status check = checkPages(db);
+        QVERIFY(!check.ok());
+        QCOMPARE(check.error().code, QStringLiteral("storage.corrupt"));
+        ConnectionFactory::close(QStringLiteral("unseen"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDamagedFile)
+#include "tst_damagedfile.moc"
