@@ -4,11 +4,15 @@
 #include "kasp/core/clock.h"
 #include "kasp/storage/damagecheck.h"
 #include "kasp/storage/guestlist.h"
+#include "kasp/storage/outbox.h"
+#include "kasp/storage/replicarebuild.h"
 #include "kasp/storage/taskrepository.h"
 #include "kasp/testsupport/damagedfile.h"
 #include "kasp/testsupport/testdb.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QtTest>
@@ -126,6 +130,109 @@ private slots:
         QVERIFY(!check.ok());
         QCOMPARE(check.error().code, QStringLiteral("storage.corrupt"));
         ConnectionFactory::close(QStringLiteral("unseen"));
+    }
+
+    // A desk that syncs rebuilds its replica from the server: the unsent changes (the outbox), the
+    // desk's client id and its mutation counter survive; the damaged file is kept aside, unchanged.
+    void rebuildKeepsTheOutbox()
+    {
+        auto t = test::TestDatabase::create(QStringLiteral("rebuild"));
+        FixedClock clock(QDateTime(QDate(2026, 12, 7), QTime(10, 0), Qt::UTC));
+        TaskRepository tasks(t.db, clock);
+        const Id assignee = newId();
+        for (int i = 0; i < 3; ++i) {
+            Task task;
+            task.id = newId();
+            task.assigneeId = assignee;
+            task.title = QStringLiteral("Не отправлено %1").arg(i);
+            task.due = clock.now().addDays(1);
+            QVERIFY(tasks.create(task).ok());
+        }
+        auto before = Outbox(t.db).pending(100);
+        QVERIFY(before.ok());
+        QCOMPARE(before.value().size(), 3);
+        const QString clientId = Outbox(t.db).clientId();
+        const qint64 firstDamaged = test::pageCount(t.db) + 1;
+        QSqlQuery q(t.db);
+        for (int i = 0; i < 200; ++i)
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO tasks (id, assignee_id, title, status, created_at) "
+                                          "VALUES ('%1', 'x', '%2', 'open', 0)")
+                               .arg(idToString(newId()), QStringLiteral("пришло с сервера ").repeated(60))));
+        QSqlQuery(t.db).exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+        const qint64 lastDamaged = test::pageCount(t.db);
+        t.close();
+        QVERIFY(test::flipBytesInPages(t.path, test::spreadPages(firstDamaged, lastDamaged, 5)));
+        QFile damaged(t.path);
+        QVERIFY(damaged.open(QIODevice::ReadOnly));
+        const QByteArray damagedBytes = damaged.readAll();
+        damaged.close();
+
+        auto rebuilt = rebuildKeepingOutbox({t.path, t.key, QStringLiteral("unused"), false, true});
+        QVERIFY2(rebuilt.ok(), rebuilt.ok() ? "" : qPrintable(rebuilt.error().message));
+        QCOMPARE(rebuilt.value().keptMutations, 3);
+        QFile aside(rebuilt.value().damagedCopy);
+        QVERIFY(aside.open(QIODevice::ReadOnly));
+        QVERIFY(aside.readAll() == damagedBytes);
+
+        auto opened = ConnectionFactory::open({t.path, t.key, QStringLiteral("rebuilt"), false, true});
+        QVERIFY2(opened.ok(), opened.ok() ? "" : qPrintable(opened.error().message));
+        QSqlDatabase db = opened.value();
+        QVERIFY(checkPages(db).ok());
+        QCOMPARE(Outbox(db).clientId(), clientId);
+        auto after = Outbox(db).pending(100);
+        QVERIFY(after.ok());
+        QCOMPARE(after.value().size(), 3);
+        for (int i = 0; i < 3; ++i) {
+            QCOMPARE(after.value()[i].mutationId, before.value()[i].mutationId);
+            QCOMPARE(after.value()[i].name, before.value()[i].name);
+            QCOMPARE(after.value()[i].args, before.value()[i].args);
+            QCOMPARE(after.value()[i].createdAt, before.value()[i].createdAt);
+        }
+        // The replica is empty until the server's pages come; the desk's next change carries on
+        // the same counter, so no mutation id repeats.
+        auto left = TaskRepository(db, clock).openFor(assignee, 100);
+        QVERIFY(left.ok());
+        QVERIFY(left.value().isEmpty());
+        Task next;
+        next.id = newId();
+        next.assigneeId = assignee;
+        next.title = QStringLiteral("После пересборки");
+        next.due = clock.now().addDays(2);
+        QVERIFY(TaskRepository(db, clock).create(next).ok());
+        auto all = Outbox(db).pending(100);
+        QVERIFY(all.ok());
+        QCOMPARE(all.value().size(), 4);
+        QVERIFY(all.value().last().mutationId > before.value().last().mutationId);
+        ConnectionFactory::close(QStringLiteral("rebuilt"));
+    }
+
+    // When the outbox itself is damaged, the rebuild refuses and leaves the file where it was.
+    void rebuildRefusesToLoseAnUnreadableOutbox()
+    {
+        auto t = test::TestDatabase::create(QStringLiteral("rebuild-outbox"));
+        FixedClock clock(QDateTime(QDate(2026, 12, 7), QTime(10, 0), Qt::UTC));
+        const qint64 first = test::pageCount(t.db) + 1;
+        TaskRepository tasks(t.db, clock);
+        for (int i = 0; i < 400; ++i) {
+            Task task;
+            task.id = newId();
+            task.assigneeId = newId();
+            task.title = QStringLiteral("Длинная задача ").repeated(12);
+            QVERIFY(tasks.create(task).ok());
+        }
+        QSqlQuery(t.db).exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+        const qint64 last = test::pageCount(t.db);
+        t.close();
+        // Every new page: the outbox's among them.
+        QList<qint64> pages;
+        for (qint64 p = first; p <= last; ++p)
+            pages.append(p);
+        QVERIFY(test::flipBytesInPages(t.path, pages));
+        auto rebuilt = rebuildKeepingOutbox({t.path, t.key, QStringLiteral("unused"), false, true});
+        QVERIFY(!rebuilt.ok());
+        QCOMPARE(rebuilt.error().code, QStringLiteral("storage.outbox_unreadable"));
+        QVERIFY(QFile::exists(t.path));
+        QCOMPARE(QDir(QFileInfo(t.path).absolutePath()).entryList({QStringLiteral("*.damaged-*")}).size(), 0);
     }
 };
 
