@@ -28,8 +28,15 @@ int main(int argc, char *argv[])
                                       QStringLiteral("path"));
     const QCommandLineOption demo(QStringLiteral("demo"),
                                   QStringLiteral("Fill a new database with the demo sanatorium."));
-    const QCommandLineOption user(QStringLiteral("user"), QStringLiteral("Sign in as this login."),
+    const QCommandLineOption user(QStringLiteral("user"),
+                                  QStringLiteral("Pre-select this login in the sign-in (the password is "
+                                                 "still asked)."),
                                   QStringLiteral("login"));
+    const QCommandLineOption passwordEnv(
+        QStringLiteral("password-env"),
+        QStringLiteral("Type the sign-in password held in this environment variable (scripts); it is "
+                       "checked as a typed one."),
+        QStringLiteral("name"));
     const QCommandLineOption passphraseEnv(
         QStringLiteral("passphrase-env"),
         QStringLiteral("Read the database passphrase from this environment variable "
@@ -44,7 +51,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption server(QStringLiteral("server"),
                                     QStringLiteral("Sync with this kasp-sync server (remembered)."),
                                     QStringLiteral("url"));
-    parser.addOptions({lang, database, demo, user, passphraseEnv, screenshot, search, server});
+    parser.addOptions({lang, database, demo, user, passwordEnv, passphraseEnv, screenshot, search, server});
     parser.process(app);
 
     kasp::session::Settings settings;
@@ -56,8 +63,8 @@ int main(int argc, char *argv[])
     kasp::app::installTranslations(language);
 
     kasp::app::StartupOptions options{
-        parser.value(database),   parser.isSet(demo),   parser.value(user),  parser.value(passphraseEnv),
-        parser.value(screenshot), parser.value(search), parser.value(server)};
+        parser.value(database),   parser.isSet(demo),   parser.value(user),   parser.value(passphraseEnv),
+        parser.value(screenshot), parser.value(search), parser.value(server), parser.value(passwordEnv)};
     kasp::app::Startup startup(options, settings);
     QObject::connect(&startup, &kasp::app::Startup::finished, &app,
                      [](int code) { QApplication::exit(code); });

@@ -297,6 +297,11 @@ void MainWindow::buildMenus()
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
+    QAction *lock = file->addAction(tr("&Lock or switch user"), this, &MainWindow::lockRequested);
+    lock->setObjectName(QStringLiteral("lockAction"));
+    lock->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    lock->setToolTip(tr("Leave the desk: the window is covered until a password is typed (a shift "
+                        "change: a colleague signs in with theirs)"));
     QMenu *go = menuBar()->addMenu(tr("&Go"));
     QAction *find = go->addAction(tr("&Find guest"), m_search, &crm::ui::GuestSearchPanel::focusSearch);
     find->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));

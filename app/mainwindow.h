@@ -92,6 +92,10 @@ public slots:
     void findDuplicates(); // Гость → Дубли карточек: the whole base's likely duplicates
     void editPhoneSettings(); // Сервис → Телефон (SIP)…
 
+signals:
+    // Гость → «Заблокировать / сменить пользователя» (Ctrl+Shift+L): start-up's session lock.
+    void lockRequested();
+
 protected:
     void closeEvent(QCloseEvent *event) override;
 

@@ -4,6 +4,8 @@
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
+#include <QLineEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -22,42 +24,147 @@ QString roleTitle(Role role)
     return {};
 }
 
-SignInDialog::SignInDialog(const QList<User> &users, const QString &lastLogin, QWidget *parent)
-    : QDialog(parent), m_combo(new QComboBox)
+SignInDialog::SignInDialog(const QList<User> &users, const QString &login, Check check, Mode mode,
+                           QWidget *parent)
+    : QDialog(parent), m_check(std::move(check)), m_mode(mode), m_combo(new QComboBox),
+      m_password(new QLineEdit), m_error(new QLabel)
 {
-    setWindowTitle(tr("KASP — sign in"));
+    setObjectName(mode == Mode::Locked ? QStringLiteral("lockScreen") : QStringLiteral("signInDialog"));
+    setWindowTitle(mode == Mode::Locked ? tr("KASP — desk locked") : tr("KASP — sign in"));
     for (const User &u : users) {
         if (!u.active)
             continue;
         m_users.append(u);
         m_combo->addItem(QStringLiteral("%1 (%2)").arg(u.displayName, roleTitle(u.role)), u.login);
     }
-    m_combo->setCurrentIndex(std::max(0, m_combo->findData(lastLogin)));
+    m_combo->setCurrentIndex(std::max(0, m_combo->findData(login)));
+    m_password->setEchoMode(QLineEdit::Password);
+    m_password->setObjectName(QStringLiteral("signInPassword"));
+    m_error->setObjectName(QStringLiteral("signInError"));
+    m_error->setStyleSheet(QStringLiteral("color: #b00020"));
+    m_error->setWordWrap(true);
+    m_error->hide();
+
     auto *form = new QFormLayout;
     form->addRow(tr("&User:"), m_combo);
+    form->addRow(tr("&Password:"), m_password);
     // Parented first, so that setDefault() reaches the dialog: Enter signs in.
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    buttons->button(QDialogButtonBox::Ok)->setText(tr("Sign in"));
-    buttons->button(QDialogButtonBox::Ok)->setDefault(true);
-    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto *buttons = new QDialogButtonBox(this);
+    m_signIn =
+        buttons->addButton(mode == Mode::Locked ? tr("Unlock") : tr("Sign in"), QDialogButtonBox::AcceptRole);
+    m_signIn->setDefault(true);
+    if (mode == Mode::Locked) {
+        m_switchUser = buttons->addButton(tr("Switch user"), QDialogButtonBox::ActionRole);
+        connect(m_switchUser, &QPushButton::clicked, this, [this] {
+            m_combo->setEnabled(true);
+            m_switchUser->setEnabled(false);
+            m_signIn->setText(tr("Sign in"));
+            m_password->clear();
+            m_combo->setFocus();
+        });
+    }
+    m_cancel = buttons->addButton(mode == Mode::Locked ? tr("Quit KASP") : tr("Cancel"),
+                                  QDialogButtonBox::RejectRole);
+    connect(m_signIn, &QPushButton::clicked, this, &SignInDialog::submit);
+    connect(m_cancel, &QPushButton::clicked, this, [this] { QDialog::reject(); });
+
     auto *layout = new QVBoxLayout(this);
-    auto *title = new QLabel(tr("Sales Window"));
+    auto *title = new QLabel(mode == Mode::Locked ? tr("The desk is locked") : tr("Sales Window"));
     QFont f = title->font();
     f.setPointSizeF(f.pointSizeF() * 1.4);
     f.setBold(true);
     title->setFont(f);
     layout->addWidget(title);
+    if (mode == Mode::Locked) {
+        auto *intro = new QLabel(tr("Type your password to go on, or let a colleague sign in with "
+                                    "«Switch user»."));
+        intro->setWordWrap(true);
+        layout->addWidget(intro);
+        m_combo->setEnabled(false);
+    }
     layout->addLayout(form);
+    layout->addWidget(m_error);
     layout->addWidget(buttons);
-    setMinimumWidth(420);
-    m_combo->setFocus();
+    setMinimumWidth(460);
+    connect(m_combo, &QComboBox::currentIndexChanged, this, [this] {
+        m_error->hide();
+        m_password->clear();
+    });
+    // The password is what is left to type: the login is remembered or pre-selected.
+    (m_users.isEmpty() || mode == Mode::Locked || !login.isEmpty() ? static_cast<QWidget *>(m_password)
+                                                                   : m_combo)
+        ->setFocus();
 }
 
-User SignInDialog::selectedUser() const
+QString SignInDialog::selectedLogin() const
 {
-    const int i = m_combo->currentIndex();
-    return i >= 0 && i < m_users.size() ? m_users[i] : User{};
+    return m_combo->currentData().toString();
+}
+
+QString SignInDialog::errorText() const
+{
+    return m_error->isVisible() ? m_error->text() : QString();
+}
+
+void SignInDialog::showError(const QString &message)
+{
+    m_error->setText(message);
+    m_error->show();
+    m_password->selectAll();
+    m_password->setFocus();
+}
+
+void SignInDialog::setBusy(bool busy)
+{
+    m_busy = busy;
+    m_signIn->setEnabled(!busy);
+    m_password->setEnabled(!busy);
+    if (busy)
+        m_signIn->setText(tr("Checking…"));
+    else
+        m_signIn->setText(m_mode == Mode::Locked && !m_combo->isEnabled() ? tr("Unlock") : tr("Sign in"));
+}
+
+void SignInDialog::submit()
+{
+    if (m_busy)
+        return;
+    const QString login = selectedLogin();
+    if (login.isEmpty()) {
+        m_errorCode = QStringLiteral("signin.no_user");
+        showError(tr("Choose who you are."));
+        return;
+    }
+    if (m_password->text().isEmpty()) {
+        m_errorCode = QStringLiteral("signin.empty_password");
+        showError(tr("Type your password."));
+        return;
+    }
+    m_error->hide();
+    setBusy(true);
+    QPointer<SignInDialog> self(this);
+    m_check(login, m_password->text(), [self](const Result<User> &answer) {
+        if (!self)
+            return; // closed meanwhile
+        self->setBusy(false);
+        if (!answer.ok()) {
+            self->m_errorCode = answer.error().code;
+            self->showError(answer.error().message);
+            return;
+        }
+        self->m_errorCode.clear();
+        self->m_signedIn = answer.value();
+        self->m_password->clear();
+        self->accept();
+    });
+}
+
+void SignInDialog::reject()
+{
+    // Esc at the lock screen does not get past it; «Выйти из КАСП» is a button of its own.
+    if (m_mode == Mode::Locked)
+        return;
+    QDialog::reject();
 }
 
 } // namespace kasp::app

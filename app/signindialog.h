@@ -1,10 +1,18 @@
 #pragma once
-// Sign-in as one of the database's users. The database itself is already unlocked by its key;
-// passwords and tokens come with the sync server.
+// Sign-in at the desk: a person picks themselves and types their password. The check itself (the
+// server, this desk's verifier, the throttle) is given to the dialog, which only shows its answer;
+// the dialog closes only when the check says yes. Also the lock screen: the signed-in person
+// types their password again, or «Сменить пользователя» lets another person sign in (a shift
+// change); there is no way past it without a password.
+#include "kasp/core/result.h"
 #include "kasp/core/user.h"
+#include <functional>
 #include <QDialog>
 
 class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
 
 namespace kasp::app {
 
@@ -12,12 +20,52 @@ class SignInDialog : public QDialog
 {
     Q_OBJECT
 public:
-    SignInDialog(const QList<User> &users, const QString &lastLogin, QWidget *parent = nullptr);
-    User selectedUser() const;
+    // Answers once per call, now or later (a server's reply): the person, or why not (in words for
+    // them; error.code for logs and tests).
+    using Answer = std::function<void(const Result<User> &)>;
+    using Check = std::function<void(const QString &login, const QString &password, Answer done)>;
+
+    enum class Mode { SignIn, Locked };
+
+    // `login` is pre-selected (the last one, or --user). Locked: `login` is the signed-in person,
+    // the list is closed until «Сменить пользователя», and Esc does not get past the lock.
+    SignInDialog(const QList<User> &users, const QString &login, Check check, Mode mode = Mode::SignIn,
+                 QWidget *parent = nullptr);
+
+    // The person the check accepted (after Accepted).
+    User signedIn() const { return m_signedIn; }
+    // The login chosen in the list.
+    QString selectedLogin() const;
+    QString errorText() const;
+    QString errorCode() const { return m_errorCode; }
+
+    QComboBox *userBox() const { return m_combo; }
+    QLineEdit *passwordEdit() const { return m_password; }
+    QPushButton *signInButton() const { return m_signIn; }
+    QPushButton *switchUserButton() const { return m_switchUser; } // null outside the lock
+
+public slots:
+    // As «Войти» pressed: checks the login and password typed.
+    void submit();
+    // Esc and «Отмена»; at the lock screen Esc does nothing («Выйти из КАСП» is its own button).
+    void reject() override;
 
 private:
+    void showError(const QString &message);
+    void setBusy(bool busy);
+
+    Check m_check;
+    Mode m_mode;
     QList<User> m_users;
+    User m_signedIn;
+    QString m_errorCode;
+    bool m_busy = false;
     QComboBox *m_combo;
+    QLineEdit *m_password;
+    QLabel *m_error;
+    QPushButton *m_signIn;
+    QPushButton *m_switchUser = nullptr;
+    QPushButton *m_cancel;
 };
 
 QString roleTitle(Role role);

@@ -2,6 +2,7 @@
 
 #include "appcontext.h"
 #include "demoseeder.h"
+#include "desksignin.h"
 #include "firstsyncdialog.h"
 #include "kasp/credentials/credentialstore.h"
 #include "kasp/crm/ui/guestsearchmodel.h"
@@ -14,11 +15,13 @@
 #include "mainwindow.h"
 #include "passphrasedialog.h"
 #include "serverdialog.h"
+#include "sessionlock.h"
 #include "signindialog.h"
 #include "syncsession.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QLineEdit>
 #include <QLoggingCategory>
 #include <QMessageBox>
 #include <QSqlQuery>
@@ -49,6 +52,7 @@ Startup::Startup(StartupOptions options, session::Settings &settings, QObject *p
 Startup::~Startup()
 {
     delete m_progress;
+    m_lock.reset();
     m_window.reset();
     m_context.reset();
     if (m_holdingQuit)
@@ -147,8 +151,10 @@ void Startup::joinServer(const QString &why)
         emit finished(0);
         return;
     }
-    // Locally this desktop signs in as the account the server has just accepted.
+    // Locally this desktop signs in as the account the server has just accepted, with the password
+    // it accepted (the desk keeps its verifier): nobody is asked twice.
     m_options.login = m_settings.syncLogin();
+    m_joinedPassword = dialog.passwordEdit()->text();
     if (m_firstSyncDone) { // a tiny base, already in
         signInAndShow();
         return;
@@ -200,27 +206,46 @@ void Startup::signInAndShow()
         fail(users.error().message);
         return;
     }
+    if (users.value().isEmpty()) {
+        fail(tr("The database has no users yet. Start KASP with --demo for the demo sanatorium, or "
+                "connect it "
+                "to the sync server."));
+        return;
+    }
+    // Everyone signs in with their password; --user only chooses whose.
+    m_signIn = new DeskSignIn(db, m_clock, m_sync, this);
     User user;
-    const QString login = m_options.login.isEmpty() && !m_options.screenshotPath.isEmpty()
-                              ? m_settings.lastLogin()
-                              : m_options.login;
-    for (const User &u : users.value())
-        if (u.login == login && u.active)
-            user = u;
+    if (!m_joinedPassword.isEmpty()) {
+        auto joined = m_signIn->acceptedByServer(m_options.login, std::exchange(m_joinedPassword, {}));
+        if (joined.ok())
+            user = joined.value();
+    }
     if (user.id.isNull()) {
-        if (users.value().isEmpty()) {
-            fail(tr("The database has no users yet. Start KASP with --demo for the demo sanatorium, or "
-                    "connect it "
-                    "to the sync server."));
-            return;
+        SignInDialog signIn(users.value(),
+                            m_options.login.isEmpty() ? m_settings.lastLogin() : m_options.login,
+                            m_signIn->checker());
+        if (!m_options.passwordEnv.isEmpty()) {
+            signIn.passwordEdit()->setText(
+                qEnvironmentVariable(m_options.passwordEnv.toLocal8Bit().constData()));
+            QTimer::singleShot(0, &signIn, &SignInDialog::submit);
         }
-        SignInDialog signIn(users.value(), m_settings.lastLogin());
         if (signIn.exec() != QDialog::Accepted) {
             emit finished(0);
             return;
         }
-        user = signIn.selectedUser();
+        user = signIn.signedIn();
     }
+    showFor(user);
+    if (std::exchange(m_holdingQuit, false))
+        QGuiApplication::setQuitOnLastWindowClosed(m_quitOnLastWindowClosed);
+    emit windowShown();
+    if (!m_options.screenshotPath.isEmpty())
+        QTimer::singleShot(0, this, &Startup::takeScreenshot);
+}
+
+void Startup::showFor(const User &user)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     m_settings.setLastLogin(user.login);
 
     // The composition root: one context (database, clock, user, services, sync) for the window.
@@ -228,12 +253,35 @@ void Startup::signInAndShow()
     m_context = std::make_unique<AppContext>(db, m_clock, user, m_settings, info, m_sync);
     m_context->setWorkerConnections(m_unlocker->workerConnections());
     m_window = showSalesWindow(*m_context);
-    if (std::exchange(m_holdingQuit, false))
-        QGuiApplication::setQuitOnLastWindowClosed(m_quitOnLastWindowClosed);
     qCInfo(lcApp).noquote() << "window shown for" << user.login;
-    emit windowShown();
-    if (!m_options.screenshotPath.isEmpty())
-        QTimer::singleShot(0, this, &Startup::takeScreenshot);
+    // The idle lock, and the menu's «lock / switch user», for this person's session.
+    m_lock = std::make_unique<SessionLock>(
+        user,
+        [db, this] {
+            auto all = storage::UserRepository(db, m_clock).all();
+            return all.ok() ? all.value() : QList<User>();
+        },
+        m_signIn->checker(), m_settings.idleLockMinutes() * 60'000);
+    m_lock->setWindow(m_window.get());
+    connect(m_window.get(), &MainWindow::lockRequested, m_lock.get(), &SessionLock::lock);
+    connect(m_lock.get(), &SessionLock::quitRequested, this, [this] { m_window->close(); });
+    connect(m_lock.get(), &SessionLock::switchTo, this, [this](const User &person) {
+        // Not inside the lock's own signal: the lock and the window it covers are rebuilt.
+        QTimer::singleShot(0, this, [this, person] { switchUser(person); });
+    });
+}
+
+void Startup::switchUser(const User &user)
+{
+    // The old window goes before the new one shows: that is no "last window closed".
+    const bool quitOnLast = QGuiApplication::quitOnLastWindowClosed();
+    QGuiApplication::setQuitOnLastWindowClosed(false);
+    m_window->close(); // its layout is saved for the next person
+    m_lock.reset();
+    m_window.reset();
+    m_context.reset();
+    showFor(user);
+    QGuiApplication::setQuitOnLastWindowClosed(quitOnLast);
 }
 
 std::unique_ptr<MainWindow> showSalesWindow(AppContext &context)

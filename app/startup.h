@@ -4,6 +4,7 @@
 // progress window), sign in, show the window. Every failure ends in a clear message and a non-zero
 // exit code, never a crash; until the window shows, only finished() ends the application.
 #include "kasp/core/clock.h"
+#include "kasp/core/user.h"
 #include <memory>
 #include <QObject>
 #include <QPointer>
@@ -20,7 +21,9 @@ class Settings;
 namespace kasp::app {
 
 class AppContext;
+class DeskSignIn;
 class FirstSyncDialog;
+class SessionLock;
 class MainWindow;
 class SyncSession;
 
@@ -33,11 +36,14 @@ struct StartupOptions
 {
     QString databasePath;   // empty: from settings
     bool demo = false;      // fill a new, empty database with the demo sanatorium
-    QString login;          // skip the sign-in dialog
+    QString login;          // pre-selected in the sign-in; the password is still asked
     QString passphraseEnv;  // take the passphrase from this environment variable (scripts, no keychain)
     QString screenshotPath; // render the window to this PNG and quit
     QString searchText;     // with a screenshot: search and open the first guest
     QString serverUrl;      // sync with this kasp-sync (stored in Settings)
+    // Type the password held in this environment variable into the sign-in (scripts, benches):
+    // the same check as a person typing it, so a wrong one leaves the sign-in open with its error.
+    QString passwordEnv;
 };
 
 class Startup : public QObject
@@ -63,6 +69,8 @@ private:
     void onFirstSyncDone();
     void closeProgress();
     void signInAndShow();
+    void showFor(const User &user);
+    void switchUser(const User &user);
     void onNeedPassphrase(const QString &reason, bool creating);
     void fail(const QString &message);
     void takeScreenshot();
@@ -76,7 +84,10 @@ private:
     QString m_connection;
     std::unique_ptr<AppContext> m_context;
     std::unique_ptr<MainWindow> m_window; // after the context: destroyed before it
+    DeskSignIn *m_signIn = nullptr;
+    std::unique_ptr<SessionLock> m_lock;  // after the window: it covers the window
     QPointer<FirstSyncDialog> m_progress; // a new desktop's first sync
+    QString m_joinedPassword; // the server accepted it in this start-up (joining): no second question
     bool m_firstSyncDone = false;
     bool m_holdingQuit = false; // quitOnLastWindowClosed is off until the window shows
     bool m_quitOnLastWindowClosed = true;

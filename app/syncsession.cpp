@@ -23,6 +23,7 @@ SyncSession::SyncSession(QSqlDatabase db, session::Settings &settings, credentia
                     return;
                 m_client->setRefreshToken(secret);
                 m_client->start();
+                m_clientStarted = true;
             });
     connect(&m_store, &credentials::CredentialStore::failed, this,
             [this](const QString &key, const QString &, const QString &) {
@@ -53,6 +54,7 @@ void SyncSession::makeClient(const QString &url)
     sync::SyncClient::Options options;
     options.server = QUrl(url);
     m_client = std::make_unique<sync::SyncClient>(m_db, options);
+    m_clientStarted = false;
     connect(m_client.get(), &sync::SyncClient::refreshTokenChanged, this, [this](const QString &token) {
         if (token.isEmpty())
             m_store.remove(tokenKey(serverUrl()));
@@ -92,13 +94,20 @@ void SyncSession::makeClient(const QString &url)
 
 void SyncSession::resume()
 {
-    if (!isConfigured())
+    // A person's sign-in at start-up may have started the client with their own token already.
+    if (!isConfigured() || (m_client && m_clientStarted))
         return;
     makeClient(serverUrl());
     m_store.read(tokenKey(serverUrl()));
 }
 
-void SyncSession::connectTo(const QString &url, const QString &login, const QString &password)
+QJsonObject SyncSession::signedInUser() const
+{
+    return m_client ? m_client->user() : QJsonObject();
+}
+
+void SyncSession::connectTo(const QString &url, const QString &login, const QString &password,
+                            std::function<void(const Error &)> done)
 {
     // The login typed last fills the dialog next time, whether this attempt succeeds or not.
     m_settings.setSyncLogin(login);
@@ -110,22 +119,26 @@ void SyncSession::connectTo(const QString &url, const QString &login, const QStr
     auto *client = m_client.get();
     auto onSignedIn = std::make_shared<QMetaObject::Connection>();
     auto onFailed = std::make_shared<QMetaObject::Connection>();
-    *onSignedIn = connect(client, &sync::SyncClient::signedIn, this, [this, login, onSignedIn, onFailed] {
-        disconnect(*onSignedIn);
-        disconnect(*onFailed);
-        m_settings.setSyncLogin(login);
-        m_settings.sync();
-        qCInfo(lcApp).noquote() << "signed in to" << serverUrl() << "as" << login;
-        auto once = std::make_shared<QMetaObject::Connection>();
-        *once = connect(m_client.get(), &sync::SyncClient::synced, this, [this, once] {
-            disconnect(*once);
-            emit firstSyncDone();
+    *onSignedIn =
+        connect(client, &sync::SyncClient::signedIn, this, [this, login, onSignedIn, onFailed, done] {
+            disconnect(*onSignedIn);
+            disconnect(*onFailed);
+            m_settings.setSyncLogin(login);
+            m_settings.sync();
+            qCInfo(lcApp).noquote() << "signed in to" << serverUrl() << "as" << login;
+            auto once = std::make_shared<QMetaObject::Connection>();
+            *once = connect(m_client.get(), &sync::SyncClient::synced, this, [this, once] {
+                disconnect(*once);
+                emit firstSyncDone();
+            });
+            m_client->start();
+            m_clientStarted = true;
+            if (done)
+                done(Error{});
+            emit signedIn();
         });
-        m_client->start();
-        emit signedIn();
-    });
-    *onFailed =
-        connect(client, &sync::SyncClient::authFailed, this, [this, onSignedIn, onFailed](const Error &e) {
+    *onFailed = connect(
+        client, &sync::SyncClient::authFailed, this, [this, onSignedIn, onFailed, done](const Error &e) {
             disconnect(*onSignedIn);
             disconnect(*onFailed);
             qCInfo(lcApp).noquote() << "server sign-in failed:" << e.code;
@@ -136,6 +149,8 @@ void SyncSession::connectTo(const QString &url, const QString &login, const QStr
                                 : e.code == QLatin1String("sync.offline")
                                     ? tr("The server does not answer. Check the address and the network.")
                                     : e.message;
+            if (done)
+                done(Error{e.code, why});
             emit signInFailed(why);
         });
     client->signIn(login, password);

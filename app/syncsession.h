@@ -4,7 +4,9 @@
 // this controller; they never see tokens or SQL.
 #include "kasp/core/booking.h"
 #include "kasp/core/result.h"
+#include <functional>
 #include <memory>
+#include <QJsonObject>
 #include <QObject>
 #include <QSqlDatabase>
 
@@ -35,8 +37,14 @@ public:
     // With a URL in Settings: reads the refresh token from the keychain and starts syncing.
     // Emits needsSignIn when there is no token (or the keychain has none).
     void resume();
-    // Points this desktop at a server and signs in; signedIn or signInFailed follows.
-    void connectTo(const QString &url, const QString &login, const QString &password);
+    // Points this desktop at a server and signs in; signedIn or signInFailed follows, and `done`
+    // (when given) is called first with no error code on success, or with the client's error
+    // (auth.bad_credentials, auth.throttled, sync.offline, ...). Once accepted, the desk syncs as
+    // that person (their refresh token replaces the previous one in the keychain).
+    void connectTo(const QString &url, const QString &login, const QString &password,
+                   std::function<void(const kasp::Error &)> done = {});
+    // What the server said about the person it signed in last (id, login, displayName, role).
+    QJsonObject signedInUser() const;
     void syncNow();
 
     static QString tokenKey(const QString &url); // the keychain entry of a server's refresh token
@@ -64,6 +72,7 @@ private:
     bool m_dataArrived = false;
     credentials::CredentialStore &m_store;
     std::unique_ptr<sync::SyncClient> m_client;
+    bool m_clientStarted = false; // resume() leaves a client a sign-in has started alone
 };
 
 } // namespace kasp::app

@@ -688,6 +688,21 @@
     </message>
 </context>
 <context>
+    <name>kasp::app::DeskSignIn</name>
+    <message>
+        <source>This person cannot sign in on this desk: the account is not here or is switched off.</source>
+        <translation>Этот сотрудник не может войти на этом рабочем месте: учётной записи здесь нет или она отключена.</translation>
+    </message>
+    <message>
+        <source>Wrong login or password. Too many failed attempts: try again in %1 s.</source>
+        <translation>Неверный логин или пароль. Слишком много неудачных попыток: попробуйте снова через %1 с.</translation>
+    </message>
+    <message>
+        <source>The server does not answer, and you have not signed in on this desk before. Sign in when the server is back, or at your own desk.</source>
+        <translation>Сервер не отвечает, а вы ещё не входили на этом рабочем месте. Войдите, когда сервер снова будет доступен, или за своим рабочим местом.</translation>
+    </message>
+</context>
+<context>
     <name>kasp::app::DuplicatesController</name>
     <message>
         <source>Cards merged.</source>
@@ -978,6 +993,14 @@
         <source>Spreadsheets (*.xlsx *.csv *.txt);;All files (*)</source>
         <translation>Таблицы (*.xlsx *.csv *.txt);;Все файлы (*)</translation>
     </message>
+    <message>
+        <source>&amp;Lock or switch user</source>
+        <translation>&amp;Заблокировать / сменить пользователя</translation>
+    </message>
+    <message>
+        <source>Leave the desk: the window is covered until a password is typed (a shift change: a colleague signs in with theirs)</source>
+        <translation>Отойти от рабочего места: окно закрыто, пока не введён пароль (пересменка: коллега входит со своим паролем)</translation>
+    </message>
 </context>
 <context>
     <name>kasp::app::PassphraseDialog</name>
@@ -1250,6 +1273,13 @@
     </message>
 </context>
 <context>
+    <name>kasp::app::SessionLock</name>
+    <message>
+        <source>The desk is locked</source>
+        <translation>Рабочее место заблокировано</translation>
+    </message>
+</context>
+<context>
     <name>kasp::app::SignInDialog</name>
     <message>
         <source>KASP — sign in</source>
@@ -1266,6 +1296,50 @@
     <message>
         <source>Sales Window</source>
         <translation>Окно продаж</translation>
+    </message>
+    <message>
+        <source>KASP — desk locked</source>
+        <translation>КАСП — рабочее место заблокировано</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Пароль:</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Разблокировать</translation>
+    </message>
+    <message>
+        <source>Switch user</source>
+        <translation>Сменить пользователя</translation>
+    </message>
+    <message>
+        <source>Quit KASP</source>
+        <translation>Выйти из КАСП</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>The desk is locked</source>
+        <translation>Рабочее место заблокировано</translation>
+    </message>
+    <message>
+        <source>Type your password to go on, or let a colleague sign in with «Switch user».</source>
+        <translation>Введите пароль, чтобы продолжить, или дайте войти коллеге: «Сменить пользователя».</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Проверяем…</translation>
+    </message>
+    <message>
+        <source>Choose who you are.</source>
+        <translation>Выберите себя в списке.</translation>
+    </message>
+    <message>
+        <source>Type your password.</source>
+        <translation>Введите пароль.</translation>
     </message>
 </context>
 <context>
@@ -4248,6 +4322,25 @@ VIP и потерянные: от %3 путёвок или от %4; VIP и пе�
     </message>
     <message>
         <source>the workbook has no sheet</source>
+<context>
+    <name>kasp::session::SignInGate</name>
+    <message>
+        <source>Too many failed attempts. Try again in %1 s.</source>
+        <translation>Слишком много неудачных попыток. Попробуйте снова через %1 с.</translation>
+    </message>
+    <message>
+        <source>There is no password for this person on this desk.</source>
+        <translation>Для этого сотрудника на этом рабочем месте пароль не задан.</translation>
+    </message>
+    <message>
+        <source>Wrong password. Too many failed attempts: try again in %1 s.</source>
+        <translation>Неверный пароль. Слишком много неудачных попыток: попробуйте снова через %1 с.</translation>
+    </message>
+    <message>
+        <source>Wrong password.</source>
+        <translation>Неверный пароль.</translation>
+    </message>
+</context>
         <translation>в книге нет ни одного листа</translation>
     </message>
     <message>

@@ -310,8 +310,8 @@ private slots:
         QCOMPARE(counts.value(QStringLiteral("users")), qint64(3));
         QCOMPARE(counts.value(QStringLiteral("anna")), qint64(1));
 
-        // A second start (the server remembered) goes to the window: no server dialog, the local
-        // sign-in at most (anna offered; Enter signs in).
+        // A second start (the server remembered) goes to the window: no server dialog; the sign-in
+        // offers anna, and her password typed there (checked by the server) signs her in.
         KaspProcess again(config);
         QVERIFY(again.start({QStringLiteral("--database"), path}));
         bool serverDialogSeen = false;
@@ -327,12 +327,16 @@ private slots:
             kWaitMs);
         QVERIFY2(ended, again.describe().constData());
         QVERIFY2(!serverDialogSeen, again.describe().constData());
-        if (window.isEmpty()) {
-            QVERIFY2(!signIn.isEmpty(), again.describe().constData());
-            QVERIFY(focus(signIn));
-            QVERIFY(keys({QStringLiteral("key"), QStringLiteral("Return")}));
-        }
+        QVERIFY2(window.isEmpty(), "the window came without a password");
+        QVERIFY2(!signIn.isEmpty(), again.describe().constData());
+        QVERIFY(focus(signIn));
+        QVERIFY(keys({QStringLiteral("key"), QStringLiteral("Return")})); // nothing typed: asked for
+        QVERIFY(again.windows(kWindowTitle).isEmpty());
+        QVERIFY(keys({QStringLiteral("type"), QStringLiteral("--delay"), QStringLiteral("20"), kPassword}));
+        QVERIFY(keys({QStringLiteral("key"), QStringLiteral("Return")}));
         QVERIFY2(again.waitForLog(QStringLiteral("window shown for anna")), again.describe().constData());
+        QVERIFY2(again.log().contains(QStringLiteral("signed in as anna (checked by the server)")),
+                 again.describe().constData());
         QVERIFY(!again.log().contains(QStringLiteral("loading the base")));
         QVERIFY(again.windows(kServerDialogTitle).isEmpty());
         quitFromTheWindow(again);
@@ -392,14 +396,22 @@ private slots:
             boris.id = newId();
             boris.login = QStringLiteral("boris");
             boris.displayName = QStringLiteral("Борис Иванов");
-            app::SignInDialog dialog({anna, boris}, QStringLiteral("boris"));
+            QStringList checked;
+            app::SignInDialog dialog(
+                {anna, boris}, QStringLiteral("boris"),
+                [&](const QString &login, const QString &password, app::SignInDialog::Answer done) {
+                    checked << login + QLatin1Char(':') + password;
+                    done(boris);
+                });
             dialog.show();
             dialog.activateWindow();
             QVERIFY(QTest::qWaitForWindowActive(&dialog));
-            QCOMPARE(QApplication::focusWidget(), dialog.findChild<QComboBox *>());
+            QCOMPARE(QApplication::focusWidget(), dialog.passwordEdit()); // the login is pre-selected
+            QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("boris password"));
             QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
             QCOMPARE(dialog.result(), int(QDialog::Accepted));
-            QCOMPARE(dialog.selectedUser().login, QStringLiteral("boris"));
+            QCOMPARE(checked, QStringList{QStringLiteral("boris:boris password")});
+            QCOMPARE(dialog.signedIn().login, QStringLiteral("boris"));
         }
         {
             app::PassphraseDialog dialog(QStringLiteral("Ключа базы нет в системном хранилище."), false);

@@ -52,9 +52,11 @@ private slots:
     {
         const QString dir = test::makeTempDir(QStringLiteral("startup"));
         qputenv("KASP_TEST_PASSPHRASE", "горячие источники");
+        qputenv("KASP_TEST_PASSWORD", "anna-demo"); // README: the demo's passwords
         session::Settings settings(dir + QStringLiteral("/settings.ini"));
         app::Startup startup({dir + QStringLiteral("/kasp.db"), true, QStringLiteral("anna"),
-                              QStringLiteral("KASP_TEST_PASSPHRASE"), QString(), QString()},
+                              QStringLiteral("KASP_TEST_PASSPHRASE"), QString(), QString(), QString(),
+                              QStringLiteral("KASP_TEST_PASSWORD")},
                              settings);
         QSignalSpy shown(&startup, &app::Startup::windowShown);
         QSignalSpy finished(&startup, &app::Startup::finished);

@@ -22,7 +22,8 @@ int g_rowsSinceCommit = 0;
 const char *const kDataTables[] = {"tariffs",         "child_rules",  "discounts", "tasks",
                                    "deals",           "touches",      "bookings",  "guest_tags",
                                    "guest_emails",    "guest_phones", "guests",    "rooms",
-                                   "room_categories", "buildings",    "users"};
+                                   "room_categories", "buildings",    "users",
+                                   "desk_sign_in"};
 
 QString indexName(const QString &sql)
 {

@@ -15,17 +15,29 @@ struct StaffSpec
     const char *login;
     const char *name;
     Role role;
+    // argon2id (libsodium crypto_pwhash_str, INTERACTIVE limits) of the demo password, the login
+    // with "-demo" (README). Made once and written here: hashing 8 passwords would add ~1 s to
+    // every demo database, and the generator stays deterministic. tests/demo checks each one.
+    const char *verifier;
 };
 
 const StaffSpec kStaff[] = {
-    {"director", "Кравцов Николай Петрович", Role::Director},
-    {"rop", "Белова Ирина Сергеевна", Role::HeadOfSales},
-    {"anna", "Соколова Анна Викторовна", Role::Consultant},
-    {"olga", "Миронова Ольга Андреевна", Role::Consultant},
-    {"elena", "Кузьмина Елена Игоревна", Role::Consultant},
-    {"marina", "Орлова Марина Юрьевна", Role::Consultant},
-    {"dmitry", "Гусев Дмитрий Олегович", Role::Consultant},
-    {"svetlana", "Тихонова Светлана Павловна", Role::Consultant},
+    {"director", "Кравцов Николай Петрович", Role::Director,
+     "$argon2id$v=19$m=65536,t=2,p=1$zxLRijGwuRrOUJfrIMnvMA$oe/EkqlU1kOIEfhWMeGIsy3Sk8gMv3eCdeMhJiYPSlg"},
+    {"rop", "Белова Ирина Сергеевна", Role::HeadOfSales,
+     "$argon2id$v=19$m=65536,t=2,p=1$XHfa8II4P1fP6779JdHK8Q$sLzE0ZweIHBKcKw1Vv+5qbuWPthihUI0yNsLzixPxEE"},
+    {"anna", "Соколова Анна Викторовна", Role::Consultant,
+     "$argon2id$v=19$m=65536,t=2,p=1$hZDIzCB1J0edNT+EoI0riA$ryFivobtlh55+evaqPclFQST1dKBIJzosQg6j9b1c4k"},
+    {"olga", "Миронова Ольга Андреевна", Role::Consultant,
+     "$argon2id$v=19$m=65536,t=2,p=1$EhX623w4mygyyMzgJ8Z8TQ$Wt1si2K+zgxXipW+56Dt9zCtaVAsBGBH5bxoG3yJw7A"},
+    {"elena", "Кузьмина Елена Игоревна", Role::Consultant,
+     "$argon2id$v=19$m=65536,t=2,p=1$kTuQg/0rriYrMINNFcVsKw$X2kSbk3U0RlTL8EQGXJWHNImslnDVths7Gn3AOIBZpw"},
+    {"marina", "Орлова Марина Юрьевна", Role::Consultant,
+     "$argon2id$v=19$m=65536,t=2,p=1$Myh7MZNaQdPuh9pNe6xNyg$QI2Y+xcfB5/tpMxVLlhsTwdzSAudQS8oMWMgc0w09vw"},
+    {"dmitry", "Гусев Дмитрий Олегович", Role::Consultant,
+     "$argon2id$v=19$m=65536,t=2,p=1$uINfw8rs78dGsQp3/cDWmw$zfNvoseUwV3VAvlntT5VUG1uG0SthQneGsxuQ/nSHj4"},
+    {"svetlana", "Тихонова Светлана Павловна", Role::Consultant,
+     "$argon2id$v=19$m=65536,t=2,p=1$vOB1VUZdQS/8V87qqpp+5Q$iUXABwacIEC3Ze5WiUP0uBWQ1dxl2ZqLccGYIV+pBcE"},
 };
 
 const QVector<QString> kMailDomains{QStringLiteral("mail.ru"),   QStringLiteral("yandex.ru"),
@@ -47,6 +59,14 @@ QString demoPhone(qint64 index)
 
 } // namespace
 
+QString demoPassword(const QString &login)
+{
+    for (const StaffSpec &spec : kStaff)
+        if (login == QLatin1String(spec.login))
+            return login + QStringLiteral("-demo");
+    return {};
+}
+
 Status generateUsers(DemoContext &ctx)
 {
     BulkInsert users(ctx.db, QStringLiteral("users"),
@@ -62,6 +82,13 @@ Status generateUsers(DemoContext &ctx)
             return s;
     }
     ctx.summary.users = users.rows();
+    // Desk-local, not a replicated kind: the passwords of this desk's local accounts (schema 12).
+    BulkInsert passwords(ctx.db, QStringLiteral("desk_sign_in"),
+                         {QStringLiteral("login"), QStringLiteral("verifier")});
+    for (const StaffSpec &spec : kStaff)
+        if (auto s = passwords.add(QString::fromUtf8(spec.login), QString::fromLatin1(spec.verifier));
+            !s.ok())
+            return s;
     return {};
 }
 

@@ -59,6 +59,16 @@ void Settings::setSyncServerUrl(const QString &url)
 {
     m_settings.setValue(kSyncServer, url);
 }
+int Settings::idleLockMinutes() const
+{
+    return std::clamp(m_settings.value(QStringLiteral("session/idleLockMinutes"), 15).toInt(), 0, 240);
+}
+
+void Settings::setIdleLockMinutes(int minutes)
+{
+    m_settings.setValue(QStringLiteral("session/idleLockMinutes"), std::clamp(minutes, 0, 240));
+}
+
 Settings::Mail Settings::mail() const
 {
     Mail m;

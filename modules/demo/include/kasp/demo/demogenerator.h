@@ -35,6 +35,10 @@ struct DemoSummary
 // progress(percent, stage) returns false to cancel; the database is then left without demo rows.
 using DemoProgress = std::function<bool(int percent, const QString &stage)>;
 
+// The demo password of a demo staff login (README: the login with "-demo"); "" for any other.
+// The demo database keeps only their argon2id verifiers.
+QString demoPassword(const QString &login);
+
 Result<DemoSummary> generateDemo(QSqlDatabase db, const DemoOptions &options,
                                  const DemoProgress &progress = {});
 

@@ -22,6 +22,10 @@ public:
     void setSyncLogin(const QString &login);
     QString lastLogin() const;
     void setLastLogin(const QString &login);
+    // Minutes without a key press or a click before the Sales Window locks and asks for the
+    // password again (a shared desk left unattended). Default 15; 0 never locks; at most 240.
+    int idleLockMinutes() const;
+    void setIdleLockMinutes(int minutes);
     QString language() const; // "" = follow the system locale
     void setLanguage(const QString &language);
     // Vouchers by e-mail: the sanatorium as the guest sees it, and its mail server (no login yet:

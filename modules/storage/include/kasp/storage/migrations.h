@@ -33,5 +33,6 @@ Migration schemaV8();
 Migration schemaV9();
 Migration schemaV10();
 Migration schemaV11(); // the guest's consent to advertising
+Migration schemaV12(); // desk_sign_in: password verifiers and failed attempts (never synced)
 
 } // namespace kasp::storage

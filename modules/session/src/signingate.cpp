@@ -1,0 +1,94 @@
+#include "kasp/session/signingate.h"
+
+#include "kasp/core/signinthrottle.h"
+#include "kasp/session/passwordhash.h"
+#include "kasp/storage/signinrepository.h"
+
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcSignIn, "kasp.signin")
+
+namespace kasp::session {
+
+Error SignInGate::throttled(qint64 waitSecs)
+{
+    return Error{QStringLiteral("signin.throttled"),
+                 tr("Too many failed attempts. Try again in %1 s.").arg(waitSecs)};
+}
+
+Result<qint64> SignInGate::waitSecs(const QString &login) const
+{
+    auto record = storage::DeskSignInRepository(m_db).get(login);
+    if (!record.ok())
+        return record.error();
+    return SignInThrottle::waitSecs(record.value().failures, record.value().lastFailureAt, m_clock.now());
+}
+
+Status SignInGate::countFailure(const QString &login)
+{
+    auto failures = storage::DeskSignInRepository(m_db).recordFailure(login, m_clock.now());
+    if (!failures.ok())
+        return failures.error();
+    qCInfo(lcSignIn).noquote() << "sign-in failed for" << login << "failures in a row:" << failures.value();
+    return {};
+}
+
+Status SignInGate::checkLocally(const QString &login, const QString &password)
+{
+    storage::DeskSignInRepository repository(m_db);
+    auto record = repository.get(login);
+    if (!record.ok())
+        return record.error();
+    if (const qint64 wait =
+            SignInThrottle::waitSecs(record.value().failures, record.value().lastFailureAt, m_clock.now());
+        wait > 0)
+        return throttled(wait);
+    if (record.value().verifier.isEmpty())
+        return Error{QStringLiteral("signin.not_on_this_desk"),
+                     tr("There is no password for this person on this desk.")};
+    if (!PasswordHash::verify(record.value().verifier, password)) {
+        if (auto s = countFailure(login); !s.ok())
+            return s;
+        const qint64 wait = waitSecs(login).ok() ? waitSecs(login).value() : 0;
+        return Error{QStringLiteral("signin.wrong_password"),
+                     wait > 0 ? tr("Wrong password. Too many failed attempts: try again in %1 s.").arg(wait)
+                              : tr("Wrong password.")};
+    }
+    return repository.recordSuccess(login, m_clock.now());
+}
+
+Status SignInGate::acceptedByServer(const QString &login, const QString &password)
+{
+    auto verifier = PasswordHash::make(password);
+    if (!verifier.ok())
+        return verifier.error();
+    storage::DeskSignInRepository repository(m_db);
+    if (auto s = repository.setVerifier(login, verifier.value()); !s.ok())
+        return s;
+    return repository.recordSuccess(login, m_clock.now());
+}
+
+Status SignInGate::refusedByServer(const QString &login, const QString &password)
+{
+    storage::DeskSignInRepository repository(m_db);
+    auto record = repository.get(login);
+    if (!record.ok())
+        return record.error();
+    if (!record.value().verifier.isEmpty() && PasswordHash::verify(record.value().verifier, password)) {
+        qCInfo(lcSignIn).noquote() << "the server refused a password this desk knew for" << login
+                                   << "- its verifier here is dropped";
+        if (auto s = repository.removeVerifier(login); !s.ok())
+            return s;
+    }
+    return countFailure(login);
+}
+
+Status SignInGate::setPassword(const QString &login, const QString &password)
+{
+    auto verifier = PasswordHash::make(password);
+    if (!verifier.ok())
+        return verifier.error();
+    return storage::DeskSignInRepository(m_db).setVerifier(login, verifier.value());
+}
+
+} // namespace kasp::session

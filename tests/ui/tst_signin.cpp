@@ -1,0 +1,360 @@
+// A real sign-in at a desk without a server (issue 20), in Russian: the demo database's people sign
+// in with their passwords; a wrong one is refused and nobody is signed in; failures are throttled;
+// --user only pre-selects the login (the window waits for the password); the session locks after
+// the idle time and asks the signed-in person's password, or lets a colleague sign in (a shift
+// change: the window is rebuilt for them). Screenshots with KASP_SCREENSHOT_DIR.
+#include "appcontext.h"
+#include "clippedtexts.h"
+#include "desksignin.h"
+#include "kasp/demo/demogenerator.h"
+#include "kasp/session/settings.h"
+#include "kasp/storage/connectionfactory.h"
+#include "kasp/storage/userrepository.h"
+#include "kasp/testsupport/testenv.h"
+#include "mainwindow.h"
+#include "sessionlock.h"
+#include "signindialog.h"
+#include "startup.h"
+#include "translations.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMainWindow>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QtTest>
+
+using namespace kasp;
+
+namespace {
+const QString kPassphrase = QStringLiteral("тёплые ключи");
+
+void shoot(QWidget *w, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("KASP_SCREENSHOT_DIR");
+    if (!dir.isEmpty())
+        QVERIFY(w->grab().save(dir + QLatin1Char('/') + name));
+}
+
+// Word-wrapped labels shorter than their text needs (clippedTexts() leaves them out).
+QStringList squeezedLabels(QWidget *root)
+{
+    QStringList squeezed;
+    for (QLabel *l : root->findChildren<QLabel *>())
+        if (l->isVisible() && l->wordWrap() && l->height() < l->heightForWidth(l->width()))
+            squeezed << l->text();
+    return squeezed;
+}
+
+// Chooses `login` in the dialog's list, types the password, presses the button.
+void signInAs(app::SignInDialog *dialog, const QString &login, const QString &password)
+{
+    const int index = dialog->userBox()->findData(login);
+    QVERIFY2(index >= 0, qPrintable(login));
+    dialog->userBox()->setCurrentIndex(index);
+    dialog->passwordEdit()->setText(password);
+    QTest::keyClick(dialog->passwordEdit(), Qt::Key_Return);
+}
+
+template <typename T> T *modal()
+{
+    return qobject_cast<T *>(QApplication::activeModalWidget());
+}
+} // namespace
+
+class TestSignIn : public QObject
+{
+    Q_OBJECT
+    QString dir;
+    QString path;
+    QSqlDatabase db;
+    FixedClock clock{QDateTime(QDate(2026, 12, 7), QTime(9, 0), Qt::UTC)};
+
+    QList<User> staff() { return storage::UserRepository(db, clock).all().value(); }
+    User user(const QString &login)
+    {
+        return storage::UserRepository(db, clock).byLogin(login).value().value();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        test::initTestEnvironment();
+        QVERIFY(app::installTranslations(QStringLiteral("ru")));
+        dir = test::makeTempDir(QStringLiteral("signin"));
+        path = dir + QStringLiteral("/kasp.db");
+        auto opened = storage::ConnectionFactory::open(
+            {path, storage::DatabaseKey::fromPassphrase(kPassphrase), QStringLiteral("signin"), true, true});
+        QVERIFY(opened.ok());
+        db = opened.value();
+        demo::DemoOptions options;
+        options.guests = 200;
+        options.years = 1;
+        options.today = clock.today();
+        QVERIFY(demo::generateDemo(db, options).ok());
+    }
+
+    void wrongPasswordIsRefusedRightOneSignsIn()
+    {
+        app::DeskSignIn signIn(db, clock, nullptr);
+        app::SignInDialog dialog(staff(), QStringLiteral("anna"), signIn.checker());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QCOMPARE(dialog.windowTitle(), QStringLiteral("КАСП — вход"));
+        QCOMPARE(dialog.userBox()->count(), 8);
+        QCOMPARE(dialog.selectedLogin(), QStringLiteral("anna"));
+        QCOMPARE(dialog.focusWidget(), dialog.passwordEdit()); // the login is pre-selected
+        QCOMPARE(dialog.passwordEdit()->echoMode(), QLineEdit::Password);
+        shoot(&dialog, QStringLiteral("signin.png"));
+
+        // Nothing typed: asked for, nothing checked.
+        dialog.submit();
+        QCOMPARE(dialog.errorText(), QStringLiteral("Введите пароль."));
+        signInAs(&dialog, QStringLiteral("anna"), QStringLiteral("director-demo"));
+        QVERIFY(dialog.isVisible());
+        QCOMPARE(dialog.result(), int(QDialog::Rejected));
+        QVERIFY(dialog.signedIn().id.isNull());
+        QCOMPARE(dialog.errorCode(), QStringLiteral("signin.wrong_password"));
+        QCOMPARE(dialog.errorText(), QStringLiteral("Неверный пароль."));
+        QTest::qWait(50);
+        QVERIFY2(test::clippedTexts(&dialog).isEmpty(), qPrintable(test::clippedTexts(&dialog).join(" | ")));
+        QVERIFY2(squeezedLabels(&dialog).isEmpty(), qPrintable(squeezedLabels(&dialog).join(" | ")));
+        shoot(&dialog, QStringLiteral("signin-wrong.png"));
+
+        signInAs(&dialog, QStringLiteral("anna"), QStringLiteral("anna-demo"));
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(dialog.signedIn().login, QStringLiteral("anna"));
+        QCOMPARE(dialog.signedIn().role, Role::Consultant);
+    }
+
+    void failedAttemptsAreThrottled()
+    {
+        app::DeskSignIn signIn(db, clock, nullptr);
+        app::SignInDialog dialog(staff(), QStringLiteral("director"), signIn.checker());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        for (int i = 0; i < 2; ++i) {
+            signInAs(&dialog, QStringLiteral("director"), QStringLiteral("director%1").arg(i));
+            QCOMPARE(dialog.errorText(), QStringLiteral("Неверный пароль."));
+        }
+        signInAs(&dialog, QStringLiteral("director"), QStringLiteral("12345"));
+        QCOMPARE(
+            dialog.errorText(),
+            QStringLiteral("Неверный пароль. Слишком много неудачных попыток: попробуйте снова через 30 с."));
+        // The right password now waits too.
+        signInAs(&dialog, QStringLiteral("director"), QStringLiteral("director-demo"));
+        QVERIFY(dialog.isVisible());
+        QCOMPARE(dialog.errorCode(), QStringLiteral("signin.throttled"));
+        QCOMPARE(dialog.errorText(),
+                 QStringLiteral("Слишком много неудачных попыток. Попробуйте снова через 30 с."));
+        QTest::qWait(50);
+        QVERIFY2(squeezedLabels(&dialog).isEmpty(), qPrintable(squeezedLabels(&dialog).join(" | ")));
+        QVERIFY2(test::clippedTexts(&dialog).isEmpty(), qPrintable(test::clippedTexts(&dialog).join(" | ")));
+        shoot(&dialog, QStringLiteral("signin-throttled.png"));
+        // A colleague at the same desk is not held up.
+        signInAs(&dialog, QStringLiteral("rop"), QStringLiteral("rop-demo"));
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(dialog.signedIn().login, QStringLiteral("rop"));
+
+        app::SignInDialog again(staff(), QStringLiteral("director"), signIn.checker());
+        again.show();
+        clock.advanceSecs(30);
+        signInAs(&again, QStringLiteral("director"), QStringLiteral("director-demo"));
+        QCOMPARE(again.result(), int(QDialog::Accepted));
+        QCOMPARE(again.signedIn().role, Role::Director);
+    }
+
+    // --user director pre-selects the director; the window waits for the password.
+    void userOptionDoesNotSkipThePassword()
+    {
+        session::Settings settings(dir + QStringLiteral("/settings-user.ini"));
+        qputenv("KASP_TEST_PASSPHRASE", kPassphrase.toUtf8());
+        app::StartupOptions options{path, false, QStringLiteral("director"),
+                                    QStringLiteral("KASP_TEST_PASSPHRASE")};
+        app::Startup startup(options, settings);
+        QSignalSpy shown(&startup, &app::Startup::windowShown);
+        QSignalSpy finished(&startup, &app::Startup::finished);
+        QTimer::singleShot(0, &startup, &app::Startup::start);
+        QString wrongText;
+        QTimer driver;
+        driver.setInterval(50);
+        connect(&driver, &QTimer::timeout, this, [&] {
+            auto *dialog = modal<app::SignInDialog>();
+            if (!dialog || !dialog->signInButton()->isEnabled())
+                return;
+            if (wrongText.isEmpty()) {
+                if (dialog->errorText().isEmpty()) {
+                    QCOMPARE(dialog->selectedLogin(), QStringLiteral("director"));
+                    QVERIFY(startup.window() == nullptr);
+                    signInAs(dialog, QStringLiteral("director"), QStringLiteral("anna-demo"));
+                    return;
+                }
+                wrongText = dialog->errorText();
+                QVERIFY(startup.window() == nullptr); // refused: nobody signed in
+                signInAs(dialog, QStringLiteral("director"), QStringLiteral("director-demo"));
+            }
+        });
+        driver.start();
+        QTRY_VERIFY_WITH_TIMEOUT(shown.count() == 1 || finished.count() == 1, 60000);
+        driver.stop();
+        QCOMPARE(wrongText, QStringLiteral("Неверный пароль."));
+        QVERIFY(finished.isEmpty());
+        QCOMPARE(startup.context()->user().login, QStringLiteral("director"));
+        startup.window()->close();
+    }
+
+    // A password given for automation goes through the same check: a wrong one leaves the
+    // sign-in open with its error, and closing it ends kasp with nobody signed in.
+    void passwordFromTheEnvironmentIsChecked()
+    {
+        session::Settings settings(dir + QStringLiteral("/settings-env.ini"));
+        qputenv("KASP_TEST_PASSPHRASE", kPassphrase.toUtf8());
+        qputenv("KASP_TEST_PASSWORD", "not-anna");
+        app::StartupOptions options{path,
+                                    false,
+                                    QStringLiteral("anna"),
+                                    QStringLiteral("KASP_TEST_PASSPHRASE"),
+                                    QString(),
+                                    QString(),
+                                    QString(),
+                                    QStringLiteral("KASP_TEST_PASSWORD")};
+        app::Startup startup(options, settings);
+        QSignalSpy shown(&startup, &app::Startup::windowShown);
+        QSignalSpy finished(&startup, &app::Startup::finished);
+        QString error;
+        QTimer driver;
+        driver.setInterval(50);
+        connect(&driver, &QTimer::timeout, this, [&] {
+            auto *dialog = modal<app::SignInDialog>();
+            if (dialog && !dialog->errorText().isEmpty() && error.isEmpty()) {
+                error = dialog->errorText();
+                dialog->reject();
+            }
+        });
+        driver.start();
+        QTimer::singleShot(0, &startup, &app::Startup::start);
+        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 60000);
+        driver.stop();
+        QCOMPARE(error, QStringLiteral("Неверный пароль."));
+        QVERIFY(shown.isEmpty());
+        QVERIFY(startup.window() == nullptr);
+        QCOMPARE(finished.first().first().toInt(), 0);
+    }
+
+    void idleSessionLocksAndAsksForThePassword()
+    {
+        app::DeskSignIn signIn(db, clock, nullptr);
+        QMainWindow window;
+        window.setCentralWidget(new QLabel(QStringLiteral("Карточка гостя: Иванова Мария")));
+        window.resize(900, 600);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        app::SessionLock lock(
+            user(QStringLiteral("anna")), [this] { return staff(); }, signIn.checker(), 400);
+        lock.setWindow(&window);
+        QSignalSpy locked(&lock, &app::SessionLock::locked);
+        QSignalSpy unlocked(&lock, &app::SessionLock::unlocked);
+        QSignalSpy switched(&lock, &app::SessionLock::switchTo);
+        // Input keeps it open...
+        for (int i = 0; i < 5; ++i) {
+            QTest::qWait(150);
+            QTest::mouseMove(&window, QPoint(100 + i * 10, 100));
+        }
+        QVERIFY(locked.isEmpty());
+        // ...and none for the idle time locks it.
+        QTRY_COMPARE_WITH_TIMEOUT(locked.count(), 1, 5000);
+        QVERIFY(lock.isLocked());
+        app::SignInDialog *screen = lock.lockScreen();
+        QVERIFY(screen);
+        QTRY_VERIFY(screen->isVisible());
+        QCOMPARE(screen->windowTitle(), QStringLiteral("КАСП — рабочее место заблокировано"));
+        QVERIFY(!screen->userBox()->isEnabled()); // the signed-in person's
+        QCOMPARE(screen->selectedLogin(), QStringLiteral("anna"));
+        auto *cover = window.findChild<QWidget *>(QStringLiteral("lockCover"));
+        QVERIFY(cover && cover->isVisible());
+        QCOMPARE(cover->geometry(), window.rect()); // the card is not there to read
+        // Esc does not get past the lock.
+        QTest::keyClick(screen, Qt::Key_Escape);
+        QVERIFY(screen->isVisible());
+        screen->passwordEdit()->setText(QStringLiteral("olga-demo"));
+        QTest::keyClick(screen->passwordEdit(), Qt::Key_Return);
+        QCOMPARE(screen->errorText(), QStringLiteral("Неверный пароль."));
+        QVERIFY(lock.isLocked());
+        QTest::qWait(50);
+        QVERIFY2(test::clippedTexts(screen).isEmpty(), qPrintable(test::clippedTexts(screen).join(" | ")));
+        QVERIFY2(squeezedLabels(screen).isEmpty(), qPrintable(squeezedLabels(screen).join(" | ")));
+        shoot(screen, QStringLiteral("lock-screen.png"));
+        shoot(&window, QStringLiteral("lock-cover.png"));
+        screen->passwordEdit()->setText(QStringLiteral("anna-demo"));
+        QTest::keyClick(screen->passwordEdit(), Qt::Key_Return);
+        QTRY_COMPARE(unlocked.count(), 1);
+        QVERIFY(!lock.isLocked());
+        QVERIFY(!window.findChild<QWidget *>(QStringLiteral("lockCover")));
+        QVERIFY(switched.isEmpty());
+
+        // A shift change at the lock: a colleague signs in with their own password.
+        lock.lock();
+        screen = lock.lockScreen();
+        QTRY_VERIFY(screen && screen->isVisible());
+        screen->switchUserButton()->click();
+        QVERIFY(screen->userBox()->isEnabled());
+        QTest::qWait(50);
+        QVERIFY2(test::clippedTexts(screen).isEmpty(), qPrintable(test::clippedTexts(screen).join(" | ")));
+        shoot(screen, QStringLiteral("lock-screen-switch.png"));
+        signInAs(screen, QStringLiteral("olga"), QStringLiteral("anna-demo"));
+        QCOMPARE(screen->errorText(), QStringLiteral("Неверный пароль."));
+        QVERIFY(switched.isEmpty());
+        signInAs(screen, QStringLiteral("olga"), QStringLiteral("olga-demo"));
+        QTRY_COMPARE(switched.count(), 1);
+        QCOMPARE(switched.first().first().value<User>().login, QStringLiteral("olga"));
+    }
+
+    // The menu's lock in the real start-up: a colleague signs in at it and gets a window of their own.
+    void switchingUserRebuildsTheWindow()
+    {
+        session::Settings settings(dir + QStringLiteral("/settings-switch.ini"));
+        qputenv("KASP_TEST_PASSPHRASE", kPassphrase.toUtf8());
+        qputenv("KASP_TEST_PASSWORD", "anna-demo");
+        app::StartupOptions options{path,
+                                    false,
+                                    QStringLiteral("anna"),
+                                    QStringLiteral("KASP_TEST_PASSPHRASE"),
+                                    QString(),
+                                    QString(),
+                                    QString(),
+                                    QStringLiteral("KASP_TEST_PASSWORD")};
+        app::Startup startup(options, settings);
+        QSignalSpy shown(&startup, &app::Startup::windowShown);
+        QSignalSpy finished(&startup, &app::Startup::finished);
+        QTimer::singleShot(0, &startup, &app::Startup::start);
+        QTRY_VERIFY_WITH_TIMEOUT(shown.count() == 1 || finished.count() == 1, 60000);
+        QVERIFY(finished.isEmpty());
+        QCOMPARE(startup.context()->user().login, QStringLiteral("anna"));
+        app::MainWindow *first = startup.window();
+        auto *lockAction = first->findChild<QAction *>(QStringLiteral("lockAction"));
+        QVERIFY(lockAction);
+        QCOMPARE(lockAction->text(), QStringLiteral("&Заблокировать / сменить пользователя"));
+        lockAction->trigger();
+        app::SignInDialog *screen = nullptr;
+        QTRY_VERIFY((screen = modal<app::SignInDialog>()) != nullptr);
+        screen->switchUserButton()->click();
+        signInAs(screen, QStringLiteral("rop"), QStringLiteral("rop-demo"));
+        QTRY_VERIFY_WITH_TIMEOUT(startup.context() && startup.context()->user().login == QLatin1String("rop"),
+                                 10000);
+        QVERIFY(startup.window() && startup.window()->isVisible());
+        QCOMPARE(settings.lastLogin(), QStringLiteral("rop"));
+        QVERIFY(finished.isEmpty()); // the old window's close did not end kasp
+        startup.window()->close();
+    }
+
+    void cleanupTestCase()
+    {
+        db = {};
+        storage::ConnectionFactory::close(QStringLiteral("signin"));
+    }
+};
+
+QTEST_MAIN(TestSignIn)
+#include "tst_signin.moc"
