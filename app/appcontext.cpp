@@ -6,6 +6,8 @@
 #include "kasp/crm/guestservice.h"
 #include "kasp/crm/taskservice.h"
 #include "kasp/session/settings.h"
+#include "kasp/storage/sessionwriter.h"
+#include "kasp/syncproto/accessrules.h"
 
 #include <QFileInfo>
 
@@ -20,12 +22,22 @@ AppContext::AppContext(QSqlDatabase db, const Clock &clock, const User &user, se
       m_tasks(std::make_unique<crm::TaskService>(m_db, m_clock)),
       m_duplicates(std::make_unique<crm::DuplicateService>(m_db, m_clock, m_user.id))
 {
+    // Every write of this desk is the signed-in user's, held to the access rules kasp-sync applies.
+    storage::setSessionWriter(m_db, storage::SessionWriter{m_user.id, m_user.role});
     // This desk's booking rules (Tools → Booking rules…).
     m_booking->setHoldHours(m_settings.holdHours());
     m_booking->setPrepaymentPercent(m_settings.prepaymentPercent());
 }
 
-AppContext::~AppContext() = default;
+AppContext::~AppContext()
+{
+    storage::setSessionWriter(m_db, std::nullopt);
+}
+
+bool AppContext::may(const char *mutationName) const
+{
+    return sync::roleMaySend(m_user.role, QLatin1String(mutationName));
+}
 
 QString AppContext::dataDir() const
 {
@@ -34,8 +46,7 @@ QString AppContext::dataDir() const
 
 bool AppContext::worksTheBase() const
 {
-    const Permissions can = permissions();
-    return can.makesCalls || can.reassignsGuests;
+    return may("guest.update");
 }
 
 void AppContext::setWorkerConnections(storage::ConnectionOpener opener)

@@ -51,8 +51,11 @@ public:
     const Clock &clock() const { return m_clock; }
     const User &user() const { return m_user; }
     Permissions permissions() const { return Permissions::of(m_user.role); }
+    // Whether the signed-in user may send this mutation ("deal.move"): the access rules the write
+    // path and kasp-sync apply (syncproto accessrules.h), asked before an action is enabled.
+    bool may(const char *mutationName) const;
     // Consultants and heads of sales work the base (cards, deals, tasks, bookings); the director
-    // reads.
+    // reads. The rules' answer for a card's change.
     bool worksTheBase() const;
     session::Settings &settings() const { return m_settings; }
     SyncSession *sync() const { return m_sync; }

@@ -23,7 +23,7 @@ CardController::CardController(AppContext &context, crm::ui::GuestCardPanel *car
 void CardController::recordConsent(const Id &guestId)
 {
     // The director reads the consents; the server refuses the director's writes too.
-    if (guestId.isNull() || !m_context.permissions().recordsConsent)
+    if (guestId.isNull() || !m_context.may("consent.add"))
         return;
     crm::ui::ConsentDialog dialog(m_context.guests(), guestId, m_card->shownName(), m_context.user().id,
                                   m_window);

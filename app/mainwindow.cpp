@@ -84,7 +84,7 @@ void MainWindow::buildTabs()
     m_tabs->addTab(m_bookingPanel, tr("Room grid"));
     m_tabs->setTabToolTip(2, tr("Rooms by night: book, move, cancel (Ctrl+G)"));
     const User &user = m_context.user();
-    m_deals->setUser(user.id, user.role == Role::HeadOfSales);
+    m_deals->setUser(user.id, m_context.may("deal_stage.update"));
     m_tabs->addTab(m_deals, tr("Deals"));
     m_tabs->setTabToolTip(3, tr("The sales pipeline: drag a deal to its next stage (Ctrl+D)"));
     if (auto users = m_context.guests().users(); users.ok()) {
@@ -185,24 +185,27 @@ void MainWindow::connectBookings()
 
 void MainWindow::applyPermissions()
 {
-    const Permissions can = m_context.permissions();
-    // The director reads; consultants and heads of sales work the base.
-    const bool edits = m_context.worksTheBase();
-    m_newGuest->setEnabled(edits);
+    // Every action asks the access rules the write path and kasp-sync apply (a director reads; a
+    // consultant does not change rooms, prices or staff).
+    const AppContext &c = m_context;
+    const bool edits = c.worksTheBase();
+    m_newGuest->setEnabled(c.may("guest.create"));
     m_editGuest->setEnabled(edits);
-    m_importGuests->setEnabled(edits);
-    m_findDuplicates->setEnabled(edits);
-    m_newDeal->setEnabled(edits);
+    m_importGuests->setEnabled(c.may("guest.create"));
+    m_findDuplicates->setEnabled(c.may("guest.merge"));
+    m_newDeal->setEnabled(c.may("deal.create"));
+    m_deals->setCanMoveDeals(c.may("deal.move"));
     m_card->setEditable(edits);
-    m_card->setCanRecordConsent(can.recordsConsent);
-    m_card->setUser(m_context.user().id);
-    m_bookingPanel->setEditable(edits);
-    m_bookingPanel->setManagesStock(m_context.user().role == Role::HeadOfSales);
-    m_tariffsAction->setEnabled(can.editsPricesAndStock);
-    m_stockAction->setEnabled(can.editsPricesAndStock);
+    m_card->setCanRecordConsent(c.may("consent.add"));
+    m_card->setUser(c.user().id);
+    m_bookingPanel->setEditable(c.may("booking.create"));
+    m_bookingPanel->setManagesStock(c.may("room_closure.create"));
+    m_tariffsAction->setEnabled(c.may("tariff.update"));
+    m_stockAction->setEnabled(c.may("room.update"));
+    m_vouchers->setChangesBookingRules(c.may("tariff.update")); // the department's prices and rules
     // Each desktop's shop settings (the secret in its keychain): whoever takes payments sets them.
-    m_onlinePaymentAction->setEnabled(edits);
-    if (edits)
+    m_onlinePaymentAction->setEnabled(c.may("payment.add"));
+    if (c.may("payment.add"))
         m_paymentLinks->start(); // watches this desktop's open links (when a shop is configured)
 }
 
@@ -294,14 +297,14 @@ void MainWindow::buildMenus()
     m_exportList->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     m_exportList->setToolTip(tr("The list of the open tab (guests or deals) to Excel or CSV"));
     file->addSeparator();
-    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
-
     QAction *lock = file->addAction(tr("&Lock or switch user"), this, &MainWindow::lockRequested);
     lock->setObjectName(QStringLiteral("lockAction"));
     lock->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
     lock->setToolTip(tr("Leave the desk: the window is covered until a password is typed (a shift "
                         "change: a colleague signs in with theirs)"));
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
     QMenu *go = menuBar()->addMenu(tr("&Go"));
     QAction *find = go->addAction(tr("&Find guest"), m_search, &crm::ui::GuestSearchPanel::focusSearch);
     find->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
@@ -418,7 +421,8 @@ QString MainWindow::exportCurrentList(const QString &testPath)
         if (auto users = m_context.guests().users(); users.ok())
             for (const User &u : users.value())
                 names.insert(u.id, u.displayName);
-        crm::GuestExportSource source(m_context.guests().list(), std::move(names), m_context.guests().consents());
+        crm::GuestExportSource source(m_context.guests().list(), std::move(names),
+                                      m_context.guests().consents());
         saved = exportListInteractively(this, source, tr("Guests"), m_context.clock().today(), testPath);
     }
     if (!saved.isEmpty())

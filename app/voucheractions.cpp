@@ -12,6 +12,7 @@
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
@@ -167,11 +168,21 @@ void VoucherActions::editBookingRules()
     auto *form = new QFormLayout(&dialog);
     form->addRow(tr("Hold without prepayment:"), hours);
     form->addRow(tr("Prepayment:"), percent);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel);
+    // The department's rules: the head of sales sets them (the access rules' answer for prices);
+    // everyone else reads them here.
+    if (!m_changesBookingRules) {
+        hours->setEnabled(false);
+        percent->setEnabled(false);
+        auto *who = new QLabel(tr("The head of sales sets these rules."));
+        who->setObjectName(QStringLiteral("bookingRulesReadOnly"));
+        form->addRow(who);
+    }
+    auto *buttons = new QDialogButtonBox(
+        m_changesBookingRules ? QDialogButtonBox::Save | QDialogButtonBox::Cancel : QDialogButtonBox::Close);
     connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
     form->addRow(buttons);
-    if (dialog.exec() != QDialog::Accepted)
+    if (dialog.exec() != QDialog::Accepted || !m_changesBookingRules)
         return;
     m_settings.setHoldHours(hours->value());
     m_settings.setPrepaymentPercent(percent->value());

@@ -31,7 +31,9 @@ public:
     void handle(const kasp::Id &bookingId, bool email);
     void editMailSettings();
     // Hold time and prepayment percent (this desktop's settings, applied at once).
-    void editBookingRules();
+    void editBookingRules(); // read-only unless setChangesBookingRules(true)
+    // Whether the signed-in user sets the department's booking rules (the head of sales).
+    void setChangesBookingRules(bool changes) { m_changesBookingRules = changes; }
     bool busy() const { return m_sending > 0; }
 
 signals:
@@ -52,6 +54,7 @@ private:
 
     booking::BookingService &m_booking;
     session::Settings &m_settings;
+    bool m_changesBookingRules = false;
     QWidget *m_window;
     int m_sending = 0;
     // The mailbox's password, read from the keychain at the first voucher that needs it and kept

@@ -1638,6 +1638,10 @@
         <source>The mailbox&apos;s password could not be kept in the keychain (%1); it is used until the program closes.</source>
         <translation>Пароль почтового ящика не удалось сохранить в хранилище ключей (%1); он действует до закрытия программы.</translation>
     </message>
+    <message>
+        <source>The head of sales sets these rules.</source>
+        <translation>Эти правила задаёт руководитель отдела продаж.</translation>
+    </message>
 </context>
 <context>
     <name>kasp::booking</name>
@@ -2221,6 +2225,10 @@ No other room is free for these nights.</source>
             <numerusform>Состоялось %n заезда: сделки перенесены в «Заезд состоялся».</numerusform>
             <numerusform>Состоялось %n заездов: сделки перенесены в «Заезд состоялся».</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Your role reads the grid: bookings are made by consultants and the head of sales</source>
+        <translation>Ваша роль только просматривает шахматку: бронируют консультанты и руководитель отдела продаж</translation>
     </message>
 </context>
 <context>
@@ -4315,14 +4323,6 @@ VIP и потерянные: от %3 путёвок или от %4; VIP и пе�
     </message>
 </context>
 <context>
-    <name>kasp::spreadsheet::Xlsx</name>
-    <message>
-        <source>the file is damaged: %1, line %2: %3</source>
-        <translation>файл повреждён: %1, строка %2: %3</translation>
-    </message>
-    <message>
-        <source>the workbook has no sheet</source>
-<context>
     <name>kasp::session::SignInGate</name>
     <message>
         <source>Too many failed attempts. Try again in %1 s.</source>
@@ -4341,6 +4341,14 @@ VIP и потерянные: от %3 путёвок или от %4; VIP и пе�
         <translation>Неверный пароль.</translation>
     </message>
 </context>
+<context>
+    <name>kasp::spreadsheet::Xlsx</name>
+    <message>
+        <source>the file is damaged: %1, line %2: %3</source>
+        <translation>файл повреждён: %1, строка %2: %3</translation>
+    </message>
+    <message>
+        <source>the workbook has no sheet</source>
         <translation>в книге нет ни одного листа</translation>
     </message>
     <message>
@@ -4470,10 +4478,6 @@ VIP и потерянные: от %3 путёвок или от %4; VIP и пе�
         <translation>Не удалось открыть базу данных: неверный ключ или файл не является базой КАСП.</translation>
     </message>
     <message>
-        <source>The database file is damaged. Restore it from a backup or resynchronise.</source>
-        <translation>Файл базы данных повреждён. Восстановите его из резервной копии или синхронизируйте заново.</translation>
-    </message>
-    <message>
         <source>The database is read-only: changes cannot be saved. Check the file&apos;s permissions.</source>
         <translation>База данных доступна только для чтения: изменения не сохранятся. Проверьте права доступа к файлу.</translation>
     </message>
@@ -4556,6 +4560,26 @@ VIP и потерянные: от %3 путёвок или от %4; VIP и пе�
     <message>
         <source>Two different cards are needed.</source>
         <translation>Нужны две разные карточки.</translation>
+    </message>
+    <message>
+        <source>The database is damaged: some of its data cannot be read, so lists may be incomplete. Restore the database from a backup copy or, on a desk that syncs with the server, rebuild it from the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The director&apos;s account reads the base: nothing was changed.</source>
+        <translation>Учётная запись директора только просматривает базу: ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>Only the head of sales changes this (rooms, prices, booking rules, the pipeline, staff): nothing was changed.</source>
+        <translation>Это меняет только руководитель отдела продаж (номера, цены, правила бронирования, этапы сделок, сотрудники): ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>The changes not yet sent to the server cannot be read from the damaged database, so it was not rebuilt: they would be lost. Restore the database from a backup copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The damaged database could not be moved aside (%1). Check the folder&apos;s permissions.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

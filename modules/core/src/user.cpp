@@ -32,7 +32,6 @@ Permissions Permissions::of(Role role)
         // The whole department works one base of guests; a consultant sells by phone.
         p.seesAllGuests = true;
         p.makesCalls = true;
-        p.recordsConsent = true;
         break;
     case Role::HeadOfSales:
         p.seesAllGuests = true;
@@ -40,8 +39,6 @@ Permissions Permissions::of(Role role)
         p.seesDepartmentKpi = true;
         p.reassignsGuests = true;
         p.makesCalls = true;
-        p.editsPricesAndStock = true;
-        p.recordsConsent = true;
         break;
     case Role::Director:
         // Reads reports and statistics; does not sell or run the department day to day.

@@ -3,6 +3,7 @@
 #include "kasp/core/mutation.h"
 #include "kasp/storage/outbox.h"
 #include "kasp/storage/replicastore.h"
+#include "kasp/storage/sessionwriter.h"
 #include "kasp/storage/sqlhelpers.h"
 #include "kasp/syncproto/entitymerge.h"
 #include "kasp/syncproto/mutationplan.h"
@@ -21,6 +22,8 @@ Result<QJsonObject> writeMutation(QSqlDatabase db, const Mutation &mutation, con
     auto plan = sync::planMutation(mutation);
     if (!plan.ok())
         return plan.error();
+    if (auto s = authorizeWrite(db, plan.value()); !s.ok())
+        return s.error();
     if (plan.value().op == sync::MutationPlan::Op::Merge)
         return Error{QStringLiteral("storage.merge"),
                      QStringLiteral("guest.merge goes through GuestRepository::merge")};

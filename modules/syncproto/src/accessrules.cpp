@@ -27,15 +27,12 @@ Writers writersOf(const MutationPlan &plan)
     return spec.writers;
 }
 
-} // namespace
-
-Status authorizeMutation(Role role, const MutationPlan &plan, const QString &userId)
+// The one rule: what a role may do with a mutation that its writers may send.
+Status allowed(Role role, Writers writers, bool ownRecord)
 {
     // Everybody's phone publishes its own extension (the director's too: colleagues transfer calls
     // to it); only the head of sales edits other staff.
-    const Writers writers = writersOf(plan);
-    const bool own = !userId.isEmpty() && plan.id == userId;
-    if (writers == Writers::SelfOrHeadOfSales && own)
+    if (writers == Writers::SelfOrHeadOfSales && ownRecord)
         return {};
     if (role == Role::Director)
         return Error{QStringLiteral("auth.read_only"),
@@ -45,6 +42,28 @@ Status authorizeMutation(Role role, const MutationPlan &plan, const QString &use
             QStringLiteral("auth.forbidden"),
             QStringLiteral("only the head of sales changes room stock, prices, the pipeline and staff")};
     return {};
+}
+
+} // namespace
+
+Status authorizeMutation(Role role, const MutationPlan &plan, const QString &userId)
+{
+    return allowed(role, writersOf(plan), !userId.isEmpty() && plan.id == userId);
+}
+
+bool roleMaySend(Role role, const QString &mutationName)
+{
+    const qsizetype dot = mutationName.indexOf(QLatin1Char('.'));
+    const QStringView key = QStringView(mutationName).left(dot);
+    const QStringView verb = QStringView(mutationName).mid(dot + 1);
+    for (const KindSpec &spec : kindSpecs()) {
+        if (dot <= 0 || key != QLatin1String(spec.key))
+            continue;
+        for (const MutationSpec &m : spec.mutations)
+            if (verb == QLatin1String(m.verb))
+                return allowed(role, m.writers.value_or(spec.writers), false).ok();
+    }
+    return false;
 }
 
 bool receivesRecord(Role role, const QString &userId, EntityKind kind, const QString &ownerId)

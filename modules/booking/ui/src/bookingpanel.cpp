@@ -67,7 +67,9 @@ BookingPanel::BookingPanel(BookingService &booking, crm::GuestService &guests, c
     connect(zoom, &QButtonGroup::idClicked, this, [this](int id) { m_grid->setZoom(GridZoom(id)); });
 
     auto *book = new QPushButton(tr("Book…"));
+    m_bookButton = book;
     book->setObjectName(QStringLiteral("bookButton"));
+    book->setEnabled(m_editable);
     book->setToolTip(tr("Free rooms for the dates and party (or drag across free nights in the grid)"));
     connect(book, &QPushButton::clicked, this,
             [this] { openBookingDialog(Id(), m_today, m_today.addDays(14)); });
@@ -157,6 +159,16 @@ void BookingPanel::setToday(QDate today)
     }
     reload();
     m_grid->scrollToDate(today);
+}
+
+void BookingPanel::setEditable(bool editable)
+{
+    m_editable = editable;
+    m_bookButton->setEnabled(editable);
+    m_bookButton->setToolTip(
+        editable ? tr("Free rooms for the dates and party (or drag across free nights in the grid)")
+                 : tr("Your role reads the grid: bookings are made by consultants and the head of "
+                      "sales"));
 }
 
 void BookingPanel::reload()

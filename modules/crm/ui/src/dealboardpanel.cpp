@@ -119,6 +119,16 @@ void DealBoardPanel::setUser(const Id &userId, bool editsPipeline)
     m_pipelineButton->setVisible(editsPipeline);
 }
 
+void DealBoardPanel::setCanMoveDeals(bool can)
+{
+    m_movesDeals = can;
+    for (QListView *view : std::as_const(m_views)) {
+        view->setDragEnabled(can);
+        view->setAcceptDrops(can);
+        view->setDragDropMode(can ? QAbstractItemView::DragDrop : QAbstractItemView::NoDragDrop);
+    }
+}
+
 void DealBoardPanel::setUserNames(QHash<Id, QString> names)
 {
     m_userNames = std::move(names);
@@ -183,10 +193,10 @@ void DealBoardPanel::rebuild(const QList<BoardColumn> &columns)
         view->setItemDelegate(new DealCardDelegate(view));
         view->setObjectName(QStringLiteral("deals_") + column.stage.key);
         view->setSelectionMode(QAbstractItemView::SingleSelection);
-        view->setDragEnabled(true);
-        view->setAcceptDrops(true);
+        view->setDragEnabled(m_movesDeals);
+        view->setAcceptDrops(m_movesDeals);
         view->setDropIndicatorShown(true);
-        view->setDragDropMode(QAbstractItemView::DragDrop);
+        view->setDragDropMode(m_movesDeals ? QAbstractItemView::DragDrop : QAbstractItemView::NoDragDrop);
         view->setDefaultDropAction(Qt::MoveAction);
         view->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
         view->setUniformItemSizes(true);
@@ -419,7 +429,7 @@ void DealBoardPanel::showCardMenu(QListView *view, const QPoint &pos)
         emit guestActivated(index.data(DealColumnModel::GuestIdRole).value<Id>());
     });
     QMenu *moveTo = menu.addMenu(tr("Move to"));
-    moveTo->setEnabled(!isClosedStage(model->stageKey()));
+    moveTo->setEnabled(m_movesDeals && !isClosedStage(model->stageKey()));
     for (const DealStageDef &stage : m_pipeline.activeStages()) {
         if (stage.key == model->stageKey())
             continue;

@@ -10,7 +10,9 @@ enum class Role { Consultant, HeadOfSales, Director };
 QString roleKey(Role role); // "consultant", "head_of_sales", "director" (stored, synced)
 std::optional<Role> roleFromKey(const QString &key);
 
-// What each role may do. One place, so the UI and (later) the server's row filters agree.
+// What each role sees and does beyond writing records. Who may write which record is the sync
+// protocol's access rules (syncproto accessrules.h, from each kind's description), which the
+// desk's write path, its UI and kasp-sync all ask.
 struct Permissions
 {
     bool seesAllGuests = false; // a consultant sees the shared base too, but works "my guests" first
@@ -18,8 +20,6 @@ struct Permissions
     bool seesDepartmentKpi = false;
     bool reassignsGuests = false;
     bool makesCalls = false;
-    bool editsPricesAndStock = false; // seasons, discounts, rooms: the head of sales
-    bool recordsConsent = false;      // the guest's consent to advertising: whoever talks to guests
     static Permissions of(Role role);
     bool operator==(const Permissions &) const = default;
 };

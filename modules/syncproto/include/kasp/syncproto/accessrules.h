@@ -1,6 +1,8 @@
 #pragma once
 // Who may write what, and who receives which rows: the server applies these to every push and
-// every pull (docs/SYNC.md, "Access rules"). The desktop uses the same table to grey out actions.
+// every pull (docs/SYNC.md, "Access rules"); the desk applies them to every write of its own
+// (storage's writeMutation, with the signed-in user) and asks them what to enable. Who may write
+// each kind is in its description (kinds.h).
 #include "kasp/core/result.h"
 #include "kasp/core/user.h"
 #include "kasp/syncproto/mutationplan.h"
@@ -11,6 +13,11 @@ namespace kasp::sync {
 // users. Everyone else passes. userId: whose push it is; their own user record's extension is
 // theirs to set (user.set_extension).
 Status authorizeMutation(Role role, const MutationPlan &plan, const QString &userId = {});
+
+// Whether the role may send the named mutation ("deal.move"; about someone else's record where
+// that matters): what a desk asks before it enables an action. The same rule as above, so the
+// button, the desk's write path and the server give one answer. False for an unknown name.
+bool roleMaySend(Role role, const QString &mutationName);
 
 // Whether a user receives a record in pull. ownerId: the record's owner (a task's assignee), empty
 // when it has none. A consultant receives their own tasks and the shared pool, not colleagues'.

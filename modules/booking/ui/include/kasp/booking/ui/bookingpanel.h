@@ -11,6 +11,8 @@ class QDateEdit;
 class QButtonGroup;
 class QLabel;
 
+class QPushButton;
+
 namespace kasp::booking::ui {
 
 class RoomGridWidget;
@@ -28,7 +30,9 @@ public:
     void setCurrentGuest(const crm::GuestSummary &guest) { m_currentGuest = guest; }
     // Nights loaded: from two weeks back to a year ahead of `around`.
     void setToday(QDate today);
-    void setEditable(bool editable) { m_editable = editable; }
+    // Whether this user books (the access rules'): without it «Забронировать…» is disabled and the
+    // grid's drag books nothing.
+    void setEditable(bool editable);
     // Heads of sales take rooms out of service and back.
     void setManagesStock(bool manages) { m_managesStock = manages; }
     // Moves and holds ask before writing; tests answer for the user.
@@ -70,6 +74,7 @@ private:
     QDate m_today;
     QDate m_from;
     bool m_editable = true;
+    QPushButton *m_bookButton = nullptr;
     bool m_managesStock = false;
     std::function<bool(const QString &)> m_confirm;
     std::function<QString(const QString &)> m_pickReason;

@@ -26,6 +26,9 @@ public:
 
     // Moves are recorded as this user's; the pipeline editor is offered to the head of sales.
     void setUser(const Id &userId, bool editsPipeline);
+    // Whether this user may move deals (the access rules': a director reads the board): without
+    // it, cards are not dragged and «Переместить» is disabled.
+    void setCanMoveDeals(bool can);
     void setUserNames(QHash<Id, QString> names);
     // Reads the pipeline and every column again: after a sync, a new deal, an edited pipeline.
     // Cheap when hidden: the work waits until the tab is shown.
@@ -66,6 +69,7 @@ private:
     const Clock &m_clock;
     Id m_userId;
     bool m_editsPipeline = false;
+    bool m_movesDeals = true;
     QHash<Id, QString> m_userNames;
     DealPipeline m_pipeline;
     QStackedWidget *m_stack;

@@ -1,0 +1,31 @@
+#pragma once
+// Who writes through a database connection: the signed-in user, set by the app once the sign-in
+// is done. Every local mutation (writeMutation, a guest merge) is checked against the sync
+// protocol's access rules for that user before anything is written, the same rules kasp-sync
+// applies on push, so a desk without a server or offline takes no write the server would refuse.
+// A connection with no writer set (tools, the demo generator, tests of the storage itself) is not
+// checked: the app always sets one.
+#include "kasp/core/result.h"
+#include "kasp/core/user.h"
+#include "kasp/syncproto/mutationplan.h"
+
+#include <optional>
+#include <QSqlDatabase>
+
+namespace kasp::storage {
+
+struct SessionWriter
+{
+    Id userId;
+    Role role = Role::Consultant;
+};
+
+// Sets (or, with nullopt, clears) the writer of this connection (by its connection name).
+void setSessionWriter(const QSqlDatabase &db, std::optional<SessionWriter> writer);
+std::optional<SessionWriter> sessionWriter(const QSqlDatabase &db);
+
+// The access rules for the connection's writer. Errors "auth.read_only" / "auth.forbidden" with
+// a message for the user (translated).
+Status authorizeWrite(const QSqlDatabase &db, const sync::MutationPlan &plan);
+
+} // namespace kasp::storage

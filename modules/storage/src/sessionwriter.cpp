@@ -1,0 +1,67 @@
+#include "kasp/storage/sessionwriter.h"
+
+#include "kasp/core/id.h"
+#include "kasp/syncproto/accessrules.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QMutex>
+
+namespace kasp::storage {
+
+namespace {
+
+// Connections are per thread but the app's worker connections share the writer's rules: a small
+// map under a lock, read once per write.
+QMutex &writersLock()
+{
+    static QMutex lock;
+    return lock;
+}
+
+QHash<QString, SessionWriter> &writers()
+{
+    static QHash<QString, SessionWriter> map;
+    return map;
+}
+
+} // namespace
+
+void setSessionWriter(const QSqlDatabase &db, std::optional<SessionWriter> writer)
+{
+    QMutexLocker locker(&writersLock());
+    if (writer)
+        writers().insert(db.connectionName(), *writer);
+    else
+        writers().remove(db.connectionName());
+}
+
+std::optional<SessionWriter> sessionWriter(const QSqlDatabase &db)
+{
+    QMutexLocker locker(&writersLock());
+    const auto it = writers().constFind(db.connectionName());
+    if (it == writers().constEnd())
+        return std::nullopt;
+    return *it;
+}
+
+Status authorizeWrite(const QSqlDatabase &db, const sync::MutationPlan &plan)
+{
+    const auto writer = sessionWriter(db);
+    if (!writer)
+        return {};
+    const Status verdict = sync::authorizeMutation(writer->role, plan, idToString(writer->userId));
+    if (verdict.ok())
+        return verdict;
+    // The server's words are for its log; the person at the desk reads these.
+    const QString message =
+        verdict.error().code == QLatin1String("auth.read_only")
+            ? QCoreApplication::translate("kasp::storage",
+                                          "The director's account reads the base: nothing was changed.")
+            : QCoreApplication::translate("kasp::storage",
+                                          "Only the head of sales changes this (rooms, prices, booking "
+                                          "rules, the pipeline, staff): nothing was changed.");
+    return Error{verdict.error().code, message};
+}
+
+} // namespace kasp::storage
