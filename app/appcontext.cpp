@@ -23,7 +23,7 @@ AppContext::AppContext(QSqlDatabase db, const Clock &clock, const User &user, se
       m_duplicates(std::make_unique<crm::DuplicateService>(m_db, m_clock, m_user.id))
 {
     // Every write of this desk is the signed-in user's, held to the access rules kasp-sync applies.
-    storage::setSessionWriter(m_db, storage::SessionWriter{m_user.id, m_user.role});
+    m_writerTicket = storage::setSessionWriter(m_db, storage::SessionWriter{m_user.id, m_user.role});
     // This desk's booking rules (Tools → Booking rules…).
     m_booking->setHoldHours(m_settings.holdHours());
     m_booking->setPrepaymentPercent(m_settings.prepaymentPercent());
@@ -31,7 +31,7 @@ AppContext::AppContext(QSqlDatabase db, const Clock &clock, const User &user, se
 
 AppContext::~AppContext()
 {
-    storage::setSessionWriter(m_db, std::nullopt);
+    storage::clearSessionWriter(m_db, m_writerTicket);
 }
 
 bool AppContext::may(const char *mutationName) const

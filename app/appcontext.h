@@ -73,6 +73,7 @@ private:
     QSqlDatabase m_db;
     const Clock &m_clock;
     User m_user;
+    quint64 m_writerTicket = 0; // this session's writer on the connection (storage sessionwriter.h)
     session::Settings &m_settings;
     DatabaseInfo m_info;
     SyncSession *m_sync;

@@ -173,9 +173,10 @@ private slots:
                     .move(dealId, QStringLiteral("qualified"), users.value(Role::Consultant).id, QString())
                     .ok());
         QVERIFY(outbox() > queued);
-        QCOMPARE(count(t.db, QStringLiteral("SELECT COUNT(*) FROM deals WHERE id = '%1' AND stage = 'qualified'")
-                                 .arg(idToString(dealId))),
-                 qint64(1));
+        QCOMPARE(
+            count(t.db, QStringLiteral("SELECT COUNT(*) FROM deals WHERE id = '%1' AND stage = 'qualified'")
+                            .arg(idToString(dealId))),
+            qint64(1));
     }
 
     // Room stock is the head of sales': a consultant's forced write is refused, the head's is not.
@@ -196,6 +197,19 @@ private slots:
         app::AppContext head(t.db, clock, users.value(Role::HeadOfSales), *settings, {t.path, 1, true});
         QVERIFY(storage::createRecord(t.db, clock, sync::EntityKind::Building, building).ok());
         QCOMPARE(outbox(), queued + 1);
+    }
+
+    // A shift change: start-up makes the new person's session before the old one goes. The old
+    // session leaving must not take the new one's rules with it.
+    void aShiftChangeKeepsTheNewPersonsRules()
+    {
+        auto consultant = std::make_unique<app::AppContext>(t.db, clock, users.value(Role::Consultant),
+                                                            *settings, app::DatabaseInfo{t.path, 1, true});
+        app::AppContext director(t.db, clock, users.value(Role::Director), *settings, {t.path, 1, true});
+        consultant.reset();
+        const QJsonObject building{{"id", idToString(newId())}, {"name", "Корпус 10"}, {"address", ""}};
+        QCOMPARE(storage::createRecord(t.db, clock, sync::EntityKind::Building, building).error().code,
+                 QStringLiteral("auth.read_only"));
     }
 
     void cleanupTestCase() { t.close(); }

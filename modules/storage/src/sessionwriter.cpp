@@ -19,20 +19,33 @@ QMutex &writersLock()
     return lock;
 }
 
-QHash<QString, SessionWriter> &writers()
+struct Held
 {
-    static QHash<QString, SessionWriter> map;
+    SessionWriter writer;
+    quint64 ticket = 0;
+};
+
+QHash<QString, Held> &writers()
+{
+    static QHash<QString, Held> map;
     return map;
 }
 
 } // namespace
 
-void setSessionWriter(const QSqlDatabase &db, std::optional<SessionWriter> writer)
+quint64 setSessionWriter(const QSqlDatabase &db, SessionWriter writer)
+{
+    static quint64 lastTicket = 0;
+    QMutexLocker locker(&writersLock());
+    writers().insert(db.connectionName(), Held{writer, ++lastTicket});
+    return lastTicket;
+}
+
+void clearSessionWriter(const QSqlDatabase &db, quint64 ticket)
 {
     QMutexLocker locker(&writersLock());
-    if (writer)
-        writers().insert(db.connectionName(), *writer);
-    else
+    const auto it = writers().constFind(db.connectionName());
+    if (it != writers().constEnd() && it->ticket == ticket)
         writers().remove(db.connectionName());
 }
 
@@ -42,7 +55,7 @@ std::optional<SessionWriter> sessionWriter(const QSqlDatabase &db)
     const auto it = writers().constFind(db.connectionName());
     if (it == writers().constEnd())
         return std::nullopt;
-    return *it;
+    return it->writer;
 }
 
 Status authorizeWrite(const QSqlDatabase &db, const sync::MutationPlan &plan)

@@ -20,8 +20,11 @@ struct SessionWriter
     Role role = Role::Consultant;
 };
 
-// Sets (or, with nullopt, clears) the writer of this connection (by its connection name).
-void setSessionWriter(const QSqlDatabase &db, std::optional<SessionWriter> writer);
+// Sets the writer of this connection (by its connection name) and returns a ticket for
+// clearing it. Clearing with an older ticket does nothing: at a shift change the new session is
+// made before the old one goes, and the old one's clearing must not undo the new writer.
+quint64 setSessionWriter(const QSqlDatabase &db, SessionWriter writer);
+void clearSessionWriter(const QSqlDatabase &db, quint64 ticket);
 std::optional<SessionWriter> sessionWriter(const QSqlDatabase &db);
 
 // The access rules for the connection's writer. Errors "auth.read_only" / "auth.forbidden" with
