@@ -29,7 +29,7 @@ SessionLock::SessionLock(const User &user, std::function<QList<User>()> users, S
 SessionLock::~SessionLock()
 {
     qApp->removeEventFilter(this);
-    delete m_cover;
+    cover(false);
     delete m_dialog;
 }
 
@@ -50,8 +50,10 @@ bool SessionLock::eventFilter(QObject *watched, QEvent *event)
             m_idle.start();
         break;
     case QEvent::Resize:
-        if (watched == m_window && m_cover)
-            m_cover->setGeometry(m_window->rect());
+        if (m_locked && watched->isWidgetType())
+            if (auto *sheet =
+                    watched->findChild<QWidget *>(QStringLiteral("lockCover"), Qt::FindDirectChildrenOnly))
+                sheet->setGeometry(static_cast<QWidget *>(watched)->rect());
         break;
     default:
         break;
@@ -62,24 +64,34 @@ bool SessionLock::eventFilter(QObject *watched, QEvent *event)
 void SessionLock::cover(bool on)
 {
     if (!on) {
-        delete m_cover;
+        for (const QPointer<QWidget> &sheet : std::as_const(m_covers))
+            delete sheet;
+        m_covers.clear();
         return;
     }
-    if (!m_window || m_cover)
-        return;
-    // An opaque sheet over the whole window: the open card, the lists and the phone are not there
-    // for whoever walks up to the desk. Input is held by the lock screen (application-modal).
-    auto *sheet = new QWidget(m_window);
-    sheet->setObjectName(QStringLiteral("lockCover"));
-    sheet->setAutoFillBackground(true);
-    auto *layout = new QVBoxLayout(sheet);
-    auto *label = new QLabel(tr("The desk is locked"));
-    label->setAlignment(Qt::AlignCenter);
-    layout->addWidget(label);
-    sheet->setGeometry(m_window->rect());
-    sheet->show();
-    sheet->raise();
-    m_cover = sheet;
+    // An opaque sheet over the window and over every other window open at the desk (a guest's form
+    // left open is a window of its own): the card, the lists and the phone are not there for
+    // whoever walks up. Those windows stay as they were, half-typed forms included; input is held
+    // by the lock screen (application-modal).
+    QList<QWidget *> windows = QApplication::topLevelWidgets();
+    if (m_window && !windows.contains(m_window.data()))
+        windows.prepend(m_window);
+    for (QWidget *window : std::as_const(windows)) {
+        if (!window->isVisible() || window == m_dialog ||
+            window->findChild<QWidget *>(QStringLiteral("lockCover"), Qt::FindDirectChildrenOnly))
+            continue;
+        auto *sheet = new QWidget(window);
+        sheet->setObjectName(QStringLiteral("lockCover"));
+        sheet->setAutoFillBackground(true);
+        auto *layout = new QVBoxLayout(sheet);
+        auto *label = new QLabel(tr("The desk is locked"));
+        label->setAlignment(Qt::AlignCenter);
+        layout->addWidget(label);
+        sheet->setGeometry(window->rect());
+        sheet->show();
+        sheet->raise();
+        m_covers.append(sheet);
+    }
 }
 
 void SessionLock::lock()

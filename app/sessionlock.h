@@ -8,6 +8,7 @@
 #include "signindialog.h"
 
 #include <functional>
+#include <QList>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
@@ -52,7 +53,7 @@ private:
     SignInDialog::Check m_check;
     QTimer m_idle;
     QPointer<QWidget> m_window;
-    QPointer<QWidget> m_cover;
+    QList<QPointer<QWidget>> m_covers; // one over each window open at the desk
     QPointer<SignInDialog> m_dialog;
     bool m_locked = false;
 };

@@ -8,12 +8,14 @@
 #include "../sync/httpcall.h"
 #include "../sync/syncdata.h"
 #include "clippedtexts.h"
+#include "desksignin.h"
 #include "firstsyncdialog.h"
 #include "kasp/core/mutation.h"
 #include "kasp/credentials/credentialstore.h"
 #include "kasp/session/databaseunlocker.h"
 #include "kasp/session/settings.h"
 #include "kasp/storage/connectionfactory.h"
+#include "kasp/storage/signinrepository.h"
 #include "kasp/sync/syncclient.h"
 #include "kasp/testsupport/pgcluster.h"
 #include "kasp/testsupport/syncserverprocess.h"
@@ -31,6 +33,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSqlQuery>
+#include <QTcpServer>
 #include <QtTest>
 
 using namespace kasp;
@@ -158,6 +161,21 @@ private:
     QProcess m_process;
     QString m_log;
 };
+
+// The desk's sign-in check, waited for (bounded).
+Result<User> checkSignIn(app::DeskSignIn &signIn, const QString &login, const QString &password)
+{
+    std::optional<Result<User>> answer;
+    signIn.check(login, password, [&](const Result<User> &r) { answer = r; });
+    if (!QTest::qWaitFor([&] { return answer.has_value(); }, kWaitMs))
+        return Error{QStringLiteral("test.no_answer"), QStringLiteral("no answer in time")};
+    return *answer;
+}
+
+QString codeOf(const Result<User> &r)
+{
+    return r.ok() ? QStringLiteral("ok:") + r.value().login : r.error().code;
+}
 
 // Gives a window of kasp the keyboard, as a click on it would.
 bool focus(const QString &window)
@@ -525,6 +543,66 @@ private slots:
             session.client()->stop();
         }
         storage::ConnectionFactory::close(QStringLiteral("firstsync"));
+    }
+
+    // Issue 20: on a desk that syncs the server checks each password; the desk keeps a verifier of
+    // the ones it accepted, so that those people (and only they) sign in while the server is away.
+    void theServerChecksOnlineAndTheDeskOffline()
+    {
+        const QString dir = test::makeTempDir(QStringLiteral("signin-offline"));
+        auto opened = storage::ConnectionFactory::open({dir + QStringLiteral("/kasp.db"),
+                                                        storage::DatabaseKey::generateRaw(),
+                                                        QStringLiteral("offline"), true, true});
+        QVERIFY(opened.ok());
+        QSqlDatabase db = opened.value();
+        session::Settings settings(dir + QStringLiteral("/settings.ini"));
+        credentials::CredentialStore keychain(QStringLiteral("KASP"));
+        SystemClock clock;
+        {
+            // The desk joins as anna and brings the base in, the staff with it.
+            app::SyncSession session(db, settings, keychain);
+            QSignalSpy firstSync(&session, &app::SyncSession::firstSyncDone);
+            session.connectTo(server->baseUrl(), QStringLiteral("anna"), kPassword);
+            QVERIFY(firstSync.wait(kWaitMs));
+            app::DeskSignIn signIn(db, clock, &session);
+            // Online: the server's word. A wrong password: nobody signed in, no verifier kept.
+            Result<User> wrong = checkSignIn(signIn, QStringLiteral("boris"), QStringLiteral("not boris"));
+            QCOMPARE(codeOf(wrong), QStringLiteral("auth.bad_credentials"));
+            QCOMPARE(wrong.error().message, QStringLiteral("Неверный логин или пароль."));
+            QVERIFY(
+                storage::DeskSignInRepository(db).get(QStringLiteral("boris")).value().verifier.isEmpty());
+            const Result<User> boris = checkSignIn(signIn, QStringLiteral("boris"), kPassword);
+            QCOMPARE(codeOf(boris), QStringLiteral("ok:boris"));
+            QCOMPARE(boris.value().role, Role::Consultant);
+            const QString verifier =
+                storage::DeskSignInRepository(db).get(QStringLiteral("boris")).value().verifier;
+            QVERIFY(verifier.startsWith(QStringLiteral("$argon2id$")));
+            QVERIFY(!verifier.contains(kPassword));
+            QCOMPARE(storage::DeskSignInRepository(db).get(QStringLiteral("boris")).value().failures, 0);
+            session.client()->stop();
+        }
+        // The server away: the desk's address answers nothing now.
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        const QString away = QStringLiteral("http://127.0.0.1:%1").arg(probe.serverPort());
+        probe.close();
+        settings.setSyncServerUrl(away);
+        {
+            app::SyncSession session(db, settings, keychain);
+            app::DeskSignIn signIn(db, clock, &session);
+            QCOMPARE(codeOf(checkSignIn(signIn, QStringLiteral("boris"), kPassword)),
+                     QStringLiteral("ok:boris"));
+            const Result<User> wrong = checkSignIn(signIn, QStringLiteral("boris"), QStringLiteral("guess"));
+            QCOMPARE(codeOf(wrong), QStringLiteral("signin.wrong_password"));
+            QCOMPARE(wrong.error().message, QStringLiteral("Неверный пароль."));
+            // galina has the same password on the server but never signed in here.
+            const Result<User> galina = checkSignIn(signIn, QStringLiteral("galina"), kPassword);
+            QCOMPARE(codeOf(galina), QStringLiteral("signin.not_on_this_desk"));
+            QVERIFY2(galina.error().message.startsWith(QStringLiteral("Сервер не отвечает")),
+                     qPrintable(galina.error().message));
+        }
+        db = {};
+        storage::ConnectionFactory::close(QStringLiteral("offline"));
     }
 };
 

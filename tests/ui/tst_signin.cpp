@@ -251,6 +251,12 @@ private slots:
         window.resize(900, 600);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
+        // A guest's form left open: a window of its own, half typed.
+        QDialog form(&window);
+        auto *phone = new QLineEdit(QStringLiteral("+7 916 123-45"), &form);
+        form.resize(300, 120);
+        form.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&form));
         app::SessionLock lock(
             user(QStringLiteral("anna")), [this] { return staff(); }, signIn.checker(), 400);
         lock.setWindow(&window);
@@ -275,6 +281,9 @@ private slots:
         auto *cover = window.findChild<QWidget *>(QStringLiteral("lockCover"));
         QVERIFY(cover && cover->isVisible());
         QCOMPARE(cover->geometry(), window.rect()); // the card is not there to read
+        auto *formCover = form.findChild<QWidget *>(QStringLiteral("lockCover"));
+        QVERIFY(formCover && formCover->isVisible()); // nor the form
+        QVERIFY(!screen->findChild<QWidget *>(QStringLiteral("lockCover")));
         // Esc does not get past the lock.
         QTest::keyClick(screen, Qt::Key_Escape);
         QVERIFY(screen->isVisible());
@@ -292,7 +301,11 @@ private slots:
         QTRY_COMPARE(unlocked.count(), 1);
         QVERIFY(!lock.isLocked());
         QVERIFY(!window.findChild<QWidget *>(QStringLiteral("lockCover")));
+        QVERIFY(!form.findChild<QWidget *>(QStringLiteral("lockCover")));
+        QVERIFY(form.isVisible());
+        QCOMPARE(phone->text(), QStringLiteral("+7 916 123-45")); // the half-typed form is as it was
         QVERIFY(switched.isEmpty());
+        form.hide();
 
         // A shift change at the lock: a colleague signs in with their own password.
         lock.lock();
