@@ -571,6 +571,8 @@ private slots:
             QCOMPARE(wrong.error().message, QStringLiteral("Неверный логин или пароль."));
             QVERIFY(
                 storage::DeskSignInRepository(db).get(QStringLiteral("boris")).value().verifier.isEmpty());
+            const QString annasSession = session.client()->refreshToken();
+            QVERIFY(!annasSession.isEmpty());
             const Result<User> boris = checkSignIn(signIn, QStringLiteral("boris"), kPassword);
             QCOMPARE(codeOf(boris), QStringLiteral("ok:boris"));
             QCOMPARE(boris.value().role, Role::Consultant);
@@ -579,6 +581,13 @@ private slots:
             QVERIFY(verifier.startsWith(QStringLiteral("$argon2id$")));
             QVERIFY(!verifier.contains(kPassword));
             QCOMPARE(storage::DeskSignInRepository(db).get(QStringLiteral("boris")).value().failures, 0);
+            // The desk syncs as boris now, and anna's session from this desk is over on the server.
+            QCOMPARE(session.client()->user().value(QStringLiteral("login")).toString(),
+                     QStringLiteral("boris"));
+            test::HttpCall http(server->baseUrl());
+            const QByteArray refresh = QJsonDocument(QJsonObject{{"refreshToken", annasSession}}).toJson();
+            QTRY_COMPARE_WITH_TIMEOUT(http.post(QStringLiteral("/v1/auth/refresh"), refresh).status, 401,
+                                      kWaitMs);
             session.client()->stop();
         }
         // The server away: the desk's address answers nothing now.

@@ -113,8 +113,24 @@ void SyncClient::signIn(const QString &login, const QString &password)
             return;
         }
         setOnline(true);
+        const QString previous = m_refreshToken;
         acceptTokens(reply);
+        // Another person signed in at this desk (a shift change), or the same one again at the
+        // lock: the session this desk held until now ends on the server too, so a refresh token
+        // left behind in memory or a keychain backup signs nobody in.
+        if (!previous.isEmpty() && previous != m_refreshToken)
+            signOut(previous);
         emit signedIn(m_user);
+    });
+}
+
+void SyncClient::signOut(const QString &refreshToken)
+{
+    const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("refreshToken"), refreshToken}})
+                                .toJson(QJsonDocument::Compact);
+    post(QStringLiteral("/v1/auth/signout"), body, false, [](int status, const QByteArray &) {
+        if (status != 200)
+            qCInfo(lcSync) << "signing the previous session out: HTTP" << status;
     });
 }
 

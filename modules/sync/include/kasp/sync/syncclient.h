@@ -35,6 +35,7 @@ public:
     SyncClient(QSqlDatabase db, Options options, QObject *parent = nullptr);
     ~SyncClient() override;
 
+    // A new sign-in ends the session this client held before on the server (/v1/auth/signout).
     void signIn(const QString &login, const QString &password);
     // From the keychain at start: the next call gets an access token with it.
     void setRefreshToken(const QString &token) { m_refreshToken = token; }
@@ -67,6 +68,7 @@ private:
     using Handler = std::function<void(int status, const QByteArray &body)>;
     void post(const QString &path, const QByteArray &body, bool authorised, Handler done);
     void withToken(std::function<void()> then);
+    void signOut(const QString &refreshToken);
     void pushStep();
     void pullStep();
     void pullFrom(qint64 cursor, int generation);
