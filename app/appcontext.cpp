@@ -24,9 +24,9 @@ AppContext::AppContext(QSqlDatabase db, const Clock &clock, const User &user, se
 {
     // Every write of this desk is the signed-in user's, held to the access rules kasp-sync applies.
     m_writerTicket = storage::setSessionWriter(m_db, storage::SessionWriter{m_user.id, m_user.role});
-    // This desk's booking rules (Tools → Booking rules…).
-    m_booking->setHoldHours(m_settings.holdHours());
-    m_booking->setPrepaymentPercent(m_settings.prepaymentPercent());
+    // The department's booking rules (Сервис → Правила бронирования…, the head of sales').
+    if (auto s = m_booking->loadRules(); !s.ok())
+        qWarning("booking rules not read: %s", qPrintable(s.error().message));
 }
 
 AppContext::~AppContext()

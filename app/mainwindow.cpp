@@ -218,6 +218,8 @@ void MainWindow::connectSync()
     // another room offered. Rooms and prices the head of sales changed come with them too.
     connect(sync, &SyncSession::dataArrived, m_bookingPanel, [this] {
         m_context.booking().reloadStock();
+        if (auto s = m_context.booking().loadRules(); !s.ok()) // the head of sales' new rules
+            showMessage(s.error().message, 0);
         m_bookingPanel->reload();
         m_guestList->reload();
         m_deals->reload();

@@ -665,6 +665,41 @@
     </message>
 </context>
 <context>
+    <name>kasp::app::DamageGuard</name>
+    <message>
+        <source>Rebuild it from the server: this desk&apos;s changes that have not been sent yet are kept, the damaged file is kept aside. Or restore the database from a backup copy. Technical details are in the log.</source>
+        <translation>Пересоберите её с сервера: изменения этого рабочего места, ещё не отправленные на сервер, сохранятся, а повреждённый файл останется рядом. Или восстановите базу из резервной копии. Технические подробности записаны в журнал.</translation>
+    </message>
+    <message>
+        <source>Restore the database from a backup copy. If this desk works with a sync server, connect it (Server → Connect to server…) and rebuild the database from there. Technical details are in the log.</source>
+        <translation>Восстановите базу из резервной копии. Если рабочее место работает с сервером синхронизации, подключите его («Сервер → Подключиться к серверу…») и пересоберите базу с сервера. Технические подробности записаны в журнал.</translation>
+    </message>
+    <message>
+        <source>The database is damaged</source>
+        <translation>База данных повреждена</translation>
+    </message>
+    <message>
+        <source>Rebuild from the server</source>
+        <translation>Пересобрать с сервера</translation>
+    </message>
+    <message>
+        <source>Open anyway</source>
+        <translation>Открыть всё равно</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Выйти</translation>
+    </message>
+    <message>
+        <source>Rebuild from the server…</source>
+        <translation>Пересобрать с сервера…</translation>
+    </message>
+    <message>
+        <source>Part of the data in the database file cannot be read: the file is damaged. Lists and counts may be incomplete.</source>
+        <translation>Часть данных в файле базы не читается: файл повреждён. Списки и счётчики могут быть неполными.</translation>
+    </message>
+</context>
+<context>
     <name>kasp::app::DealsController</name>
     <message>
         <source>Open the guest&apos;s card first: a deal belongs to a guest.</source>
@@ -1341,6 +1376,11 @@
         <source>Type your password.</source>
         <translation>Введите пароль.</translation>
     </message>
+    <message>
+        <source>Next attempt in %1 s.</source>
+        <extracomment>The countdown under the sign-in while the desk throttles failed attempts; %1 seconds</extracomment>
+        <translation>Следующая попытка — через %1 с.</translation>
+    </message>
 </context>
 <context>
     <name>kasp::app::Startup</name>
@@ -1355,6 +1395,10 @@
     <message>
         <source>The server ended this desktop&apos;s session. Sign in again.</source>
         <translation>Сервер завершил сеанс этого рабочего места. Войдите снова.</translation>
+    </message>
+    <message>
+        <source>This passphrase does not open the database. Check the keyboard layout and Caps Lock, and type it again.</source>
+        <translation>Эта парольная фраза не открывает базу данных. Проверьте раскладку клавиатуры и Caps Lock и введите её ещё раз.</translation>
     </message>
 </context>
 <context>
@@ -1595,10 +1639,6 @@
         <translation>Предоплата:</translation>
     </message>
     <message>
-        <source>Booking rules saved: holds last %1 h, prepayment %2 %.</source>
-        <translation>Правила сохранены: бронь держится %1 ч, предоплата %2 %.</translation>
-    </message>
-    <message>
         <source>The voucher was not e-mailed: the keychain did not give the mailbox&apos;s password (%1). Enter it again in Tools → Mail for vouchers….</source>
         <translation>Ваучер не отправлен: хранилище ключей не выдало пароль почтового ящика (%1). Введите его заново в «Сервис → Почта для ваучеров…».</translation>
     </message>
@@ -1641,6 +1681,10 @@
     <message>
         <source>The head of sales sets these rules.</source>
         <translation>Эти правила задаёт руководитель отдела продаж.</translation>
+    </message>
+    <message>
+        <source>Booking rules saved for every desk: holds last %1 h, prepayment %2 %.</source>
+        <translation>Правила бронирования сохранены для всех рабочих мест: бронь держится %1 ч, предоплата %2 %.</translation>
     </message>
 </context>
 <context>
@@ -4035,6 +4079,18 @@ VIP и потерянные: от %3 путёвок или от %4; VIP и пе�
         <source>Open the card</source>
         <translation>Открыть карточку</translation>
     </message>
+    <message>
+        <source>The tasks cannot be read:</source>
+        <translation>Задачи не читаются:</translation>
+    </message>
+    <message>
+        <source>the database is damaged.</source>
+        <translation>база данных повреждена.</translation>
+    </message>
+    <message>
+        <source>see the message.</source>
+        <translation>см. сообщение.</translation>
+    </message>
 </context>
 <context>
     <name>kasp::crm::ui::TaskDialog</name>
@@ -4462,10 +4518,6 @@ VIP и потерянные: от %3 путёвок или от %4; VIP и пе�
         <translation>Нет прав на чтение файла базы данных: %1</translation>
     </message>
     <message>
-        <source>The database is read-only: changes cannot be saved. Check the permissions of %1.</source>
-        <translation>База данных доступна только для чтения: изменения не сохранятся. Проверьте права доступа к %1.</translation>
-    </message>
-    <message>
         <source>The stored database key is damaged.</source>
         <translation>Сохранённый ключ базы данных повреждён.</translation>
     </message>
@@ -4563,7 +4615,7 @@ VIP и потерянные: от %3 путёвок или от %4; VIP и пе�
     </message>
     <message>
         <source>The database is damaged: some of its data cannot be read, so lists may be incomplete. Restore the database from a backup copy or, on a desk that syncs with the server, rebuild it from the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>База данных повреждена: часть данных не читается, поэтому списки могут быть неполными. Восстановите базу из резервной копии или, если рабочее место синхронизируется с сервером, пересоберите её с сервера.</translation>
     </message>
     <message>
         <source>The director&apos;s account reads the base: nothing was changed.</source>
@@ -4575,11 +4627,19 @@ VIP и потерянные: от %3 путёвок или от %4; VIP и пе�
     </message>
     <message>
         <source>The changes not yet sent to the server cannot be read from the damaged database, so it was not rebuilt: they would be lost. Restore the database from a backup copy.</source>
-        <translation type="unfinished"></translation>
+        <translation>Изменения, ещё не отправленные на сервер, не читаются из повреждённой базы, поэтому она не пересобрана: они бы потерялись. Восстановите базу из резервной копии.</translation>
     </message>
     <message>
         <source>The damaged database could not be moved aside (%1). Check the folder&apos;s permissions.</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось отложить повреждённую базу (%1). Проверьте права доступа к папке.</translation>
+    </message>
+    <message>
+        <source>The folder %1 is read-only, and KASP keeps its working files next to the database there, so it cannot open the database. Allow writing to that folder or move the database to another one, then start KASP again.</source>
+        <translation>Папка %1 закрыта для записи, а КАСП хранит в ней рабочие файлы рядом с базой, поэтому открыть базу нельзя. Разрешите запись в эту папку или перенесите базу в другую, затем запустите КАСП снова.</translation>
+    </message>
+    <message>
+        <source>The database file %1 is read-only, so KASP cannot open it. Allow writing to the file, then start KASP again.</source>
+        <translation>Файл базы данных %1 закрыт для записи, поэтому КАСП не может его открыть. Разрешите запись в файл, затем запустите КАСП снова.</translation>
     </message>
 </context>
 <context>

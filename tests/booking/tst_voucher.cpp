@@ -16,6 +16,7 @@
 #include "translations.h"
 #include "voucheractions.h"
 
+#include "kasp/storage/bookingpolicyrepository.h"
 #include "kasp/storage/bookingrepository.h"
 #include <QApplication>
 #include <QCryptographicHash>
@@ -389,6 +390,7 @@ private slots:
     {
         session::Settings settings(work + QStringLiteral("/rules.ini"));
         app::VoucherActions actions(*service, settings, nullptr);
+        actions.setChangesBookingRules(true); // the head of sales' dialog
         QTimer::singleShot(0, this, [] {
             auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
             QVERIFY(dialog);
@@ -397,8 +399,10 @@ private slots:
             dialog->accept();
         });
         actions.editBookingRules();
-        QCOMPARE(settings.holdHours(), 48);
-        QCOMPARE(settings.prepaymentPercent(), 20);
+        // One record for every desk, not this desk's settings.
+        const auto policy = storage::BookingPolicyRepository(t.db, clock).current();
+        QCOMPARE(policy.value().holdHours, 48);
+        QCOMPARE(policy.value().prepaymentPercent, 20);
         QCOMPARE(service->holdHours(), 48);
         QCOMPARE(service->prepaymentPercent(), 20);
         const Stay stay = Stay::make(kToday.addDays(200), kToday.addDays(207)).value();

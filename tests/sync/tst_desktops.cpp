@@ -4,6 +4,7 @@
 // converge; the desktop that loses a double booking rolls back and is told why; a long offline
 // queue drains; a server that goes away and comes back leaves no outbox stuck.
 #include "kasp/core/clock.h"
+#include "kasp/storage/bookingpolicyrepository.h"
 #include "kasp/storage/bookingrepository.h"
 #include "kasp/storage/connectionfactory.h"
 #include "kasp/storage/consentrepository.h"
@@ -142,6 +143,28 @@ private slots:
         }
         anna->client->stop();
         boris->client->stop();
+    }
+
+    // The department's booking rules are the head of sales' record: they reach every desk, and a
+    // consultant's desk that pushes one anyway (a tool, a desk without its signed-in writer) is
+    // refused by the server and its record rolled back.
+    void bookingRulesReachEveryDesk()
+    {
+        QVERIFY(BookingPolicyRepository(head->t.db, head->clock).set(36, 15, Id()).ok());
+        QVERIFY(head->syncOnce());
+        QVERIFY(anna->syncOnce());
+        const auto rules = BookingPolicyRepository(anna->t.db, anna->clock).current();
+        QCOMPARE(rules.value().holdHours, 36);
+        QCOMPARE(rules.value().prepaymentPercent, 15);
+
+        QSignalSpy rejected(anna->client.get(), &sync::SyncClient::mutationRejected);
+        QVERIFY(BookingPolicyRepository(anna->t.db, anna->clock).set(48, 20, Id()).ok());
+        QCOMPARE(BookingPolicyRepository(anna->t.db, anna->clock).current().value().holdHours, 48);
+        QVERIFY(anna->syncOnce());
+        QCOMPARE(rejected.size(), 1);
+        QCOMPARE(BookingPolicyRepository(anna->t.db, anna->clock).current().value().holdHours, 36);
+        QVERIFY(boris->syncOnce());
+        QCOMPARE(BookingPolicyRepository(boris->t.db, boris->clock).current().value().holdHours, 36);
     }
 
     void offlineEditsOfDifferentFieldsBothSurvive()

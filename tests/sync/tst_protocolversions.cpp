@@ -416,7 +416,8 @@ private slots:
             const char *code;
         };
         for (const Case &c :
-             {Case{"1", 200, ""}, Case{"2", 200, ""}, Case{"3", 426, "server.upgrade_required"},
+             {Case{"1", 200, ""}, Case{"2", 200, ""}, Case{QByteArray::number(kProtocolVersion), 200, ""},
+              Case{QByteArray::number(kProtocolVersion + 1), 426, "server.upgrade_required"},
               Case{"0", 426, "protocol.upgrade_required"}, Case{"", 400, "protocol.missing"}}) {
             HttpCall desk(server->baseUrl());
             desk.protocol = c.protocol;

@@ -199,6 +199,43 @@ private slots:
         QCOMPARE(outbox(), queued + 1);
     }
 
+    // The department's booking rules are a record the head of sales sets for every desk: another
+    // session reads them at once; a consultant's forced change is refused and nothing is queued.
+    void bookingRulesAreTheHeadOfSalesRecord()
+    {
+        const qint64 queued = outbox();
+        {
+            app::AppContext consultant(t.db, clock, users.value(Role::Consultant), *settings,
+                                       {t.path, 1, true});
+            const Status refused = consultant.booking().saveRules(36, 15);
+            QCOMPARE(refused.error().code, QStringLiteral("auth.forbidden"));
+            QCOMPARE(consultant.booking().holdHours(), 24);
+            QCOMPARE(outbox(), queued);
+        }
+        {
+            app::AppContext head(t.db, clock, users.value(Role::HeadOfSales), *settings, {t.path, 1, true});
+            QVERIFY(head.booking().saveRules(36, 15).ok());
+            QCOMPARE(head.booking().holdHours(), 36);
+            QCOMPARE(outbox(), queued + 1);
+            QCOMPARE(
+                count(t.db, QStringLiteral("SELECT COUNT(*) FROM outbox WHERE name = 'booking_policy.set'")),
+                qint64(1));
+        }
+        app::AppContext consultant(t.db, clock, users.value(Role::Consultant), *settings, {t.path, 1, true});
+        QCOMPARE(consultant.booking().holdHours(), 36);
+        QCOMPARE(consultant.booking().prepaymentPercent(), 15);
+        app::MainWindow window(consultant);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTimer::singleShot(100, [] {
+            QWidget *dialog = QApplication::activeModalWidget();
+            QVERIFY(dialog);
+            QCOMPARE(dialog->findChild<QSpinBox *>(QStringLiteral("holdHours"))->value(), 36);
+            qobject_cast<QDialog *>(dialog)->reject();
+        });
+        window.vouchers()->editBookingRules();
+    }
+
     // A shift change: start-up makes the new person's session before the old one goes. The old
     // session leaving must not take the new one's rules with it.
     void aShiftChangeKeepsTheNewPersonsRules()

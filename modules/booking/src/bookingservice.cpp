@@ -1,5 +1,6 @@
 #include "kasp/booking/bookingservice.h"
 
+#include "kasp/storage/bookingpolicyrepository.h"
 #include "kasp/storage/dealrepository.h"
 #include "kasp/storage/paymentlinkrepository.h"
 #include "kasp/storage/paymentrepository.h"
@@ -438,6 +439,24 @@ QString paymentMethodTitle(PaymentMethod method)
         return QCoreApplication::translate("kasp::booking::BookingService", "online payment");
     }
     return {};
+}
+
+Status BookingService::loadRules()
+{
+    auto policy = storage::BookingPolicyRepository(m_db, m_clock).current();
+    if (!policy.ok())
+        return policy.error();
+    setHoldHours(policy.value().holdHours);
+    setPrepaymentPercent(policy.value().prepaymentPercent);
+    return {};
+}
+
+Status BookingService::saveRules(int holdHours, int prepaymentPercent)
+{
+    if (auto s = storage::BookingPolicyRepository(m_db, m_clock).set(holdHours, prepaymentPercent, m_userId);
+        !s.ok())
+        return s;
+    return loadRules();
 }
 
 } // namespace kasp::booking

@@ -141,26 +141,6 @@ void Settings::setPhone(const Phone &p)
     m_settings.setValue(QStringLiteral("phone/speaker"), p.speaker);
 }
 
-int Settings::holdHours() const
-{
-    return std::clamp(m_settings.value(QStringLiteral("booking/holdHours"), 24).toInt(), 1, 720);
-}
-
-void Settings::setHoldHours(int hours)
-{
-    m_settings.setValue(QStringLiteral("booking/holdHours"), std::clamp(hours, 1, 720));
-}
-
-int Settings::prepaymentPercent() const
-{
-    return std::clamp(m_settings.value(QStringLiteral("booking/prepaymentPercent"), 10).toInt(), 10, 20);
-}
-
-void Settings::setPrepaymentPercent(int percent)
-{
-    m_settings.setValue(QStringLiteral("booking/prepaymentPercent"), std::clamp(percent, 10, 20));
-}
-
 QString Settings::syncLogin() const
 {
     return m_settings.value(kSyncLogin).toString();

@@ -13,7 +13,7 @@ namespace kasp::storage {
 const QList<Migration> &allMigrations()
 {
     static const QList<Migration> migrations{schemaV1(), schemaV2(), schemaV3(), schemaV4(), schemaV5(),
-                                             schemaV6(), schemaV7(), schemaV8(), schemaV9(), schemaV10(), schemaV11(), schemaV12()};
+                                             schemaV6(), schemaV7(), schemaV8(), schemaV9(), schemaV10(), schemaV11(), schemaV12(), schemaV13()};
     return migrations;
 }
 

@@ -3,6 +3,7 @@
 
 #include "kindrules.h"
 
+#include "kasp/core/booking.h"
 #include "kasp/core/id.h"
 #include "kasp/core/isotime.h"
 
@@ -300,7 +301,23 @@ const KindSpec kKinds[] = {
       instant("at", "at", kRequiredTime), text("method", "method"),
       ref("userId", "user_id", nullptr, F::Optional), text("note", "note")},
      rules::consent},
+    // The department's booking rules, set by the head of sales for every desk: how long an unpaid
+    // hold lasts and the prepayment asked for. A change is a new record; the latest decides.
+    {EntityKind::BookingPolicy,
+     "booking_policy",
+     "booking_policies",
+     3,
+     13,
+     Writers::HeadOfSales,
+     nullptr,
+     {{"set", Op::Create}},
+     {id(), integer("holdHours", "hold_hours", 1, 720),
+      integer("prepaymentPercent", "prepayment_percent", kMinPrepaymentPercent, kMaxPrepaymentPercent),
+      instant("at", "at", kRequiredTime), ref("userId", "user_id", nullptr, F::Optional)}},
 };
+// One entry per kind, in order (kindSpec indexes by the enum): a kind added to the enum and not
+// here does not compile.
+static_assert(sizeof(kKinds) / sizeof(kKinds[0]) == static_cast<size_t>(EntityKind::BookingPolicy) + 1);
 
 } // namespace
 

@@ -130,6 +130,13 @@ public:
     int holdHours() const { return m_holdHours; }
     void setHoldHours(int hours) { m_holdHours = std::max(1, hours); }
 
+    // The department's booking rules (the head of sales' record, synced to every desk): read the
+    // latest into the hold time and the prepayment share above. At start and after each sync.
+    Status loadRules();
+    // The head of sales sets them (booking_policy.set as this service's user; refused for others
+    // by the write path), then they apply here at once.
+    Status saveRules(int holdHours, int prepaymentPercent);
+
 private:
     Status addTouch(const Id &guestId, const QString &result, const QString &note);
     const Room *roomById(const Id &roomId) const;

@@ -74,11 +74,6 @@ public:
     static constexpr const char *kSipPasswordKey = "sip-password";
     void setOnlinePayments(const OnlinePayments &payments);
     static constexpr const char *kOnlinePaymentSecretKey = "yookassa-secret-key";
-    // Booking rules of this desktop: how long an unpaid hold lasts, the prepayment asked for.
-    int holdHours() const; // default 24, 1..720
-    void setHoldHours(int hours);
-    int prepaymentPercent() const; // default 10, 10..20
-    void setPrepaymentPercent(int percent);
     void setMail(const Mail &mail);
     QByteArray windowGeometry() const;
     void setWindowGeometry(const QByteArray &geometry);

@@ -34,5 +34,6 @@ Migration schemaV9();
 Migration schemaV10();
 Migration schemaV11(); // the guest's consent to advertising
 Migration schemaV12(); // desk_sign_in: password verifiers and failed attempts (never synced)
+Migration schemaV13(); // booking_policies: the department's hold time and prepayment share
 
 } // namespace kasp::storage

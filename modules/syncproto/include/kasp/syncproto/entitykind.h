@@ -27,6 +27,8 @@ enum class EntityKind {
     DealMove,      // a deal's move between stages (append-only; the funnel analytics)
     GuestDistinct, // two cards that look alike but are two people («не дубль»): schema 9
     Consent,       // a change of a guest's consent to advertising (append-only): schema 11
+    BookingPolicy, // the department's hold time and prepayment share (append-only): protocol 3
+    // A new kind goes last, and kinds.cpp's static_assert names it.
 };
 
 // Who may send a mutation. The director's account reads and never writes (but for its own

@@ -15,9 +15,9 @@ namespace kasp::sync {
 // kinds and which spelling of their fields a desk understands (docs/SYNC.md, "Protocol versions").
 // 1: the room stock's, users' and closures' fields in snake_case (spelling.h), kinds narrowed by
 // the desk's schema (X-Kasp-Schema). 2: every field camelCase; kinds by minProtocolOf, the schema
-// header only informs the logs. A desk sends kProtocolVersion; kasp-sync accepts
-// kOldestProtocolVersion..kProtocolVersion.
-inline constexpr int kProtocolVersion = 2;
+// header only informs the logs. 3: the department's booking rules (booking_policy). A desk sends
+// kProtocolVersion; kasp-sync accepts kOldestProtocolVersion..kProtocolVersion.
+inline constexpr int kProtocolVersion = 3;
 inline constexpr int kOldestProtocolVersion = 1;
 inline constexpr qsizetype kMaxBodyBytes = 8 * 1024 * 1024;
 inline constexpr int kMaxPushBatch = 1000;
