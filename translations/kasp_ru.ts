@@ -4558,10 +4558,6 @@ VIP и потерянные: от %3 путёвок или от %4; VIP и пе�
         <translation>Не указан ключ базы данных.</translation>
     </message>
     <message>
-        <source>This guest has calls, bookings, deals or tasks: merge the card with the right one instead of deleting it.</source>
-        <translation>У этого гостя есть звонки, брони, сделки или задачи: объедините карточку с правильной, а не удаляйте её.</translation>
-    </message>
-    <message>
         <source>The room is out of service on some of these nights (%1). Choose another room.</source>
         <translation>Номер выведен из продажи в часть этих ночей (%1). Выберите другой номер.</translation>
     </message>
@@ -4640,6 +4636,10 @@ VIP и потерянные: от %3 путёвок или от %4; VIP и пе�
     <message>
         <source>The database file %1 is read-only, so KASP cannot open it. Allow writing to the file, then start KASP again.</source>
         <translation>Файл базы данных %1 закрыт для записи, поэтому КАСП не может его открыть. Разрешите запись в файл, затем запустите КАСП снова.</translation>
+    </message>
+    <message>
+        <source>This guest has a history (calls, bookings, deals, tasks, payments or consents): merge the card with the right one instead of deleting it.</source>
+        <translation>У этого гостя есть история (звонки, брони, сделки, задачи, платежи или согласия): объедините карточку с правильной, а не удаляйте её.</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@
 #include "kasp/storage/recordwriter.h"
 #include "kasp/storage/sqlhelpers.h"
 #include "kasp/storage/storageerror.h"
+#include "replicatables.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -53,22 +54,25 @@ Status GuestRepository::update(const Guest &guest)
 
 Status GuestRepository::remove(const Id &id)
 {
+    // Any record of the guest's history (every kind that moves with a merge, syncproto's one list)
+    // keeps the card: a card with history is merged, not deleted.
+    QStringList checks;
+    for (sync::EntityKind kind : sync::guestHistoryKinds())
+        checks << QStringLiteral("EXISTS (SELECT 1 FROM %1 WHERE guest_id = ?)")
+                      .arg(QLatin1String(replica::specOf(kind)->table));
     QSqlQuery q(m_db);
-    if (auto s = sql::prepare(q, QStringLiteral("SELECT EXISTS (SELECT 1 FROM touches WHERE guest_id = ?) + "
-                                                "EXISTS (SELECT 1 FROM bookings WHERE guest_id = ?) + "
-                                                "EXISTS (SELECT 1 FROM deals WHERE guest_id = ?) + "
-                                                "EXISTS (SELECT 1 FROM tasks WHERE guest_id = ?)"));
-        !s.ok())
+    if (auto s = sql::prepare(q, QStringLiteral("SELECT ") + checks.join(QStringLiteral(" + "))); !s.ok())
         return s;
-    for (int i = 0; i < 4; ++i)
+    for (qsizetype i = 0; i < checks.size(); ++i)
         q.addBindValue(sql::fromId(id));
     if (auto s = sql::exec(q, QStringLiteral("guest references")); !s.ok())
         return s;
     if (q.next() && q.value(0).toLongLong() > 0)
         return Error{QStringLiteral("guest.in_use"),
                      QCoreApplication::translate(
-                         "kasp::storage", "This guest has calls, bookings, deals or tasks: "
-                                          "merge the card with the right one instead of deleting it.")};
+                         "kasp::storage", "This guest has a history (calls, bookings, deals, tasks, payments "
+                                          "or consents): merge the card with the right one instead of "
+                                          "deleting it.")};
     if (auto found = byId(id); !found.ok() || !found.value())
         return Error{QStringLiteral("guest.not_found"),
                      QStringLiteral("guest %1 does not exist").arg(idToString(id))};
