@@ -25,6 +25,17 @@ SignInDialog::Check DeskSignIn::checker()
     };
 }
 
+SignInDialog::Wait DeskSignIn::waiter()
+{
+    QPointer<DeskSignIn> self(this);
+    return [self](const QString &login) -> qint64 {
+        if (!self)
+            return 0;
+        const auto wait = self->m_gate.waitSecs(login);
+        return wait.ok() ? wait.value() : 0;
+    };
+}
+
 Result<User> DeskSignIn::person(const QString &login) const
 {
     auto user = storage::UserRepository(m_db, m_clock).byLogin(login);
@@ -78,8 +89,10 @@ void DeskSignIn::check(const QString &login, const QString &password, SignInDial
                     << "counting a failed sign-in:" << s.error().code << s.error().message;
             const auto wait = self->m_gate.waitSecs(login);
             if (wait.ok() && wait.value() > 0) {
-                done(Error{e.code, tr("Wrong login or password. Too many failed attempts: try again in %1 s.")
-                                       .arg(wait.value())});
+                // The seconds are counted down under the sign-in (SignInDialog::setWait).
+                done(Error{e.code,
+                           tr("Wrong login or password. Too many failed attempts in a row: the next one "
+                              "waits.")});
                 return;
             }
         }

@@ -25,8 +25,9 @@ public:
 
     // Answers once: the person (active, as this desk knows them), or why not in Russian.
     void check(const QString &login, const QString &password, SignInDialog::Answer done);
-    // The same, for a SignInDialog.
+    // The same, for a SignInDialog, and the wait its countdown shows.
     SignInDialog::Check checker();
+    SignInDialog::Wait waiter();
     // The server has just accepted this login and password (the server's own dialog, joining it):
     // the desk keeps a verifier and forgets the failures; the person as this desk knows them.
     Result<User> acceptedByServer(const QString &login, const QString &password);

@@ -105,6 +105,7 @@ void SessionLock::lock()
     auto *dialog = new SignInDialog(m_users ? m_users() : QList<User>{m_user}, m_user.login, m_check,
                                     SignInDialog::Mode::Locked, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWait(m_wait);
     dialog->setWindowModality(Qt::ApplicationModal);
     m_dialog = dialog;
     connect(dialog, &QDialog::finished, this, [this, dialog](int result) {

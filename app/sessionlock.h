@@ -29,6 +29,8 @@ public:
 
     // The window the lock covers (its contents are hidden while locked).
     void setWindow(QWidget *window);
+    // The throttle's wait, counted down at the lock screen.
+    void setWait(SignInDialog::Wait wait) { m_wait = std::move(wait); }
     bool isLocked() const { return m_locked; }
     int idleMs() const { return m_idle.interval(); }
     SignInDialog *lockScreen() const { return m_dialog; }
@@ -51,6 +53,7 @@ private:
     User m_user;
     std::function<QList<User>()> m_users;
     SignInDialog::Check m_check;
+    SignInDialog::Wait m_wait;
     QTimer m_idle;
     QPointer<QWidget> m_window;
     QList<QPointer<QWidget>> m_covers; // one over each window open at the desk

@@ -7,6 +7,7 @@
 #include <QLineEdit>
 #include <QPointer>
 #include <QPushButton>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace kasp::app {
@@ -27,7 +28,7 @@ QString roleTitle(Role role)
 SignInDialog::SignInDialog(const QList<User> &users, const QString &login, Check check, Mode mode,
                            QWidget *parent)
     : QDialog(parent), m_check(std::move(check)), m_mode(mode), m_combo(new QComboBox),
-      m_password(new QLineEdit), m_error(new QLabel)
+      m_password(new QLineEdit), m_error(new QLabel), m_wait(new QLabel), m_waitTimer(new QTimer(this))
 {
     setObjectName(mode == Mode::Locked ? QStringLiteral("lockScreen") : QStringLiteral("signInDialog"));
     setWindowTitle(mode == Mode::Locked ? tr("KASP — desk locked") : tr("KASP — sign in"));
@@ -44,6 +45,11 @@ SignInDialog::SignInDialog(const QList<User> &users, const QString &login, Check
     m_error->setStyleSheet(QStringLiteral("color: #b00020"));
     m_error->setWordWrap(true);
     m_error->hide();
+    m_wait->setObjectName(QStringLiteral("signInWait"));
+    m_wait->setWordWrap(true);
+    m_wait->hide();
+    m_waitTimer->setInterval(1000);
+    connect(m_waitTimer, &QTimer::timeout, this, &SignInDialog::updateWait);
 
     auto *form = new QFormLayout;
     form->addRow(tr("&User:"), m_combo);
@@ -84,16 +90,47 @@ SignInDialog::SignInDialog(const QList<User> &users, const QString &login, Check
     }
     layout->addLayout(form);
     layout->addWidget(m_error);
+    layout->addWidget(m_wait);
     layout->addWidget(buttons);
     setMinimumWidth(460);
     connect(m_combo, &QComboBox::currentIndexChanged, this, [this] {
         m_error->hide();
         m_password->clear();
+        updateWait(); // the throttle is per login: a colleague need not wait
     });
     // The password is what is left to type: the login is remembered or pre-selected.
     (m_users.isEmpty() || mode == Mode::Locked || !login.isEmpty() ? static_cast<QWidget *>(m_password)
                                                                    : m_combo)
         ->setFocus();
+}
+
+void SignInDialog::setWait(Wait wait)
+{
+    m_waitFor = std::move(wait);
+    updateWait();
+}
+
+QString SignInDialog::waitText() const
+{
+    return m_wait->isVisible() ? m_wait->text() : QString();
+}
+
+void SignInDialog::updateWait()
+{
+    const qint64 secs = m_waitFor && !selectedLogin().isEmpty() ? m_waitFor(selectedLogin()) : 0;
+    if (secs <= 0) {
+        m_waitTimer->stop();
+        m_wait->hide();
+        if (!m_busy)
+            m_signIn->setEnabled(true);
+        return;
+    }
+    //: The countdown under the sign-in while the desk throttles failed attempts; %1 seconds
+    m_wait->setText(tr("Next attempt in %1 s.").arg(secs));
+    m_wait->show();
+    m_signIn->setEnabled(false);
+    if (!m_waitTimer->isActive())
+        m_waitTimer->start();
 }
 
 QString SignInDialog::selectedLogin() const
@@ -150,6 +187,7 @@ void SignInDialog::submit()
         if (!answer.ok()) {
             self->m_errorCode = answer.error().code;
             self->showError(answer.error().message);
+            self->updateWait();
             return;
         }
         self->m_errorCode.clear();

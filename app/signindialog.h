@@ -13,6 +13,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QTimer;
 
 namespace kasp::app {
 
@@ -24,6 +25,9 @@ public:
     // them; error.code for logs and tests).
     using Answer = std::function<void(const Result<User> &)>;
     using Check = std::function<void(const QString &login, const QString &password, Answer done)>;
+
+    // Seconds `login` must still wait before the next attempt (the desk's throttle); 0: now.
+    using Wait = std::function<qint64(const QString &login)>;
 
     enum class Mode { SignIn, Locked };
 
@@ -38,6 +42,9 @@ public:
     QString selectedLogin() const;
     QString errorText() const;
     QString errorCode() const { return m_errorCode; }
+    // While the chosen login must wait, «Войти» is disabled and a line counts the seconds down.
+    void setWait(Wait wait);
+    QString waitText() const;
 
     QComboBox *userBox() const { return m_combo; }
     QLineEdit *passwordEdit() const { return m_password; }
@@ -53,6 +60,7 @@ public slots:
 private:
     void showError(const QString &message);
     void setBusy(bool busy);
+    void updateWait();
 
     Check m_check;
     Mode m_mode;
@@ -63,6 +71,9 @@ private:
     QComboBox *m_combo;
     QLineEdit *m_password;
     QLabel *m_error;
+    QLabel *m_wait;
+    Wait m_waitFor;
+    QTimer *m_waitTimer;
     QPushButton *m_signIn;
     QPushButton *m_switchUser = nullptr;
     QPushButton *m_cancel;

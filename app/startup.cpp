@@ -310,3 +310,5 @@ void Startup::takeScreenshot()
 }
 
 } // namespace kasp::app
+        signIn.setWait(m_signIn->waiter());
+    m_lock->setWait(m_signIn->waiter());

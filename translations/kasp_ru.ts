@@ -729,12 +729,12 @@
         <translation>Этот сотрудник не может войти на этом рабочем месте: учётной записи здесь нет или она отключена.</translation>
     </message>
     <message>
-        <source>Wrong login or password. Too many failed attempts: try again in %1 s.</source>
-        <translation>Неверный логин или пароль. Слишком много неудачных попыток: попробуйте снова через %1 с.</translation>
-    </message>
-    <message>
         <source>The server does not answer, and you have not signed in on this desk before. Sign in when the server is back, or at your own desk.</source>
         <translation>Сервер не отвечает, а вы ещё не входили на этом рабочем месте. Войдите, когда сервер снова будет доступен, или за своим рабочим местом.</translation>
+    </message>
+    <message>
+        <source>Wrong login or password. Too many failed attempts in a row: the next one waits.</source>
+        <translation>Неверный логин или пароль. Слишком много неудачных попыток подряд: следующая — после паузы.</translation>
     </message>
 </context>
 <context>
@@ -4389,12 +4389,12 @@ VIP и потерянные: от %3 путёвок или от %4; VIP и пе�
         <translation>Для этого сотрудника на этом рабочем месте пароль не задан.</translation>
     </message>
     <message>
-        <source>Wrong password. Too many failed attempts: try again in %1 s.</source>
-        <translation>Неверный пароль. Слишком много неудачных попыток: попробуйте снова через %1 с.</translation>
-    </message>
-    <message>
         <source>Wrong password.</source>
         <translation>Неверный пароль.</translation>
+    </message>
+    <message>
+        <source>Wrong password. Too many failed attempts in a row: the next one waits.</source>
+        <translation>Неверный пароль. Слишком много неудачных попыток подряд: следующая — после паузы.</translation>
     </message>
 </context>
 <context>

@@ -99,7 +99,7 @@ private slots:
                      QStringLiteral("Wrong password."));
         const Status third = gate.checkLocally(QStringLiteral("olga"), QStringLiteral("догадка"));
         QCOMPARE(third.error().message,
-                 QStringLiteral("Wrong password. Too many failed attempts: try again in 30 s."));
+                 QStringLiteral("Wrong password. Too many failed attempts in a row: the next one waits."));
         // Now even the right password waits, and the waiting attempt is not counted.
         const Status early = gate.checkLocally(QStringLiteral("olga"), QStringLiteral("верный пароль"));
         QCOMPARE(early.error().code, QStringLiteral("signin.throttled"));

@@ -133,34 +133,49 @@ private slots:
     {
         app::DeskSignIn signIn(db, clock, nullptr);
         app::SignInDialog dialog(staff(), QStringLiteral("director"), signIn.checker());
+        dialog.setWait(signIn.waiter());
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
         for (int i = 0; i < 2; ++i) {
             signInAs(&dialog, QStringLiteral("director"), QStringLiteral("director%1").arg(i));
             QCOMPARE(dialog.errorText(), QStringLiteral("Неверный пароль."));
+            QVERIFY(dialog.signInButton()->isEnabled());
         }
         signInAs(&dialog, QStringLiteral("director"), QStringLiteral("12345"));
-        QCOMPARE(
-            dialog.errorText(),
-            QStringLiteral("Неверный пароль. Слишком много неудачных попыток: попробуйте снова через 30 с."));
-        // The right password now waits too.
-        signInAs(&dialog, QStringLiteral("director"), QStringLiteral("director-demo"));
-        QVERIFY(dialog.isVisible());
-        QCOMPARE(dialog.errorCode(), QStringLiteral("signin.throttled"));
         QCOMPARE(dialog.errorText(),
-                 QStringLiteral("Слишком много неудачных попыток. Попробуйте снова через 30 с."));
+                 QStringLiteral(
+                     "Неверный пароль. Слишком много неудачных попыток подряд: следующая — после паузы."));
+        // «Войти» waits, counting down.
+        QVERIFY(!dialog.signInButton()->isEnabled());
+        QCOMPARE(dialog.waitText(), QStringLiteral("Следующая попытка — через 30 с."));
         QTest::qWait(50);
         QVERIFY2(squeezedLabels(&dialog).isEmpty(), qPrintable(squeezedLabels(&dialog).join(" | ")));
         QVERIFY2(test::clippedTexts(&dialog).isEmpty(), qPrintable(test::clippedTexts(&dialog).join(" | ")));
         shoot(&dialog, QStringLiteral("signin-throttled.png"));
+        clock.advanceSecs(12);
+        QTRY_COMPARE(dialog.waitText(), QStringLiteral("Следующая попытка — через 18 с."));
+        // Forced past the button, the right password waits too, and nothing is counted.
+        dialog.passwordEdit()->setText(QStringLiteral("director-demo"));
+        dialog.submit();
+        QVERIFY(dialog.isVisible());
+        QCOMPARE(dialog.errorCode(), QStringLiteral("signin.throttled"));
+        QCOMPARE(dialog.errorText(),
+                 QStringLiteral("Слишком много неудачных попыток. Попробуйте снова через 18 с."));
         // A colleague at the same desk is not held up.
+        dialog.userBox()->setCurrentIndex(dialog.userBox()->findData(QStringLiteral("rop")));
+        QVERIFY(dialog.signInButton()->isEnabled());
+        QVERIFY(dialog.waitText().isEmpty());
         signInAs(&dialog, QStringLiteral("rop"), QStringLiteral("rop-demo"));
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
         QCOMPARE(dialog.signedIn().login, QStringLiteral("rop"));
 
         app::SignInDialog again(staff(), QStringLiteral("director"), signIn.checker());
+        again.setWait(signIn.waiter());
         again.show();
-        clock.advanceSecs(30);
+        QVERIFY(!again.signInButton()->isEnabled()); // a new dialog does not start the count again
+        clock.advanceSecs(18);
+        QTRY_VERIFY(again.signInButton()->isEnabled());
+        QVERIFY(again.waitText().isEmpty());
         signInAs(&again, QStringLiteral("director"), QStringLiteral("director-demo"));
         QCOMPARE(again.result(), int(QDialog::Accepted));
         QCOMPARE(again.signedIn().role, Role::Director);

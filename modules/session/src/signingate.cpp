@@ -51,7 +51,8 @@ Status SignInGate::checkLocally(const QString &login, const QString &password)
             return s;
         const qint64 wait = waitSecs(login).ok() ? waitSecs(login).value() : 0;
         return Error{QStringLiteral("signin.wrong_password"),
-                     wait > 0 ? tr("Wrong password. Too many failed attempts: try again in %1 s.").arg(wait)
+                     // The seconds: waitSecs(), counted down under the sign-in.
+                     wait > 0 ? tr("Wrong password. Too many failed attempts in a row: the next one waits.")
                               : tr("Wrong password.")};
     }
     return repository.recordSuccess(login, m_clock.now());
