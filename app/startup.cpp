@@ -1,6 +1,7 @@
 #include "startup.h"
 
 #include "appcontext.h"
+#include "damageguard.h"
 #include "demoseeder.h"
 #include "desksignin.h"
 #include "firstsyncdialog.h"
@@ -10,6 +11,7 @@
 #include "kasp/session/databaseunlocker.h"
 #include "kasp/session/settings.h"
 #include "kasp/storage/migrations.h"
+#include "kasp/storage/replicarebuild.h"
 #include "kasp/storage/userrepository.h"
 #include "kasp/sync/syncclient.h"
 #include "mainwindow.h"
@@ -21,6 +23,7 @@
 
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QLineEdit>
 #include <QLoggingCategory>
 #include <QMessageBox>
@@ -74,6 +77,12 @@ void Startup::start()
     connect(m_unlocker, &session::DatabaseUnlocker::failed, this,
             [this](const QString &code, const QString &message) {
                 qCWarning(lcApp).noquote() << code << message;
+                // A passphrase typed in the dialog may be mistyped: ask again, saying so.
+                if (code == QLatin1String("storage.wrong_key") && !m_passphraseReason.isEmpty()) {
+                    askPassphrase(tr("This passphrase does not open the database. Check the keyboard "
+                                     "layout and Caps Lock, and type it again."));
+                    return;
+                }
                 fail(message);
             });
     if (!m_options.passphraseEnv.isEmpty()) {
@@ -86,7 +95,16 @@ void Startup::start()
 
 void Startup::onNeedPassphrase(const QString &reason, bool creating)
 {
-    PassphraseDialog dialog(reason, creating);
+    m_passphraseReason = reason;
+    m_passphraseCreating = creating;
+    askPassphrase({});
+}
+
+void Startup::askPassphrase(const QString &error)
+{
+    PassphraseDialog dialog(m_passphraseReason, m_passphraseCreating);
+    if (!error.isEmpty())
+        dialog.showError(error);
     if (dialog.exec() != QDialog::Accepted) {
         emit finished(1);
         return;
@@ -111,6 +129,8 @@ void Startup::onUnlocked(const QString &connectionName)
     if (!m_options.serverUrl.isEmpty())
         m_settings.setSyncServerUrl(m_options.serverUrl);
     m_sync = new SyncSession(db, m_settings, *m_store, this);
+    if (!checkPages(db))
+        return;
     if (databaseIsEmpty(db) && m_sync->isConfigured()) {
         // A new desktop of a sanatorium that has a server: sign in there, bring the base in, and
         // the staff list with it; then sign in locally as that person.
@@ -133,6 +153,73 @@ void Startup::onUnlocked(const QString &connectionName)
     signInAndShow();
     if (m_sync->isConfigured())
         m_sync->resume();
+}
+
+bool Startup::checkPages(QSqlDatabase db)
+{
+    delete m_damage; // a rebuilt file gets a guard of its own
+    m_damage = new DamageGuard(db, m_sync->isConfigured(), this);
+    // Not inside the message's button: the rebuild deletes the guard that sent it.
+    connect(m_damage, &DamageGuard::rebuildRequested, this,
+            [this] { QTimer::singleShot(0, this, &Startup::rebuildFromServer); });
+    if (QFileInfo(m_options.databasePath).size() > DamageGuard::kCheckNowBytes) {
+        m_damage->checkInBackground(m_unlocker->workerConnections());
+        return true;
+    }
+    QElapsedTimer timer;
+    timer.start();
+    const Status pages = m_damage->checkNow();
+    qCInfo(lcApp) << "page check:" << timer.elapsed() << "ms," << (pages.ok() ? "ok" : "damaged");
+    if (pages.ok())
+        return true;
+    if (pages.error().code != QLatin1String("storage.corrupt")) {
+        fail(pages.error().message);
+        return false;
+    }
+    switch (m_damage->askAtStartup()) {
+    case DamageGuard::Choice::Rebuild:
+        rebuildFromServer();
+        return false;
+    case DamageGuard::Choice::Quit:
+        emit finished(2);
+        return false;
+    case DamageGuard::Choice::Continue:
+        qCWarning(lcApp) << "opening a damaged database at the user's choice";
+        return true;
+    }
+    return true;
+}
+
+void Startup::rebuildFromServer()
+{
+    qCWarning(lcApp) << "rebuilding the replica from the server";
+    // Everything that reads the damaged file goes first; closing the window must not end the app.
+    if (!std::exchange(m_holdingQuit, true)) {
+        m_quitOnLastWindowClosed = QGuiApplication::quitOnLastWindowClosed();
+        QGuiApplication::setQuitOnLastWindowClosed(false);
+    }
+    delete std::exchange(m_damage, nullptr);
+    if (m_window)
+        m_window->close();
+    m_lock.reset();
+    m_window.reset();
+    m_context.reset();
+    if (m_sync) {
+        if (auto *client = m_sync->client())
+            client->stop();
+        delete std::exchange(m_sync, nullptr);
+    }
+    storage::ConnectionFactory::close(m_connection);
+    auto rebuilt = storage::rebuildKeepingOutbox(m_unlocker->openedWith());
+    if (!rebuilt.ok()) {
+        fail(rebuilt.error().message);
+        return;
+    }
+    // The new, empty file opens as a new desk of this server does: its sign-in, the first sync
+    // (which re-applies the kept changes), then the desk's own sign-in.
+    m_options.demo = false;
+    m_firstSyncDone = false;
+    m_unlocker->reopen();
 }
 
 void Startup::joinServer(const QString &why)

@@ -8,6 +8,7 @@
 #include <memory>
 #include <QObject>
 #include <QPointer>
+#include <QSqlDatabase>
 #include <QString>
 
 namespace kasp::credentials {
@@ -21,6 +22,7 @@ class Settings;
 namespace kasp::app {
 
 class AppContext;
+class DamageGuard;
 class DeskSignIn;
 class FirstSyncDialog;
 class SessionLock;
@@ -72,6 +74,11 @@ private:
     void showFor(const User &user);
     void switchUser(const User &user);
     void onNeedPassphrase(const QString &reason, bool creating);
+    void askPassphrase(const QString &error);
+    // The pages of the file, before the window (a small file) or behind it (a big one); false when
+    // start-up ends here (the user quit, or a rebuild took over).
+    bool checkPages(QSqlDatabase db);
+    void rebuildFromServer();
     void fail(const QString &message);
     void takeScreenshot();
 
@@ -88,6 +95,9 @@ private:
     std::unique_ptr<SessionLock> m_lock;  // after the window: it covers the window
     QPointer<FirstSyncDialog> m_progress; // a new desktop's first sync
     QString m_joinedPassword; // the server accepted it in this start-up (joining): no second question
+    DamageGuard *m_damage = nullptr;
+    QString m_passphraseReason; // the dialog asked for the passphrase: a wrong one asks again
+    bool m_passphraseCreating = false;
     bool m_firstSyncDone = false;
     bool m_holdingQuit = false; // quitOnLastWindowClosed is off until the window shows
     bool m_quitOnLastWindowClosed = true;

@@ -7,7 +7,9 @@
 #include "kasp/testsupport/testdb.h"
 
 #include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QSqlQuery>
 #include <QtTest>
@@ -240,6 +242,26 @@ private slots:
         QCOMPARE(opened.error().code, QStringLiteral("storage.read_only"));
     }
 
+    // The finding: a folder closed for writing was reported as the file, with «changes will
+    // not be saved», and then KASP refused to start. The message names the folder and the truth.
+    void readOnlyFolderNamesTheFolder()
+    {
+        if (::geteuid() == 0)
+            QSKIP("root writes anywhere; covered by readOnlyDiskOnTmpfs");
+        auto t = test::TestDatabase::create(QStringLiteral("rofolder"));
+        t.close();
+        const QString dir = QFileInfo(t.path).absolutePath();
+        QFile::setPermissions(dir, QFile::ReadOwner | QFile::ExeOwner);
+        auto opened = ConnectionFactory::open({t.path, t.key, QStringLiteral("rofolder"), false, true});
+        QFile::setPermissions(dir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        QVERIFY(!opened.ok());
+        QCOMPARE(opened.error().code, QStringLiteral("storage.read_only"));
+        QVERIFY2(opened.error().message.contains(QDir::toNativeSeparators(dir)),
+                 qPrintable(opened.error().message));
+        QVERIFY(!opened.error().message.contains(QStringLiteral("kasp.db")));
+        QVERIFY(!opened.error().message.contains(QStringLiteral("cannot be saved")));
+    }
+
     // A real read-only file system (root only: a tmpfs remounted read-only).
     void readOnlyDiskOnTmpfs()
     {
@@ -262,7 +284,11 @@ private slots:
         auto opened = ConnectionFactory::open({path, key, QStringLiteral("ro2"), false, true});
         QVERIFY(!opened.ok());
         QCOMPARE(opened.error().code, QStringLiteral("storage.read_only"));
-        QVERIFY(opened.error().message.contains(QStringLiteral("read-only")));
+        // The whole disk is read-only: the message names the folder, and says KASP does not start.
+        QVERIFY2(opened.error().message.contains(QDir::toNativeSeparators(mountPoint)),
+                 qPrintable(opened.error().message));
+        QVERIFY(!opened.error().message.contains(QStringLiteral("kasp.db")));
+        QVERIFY(opened.error().message.contains(QStringLiteral("start KASP again")));
         QCOMPARE(fileHash(path), before);
     }
 

@@ -85,7 +85,13 @@ void DatabaseUnlocker::openWith(const storage::DatabaseKey &key)
         return;
     }
     m_workers = storage::ConnectionFactory::sameDatabase(options);
+    m_opened = options;
     emit unlocked(m_connectionName);
+}
+
+void DatabaseUnlocker::reopen()
+{
+    openWith(m_opened.key);
 }
 
 } // namespace kasp::session

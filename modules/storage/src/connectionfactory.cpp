@@ -5,6 +5,7 @@
 #include "kasp/storage/storageerror.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QSqlQuery>
@@ -51,11 +52,20 @@ std::optional<Error> checkFileAccess(const OpenOptions &options)
     if (!file.isReadable())
         return Error{QStringLiteral("storage.cannot_open"),
                      tr("The database file is not readable: %1").arg(options.path)};
-    // WAL needs to write the -wal and -shm files beside the database.
-    if (!file.isWritable() || !dir.isWritable())
+    // WAL writes its -wal and -shm files beside the database, so a folder closed for writing stops
+    // KASP as surely as a read-only file. The message says which one, and that KASP does not start
+    // (it never works on a database it cannot save to).
+    if (!dir.isWritable())
         return Error{QStringLiteral("storage.read_only"),
-                     tr("The database is read-only: changes cannot be saved. Check the permissions of %1.")
-                         .arg(options.path)};
+                     tr("The folder %1 is read-only, and KASP keeps its working files next to the database "
+                        "there, so it cannot open the database. Allow writing to that folder or move the "
+                        "database to another one, then start KASP again.")
+                         .arg(QDir::toNativeSeparators(dir.absoluteFilePath()))};
+    if (!file.isWritable())
+        return Error{QStringLiteral("storage.read_only"),
+                     tr("The database file %1 is read-only, so KASP cannot open it. Allow writing to the "
+                        "file, then start KASP again.")
+                         .arg(QDir::toNativeSeparators(options.path))};
     return std::nullopt;
 }
 

@@ -7,6 +7,7 @@
 #include <QLoggingCategory>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <sqlite3.h>
 
 Q_LOGGING_CATEGORY(lcDamage, "kasp.storage")
 
@@ -19,6 +20,13 @@ QMetaObject::Connection watchDamage(const QSqlDatabase &db, QObject *receiver,
     if (!driver)
         return {};
     return QObject::connect(driver, &detail::SqlCipherDriver::damageFound, receiver, std::move(onDamage));
+}
+
+void interruptCheck(QSqlDriver *driver)
+{
+    if (const auto *cipher = qobject_cast<const detail::SqlCipherDriver *>(driver);
+        cipher && cipher->connection())
+        sqlite3_interrupt(cipher->connection());
 }
 
 QString damagedDatabaseMessage()

@@ -107,9 +107,7 @@ Result<std::optional<Guest>> GuestRepository::byId(const Id &id) const
 {
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    if (auto s = sql::prepare(
-            q, QStringLiteral("SELECT last_name, first_name, middle_name, birth_date, manager_id, "
-                              "created_at, updated_at FROM guests WHERE id = ?"));
+    if (auto s = sql::prepare(q, QStringLiteral("SELECT %1 FROM guests WHERE id = ?").arg(guestColumnsSql()));
         !s.ok())
         return s.error();
     q.addBindValue(sql::fromId(id));
@@ -118,14 +116,7 @@ Result<std::optional<Guest>> GuestRepository::byId(const Id &id) const
     if (!q.next())
         return std::optional<Guest>();
     Guest guest;
-    guest.id = id;
-    guest.lastName = q.value(0).toString();
-    guest.firstName = q.value(1).toString();
-    guest.middleName = q.value(2).toString();
-    guest.birthDate = sql::toDate(q.value(3));
-    guest.managerId = sql::toId(q.value(4));
-    guest.createdAt = sql::toInstant(q.value(5));
-    guest.updatedAt = sql::toInstant(q.value(6));
+    readGuestRow(q, guest); // the columns GuestRowWriter writes
 
     const auto children = [&](const QString &sqlText, auto &&read) -> Status {
         if (auto s = sql::prepare(q, sqlText); !s.ok())

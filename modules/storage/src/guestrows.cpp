@@ -1,6 +1,9 @@
 #include "kasp/storage/guestrows.h"
 
 #include "kasp/core/isotime.h"
+#include "kasp/storage/sqlhelpers.h"
+
+#include <QSqlQuery>
 
 #include <QStringList>
 
@@ -8,13 +11,15 @@ namespace kasp::storage {
 
 namespace {
 
-// The guests table: each column and how its value comes from the card. `onUpdate`: rewritten
-// when the card changes (the id and the creation time are not).
+// The guests table: each column, how its value comes from the card and how it goes back into
+// one. `onUpdate`: rewritten when the card changes (the id and the creation time are not).
+// `read`: nullptr for a column derived from others (the search name, the main phone).
 struct GuestColumn
 {
     const char *name;
     void (*bind)(BulkWriter &, const Guest &, const QDateTime &now);
     bool onUpdate;
+    void (*read)(Guest &, const QVariant &) = nullptr;
 };
 
 void textOrNull(BulkWriter &w, const QString &value)
@@ -31,17 +36,22 @@ void instant(BulkWriter &w, const QDateTime &at, const QDateTime &now)
 }
 
 const GuestColumn kGuestColumns[] = {
-    {"id", [](BulkWriter &w, const Guest &g, const QDateTime &) { w.text(idToString(g.id)); }, false},
-    {"last_name", [](BulkWriter &w, const Guest &g, const QDateTime &) { w.text(g.lastName); }, true},
-    {"first_name", [](BulkWriter &w, const Guest &g, const QDateTime &) { w.text(g.firstName); }, true},
-    {"middle_name", [](BulkWriter &w, const Guest &g, const QDateTime &) { w.text(g.middleName); }, true},
+    {"id", [](BulkWriter &w, const Guest &g, const QDateTime &) { w.text(idToString(g.id)); }, false,
+     [](Guest &g, const QVariant &v) { g.id = sql::toId(v); }},
+    {"last_name", [](BulkWriter &w, const Guest &g, const QDateTime &) { w.text(g.lastName); }, true,
+     [](Guest &g, const QVariant &v) { g.lastName = v.toString(); }},
+    {"first_name", [](BulkWriter &w, const Guest &g, const QDateTime &) { w.text(g.firstName); }, true,
+     [](Guest &g, const QVariant &v) { g.firstName = v.toString(); }},
+    {"middle_name", [](BulkWriter &w, const Guest &g, const QDateTime &) { w.text(g.middleName); }, true,
+     [](Guest &g, const QVariant &v) { g.middleName = v.toString(); }},
     {"birth_date",
-     [](BulkWriter &w, const Guest &g, const QDateTime &) { textOrNull(w, isoDate(g.birthDate)); }, true},
+     [](BulkWriter &w, const Guest &g, const QDateTime &) { textOrNull(w, isoDate(g.birthDate)); }, true,
+     [](Guest &g, const QVariant &v) { g.birthDate = sql::toDate(v); }},
     {"manager_id",
      [](BulkWriter &w, const Guest &g, const QDateTime &) {
          textOrNull(w, g.managerId.isNull() ? QString() : idToString(g.managerId));
      },
-     true},
+     true, [](Guest &g, const QVariant &v) { g.managerId = sql::toId(v); }},
     {"search_name", [](BulkWriter &w, const Guest &g, const QDateTime &) { w.text(g.searchName()); }, true},
     {"main_phone",
      [](BulkWriter &w, const Guest &g, const QDateTime &) {
@@ -49,10 +59,31 @@ const GuestColumn kGuestColumns[] = {
      },
      true},
     {"created_at", [](BulkWriter &w, const Guest &g, const QDateTime &now) { instant(w, g.createdAt, now); },
-     false},
+     false, [](Guest &g, const QVariant &v) { g.createdAt = sql::toInstant(v); }},
     {"updated_at", [](BulkWriter &w, const Guest &g, const QDateTime &now) { instant(w, g.updatedAt, now); },
-     true},
+     true, [](Guest &g, const QVariant &v) { g.updatedAt = sql::toInstant(v); }},
 };
+
+} // namespace
+
+QString guestColumnsSql()
+{
+    QStringList names;
+    for (const GuestColumn &c : kGuestColumns)
+        if (c.read)
+            names << QLatin1String(c.name);
+    return names.join(QLatin1String(", "));
+}
+
+void readGuestRow(const QSqlQuery &q, Guest &guest)
+{
+    int i = 0;
+    for (const GuestColumn &c : kGuestColumns)
+        if (c.read)
+            c.read(guest, q.value(i++));
+}
+
+namespace {
 
 QString insertText()
 {

@@ -215,9 +215,18 @@ void TaskAgendaPanel::reload()
     const Id current = m_view->currentIndex().data(TaskAgendaModel::TaskIdRole).value<Id>();
     auto agenda = m_service.today(m_userId);
     if (!agenda.ok()) {
+        // Never a count of what happened to be read: the list is not the day's tasks.
+        // Two lines, so that a narrow dock shows both.
+        m_summary->setText(
+            QStringLiteral("<span style='color:#b01c1c'>%1<br>%2</span>")
+                .arg(tr("The tasks cannot be read:"), agenda.error().code == QLatin1String("storage.corrupt")
+                                                          ? tr("the database is damaged.")
+                                                          : tr("see the message.")));
+        m_summary->setToolTip(agenda.error().message);
         emit errorOccurred(agenda.error().message);
         return;
     }
+    m_summary->setToolTip(QString());
     const QDateTime now = m_clock.now();
     m_model->setAgenda(agenda.value(), now);
     // A minute of lead, so that the reminder comes at the due time, not up to a refresh later.

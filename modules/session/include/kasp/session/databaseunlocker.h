@@ -29,6 +29,10 @@ public:
     QString databasePath() const { return m_path; }
     // After unlocked(): opens more connections to the database (worker threads), with its key.
     storage::ConnectionOpener workerConnections() const { return m_workers; }
+    // After unlocked(): how the database was opened (path, key, connection), for a rebuild of a
+    // damaged replica; reopen() opens it again the same way (unlocked() or failed() follow).
+    const storage::OpenOptions &openedWith() const { return m_opened; }
+    void reopen();
 
 signals:
     void unlocked(const QString &connectionName);
@@ -47,6 +51,7 @@ private:
     QString m_keyName;
     storage::DatabaseKey m_pendingKey; // a fresh key waiting for the keychain write to succeed
     storage::ConnectionOpener m_workers;
+    storage::OpenOptions m_opened;
 };
 
 } // namespace kasp::session

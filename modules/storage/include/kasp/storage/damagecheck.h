@@ -10,6 +10,7 @@
 #include <QString>
 
 class QObject;
+class QSqlDriver;
 
 namespace kasp::storage {
 
@@ -23,6 +24,10 @@ QMetaObject::Connection watchDamage(const QSqlDatabase &db, QObject *receiver,
 // structure, without comparing indexes to their tables). storage.corrupt with the first problems
 // in the log when a page does not read. SQLCipher 3.4 has no cipher_integrity_check.
 Status checkPages(QSqlDatabase db);
+
+// Stops a checkPages running in another thread on `driver`'s connection (sqlite3_interrupt, safe
+// from any thread): it then returns an error at once. For an application that quits mid-check.
+void interruptCheck(QSqlDriver *driver);
 
 // The user's words for a damaged file: what happened and what to do (restore a copy; on a desk
 // that syncs, rebuild it from the server). The code of such errors is "storage.corrupt".

@@ -10,8 +10,15 @@
 
 #include <QDateTime>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 
 namespace kasp::storage {
+
+// The guests table's stored columns ("id, last_name, …", the derived ones left out) for a SELECT,
+// and such a row read back into a card (its columns first, in that order); phones, e-mails and
+// tags are read from their own tables.
+QString guestColumnsSql();
+void readGuestRow(const QSqlQuery &q, Guest &guest);
 
 class GuestRowWriter
 {
