@@ -10,10 +10,26 @@ Q_DECLARE_LOGGING_CATEGORY(lcStorage)
 
 namespace kasp::storage {
 
+// Each in its schema_vN.cpp, whose opening comment says what the step is for.
+Migration schemaV1();
+Migration schemaV2();
+Migration schemaV3();
+Migration schemaV4();
+Migration schemaV5();
+Migration schemaV6();
+Migration schemaV7();
+Migration schemaV8();
+Migration schemaV9();
+Migration schemaV10();
+Migration schemaV11();
+Migration schemaV12();
+Migration schemaV13();
+
 const QList<Migration> &allMigrations()
 {
-    static const QList<Migration> migrations{schemaV1(), schemaV2(), schemaV3(), schemaV4(), schemaV5(),
-                                             schemaV6(), schemaV7(), schemaV8(), schemaV9(), schemaV10(), schemaV11(), schemaV12(), schemaV13()};
+    static const QList<Migration> migrations{schemaV1(),  schemaV2(),  schemaV3(), schemaV4(), schemaV5(),
+                                             schemaV6(),  schemaV7(),  schemaV8(), schemaV9(), schemaV10(),
+                                             schemaV11(), schemaV12(), schemaV13()};
     return migrations;
 }
 

@@ -21,19 +21,7 @@ struct Migration
     int version;
     QStringList statements;
 };
+// Every step, in order (migrations.cpp lists them; each is its schema_vN.cpp).
 const QList<Migration> &allMigrations();
-Migration schemaV1();
-Migration schemaV2();
-Migration schemaV3();
-Migration schemaV4();
-Migration schemaV5();
-Migration schemaV6();
-Migration schemaV7();
-Migration schemaV8();
-Migration schemaV9();
-Migration schemaV10();
-Migration schemaV11(); // the guest's consent to advertising
-Migration schemaV12(); // desk_sign_in: password verifiers and failed attempts (never synced)
-Migration schemaV13(); // booking_policies: the department's hold time and prepayment share
 
 } // namespace kasp::storage
