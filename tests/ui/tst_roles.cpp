@@ -3,6 +3,7 @@
 // message in Russian and nothing written (no row changed, nothing queued for the server). The
 // rules are the ones kasp-sync applies on push (syncproto accessrules.h).
 #include "appcontext.h"
+#include "cardcontroller.h"
 #include "kasp/booking/ui/bookingpanel.h"
 #include "kasp/core/id.h"
 #include "kasp/crm/dealservice.h"
@@ -133,6 +134,16 @@ private slots:
         window.dealBoard()->reload();
         for (QListView *column : window.dealBoard()->columnViews())
             QCOMPARE(column->dragEnabled(), works);
+
+        // The card: editing, booking, a task and a note for those who work the base; the consent
+        // form for those who talk to guests.
+        QSqlQuery q(t.db);
+        QVERIFY(q.exec(QStringLiteral("SELECT id FROM guests LIMIT 1")) && q.next());
+        QVERIFY(window.cards()->open(idFromString(q.value(0).toString())).has_value());
+        for (const char *name : {"guestEditButton", "guestBookButton", "guestTaskButton", "guestNote"})
+            QVERIFY2(window.findChild<QWidget *>(QLatin1String(name))->isHidden() != works, name);
+        QCOMPARE(window.findChild<QWidget *>(QStringLiteral("consentButton"))->isEnabled(), works);
+        QApplication::processEvents();
 
         const QString name =
             QString::fromLatin1(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('-'));
