@@ -54,6 +54,7 @@ void SyncSession::makeClient(const QString &url)
     sync::SyncClient::Options options;
     options.server = QUrl(url);
     m_client = std::make_unique<sync::SyncClient>(m_db, options);
+    m_clientUrl = url;
     m_clientStarted = false;
     connect(m_client.get(), &sync::SyncClient::refreshTokenChanged, this, [this](const QString &token) {
         if (token.isEmpty())
@@ -97,7 +98,10 @@ void SyncSession::resume()
     // A person's sign-in at start-up may have started the client with their own token already.
     if (!isConfigured() || (m_client && m_clientStarted))
         return;
-    makeClient(serverUrl());
+    // A sign-in the server did not answer left a client for this server, not started: it takes
+    // the keychain's token as it is.
+    if (!m_client || m_clientUrl != serverUrl())
+        makeClient(serverUrl());
     m_store.read(tokenKey(serverUrl()));
 }
 

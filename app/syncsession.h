@@ -72,6 +72,7 @@ private:
     bool m_dataArrived = false;
     credentials::CredentialStore &m_store;
     std::unique_ptr<sync::SyncClient> m_client;
+    QString m_clientUrl;
     bool m_clientStarted = false; // resume() leaves a client a sign-in has started alone
 };
 
