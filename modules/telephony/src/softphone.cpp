@@ -131,6 +131,7 @@ Status Softphone::start()
     d->core->setAudioPort(-1);
     d->core->setVideoPort(-1);
     d->core->setUserAgent(d->options.userAgent.toStdString(), "1");
+    d->core->setIncTimeout(std::max(1, d->options.ringTimeoutSecs));
     d->core->setGuessHostname(false);
     d->core->enableIpv6(false);
     auto video = factory->createVideoActivationPolicy();
@@ -533,13 +534,16 @@ void SoftphoneListener::onCallStateChanged(const std::shared_ptr<linphone::Core>
         CallResult result = CallResult::Answered;
         if (!c.connected) {
             const linphone::Reason reason = call->getReason();
-            if (c.declinedHere || reason == linphone::Reason::Declined)
+            // An incoming call is declined only by the consultant's own «Отклонить». Whatever else
+            // ends its ringing — the caller giving up, the PBX's no-answer rule, this desk's ring
+            // timeout (liblinphone answers that one 486 Busy) — leaves a caller waiting for a
+            // call back: missed.
+            if (c.info.direction == CallDirection::Incoming)
+                result = c.declinedHere ? CallResult::Declined : CallResult::Missed;
+            else if (reason == linphone::Reason::Declined)
                 result = CallResult::Declined;
             else if (reason == linphone::Reason::Busy)
-                result =
-                    c.info.direction == CallDirection::Incoming ? CallResult::Declined : CallResult::Busy;
-            else if (c.info.direction == CallDirection::Incoming)
-                result = CallResult::Missed; // the caller gave up, or nobody answered
+                result = CallResult::Busy;
             else
                 result = state == S::Error && reason != linphone::Reason::NotAnswered ? CallResult::Failed
                                                                                       : CallResult::Missed;

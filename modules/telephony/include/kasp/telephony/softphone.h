@@ -69,6 +69,10 @@ public:
         // A transfer not answered by then has failed (the guest stays on hold here). Covers a
         // ringing nobody takes and a transferee that never sends the final NOTIFY.
         int transferTimeoutSecs = 45;
+        // An incoming call nobody answers rings this long before the desk ends it itself (a
+        // missed call). liblinphone's own default, 30 s, declined the call as busy and left no
+        // call-back; the caller and the PBX's no-answer rule usually end it first.
+        int ringTimeoutSecs = 600;
         // While registered, the registration is renewed this often: a PBX that restarted (and forgot
         // this desk) learns of it again, and one that went away is noticed (over TCP at once, over
         // UDP after SIP's transaction timeout, 32 s).
