@@ -71,6 +71,13 @@ PhoneSession *PhoneController::enable(telephony::Softphone::Options options)
     connect(m_session, &PhoneSession::message, this, [this](const QString &text) { emit message(text); });
     connect(m_session, &PhoneSession::ringing, this, &PhoneController::ringing);
     connect(m_session, &PhoneSession::callRecorded, this, &PhoneController::callRecorded);
+    connect(m_session, &PhoneSession::callRecordedFor, this, [this](int callId, const Id &guestId) {
+        const QPointer<crm::ui::GuestEditDialog> form = m_newCallerForms.take(callId);
+        if (!form || !form->isVisible())
+            return;
+        if (auto card = m_context.guests().card(guestId); card.ok())
+            form->completeCard(card.value().guest);
+    });
     // The call appears on the timeline.
     connect(m_session, &PhoneSession::callRecorded, &m_cards, &CardController::refreshIfShown);
     // The card the consultant has open when a call is answered is the call's guest (the first
@@ -120,7 +127,9 @@ void PhoneController::newCaller(int callId, const QString &phone)
     dialog->setObjectName(QStringLiteral("newCallerDialog"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setPhonesText(phone);
+    m_newCallerForms.insert(callId, dialog);
     connect(dialog, &QDialog::accepted, this, [this, dialog, callId] {
+        m_newCallerForms.remove(callId);
         m_session->setGuestForCall(callId, dialog->savedGuestId());
         m_cards.saved(dialog->savedGuestId());
     });

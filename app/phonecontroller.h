@@ -7,13 +7,16 @@
 #include "kasp/core/user.h"
 #include "kasp/telephony/softphone.h"
 #include "modalrunner.h"
+#include <QHash>
 #include <QObject>
+#include <QPointer>
 
 class QMainWindow;
 
 namespace kasp::crm::ui {
+class GuestEditDialog;
 class GuestSearchPanel;
-}
+} // namespace kasp::crm::ui
 namespace kasp::telephony::ui {
 class PhonePanel;
 }
@@ -60,6 +63,9 @@ private:
     ModalRunner m_runModal;
     QMainWindow *m_window;
     PhoneSession *m_session = nullptr;
+    // The new-guest forms opened for unknown callers, by call: when such a call ends unsaved, its
+    // form completes the card the journal made rather than adding a second one.
+    QHash<int, QPointer<crm::ui::GuestEditDialog>> m_newCallerForms;
     telephony::ui::PhonePanel *m_panel = nullptr;
     GlobalHotkeys *m_hotkeys = nullptr;
 };

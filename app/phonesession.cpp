@@ -138,8 +138,10 @@ void PhoneSession::onEnded(const CallInfo &call, CallResult result, int seconds)
             tr("The call with %1 could not be recorded: %2").arg(call.remoteUser, recorded.error().message));
         return;
     }
-    if (!recorded.value().isNull()) // null: a call with a colleague
-        emit callRecorded(recorded.value());
+    if (recorded.value().isNull()) // null: a call with a colleague
+        return;
+    emit callRecordedFor(call.id, recorded.value());
+    emit callRecorded(recorded.value());
 }
 
 } // namespace kasp::app

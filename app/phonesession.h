@@ -46,6 +46,9 @@ signals:
     // A call rings: the known guests of that number (usually one), or none with the number to fill in.
     void ringing(const kasp::telephony::CallInfo &call, const QList<kasp::Id> &guests, const QString &phone);
     void callRecorded(const kasp::Id &guestId);
+    // The same, naming the call: the form opened for that call's unknown number completes the card
+    // the journal gave it.
+    void callRecordedFor(int callId, const kasp::Id &guestId);
     void status(const QString &text); // registration state in words, errors included
     void message(const QString &text);
 

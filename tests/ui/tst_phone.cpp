@@ -205,9 +205,17 @@ private slots:
         QCOMPARE(storage::TouchRepository(t.db, clock).forGuest(newGuest, 10).value().first().kind,
                  TouchKind::CallMissed);
         QCOMPARE(storage::TaskRepository(t.db, clock).forGuest(newGuest).value().size(), 1);
-        dialog->close();
+        // The consultant finishes the still open form: it completes that card (the missed call and
+        // the call-back stay on it), it does not make a second guest with the same phone.
+        dialog->findChild<QLineEdit *>(QStringLiteral("lastName"))->setText(QStringLiteral("Незнакомова"));
+        dialog->accept();
         QTRY_VERIFY_WITH_TIMEOUT(window.findChild<QDialog *>(QStringLiteral("newCallerDialog")) == nullptr,
                                  5000);
+        QCOMPARE(storage::GuestRepository(t.db, clock).idsByPhone(QStringLiteral("+79031112233")).value(),
+                 QList<Id>{newGuest});
+        QCOMPARE(storage::GuestRepository(t.db, clock).byId(newGuest).value()->lastName,
+                 QStringLiteral("Незнакомова"));
+        QCOMPARE(storage::TaskRepository(t.db, clock).forGuest(newGuest).value().size(), 1);
 
         // A colleague's extension rings: no guest card opens and nothing lands on a timeline.
         Softphone colleague(phoneOptions(QStringLiteral("colleague")));

@@ -132,6 +132,14 @@ QString GuestEditDialog::problemsText() const
 {
     return m_problems->text();
 }
+void GuestEditDialog::completeCard(const Guest &existing)
+{
+    if (!m_original.id.isNull() || existing.id.isNull())
+        return; // an edit of a card already is one
+    m_original = existing;
+    refreshChecks(); // "already belongs to" that card no longer applies
+}
+
 QString GuestEditDialog::warningsText() const
 {
     return m_warnings->text();

@@ -24,6 +24,10 @@ public:
     Id savedGuestId() const { return m_savedId; }
     // For tests and callers that prefill a number (an unknown caller).
     void setPhonesText(const QString &text);
+    // The card being typed already exists (the call that opened this form ended, and the call
+    // journal gave the unknown number a card to hold the missed call and its call-back): saving
+    // completes that card instead of making a second one with the same phone. What is typed stays.
+    void completeCard(const Guest &existing);
     QString problemsText() const;
     QString warningsText() const;
 
