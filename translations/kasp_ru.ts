@@ -2716,10 +2716,6 @@ No other room is free for these nights.</source>
         <translation>Звонок не прошёл</translation>
     </message>
     <message>
-        <source>Call back %1: missed call</source>
-        <translation>Перезвонить %1: пропущенный звонок</translation>
-    </message>
-    <message>
         <source>Put through to %1</source>
         <translation>Переведён на %1</translation>
     </message>
@@ -2746,6 +2742,10 @@ No other room is free for these nights.</source>
     <message>
         <source>the file cannot be renamed</source>
         <translation>файл нельзя переименовать</translation>
+    </message>
+    <message>
+        <source>Call back: missed call from %1</source>
+        <translation>Перезвонить: пропущенный звонок, %1</translation>
     </message>
 </context>
 <context>

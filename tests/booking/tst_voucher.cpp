@@ -135,6 +135,7 @@ private slots:
         guest.id = newId();
         guest.lastName = QStringLiteral("Ёлкина");
         guest.firstName = QStringLiteral("Дарья");
+        guest.middleName = QStringLiteral("Олеговна");
         guest.emails = {QStringLiteral("darya@example.org")};
         guest.createdAt = guest.updatedAt = clock.now();
         QVERIFY(guests.create(guest).ok());
@@ -255,18 +256,19 @@ private slots:
         QVERIFY(read.value(QStringLiteral("from")).toString().contains(QStringLiteral("Санаторий «Родник»")));
         const auto parts = read.value(QStringLiteral("parts")).toArray();
         QCOMPARE(parts.size(), 2);
-        QVERIFY(parts[0]
-                    .toObject()
-                    .value(QStringLiteral("text"))
-                    .toString()
-                    .contains(QStringLiteral("Ёлкина Дарья")));
+        // Addressed by first name and patronymic, as a Russian letter is.
+        const QString greeting = parts[0].toObject().value(QStringLiteral("text")).toString();
+        QVERIFY2(greeting.contains(QStringLiteral("Здравствуйте, Дарья Олеговна!")), qPrintable(greeting));
+        QVERIFY2(!greeting.contains(QStringLiteral("Ёлкина")), qPrintable(greeting));
         QCOMPARE(parts[1].toObject().value(QStringLiteral("type")).toString(),
                  QStringLiteral("application/pdf"));
-        QVERIFY(parts[1]
-                    .toObject()
-                    .value(QStringLiteral("filename"))
-                    .toString()
-                    .endsWith(QStringLiteral(".pdf")));
+        // The file name as RFC 2231 writes it, read back by a strict parser in Russian.
+        const QString fileName = parts[1].toObject().value(QStringLiteral("filename")).toString();
+        QVERIFY2(fileName.startsWith(QStringLiteral("Ваучер ")) && fileName.endsWith(QStringLiteral(".pdf")),
+                 qPrintable(fileName));
+        QFile raw(file);
+        QVERIFY(raw.open(QIODevice::ReadOnly));
+        QVERIFY(raw.readAll().contains("filename*=UTF-8''%D0%92"));
 
         // The attachment is a PDF that still reads back.
         QProcess extract;

@@ -128,6 +128,7 @@ private slots:
         QCOMPARE(open.first().assigneeId, manager);
         QCOMPARE(open.first().due, clock.now().addSecs(15 * 60));
         QCOMPARE(open.first().kind, TaskKind::CallBack);
+        QVERIFY2(open.first().title.contains(known.displayName()), qPrintable(open.first().title));
     }
 
     // The call-back is done by the call: an answered call (either way) closes the consultant's own
@@ -192,6 +193,11 @@ private slots:
         QVERIFY(guest.has_value());
         QCOMPARE(guest->phones.first().e164(), QStringLiteral("+79031112233"));
         QCOMPARE(tasks(on.value()).first().assigneeId, Id()); // the shared pool
+        // The title names the number as people write it, not the raw caller id.
+        const QString title = tasks(on.value()).first().title;
+        QVERIFY2(title.contains(guest->phones.first().display()) &&
+                     !title.contains(QStringLiteral("8 903 111-22-33")),
+                 qPrintable(title));
         // The next call from it finds that card.
         QCOMPARE(journal.identify(QStringLiteral("89031112233")).value().guests, QList<Id>{on.value()});
     }

@@ -83,10 +83,17 @@ Result<mail::MailMessage> VoucherMailer::message(const Id &bookingId) const
         tr("Voucher No. %1: %2, %3 – %4")
             .arg(v.value().number, m_info.name, ru.toString(b.stay.checkIn(), QStringLiteral("d MMMM")),
                  ru.toString(b.stay.checkOut(), QStringLiteral("d MMMM yyyy")));
+    // Addressed by first name and patronymic, as Russian letters are («Юлия Эдуардовна»); the full
+    // name only when the card has no first name.
+    QString addressee = v.value().guestName;
+    if (guest.ok() && guest.value() && !guest.value()->firstName.trimmed().isEmpty())
+        addressee =
+            (guest.value()->firstName.trimmed() + QLatin1Char(' ') + guest.value()->middleName.trimmed())
+                .trimmed();
     m.text =
         tr("Dear %1,\n\nthank you for the prepayment. Your voucher is attached: room %2 (%3) from %4 to %5.\n"
            "Paid %6, due on arrival %7.\n\nWe look forward to seeing you!\n%8\n%9")
-            .arg(v.value().guestName, v.value().room, v.value().category,
+            .arg(addressee, v.value().room, v.value().category,
                  ru.toString(b.stay.checkIn(), QStringLiteral("d MMMM yyyy")),
                  ru.toString(b.stay.checkOut(), QStringLiteral("d MMMM yyyy")), b.prepaid.toString(),
                  (b.total - b.prepaid).toString(), m_info.name, m_info.contacts);

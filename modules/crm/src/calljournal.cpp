@@ -147,8 +147,11 @@ Result<Id> CallJournal::record(const FinishedCall &call)
         task.id = newId();
         task.guestId = guestId.value();
         task.assigneeId = guest.value() ? guest.value()->managerId : Id(); // null: the shared pool
-        task.title = QCoreApplication::translate("kasp::crm", "Call back %1: missed call")
-                         .arg(callerText(call.remoteUser));
+        // Who to call: the guest's name, or the number as people write it (a new card has no
+        // name yet), never the raw caller id.
+        const QString who = guest.value() ? guest.value()->displayName() : QString();
+        task.title = QCoreApplication::translate("kasp::crm", "Call back: missed call from %1")
+                         .arg(callerText(who.isEmpty() ? call.remoteUser : who));
         task.due = m_clock.now().addSecs(15 * 60); // a missed caller is called back within minutes
         task.createdAt = m_clock.now();
         task.kind = TaskKind::CallBack;

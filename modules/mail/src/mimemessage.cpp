@@ -61,6 +61,22 @@ QByteArray encodeHeaderWord(const QString &text)
     return out;
 }
 
+QByteArray rfc2231Value(const QString &text)
+{
+    // attr-char (RFC 2231, RFC 5987) as it is; every other byte of the UTF-8 as %XX.
+    static const QByteArray kAsIs = "!#$&+-.^_`|~";
+    QByteArray out;
+    for (const char ch : text.toUtf8()) {
+        const auto byte = static_cast<unsigned char>(ch);
+        if ((byte >= 'A' && byte <= 'Z') || (byte >= 'a' && byte <= 'z') || (byte >= '0' && byte <= '9') ||
+            kAsIs.contains(ch))
+            out += ch;
+        else
+            out += '%' + QByteArray::number(byte, 16).toUpper().rightJustified(2, '0');
+    }
+    return out;
+}
+
 QByteArray composeMime(const MailMessage &message, const QDateTime &date, const QString &messageId)
 {
     const QByteArray boundary =
@@ -86,9 +102,12 @@ QByteArray composeMime(const MailMessage &message, const QDateTime &date, const 
     for (const Attachment &a : message.attachments) {
         const QByteArray name = encodeHeaderWord(a.fileName);
         out += "--" + boundary + "\r\n";
+        // The encoded word in name= for old clients; the file name itself as RFC 2231 says
+        // (filename*=UTF-8''…), which strict clients read and an encoded word inside quotes is not.
         out += "Content-Type: " + a.mimeType.toLatin1() + "; name=\"" + name + "\"\r\n";
         out += "Content-Transfer-Encoding: base64\r\n";
-        out += "Content-Disposition: attachment; filename=\"" + name + "\"\r\n\r\n";
+        out +=
+            "Content-Disposition: attachment;\r\n filename*=UTF-8''" + rfc2231Value(a.fileName) + "\r\n\r\n";
         out += base64Lines(a.data);
     }
     out += "--" + boundary + "--\r\n";

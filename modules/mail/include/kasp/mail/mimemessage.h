@@ -32,5 +32,8 @@ QByteArray composeMime(const MailMessage &message, const QDateTime &date, const 
 
 // "=?UTF-8?B?...?=" when the text is not plain ASCII, else the text itself.
 QByteArray encodeHeaderWord(const QString &text);
+// A parameter value in RFC 2231's extended form, without its charset prefix: "Ваучер 1.pdf" ->
+// "%D0%92…%201.pdf".
+QByteArray rfc2231Value(const QString &text);
 
 } // namespace kasp::mail
