@@ -92,7 +92,8 @@ private slots:
         QByteArray huge(kMaxBodyBytes + 10, ' ');
         const QList<Case> cases{
             {"no protocol header", "", "1", good, token, 400, "protocol.missing"},
-            {"newer protocol", "3", "10", good, token, 426, "server.upgrade_required"},
+            {"newer protocol", QByteArray::number(kProtocolVersion + 1), "10", good, token, 426,
+             "server.upgrade_required"},
             {"protocol 0", "0", "10", good, token, 426, "protocol.upgrade_required"},
             {"not a protocol", "two", "10", good, token, 426, "protocol.upgrade_required"},
             // Protocol 1 said what it understood through the schema: one past 10 may hold kinds
