@@ -24,4 +24,14 @@ inline QStringList clippedTexts(QWidget *root)
     return clipped;
 }
 
+// Word-wrapped labels shorter than their text needs (clippedTexts() leaves them out).
+inline QStringList squeezedLabels(QWidget *root)
+{
+    QStringList squeezed;
+    for (QLabel *l : root->findChildren<QLabel *>())
+        if (l->isVisible() && l->wordWrap() && l->height() < l->heightForWidth(l->width()))
+            squeezed << l->text();
+    return squeezed;
+}
+
 } // namespace kasp::test

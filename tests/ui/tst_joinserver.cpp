@@ -26,6 +26,7 @@
 #include "serverdialog.h"
 #include "signindialog.h"
 #include "startup.h"
+#include "startupfromenv.h"
 #include "syncsession.h"
 #include "translations.h"
 
@@ -69,16 +70,6 @@ bool keys(const QStringList &args)
     xdotool(args, &code);
     QTest::qWait(150); // let the application take them in before the next ones
     return code == 0;
-}
-
-// Word-wrapped labels shorter than their text needs (clippedTexts() leaves them out).
-QStringList squeezedLabels(QWidget *root)
-{
-    QStringList squeezed;
-    for (QLabel *l : root->findChildren<QLabel *>())
-        if (l->isVisible() && l->wordWrap() && l->height() < l->heightForWidth(l->width()))
-            squeezed << l->text();
-    return squeezed;
 }
 
 void saveShot(QWidget *w, const QString &name)
@@ -521,7 +512,8 @@ private slots:
             QTest::qWait(100);
             QVERIFY2(test::clippedTexts(&progress).isEmpty(),
                      qPrintable(test::clippedTexts(&progress).join(", ")));
-            QVERIFY2(squeezedLabels(&progress).isEmpty(), qPrintable(squeezedLabels(&progress).join(", ")));
+            QVERIFY2(test::squeezedLabels(&progress).isEmpty(),
+                     qPrintable(test::squeezedLabels(&progress).join(", ")));
             saveShot(&progress, QStringLiteral("first-sync-window.png"));
 
             emit session.client()->syncFailed(
@@ -531,7 +523,8 @@ private slots:
             QTest::qWait(100);
             QVERIFY2(test::clippedTexts(&progress).isEmpty(),
                      qPrintable(test::clippedTexts(&progress).join(", ")));
-            QVERIFY2(squeezedLabels(&progress).isEmpty(), qPrintable(squeezedLabels(&progress).join(", ")));
+            QVERIFY2(test::squeezedLabels(&progress).isEmpty(),
+                     qPrintable(test::squeezedLabels(&progress).join(", ")));
             saveShot(&progress, QStringLiteral("first-sync-window-offline.png"));
             emit session.client()->progress(5200, 10000); // the server is back
             QVERIFY(progress.errorText().isEmpty());
@@ -621,14 +614,8 @@ private slots:
         // the window, and the sync session then waits for the server with the keychain's token.
         qputenv("KASP_TEST_PASSPHRASE", passphrase.toUtf8());
         qputenv("KASP_TEST_PASSWORD", kPassword.toUtf8());
-        app::StartupOptions options{path,
-                                    false,
-                                    QStringLiteral("boris"),
-                                    QStringLiteral("KASP_TEST_PASSPHRASE"),
-                                    QString(),
-                                    QString(),
-                                    QString(),
-                                    QStringLiteral("KASP_TEST_PASSWORD")};
+        const app::StartupOptions options =
+            test::startupFromEnvironment(path, false, QStringLiteral("boris"));
         app::Startup startup(options, settings);
         QSignalSpy shown(&startup, &app::Startup::windowShown);
         QSignalSpy finished(&startup, &app::Startup::finished);

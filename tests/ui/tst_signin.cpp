@@ -15,6 +15,7 @@
 #include "sessionlock.h"
 #include "signindialog.h"
 #include "startup.h"
+#include "startupfromenv.h"
 #include "translations.h"
 
 #include <QApplication>
@@ -36,16 +37,6 @@ void shoot(QWidget *w, const QString &name)
     const QString dir = qEnvironmentVariable("KASP_SCREENSHOT_DIR");
     if (!dir.isEmpty())
         QVERIFY(w->grab().save(dir + QLatin1Char('/') + name));
-}
-
-// Word-wrapped labels shorter than their text needs (clippedTexts() leaves them out).
-QStringList squeezedLabels(QWidget *root)
-{
-    QStringList squeezed;
-    for (QLabel *l : root->findChildren<QLabel *>())
-        if (l->isVisible() && l->wordWrap() && l->height() < l->heightForWidth(l->width()))
-            squeezed << l->text();
-    return squeezed;
 }
 
 // Chooses `login` in the dialog's list, types the password, presses the button.
@@ -120,7 +111,8 @@ private slots:
         QCOMPARE(dialog.errorText(), QStringLiteral("Неверный пароль."));
         QTest::qWait(50);
         QVERIFY2(test::clippedTexts(&dialog).isEmpty(), qPrintable(test::clippedTexts(&dialog).join(" | ")));
-        QVERIFY2(squeezedLabels(&dialog).isEmpty(), qPrintable(squeezedLabels(&dialog).join(" | ")));
+        QVERIFY2(test::squeezedLabels(&dialog).isEmpty(),
+                 qPrintable(test::squeezedLabels(&dialog).join(" | ")));
         shoot(&dialog, QStringLiteral("signin-wrong.png"));
 
         signInAs(&dialog, QStringLiteral("anna"), QStringLiteral("anna-demo"));
@@ -149,7 +141,8 @@ private slots:
         QVERIFY(!dialog.signInButton()->isEnabled());
         QCOMPARE(dialog.waitText(), QStringLiteral("Следующая попытка — через 30 с."));
         QTest::qWait(50);
-        QVERIFY2(squeezedLabels(&dialog).isEmpty(), qPrintable(squeezedLabels(&dialog).join(" | ")));
+        QVERIFY2(test::squeezedLabels(&dialog).isEmpty(),
+                 qPrintable(test::squeezedLabels(&dialog).join(" | ")));
         QVERIFY2(test::clippedTexts(&dialog).isEmpty(), qPrintable(test::clippedTexts(&dialog).join(" | ")));
         shoot(&dialog, QStringLiteral("signin-throttled.png"));
         clock.advanceSecs(12);
@@ -227,14 +220,7 @@ private slots:
         session::Settings settings(dir + QStringLiteral("/settings-env.ini"));
         qputenv("KASP_TEST_PASSPHRASE", kPassphrase.toUtf8());
         qputenv("KASP_TEST_PASSWORD", "not-anna");
-        app::StartupOptions options{path,
-                                    false,
-                                    QStringLiteral("anna"),
-                                    QStringLiteral("KASP_TEST_PASSPHRASE"),
-                                    QString(),
-                                    QString(),
-                                    QString(),
-                                    QStringLiteral("KASP_TEST_PASSWORD")};
+        const app::StartupOptions options = test::startupFromEnvironment(path, false, QStringLiteral("anna"));
         app::Startup startup(options, settings);
         QSignalSpy shown(&startup, &app::Startup::windowShown);
         QSignalSpy finished(&startup, &app::Startup::finished);
@@ -308,7 +294,8 @@ private slots:
         QVERIFY(lock.isLocked());
         QTest::qWait(50);
         QVERIFY2(test::clippedTexts(screen).isEmpty(), qPrintable(test::clippedTexts(screen).join(" | ")));
-        QVERIFY2(squeezedLabels(screen).isEmpty(), qPrintable(squeezedLabels(screen).join(" | ")));
+        QVERIFY2(test::squeezedLabels(screen).isEmpty(),
+                 qPrintable(test::squeezedLabels(screen).join(" | ")));
         shoot(screen, QStringLiteral("lock-screen.png"));
         shoot(&window, QStringLiteral("lock-cover.png"));
         screen->passwordEdit()->setText(QStringLiteral("anna-demo"));
@@ -345,14 +332,7 @@ private slots:
         session::Settings settings(dir + QStringLiteral("/settings-switch.ini"));
         qputenv("KASP_TEST_PASSPHRASE", kPassphrase.toUtf8());
         qputenv("KASP_TEST_PASSWORD", "anna-demo");
-        app::StartupOptions options{path,
-                                    false,
-                                    QStringLiteral("anna"),
-                                    QStringLiteral("KASP_TEST_PASSPHRASE"),
-                                    QString(),
-                                    QString(),
-                                    QString(),
-                                    QStringLiteral("KASP_TEST_PASSWORD")};
+        const app::StartupOptions options = test::startupFromEnvironment(path, false, QStringLiteral("anna"));
         app::Startup startup(options, settings);
         QSignalSpy shown(&startup, &app::Startup::windowShown);
         QSignalSpy finished(&startup, &app::Startup::finished);

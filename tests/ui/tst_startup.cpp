@@ -9,6 +9,7 @@
 #include "startup.h"
 #include "translations.h"
 
+#include "startupfromenv.h"
 #include <QApplication>
 #include <QMessageBox>
 #include <QSignalSpy>
@@ -54,10 +55,9 @@ private slots:
         qputenv("KASP_TEST_PASSPHRASE", "горячие источники");
         qputenv("KASP_TEST_PASSWORD", "anna-demo"); // README: the demo's passwords
         session::Settings settings(dir + QStringLiteral("/settings.ini"));
-        app::Startup startup({dir + QStringLiteral("/kasp.db"), true, QStringLiteral("anna"),
-                              QStringLiteral("KASP_TEST_PASSPHRASE"), QString(), QString(), QString(),
-                              QStringLiteral("KASP_TEST_PASSWORD")},
-                             settings);
+        app::Startup startup(
+            test::startupFromEnvironment(dir + QStringLiteral("/kasp.db"), true, QStringLiteral("anna")),
+            settings);
         QSignalSpy shown(&startup, &app::Startup::windowShown);
         QSignalSpy finished(&startup, &app::Startup::finished);
         QTimer::singleShot(0, &startup, &app::Startup::start);
