@@ -25,6 +25,7 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
+#include <QDialog>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
@@ -32,6 +33,7 @@
 #include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QTableView>
+#include <QTimer>
 #include <QToolButton>
 #include <QtTest>
 
@@ -137,6 +139,20 @@ private slots:
         auto *name = window.findChild<QLabel *>(QStringLiteral("guestName"));
         QTRY_COMPARE(name->text(), expected);
         QVERIFY(window.cardPanel()->timeline()->rowCount() > 0);
+
+        // Ctrl+E edits the open card from the search box too (a line edit keeps Ctrl+E for itself
+        // on Linux unless it lets the shortcut through).
+        edit->setFocus();
+        QString editorTitle;
+        QTimer::singleShot(200, [&] {
+            if (QWidget *editor = QApplication::activeModalWidget()) {
+                editorTitle = editor->windowTitle();
+                qobject_cast<QDialog *>(editor)->reject();
+            }
+        });
+        QTest::keyClick(edit, Qt::Key_E, Qt::ControlModifier);
+        QTRY_VERIFY_WITH_TIMEOUT(!editorTitle.isEmpty(), 3000);
+        QVERIFY2(editorTitle.contains(expected), qPrintable(editorTitle));
 
         // The history filter: only calls, then everything again.
         auto *callsOnly = window.findChild<QToolButton *>(QStringLiteral("timelineFilter-calls"));

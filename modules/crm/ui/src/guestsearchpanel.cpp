@@ -130,6 +130,16 @@ void GuestSearchPanel::activateRow(int row)
 
 bool GuestSearchPanel::eventFilter(QObject *watched, QEvent *event)
 {
+    // On Linux a line edit takes Ctrl+E for itself (the end of the line, as in Emacs), so the
+    // window's «Изменить гостя» never fired from here, where the focus is after Ctrl+K and Enter.
+    // The End key still moves to the end.
+    if (event->type() == QEvent::ShortcutOverride && watched == m_edit) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if (key->key() == Qt::Key_E && key->modifiers() == Qt::ControlModifier) {
+            event->ignore();
+            return true;
+        }
+    }
     if (event->type() == QEvent::KeyPress) {
         auto *key = static_cast<QKeyEvent *>(event);
         if (watched == m_edit && key->key() == Qt::Key_Down && m_model->rowCount() > 0) {
