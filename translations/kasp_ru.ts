@@ -344,7 +344,7 @@
     </message>
     <message>
         <source>Qualified</source>
-        <translation>Квалифицирован</translation>
+        <translation>Квалификация</translation>
     </message>
     <message>
         <source>Offer sent</source>
@@ -352,7 +352,7 @@
     </message>
     <message>
         <source>Booked</source>
-        <translation>Забронировано</translation>
+        <translation>Бронь</translation>
     </message>
     <message>
         <source>Prepaid</source>
@@ -360,7 +360,7 @@
     </message>
     <message>
         <source>Paid</source>
-        <translation>Оплачено</translation>
+        <translation>Оплата</translation>
     </message>
     <message>
         <source>Stayed</source>
@@ -368,7 +368,7 @@
     </message>
     <message>
         <source>Lost</source>
-        <translation>Потеряна</translation>
+        <translation>Отказ</translation>
     </message>
     <message>
         <source>A stage key is 1 to 40 Latin letters, digits or &apos;_&apos;.</source>
@@ -2345,7 +2345,7 @@ No other room is free for these nights.</source>
     </message>
     <message>
         <source>Room %1 is taken on some of these nights.</source>
-        <translation>Номер %1 занят в часть этих ночей.</translation>
+        <translation>Номер %1 занят в некоторые из этих ночей.</translation>
     </message>
     <message>
         <source>%1, night of %2: %3 of %4 rooms free</source>
@@ -3243,7 +3243,7 @@ No other room is free for these nights.</source>
     </message>
     <message>
         <source>Lost: %1</source>
-        <translation>Потеряна: %1</translation>
+        <translation>Отказ: %1</translation>
     </message>
     <message>
         <source>Enter opens the guest&apos;s card; Ctrl+→ / Ctrl+← moves the deal to the next or previous stage</source>
@@ -3547,7 +3547,7 @@ or create a new one (Ctrl+N).</source>
     </message>
     <message>
         <source>Not bought yet</source>
-        <translation>Ещё не покупал</translation>
+        <translation>Покупок ещё не было</translation>
     </message>
     <message>
         <source>VIP</source>
@@ -3955,7 +3955,7 @@ VIP и потерянные: от %3 путёвок или от %4; VIP и пе�
     </message>
     <message>
         <source>Deals move through these stages left to right on the board. Rename a stage by editing its title; a hidden stage takes no new deals but keeps the ones it has. &quot;Stayed&quot; and &quot;Lost&quot; close a deal and are always last.</source>
-        <translation>Сделки идут по этим этапам слева направо. Чтобы переименовать этап, измените его название; скрытый этап не принимает новые сделки, но сохраняет свои. «Заезд состоялся» и «Потеряна» закрывают сделку и всегда стоят последними.</translation>
+        <translation>Сделки идут по этим этапам слева направо. Чтобы переименовать этап, измените его название; скрытый этап не принимает новые сделки, но сохраняет свои. «Заезд состоялся» и «Отказ» закрывают сделку и всегда стоят последними.</translation>
     </message>
     <message>
         <source>Stage</source>
