@@ -566,6 +566,61 @@
     </message>
 </context>
 <context>
+    <name>kasp::Source</name>
+    <message>
+        <source>Yandex</source>
+        <translation>Яндекс</translation>
+    </message>
+    <message>
+        <source>Google</source>
+        <translation>Google</translation>
+    </message>
+    <message>
+        <source>VK</source>
+        <translation>ВКонтакте</translation>
+    </message>
+    <message>
+        <source>Odnoklassniki</source>
+        <translation>Одноклассники</translation>
+    </message>
+    <message>
+        <source>Telegram</source>
+        <translation>Telegram</translation>
+    </message>
+    <message>
+        <source>2GIS</source>
+        <translation>2ГИС</translation>
+    </message>
+    <message>
+        <source>Avito</source>
+        <translation>Авито</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>e-mail</translation>
+    </message>
+    <message>
+        <source>ads</source>
+        <translation>реклама</translation>
+    </message>
+    <message>
+        <source>social network</source>
+        <translation>соцсети</translation>
+    </message>
+    <message>
+        <source>newsletter</source>
+        <translation>рассылка</translation>
+    </message>
+    <message>
+        <source>link from another site</source>
+        <translation>переход с другого сайта</translation>
+    </message>
+    <message>
+        <source>search</source>
+        <translation>поиск</translation>
+    </message>
+</context>
+<context>
     <name>kasp::Stay</name>
     <message>
         <source>Enter valid check-in and check-out dates</source>

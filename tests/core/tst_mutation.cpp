@@ -253,6 +253,10 @@ void TestMutation::taskKindsAndTouchSourcesTravel()
     before7.remove(QStringLiteral("source"));
     QCOMPARE(touchFromJson(before7).value().source, QString());
     QCOMPARE(utmSummary(touch.source), QStringLiteral("yandex / cpc / leto"));
+    // For people: the known tags by their names (untranslated here), the campaign as it is.
+    QCOMPARE(sourceTitle(touch.source), QStringLiteral("Yandex · ads · leto"));
+    QCOMPARE(sourceTitle(QStringLiteral("utm_source=2gis&utm_medium=referral")),
+             QStringLiteral("2GIS · link from another site"));
     QCOMPARE(
         utmSummary(QStringLiteral(
             "https://sanatoriy.ru/book?utm_source=vk&utm_campaign=%D0%BE%D1%81%D0%B5%D0%BD%D1%8C+2027#form")),

@@ -1,5 +1,6 @@
 #include "kasp/core/touch.h"
 
+#include <QCoreApplication>
 #include <QUrlQuery>
 
 namespace kasp {
@@ -74,6 +75,34 @@ QString utmSummary(const QString &source)
             parts.append(value.trimmed().left(60));
     }
     return parts.join(QStringLiteral(" / "));
+}
+
+QString sourceTitle(const QString &source)
+{
+    // The tags as people name them: a sales department reads «Яндекс · реклама», not
+    // «yandex / cpc». Unknown values stay as they are.
+    static const std::pair<const char *, const char *> kSources[] = {
+        {"yandex", QT_TRANSLATE_NOOP("kasp::Source", "Yandex")},
+        {"google", QT_TRANSLATE_NOOP("kasp::Source", "Google")},
+        {"vk", QT_TRANSLATE_NOOP("kasp::Source", "VK")},
+        {"ok", QT_TRANSLATE_NOOP("kasp::Source", "Odnoklassniki")},
+        {"telegram", QT_TRANSLATE_NOOP("kasp::Source", "Telegram")},
+        {"2gis", QT_TRANSLATE_NOOP("kasp::Source", "2GIS")},
+        {"avito", QT_TRANSLATE_NOOP("kasp::Source", "Avito")},
+        {"email", QT_TRANSLATE_NOOP("kasp::Source", "e-mail")},
+        {"cpc", QT_TRANSLATE_NOOP("kasp::Source", "ads")},
+        {"cpm", QT_TRANSLATE_NOOP("kasp::Source", "ads")},
+        {"social", QT_TRANSLATE_NOOP("kasp::Source", "social network")},
+        {"newsletter", QT_TRANSLATE_NOOP("kasp::Source", "newsletter")},
+        {"referral", QT_TRANSLATE_NOOP("kasp::Source", "link from another site")},
+        {"organic", QT_TRANSLATE_NOOP("kasp::Source", "search")},
+    };
+    QStringList parts = utmSummary(source).split(QStringLiteral(" / "), Qt::SkipEmptyParts);
+    for (QString &part : parts)
+        for (const auto &[key, title] : kSources)
+            if (part.compare(QLatin1String(key), Qt::CaseInsensitive) == 0)
+                part = QCoreApplication::translate("kasp::Source", title);
+    return parts.join(QStringLiteral(" · "));
 }
 
 } // namespace kasp

@@ -417,7 +417,7 @@ void GuestCardPanel::render(const GuestCard &card)
         summary << tr("first: %1, %2")
                        .arg(touchKindTitle(card.firstTouch->kind).toLower(),
                             locale.toString(card.firstTouch->at.toLocalTime().date(), QLocale::ShortFormat));
-        if (const QString utm = utmSummary(card.firstTouch->source); !utm.isEmpty())
+        if (const QString utm = sourceTitle(card.firstTouch->source); !utm.isEmpty())
             summary << tr("source: %1").arg(utm); // the advertising that brought the guest
     }
     if (!card.lastManagerName.isEmpty())

@@ -47,5 +47,7 @@ struct Touch
 // "yandex / cpc / leto": the UTM source, medium and campaign of a touch's source, for the card;
 // empty when it has none. Accepts a query string or a whole URL.
 QString utmSummary(const QString &source);
+// The same tags by their names, for people: "Яндекс · реклама · leto-kislovodsk" (translated).
+QString sourceTitle(const QString &source);
 
 } // namespace kasp
