@@ -6,22 +6,13 @@
 #include "kasp/spreadsheet/xlsxreader.h"
 #include "kasp/spreadsheet/xlsxsheet.h"
 #include "kasp/testsupport/testenv.h"
+#include "kasp/testsupport/xlsxfixture.h"
 
 #include <QtTest>
 
 using namespace kasp;
 
 namespace {
-
-QList<QStringList> rowsOf(const QByteArray &csv)
-{
-    CsvReader reader(csv);
-    CsvRow row;
-    QList<QStringList> rows;
-    while (reader.next(row))
-        rows.append(row.fields);
-    return rows;
-}
 
 QByteArray readFile(const QString &path)
 {
@@ -65,7 +56,7 @@ private slots:
         QVERIFY(spreadsheet::looksLikeXlsx(xlsx));
         auto csv = spreadsheet::xlsxFirstSheetAsCsv(xlsx);
         QVERIFY2(csv.ok(), qPrintable(csv.ok() ? QString() : csv.error().message));
-        const QList<QStringList> rows = rowsOf(csv.value());
+        const QList<QStringList> rows = test::csvRows(csv.value());
         QCOMPARE(rows.size(), 4);
         QCOMPARE(rows.at(0), header);
         QCOMPARE(rows.at(1), first);                          // the phone and the formula stay text

@@ -53,17 +53,8 @@ Status authorizeMutation(Role role, const MutationPlan &plan, const QString &use
 
 bool roleMaySend(Role role, const QString &mutationName)
 {
-    const qsizetype dot = mutationName.indexOf(QLatin1Char('.'));
-    const QStringView key = QStringView(mutationName).left(dot);
-    const QStringView verb = QStringView(mutationName).mid(dot + 1);
-    for (const KindSpec &spec : kindSpecs()) {
-        if (dot <= 0 || key != QLatin1String(spec.key))
-            continue;
-        for (const MutationSpec &m : spec.mutations)
-            if (verb == QLatin1String(m.verb))
-                return allowed(role, m.writers.value_or(spec.writers), false).ok();
-    }
-    return false;
+    const MutationRef found = findMutation(mutationName);
+    return found.mutation && allowed(role, found.mutation->writers.value_or(found.kind->writers), false).ok();
 }
 
 bool receivesRecord(Role role, const QString &userId, EntityKind kind, const QString &ownerId)

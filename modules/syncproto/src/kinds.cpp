@@ -335,6 +335,24 @@ bool KindSpec::movesWithGuest() const
     return guest && guest->refersTo && QLatin1String(guest->refersTo) == QLatin1String("guest");
 }
 
+MutationRef findMutation(const QString &name)
+{
+    const qsizetype dot = name.indexOf(QLatin1Char('.'));
+    if (dot <= 0)
+        return {};
+    const QStringView key = QStringView(name).left(dot);
+    const QStringView verb = QStringView(name).mid(dot + 1);
+    for (const KindSpec &spec : kKinds) {
+        if (key != QLatin1String(spec.key))
+            continue;
+        for (const MutationSpec &m : spec.mutations)
+            if (verb == QLatin1String(m.verb))
+                return {&spec, &m};
+        return {};
+    }
+    return {};
+}
+
 std::span<const KindSpec> kindSpecs()
 {
     return kKinds;

@@ -15,31 +15,6 @@ namespace {
 
 using Op = MutationPlan::Op;
 
-// A mutation's name resolved against the kinds' descriptions.
-struct Shape
-{
-    const KindSpec *kind = nullptr;
-    const MutationSpec *mutation = nullptr;
-};
-
-Shape shapeOf(const QString &name)
-{
-    const qsizetype dot = name.indexOf(QLatin1Char('.'));
-    if (dot <= 0)
-        return {};
-    const QStringView key = QStringView(name).left(dot);
-    const QStringView verb = QStringView(name).mid(dot + 1);
-    for (const KindSpec &spec : kindSpecs()) {
-        if (key != QLatin1String(spec.key))
-            continue;
-        for (const MutationSpec &m : spec.mutations)
-            if (verb == QLatin1String(m.verb))
-                return {&spec, &m};
-        return {};
-    }
-    return {};
-}
-
 Error badArg(const QString &path, const QString &why)
 {
     return Error{QStringLiteral("json.bad_value"), QStringLiteral("%1: %2").arg(path.left(80), why)};
@@ -122,7 +97,7 @@ Status checkReferenceShapes(const QJsonObject &args)
 
 Result<MutationPlan> planMutation(const Mutation &mutation)
 {
-    const Shape shape = shapeOf(mutation.name);
+    const MutationRef shape = findMutation(mutation.name);
     if (!shape.mutation)
         return Error{QStringLiteral("mutation.unknown"),
                      QStringLiteral("unknown mutation \"%1\"").arg(mutation.name.left(80))};
@@ -180,7 +155,7 @@ Result<MutationPlan> planMutation(const Mutation &mutation)
 
 std::optional<MutationTarget> mutationTarget(const Mutation &mutation)
 {
-    const Shape shape = shapeOf(mutation.name);
+    const MutationRef shape = findMutation(mutation.name);
     if (!shape.mutation)
         return std::nullopt;
     const Id id = idFromString(mutation.args.value(QStringLiteral("id")).toString());

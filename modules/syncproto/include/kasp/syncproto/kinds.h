@@ -82,6 +82,15 @@ struct KindSpec
     bool movesWithGuest() const;
 };
 
+// A mutation's name ("<kind key>.<verb>") resolved to its kind and its description; both null for
+// a name nobody knows.
+struct MutationRef
+{
+    const KindSpec *kind = nullptr;
+    const MutationSpec *mutation = nullptr;
+};
+MutationRef findMutation(const QString &name);
+
 // Every kind, in the order of EntityKind.
 std::span<const KindSpec> kindSpecs();
 const KindSpec &kindSpec(EntityKind kind);
