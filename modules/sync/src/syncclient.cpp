@@ -44,6 +44,9 @@ SyncClient::SyncClient(QSqlDatabase db, Options options, QObject *parent)
         if (newest != m_lastSeenMutation) {
             const bool first = m_lastSeenMutation < 0;
             m_lastSeenMutation = newest;
+            // The count of unsent changes follows local work at once, online or not: offline, the
+            // sync below fails and would say nothing.
+            emit pendingChanged(pendingCount());
             if (!first)
                 syncNow();
         }
@@ -197,9 +200,16 @@ void SyncClient::stop()
 
 void SyncClient::connectPokes()
 {
-    // Without an access token yet, the next sync gets one and finish() schedules this again.
-    if (!m_running || m_accessToken.isEmpty() || m_pokes.state() != QAbstractSocket::UnconnectedState)
+    if (!m_running || m_pokes.state() != QAbstractSocket::UnconnectedState)
         return;
+    // Without an access token yet (a desk started while the server was away), a sync gets one and
+    // finish() schedules this again: the desk retries as often as one whose socket dropped, not
+    // only at the next poll.
+    if (m_accessToken.isEmpty()) {
+        if (!m_refreshToken.isEmpty())
+            syncNow();
+        return;
+    }
     QUrl url = m_options.server;
     url.setScheme(url.scheme() == QLatin1String("https") ? QStringLiteral("wss") : QStringLiteral("ws"));
     url.setPath(QStringLiteral("/v1/poke"));
