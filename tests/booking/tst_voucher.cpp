@@ -228,6 +228,43 @@ private slots:
                         qEnvironmentVariable("KASP_SCREENSHOT_DIR") + QStringLiteral("/voucher.pdf"));
     }
 
+    void aWideLogoKeepsItsProportions()
+    {
+        // Issue 21: a 240×80 logo was drawn square. poppler renders the page; the logo's pure red
+        // is found on it and its box measured.
+        QImage wide(240, 80, QImage::Format_RGB32);
+        wide.fill(QColor(255, 0, 0));
+        auto v = mailer().voucher(bookingId);
+        QVERIFY(v.ok());
+        v.value().logo = wide;
+        const QString path = work + QStringLiteral("/wide-logo.pdf");
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(documents::voucherPdf(v.value()));
+        f.close();
+        QProcess p;
+        p.start(QStringLiteral("pdftoppm"),
+                {QStringLiteral("-r"), QStringLiteral("72"), QStringLiteral("-png"),
+                 QStringLiteral("-singlefile"), path, work + QStringLiteral("/wide-logo")});
+        QVERIFY(p.waitForFinished(20'000));
+        const QImage page(work + QStringLiteral("/wide-logo.png"));
+        QVERIFY(!page.isNull());
+        QRect box;
+        for (int y = 0; y < page.height(); ++y)
+            for (int x = 0; x < page.width(); ++x) {
+                const QColor c = page.pixelColor(x, y);
+                if (c.red() > 220 && c.green() < 40 && c.blue() < 40)
+                    box = box.united(QRect(x, y, 1, 1));
+            }
+        QVERIFY(!box.isEmpty());
+        const double aspect = double(box.width()) / double(box.height());
+        QVERIFY2(aspect > 2.8 && aspect < 3.2,
+                 qPrintable(QStringLiteral("logo drawn %1×%2 px").arg(box.width()).arg(box.height())));
+        QVERIFY2(box.width() < page.width() / 3, qPrintable(QString::number(box.width())));
+        if (qEnvironmentVariableIsSet("KASP_SCREENSHOT_DIR"))
+            page.save(qEnvironmentVariable("KASP_SCREENSHOT_DIR") + QStringLiteral("/voucher-wide-logo.png"));
+    }
+
     void sentAndReadBackByAMailClient()
     {
         mail::SmtpServer server;

@@ -78,8 +78,14 @@ QString voucherHtml(const VoucherData &v)
     QString html;
     html += QStringLiteral("<html><body style='font-family:\"DejaVu Sans\"; font-size:11pt'>");
     html += QStringLiteral("<table width='100%'><tr>");
-    if (!v.logo.isNull())
-        html += QStringLiteral("<td width='90'><img src='kasp:logo' width='72' height='72'></td>");
+    if (!v.logo.isNull()) {
+        // Fitted into 180×72 with its own proportions: a wide logo stays wide (issue 21).
+        const QSize drawn = v.logo.size().scaled(QSize(180, 72), Qt::KeepAspectRatio);
+        html += QStringLiteral("<td width='%1'><img src='kasp:logo' width='%2' height='%3'></td>")
+                    .arg(drawn.width() + 18)
+                    .arg(drawn.width())
+                    .arg(drawn.height());
+    }
     html += QStringLiteral("<td><span style='font-size:16pt'><b>%1</b></span><br>"
                            "<span style='color:#4b5563'>%2</span></td></tr></table>")
                 .arg(esc(v.sanatorium), esc(v.contacts));
