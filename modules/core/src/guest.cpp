@@ -160,11 +160,18 @@ Status validateGuest(const Guest &guest, QDate today)
 
 Status checkGuestTexts(const Guest &guest)
 {
-    for (const QString &part : {guest.lastName, guest.firstName, guest.middleName}) {
-        if (part.size() > textlimits::kName)
+    QStringList texts;
+    for (const GuestFieldDef &def : guestFields()) {
+        if (def.type != GuestFieldType::Text)
+            continue;
+        const QString text = def.value(guest).toString();
+        const int max = textlimits::maxLengthOf(QString::fromLatin1(def.wireName));
+        if (text.size() > max)
             return Error{QStringLiteral("guest.too_long"),
-                         QCoreApplication::translate("kasp::Guest", "A name is longer than %1 characters")
-                             .arg(textlimits::kName)};
+                         QCoreApplication::translate("kasp::Guest", "«%1» is longer than %2 characters")
+                             .arg(guestFieldTitle(def.field))
+                             .arg(max)};
+        texts << text;
     }
     if (guest.phones.size() > textlimits::kListItems || guest.emails.size() > textlimits::kListItems ||
         guest.tags.size() > textlimits::kListItems)
@@ -177,7 +184,6 @@ Status checkGuestTexts(const Guest &guest)
                          QCoreApplication::translate("kasp::Guest", "A tag is longer than %1 characters")
                              .arg(textlimits::kTag)};
     }
-    QStringList texts{guest.lastName, guest.firstName, guest.middleName};
     texts += guest.emails;
     texts += guest.tags;
     for (const QString &text : std::as_const(texts)) {

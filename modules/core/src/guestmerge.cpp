@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <QCoreApplication>
 #include <QLocale>
+#include <type_traits>
 
 namespace kasp {
 
@@ -55,19 +56,72 @@ bool keepsFirst(const Guest &a, const Guest &b)
 
 namespace {
 
-// A text field: empty when blank, different when the trimmed texts differ.
-template <QString Guest::*member>
-GuestFieldDef textField(MergeField field, const char *wire, const char *title)
+template <typename T> constexpr GuestFieldType fieldTypeOf()
 {
+    if constexpr (std::is_same_v<T, QDate>)
+        return GuestFieldType::Date;
+    else if constexpr (std::is_same_v<T, Id>)
+        return GuestFieldType::Id;
+    else {
+        static_assert(std::is_same_v<T, QString>, "a guest field is text, a date or an id");
+        return GuestFieldType::Text;
+    }
+}
+
+template <typename T> bool valueEmpty(const T &value)
+{
+    if constexpr (std::is_same_v<T, QString>)
+        return value.trimmed().isEmpty();
+    else if constexpr (std::is_same_v<T, QDate>)
+        return !value.isValid();
+    else
+        return value.isNull();
+}
+
+// A field as people read it: text trimmed, a date by the locale, a manager as its id (the views
+// name it).
+template <typename T> QString valueText(const T &value)
+{
+    if constexpr (std::is_same_v<T, QString>)
+        return value;
+    else if constexpr (std::is_same_v<T, QDate>)
+        return value.isValid() ? QLocale().toString(value, QLocale::ShortFormat) : QString();
+    else
+        return idToString(value);
+}
+
+template <typename T> bool differAsRead(const T &a, const T &b)
+{
+    if constexpr (std::is_same_v<T, QString>)
+        return a.trimmed() != b.trimmed();
+    else
+        return a != b;
+}
+
+template <typename T> struct MemberOf;
+template <typename T> struct MemberOf<T Guest::*>
+{
+    using Type = T;
+};
+
+// One row of the table from the member it describes: everything else follows from its type.
+template <auto member>
+GuestFieldDef field(MergeField which, const char *wire, const char *column, const char *title)
+{
+    using T = typename MemberOf<decltype(member)>::Type;
     return GuestFieldDef{
-        field,
+        which,
         wire,
+        column,
+        fieldTypeOf<T>(),
         title,
-        [](const Guest &g) { return (g.*member).trimmed().isEmpty(); },
-        [](const Guest &a, const Guest &b) { return (a.*member).trimmed() != (b.*member).trimmed(); },
+        [](const Guest &g) { return QVariant::fromValue(g.*member); },
+        [](Guest &g, const QVariant &v) { g.*member = v.value<T>(); },
+        [](const Guest &g) { return valueEmpty(g.*member); },
+        [](const Guest &a, const Guest &b) { return differAsRead(a.*member, b.*member); },
         [](const Guest &a, const Guest &b) { return a.*member == b.*member; },
         [](Guest &to, const Guest &from) { to.*member = from.*member; },
-        [](const Guest &g) { return g.*member; },
+        [](const Guest &g) { return valueText(g.*member); },
     };
 }
 
@@ -76,26 +130,16 @@ GuestFieldDef textField(MergeField field, const char *wire, const char *title)
 const QList<GuestFieldDef> &guestFields()
 {
     static const QList<GuestFieldDef> fields{
-        textField<&Guest::lastName>(MergeField::LastName, "lastName",
-                                    QT_TRANSLATE_NOOP("kasp::GuestField", "Surname")),
-        textField<&Guest::firstName>(MergeField::FirstName, "firstName",
-                                     QT_TRANSLATE_NOOP("kasp::GuestField", "First name")),
-        textField<&Guest::middleName>(MergeField::MiddleName, "middleName",
-                                      QT_TRANSLATE_NOOP("kasp::GuestField", "Patronymic")),
-        {MergeField::BirthDate, "birthDate", QT_TRANSLATE_NOOP("kasp::GuestField", "Birth date"),
-         [](const Guest &g) { return !g.birthDate.isValid(); },
-         [](const Guest &a, const Guest &b) { return a.birthDate != b.birthDate; },
-         [](const Guest &a, const Guest &b) { return a.birthDate == b.birthDate; },
-         [](Guest &to, const Guest &from) { to.birthDate = from.birthDate; },
-         [](const Guest &g) {
-             return g.birthDate.isValid() ? QLocale().toString(g.birthDate, QLocale::ShortFormat) : QString();
-         }},
-        {MergeField::Manager, "managerId", QT_TRANSLATE_NOOP("kasp::GuestField", "Manager"),
-         [](const Guest &g) { return g.managerId.isNull(); },
-         [](const Guest &a, const Guest &b) { return a.managerId != b.managerId; },
-         [](const Guest &a, const Guest &b) { return a.managerId == b.managerId; },
-         [](Guest &to, const Guest &from) { to.managerId = from.managerId; },
-         [](const Guest &g) { return idToString(g.managerId); }},
+        field<&Guest::lastName>(MergeField::LastName, "lastName", "last_name",
+                                QT_TRANSLATE_NOOP("kasp::GuestField", "Surname")),
+        field<&Guest::firstName>(MergeField::FirstName, "firstName", "first_name",
+                                 QT_TRANSLATE_NOOP("kasp::GuestField", "First name")),
+        field<&Guest::middleName>(MergeField::MiddleName, "middleName", "middle_name",
+                                  QT_TRANSLATE_NOOP("kasp::GuestField", "Patronymic")),
+        field<&Guest::birthDate>(MergeField::BirthDate, "birthDate", "birth_date",
+                                 QT_TRANSLATE_NOOP("kasp::GuestField", "Birth date")),
+        field<&Guest::managerId>(MergeField::Manager, "managerId", "manager_id",
+                                 QT_TRANSLATE_NOOP("kasp::GuestField", "Manager")),
     };
     return fields;
 }

@@ -1,6 +1,7 @@
 #include "kasp/core/mutation.h"
 
 #include "jsoncodec.h"
+#include "kasp/core/guestmerge.h"
 
 #include <limits>
 #include <QCoreApplication>
@@ -59,21 +60,54 @@ QList<Phone> readPhones(Reader &reader)
 
 // ---- Guest --------------------------------------------------------------------------------------
 
+namespace {
+
+// The single-value fields are guestFields()'; every type is a string on the wire.
+QString fieldToJson(const GuestFieldDef &def, const Guest &guest)
+{
+    const QVariant value = def.value(guest);
+    switch (def.type) {
+    case GuestFieldType::Date:
+        return dateToJson(value.toDate());
+    case GuestFieldType::Id:
+        return idToString(value.value<Id>());
+    case GuestFieldType::Text:
+        break;
+    }
+    return value.toString();
+}
+
+void fieldFromJson(const GuestFieldDef &def, Reader &r, Guest &guest)
+{
+    const QString key = QLatin1String(def.wireName);
+    switch (def.type) {
+    case GuestFieldType::Date:
+        def.setValue(guest, r.date(key, Need::Optional));
+        return;
+    case GuestFieldType::Id:
+        def.setValue(guest, QVariant::fromValue(r.id(key, Need::Optional)));
+        return;
+    case GuestFieldType::Text:
+        def.setValue(guest, r.string(key));
+        return;
+    }
+}
+
+} // namespace
+
 QJsonObject toJson(const Guest &guest)
 {
-    return QJsonObject{
+    QJsonObject json{
         {QStringLiteral("id"), idToString(guest.id)},
-        {QStringLiteral("lastName"), guest.lastName},
-        {QStringLiteral("firstName"), guest.firstName},
-        {QStringLiteral("middleName"), guest.middleName},
-        {QStringLiteral("birthDate"), dateToJson(guest.birthDate)},
         {QStringLiteral("phones"), phonesToJson(guest.phones)},
         {QStringLiteral("emails"), QJsonArray::fromStringList(guest.emails)},
         {QStringLiteral("tags"), QJsonArray::fromStringList(guest.tags)},
-        {QStringLiteral("managerId"), idToString(guest.managerId)},
         {QStringLiteral("createdAt"), dateTimeToJson(guest.createdAt)},
         {QStringLiteral("updatedAt"), dateTimeToJson(guest.updatedAt)},
     };
+    for (const GuestFieldDef &def : guestFields())
+        json.insert(QLatin1String(def.wireName), fieldToJson(def, guest));
+    return json;
 }
 
 Result<Guest> guestFromJson(const QJsonObject &json)
@@ -81,14 +115,11 @@ Result<Guest> guestFromJson(const QJsonObject &json)
     Reader r(json);
     Guest g;
     g.id = r.id(QStringLiteral("id"), Need::Required);
-    g.lastName = r.string(QStringLiteral("lastName"));
-    g.firstName = r.string(QStringLiteral("firstName"));
-    g.middleName = r.string(QStringLiteral("middleName"));
-    g.birthDate = r.date(QStringLiteral("birthDate"), Need::Optional);
+    for (const GuestFieldDef &def : guestFields())
+        fieldFromJson(def, r, g);
     g.phones = readPhones(r);
     g.emails = r.strings(QStringLiteral("emails"));
     g.tags = r.strings(QStringLiteral("tags"));
-    g.managerId = r.id(QStringLiteral("managerId"), Need::Optional);
     g.createdAt = r.dateTime(QStringLiteral("createdAt"), Need::Optional);
     g.updatedAt = r.dateTime(QStringLiteral("updatedAt"), Need::Optional);
     if (r.failed())

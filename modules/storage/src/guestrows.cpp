@@ -1,11 +1,13 @@
 #include "kasp/storage/guestrows.h"
 
+#include "kasp/core/guestmerge.h"
 #include "kasp/core/isotime.h"
 #include "kasp/storage/sqlhelpers.h"
 
 #include <QSqlQuery>
 
 #include <QStringList>
+#include <vector>
 
 namespace kasp::storage {
 
@@ -13,13 +15,15 @@ namespace {
 
 // The guests table: each column, how its value comes from the card and how it goes back into
 // one. `onUpdate`: rewritten when the card changes (the id and the creation time are not).
-// `read`: nullptr for a column derived from others (the search name, the main phone).
+// `read`: nullptr for a column derived from others (the search name, the main phone). The card's
+// single-value fields are core's guestFields() (`field`), one column each.
 struct GuestColumn
 {
     const char *name;
     void (*bind)(BulkWriter &, const Guest &, const QDateTime &now);
     bool onUpdate;
     void (*read)(Guest &, const QVariant &) = nullptr;
+    const GuestFieldDef *field = nullptr;
 };
 
 void textOrNull(BulkWriter &w, const QString &value)
@@ -35,42 +39,90 @@ void instant(BulkWriter &w, const QDateTime &at, const QDateTime &now)
     w.integer((at.isValid() ? at : now).toMSecsSinceEpoch());
 }
 
-const GuestColumn kGuestColumns[] = {
-    {"id", [](BulkWriter &w, const Guest &g, const QDateTime &) { w.text(idToString(g.id)); }, false,
-     [](Guest &g, const QVariant &v) { g.id = sql::toId(v); }},
-    {"last_name", [](BulkWriter &w, const Guest &g, const QDateTime &) { w.text(g.lastName); }, true,
-     [](Guest &g, const QVariant &v) { g.lastName = v.toString(); }},
-    {"first_name", [](BulkWriter &w, const Guest &g, const QDateTime &) { w.text(g.firstName); }, true,
-     [](Guest &g, const QVariant &v) { g.firstName = v.toString(); }},
-    {"middle_name", [](BulkWriter &w, const Guest &g, const QDateTime &) { w.text(g.middleName); }, true,
-     [](Guest &g, const QVariant &v) { g.middleName = v.toString(); }},
-    {"birth_date",
-     [](BulkWriter &w, const Guest &g, const QDateTime &) { textOrNull(w, isoDate(g.birthDate)); }, true,
-     [](Guest &g, const QVariant &v) { g.birthDate = sql::toDate(v); }},
-    {"manager_id",
-     [](BulkWriter &w, const Guest &g, const QDateTime &) {
-         textOrNull(w, g.managerId.isNull() ? QString() : idToString(g.managerId));
-     },
-     true, [](Guest &g, const QVariant &v) { g.managerId = sql::toId(v); }},
-    {"search_name", [](BulkWriter &w, const Guest &g, const QDateTime &) { w.text(g.searchName()); }, true},
-    {"main_phone",
-     [](BulkWriter &w, const Guest &g, const QDateTime &) {
-         textOrNull(w, g.phones.isEmpty() ? QString() : g.phones.first().e164());
-     },
-     true},
-    {"created_at", [](BulkWriter &w, const Guest &g, const QDateTime &now) { instant(w, g.createdAt, now); },
-     false, [](Guest &g, const QVariant &v) { g.createdAt = sql::toInstant(v); }},
-    {"updated_at", [](BulkWriter &w, const Guest &g, const QDateTime &now) { instant(w, g.updatedAt, now); },
-     true, [](Guest &g, const QVariant &v) { g.updatedAt = sql::toInstant(v); }},
-};
+// A text field is stored as it is (empty, not NULL: the name columns are NOT NULL); an unset date
+// or id is NULL.
+void bindField(BulkWriter &w, const GuestFieldDef &def, const Guest &guest)
+{
+    const QVariant value = def.value(guest);
+    switch (def.type) {
+    case GuestFieldType::Text:
+        w.text(value.toString());
+        return;
+    case GuestFieldType::Date:
+        textOrNull(w, isoDate(value.toDate()));
+        return;
+    case GuestFieldType::Id:
+        textOrNull(w, idToString(value.value<Id>()));
+        return;
+    }
+}
+
+void readField(const GuestFieldDef &def, Guest &guest, const QVariant &stored)
+{
+    switch (def.type) {
+    case GuestFieldType::Text:
+        def.setValue(guest, stored.toString());
+        return;
+    case GuestFieldType::Date:
+        def.setValue(guest, sql::toDate(stored));
+        return;
+    case GuestFieldType::Id:
+        def.setValue(guest, QVariant::fromValue(sql::toId(stored)));
+        return;
+    }
+}
+
+const std::vector<GuestColumn> &guestColumns()
+{
+    static const std::vector<GuestColumn> columns = [] {
+        std::vector<GuestColumn> list{
+            {"id", [](BulkWriter &w, const Guest &g, const QDateTime &) { w.text(idToString(g.id)); }, false,
+             [](Guest &g, const QVariant &v) { g.id = sql::toId(v); }},
+        };
+        for (const GuestFieldDef &def : guestFields())
+            list.push_back({def.column, nullptr, true, nullptr, &def});
+        list.insert(
+            list.end(),
+            {
+                {"search_name",
+                 [](BulkWriter &w, const Guest &g, const QDateTime &) { w.text(g.searchName()); }, true},
+                {"main_phone",
+                 [](BulkWriter &w, const Guest &g, const QDateTime &) {
+                     textOrNull(w, g.phones.isEmpty() ? QString() : g.phones.first().e164());
+                 },
+                 true},
+                {"created_at",
+                 [](BulkWriter &w, const Guest &g, const QDateTime &now) { instant(w, g.createdAt, now); },
+                 false, [](Guest &g, const QVariant &v) { g.createdAt = sql::toInstant(v); }},
+                {"updated_at",
+                 [](BulkWriter &w, const Guest &g, const QDateTime &now) { instant(w, g.updatedAt, now); },
+                 true, [](Guest &g, const QVariant &v) { g.updatedAt = sql::toInstant(v); }},
+            });
+        return list;
+    }();
+    return columns;
+}
+
+bool readsBack(const GuestColumn &c)
+{
+    return c.read || c.field;
+}
+
+void bindColumn(const GuestColumn &c, BulkWriter &w, const Guest &guest, const QDateTime &now)
+{
+    if (c.field)
+        bindField(w, *c.field, guest);
+    else
+        c.bind(w, guest, now);
+}
 
 } // namespace
 
 QString guestColumnsSql()
 {
     QStringList names;
-    for (const GuestColumn &c : kGuestColumns)
-        if (c.read)
+    for (const GuestColumn &c : guestColumns())
+        if (readsBack(c))
             names << QLatin1String(c.name);
     return names.join(QLatin1String(", "));
 }
@@ -78,9 +130,12 @@ QString guestColumnsSql()
 void readGuestRow(const QSqlQuery &q, Guest &guest)
 {
     int i = 0;
-    for (const GuestColumn &c : kGuestColumns)
-        if (c.read)
+    for (const GuestColumn &c : guestColumns()) {
+        if (c.field)
+            readField(*c.field, guest, q.value(i++));
+        else if (c.read)
             c.read(guest, q.value(i++));
+    }
 }
 
 namespace {
@@ -88,7 +143,7 @@ namespace {
 QString insertText()
 {
     QStringList names;
-    for (const GuestColumn &c : kGuestColumns)
+    for (const GuestColumn &c : guestColumns())
         names << QLatin1String(c.name);
     return QStringLiteral("INSERT INTO guests (%1) VALUES (%2)")
         .arg(names.join(QLatin1String(", ")),
@@ -98,7 +153,7 @@ QString insertText()
 QString updateText()
 {
     QStringList sets;
-    for (const GuestColumn &c : kGuestColumns)
+    for (const GuestColumn &c : guestColumns())
         if (c.onUpdate)
             sets << QLatin1String(c.name) + QStringLiteral(" = ?");
     return QStringLiteral("UPDATE guests SET %1 WHERE id = ?").arg(sets.join(QLatin1String(", ")));
@@ -133,9 +188,9 @@ GuestRowWriter::GuestRowWriter(QSqlDatabase db)
 
 Status GuestRowWriter::bindAndRun(BulkWriter &writer, const Guest &guest, const QDateTime &now, bool update)
 {
-    for (const GuestColumn &c : kGuestColumns)
+    for (const GuestColumn &c : guestColumns())
         if (!update || c.onUpdate)
-            c.bind(writer, guest, now);
+            bindColumn(c, writer, guest, now);
     if (update)
         writer.text(idToString(guest.id));
     return writer.insert();

@@ -9,6 +9,10 @@
 
 namespace kasp {
 
+// The card's single-value fields, each described once in guestFields() (guestmerge.h): its wire
+// name, column and title. A new one is a member below, a value here and a row there.
+enum class MergeField { LastName, FirstName, MiddleName, BirthDate, Manager };
+
 struct Guest
 {
     Id id;

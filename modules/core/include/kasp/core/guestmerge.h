@@ -3,6 +3,8 @@
 // touch, booking, deal and task moved to the survivor) is one mutation, guest.merge (SYNC.md).
 #include "kasp/core/guest.h"
 
+#include <QVariant>
+
 namespace kasp {
 
 // Why two cards look like one person. Flags: a pair may share a phone and an e-mail at once.
@@ -19,18 +21,27 @@ int duplicateReasons(const Guest &a, const Guest &b);
 // the smaller id, so that two desktops suggest the same survivor.
 bool keepsFirst(const Guest &a, const Guest &b);
 
-// The single-value fields where the two cards may disagree and the user picks one.
-enum class MergeField { LastName, FirstName, MiddleName, BirthDate, Manager };
+// The value types a single-value field of the guest can have. Each type has one spelling on the
+// wire (a JSON string; a date as ISO, null when unset; an id as text, "" when unset) and in the
+// desk's column (text; a date or an id NULL when unset).
+enum class GuestFieldType { Text, Date, Id };
 
-// Each single-value field of the guest described once: its wire name, its title, and how it is
-// read, compared and copied. The merge (what conflicts, what the merged card takes), the undo of
-// an edit (revertEdit) and the merge comparison view all walk this table, so a new single-value
-// field of the guest is a member of Guest and one row in guestmerge.cpp.
+// Each single-value field of the guest described once: its wire name, its column, its title, and
+// how it is read, compared and copied. The codec (toJson / guestFromJson), the desk's guest rows
+// (GuestRowWriter: write and read back), the text checks, the merge (what conflicts, what the
+// merged card takes), the undo of an edit (revertEdit) and the merge comparison view all walk this
+// table, so a new single-value field of the guest is a member of Guest, its MergeField value and
+// one row in guestmerge.cpp (then its migration and the card's and the form's UI).
 struct GuestFieldDef
 {
     MergeField field;
     const char *wireName; // as in the guest's JSON ("lastName")
-    const char *title;    // QT_TRANSLATE_NOOP("kasp::GuestField", ...): guestFieldTitle()
+    const char *column;   // the desk's guests table ("last_name")
+    GuestFieldType type;
+    const char *title; // QT_TRANSLATE_NOOP("kasp::GuestField", ...): guestFieldTitle()
+    // The value as its type's QVariant (QString, QDate, Id), and back: the codec and the rows.
+    QVariant (*value)(const Guest &);
+    void (*setValue)(Guest &, const QVariant &);
     bool (*isEmpty)(const Guest &);
     bool (*differ)(const Guest &a, const Guest &b); // as a person reads them (trimmed text)
     bool (*same)(const Guest &a, const Guest &b);   // exactly (the undo of an edit)

@@ -2,8 +2,9 @@
 // A guest's rows described once: the guests table's columns, the child tables (phones, e-mails,
 // tags), and how each value derives from a Guest (the search name, the main phone, a phone's
 // reversed digits). Every writer of guest rows goes through here: the desk's write path
-// (GuestRepository::storeLocal), a pulled page (ReplicaStore), the demo generator. A new column of
-// the guest is added in guestrows.cpp once.
+// (GuestRepository::storeLocal), a pulled page (ReplicaStore), the demo generator. The card's
+// single-value fields come from core's guestFields() (a new one needs no change here); a derived
+// column is added in guestrows.cpp once.
 #include "kasp/core/guest.h"
 #include "kasp/core/result.h"
 #include "kasp/storage/bulkwriter.h"
