@@ -23,7 +23,8 @@ public:
     // `sync` may be null or without a server: the desk checks on its own.
     DeskSignIn(QSqlDatabase db, const Clock &clock, SyncSession *sync, QObject *parent = nullptr);
 
-    // Answers once: the person (active, as this desk knows them), or why not in Russian.
+    // Answers once, later (the argon2id check runs off the UI thread): the person (active, as this
+    // desk knows them), or why not in Russian. One check at a time.
     void check(const QString &login, const QString &password, SignInDialog::Answer done);
     // The same, for a SignInDialog, and the wait its countdown shows.
     SignInDialog::Check checker();
@@ -33,13 +34,20 @@ public:
     Result<User> acceptedByServer(const QString &login, const QString &password);
 
 private:
-    void checkOffline(const QString &login, const QString &password, const SignInDialog::Answer &done);
+    // The argon2id work of these (~100 ms each) runs off the UI thread; `done` comes back on it.
+    void checkOffline(const QString &login, const QString &password, const SignInDialog::Answer &done,
+                      bool serverAway);
+    void keepVerifier(const QString &login, const QString &password, const SignInDialog::Answer &done);
+    void refused(const QString &login, const QString &password, const Error &e,
+                 const SignInDialog::Answer &done);
+    Result<User> signedInByServer(const QString &login) const;
     Result<User> person(const QString &login) const;
 
     QSqlDatabase m_db;
     const Clock &m_clock;
     SyncSession *m_sync;
     session::SignInGate m_gate;
+    bool m_checking = false; // a check is under way (another is refused: signin.busy)
 };
 
 } // namespace kasp::app

@@ -6,6 +6,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPointer>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -28,7 +29,8 @@ QString roleTitle(Role role)
 SignInDialog::SignInDialog(const QList<User> &users, const QString &login, Check check, Mode mode,
                            QWidget *parent)
     : QDialog(parent), m_check(std::move(check)), m_mode(mode), m_combo(new QComboBox),
-      m_password(new QLineEdit), m_error(new QLabel), m_wait(new QLabel), m_waitTimer(new QTimer(this))
+      m_password(new QLineEdit), m_error(new QLabel), m_wait(new QLabel), m_busyBar(new QProgressBar),
+      m_waitTimer(new QTimer(this))
 {
     setObjectName(mode == Mode::Locked ? QStringLiteral("lockScreen") : QStringLiteral("signInDialog"));
     setWindowTitle(mode == Mode::Locked ? tr("KASP — desk locked") : tr("KASP — sign in"));
@@ -48,6 +50,16 @@ SignInDialog::SignInDialog(const QList<User> &users, const QString &login, Check
     m_wait->setObjectName(QStringLiteral("signInWait"));
     m_wait->setWordWrap(true);
     m_wait->hide();
+    m_busyBar->setObjectName(QStringLiteral("signInBusy"));
+    m_listOpen = mode == Mode::SignIn;
+    m_busyBar->setRange(0, 0); // running, with no end known
+    m_busyBar->setTextVisible(false);
+    m_busyBar->setMaximumHeight(6);
+    // Keeps its place while hidden: the dialog does not jump for a check of a tenth of a second.
+    QSizePolicy keep = m_busyBar->sizePolicy();
+    keep.setRetainSizeWhenHidden(true);
+    m_busyBar->setSizePolicy(keep);
+    m_busyBar->hide();
     m_waitTimer->setInterval(1000);
     connect(m_waitTimer, &QTimer::timeout, this, &SignInDialog::updateWait);
 
@@ -62,6 +74,7 @@ SignInDialog::SignInDialog(const QList<User> &users, const QString &login, Check
     if (mode == Mode::Locked) {
         m_switchUser = buttons->addButton(tr("Switch user"), QDialogButtonBox::ActionRole);
         connect(m_switchUser, &QPushButton::clicked, this, [this] {
+            m_listOpen = true;
             m_combo->setEnabled(true);
             m_switchUser->setEnabled(false);
             m_signIn->setText(tr("Sign in"));
@@ -91,6 +104,7 @@ SignInDialog::SignInDialog(const QList<User> &users, const QString &login, Check
     layout->addLayout(form);
     layout->addWidget(m_error);
     layout->addWidget(m_wait);
+    layout->addWidget(m_busyBar);
     layout->addWidget(buttons);
     setMinimumWidth(460);
     connect(m_combo, &QComboBox::currentIndexChanged, this, [this] {
@@ -156,10 +170,16 @@ void SignInDialog::setBusy(bool busy)
     m_busy = busy;
     m_signIn->setEnabled(!busy);
     m_password->setEnabled(!busy);
+    m_busyBar->setVisible(busy);
+    // The list stays as it is while its person is checked (at the lock: closed until «Сменить
+    // пользователя»).
+    m_combo->setEnabled(!busy && m_listOpen);
+    if (m_switchUser)
+        m_switchUser->setEnabled(!busy && !m_listOpen);
     if (busy)
         m_signIn->setText(tr("Checking…"));
     else
-        m_signIn->setText(m_mode == Mode::Locked && !m_combo->isEnabled() ? tr("Unlock") : tr("Sign in"));
+        m_signIn->setText(m_mode == Mode::Locked && !m_listOpen ? tr("Unlock") : tr("Sign in"));
 }
 
 void SignInDialog::submit()

@@ -12,6 +12,7 @@
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QProgressBar;
 class QPushButton;
 class QTimer;
 
@@ -45,6 +46,10 @@ public:
     // While the chosen login must wait, «Войти» is disabled and a line counts the seconds down.
     void setWait(Wait wait);
     QString waitText() const;
+    // A check is under way (the server, or the argon2id work off the UI thread): the window still
+    // answers, shows a running bar and «Проверяем…», and takes no second attempt.
+    bool isBusy() const { return m_busy; }
+    QProgressBar *busyBar() const { return m_busyBar; }
 
     QComboBox *userBox() const { return m_combo; }
     QLineEdit *passwordEdit() const { return m_password; }
@@ -68,10 +73,12 @@ private:
     User m_signedIn;
     QString m_errorCode;
     bool m_busy = false;
+    bool m_listOpen = false; // the person may be chosen (not at the lock before «Сменить пользователя»)
     QComboBox *m_combo;
     QLineEdit *m_password;
     QLabel *m_error;
     QLabel *m_wait;
+    QProgressBar *m_busyBar;
     Wait m_waitFor;
     QTimer *m_waitTimer;
     QPushButton *m_signIn;

@@ -795,6 +795,10 @@
 <context>
     <name>kasp::app::DuplicatesController</name>
     <message>
+    <message>
+        <source>A sign-in is being checked. Wait a moment.</source>
+        <translation>Вход уже проверяется. Подождите немного.</translation>
+    </message>
         <source>Cards merged.</source>
         <translation>Карточки объединены.</translation>
     </message>

@@ -9,6 +9,7 @@
 #include "kasp/demo/demogenerator.h"
 #include "kasp/session/settings.h"
 #include "kasp/storage/connectionfactory.h"
+#include "kasp/storage/signinrepository.h"
 #include "kasp/storage/userrepository.h"
 #include "kasp/testsupport/testenv.h"
 #include "mainwindow.h"
@@ -20,9 +21,11 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMainWindow>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QtTest>
@@ -47,6 +50,13 @@ void signInAs(app::SignInDialog *dialog, const QString &login, const QString &pa
     dialog->userBox()->setCurrentIndex(index);
     dialog->passwordEdit()->setText(password);
     QTest::keyClick(dialog->passwordEdit(), Qt::Key_Return);
+}
+
+// The same, and waits for the check's answer (it comes later: the argon2id work is off the UI thread).
+void signInAndWait(app::SignInDialog *dialog, const QString &login, const QString &password)
+{
+    signInAs(dialog, login, password);
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->isBusy(), 10000);
 }
 
 template <typename T> T *modal()
@@ -103,7 +113,7 @@ private slots:
         // Nothing typed: asked for, nothing checked.
         dialog.submit();
         QCOMPARE(dialog.errorText(), QStringLiteral("Введите пароль."));
-        signInAs(&dialog, QStringLiteral("anna"), QStringLiteral("director-demo"));
+        signInAndWait(&dialog, QStringLiteral("anna"), QStringLiteral("director-demo"));
         QVERIFY(dialog.isVisible());
         QCOMPARE(dialog.result(), int(QDialog::Rejected));
         QVERIFY(dialog.signedIn().id.isNull());
@@ -115,10 +125,70 @@ private slots:
                  qPrintable(test::squeezedLabels(&dialog).join(" | ")));
         shoot(&dialog, QStringLiteral("signin-wrong.png"));
 
-        signInAs(&dialog, QStringLiteral("anna"), QStringLiteral("anna-demo"));
+        signInAndWait(&dialog, QStringLiteral("anna"), QStringLiteral("anna-demo"));
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
         QCOMPARE(dialog.signedIn().login, QStringLiteral("anna"));
         QCOMPARE(dialog.signedIn().role, Role::Consultant);
+    }
+
+    // The argon2id check (~100 ms) runs off the UI thread: while it runs the dialog answers (its
+    // timers fire, it repaints), shows a running bar and «Проверяем…», and takes no second attempt;
+    // the desk itself refuses a second check while one is under way, so the throttle counts each.
+    void theCheckKeepsTheDialogResponsive()
+    {
+        app::DeskSignIn signIn(db, clock, nullptr);
+        app::SignInDialog dialog(staff(), QStringLiteral("olga"), signIn.checker());
+        dialog.setWait(signIn.waiter());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        int ticks = 0;
+        QTimer ticker;
+        ticker.setInterval(5);
+        connect(&ticker, &QTimer::timeout, this, [&] { ++ticks; });
+        ticker.start();
+        dialog.passwordEdit()->setText(QStringLiteral("olga-demo"));
+        QElapsedTimer took;
+        took.start();
+        QTest::keyClick(dialog.passwordEdit(), Qt::Key_Return);
+        // Back from the key press with the check still running (it blocked the thread before).
+        QVERIFY(took.elapsed() < 50);
+        QVERIFY(dialog.isBusy());
+        QVERIFY(dialog.isVisible());
+        QCOMPARE(dialog.signInButton()->text(), QStringLiteral("Проверяем…"));
+        QVERIFY(!dialog.signInButton()->isEnabled());
+        QVERIFY(!dialog.passwordEdit()->isEnabled());
+        QVERIFY(!dialog.userBox()->isEnabled());
+        QVERIFY(dialog.busyBar()->isVisible());
+        shoot(&dialog, QStringLiteral("signin-checking.png"));
+        // A second attempt while it runs: the dialog takes none, and the desk refuses a forced one.
+        dialog.submit();
+        std::optional<Result<User>> forced;
+        signIn.check(QStringLiteral("olga"), QStringLiteral("guess"),
+                     [&](const Result<User> &r) { forced = r; });
+        QVERIFY(forced.has_value());
+        QCOMPARE(forced->error().code, QStringLiteral("signin.busy"));
+        const int ticksBefore = ticks;
+        QTRY_COMPARE_WITH_TIMEOUT(dialog.result(), int(QDialog::Accepted), 10000);
+        QCOMPARE(dialog.signedIn().login, QStringLiteral("olga"));
+        qInfo() << "check took" << took.elapsed() << "ms; the UI thread's 5 ms timer fired"
+                << ticks - ticksBefore << "times meanwhile";
+        QVERIFY2(ticks - ticksBefore >= 3, qPrintable(QString::number(ticks - ticksBefore)));
+        QVERIFY(!dialog.busyBar()->isVisible());
+        // Nothing was counted against olga by the refused second check.
+        QCOMPARE(storage::DeskSignInRepository(db).get(QStringLiteral("olga")).value().failures, 0);
+        // Wrong passwords one after another are each counted: the third one throttles.
+        app::SignInDialog again(staff(), QStringLiteral("olga"), signIn.checker());
+        again.setWait(signIn.waiter());
+        again.show();
+        for (int i = 0; i < 3; ++i)
+            signInAndWait(&again, QStringLiteral("olga"), QStringLiteral("guess%1").arg(i));
+        QCOMPARE(storage::DeskSignInRepository(db).get(QStringLiteral("olga")).value().failures, 3);
+        QVERIFY(!again.signInButton()->isEnabled());
+        QCOMPARE(again.waitText(), QStringLiteral("Следующая попытка — через 30 с."));
+        clock.advanceSecs(30);
+        QTRY_VERIFY(again.signInButton()->isEnabled());
+        signInAndWait(&again, QStringLiteral("olga"), QStringLiteral("olga-demo"));
+        QCOMPARE(again.result(), int(QDialog::Accepted));
     }
 
     void failedAttemptsAreThrottled()
@@ -129,11 +199,11 @@ private slots:
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
         for (int i = 0; i < 2; ++i) {
-            signInAs(&dialog, QStringLiteral("director"), QStringLiteral("director%1").arg(i));
+            signInAndWait(&dialog, QStringLiteral("director"), QStringLiteral("director%1").arg(i));
             QCOMPARE(dialog.errorText(), QStringLiteral("Неверный пароль."));
             QVERIFY(dialog.signInButton()->isEnabled());
         }
-        signInAs(&dialog, QStringLiteral("director"), QStringLiteral("12345"));
+        signInAndWait(&dialog, QStringLiteral("director"), QStringLiteral("12345"));
         QCOMPARE(dialog.errorText(),
                  QStringLiteral(
                      "Неверный пароль. Слишком много неудачных попыток подряд: следующая — после паузы."));
@@ -150,6 +220,7 @@ private slots:
         // Forced past the button, the right password waits too, and nothing is counted.
         dialog.passwordEdit()->setText(QStringLiteral("director-demo"));
         dialog.submit();
+        QTRY_VERIFY(!dialog.isBusy());
         QVERIFY(dialog.isVisible());
         QCOMPARE(dialog.errorCode(), QStringLiteral("signin.throttled"));
         QCOMPARE(dialog.errorText(),
@@ -158,7 +229,7 @@ private slots:
         dialog.userBox()->setCurrentIndex(dialog.userBox()->findData(QStringLiteral("rop")));
         QVERIFY(dialog.signInButton()->isEnabled());
         QVERIFY(dialog.waitText().isEmpty());
-        signInAs(&dialog, QStringLiteral("rop"), QStringLiteral("rop-demo"));
+        signInAndWait(&dialog, QStringLiteral("rop"), QStringLiteral("rop-demo"));
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
         QCOMPARE(dialog.signedIn().login, QStringLiteral("rop"));
 
@@ -169,7 +240,7 @@ private slots:
         clock.advanceSecs(18);
         QTRY_VERIFY(again.signInButton()->isEnabled());
         QVERIFY(again.waitText().isEmpty());
-        signInAs(&again, QStringLiteral("director"), QStringLiteral("director-demo"));
+        signInAndWait(&again, QStringLiteral("director"), QStringLiteral("director-demo"));
         QCOMPARE(again.result(), int(QDialog::Accepted));
         QCOMPARE(again.signedIn().role, Role::Director);
     }
@@ -290,6 +361,10 @@ private slots:
         QVERIFY(screen->isVisible());
         screen->passwordEdit()->setText(QStringLiteral("olga-demo"));
         QTest::keyClick(screen->passwordEdit(), Qt::Key_Return);
+        QTRY_VERIFY(!screen->isBusy());
+        QVERIFY(!screen->userBox()->isEnabled()); // still the signed-in person's
+        QVERIFY(screen->switchUserButton()->isEnabled());
+        QCOMPARE(screen->signInButton()->text(), QStringLiteral("Разблокировать"));
         QCOMPARE(screen->errorText(), QStringLiteral("Неверный пароль."));
         QVERIFY(lock.isLocked());
         QTest::qWait(50);
@@ -318,7 +393,7 @@ private slots:
         QTest::qWait(50);
         QVERIFY2(test::clippedTexts(screen).isEmpty(), qPrintable(test::clippedTexts(screen).join(" | ")));
         shoot(screen, QStringLiteral("lock-screen-switch.png"));
-        signInAs(screen, QStringLiteral("olga"), QStringLiteral("anna-demo"));
+        signInAndWait(screen, QStringLiteral("olga"), QStringLiteral("anna-demo"));
         QCOMPARE(screen->errorText(), QStringLiteral("Неверный пароль."));
         QVERIFY(switched.isEmpty());
         signInAs(screen, QStringLiteral("olga"), QStringLiteral("olga-demo"));

@@ -1,5 +1,6 @@
 #include "kasp/session/passwordhash.h"
 
+#include <QtConcurrent/QtConcurrentRun>
 #include <sodium.h>
 
 namespace kasp::session {
@@ -34,6 +35,22 @@ bool PasswordHash::verify(const QString &verifier, const QString &password)
     const QByteArray utf8 = password.toUtf8();
     return crypto_pwhash_str_verify(v.constData(), utf8.constData(),
                                     static_cast<unsigned long long>(utf8.size())) == 0;
+}
+
+void PasswordHash::makeLater(const QString &password, QObject *context,
+                             std::function<void(const Result<QString> &)> done)
+{
+    QtConcurrent::run([password] {
+        return make(password);
+    }).then(context, [done = std::move(done)](const Result<QString> &verifier) { done(verifier); });
+}
+
+void PasswordHash::verifyLater(const QString &verifier, const QString &password, QObject *context,
+                               std::function<void(bool)> done)
+{
+    QtConcurrent::run([verifier, password] {
+        return verify(verifier, password);
+    }).then(context, [done = std::move(done)](bool matched) { done(matched); });
 }
 
 } // namespace kasp::session

@@ -33,10 +33,9 @@ Status SignInGate::countFailure(const QString &login)
     return {};
 }
 
-Status SignInGate::checkLocally(const QString &login, const QString &password)
+Result<QString> SignInGate::verifierFor(const QString &login) const
 {
-    storage::DeskSignInRepository repository(m_db);
-    auto record = repository.get(login);
+    auto record = storage::DeskSignInRepository(m_db).get(login);
     if (!record.ok())
         return record.error();
     if (const qint64 wait =
@@ -46,15 +45,36 @@ Status SignInGate::checkLocally(const QString &login, const QString &password)
     if (record.value().verifier.isEmpty())
         return Error{QStringLiteral("signin.not_on_this_desk"),
                      tr("There is no password for this person on this desk.")};
-    if (!PasswordHash::verify(record.value().verifier, password)) {
-        if (auto s = countFailure(login); !s.ok())
-            return s;
-        const qint64 wait = waitSecs(login).ok() ? waitSecs(login).value() : 0;
-        return Error{QStringLiteral("signin.wrong_password"),
-                     // The seconds: waitSecs(), counted down under the sign-in.
-                     wait > 0 ? tr("Wrong password. Too many failed attempts in a row: the next one waits.")
-                              : tr("Wrong password.")};
-    }
+    return record.value().verifier;
+}
+
+Status SignInGate::settle(const QString &login, bool matched)
+{
+    if (matched)
+        return storage::DeskSignInRepository(m_db).recordSuccess(login, m_clock.now());
+    if (auto s = countFailure(login); !s.ok())
+        return s;
+    const auto wait = waitSecs(login);
+    return Error{QStringLiteral("signin.wrong_password"),
+                 // The seconds: waitSecs(), counted down under the sign-in.
+                 wait.ok() && wait.value() > 0
+                     ? tr("Wrong password. Too many failed attempts in a row: the next one waits.")
+                     : tr("Wrong password.")};
+}
+
+Status SignInGate::checkLocally(const QString &login, const QString &password)
+{
+    auto verifier = verifierFor(login);
+    if (!verifier.ok())
+        return verifier.error();
+    return settle(login, PasswordHash::verify(verifier.value(), password));
+}
+
+Status SignInGate::keepVerifier(const QString &login, const QString &verifier)
+{
+    storage::DeskSignInRepository repository(m_db);
+    if (auto s = repository.setVerifier(login, verifier); !s.ok())
+        return s;
     return repository.recordSuccess(login, m_clock.now());
 }
 
@@ -63,25 +83,34 @@ Status SignInGate::acceptedByServer(const QString &login, const QString &passwor
     auto verifier = PasswordHash::make(password);
     if (!verifier.ok())
         return verifier.error();
-    storage::DeskSignInRepository repository(m_db);
-    if (auto s = repository.setVerifier(login, verifier.value()); !s.ok())
-        return s;
-    return repository.recordSuccess(login, m_clock.now());
+    return keepVerifier(login, verifier.value());
+}
+
+Result<QString> SignInGate::storedVerifier(const QString &login) const
+{
+    auto record = storage::DeskSignInRepository(m_db).get(login);
+    if (!record.ok())
+        return record.error();
+    return record.value().verifier;
+}
+
+Status SignInGate::settleRefused(const QString &login, bool staleVerifier)
+{
+    if (staleVerifier) {
+        qCInfo(lcSignIn).noquote() << "the server refused a password this desk knew for" << login
+                                   << "- its verifier here is dropped";
+        if (auto s = storage::DeskSignInRepository(m_db).removeVerifier(login); !s.ok())
+            return s;
+    }
+    return countFailure(login);
 }
 
 Status SignInGate::refusedByServer(const QString &login, const QString &password)
 {
-    storage::DeskSignInRepository repository(m_db);
-    auto record = repository.get(login);
-    if (!record.ok())
-        return record.error();
-    if (!record.value().verifier.isEmpty() && PasswordHash::verify(record.value().verifier, password)) {
-        qCInfo(lcSignIn).noquote() << "the server refused a password this desk knew for" << login
-                                   << "- its verifier here is dropped";
-        if (auto s = repository.removeVerifier(login); !s.ok())
-            return s;
-    }
-    return countFailure(login);
+    auto verifier = storedVerifier(login);
+    if (!verifier.ok())
+        return verifier.error();
+    return settleRefused(login, PasswordHash::verify(verifier.value(), password));
 }
 
 Status SignInGate::setPassword(const QString &login, const QString &password)

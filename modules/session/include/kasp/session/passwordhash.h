@@ -3,7 +3,10 @@
 // kasp-sync uses for its accounts. A verifier is a self-describing ASCII string (algorithm,
 // limits, salt, hash); the password itself is never kept anywhere.
 #include "kasp/core/result.h"
+#include <functional>
 #include <QString>
+
+class QObject;
 
 namespace kasp::session {
 
@@ -14,6 +17,14 @@ struct PasswordHash
     static Result<QString> make(const QString &password);
     // Whether `password` is the one `verifier` was made from; false for an empty or damaged verifier.
     static bool verify(const QString &verifier, const QString &password);
+
+    // The same off the calling thread (a person waiting at a sign-in keeps a window that answers):
+    // the work runs on a worker thread, and `done` on `context`'s thread once it ends; never when
+    // `context` is gone by then.
+    static void makeLater(const QString &password, QObject *context,
+                          std::function<void(const Result<QString> &)> done);
+    static void verifyLater(const QString &verifier, const QString &password, QObject *context,
+                            std::function<void(bool)> done);
 };
 
 } // namespace kasp::session

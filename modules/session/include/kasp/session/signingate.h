@@ -33,6 +33,23 @@ public:
     // A local account's password on a desk without a server (the demo, an administrator).
     Status setPassword(const QString &login, const QString &password);
 
+    // The same checks in steps, for a caller that runs the argon2id work (~100 ms, PasswordHash)
+    // on another thread; these steps read and write the desk's records on the caller's thread.
+    // checkLocally = verifierFor, PasswordHash::verify, settle.
+    // The verifier to check `login`'s password against: refused while throttled (signin.throttled)
+    // or when there is none here (signin.not_on_this_desk), as checkLocally says.
+    Result<QString> verifierFor(const QString &login) const;
+    // The verdict on that password: a match forgets the failures; a miss is one more
+    // (signin.wrong_password, saying when the next attempt waits).
+    Status settle(const QString &login, bool matched);
+    // acceptedByServer with the verifier made already (PasswordHash::make).
+    Status keepVerifier(const QString &login, const QString &verifier);
+    // The verifier this desk keeps for `login` (empty: none), throttle or not.
+    Result<QString> storedVerifier(const QString &login) const;
+    // refusedByServer with the verifier checked already: `staleVerifier` when this desk's
+    // verifier took the password the server refused (it is dropped).
+    Status settleRefused(const QString &login, bool staleVerifier);
+
     // The words for a wait, in Russian through the translation ("try again in 30 s").
     static Error throttled(qint64 waitSecs);
 
