@@ -240,10 +240,12 @@ void MainWindow::buildStatusBar()
     const DatabaseInfo &database = m_context.databaseInfo();
     auto *databaseLabel = new QLabel;
     databaseLabel->setObjectName(QStringLiteral("databaseState"));
-    databaseLabel->setText(tr("Local database: %1 · encrypted · schema %2")
-                               .arg(QFileInfo(database.path).fileName())
-                               .arg(database.schemaVersion));
-    databaseLabel->setToolTip(database.path);
+    // Short: the status bar's permanent texts add up to the window's minimum width.
+    databaseLabel->setText(
+        tr("Database %1 · schema %2").arg(QFileInfo(database.path).fileName()).arg(database.schemaVersion));
+    databaseLabel->setToolTip(tr("Local database: %1 · encrypted · schema %2")
+                                  .arg(QDir::toNativeSeparators(database.path))
+                                  .arg(database.schemaVersion));
     const User &user = m_context.user();
     auto *userLabel = new QLabel(QStringLiteral("%1 · %2").arg(user.displayName, roleTitle(user.role)));
     if (m_context.sync()) {

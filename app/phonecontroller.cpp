@@ -53,13 +53,17 @@ PhoneSession *PhoneController::enable(telephony::Softphone::Options options)
     dock->setObjectName(QStringLiteral("phoneDock"));
     dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     dock->setWidget(panel);
-    m_window->addDockWidget(Qt::RightDockWidgetArea, dock);
-    // The guest search keeps its width; the phone takes what its buttons need.
-    // (After the window has laid out, or the new dock squeezes the search to its minimum.)
-    QTimer::singleShot(0, this, [this, dock, panel] {
-        if (auto *search = m_window->findChild<QDockWidget *>(QStringLiteral("guestSearchDock")))
-            m_window->resizeDocks({search, dock}, {320, panel->sizeHint().width()}, Qt::Horizontal);
-    });
+    // Where the consultant left it last time (the window's saved state was restored before the
+    // dock existed); the first time on the right.
+    if (!m_window->restoreDockWidget(dock)) {
+        m_window->addDockWidget(Qt::RightDockWidgetArea, dock);
+        // The guest search keeps its width; the phone takes what its buttons need.
+        // (After the window has laid out, or the new dock squeezes the search to its minimum.)
+        QTimer::singleShot(0, this, [this, dock, panel] {
+            if (auto *search = m_window->findChild<QDockWidget *>(QStringLiteral("guestSearchDock")))
+                m_window->resizeDocks({search, dock}, {320, panel->sizeHint().width()}, Qt::Horizontal);
+        });
+    }
     panel->setColleagueSource([this] { return m_session->colleagues(); });
     // Back to a call on hold: its guest's card comes back too.
     connect(panel, &telephony::ui::PhonePanel::currentCallChanged, this, [this](int callId) {

@@ -1099,6 +1099,10 @@
 <context>
     <name>kasp::app::PassphraseDialog</name>
     <message>
+    <message>
+        <source>Database %1 · schema %2</source>
+        <translation>База %1 · схема %2</translation>
+    </message>
         <source>Database passphrase</source>
         <translation>Парольная фраза базы данных</translation>
     </message>
@@ -4863,7 +4867,7 @@ VIP и потерянные: от %3 путёвок или от %4; VIP и пе�
     </message>
     <message>
         <source>Hang up</source>
-        <translation>Положить трубку</translation>
+        <translation>Завершить</translation>
     </message>
     <message>
         <source>End or decline the call</source>

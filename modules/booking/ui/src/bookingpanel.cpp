@@ -3,6 +3,7 @@
 #include "kasp/booking/ui/bookingdialog.h"
 #include "kasp/booking/ui/paymentdialog.h"
 #include "kasp/booking/ui/roomgridwidget.h"
+#include "kasp/crm/ui/flowlayout.h"
 
 #include <QButtonGroup>
 #include <QDateEdit>
@@ -74,10 +75,14 @@ BookingPanel::BookingPanel(BookingService &booking, crm::GuestService &guests, c
     connect(book, &QPushButton::clicked, this,
             [this] { openBookingDialog(Id(), m_today, m_today.addDays(14)); });
 
-    auto *bar = new QHBoxLayout;
+    // Wraps onto a second line in a narrow window (a laptop with the phone dock open).
+    auto *bar = new crm::ui::FlowLayout;
     bar->addWidget(today);
     bar->addWidget(m_jump);
-    bar->addLayout(zoomBox);
+    auto *zoomButtons = new QWidget;
+    zoomBox->setContentsMargins(0, 0, 0, 0);
+    zoomButtons->setLayout(zoomBox);
+    bar->addWidget(zoomButtons);
     bar->addSpacing(12);
     bar->addWidget(book);
     bar->addSpacing(12);
@@ -86,7 +91,7 @@ BookingPanel::BookingPanel(BookingService &booking, crm::GuestService &guests, c
     bar->addWidget(legendChip(BookingStatus::Prepaid, tr("prepaid")));
     bar->addWidget(legendChip(BookingStatus::Paid, tr("paid")));
     bar->addWidget(legendChip(BookingStatus::CheckedIn, tr("checked in")));
-    bar->addStretch(1);
+    bar->addSpacing(12);
     bar->addWidget(m_summary);
 
     auto *layout = new QVBoxLayout(this);

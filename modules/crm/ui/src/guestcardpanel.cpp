@@ -3,6 +3,7 @@
 #include "kasp/crm/ui/consentdialog.h"
 
 #include "kasp/crm/ui/duplicatesdialog.h"
+#include "kasp/crm/ui/flowlayout.h"
 #include "kasp/crm/ui/timelinefiltermodel.h"
 #include "kasp/crm/ui/timelinemodel.h"
 
@@ -194,9 +195,7 @@ QWidget *GuestCardPanel::buildFilterBar()
          {QStringLiteral("note"), QStringLiteral("message")}},
     };
     auto *bar = new QWidget;
-    auto *row = new QHBoxLayout(bar);
-    row->setContentsMargins(0, 0, 0, 0);
-    row->addStretch(1);
+    auto *row = new FlowLayout(bar, 0); // wraps in a narrow window instead of widening it
     auto *group = new QButtonGroup(bar);
     group->setExclusive(true);
     for (const Filter &f : filters) {

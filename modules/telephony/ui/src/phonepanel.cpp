@@ -85,6 +85,7 @@ PhonePanel::PhonePanel(Softphone &phone, QWidget *parent)
         auto *key = new QPushButton(keys.mid(i, 1));
         key->setObjectName(QStringLiteral("key_%1").arg(i));
         key->setFocusPolicy(Qt::NoFocus);
+        key->setMinimumWidth(40); // one digit: the style's 80 px would make the dock wide
         connect(key, &QPushButton::clicked, this, [this, digit = keys.at(i)] {
             const CallInfo current = m_calls.value(m_current);
             if (current.id && current.state == CallState::Connected)
