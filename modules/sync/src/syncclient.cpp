@@ -5,6 +5,7 @@
 #include "kasp/syncproto/mutationplan.h"
 #include "kasp/syncproto/wire.h"
 
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QNetworkReply>
@@ -73,7 +74,8 @@ qint64 SyncClient::pendingCount() const
     return count.ok() ? count.value() : 0;
 }
 
-void SyncClient::post(const QString &path, const QByteArray &body, bool authorised, Handler done)
+void SyncClient::post(const QString &path, const QByteArray &body, bool authorised, Handler done,
+                      int timeoutMs)
 {
     QUrl url = m_options.server;
     url.setPath(path);
@@ -83,7 +85,7 @@ void SyncClient::post(const QString &path, const QByteArray &body, bool authoris
     request.setRawHeader(kSchemaHeader, QByteArray::number(storage::Migrator::latestVersion()));
     if (authorised)
         request.setRawHeader("Authorization", "Bearer " + m_accessToken.toLatin1());
-    request.setTransferTimeout(30'000);
+    request.setTransferTimeout(timeoutMs > 0 ? timeoutMs : m_options.requestTimeoutMs);
     QNetworkReply *reply = m_net.post(request, body);
     connect(reply, &QNetworkReply::finished, this, [this, reply, done] {
         reply->deleteLater();
@@ -107,24 +109,31 @@ void SyncClient::signIn(const QString &login, const QString &password)
     const QByteArray body =
         QJsonDocument(QJsonObject{{QStringLiteral("login"), login}, {QStringLiteral("password"), password}})
             .toJson(QJsonDocument::Compact);
-    post(QStringLiteral("/v1/auth/signin"), body, false, [this](int status, const QByteArray &reply) {
-        if (status != 200) {
-            setOnline(status != 0);
-            emit authFailed(status == 0 ? Error{QStringLiteral("sync.offline"),
-                                                QStringLiteral("the server does not answer")}
-                                        : decodeError(reply, status));
-            return;
-        }
-        setOnline(true);
-        const QString previous = m_refreshToken;
-        acceptTokens(reply);
-        // Another person signed in at this desk (a shift change), or the same one again at the
-        // lock: the session this desk held until now ends on the server too, so a refresh token
-        // left behind in memory or a keychain backup signs nobody in.
-        if (!previous.isEmpty() && previous != m_refreshToken)
-            signOut(previous);
-        emit signedIn(m_user);
-    });
+    QElapsedTimer asked;
+    asked.start();
+    post(
+        QStringLiteral("/v1/auth/signin"), body, false,
+        [this, asked](int status, const QByteArray &reply) {
+            if (status == 0)
+                qCInfo(lcSync) << "sign-in: no answer from the server after" << asked.elapsed() << "ms";
+            if (status != 200) {
+                setOnline(status != 0);
+                emit authFailed(status == 0 ? Error{QStringLiteral("sync.offline"),
+                                                    QStringLiteral("the server does not answer")}
+                                            : decodeError(reply, status));
+                return;
+            }
+            setOnline(true);
+            const QString previous = m_refreshToken;
+            acceptTokens(reply);
+            // Another person signed in at this desk (a shift change), or the same one again at the
+            // lock: the session this desk held until now ends on the server too, so a refresh token
+            // left behind in memory or a keychain backup signs nobody in.
+            if (!previous.isEmpty() && previous != m_refreshToken)
+                signOut(previous);
+            emit signedIn(m_user);
+        },
+        m_options.signInTimeoutMs);
 }
 
 void SyncClient::signOut(const QString &refreshToken)

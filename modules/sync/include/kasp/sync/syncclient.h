@@ -30,6 +30,11 @@ public:
         int pollSecs = 45;   // the fallback when pokes do not arrive
         int reconnectSecs = 5;
         int outboxWatchMs = 500; // a new local change is pushed within this time
+        // A request that has exchanged nothing for this long fails as sync.offline. A sign-in gets
+        // a short one: a person is waiting, and a server that accepts and says nothing must not
+        // hold back the desk's offline check (a refused connection or no route fail at once).
+        int requestTimeoutMs = 30'000;
+        int signInTimeoutMs = 4'000;
     };
 
     SyncClient(QSqlDatabase db, Options options, QObject *parent = nullptr);
@@ -66,7 +71,7 @@ signals:
 
 private:
     using Handler = std::function<void(int status, const QByteArray &body)>;
-    void post(const QString &path, const QByteArray &body, bool authorised, Handler done);
+    void post(const QString &path, const QByteArray &body, bool authorised, Handler done, int timeoutMs = 0);
     void withToken(std::function<void()> then);
     void signOut(const QString &refreshToken);
     void pushStep();
