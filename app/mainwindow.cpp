@@ -180,6 +180,7 @@ void MainWindow::connectBookings()
             &booking::ui::BookingPanel::reload);
     // A booking held, moved, cancelled or paid, a voucher sent: the open card shows it.
     connect(m_vouchers, &VoucherActions::sent, m_cards, &CardController::refresh);
+    connect(m_vouchers, &VoucherActions::notSent, m_cards, &CardController::refresh); // «не отправлен»
     connect(m_bookingPanel, &booking::ui::BookingPanel::bookingChanged, m_cards, &CardController::refresh);
 }
 

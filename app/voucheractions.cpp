@@ -25,6 +25,12 @@ VoucherActions::VoucherActions(booking::BookingService &booking, session::Settin
     : QObject(window), m_booking(booking), m_settings(settings), m_window(window),
       m_keychain(new credentials::CredentialStore(QStringLiteral("KASP"), this))
 {
+    // Queued vouchers (this desk's, kept in its database across restarts) are tried when their
+    // time comes; the first look is right after the window opens.
+    m_retry.setInterval(5000);
+    connect(&m_retry, &QTimer::timeout, this, &VoucherActions::retryDue);
+    m_retry.start();
+    QTimer::singleShot(0, this, &VoucherActions::retryDue);
     const QString key = QLatin1String(session::Settings::kMailPasswordKey);
     connect(m_keychain, &credentials::CredentialStore::readFinished, this,
             [this, key](const QString &which, const QString &secret) {
@@ -49,12 +55,35 @@ VoucherActions::VoucherActions(booking::BookingService &booking, session::Settin
                     return;
                 }
                 m_reading = false;
-                const qsizetype lost = std::exchange(m_waiting, {}).size();
-                if (lost > 0)
-                    emit message(tr("The voucher was not e-mailed: the keychain did not give the mailbox's "
-                                    "password (%1). Enter it again in Tools → Mail for vouchers….")
-                                     .arg(text));
+                for (const Waiting &w : std::exchange(m_waiting, {}))
+                    failed(w.bookingId, Error{QStringLiteral("mail.password"), text});
             });
+}
+
+booking::VoucherQueue VoucherActions::queue() const
+{
+    return booking::VoucherQueue(m_booking.database(), m_booking.clock(), m_booking.userId());
+}
+
+void VoucherActions::retryDue()
+{
+    auto due = queue().due();
+    if (!due.ok())
+        return;
+    for (const storage::QueuedVoucher &v : due.value())
+        if (!m_inFlight.contains(v.bookingId))
+            attempt(v.bookingId);
+}
+
+void VoucherActions::failed(const Id &bookingId, const Error &error)
+{
+    m_inFlight.remove(bookingId);
+    const qint64 taskAfter = qint64(m_settings.mail().taskAfterMinutes) * 60;
+    auto reason = queue().failed(bookingId, error, taskAfter);
+    const QString why = reason.ok() ? reason.value() : booking::VoucherQueue::reasonFor(error);
+    emit message(tr("The voucher was not sent: %1. It will be sent by itself once the mail server takes it.")
+                     .arg(why));
+    emit notSent(bookingId, why);
 }
 
 booking::VoucherMailer VoucherActions::mailer() const
@@ -90,15 +119,38 @@ void VoucherActions::handle(const Id &bookingId, bool email)
         return;
     }
 
-    const session::Settings::Mail settings = m_settings.mail();
-    if (settings.host.isEmpty() || settings.fromAddress.isEmpty()) {
-        emit message(
-            tr("The voucher was not e-mailed: set up the mail server (Tools → Mail for vouchers…)."));
-        return;
-    }
+    // Made now to say at once what stands in the way (no prepayment yet, no card); queued, and
+    // tried at once.
     auto built = voucherMailer.message(bookingId);
     if (!built.ok()) {
         emit message(built.error().message);
+        return;
+    }
+    if (auto s = queue().enqueue(bookingId); !s.ok()) {
+        emit message(s.error().message);
+        return;
+    }
+    if (!m_inFlight.contains(bookingId))
+        attempt(bookingId);
+}
+
+void VoucherActions::attempt(const Id &bookingId)
+{
+    m_inFlight.insert(bookingId);
+    const session::Settings::Mail settings = m_settings.mail();
+    if (settings.host.isEmpty() || settings.fromAddress.isEmpty()) {
+        failed(bookingId, Error{QStringLiteral("mail.not_configured"), QStringLiteral("no mail server set")});
+        return;
+    }
+    auto built = mailer().message(bookingId);
+    if (!built.ok()) {
+        m_inFlight.remove(bookingId);
+        // Cancelled, or the card deleted, since it was queued: nothing to send any more.
+        if (built.error().code == QLatin1String("voucher.not_prepaid") ||
+            built.error().code.endsWith(QLatin1String("not_found")))
+            queue().dropped(bookingId);
+        else
+            failed(bookingId, built.error());
         return;
     }
     mail::SmtpServer server;
@@ -135,9 +187,11 @@ void VoucherActions::deliver(const Id &bookingId, const mail::MailMessage &mailM
         --m_sending;
         worker->deleteLater();
         if (!result->ok()) {
-            emit message(result->error().message);
+            failed(bookingId, result->error());
             return;
         }
+        m_inFlight.remove(bookingId);
+        queue().sent(bookingId);
         if (auto s = mailer().recordSent(bookingId, mailMessage); !s.ok()) {
             emit message(s.error().message);
             return;
@@ -231,6 +285,12 @@ void VoucherActions::editMailSettings()
     caFile->setObjectName(QStringLiteral("mailCaFile"));
     caFile->setPlaceholderText(tr("only for a server with its own certificate authority"));
     caFile->setToolTip(tr("A CA certificate (PEM) from IT. Public mail services need none."));
+    auto *taskAfter = new QSpinBox;
+    taskAfter->setObjectName(QStringLiteral("voucherTaskAfter"));
+    taskAfter->setRange(1, 24 * 60);
+    taskAfter->setValue(m.taskAfterMinutes);
+    taskAfter->setSuffix(tr(" min"));
+    taskAfter->setToolTip(tr("A voucher the mail server has not taken by then becomes a task for you"));
     auto *security = new QComboBox;
     security->addItem(tr("STARTTLS (port 587 or 25)"), QStringLiteral("starttls"));
     security->addItem(tr("TLS (port 465)"), QStringLiteral("tls"));
@@ -251,6 +311,7 @@ void VoucherActions::editMailSettings()
     form->addRow(tr("Login:"), user);
     form->addRow(tr("Password:"), password);
     form->addRow(tr("CA certificate:"), caFile);
+    form->addRow(tr("Task if not sent within:"), taskAfter);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel);
     connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
@@ -267,6 +328,7 @@ void VoucherActions::editMailSettings()
     m.security = security->currentData().toString();
     m.user = user->text().trimmed();
     m.caFile = caFile->text().trimmed();
+    m.taskAfterMinutes = taskAfter->value();
     m_settings.setMail(m);
     m_settings.sync();
     if (!password->text().isEmpty()) {
@@ -275,6 +337,9 @@ void VoucherActions::editMailSettings()
         m_keychain->write(QLatin1String(session::Settings::kMailPasswordKey), password->text());
     }
     emit message(tr("Mail settings saved."));
+    // Vouchers that waited for the server go now, with the new settings.
+    queue().retryAllNow();
+    retryDue();
 }
 
 } // namespace kasp::app

@@ -3,10 +3,13 @@
 // thread so a slow mail server never freezes the window) or saved as a PDF; and the form for the
 // mail server it goes through.
 #include "kasp/booking/vouchermailer.h"
+#include "kasp/booking/voucherqueue.h"
 #include "kasp/mail/smtpsender.h"
 #include <optional>
 #include <QList>
 #include <QObject>
+#include <QSet>
+#include <QTimer>
 
 class QWidget;
 
@@ -28,7 +31,12 @@ class VoucherActions : public QObject
 public:
     VoucherActions(booking::BookingService &booking, session::Settings &settings, QWidget *window);
 
+    // email: queued on this desk and sent now; a voucher the server does not take is tried again
+    // (booking::VoucherQueue) until it goes, and at once when the mail settings change.
     void handle(const kasp::Id &bookingId, bool email);
+    // Tries the queued vouchers whose time has come (every few seconds by itself).
+    void retryDue();
+    void setRetryCheckInterval(int ms) { m_retry.setInterval(ms); }
     void editMailSettings();
     // Hold time and prepayment percent (this desktop's settings, applied at once).
     void editBookingRules(); // read-only unless setChangesBookingRules(true)
@@ -38,10 +46,15 @@ public:
 
 signals:
     void message(const QString &text);
-    void sent(const kasp::Id &bookingId); // the e-mail touch is recorded
+    void sent(const kasp::Id &bookingId);                           // the e-mail touch is recorded
+    void notSent(const kasp::Id &bookingId, const QString &reason); // queued, in the user's words
 
 private:
     booking::VoucherMailer mailer() const;
+    booking::VoucherQueue queue() const;
+    // One attempt for a queued voucher: built from the base as it is now, then delivered.
+    void attempt(const kasp::Id &bookingId);
+    void failed(const kasp::Id &bookingId, const kasp::Error &error);
     // Hands the message to a worker thread; the touch is written back here when it went out.
     void deliver(const kasp::Id &bookingId, const mail::MailMessage &message, const mail::SmtpServer &server);
 
@@ -63,6 +76,8 @@ private:
     std::optional<QString> m_password;
     bool m_reading = false; // a keychain read is under way (its failure empties m_waiting)
     QList<Waiting> m_waiting;
+    QSet<kasp::Id> m_inFlight; // being delivered or waiting for the keychain
+    QTimer m_retry;
 };
 
 } // namespace kasp::app

@@ -1674,10 +1674,6 @@
         <translation>Настройки почты сохранены.</translation>
     </message>
     <message>
-        <source>The voucher was not e-mailed: set up the mail server (Tools → Mail for vouchers…).</source>
-        <translation>Ваучер не отправлен: настройте почтовый сервер (Сервис → Почта для ваучеров…).</translation>
-    </message>
-    <message>
         <source>Booking rules</source>
         <translation>Правила бронирования</translation>
     </message>
@@ -1700,10 +1696,6 @@
     <message>
         <source>Prepayment:</source>
         <translation>Предоплата:</translation>
-    </message>
-    <message>
-        <source>The voucher was not e-mailed: the keychain did not give the mailbox&apos;s password (%1). Enter it again in Tools → Mail for vouchers….</source>
-        <translation>Ваучер не отправлен: хранилище ключей не выдало пароль почтового ящика (%1). Введите его заново в «Сервис → Почта для ваучеров…».</translation>
     </message>
     <message>
         <source>empty for an office relay without a login</source>
@@ -1748,6 +1740,22 @@
     <message>
         <source>Booking rules saved for every desk: holds last %1 h, prepayment %2 %.</source>
         <translation>Правила бронирования сохранены для всех рабочих мест: бронь держится %1 ч, предоплата %2 %.</translation>
+    </message>
+    <message>
+        <source>The voucher was not sent: %1. It will be sent by itself once the mail server takes it.</source>
+        <translation>Ваучер не отправлен: %1. Он уйдёт сам, как только почтовый сервер его примет.</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> мин</translation>
+    </message>
+    <message>
+        <source>A voucher the mail server has not taken by then becomes a task for you</source>
+        <translation>Ваучер, который почтовый сервер не принял к этому времени, станет вашей задачей</translation>
+    </message>
+    <message>
+        <source>Task if not sent within:</source>
+        <translation>Задача, если не ушёл за:</translation>
     </message>
 </context>
 <context>
@@ -1918,6 +1926,57 @@ We look forward to seeing you!
     <message>
         <source>%1 to %2</source>
         <translation>%1 — на %2</translation>
+    </message>
+</context>
+<context>
+    <name>kasp::booking::VoucherQueue</name>
+    <message>
+        <source>the mail server is not set up (Tools → Mail for vouchers…)</source>
+        <translation>не настроен почтовый сервер (Сервис → Почта для ваучеров…)</translation>
+    </message>
+    <message>
+        <source>the mail server does not answer</source>
+        <translation>почтовый сервер не отвечает</translation>
+    </message>
+    <message>
+        <source>the mail server refused the login: check it in Tools → Mail for vouchers…</source>
+        <translation>почтовый сервер не принял вход: проверьте его в Сервис → Почта для ваучеров…</translation>
+    </message>
+    <message>
+        <source>the keychain did not give the mailbox&apos;s password: enter it in Tools → Mail for vouchers…</source>
+        <translation>хранилище паролей не выдало пароль почтового ящика: введите его в Сервис → Почта для ваучеров…</translation>
+    </message>
+    <message>
+        <source>no secure connection to the mail server (its certificate or encryption)</source>
+        <translation>нет защищённого соединения с почтовым сервером (сертификат или шифрование)</translation>
+    </message>
+    <message>
+        <source>the mail server refused the letter (the sender&apos;s or the guest&apos;s address)</source>
+        <translation>почтовый сервер не принял письмо (адрес отправителя или гостя)</translation>
+    </message>
+    <message>
+        <source>the guest&apos;s card has no e-mail address</source>
+        <translation>в карточке гостя нет адреса электронной почты</translation>
+    </message>
+    <message>
+        <source>the mail server failed</source>
+        <translation>ошибка почтового сервера</translation>
+    </message>
+    <message>
+        <source>%1, %2 – %3</source>
+        <translation>%1, %2 – %3</translation>
+    </message>
+    <message>
+        <source>voucher not sent</source>
+        <translation>ваучер не отправлен</translation>
+    </message>
+    <message>
+        <source>Voucher No. %1: %2. It is sent again by itself once the server takes it.</source>
+        <translation>Ваучер № %1: %2. Он уйдёт сам, как только сервер его примет.</translation>
+    </message>
+    <message>
+        <source>Voucher No. %1 not sent: %2</source>
+        <translation>Ваучер № %1 не отправлен: %2</translation>
     </message>
 </context>
 <context>

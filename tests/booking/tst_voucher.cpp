@@ -9,8 +9,10 @@
 #include "kasp/mail/mimemessage.h"
 #include "kasp/session/settings.h"
 #include "kasp/storage/guestrepository.h"
+#include "kasp/storage/taskrepository.h"
 #include "kasp/storage/touchrepository.h"
 #include "kasp/storage/userrepository.h"
+#include "kasp/storage/voucherqueuerepository.h"
 #include "kasp/testsupport/smtpprocess.h"
 #include "kasp/testsupport/testdb.h"
 #include "translations.h"
@@ -43,7 +45,8 @@ const QDate kToday{2027, 3, 10};
 class VoucherClock : public Clock
 {
 public:
-    QDateTime now() const override { return QDateTime(kToday, QTime(11, 0), Qt::UTC); }
+    QDateTime now() const override { return QDateTime(kToday, QTime(11, 0), Qt::UTC).addSecs(shiftSecs); }
+    qint64 shiftSecs = 0; // the queue's pauses and its task pass in a moment
 };
 
 QImage logo()
@@ -453,6 +456,101 @@ private slots:
                  QStringLiteral("payment.below_prepayment"));
         service->setHoldHours(24);
         service->setPrepaymentPercent(10);
+    }
+
+    void aVoucherTheServerDidNotTakeIsQueuedAndGoesByItself()
+    {
+        // Issue 21: with the mail server down at the prepayment, the only sign was a cut-off
+        // status-bar message in curl's English, and nothing was sent once the server was back.
+        storage::VoucherQueueRepository(t.db).remove(bookingId); // earlier tests' refusals queued it
+        const int port = freePort();                             // nobody listens yet
+        session::Settings settings(work + QStringLiteral("/queue.ini"));
+        session::Settings::Mail mail;
+        mail.sanatorium = QStringLiteral("Санаторий «Родник»");
+        mail.fromAddress = QStringLiteral("sales@rodnik.example");
+        mail.host = QStringLiteral("127.0.0.1");
+        mail.port = port;
+        mail.security = QStringLiteral("none");
+        QCOMPARE(mail.taskAfterMinutes, 30);
+        settings.setMail(mail);
+        auto voucherTasks = [&] {
+            int n = 0;
+            for (const Task &task : storage::TaskRepository(t.db, clock).forGuest(guest.id).value())
+                n += task.title.startsWith(QStringLiteral("Ваучер")) ? 1 : 0;
+            return n;
+        };
+        auto notSentTouches = [&] {
+            int n = 0;
+            for (const Touch &touch : storage::TouchRepository(t.db, clock).forGuest(guest.id, 100).value())
+                n += touch.result == QStringLiteral("ваучер не отправлен") ? 1 : 0;
+            return n;
+        };
+        const int touchesBefore = notSentTouches(); // the earlier tests' refusals told the card too
+        {
+            app::VoucherActions actions(*service, settings, nullptr);
+            actions.setRetryCheckInterval(100);
+            QSignalSpy messages(&actions, &app::VoucherActions::message);
+            QSignalSpy notSent(&actions, &app::VoucherActions::notSent);
+            actions.handle(bookingId, true);
+            QTRY_VERIFY_WITH_TIMEOUT(!notSent.isEmpty(), 15'000);
+            QCOMPARE(notSent.first().at(1).toString(), QStringLiteral("почтовый сервер не отвечает"));
+            const QString said = messages.last().first().toString();
+            QVERIFY2(said.startsWith(QStringLiteral("Ваучер не отправлен: почтовый сервер не отвечает")),
+                     qPrintable(said));
+            QVERIFY2(!said.contains(QStringLiteral("onnect")), qPrintable(said)); // no curl text
+            // The guest's card says so, naming the booking.
+            const Touch newest = storage::TouchRepository(t.db, clock).forGuest(guest.id, 1).value().first();
+            QCOMPARE(newest.result, QStringLiteral("ваучер не отправлен"));
+            QVERIFY2(newest.note.contains(bookingNumber(bookingId)) &&
+                         newest.note.contains(QStringLiteral("почтовый сервер не отвечает")),
+                     qPrintable(newest.note));
+            // Not hammered: the next attempt waits for its pause (30 s).
+            QTest::qWait(600);
+            QCOMPARE(notSent.size(), 1);
+            QCOMPARE(voucherTasks(), 0);
+
+            // Past the set time, the server still down: one task, not one per attempt.
+            clock.shiftSecs += 31 * 60;
+            QTRY_COMPARE_WITH_TIMEOUT(notSent.size(), 2, 15'000);
+            QCOMPARE(voucherTasks(), 1);
+            clock.shiftSecs += 10 * 60;
+            QTRY_COMPARE_WITH_TIMEOUT(notSent.size(), 3, 15'000);
+            QCOMPARE(voucherTasks(), 1);
+            QCOMPARE(notSentTouches(), touchesBefore + 1);
+        }
+        // The desk restarts; the server comes back: the queued voucher goes by itself.
+        auto entry = storage::VoucherQueueRepository(t.db).byBooking(bookingId);
+        QVERIFY(entry.ok() && entry.value());
+        QCOMPARE(entry.value()->attempts, 3);
+        QProcess server;
+        server.start(QStringLiteral("/usr/bin/python3"),
+                     {QStringLiteral("-m"), QStringLiteral("aiosmtpd"), QStringLiteral("-n"),
+                      QStringLiteral("-l"), QStringLiteral("127.0.0.1:%1").arg(port), QStringLiteral("-c"),
+                      QStringLiteral("aiosmtpd.handlers.Mailbox"), work + QStringLiteral("/queue-mail")});
+        QVERIFY(server.waitForStarted(10'000));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                QTcpSocket s;
+                s.connectToHost(QHostAddress::LocalHost, quint16(port));
+                return s.waitForConnected(200);
+            }(),
+            15'000);
+        app::VoucherActions restarted(*service, settings, nullptr);
+        restarted.setRetryCheckInterval(100);
+        QSignalSpy sent(&restarted, &app::VoucherActions::sent);
+        clock.shiftSecs += 10 * 60; // the next attempt's time
+        QTRY_COMPARE_WITH_TIMEOUT(sent.size(), 1, 20'000);
+        QDir box(work + QStringLiteral("/queue-mail/new"));
+        QTRY_COMPARE_WITH_TIMEOUT(box.entryList(QDir::Files).size(), 1, 10'000);
+        const Touch newest = storage::TouchRepository(t.db, clock).forGuest(guest.id, 1).value().first();
+        QCOMPARE(newest.result, QStringLiteral("ваучер отправлен"));
+        QVERIFY(!storage::VoucherQueueRepository(t.db).byBooking(bookingId).value().has_value());
+        QTest::qWait(500);
+        QCOMPARE(box.entryList(QDir::Files).size(), 1); // sent once
+        server.terminate();
+        if (!server.waitForFinished(5000))
+            server.kill();
+        clock.shiftSecs = 0;
     }
 
     void aSilentServerIsAClearError()

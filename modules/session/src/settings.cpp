@@ -81,6 +81,7 @@ Settings::Mail Settings::mail() const
     m.security = m_settings.value(QStringLiteral("mail/security"), QStringLiteral("starttls")).toString();
     m.user = m_settings.value(QStringLiteral("mail/user")).toString();
     m.caFile = m_settings.value(QStringLiteral("mail/caFile")).toString();
+    m.taskAfterMinutes = std::max(1, m_settings.value(QStringLiteral("mail/taskAfterMinutes"), 30).toInt());
     return m;
 }
 
@@ -95,6 +96,7 @@ void Settings::setMail(const Mail &m)
     m_settings.setValue(QStringLiteral("mail/security"), m.security);
     m_settings.setValue(QStringLiteral("mail/user"), m.user);
     m_settings.setValue(QStringLiteral("mail/caFile"), m.caFile);
+    m_settings.setValue(QStringLiteral("mail/taskAfterMinutes"), m.taskAfterMinutes);
 }
 
 Settings::OnlinePayments Settings::onlinePayments() const

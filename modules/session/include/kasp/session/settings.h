@@ -40,7 +40,8 @@ public:
         int port = 25;
         QString security = QStringLiteral("starttls"); // "none", "starttls", "tls"
         QString user;                                  // the mailbox's login; "" = no AUTH (an office relay)
-        QString caFile; // a CA certificate to trust besides the system's; "" = the system's only
+        QString caFile;            // a CA certificate to trust besides the system's; "" = the system's only
+        int taskAfterMinutes = 30; // a voucher not sent by then becomes the consultant's task
     };
     Mail mail() const;
     static constexpr const char *kMailPasswordKey = "smtp-password"; // the keychain holds it
