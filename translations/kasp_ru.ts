@@ -423,10 +423,6 @@
         <translation>Проверьте дату рождения</translation>
     </message>
     <message>
-        <source>A name is longer than %1 characters</source>
-        <translation>Имя, фамилия или отчество длиннее %1 символов</translation>
-    </message>
-    <message>
         <source>More than %1 phones, e-mails or tags</source>
         <translation>Больше %1 телефонов, адресов e-mail или тегов</translation>
     </message>
@@ -437,6 +433,10 @@
     <message>
         <source>The card holds a character that cannot be stored (a NUL or a broken one)</source>
         <translation>В карточке есть символ, который нельзя сохранить (NUL или испорченный)</translation>
+    </message>
+    <message>
+        <source>«%1» is longer than %2 characters</source>
+        <translation>«%1» длиннее %2 символов</translation>
     </message>
 </context>
 <context>
@@ -460,6 +460,10 @@
     <message>
         <source>Manager</source>
         <translation>Менеджер</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Город</translation>
     </message>
 </context>
 <context>
@@ -791,14 +795,14 @@
         <source>Wrong login or password. Too many failed attempts in a row: the next one waits.</source>
         <translation>Неверный логин или пароль. Слишком много неудачных попыток подряд: следующая — после паузы.</translation>
     </message>
-</context>
-<context>
-    <name>kasp::app::DuplicatesController</name>
-    <message>
     <message>
         <source>A sign-in is being checked. Wait a moment.</source>
         <translation>Вход уже проверяется. Подождите немного.</translation>
     </message>
+</context>
+<context>
+    <name>kasp::app::DuplicatesController</name>
+    <message>
         <source>Cards merged.</source>
         <translation>Карточки объединены.</translation>
     </message>
@@ -1095,14 +1099,14 @@
         <source>Leave the desk: the window is covered until a password is typed (a shift change: a colleague signs in with theirs)</source>
         <translation>Отойти от рабочего места: окно закрыто, пока не введён пароль (пересменка: коллега входит со своим паролем)</translation>
     </message>
-</context>
-<context>
-    <name>kasp::app::PassphraseDialog</name>
-    <message>
     <message>
         <source>Database %1 · schema %2</source>
         <translation>База %1 · схема %2</translation>
     </message>
+</context>
+<context>
+    <name>kasp::app::PassphraseDialog</name>
+    <message>
         <source>Database passphrase</source>
         <translation>Парольная фраза базы данных</translation>
     </message>
@@ -3715,6 +3719,10 @@ VIP и потерянные: от %3 путёвок или от %4; VIP и пе�
         <source>Only those who talk to guests record their consent: your role reads it</source>
         <translation>Согласие записывают те, кто говорит с гостями: вашей роли оно видно только для чтения</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>kasp::crm::ui::GuestEditDialog</name>
@@ -3785,6 +3793,10 @@ VIP и потерянные: от %3 путёвок или от %4; VIP и пе�
     <message>
         <source>The birth date is known</source>
         <translation>Дата рождения известна</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1:</translation>
     </message>
 </context>
 <context>

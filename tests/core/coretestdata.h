@@ -57,6 +57,7 @@ inline Guest fullGuest()
                          u"maria@почта.рф"_s);
     g.id = newId();
     g.birthDate = QDate(1961, 3, 8);
+    g.city = u"Кисловодск"_s;
     g.tags = {u"vip"_s, u"кардиология"_s};
     g.managerId = newId();
     g.createdAt = moscow(6, 1, 9, 30, 123);

@@ -178,6 +178,7 @@ private slots:
         a.lastName = QStringLiteral("Полевая");
         Guest b = *boris->guests().byId(g.id).value();
         b.middleName = QStringLiteral("Сергеевна");
+        b.city = QStringLiteral("Самара"); // a field of the card's table (guestFields()), through PostgreSQL
         for (auto [d, guest] : {std::pair{anna.get(), a}, std::pair{boris.get(), b}}) {
             const Status s = d->guests().update(guest);
             QVERIFY2(s.ok(),
@@ -190,6 +191,7 @@ private slots:
             const Guest now = *d->guests().byId(g.id).value();
             QCOMPARE(now.lastName, QStringLiteral("Полевая"));
             QCOMPARE(now.middleName, QStringLiteral("Сергеевна"));
+            QCOMPARE(now.city, QStringLiteral("Самара"));
             QCOMPARE(now.firstName, QStringLiteral("Мария"));
         }
     }

@@ -170,12 +170,21 @@ private slots:
             if (!form)
                 return;
             form->findChild<QLineEdit *>(QStringLiteral("lastName"))->setText(QStringLiteral("Исправленная"));
+            // The city is laid out from the card's table of fields: a line of its own in the form.
+            auto *city = form->findChild<QLineEdit *>(QStringLiteral("city"));
+            if (city)
+                city->setText(QStringLiteral(" Пятигорск "));
+            shoot(form, QStringLiteral("guest-form.png"));
             form->accept();
             edited = true;
         });
         window.editGuest();
         QVERIFY(edited);
         QCOMPARE(service->card(someone).value().guest.lastName, QStringLiteral("Исправленная"));
+        QCOMPARE(service->card(someone).value().guest.city, QStringLiteral("Пятигорск"));
+        QVERIFY2(window.cardPanel()->findChild<QLabel *>(QStringLiteral("guestFacts"))->text().contains(
+                     QStringLiteral("город: Пятигорск")),
+                 qPrintable(window.cardPanel()->findChild<QLabel *>(QStringLiteral("guestFacts"))->text()));
         QVERIFY(window.cardPanel()->undoButton()->isVisible());
         shoot(&window, QStringLiteral("card-undo.png"));
         // Meanwhile a colleague corrects the first name (as a sync would bring it): the undo puts
@@ -194,6 +203,7 @@ private slots:
         QVERIFY(!window.cardPanel()->undoButton()->isVisible());
         QVERIFY(!window.cardPanel()->undoLastEdit()); // once only
         QCOMPARE(service->card(someone).value().guest.phones, before.phones);
+        QCOMPARE(service->card(someone).value().guest.city, before.city); // the undo took it back too
         Guest restored = service->card(someone).value().guest; // later tests search this guest
         restored.firstName = before.firstName;
         QVERIFY(service->save(restored).ok());

@@ -138,6 +138,7 @@ const QList<GuestFieldDef> &guestFields()
                                   QT_TRANSLATE_NOOP("kasp::GuestField", "Patronymic")),
         field<&Guest::birthDate>(MergeField::BirthDate, "birthDate", "birth_date",
                                  QT_TRANSLATE_NOOP("kasp::GuestField", "Birth date")),
+        field<&Guest::city>(MergeField::City, "city", "city", QT_TRANSLATE_NOOP("kasp::GuestField", "City")),
         field<&Guest::managerId>(MergeField::Manager, "managerId", "manager_id",
                                  QT_TRANSLATE_NOOP("kasp::GuestField", "Manager")),
     };
@@ -157,6 +158,11 @@ const GuestFieldDef &fieldDef(MergeField field)
 QString guestFieldTitle(MergeField field)
 {
     return QCoreApplication::translate("kasp::GuestField", fieldDef(field).title);
+}
+
+bool isNameField(MergeField field)
+{
+    return field == MergeField::LastName || field == MergeField::FirstName || field == MergeField::MiddleName;
 }
 
 bool mergeFieldEmpty(const Guest &guest, MergeField field)

@@ -1,9 +1,11 @@
 #include "kasp/crm/ui/guestcardpanel.h"
+
+#include "kasp/core/guestmerge.h"
 #include "kasp/core/textlimits.h"
 #include "kasp/crm/ui/consentdialog.h"
+#include "kasp/crm/ui/flowlayout.h"
 
 #include "kasp/crm/ui/duplicatesdialog.h"
-#include "kasp/crm/ui/flowlayout.h"
 #include "kasp/crm/ui/timelinefiltermodel.h"
 #include "kasp/crm/ui/timelinemodel.h"
 
@@ -384,6 +386,14 @@ void GuestCardPanel::render(const GuestCard &card)
     if (g.birthDate.isValid())
         facts << tr("born %1 (%n years)", nullptr, g.ageOn(m_clock.today()))
                      .arg(locale.toString(g.birthDate, QLocale::ShortFormat));
+    for (const GuestFieldDef &def : guestFields()) { // a city and the like, from the card's table
+        const bool name = isNameField(def.field);
+        const QString text = def.type == GuestFieldType::Text && !name ? def.value(g).toString() : QString();
+        if (!text.isEmpty()) {
+            const QString title = guestFieldTitle(def.field);
+            facts << tr("%1: %2").arg(title.left(1).toLower() + title.mid(1), text);
+        }
+    }
     facts << (card.managerName.isEmpty() ? tr("no manager") : tr("manager: %1").arg(card.managerName));
     if (!g.tags.isEmpty())
         facts << tr("tags: %1").arg(g.tags.join(QStringLiteral(", ")));

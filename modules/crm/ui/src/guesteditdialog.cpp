@@ -1,4 +1,5 @@
 #include "kasp/crm/ui/guesteditdialog.h"
+#include "kasp/core/guestmerge.h"
 #include "kasp/core/textlimits.h"
 
 #include <QCheckBox>
@@ -93,6 +94,16 @@ GuestEditDialog::GuestEditDialog(GuestService &service, Guest guest, const Id &d
     form->addRow(tr("&Surname:"), m_last);
     form->addRow(tr("&Name:"), m_first);
     form->addRow(tr("&Patronymic:"), m_middle);
+    for (const GuestFieldDef &def : guestFields()) {
+        const bool name = isNameField(def.field);
+        if (def.type != GuestFieldType::Text || name)
+            continue;
+        auto *edit = new QLineEdit(def.value(m_original).toString());
+        edit->setObjectName(QLatin1String(def.wireName));
+        edit->setMaxLength(textlimits::maxLengthOf(QString::fromLatin1(def.wireName)));
+        form->addRow(tr("%1:").arg(guestFieldTitle(def.field)), edit);
+        m_otherTexts.append({def.field, edit});
+    }
     form->addRow(tr("&Birth date:"), birth);
     form->addRow(tr("P&hones:"), m_phones);
     form->addRow(tr("&E-mails:"), m_emails);
@@ -108,6 +119,12 @@ GuestEditDialog::GuestEditDialog(GuestService &service, Guest guest, const Id &d
     layout->addWidget(m_problems);
     layout->addWidget(m_warnings);
     layout->addWidget(m_buttons);
+    QWidget *previous = m_middle; // the other texts come after the names, as laid out
+    for (const auto &[field, edit] : m_otherTexts) {
+        setTabOrder(previous, edit);
+        previous = edit;
+    }
+    setTabOrder(previous, m_hasBirthDate);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &GuestEditDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
@@ -151,6 +168,10 @@ Guest GuestEditDialog::collect(QStringList *problems) const
     g.lastName = m_last->text();
     g.firstName = m_first->text();
     g.middleName = m_middle->text();
+    for (const auto &[field, edit] : m_otherTexts)
+        for (const GuestFieldDef &def : guestFields())
+            if (def.field == field)
+                def.setValue(g, edit->text().trimmed());
     g.birthDate = m_hasBirthDate->isChecked() ? m_birthDate->date() : QDate();
     g.phones.clear();
     for (const QString &line : lines(m_phones)) {

@@ -11,7 +11,7 @@ namespace kasp {
 
 // The card's single-value fields, each described once in guestFields() (guestmerge.h): its wire
 // name, column and title. A new one is a member below, a value here and a row there.
-enum class MergeField { LastName, FirstName, MiddleName, BirthDate, Manager };
+enum class MergeField { LastName, FirstName, MiddleName, BirthDate, City, Manager };
 
 struct Guest
 {
@@ -20,6 +20,7 @@ struct Guest
     QString firstName;  // имя
     QString middleName; // отчество
     QDate birthDate;
+    QString city;        // where the guest lives: the regional campaigns, the transfer from the station
     QList<Phone> phones; // first is the main one
     QStringList emails;
     QStringList tags;

@@ -50,6 +50,9 @@ struct GuestFieldDef
 };
 const QList<GuestFieldDef> &guestFields(); // in the card's order
 QString guestFieldTitle(MergeField field); // translated
+// Surname, first name, patronymic: laid out by hand on the card and in the form, which lay out the
+// other text fields from guestFields().
+bool isNameField(MergeField field);
 
 // Whether the two cards hold different, both non-empty values for the field (a real choice).
 bool mergeConflict(const Guest &survivor, const Guest &other, MergeField field);

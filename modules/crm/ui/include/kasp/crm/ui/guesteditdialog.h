@@ -43,6 +43,9 @@ private:
     Guest m_original;
     Id m_savedId;
     QLineEdit *m_last, *m_first, *m_middle, *m_tags;
+    // The card's other text fields (a city…), one line each, laid out from guestFields(): a new
+    // text field of the guest needs no change here.
+    QList<std::pair<MergeField, QLineEdit *>> m_otherTexts;
     QCheckBox *m_hasBirthDate;
     QDateEdit *m_birthDate;
     QPlainTextEdit *m_phones, *m_emails;
