@@ -6,8 +6,7 @@
 #include <QLoggingCategory>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QThread>
-#include <QUuid>
+#include <QVariant>
 
 Q_LOGGING_CATEGORY(lcDamageGuard, "kasp.app")
 
@@ -43,24 +42,51 @@ DamageGuard::DamageGuard(QSqlDatabase db, bool canRebuild, QObject *parent)
     : QObject(parent), m_db(std::move(db)), m_canRebuild(canRebuild)
 {
     storage::watchDamage(m_db, this, [this](const QString &detail) { onDamage(detail); });
+    connect(&m_check, &storage::PageCheckProcess::finished, this,
+            [this](storage::PageCheckProcess::Outcome outcome, qint64 ms) {
+                const bool damaged = outcome == storage::PageCheckProcess::Outcome::Damaged;
+                qCInfo(lcDamageGuard).noquote() << "page check (background):" << ms << "ms,"
+                                                << QVariant::fromValue(outcome).toString().toLower();
+                emit backgroundCheckFinished(damaged);
+                if (damaged)
+                    tellOnce();
+            });
 }
 
 DamageGuard::~DamageGuard()
 {
-    if (!m_thread)
-        return;
-    m_stopping = true;
-    if (QSqlDriver *driver = m_checking.load())
-        storage::interruptCheck(driver);
-    m_thread->wait();
-    delete m_thread;
+    m_check.stop();
+}
+
+qint64 DamageGuard::checkNowBytes()
+{
+    bool ok = false;
+    const qint64 bytes = qEnvironmentVariable("KASP_PAGE_CHECK_NOW_BYTES").toLongLong(&ok);
+    return ok && bytes >= 0 ? bytes : kCheckNowBytes;
 }
 
 void DamageGuard::onDamage(const QString &detail)
 {
     qCCritical(lcDamageGuard).noquote() << "the database is damaged:" << detail;
-    if (!m_told)
+    tellOnce();
+}
+
+void DamageGuard::tellOnce()
+{
+    if (m_told)
+        return;
+    if (m_holding)
+        m_pending = true;
+    else
         tell();
+}
+
+void DamageGuard::showIn(QWidget *window)
+{
+    m_window = window;
+    m_holding = false;
+    if (std::exchange(m_pending, false))
+        tellOnce();
 }
 
 Status DamageGuard::checkNow()
@@ -68,44 +94,14 @@ Status DamageGuard::checkNow()
     return storage::checkPages(m_db);
 }
 
-void DamageGuard::checkInBackground(storage::ConnectionOpener opener)
+bool DamageGuard::checkInBackground(const storage::OpenOptions &database, const QString &program)
 {
-    if (m_thread)
-        return;
-    QPointer<DamageGuard> self(this);
-    m_thread = QThread::create([this, self, opener = std::move(opener)] {
-        const QString name = QStringLiteral("kasp-pagecheck-") + QUuid::createUuid().toString();
-        bool damaged = false;
-        {
-            auto db = opener(name);
-            if (db.ok()) {
-                m_checking = db.value().driver();
-                if (!m_stopping) {
-                    const Status s = storage::checkPages(db.value());
-                    damaged = !s.ok() && s.error().code == QLatin1String("storage.corrupt");
-                    if (!s.ok() && !damaged && !m_stopping)
-                        qCWarning(lcDamageGuard).noquote() << "page check:" << s.error().code;
-                }
-                m_checking = nullptr;
-            }
-        }
-        storage::ConnectionFactory::close(name);
-        if (m_stopping)
-            return;
-        QMetaObject::invokeMethod(
-            self.data(),
-            [self, damaged] {
-                if (!self)
-                    return;
-                self->m_thread->wait();
-                delete std::exchange(self->m_thread, nullptr);
-                emit self->backgroundCheckFinished(damaged);
-                if (damaged && !self->m_told)
-                    self->tell();
-            },
-            Qt::QueuedConnection);
-    });
-    m_thread->start(QThread::LowPriority);
+    if (m_check.isRunning())
+        return true;
+    if (!m_check.start(program, database))
+        return false;
+    qCInfo(lcDamageGuard).noquote() << "page check (background) started, process" << m_check.processId();
+    return true;
 }
 
 DamageGuard::Choice DamageGuard::askAtStartup(QWidget *parent)
@@ -131,7 +127,7 @@ void DamageGuard::tell()
 {
     m_told = true;
     emit damageFound();
-    QMessageBox *box = damagedBox(QApplication::activeWindow());
+    QMessageBox *box = damagedBox(m_window ? m_window.data() : QApplication::activeWindow());
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setInformativeText(whatToDo(m_canRebuild));
     QPushButton *rebuild =

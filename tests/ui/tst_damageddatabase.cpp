@@ -263,6 +263,36 @@ private slots:
         storage::ConnectionFactory::close(QStringLiteral("later"));
     }
 
+    // A big file's check behind the window (kasp-pagecheck, a process of its own) finds the damage:
+    // the same message, in Russian, once.
+    void damageFoundByTheBackgroundCheckIsTold()
+    {
+        const QString path = makeDatabase(QStringLiteral("behind"), true);
+        auto opened = storage::ConnectionFactory::open(
+            {path, storage::DatabaseKey::fromPassphrase(kPassphrase), QStringLiteral("behind"), false, true});
+        QVERIFY(opened.ok());
+        {
+            app::DamageGuard guard(opened.value(), true);
+            QSignalSpy finished(&guard, &app::DamageGuard::backgroundCheckFinished);
+            QVERIFY(guard.checkInBackground({path, storage::DatabaseKey::fromPassphrase(kPassphrase),
+                                             QStringLiteral("unused"), false, false},
+                                            QStringLiteral(KASP_PAGECHECK_BINARY)));
+            QVERIFY(guard.backgroundCheckRunning());
+            QVERIFY(finished.wait(30'000));
+            QCOMPARE(finished.first().first().toBool(), true);
+            QMessageBox *box = guard.message();
+            QVERIFY(box && box->isVisible());
+            QCOMPARE(box->windowTitle(), QStringLiteral("База данных повреждена"));
+            QVERIFY(buttonNamed(box, QStringLiteral("Пересобрать с сервера…")));
+            QTest::qWait(50);
+            shoot(box, QStringLiteral("damaged-background.png"));
+            verifyLabelsFit(box);
+            box->close();
+        }
+        opened = QSqlDatabase();
+        storage::ConnectionFactory::close(QStringLiteral("behind"));
+    }
+
     void wrongPassphraseCanBeTypedAgain()
     {
         const QString path = makeDatabase(QStringLiteral("passphrase"), false);

@@ -2,6 +2,7 @@
 // Damage done to a real database file, as a bad sector or a torn copy does it (header-only).
 #include <QFile>
 #include <QList>
+#include <QPair>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 
@@ -34,6 +35,22 @@ inline bool flipBytesInPages(const QString &path, const QList<qint64> &pages, in
             return false;
     }
     return true;
+}
+
+// A table no part of KASP reads, `megabytes` of random blobs, checkpointed into the file: pages
+// that only a check of every page meets (damage there is found by the page check alone), and bulk
+// that makes the check take a while. Its pages, first and last; {0, 0} on error.
+inline QPair<qint64, qint64> addFiller(const QSqlDatabase &db, int megabytes)
+{
+    const qint64 first = pageCount(db) + 1;
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS test_filler (bytes BLOB)")) ||
+        !q.exec(QStringLiteral("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %1) "
+                               "INSERT INTO test_filler SELECT randomblob(3000) FROM n")
+                    .arg(megabytes * 1024 * 1024 / 3000)) ||
+        !q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")))
+        return {0, 0};
+    return {first, pageCount(db)};
 }
 
 // `count` pages spread evenly over [first, last].
