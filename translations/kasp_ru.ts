@@ -3723,6 +3723,14 @@ VIP и потерянные: от %3 путёвок или от %4; VIP и пе�
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message numerus="yes">
+        <source>%n ahead</source>
+        <translation>
+            <numerusform>ещё %n впереди</numerusform>
+            <numerusform>ещё %n впереди</numerusform>
+            <numerusform>ещё %n впереди</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>kasp::crm::ui::GuestEditDialog</name>
@@ -4322,6 +4330,14 @@ VIP и потерянные: от %3 путёвок или от %4; VIP и пе�
     <message>
         <source>Double-click to listen to the recording</source>
         <translation>Двойной щелчок — прослушать запись</translation>
+    </message>
+    <message>
+        <source>Still ahead: it has not happened yet</source>
+        <translation>Ещё впереди: этого пока не было</translation>
+    </message>
+    <message>
+        <source>ahead: %1</source>
+        <translation>впереди: %1</translation>
     </message>
 </context>
 <context>

@@ -92,6 +92,34 @@ private slots:
         QCOMPARE(rfmFigures(two, kToday, t).segment, GuestSegment::Vip);
     }
 
+    // The card's «N заездов»: a prepaid voucher for next summer is ahead, not a stay; a stay under
+    // way today is one; a hold in the past never was (issue 21).
+    void staysThatTookPlaceApartFromThoseAhead()
+    {
+        const QList<Booking> bookings{
+            bought(2025, 90000),                           // lived
+            bought(2027, 90000, BookingStatus::Prepaid),   // ahead
+            bought(2027, 90000, BookingStatus::Hold),      // ahead, not bought yet
+            bought(2026, 90000, BookingStatus::Cancelled), // neither
+            bought(2024, 90000, BookingStatus::Hold),      // never bought: not a stay
+        };
+        StayCounts counts = countStays(bookings, kToday);
+        QCOMPARE(counts.lived, 1);
+        QCOMPARE(counts.ahead, 2);
+        QVERIFY(hasStayedBefore(bookings, kToday));
+
+        // Checking in today with the prepayment in: under way, a stay; its check-out day not yet come.
+        Booking today = bought(2026, 90000, BookingStatus::Prepaid);
+        today.stay = Stay::make(kToday, kToday.addDays(14)).value();
+        counts = countStays({today}, kToday);
+        QCOMPARE(counts.lived, 1);
+        QCOMPARE(counts.ahead, 0);
+        QVERIFY(!hasStayedBefore({today}, kToday));
+        QVERIFY(hasStayedBefore({today}, kToday.addDays(14)));
+        QVERIFY(!hasStayedBefore({bought(2027, 90000, BookingStatus::Prepaid)}, kToday));
+        QVERIFY(!hasStayedBefore({bought(2025, 90000, BookingStatus::Cancelled)}, kToday));
+    }
+
     void keysAreStable()
     {
         QCOMPARE(guestSegmentKey(GuestSegment::NeverBought), QStringLiteral("never"));

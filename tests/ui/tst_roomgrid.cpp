@@ -18,6 +18,7 @@
 #include "kasp/testsupport/testdb.h"
 #include "translations.h"
 
+#include <QCheckBox>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScrollBar>
@@ -322,6 +323,28 @@ private slots:
         tooMany.setParty(8, {10, 12});
         QCOMPARE(tooMany.optionCount(), 0);
         QVERIFY(!tooMany.errorText().isEmpty());
+
+        // «Постоянный гость» is ticked by itself for a guest who has stayed with us (a paid or lived
+        // stay whose check-out day has come), and not for a new card (issue 21).
+        std::optional<crm::GuestSummary> stayedBefore;
+        for (const crm::GuestSummary &g : guests->search(QStringLiteral("Ива"), 50).value()) {
+            for (const Booking &b : storage::BookingRepository(t.db, clock).forGuest(g.id).value())
+                if ((b.status == BookingStatus::Paid || b.status == BookingStatus::CheckedIn) &&
+                    b.stay.checkOut() <= clock.today())
+                    stayedBefore = g;
+            if (stayedBefore)
+                break;
+        }
+        QVERIFY(stayedBefore);
+        ui::BookingDialog returning(*service, *guests, *stayedBefore, stay);
+        auto *returningBox = returning.findChild<QCheckBox *>(QStringLiteral("returningGuest"));
+        QVERIFY(returningBox && returningBox->isChecked());
+        Guest fresh;
+        fresh.lastName = QStringLiteral("Новенькая");
+        fresh.phones = {Phone::parse(QStringLiteral("+7 916 555-12-34")).value()};
+        const Id freshId = guests->save(fresh).value();
+        returning.selectGuest(crm::GuestSummary{freshId, QStringLiteral("Новенькая")});
+        QVERIFY(!returningBox->isChecked());
 
         // The price rules speak Russian too (core's messages are translated by context "kasp").
         Party nobody;

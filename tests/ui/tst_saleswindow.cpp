@@ -98,7 +98,7 @@ private slots:
         QAbstractItemModelTester timelineTester(&timeline,
                                                 QAbstractItemModelTester::FailureReportingMode::QtTest);
         const Id someone = service->search(QStringLiteral("Ива"), 1).value().first().id;
-        timeline.setCard(service->card(someone).value());
+        timeline.setCard(service->card(someone).value(), clock.now());
         QVERIFY(timeline.rowCount() > 0);
         QCOMPARE(timeline.columnCount(), int(crm::ui::TimelineModel::ColumnCount));
         for (int row = 0; row < timeline.rowCount(); ++row)
@@ -115,6 +115,61 @@ private slots:
                      QStringLiteral("call"));
         filter.setCategories({});
         QCOMPARE(filter.rowCount(), timeline.rowCount());
+    }
+
+    // What is ahead stays apart from what happened (issue 21): a stay next winter and a task due
+    // tomorrow sit above the history, the nearest first, marked «впереди»; below, the newest first.
+    void timelineKeepsWhatIsAheadApart()
+    {
+        const QDateTime now(QDate(2026, 12, 7), QTime(10, 0), Qt::LocalTime);
+        crm::GuestCard card;
+        Touch call;
+        call.kind = TouchKind::CallIn;
+        call.at = now.addDays(-1);
+        Touch older = call;
+        older.at = now.addDays(-30);
+        card.touches = {call, older};
+        Booking winter;
+        winter.stay = Stay::make(QDate(2027, 1, 30), QDate(2027, 2, 20)).value();
+        winter.status = BookingStatus::Prepaid;
+        Booking spring = winter;
+        spring.stay = Stay::make(QDate(2027, 4, 1), QDate(2027, 4, 15)).value();
+        Booking summer = winter;
+        summer.stay = Stay::make(QDate(2026, 7, 1), QDate(2026, 7, 15)).value();
+        summer.status = BookingStatus::CheckedIn;
+        card.stays = {spring, winter, summer};
+        Task tomorrow;
+        tomorrow.title = QStringLiteral("Перезвонить");
+        tomorrow.due = now.addDays(1);
+        card.tasks = {tomorrow};
+
+        crm::ui::TimelineModel timeline;
+        timeline.setCard(card, now);
+        QCOMPARE(timeline.rowCount(), 6);
+        const auto ahead = [&](int row) {
+            return timeline.index(row, 0).data(crm::ui::TimelineModel::AheadRole).toBool();
+        };
+        const auto kind = [&](int row) {
+            return timeline.index(row, 0).data(crm::ui::TimelineModel::KindRole).toString();
+        };
+        // The task tomorrow, the winter stay, the spring stay; then yesterday's call, the call a month
+        // ago, the July stay.
+        QVERIFY(ahead(0) && ahead(1) && ahead(2));
+        QVERIFY(!ahead(3) && !ahead(4) && !ahead(5));
+        QCOMPARE(kind(0), QStringLiteral("task"));
+        QVERIFY(timeline.index(1, crm::ui::TimelineModel::DetailsColumn)
+                    .data()
+                    .toString()
+                    .startsWith(QLocale().toString(QDate(2027, 1, 30), QLocale::ShortFormat)));
+        QVERIFY(timeline.index(2, crm::ui::TimelineModel::DetailsColumn)
+                    .data()
+                    .toString()
+                    .startsWith(QLocale().toString(QDate(2027, 4, 1), QLocale::ShortFormat)));
+        QCOMPARE(kind(3), QStringLiteral("call"));
+        QCOMPARE(kind(4), QStringLiteral("call"));
+        QCOMPARE(kind(5), QStringLiteral("stay"));
+        QVERIFY(timeline.index(0, 0).data().toString().startsWith(QStringLiteral("впереди")));
+        QVERIFY(!timeline.index(3, 0).data().toString().startsWith(QStringLiteral("впереди")));
     }
 
     void keyboardSearchOpensTheCard()

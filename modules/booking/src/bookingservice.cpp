@@ -1,5 +1,7 @@
 #include "kasp/booking/bookingservice.h"
 
+#include "kasp/core/guestsegment.h"
+
 #include "kasp/storage/bookingpolicyrepository.h"
 #include "kasp/storage/dealrepository.h"
 #include "kasp/storage/paymentlinkrepository.h"
@@ -457,6 +459,14 @@ Status BookingService::saveRules(int holdHours, int prepaymentPercent)
         !s.ok())
         return s;
     return loadRules();
+}
+
+Result<bool> BookingService::hasStayedBefore(const Id &guestId) const
+{
+    auto bookings = m_bookings.forGuest(guestId);
+    if (!bookings.ok())
+        return bookings.error();
+    return kasp::hasStayedBefore(bookings.value(), m_clock.today());
 }
 
 } // namespace kasp::booking

@@ -1,11 +1,33 @@
 #include "kasp/core/guestsegment.h"
 
+#include <algorithm>
+
 namespace kasp {
 
 bool isBought(BookingStatus status)
 {
     return status == BookingStatus::Prepaid || status == BookingStatus::Paid ||
            status == BookingStatus::CheckedIn;
+}
+
+StayCounts countStays(const QList<Booking> &bookings, QDate today)
+{
+    StayCounts counts;
+    for (const Booking &b : bookings) {
+        if (b.status == BookingStatus::Cancelled)
+            continue;
+        if (b.stay.checkIn() > today)
+            ++counts.ahead;
+        else if (isBought(b.status))
+            ++counts.lived;
+    }
+    return counts;
+}
+
+bool hasStayedBefore(const QList<Booking> &bookings, QDate today)
+{
+    return std::any_of(bookings.begin(), bookings.end(),
+                       [&](const Booking &b) { return isBought(b.status) && b.stay.checkOut() <= today; });
 }
 
 RfmFigures rfmFigures(const QList<Booking> &bookings, QDate today, const RfmThresholds &t)

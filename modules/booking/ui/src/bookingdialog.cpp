@@ -60,8 +60,10 @@ BookingDialog::BookingDialog(BookingService &booking, crm::GuestService &guests,
     m_guestSearch->setInterval(200);
     connect(m_guestSearch, &QTimer::timeout, this, &BookingDialog::searchGuests);
     connect(m_guest->lineEdit(), &QLineEdit::textEdited, m_guestSearch, qOverload<>(&QTimer::start));
-    connect(m_guest, qOverload<int>(&QComboBox::activated), this,
-            [this](int i) { m_guestId = m_guest->itemData(i).value<Id>(); });
+    connect(m_guest, qOverload<int>(&QComboBox::activated), this, [this](int i) {
+        m_guestId = m_guest->itemData(i).value<Id>();
+        markReturningGuest();
+    });
 
     for (QDateEdit *e : {m_checkIn, m_checkOut}) {
         e->setCalendarPopup(true);
@@ -147,6 +149,8 @@ BookingDialog::BookingDialog(BookingService &booking, crm::GuestService &guests,
     connect(m_meals, &QComboBox::currentIndexChanged, this, &BookingDialog::refreshOptions);
     connect(m_treatment, &QComboBox::currentIndexChanged, this, &BookingDialog::refreshOptions);
     connect(m_promo, &QLineEdit::editingFinished, this, &BookingDialog::refreshOptions);
+    m_returning->setObjectName(QStringLiteral("returningGuest"));
+    markReturningGuest(); // the guest the form opened for
     connect(m_returning, &QCheckBox::toggled, this, &BookingDialog::refreshOptions);
     refreshOptions();
     m_table->setFocus();
@@ -201,6 +205,16 @@ void BookingDialog::selectGuest(const crm::GuestSummary &guest)
     m_guest->clear();
     m_guest->addItem(guest.displayName, QVariant::fromValue(guest.id));
     m_guestId = guest.id;
+    markReturningGuest();
+}
+
+void BookingDialog::markReturningGuest()
+{
+    if (m_guestId.isNull())
+        return;
+    // An error leaves the box as it was: the consultant can still tick it by hand.
+    if (auto stayed = m_booking.hasStayedBefore(m_guestId); stayed.ok())
+        m_returning->setChecked(stayed.value());
 }
 
 void BookingDialog::searchGuests()
@@ -216,6 +230,7 @@ void BookingDialog::searchGuests()
                          QVariant::fromValue(g.id));
     m_guest->setEditText(text);
     m_guestId = found.value().isEmpty() ? Id() : found.value().first().id;
+    markReturningGuest();
     if (!found.value().isEmpty())
         m_guest->showPopup();
 }

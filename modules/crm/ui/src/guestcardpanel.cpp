@@ -233,7 +233,7 @@ void GuestCardPanel::clear()
     m_after.reset();
     m_undo->hide();
     m_guestId = Id();
-    m_timeline->setCard({});
+    m_timeline->setCard({}, {});
     m_stack->setCurrentIndex(0);
 }
 
@@ -411,17 +411,16 @@ void GuestCardPanel::render(const GuestCard &card)
     m_contacts->setText(contacts.isEmpty() ? tr("no contacts") : contacts.join(QStringLiteral(" · ")));
     m_phones = g.phones;
 
-    // Stays bought (prepaid, paid or lived), as the segment counts them: a hold is not a stay yet.
-    int stays = 0;
+    // Stays that took place apart from those ahead: a voucher for next winter is not a stay yet.
     Money spent;
-    for (const Booking &b : card.stays) {
-        if (b.status == BookingStatus::Cancelled)
-            continue;
-        stays += isBought(b.status) ? 1 : 0;
-        spent += b.prepaid;
-    }
-    QStringList summary{tr("%n stay(s)", nullptr, stays), tr("paid %1").arg(spent.toString()),
-                        tr("%n touch(es)", nullptr, int(card.touches.size()))};
+    for (const Booking &b : card.stays)
+        if (b.status != BookingStatus::Cancelled)
+            spent += b.prepaid;
+    const StayCounts stays = countStays(card.stays, m_clock.today());
+    QStringList summary{tr("%n stay(s)", nullptr, stays.lived)};
+    if (stays.ahead > 0)
+        summary << tr("%n ahead", nullptr, stays.ahead);
+    summary << tr("paid %1").arg(spent.toString()) << tr("%n touch(es)", nullptr, int(card.touches.size()));
     if (card.firstTouch) {
         summary << tr("first: %1, %2")
                        .arg(touchKindTitle(card.firstTouch->kind).toLower(),
@@ -469,7 +468,7 @@ void GuestCardPanel::render(const GuestCard &card)
                                           : QStringLiteral("<span style='color:#9a5b00'>%1</span> %2")
                                                 .arg(tr("Looks like:"), alike.join(QStringLiteral(", "))));
     m_duplicates->setVisible(!alike.isEmpty());
-    m_timeline->setCard(card);
+    m_timeline->setCard(card, m_clock.now());
 }
 
 void GuestCardPanel::setCanRecordConsent(bool can)

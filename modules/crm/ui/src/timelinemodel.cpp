@@ -1,6 +1,8 @@
 #include "kasp/crm/ui/timelinemodel.h"
 
+#include <QColor>
 #include <QCoreApplication>
+#include <QFont>
 #include <QLocale>
 
 namespace kasp::crm::ui {
@@ -97,7 +99,7 @@ QString bookingStatusTitle(BookingStatus status)
     return {};
 }
 
-void TimelineModel::setCard(const GuestCard &card)
+void TimelineModel::setCard(const GuestCard &card, const QDateTime &now)
 {
     beginResetModel();
     m_entries.clear();
@@ -150,8 +152,14 @@ void TimelineModel::setCard(const GuestCard &card)
                               : (t.status == TaskStatus::Done ? tr("done") : tr("cancelled")),
                           card.userNames.value(t.assigneeId)});
     }
-    std::stable_sort(m_entries.begin(), m_entries.end(),
-                     [](const Entry &a, const Entry &b) { return a.at > b.at; });
+    for (Entry &e : m_entries)
+        e.ahead = now.isValid() && e.at > now;
+    // What is ahead first, the nearest on top; then what happened, the latest on top.
+    std::stable_sort(m_entries.begin(), m_entries.end(), [](const Entry &a, const Entry &b) {
+        if (a.ahead != b.ahead)
+            return a.ahead;
+        return a.ahead ? a.at < b.at : a.at > b.at;
+    });
     endResetModel();
 }
 
@@ -174,12 +182,25 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
         return e.kind;
     if (role == RecordingRole)
         return e.recording;
+    if (role == AheadRole)
+        return e.ahead;
+    if (role == Qt::FontRole && e.ahead) {
+        QFont font;
+        font.setItalic(true);
+        return font;
+    }
+    if (role == Qt::ForegroundRole && e.ahead)
+        return QColor(0x1f, 0x5f, 0x99);
+    if (role == Qt::ToolTipRole && e.ahead && index.column() == WhenColumn)
+        return tr("Still ahead: it has not happened yet");
     if (role == Qt::ToolTipRole && !e.recording.isEmpty())
         return tr("Double-click to listen to the recording");
     if (role == Qt::DisplayRole || role == Qt::ToolTipRole) {
         switch (index.column()) {
-        case WhenColumn:
-            return QLocale().toString(e.at.toLocalTime(), QLocale::ShortFormat);
+        case WhenColumn: {
+            const QString when = QLocale().toString(e.at.toLocalTime(), QLocale::ShortFormat);
+            return e.ahead ? tr("ahead: %1").arg(when) : when;
+        }
         case WhatColumn:
             return e.what;
         case DetailsColumn:

@@ -105,6 +105,8 @@ public:
     // What recordPayment would do, without doing it (a payment link is checked before it is made).
     Result<PaymentEffect> previewPayment(const Id &bookingId, Money amount) const;
     Result<Booking> booking(const Id &bookingId) const { return m_bookings.byId(bookingId); }
+    // Whether the guest stayed with us before (core hasStayedBefore): the returning guest's discount.
+    Result<bool> hasStayedBefore(const Id &guestId) const;
     // Holds this user made that passed their time unpaid are cancelled ("not prepaid in time").
     // Only the author's desktop does it, so two desktops never race to cancel the same hold.
     Result<int> expireHolds();

@@ -38,6 +38,19 @@ bool isBought(BookingStatus status);
 // "Recent" means bought in `today`'s calendar year or the year before it.
 RfmFigures rfmFigures(const QList<Booking> &bookings, QDate today, const RfmThresholds &t = {});
 
+// The guest's stays as the card tells them: those that took place (or are under way: bought, and
+// the check-in day has come) apart from those still ahead (any live booking checking in later). A
+// prepaid voucher for next winter is not a stay yet.
+struct StayCounts
+{
+    int lived = 0;
+    int ahead = 0;
+};
+StayCounts countStays(const QList<Booking> &bookings, QDate today);
+// Whether the guest has stayed with us before (a bought stay whose check-out day has come): the
+// returning guest's discount of the booking form.
+bool hasStayedBefore(const QList<Booking> &bookings, QDate today);
+
 QString guestSegmentKey(GuestSegment segment); // "never", "vip", "lost", "promising", "one_time"
 
 } // namespace kasp

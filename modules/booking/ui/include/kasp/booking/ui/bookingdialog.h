@@ -43,6 +43,8 @@ private:
     Result<Stay> stay() const;
     void showQuote();
     void searchGuests();
+    // Ticks «Постоянный гость» when the chosen guest stayed with us before (the discount applies).
+    void markReturningGuest();
 
     BookingService &m_booking;
     crm::GuestService &m_guests;

@@ -1,5 +1,7 @@
 #pragma once
-// The guest's history in one list, newest first: touches, stays, deals and tasks.
+// The guest's history in one list, newest first: touches, stays, deals and tasks. What is still
+// ahead (a stay checking in later, a task due later) is kept apart, above the history, the nearest
+// first and marked as ahead: it has not happened.
 #include "kasp/crm/guestservice.h"
 #include <QAbstractTableModel>
 
@@ -13,10 +15,11 @@ public:
     // What an entry is, for filtering: "call", "request" (web / callback), "booking", "message"
     // (e-mail, SMS), "note", "stay", "deal", "task".
     // RecordingRole: a recorded call's file under the recording desk's folder ("" otherwise).
-    enum Roles { KindRole = Qt::UserRole + 1, RecordingRole };
+    // AheadRole: true for an entry after `now` (setCard).
+    enum Roles { KindRole = Qt::UserRole + 1, RecordingRole, AheadRole };
     using QAbstractTableModel::QAbstractTableModel;
 
-    void setCard(const GuestCard &card);
+    void setCard(const GuestCard &card, const QDateTime &now);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -31,6 +34,7 @@ public:
         QString details;
         QString who;
         QString recording = {};
+        bool ahead = false;
     };
 
 private:
