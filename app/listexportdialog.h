@@ -5,6 +5,9 @@
 #include <QDate>
 
 class QWidget;
+namespace kasp::crm::ui {
+class GuestSearchModel;
+}
 
 namespace kasp::app {
 
@@ -12,5 +15,8 @@ namespace kasp::app {
 // The suggested file name carries `today`; `testPath` skips the file dialog (widget tests).
 QString exportListInteractively(QWidget *parent, crm::ExportSource &source, const QString &suggestedName,
                                 QDate today, const QString &testPath = {});
+
+// The guests a search found, as rows of the guest list (an export of what the search shows).
+QList<storage::GuestListRow> shownGuests(const crm::ui::GuestSearchModel &found);
 
 } // namespace kasp::app

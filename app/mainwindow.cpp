@@ -422,16 +422,30 @@ QString MainWindow::exportCurrentList(const QString &testPath)
         crm::ModelExportSource source(*m_deals->listView()->model());
         saved = exportListInteractively(this, source, tr("Deals"), m_context.clock().today(), testPath);
     } else {
-        QHash<Id, QString> names;
-        if (auto users = m_context.guests().users(); users.ok())
-            for (const User &u : users.value())
-                names.insert(u.id, u.displayName);
-        crm::GuestExportSource source(m_context.guests().list(), std::move(names),
-                                      m_context.guests().consents());
-        saved = exportListInteractively(this, source, tr("Guests"), m_context.clock().today(), testPath);
+        // What the list shows: the Гости tab's list as it is, or else the search's results.
+        const QHash<Id, QString> names = m_guestList->model()->userNames();
+        const bool fromList = m_tabs->currentWidget() == m_guestList;
+        const auto source =
+            fromList ? std::make_unique<crm::GuestExportSource>(m_guestList->model()->list(), names,
+                                                                m_context.guests().consents())
+                     : std::make_unique<crm::GuestExportSource>(shownGuests(*m_search->model()), names,
+                                                                m_context.guests().consents());
+        if (!fromList && source->rowCountHint() == 0) {
+            showMessage(tr("Nothing to export: open the guest list (Ctrl+L) or find guests first"), 8000);
+            return {};
+        }
+        source->setContacts(m_context.permissions().exportsContacts);
+        saved = exportListInteractively(this, *source, fromList ? tr("Guests") : tr("Found guests"),
+                                        m_context.clock().today(), testPath);
+        if (!saved.isEmpty() && !source->contacts()) {
+            showMessage(tr("Saved %1 without phones: only the head of sales exports guests' contacts")
+                            .arg(QDir::toNativeSeparators(saved)),
+                        8000);
+            return saved;
+        }
     }
     if (!saved.isEmpty())
-        statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(saved)), 8000);
+        showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(saved)), 8000);
     return saved;
 }
 

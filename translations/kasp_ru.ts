@@ -1103,6 +1103,18 @@
         <source>Database %1 · schema %2</source>
         <translation>База %1 · схема %2</translation>
     </message>
+    <message>
+        <source>Nothing to export: open the guest list (Ctrl+L) or find guests first</source>
+        <translation>Нечего выгружать: откройте список гостей (Ctrl+L) или найдите гостей</translation>
+    </message>
+    <message>
+        <source>Found guests</source>
+        <translation>Найденные гости</translation>
+    </message>
+    <message>
+        <source>Saved %1 without phones: only the head of sales exports guests&apos; contacts</source>
+        <translation>Сохранено без телефонов: %1. Контакты гостей выгружает только руководитель отдела продаж</translation>
+    </message>
 </context>
 <context>
     <name>kasp::app::PassphraseDialog</name>
@@ -2953,6 +2965,10 @@ No other room is free for these nights.</source>
     <message>
         <source>no</source>
         <translation>нет</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(без имени)</translation>
     </message>
 </context>
 <context>

@@ -1,13 +1,15 @@
 // Our XLSX writer (libxlsxwriter in constant-memory mode) read back through our reader: texts stay
 // texts (a phone, a leading zero, a formula-looking cell), Cyrillic survives, an empty cell keeps
 // its place, a cell longer than Excel allows is cut at 32,767 characters, and a file that cannot be
-// written is an "export.write" error, not a silent empty file.
+// written is an "export.write" error, not a silent empty file. Dates are Excel dates and columns are
+// as wide as their contents, as a spreadsheet program reads the file (zipfile + xml).
 #include "kasp/core/csv.h"
 #include "kasp/spreadsheet/xlsxreader.h"
 #include "kasp/spreadsheet/xlsxsheet.h"
 #include "kasp/testsupport/testenv.h"
 #include "kasp/testsupport/xlsxfixture.h"
 
+#include <QJsonArray>
 #include <QtTest>
 
 using namespace kasp;
@@ -63,6 +65,49 @@ private slots:
         QCOMPARE(rows.at(2).value(1), QString());             // an empty cell keeps its place
         QCOMPARE(rows.at(2).value(2), QStringLiteral("007")); // not the number 7
         QCOMPARE(rows.at(3).value(2).size(), 32767);          // Excel's longest cell
+    }
+
+    // Issue 21: dates went out as text (Excel neither sorted nor filtered them as dates) and the
+    // columns were too narrow for a full name.
+    void datesAreDatesAndColumnsFitTheirContents()
+    {
+        const QString path = dir + QStringLiteral("/dates.xlsx");
+        const QString longName = QStringLiteral("Константинопольская-Щербакова Александра Владимировна");
+        {
+            spreadsheet::XlsxSheet sheet(path, QStringLiteral("Гости"));
+            sheet.setDateColumns({1}, QStringLiteral("dd.mm.yyyy"));
+            QVERIFY(sheet
+                        .writeHeader({QStringLiteral("Гость"), QStringLiteral("Дата рождения"),
+                                      QStringLiteral("Заметка")})
+                        .ok());
+            QVERIFY(
+                sheet.writeRow({longName, QStringLiteral("1961-03-12"), QStringLiteral("2020-01-01")}).ok());
+            QVERIFY(sheet.writeRow({QStringLiteral("Орлова"), QStringLiteral("не знаем"), QString()}).ok());
+            QVERIFY(sheet.close().ok());
+        }
+        const QJsonObject seen = test::inspectXlsx(path);
+        QCOMPARE(seen.value(QLatin1String("sheet")).toString(), QStringLiteral("Гости"));
+        const QJsonArray rows = seen.value(QLatin1String("rows")).toArray();
+        QCOMPARE(rows.size(), 3);
+        const QJsonObject birth = rows.at(1).toArray().at(1).toObject();
+        QCOMPARE(birth.value(QLatin1String("type")).toString(), QStringLiteral("n")); // a number...
+        QVERIFY(birth.value(QLatin1String("date")).toBool());                         // ...shown as a date
+        QCOMPARE(birth.value(QLatin1String("format")).toString(), QStringLiteral("dd.mm.yyyy"));
+        // Excel's day number of 12 March 1961 (days since 30 December 1899).
+        QCOMPARE(birth.value(QLatin1String("value")).toString().toDouble(),
+                 double(QDate(1899, 12, 30).daysTo(QDate(1961, 3, 12))));
+        // A date-looking text in a text column stays text; a non-date in a date column too.
+        QCOMPARE(rows.at(1).toArray().at(2).toObject().value(QLatin1String("type")).toString(),
+                 QStringLiteral("inlineStr"));
+        QCOMPARE(rows.at(2).toArray().at(1).toObject().value(QLatin1String("value")).toString(),
+                 QStringLiteral("не знаем"));
+        // Widths (about one character each): the long name fits, the date fits, none is cut.
+        QMap<int, double> widths;
+        for (const QJsonValue &c : seen.value(QLatin1String("cols")).toArray())
+            widths[c[QLatin1String("min")].toInt()] = c[QLatin1String("width")].toDouble();
+        QVERIFY2(widths.value(1) >= longName.size(), qPrintable(QString::number(widths.value(1))));
+        QVERIFY2(widths.value(2) >= 13, qPrintable(QString::number(widths.value(2)))); // «Дата рождения»
+        QVERIFY(widths.value(2) < 30);
     }
 
     void anUnwritableFileIsAnError()

@@ -39,6 +39,7 @@ Permissions Permissions::of(Role role)
         p.seesDepartmentKpi = true;
         p.reassignsGuests = true;
         p.makesCalls = true;
+        p.exportsContacts = true;
         break;
     case Role::Director:
         // Reads reports and statistics; does not sell or run the department day to day.

@@ -20,6 +20,10 @@ struct Permissions
     bool seesDepartmentKpi = false;
     bool reassignsGuests = false;
     bool makesCalls = false;
+    // A list exported to a file carries the guests' phones and e-mails. Personal data (152-ФЗ)
+    // leaves the desk only with the person who answers for the department's base: the head of
+    // sales (mailings, a move to another system). Others export names, dates and managers.
+    bool exportsContacts = false;
     static Permissions of(Role role);
     bool operator==(const Permissions &) const = default;
 };

@@ -7,6 +7,8 @@
 #include "kasp/testsupport/testenv.h"
 
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QtGlobal>
 
@@ -37,6 +39,22 @@ inline QList<QStringList> csvRows(const QByteArray &csv)
     while (reader.next(row))
         rows.append(row.fields);
     return rows;
+}
+
+// What a spreadsheet program sees in a workbook's first sheet, read with Python's zipfile and xml
+// (tests/data/xlsx/inspect_sheet.py): {"sheet", "cols": [{min, max, width}], "rows": [[{ref, type,
+// value, format, date}]], "autofilter"}. Empty, with the complaint as a warning, on failure.
+inline QJsonObject inspectXlsx(const QString &path, int rows = 3)
+{
+    QProcess py;
+    py.start(
+        QStringLiteral("/usr/bin/python3"),
+        {sourceDir() + QStringLiteral("/tests/data/xlsx/inspect_sheet.py"), path, QString::number(rows)});
+    if (!py.waitForFinished(120'000) || py.exitCode() != 0) {
+        qWarning("%s", py.readAllStandardError().constData());
+        return {};
+    }
+    return QJsonDocument::fromJson(py.readAllStandardOutput()).object();
 }
 
 } // namespace kasp::test

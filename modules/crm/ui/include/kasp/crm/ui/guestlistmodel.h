@@ -25,6 +25,9 @@ public:
                             QObject *parent = nullptr);
 
     void setUserNames(QHash<Id, QString> names); // the manager column
+    const QHash<Id, QString> &userNames() const { return m_userNames; }
+    // The guests this table shows, as a source of its own: an export writes what the list shows.
+    const storage::GuestList &list() const { return m_list; }
     // Counts the guests, forgets every page and starts learning the page starts again.
     Status reload();
     bool isIndexing() const { return m_scanning; }
