@@ -52,9 +52,9 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
       m_bookingPanel(new booking::ui::BookingPanel(context.booking(), context.guests(), context.clock())),
       m_deals(new crm::ui::DealBoardPanel(context.deals(), context.clock())),
       m_tasks(new crm::ui::TaskAgendaPanel(context.tasks(), context.clock())),
-      m_vouchers(new VoucherActions(context.booking(), context.settings(), this)),
+      m_vouchers(new VoucherActions(context, this)),
       m_catalogue(new CatalogueActions(context, this)),
-      m_paymentLinks(new PaymentLinkActions(context.booking(), context.settings(), this)),
+      m_paymentLinks(new PaymentLinkActions(context, this)),
       m_notifier(new TrayNotifier(this))
 {
     setObjectName(QStringLiteral("salesWindow"));

@@ -1,5 +1,7 @@
 #include "paymentlinkactions.h"
 
+#include "appcontext.h"
+
 #include "kasp/booking/bookingservice.h"
 #include "kasp/booking/paymentlinks.h"
 #include "kasp/credentials/credentialstore.h"
@@ -22,10 +24,10 @@ namespace {
 constexpr int kPollMs = 60'000; // a guest pays within minutes; the provider asks for no more
 }
 
-PaymentLinkActions::PaymentLinkActions(booking::BookingService &booking, session::Settings &settings,
-                                       QWidget *window)
-    : QObject(window), m_booking(booking), m_settings(settings), m_window(window),
-      m_keychain(new credentials::CredentialStore(QStringLiteral("KASP"), this)), m_poll(new QTimer(this))
+PaymentLinkActions::PaymentLinkActions(const AppContext &context, QWidget *window)
+    : QObject(window), m_context(context), m_booking(context.booking()), m_settings(context.settings()),
+      m_window(window), m_keychain(new credentials::CredentialStore(QStringLiteral("KASP"), this)),
+      m_poll(new QTimer(this))
 {
     m_poll->setInterval(kPollMs);
     connect(m_poll, &QTimer::timeout, this, [this] {

@@ -28,11 +28,14 @@ class Settings;
 
 namespace kasp::app {
 
+class AppContext;
+
 class PaymentLinkActions : public QObject
 {
     Q_OBJECT
 public:
-    PaymentLinkActions(booking::BookingService &booking, session::Settings &settings, QWidget *window);
+    // The signed-in user's context: their booking service, settings, database and clock.
+    PaymentLinkActions(const AppContext &context, QWidget *window);
     ~PaymentLinkActions() override;
 
     // Reads the secret from the keychain and starts watching links (when a shop is configured).
@@ -52,6 +55,7 @@ signals:
 private:
     void connectProvider(const QString &secret);
 
+    const AppContext &m_context;
     booking::BookingService &m_booking;
     session::Settings &m_settings;
     QWidget *m_window;

@@ -1,5 +1,7 @@
 #include "voucheractions.h"
 
+#include "appcontext.h"
+
 #include "kasp/booking/bookingservice.h"
 #include "kasp/credentials/credentialstore.h"
 #include "kasp/session/settings.h"
@@ -21,9 +23,9 @@
 
 namespace kasp::app {
 
-VoucherActions::VoucherActions(booking::BookingService &booking, session::Settings &settings, QWidget *window)
-    : QObject(window), m_booking(booking), m_settings(settings), m_window(window),
-      m_keychain(new credentials::CredentialStore(QStringLiteral("KASP"), this))
+VoucherActions::VoucherActions(const AppContext &context, QWidget *window)
+    : QObject(window), m_context(context), m_booking(context.booking()), m_settings(context.settings()),
+      m_window(window), m_keychain(new credentials::CredentialStore(QStringLiteral("KASP"), this))
 {
     // Queued vouchers (this desk's, kept in its database across restarts) are tried when their
     // time comes; the first look is right after the window opens.
@@ -62,7 +64,7 @@ VoucherActions::VoucherActions(booking::BookingService &booking, session::Settin
 
 booking::VoucherQueue VoucherActions::queue() const
 {
-    return booking::VoucherQueue(m_booking.database(), m_booking.clock(), m_booking.userId());
+    return booking::VoucherQueue(m_context.database(), m_context.clock(), m_context.user().id);
 }
 
 void VoucherActions::retryDue()
@@ -90,7 +92,7 @@ booking::VoucherMailer VoucherActions::mailer() const
 {
     const session::Settings::Mail mail = m_settings.mail();
     const QImage logo = mail.logoPath.isEmpty() ? QImage() : QImage(mail.logoPath);
-    return booking::VoucherMailer(m_booking.database(), m_booking.clock(), m_booking.userId(),
+    return booking::VoucherMailer(m_context.database(), m_context.clock(), m_context.user().id,
                                   {mail.sanatorium.isEmpty() ? tr("Sanatorium") : mail.sanatorium,
                                    mail.contacts, mail.fromAddress, logo});
 }

@@ -25,11 +25,14 @@ class CredentialStore;
 
 namespace kasp::app {
 
+class AppContext;
+
 class VoucherActions : public QObject
 {
     Q_OBJECT
 public:
-    VoucherActions(booking::BookingService &booking, session::Settings &settings, QWidget *window);
+    // The signed-in user's context: their booking service, settings, database and clock.
+    VoucherActions(const AppContext &context, QWidget *window);
 
     // email: queued on this desk and sent now; a voucher the server does not take is tried again
     // (booking::VoucherQueue) until it goes, and at once when the mail settings change.
@@ -65,6 +68,7 @@ private:
         mail::SmtpServer server;
     };
 
+    const AppContext &m_context;
     booking::BookingService &m_booking;
     session::Settings &m_settings;
     bool m_changesBookingRules = false;

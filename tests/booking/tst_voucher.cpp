@@ -3,6 +3,7 @@
 // back by Python's e-mail parser: Cyrillic subject, the guest's address, the PDF attached intact.
 // A server that does not answer gives a clear error and no touch. Debian's /usr/bin/python3 runs
 // the fixtures: python3-aiosmtpd is installed for it, not for another python3 on the PATH.
+#include "appcontext.h"
 #include "kasp/booking/bookingservice.h"
 #include "kasp/booking/vouchermailer.h"
 #include "kasp/demo/demogenerator.h"
@@ -103,6 +104,17 @@ class TestVoucher : public QObject
     test::TestDatabase t;
     VoucherClock clock;
     std::unique_ptr<booking::BookingService> service;
+    User consultantUser, headOfSales;
+
+    // The Sales Window's context for a user on this database (VoucherActions works through it).
+    std::unique_ptr<app::AppContext> contextFor(session::Settings &settings, const User &user)
+    {
+        return std::make_unique<app::AppContext>(t.db, clock, user, settings);
+    }
+    std::unique_ptr<app::AppContext> contextFor(session::Settings &settings)
+    {
+        return contextFor(settings, consultantUser);
+    }
     Id bookingId;
     Guest guest;
     QString work;
@@ -129,9 +141,14 @@ private slots:
         options.today = kToday;
         QVERIFY(demo::generateDemo(t.db, options).ok());
         Id consultant;
-        for (const User &u : storage::UserRepository(t.db, clock).all().value())
-            if (u.role == Role::Consultant)
+        for (const User &u : storage::UserRepository(t.db, clock).all().value()) {
+            if (u.role == Role::Consultant) {
                 consultant = u.id;
+                consultantUser = u;
+            }
+            if (u.role == Role::HeadOfSales)
+                headOfSales = u;
+        }
         service = std::make_unique<booking::BookingService>(t.db, clock, consultant);
         // A guest with an e-mail books and prepays.
         storage::GuestRepository guests(t.db, clock);
@@ -333,7 +350,8 @@ private slots:
         // The Sales Window's path: settings from the mail form, delivery on a worker thread, the
         // touch written back on the GUI thread.
         session::Settings settings(work + QStringLiteral("/settings.ini"));
-        app::VoucherActions actions(*service, settings, nullptr);
+        auto actionsContext = contextFor(settings);
+        app::VoucherActions actions(*actionsContext, nullptr);
         QSignalSpy messages(&actions, &app::VoucherActions::message);
         actions.handle(bookingId, true);
         QVERIFY(messages.last().first().toString().contains(QStringLiteral("почтовый сервер"))); // not set up
@@ -374,7 +392,8 @@ private slots:
         const QString ini = work + QStringLiteral("/mailbox.ini");
         {
             session::Settings settings(ini);
-            app::VoucherActions actions(*service, settings, nullptr);
+            auto actionsContext = contextFor(settings);
+            app::VoucherActions actions(*actionsContext, nullptr);
             QTimer::singleShot(0, this, [&] {
                 auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
                 QVERIFY(dialog);
@@ -406,7 +425,8 @@ private slots:
 
         // The next session: the password comes from the keychain.
         session::Settings settings(ini);
-        app::VoucherActions actions(*service, settings, nullptr);
+        auto actionsContext = contextFor(settings);
+        app::VoucherActions actions(*actionsContext, nullptr);
         QSignalSpy sent(&actions, &app::VoucherActions::sent);
         QSignalSpy messages(&actions, &app::VoucherActions::message);
         actions.handle(bookingId, true);
@@ -417,7 +437,8 @@ private slots:
         session::Settings::Mail wrong = settings.mail();
         wrong.user = QStringLiteral("someone@rodnik.example");
         settings.setMail(wrong);
-        app::VoucherActions again(*service, settings, nullptr);
+        auto againContext = contextFor(settings);
+        app::VoucherActions again(*againContext, nullptr);
         QSignalSpy refused(&again, &app::VoucherActions::message);
         QSignalSpy none(&again, &app::VoucherActions::sent);
         again.handle(bookingId, true);
@@ -431,7 +452,8 @@ private slots:
     void bookingRulesApplyAtOnce()
     {
         session::Settings settings(work + QStringLiteral("/rules.ini"));
-        app::VoucherActions actions(*service, settings, nullptr);
+        auto context = contextFor(settings, headOfSales); // the rules are the head of sales'
+        app::VoucherActions actions(*context, nullptr);
         actions.setChangesBookingRules(true); // the head of sales' dialog
         QTimer::singleShot(0, this, [] {
             auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
@@ -445,8 +467,9 @@ private slots:
         const auto policy = storage::BookingPolicyRepository(t.db, clock).current();
         QCOMPARE(policy.value().holdHours, 48);
         QCOMPARE(policy.value().prepaymentPercent, 20);
-        QCOMPARE(service->holdHours(), 48);
-        QCOMPARE(service->prepaymentPercent(), 20);
+        QCOMPARE(context->booking().holdHours(), 48);
+        QCOMPARE(context->booking().prepaymentPercent(), 20);
+        QVERIFY(service->loadRules().ok()); // another desk's service reads them as a sync does
         const Stay stay = Stay::make(kToday.addDays(200), kToday.addDays(207)).value();
         const auto options = service->options(stay, booking::Party{}).value();
         const Id held = service->hold({guest.id, options.first().room.id, stay, booking::Party{}}).value();
@@ -487,7 +510,8 @@ private slots:
         };
         const int touchesBefore = notSentTouches(); // the earlier tests' refusals told the card too
         {
-            app::VoucherActions actions(*service, settings, nullptr);
+            auto actionsContext = contextFor(settings);
+            app::VoucherActions actions(*actionsContext, nullptr);
             actions.setRetryCheckInterval(100);
             QSignalSpy messages(&actions, &app::VoucherActions::message);
             QSignalSpy notSent(&actions, &app::VoucherActions::notSent);
@@ -535,7 +559,8 @@ private slots:
                 return s.waitForConnected(200);
             }(),
             15'000);
-        app::VoucherActions restarted(*service, settings, nullptr);
+        auto restartedContext = contextFor(settings);
+        app::VoucherActions restarted(*restartedContext, nullptr);
         restarted.setRetryCheckInterval(100);
         QSignalSpy sent(&restarted, &app::VoucherActions::sent);
         clock.shiftSecs += 10 * 60; // the next attempt's time

@@ -25,6 +25,7 @@ mail::MailMessage message()
     m.to = {QStringLiteral("darya@example.org")};
     m.subject = QStringLiteral("Ваучер на проживание");
     m.text = QStringLiteral("Ждём вас 1 июня.");
+    m.date = QDateTime(QDate(2026, 6, 1), QTime(9, 30), Qt::UTC); // the sender's clock, not this machine's
     return m;
 }
 
@@ -91,6 +92,7 @@ private slots:
         const QByteArray stored = smtp->message(0);
         QVERIFY(stored.contains("To: darya@example.org"));
         QVERIFY(stored.contains("Subject: =?UTF-8?B?"));
+        QVERIFY2(stored.contains("Date: Mon, 01 Jun 2026 09:30:00 +0000"), stored.left(400).constData());
     }
 
     void implicitTlsWithLoginDelivers()

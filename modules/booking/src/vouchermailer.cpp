@@ -76,6 +76,7 @@ Result<mail::MailMessage> VoucherMailer::message(const Id &bookingId) const
     mail::MailMessage m;
     m.fromAddress = m_info.salesAddress;
     m.fromName = m_info.name;
+    m.date = m_clock.now(); // composed right before each attempt to send it
     if (guest.ok() && guest.value())
         m.to = guest.value()->emails;
     const QLocale ru(QLocale::Russian);

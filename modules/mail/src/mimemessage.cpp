@@ -85,7 +85,8 @@ QByteArray composeMime(const MailMessage &message, const QDateTime &date, const 
     out += "From: " + encodeHeaderWord(message.fromName) + " <" + message.fromAddress.toLatin1() + ">\r\n";
     out += "To: " + message.to.join(QStringLiteral(", ")).toLatin1() + "\r\n";
     out += "Subject: " + encodeHeaderWord(message.subject) + "\r\n";
-    out += "Date: " + rfc2822Date(date) + "\r\n";
+    if (date.isValid())
+        out += "Date: " + rfc2822Date(date) + "\r\n";
     out += "Message-ID: <" + messageId.toLatin1() + ">\r\n";
     out += "MIME-Version: 1.0\r\n";
     out += "Content-Type: multipart/mixed; boundary=\"" + boundary + "\"\r\n\r\n";

@@ -63,7 +63,7 @@ Status sendMail(const SmtpServer &server, const MailMessage &message)
     std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> recipientList(recipients,
                                                                               &curl_slist_free_all);
 
-    Upload upload{composeMime(message, QDateTime::currentDateTimeUtc(),
+    Upload upload{composeMime(message, message.date,
                               idToString(newId()) + QLatin1Char('@') +
                                   message.fromAddress.section(QLatin1Char('@'), 1)),
                   0};

@@ -25,9 +25,13 @@ struct MailMessage
     QString subject;
     QString text;
     QList<Attachment> attachments;
+    // The Date header: when it is sent, by the sender's Clock. Unset: no Date header (the
+    // receiving server adds its own).
+    QDateTime date;
 };
 
-// `date` and `messageId` are parameters so tests get stable bytes.
+// `date` (the message's own is not read here) and `messageId` are parameters so tests get stable
+// bytes; an invalid date writes no Date header.
 QByteArray composeMime(const MailMessage &message, const QDateTime &date, const QString &messageId);
 
 // "=?UTF-8?B?...?=" when the text is not plain ASCII, else the text itself.
