@@ -157,9 +157,9 @@ void Startup::onUnlocked(const QString &connectionName)
 
 bool Startup::checkPages(QSqlDatabase db)
 {
-    m_damage->holdUntilShown(); // told over the window, not over a sign-in that closes
     delete m_damage; // a rebuilt file gets a guard of its own
     m_damage = new DamageGuard(db, m_sync->isConfigured(), this);
+    m_damage->holdUntilShown(); // told over the window, not over a sign-in that closes
     // Not inside the message's button: the rebuild deletes the guard that sent it.
     connect(m_damage, &DamageGuard::rebuildRequested, this,
             [this] { QTimer::singleShot(0, this, &Startup::rebuildFromServer); });
@@ -346,10 +346,10 @@ void Startup::showFor(const User &user)
     m_context->setWorkerConnections(m_unlocker->workerConnections());
     m_window = showSalesWindow(*m_context);
     qCInfo(lcApp).noquote() << "window shown for" << user.login;
-    // The idle lock, and the menu's «lock / switch user», for this person's session.
-    m_lock = std::make_unique<SessionLock>(
     if (m_damage)
         m_damage->showIn(m_window.get());
+    // The idle lock, and the menu's «lock / switch user», for this person's session.
+    m_lock = std::make_unique<SessionLock>(
         user,
         [db, this] {
             auto all = storage::UserRepository(db, m_clock).all();
