@@ -89,6 +89,18 @@ void DamageGuard::showIn(QWidget *window)
         tellOnce();
 }
 
+storage::ConnectionOpener DamageGuard::watching(storage::ConnectionOpener opener)
+{
+    return [self = QPointer<DamageGuard>(this), opener = std::move(opener)](const QString &name) {
+        auto db = opener(name);
+        if (DamageGuard *guard = self.data(); db.ok() && guard)
+            // Queued to the guard's thread; the connection ends with the guard or the driver.
+            storage::watchDamage(db.value(), guard,
+                                 [guard](const QString &detail) { guard->onDamage(detail); });
+        return db;
+    };
+}
+
 Status DamageGuard::checkNow()
 {
     return storage::checkPages(m_db);

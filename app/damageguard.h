@@ -37,6 +37,9 @@ public:
     // (logged: the reads still report damage).
     bool checkInBackground(const storage::OpenOptions &database,
                            const QString &program = storage::PageCheckProcess::defaultProgram());
+    // `opener` whose connections (a worker thread's: the duplicates scan) are watched like the
+    // window's: a damaged page one of them meets is told the same way, in this object's thread.
+    storage::ConnectionOpener watching(storage::ConnectionOpener opener);
     bool backgroundCheckRunning() const { return m_check.isRunning(); }
     qint64 backgroundCheckProcessId() const { return m_check.processId(); }
 

@@ -343,7 +343,9 @@ void Startup::showFor(const User &user)
     // The composition root: one context (database, clock, user, services, sync) for the window.
     const DatabaseInfo info{m_options.databasePath, storage::Migrator::currentVersion(db), true};
     m_context = std::make_unique<AppContext>(db, m_clock, user, m_settings, info, m_sync);
-    m_context->setWorkerConnections(m_unlocker->workerConnections());
+    // A worker's connection (the duplicates scan) reports damage like the window's own.
+    m_context->setWorkerConnections(m_damage ? m_damage->watching(m_unlocker->workerConnections())
+                                             : m_unlocker->workerConnections());
     m_window = showSalesWindow(*m_context);
     qCInfo(lcApp).noquote() << "window shown for" << user.login;
     if (m_damage)

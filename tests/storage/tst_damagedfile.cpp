@@ -6,6 +6,7 @@
 #include "kasp/storage/guestlist.h"
 #include "kasp/storage/outbox.h"
 #include "kasp/storage/replicarebuild.h"
+#include "kasp/storage/replicastore.h"
 #include "kasp/storage/taskrepository.h"
 #include "kasp/testsupport/damagedfile.h"
 #include "kasp/testsupport/testdb.h"
@@ -151,7 +152,7 @@ private slots:
         auto before = Outbox(t.db).pending(100);
         QVERIFY(before.ok());
         QCOMPARE(before.value().size(), 3);
-        const QString clientId = Outbox(t.db).clientId();
+        const QString clientId = Outbox(t.db).clientId().value();
         const qint64 firstDamaged = test::pageCount(t.db) + 1;
         QSqlQuery q(t.db);
         for (int i = 0; i < 200; ++i)
@@ -178,7 +179,7 @@ private slots:
         QVERIFY2(opened.ok(), opened.ok() ? "" : qPrintable(opened.error().message));
         QSqlDatabase db = opened.value();
         QVERIFY(checkPages(db).ok());
-        QCOMPARE(Outbox(db).clientId(), clientId);
+        QCOMPARE(Outbox(db).clientId().value(), clientId);
         auto after = Outbox(db).pending(100);
         QVERIFY(after.ok());
         QCOMPARE(after.value().size(), 3);
@@ -233,6 +234,49 @@ private slots:
         QCOMPARE(rebuilt.error().code, QStringLiteral("storage.outbox_unreadable"));
         QVERIFY(QFile::exists(t.path));
         QCOMPARE(QDir(QFileInfo(t.path).absolutePath()).entryList({QStringLiteral("*.damaged-*")}).size(), 0);
+    }
+
+    // The sync's own state (meta: the client id, the pull cursor, the first sync's mark) on a
+    // damaged page: each read is storage.corrupt, heard by the damage watch, never the default
+    // that would make the sync re-pull the base from 0 or push under an empty client id.
+    void syncStateOnADamagedPageIsAnError()
+    {
+        test::TestDatabase t = test::TestDatabase::create(QStringLiteral("meta"));
+        QSqlQuery q(t.db);
+        QVERIFY(q.exec(
+            QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES ('sync_cursor', '4242')")));
+        QCOMPARE(ReplicaStore(t.db).cursor().value(), 4242);
+        QVERIFY(!ReplicaStore(t.db).inSnapshot().value());
+        QVERIFY(!Outbox(t.db).clientId().value().isEmpty());
+        QVERIFY(q.exec(QStringLiteral(
+                    "SELECT rootpage FROM sqlite_master WHERE type = 'table' AND name = 'meta'")) &&
+                q.next());
+        const qint64 metaPage = q.value(0).toLongLong();
+        q.finish();
+        QVERIFY(QSqlQuery(t.db).exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
+        t.close();
+        QVERIFY(test::flipBytesInPages(t.path, {metaPage}));
+
+        auto opened = ConnectionFactory::open({t.path, t.key, QStringLiteral("meta-damaged"), false, false});
+        QVERIFY2(opened.ok(), opened.ok() ? "" : qPrintable(opened.error().message));
+        {
+            QSqlDatabase db = opened.value();
+            QObject receiver;
+            int heard = 0;
+            QVERIFY(watchDamage(db, &receiver, [&](const QString &) { ++heard; }));
+            const auto cursor = ReplicaStore(db).cursor();
+            QVERIFY(!cursor.ok());
+            QCOMPARE(cursor.error().code, QStringLiteral("storage.corrupt"));
+            const auto snapshot = ReplicaStore(db).inSnapshot();
+            QVERIFY(!snapshot.ok());
+            QCOMPARE(snapshot.error().code, QStringLiteral("storage.corrupt"));
+            const auto clientId = Outbox(db).clientId();
+            QVERIFY(!clientId.ok());
+            QCOMPARE(clientId.error().code, QStringLiteral("storage.corrupt"));
+            QTRY_VERIFY(heard >= 3);
+        }
+        opened = QSqlDatabase();
+        ConnectionFactory::close(QStringLiteral("meta-damaged"));
     }
 };
 

@@ -41,14 +41,14 @@ private slots:
     {
         auto t = test::TestDatabase::create(QStringLiteral("replica"));
         ReplicaStore store(t.db);
-        QVERIFY(store.inSnapshot()); // nothing pulled yet
+        QVERIFY(store.inSnapshot().value()); // nothing pulled yet
         const Guest a = guest(QStringLiteral("Первая")), b = guest(QStringLiteral("Вторая"));
         QVERIFY(store.applyPage(sync::PullResponse{5, true, 10, 0, {record(a, 5)}}).ok());
-        QCOMPARE(store.cursor(), 5);
-        QVERIFY(store.inSnapshot()); // a restart or a token refresh here continues the first sync
-        QVERIFY(ReplicaStore(t.db).inSnapshot());
+        QCOMPARE(store.cursor().value(), 5);
+        QVERIFY(store.inSnapshot().value()); // a restart or a token refresh here continues the first sync
+        QVERIFY(ReplicaStore(t.db).inSnapshot().value());
         QVERIFY(store.applyPage(sync::PullResponse{9, false, 10, 0, {record(b, 9)}}).ok());
-        QVERIFY(!store.inSnapshot());
+        QVERIFY(!store.inSnapshot().value());
         QCOMPARE(GuestRepository(t.db, clock).count().value(), 2);
         t.close();
     }
@@ -96,7 +96,7 @@ private slots:
         sync::Record broken{sync::EntityKind::Guest, idToString(newId()), 5, false, QJsonObject{{"id", 42}}};
         const Status s = store.applyPage(sync::PullResponse{5, false, 5, 0, {record(ok, 4), broken}});
         QVERIFY(!s.ok());
-        QCOMPARE(store.cursor(), 3);
+        QCOMPARE(store.cursor().value(), 3);
         QVERIFY(!GuestRepository(t.db, clock).byId(ok.id).value().has_value());
         t.close();
     }

@@ -485,7 +485,7 @@ private slots:
         // is replayed over it, so the desk keeps its category until the server has seen it.
         storage::ReplicaStore replica(head->t.db);
         PullResponse page;
-        page.cursor = replica.cursor();
+        page.cursor = replica.cursor().value();
         page.head = page.cursor;
         page.records.append(Record{EntityKind::Room,
                                    idToString(r.id),

@@ -11,6 +11,7 @@
 #include "kasp/storage/connectionfactory.h"
 #include "kasp/storage/outbox.h"
 #include "kasp/storage/taskrepository.h"
+#include "kasp/sync/syncclient.h"
 #include "kasp/testsupport/damagedfile.h"
 #include "kasp/testsupport/testenv.h"
 #include "passphrasedialog.h"
@@ -26,7 +27,9 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSqlError>
 #include <QSqlQuery>
+#include <QThread>
 #include <QTimer>
 #include <QtTest>
 #include <unistd.h>
@@ -291,6 +294,87 @@ private slots:
         }
         opened = QSqlDatabase();
         storage::ConnectionFactory::close(QStringLiteral("behind"));
+    }
+
+    // The sync's own state on a damaged page (meta: the client id, the cursor): the sync stops
+    // there with storage.corrupt, before it asks the server anything, and the user is told; it
+    // never pushes under an empty client id or pulls the whole base again from a cursor of 0.
+    void syncStopsAtADamagedClientId()
+    {
+        const QString path = makeDatabase(QStringLiteral("meta"), false);
+        const QString connection = QStringLiteral("meta");
+        auto opened = storage::ConnectionFactory::open(
+            {path, storage::DatabaseKey::fromPassphrase(kPassphrase), connection, false, false});
+        QVERIFY(opened.ok());
+        QSqlQuery q(opened.value());
+        QVERIFY(q.exec(QStringLiteral(
+                    "SELECT rootpage FROM sqlite_master WHERE type = 'table' AND name = 'meta'")) &&
+                q.next());
+        const qint64 metaPage = q.value(0).toLongLong();
+        q.finish();
+        opened = QSqlDatabase();
+        storage::ConnectionFactory::close(connection);
+        QVERIFY(test::flipBytesInPages(path, {metaPage}));
+
+        opened = storage::ConnectionFactory::open(
+            {path, storage::DatabaseKey::fromPassphrase(kPassphrase), connection, false, false});
+        QVERIFY(opened.ok());
+        {
+            app::DamageGuard guard(opened.value(), true);
+            QSignalSpy told(&guard, &app::DamageGuard::damageFound);
+            sync::SyncClient client(opened.value(), {QUrl(QStringLiteral("http://127.0.0.1:9"))});
+            client.setRefreshToken(QStringLiteral("a session")); // signed in: the next step asks the server
+            QSignalSpy failed(&client, &sync::SyncClient::syncFailed);
+            QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("sync failed")));
+            client.syncNow();
+            QTRY_COMPARE(failed.count(), 1);
+            QCOMPARE(failed.first().first().value<Error>().code, QStringLiteral("storage.corrupt"));
+            QTRY_COMPARE(told.count(), 1);
+            QVERIFY(guard.message() && guard.message()->isVisible());
+            guard.message()->close();
+        }
+        opened = QSqlDatabase();
+        storage::ConnectionFactory::close(connection);
+    }
+
+    // A worker thread's own connection (the duplicates scan's) is watched like the window's.
+    void damageMetOnAWorkerConnectionIsTold()
+    {
+        const QString path = makeDatabase(QStringLiteral("worker"), true);
+        const storage::OpenOptions options{path, storage::DatabaseKey::fromPassphrase(kPassphrase),
+                                           QStringLiteral("worker-main"), false, true};
+        auto opened = storage::ConnectionFactory::open(options);
+        QVERIFY(opened.ok());
+        {
+            app::DamageGuard guard(opened.value(), false);
+            QSignalSpy told(&guard, &app::DamageGuard::damageFound);
+            const storage::ConnectionOpener workers =
+                guard.watching(storage::ConnectionFactory::sameDatabase(options));
+            bool readFailed = false;
+            QThread *worker = QThread::create([&] {
+                {
+                    auto db = workers(QStringLiteral("worker-thread"));
+                    if (!db.ok())
+                        return;
+                    QSqlQuery all(db.value());
+                    all.setForwardOnly(true);
+                    if (all.exec(QStringLiteral("SELECT title FROM tasks")))
+                        while (all.next()) {
+                        }
+                    readFailed = all.lastError().isValid();
+                }
+                storage::ConnectionFactory::close(QStringLiteral("worker-thread"));
+            });
+            worker->start();
+            QVERIFY(QTest::qWaitFor([&] { return worker->isFinished(); }, 20'000));
+            delete worker;
+            QVERIFY(readFailed);
+            QTRY_COMPARE(told.count(), 1); // in this thread, the message with it
+            QVERIFY(guard.message() && guard.message()->isVisible());
+            guard.message()->close();
+        }
+        opened = QSqlDatabase();
+        storage::ConnectionFactory::close(QStringLiteral("worker-main"));
     }
 
     void wrongPassphraseCanBeTypedAgain()

@@ -102,12 +102,21 @@ Status Outbox::acknowledgeUpTo(qint64 mutationId)
     return sql::exec(query, QStringLiteral("outbox acknowledge"));
 }
 
-QString Outbox::clientId() const
+Result<QString> Outbox::clientId() const
 {
     QSqlQuery query(m_db);
-    if (query.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'client_id'")) && query.next())
-        return query.value(0).toString();
-    return {};
+    query.setForwardOnly(true);
+    if (auto s = sql::prepare(query, QStringLiteral("SELECT value FROM meta WHERE key = 'client_id'"));
+        !s.ok())
+        return s.error();
+    if (auto s = sql::exec(query, QStringLiteral("client id")); !s.ok())
+        return s.error();
+    const QString id = query.next() ? query.value(0).toString() : QString();
+    if (auto s = sql::fetched(query, QStringLiteral("client id")); !s.ok())
+        return s.error();
+    if (id.isEmpty())
+        return Error{QStringLiteral("storage.failed"), QStringLiteral("the desk has no client id")};
+    return id;
 }
 
 Status applyMutation(QSqlDatabase db, const Mutation &mutation, const QDateTime &at,

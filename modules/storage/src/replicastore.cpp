@@ -241,11 +241,35 @@ Status ReplicaStore::storeGuests(const QList<const sync::Record *> &records)
     return {};
 }
 
-bool ReplicaStore::inSnapshot() const
+namespace {
+// One meta value; a null QVariant when the key is not there, an error when it cannot be read.
+Result<QVariant> metaValue(const QSqlDatabase &db, const QString &key)
 {
-    QSqlQuery q(m_db);
-    return cursor() == 0 ||
-           (q.exec(QStringLiteral("SELECT 1 FROM meta WHERE key = 'sync_snapshot'")) && q.next());
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (auto s = sql::prepare(q, QStringLiteral("SELECT value FROM meta WHERE key = ?")); !s.ok())
+        return s.error();
+    q.addBindValue(key);
+    if (auto s = sql::exec(q, key); !s.ok())
+        return s.error();
+    const QVariant value = q.next() ? q.value(0) : QVariant();
+    if (auto s = sql::fetched(q, key); !s.ok())
+        return s.error();
+    return value;
+}
+} // namespace
+
+Result<bool> ReplicaStore::inSnapshot() const
+{
+    auto at = cursor();
+    if (!at.ok())
+        return at.error();
+    if (at.value() == 0)
+        return true;
+    auto snapshot = metaValue(m_db, QStringLiteral("sync_snapshot"));
+    if (!snapshot.ok())
+        return snapshot.error();
+    return !snapshot.value().isNull();
 }
 
 Status ReplicaStore::resetForResync()
@@ -288,12 +312,12 @@ Status ReplicaStore::settlePush(const QList<std::pair<EntityKind, QString>> &ref
     });
 }
 
-qint64 ReplicaStore::cursor() const
+Result<qint64> ReplicaStore::cursor() const
 {
-    QSqlQuery q(m_db);
-    if (q.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'sync_cursor'")) && q.next())
-        return q.value(0).toLongLong();
-    return 0;
+    auto value = metaValue(m_db, QStringLiteral("sync_cursor"));
+    if (!value.ok())
+        return value.error();
+    return value.value().isNull() ? 0 : value.value().toLongLong();
 }
 
 Status ReplicaStore::applyPage(const sync::PullResponse &page)
@@ -364,7 +388,10 @@ Status ReplicaStore::applyPage(const sync::PullResponse &page)
         QSqlQuery q(m_db);
         // A first sync (from cursor 0) stays a first sync until a page says "no more", across
         // token refreshes, dropped connections and restarts (PullRequest::snapshot).
-        const bool firstPage = cursor() == 0;
+        auto at = cursor();
+        if (!at.ok())
+            return at.error();
+        const bool firstPage = at.value() == 0;
         if (firstPage && page.more &&
             !q.exec(QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES ('sync_snapshot', '1')")))
             return Error{QStringLiteral("storage.failed"), q.lastError().text()};

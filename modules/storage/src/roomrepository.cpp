@@ -155,7 +155,13 @@ Status RoomRepository::closeRoom(const RoomClosure &c)
     q.addBindValue(sql::fromDate(c.firstNight));
     if (auto s = sql::exec(q, QStringLiteral("closure overlap")); !s.ok())
         return s;
-    const int clashes = q.next() ? q.value(0).toInt() : 0;
+    // A count that cannot be read (a damaged page) is no "no bookings in the way".
+    if (!q.next()) {
+        const Status s = sql::fetched(q, QStringLiteral("closure overlap"));
+        return s.ok() ? Status(Error{QStringLiteral("storage.failed"), QStringLiteral("no overlap count")})
+                      : s;
+    }
+    const int clashes = q.value(0).toInt();
     if (clashes > 0)
         return Error{QStringLiteral("room_closure.overlap"), bookingsInTheWay(clashes)};
     if (auto s = write(m_db, Mutation{QStringLiteral("room_closure.create"), args}, m_clock.now()); !s.ok())

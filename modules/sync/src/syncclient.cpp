@@ -23,9 +23,18 @@ QString errorCodeOf(const QByteArray &body)
 }
 } // namespace
 
+namespace {
+// "" when it cannot be read now: each sync reads it again and stops there (identified()).
+QString clientIdOf(const QSqlDatabase &db)
+{
+    auto id = storage::Outbox(db).clientId();
+    return id.ok() ? id.value() : QString();
+}
+} // namespace
+
 SyncClient::SyncClient(QSqlDatabase db, Options options, QObject *parent)
     : QObject(parent), m_db(db), m_options(std::move(options)), m_replica(db),
-      m_clientId(storage::Outbox(db).clientId())
+      m_clientId(clientIdOf(db))
 {
     m_poll.setInterval(m_options.pollSecs * 1000);
     connect(&m_poll, &QTimer::timeout, this, &SyncClient::syncNow);
@@ -234,6 +243,8 @@ void SyncClient::syncNow()
     }
     m_busy = true;
     m_authRetries = 0;
+    if (!identified())
+        return;
     withToken([this] { pushStep(); });
 }
 
@@ -303,10 +314,32 @@ void SyncClient::pushStep()
          });
 }
 
+bool SyncClient::identified()
+{
+    if (!m_clientId.isEmpty())
+        return true;
+    // Never pushed or pulled under an empty id: the server would take this desk's changes for
+    // another desk's and apply them twice. A damaged page here is the damage watch's to tell.
+    auto id = storage::Outbox(m_db).clientId();
+    if (!id.ok()) {
+        finish(false, id.error());
+        return false;
+    }
+    m_clientId = id.value();
+    return true;
+}
+
 void SyncClient::pullStep()
 {
-    m_snapshot = m_replica.inSnapshot();
-    pullFrom(m_replica.cursor(), ++m_pullGeneration);
+    // A cursor that cannot be read stops the sync: as 0 it would pull the whole base again.
+    auto snapshot = m_replica.inSnapshot();
+    auto cursor = m_replica.cursor();
+    if (!snapshot.ok() || !cursor.ok()) {
+        finish(false, snapshot.ok() ? cursor.error() : snapshot.error());
+        return;
+    }
+    m_snapshot = snapshot.value();
+    pullFrom(cursor.value(), ++m_pullGeneration);
 }
 
 // Pages are pipelined: the request for page n+1 leaves before page n is written, so the server

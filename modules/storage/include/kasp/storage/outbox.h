@@ -33,7 +33,10 @@ public:
     // One pending entry (a rejected mutation's arguments, before it is acknowledged).
     Result<std::optional<OutboxEntry>> entry(qint64 mutationId) const;
     Status acknowledgeUpTo(qint64 mutationId);
-    QString clientId() const;
+    // The desk's identity in the sync protocol (made once, at the database's creation). An error,
+    // never "", when it cannot be read (storage.corrupt on a damaged page) or is missing: pushed
+    // under another id, the server would take the same changes twice.
+    Result<QString> clientId() const;
 
 private:
     QSqlDatabase m_db;

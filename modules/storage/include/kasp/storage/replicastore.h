@@ -47,9 +47,12 @@ public:
     // has come back with the next pull instead.
     Status settlePush(const QList<std::pair<sync::EntityKind, QString>> &refusedCreates,
                       qint64 lastMutationId);
-    qint64 cursor() const; // 0 before the first sync
-    // True from the first page of a sync that started at cursor 0 until a page says "no more".
-    bool inSnapshot() const;
+    // 0 before the first sync. A row that cannot be read is an error (storage.corrupt on a damaged
+    // page), never 0: a cursor of 0 would pull the whole base again.
+    Result<qint64> cursor() const;
+    // True from the first page of a sync that started at cursor 0 until a page says "no more";
+    // an error when meta cannot be read.
+    Result<bool> inSnapshot() const;
     // The server no longer has the history this replica needs ("sync.resync_required"): every
     // replicated row and the cursor go, in one transaction; a pull from 0 brings the base back.
     // The outbox stays: local changes not yet pushed are not lost.

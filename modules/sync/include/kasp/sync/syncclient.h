@@ -76,6 +76,9 @@ private:
     void signOut(const QString &refreshToken);
     void pushStep();
     void pullStep();
+    // The desk's client id, read again when it could not be before; false (the sync failed with
+    // the error) when it still cannot.
+    bool identified();
     void pullFrom(qint64 cursor, int generation);
     void finish(bool ok, const Error &error = {});
     void setOnline(bool online);
