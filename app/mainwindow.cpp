@@ -17,6 +17,7 @@
 #include "kasp/session/settings.h"
 #include "kasp/spreadsheet/xlsxreader.h"
 #include "listexportdialog.h"
+#include "notificationarea.h"
 #include "paymentlinkactions.h"
 #include "phonecontroller.h"
 #include "serverdialog.h"
@@ -249,6 +250,8 @@ void MainWindow::buildStatusBar()
                                   .arg(database.schemaVersion));
     const User &user = m_context.user();
     auto *userLabel = new QLabel(QStringLiteral("%1 · %2").arg(user.displayName, roleTitle(user.role)));
+    m_notifications = new NotificationArea(m_context.clock());
+    statusBar()->addPermanentWidget(m_notifications);
     if (m_context.sync()) {
         m_syncStatus = new SyncStatusWidget(*m_context.sync());
         statusBar()->addPermanentWidget(m_syncStatus);
@@ -324,7 +327,7 @@ void MainWindow::buildMenus()
         QMenu *server = menuBar()->addMenu(tr("&Server"));
         server->addAction(tr("&Connect to server…"), this, &MainWindow::connectToServer)
             ->setToolTip(tr("Share the base with colleagues through kasp-sync"));
-        QAction *syncNow = server->addAction(tr("&Sync now"), m_context.sync(), &SyncSession::syncNow);
+        QAction *syncNow = server->addAction(tr("&Sync now"), this, &MainWindow::syncNow);
         syncNow->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     }
 
@@ -488,7 +491,32 @@ void MainWindow::showError(const QString &message)
 
 void MainWindow::showMessage(const QString &message, int timeoutMs)
 {
-    statusBar()->showMessage(message, timeoutMs);
+    // The whole text goes to the notification area; the bar shows what fits left of its permanent
+    // widgets (the notification button is the first of them).
+    if (!m_notifications) { // before the status bar is built
+        statusBar()->showMessage(message, timeoutMs);
+        return;
+    }
+    m_notifications->add(message);
+    const int room = m_notifications->isVisible() && m_notifications->x() > 0 ? m_notifications->x() - 16
+                                                                              : statusBar()->width() / 2;
+    statusBar()->showMessage(NotificationArea::shortForm(message, statusBar()->fontMetrics(), room),
+                             timeoutMs);
+}
+
+void MainWindow::syncNow()
+{
+    SyncSession *sync = m_context.sync();
+    if (!sync)
+        return;
+    if (!sync->isConfigured() || !sync->client()) {
+        showMessage(tr("This desk has no server to sync with: it works alone. To share the base with "
+                       "colleagues, choose Server → Connect to server…"),
+                    15000);
+        return;
+    }
+    showMessage(tr("Syncing with the server…"), 3000);
+    sync->syncNow();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

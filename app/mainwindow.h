@@ -38,6 +38,7 @@ class PhoneSession;
 class SyncStatusWidget;
 class TasksController;
 class TrayNotifier;
+class NotificationArea;
 class VoucherActions;
 
 class MainWindow : public QMainWindow
@@ -61,6 +62,8 @@ public:
     QAction *findDuplicatesAction() const { return m_findDuplicates; }
     crm::ui::DuplicatesDialog *duplicatesDialog() const;
     SyncStatusWidget *syncStatus() const { return m_syncStatus; }
+    // The status bar's messages in full («Сообщения (2)»); the bar shows their short form.
+    NotificationArea *notifications() const { return m_notifications; }
     VoucherActions *vouchers() const { return m_vouchers; }
     CatalogueActions *catalogue() const { return m_catalogue; }
     PaymentLinkActions *paymentLinks() const { return m_paymentLinks; }
@@ -80,6 +83,8 @@ public slots:
     void editGuest();
     void openGuest(const kasp::Id &guestId);
     void connectToServer();
+    // Сервер → Синхронизировать сейчас (Ctrl+Shift+S): says what to do when no server is set.
+    void syncNow();
     void bookForGuest(const kasp::Id &guestId);
     void showGrid();
     void showGuestList();
@@ -140,6 +145,7 @@ private:
     QAction *m_exportList = nullptr;
     QAction *m_findDuplicates = nullptr;
     SyncStatusWidget *m_syncStatus = nullptr;
+    NotificationArea *m_notifications = nullptr;
 };
 
 } // namespace kasp::app

@@ -1115,6 +1115,37 @@
         <source>Saved %1 without phones: only the head of sales exports guests&apos; contacts</source>
         <translation>Сохранено без телефонов: %1. Контакты гостей выгружает только руководитель отдела продаж</translation>
     </message>
+    <message>
+        <source>This desk has no server to sync with: it works alone. To share the base with colleagues, choose Server → Connect to server…</source>
+        <translation>У этого рабочего места нет сервера для синхронизации: оно работает само по себе. Чтобы работать с коллегами в общей базе, выберите Сервер → Подключиться к серверу…</translation>
+    </message>
+    <message>
+        <source>Syncing with the server…</source>
+        <translation>Синхронизация с сервером…</translation>
+    </message>
+</context>
+<context>
+    <name>kasp::app::NotificationArea</name>
+    <message>
+        <source>The recent messages in full, with their time</source>
+        <translation>Последние сообщения целиком, со временем</translation>
+    </message>
+    <message>
+        <source>Recent messages</source>
+        <translation>Последние сообщения</translation>
+    </message>
+    <message>
+        <source>No messages yet.</source>
+        <translation>Сообщений пока нет.</translation>
+    </message>
+    <message>
+        <source>Messages (%1)</source>
+        <translation>Сообщения (%1)</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Сообщения</translation>
+    </message>
 </context>
 <context>
     <name>kasp::app::PassphraseDialog</name>
