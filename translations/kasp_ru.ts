@@ -3130,6 +3130,14 @@ No other room is free for these nights.</source>
         <source>Choose when it is due.</source>
         <translation>Укажите срок.</translation>
     </message>
+    <message>
+        <source>Called back</source>
+        <translation>Перезвонили</translation>
+    </message>
+    <message>
+        <source>Called back, not reached</source>
+        <translation>Не дозвонились</translation>
+    </message>
 </context>
 <context>
     <name>kasp::crm::ui</name>
@@ -5185,6 +5193,25 @@ VIP и потерянные: от %3 путёвок или от %4; VIP и пе�
     <message>
         <source> · on a call</source>
         <translation> · разговаривает</translation>
+    </message>
+</context>
+<context>
+    <name>kasp::crm::ui::CallBackResultDialog</name>
+    <message>
+        <source>&amp;Reached, we talked</source>
+        <translation>&amp;Дозвонились, поговорили</translation>
+    </message>
+    <message>
+        <source>&amp;Not reached: call again tomorrow</source>
+        <translation>&amp;Не дозвонились: перезвонить завтра</translation>
+    </message>
+    <message>
+        <source>How did the call end?</source>
+        <translation>Чем закончился звонок?</translation>
+    </message>
+    <message>
+        <source>What the guest said: dates, wishes, why not now</source>
+        <translation>Что сказал гость: даты, пожелания, почему не сейчас</translation>
     </message>
 </context>
 </TS>

@@ -5,13 +5,18 @@
 #include "kasp/crm/ui/taskagendapanel.h"
 #include "kasp/storage/guestrepository.h"
 #include "kasp/storage/outbox.h"
+#include "kasp/storage/touchrepository.h"
 #include "kasp/testsupport/testdb.h"
 #include "translations.h"
 
 #include <QAbstractItemModelTester>
+#include <QDialog>
 #include <QLabel>
+#include <QLineEdit>
+#include <QRadioButton>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTimer>
 #include <QtTest>
 
 using namespace kasp;
@@ -142,6 +147,73 @@ private slots:
         clock.set(QDateTime(today, QTime(16, 0)));
         panel.reload();
         QCOMPARE(m->overdueCount(), 1);
+    }
+
+    // «Выполнено» on a call-back asks what came of it (issue 21): reached, the task is done and
+    // the card keeps what the guest said; not reached, the task waits until tomorrow; cancelled,
+    // nothing changes.
+    void aCallBackAsksForItsResult()
+    {
+        const QDate today = clock.now().date();
+        const QDateTime due(today, QTime(17, 0));
+        const Id first =
+            task(QStringLiteral("Перезвонить: пропущенный звонок"), me, due, false, TaskKind::CallBack);
+        crm::TaskService service(t.db, clock);
+        TaskAgendaPanel panel(service, clock);
+        panel.setUser(me);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        const auto select = [&](const Id &id) {
+            for (int row = 0; row < panel.model()->rowCount(); ++row)
+                if (panel.model()->index(row, 0).data(TaskAgendaModel::TaskIdRole).value<Id>() == id) {
+                    panel.view()->setCurrentIndex(panel.model()->index(row, 1));
+                    return true;
+                }
+            return false;
+        };
+        const auto answer = [&](const char *choice, const QString &note, bool accept) {
+            QTimer::singleShot(0, this, [=, this] {
+                auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+                QVERIFY(dialog);
+                QCOMPARE(dialog->objectName(), QStringLiteral("callBackResultDialog"));
+                dialog->findChild<QRadioButton *>(QLatin1String(choice))->setChecked(true);
+                dialog->findChild<QLineEdit *>(QStringLiteral("note"))->setText(note);
+                shoot(dialog, QStringLiteral("callback-result.png"));
+                accept ? dialog->accept() : dialog->reject();
+            });
+        };
+        const auto taskNow = [&](const Id &id) {
+            for (const Task &each : storage::TaskRepository(t.db, clock).forGuest(guestId).value())
+                if (each.id == id)
+                    return each;
+            return Task{};
+        };
+        const auto lastNote = [&] {
+            for (const Touch &touch : storage::TouchRepository(t.db, clock).forGuest(guestId, 20).value())
+                if (touch.kind == TouchKind::Note)
+                    return touch.note;
+            return QString();
+        };
+
+        QVERIFY(select(first));
+        answer("reached", QStringLiteral("хочет в июле"), false); // cancelled: nothing changes
+        QVERIFY(!panel.completeCurrent());
+        QCOMPARE(taskNow(first).status, TaskStatus::Open);
+
+        QVERIFY(select(first));
+        answer("notReached", QStringLiteral("не берёт трубку"), true);
+        QVERIFY(panel.completeCurrent());
+        QCOMPARE(taskNow(first).status, TaskStatus::Open);
+        QCOMPARE(taskNow(first).due.toLocalTime(), QDateTime(today.addDays(1), QTime(17, 0)));
+        QCOMPARE(lastNote(), QStringLiteral("Не дозвонились: не берёт трубку"));
+
+        const Id second = task(QStringLiteral("Перезвонить гостю"), me, due, false, TaskKind::CallBack);
+        panel.reload();
+        QVERIFY(select(second));
+        answer("reached", QStringLiteral("хочет в июле, двое взрослых"), true);
+        QVERIFY(panel.completeCurrent());
+        QCOMPARE(taskNow(second).status, TaskStatus::Done);
+        QCOMPARE(lastNote(), QStringLiteral("Перезвонили: хочет в июле, двое взрослых"));
     }
 
     // Reminders: a task is announced once, when its time comes (a minute of lead); what was

@@ -1,5 +1,7 @@
 #include "kasp/crm/taskservice.h"
 
+#include "kasp/storage/touchrepository.h"
+
 #include <QCoreApplication>
 
 namespace kasp::crm {
@@ -25,6 +27,32 @@ Result<Agenda> TaskService::today(const Id &userId) const
 Status TaskService::complete(const Id &taskId)
 {
     return repo().setStatus(taskId, TaskStatus::Done);
+}
+
+Status TaskService::finishCallBack(const Id &taskId, const Id &guestId, const Id &userId,
+                                   const QDateTime &currentDue, const CallBackResult &result)
+{
+    if (!guestId.isNull()) {
+        const QString said = result.note.trimmed().left(2000);
+        QString text = result.reached ? QCoreApplication::translate("kasp::crm::TaskService", "Called back")
+                                      : QCoreApplication::translate("kasp::crm::TaskService",
+                                                                    "Called back, not reached");
+        if (!said.isEmpty())
+            text += QStringLiteral(": ") + said;
+        Touch touch;
+        touch.id = newId();
+        touch.guestId = guestId;
+        touch.userId = userId;
+        touch.kind = TouchKind::Note;
+        touch.at = m_clock.now();
+        touch.note = text;
+        if (auto s = storage::TouchRepository(m_db, m_clock).add(touch); !s.ok())
+            return s;
+    }
+    if (result.reached)
+        return complete(taskId);
+    auto moved = postpone(taskId, currentDue, 1);
+    return moved.ok() ? Status::success() : Status(moved.error());
 }
 
 Result<QDateTime> TaskService::postpone(const Id &taskId, const QDateTime &currentDue, int days)

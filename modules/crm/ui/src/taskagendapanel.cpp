@@ -1,5 +1,7 @@
 #include "kasp/crm/ui/taskagendapanel.h"
 
+#include "kasp/crm/ui/callbackresultdialog.h"
+
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -290,7 +292,19 @@ bool TaskAgendaPanel::completeCurrent()
     const Id taskId = index.data(TaskAgendaModel::TaskIdRole).value<Id>();
     const Id guestId = index.data(TaskAgendaModel::GuestIdRole).value<Id>();
     const int row = index.row();
-    if (auto s = m_service.complete(taskId); !s.ok()) {
+    // A call-back asks what came of it: the card keeps the result, and a guest not reached is
+    // called again tomorrow instead of the task vanishing.
+    if (index.data(TaskAgendaModel::KindRole).toString() == taskKindKey(TaskKind::CallBack) &&
+        !guestId.isNull()) {
+        CallBackResultDialog ask(m_model->index(row, TaskAgendaModel::TitleColumn).data().toString(), this);
+        if (ask.exec() != QDialog::Accepted)
+            return false;
+        const QDateTime due = index.data(TaskAgendaModel::DueRole).toDateTime();
+        if (auto s = m_service.finishCallBack(taskId, guestId, m_userId, due, ask.result()); !s.ok()) {
+            emit errorOccurred(s.error().message);
+            return false;
+        }
+    } else if (auto s = m_service.complete(taskId); !s.ok()) {
         emit errorOccurred(s.error().message);
         return false;
     }

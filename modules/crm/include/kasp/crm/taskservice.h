@@ -10,6 +10,14 @@ struct Agenda
     QList<storage::AgendaTask> pool; // tasks nobody is assigned (missed calls of unassigned guests)
 };
 
+// What came of a call-back, asked when it is marked done: whether the guest was reached, and what
+// they said (may be empty).
+struct CallBackResult
+{
+    bool reached = true;
+    QString note;
+};
+
 class TaskService
 {
 public:
@@ -20,6 +28,11 @@ public:
     // Open tasks due before the end of today (local time) for `userId`, and the shared pool's.
     Result<Agenda> today(const Id &userId) const;
     Status complete(const Id &taskId);
+    // A call-back's end, with its result on the guest's card as a note («Перезвонили: …» or «Не
+    // дозвонились: …», by `userId`). Reached: the task is done. Not reached: it waits until tomorrow
+    // at its own hour (postpone). The note goes first: a failure after it leaves the task open.
+    Status finishCallBack(const Id &taskId, const Id &guestId, const Id &userId, const QDateTime &currentDue,
+                          const CallBackResult &result);
     // To the same time of day `days` later, but never into the past: an overdue task moved "to
     // tomorrow" lands tomorrow.
     Result<QDateTime> postpone(const Id &taskId, const QDateTime &currentDue, int days);
