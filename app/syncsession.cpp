@@ -4,9 +4,12 @@
 #include "kasp/credentials/credentialstore.h"
 #include "kasp/session/settings.h"
 #include "kasp/storage/bookingrepository.h"
+#include "kasp/storage/guestrepository.h"
 #include "kasp/storage/outbox.h"
+#include "kasp/storage/roomrepository.h"
 #include "kasp/sync/syncclient.h"
 
+#include <QLocale>
 #include <QLoggingCategory>
 
 Q_DECLARE_LOGGING_CATEGORY(lcApp)
@@ -84,7 +87,7 @@ void SyncSession::makeClient(const QString &url)
                     SystemClock clock;
                     auto lost = storage::BookingRepository(m_db, clock).byId(idFromString(id));
                     if (lost.ok()) {
-                        emit bookingLost(lost.value(), describe(name, code, message));
+                        emit bookingLost(lost.value(), describeLost(lost.value()));
                         return;
                     }
                 }
@@ -164,6 +167,27 @@ void SyncSession::syncNow()
 {
     if (m_client)
         m_client->syncNow();
+}
+
+QString SyncSession::describeLost(const Booking &booking) const
+{
+    // Whose booking, which room, which nights: the consultant may have made several offline.
+    SystemClock clock;
+    QString guest;
+    if (auto g = storage::GuestRepository(m_db, clock).byId(booking.guestId); g.ok() && g.value())
+        guest = g.value()->displayName();
+    QString room;
+    if (auto rooms = storage::RoomRepository(m_db, clock).rooms(); rooms.ok())
+        for (const Room &r : rooms.value())
+            if (r.id == booking.roomId)
+                room = r.number;
+    const QLocale ru(QLocale::Russian);
+    //: %1 the guest, %2 the room's number, %3 – %4 the dates
+    return tr("The booking of %1, room %2, %3 – %4, was not saved on the server: another consultant booked "
+              "this room for some of these nights first. Choose another room or other dates.")
+        .arg(guest.isEmpty() ? tr("a guest") : guest, room.isEmpty() ? QStringLiteral("?") : room,
+             ru.toString(booking.stay.checkIn(), QStringLiteral("d MMMM")),
+             ru.toString(booking.stay.checkOut(), QStringLiteral("d MMMM yyyy")));
 }
 
 QString SyncSession::describe(const QString &name, const QString &code, const QString &message)

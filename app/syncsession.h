@@ -66,6 +66,8 @@ signals:
 private:
     void makeClient(const QString &url);
     static QString describe(const QString &name, const QString &code, const QString &message);
+    // A booking that lost its nights to a colleague's, named: guest, room, dates.
+    QString describeLost(const kasp::Booking &booking) const;
 
     QSqlDatabase m_db;
     session::Settings &m_settings;

@@ -1542,6 +1542,15 @@
         <extracomment>%1 the kind of change, %2 the server&apos;s reason</extracomment>
         <translation>Сервер отклонил изменение (%1): %2</translation>
     </message>
+    <message>
+        <source>The booking of %1, room %2, %3 – %4, was not saved on the server: another consultant booked this room for some of these nights first. Choose another room or other dates.</source>
+        <extracomment>%1 the guest, %2 the room&apos;s number, %3 – %4 the dates</extracomment>
+        <translation>Бронь не сохранена на сервере: %1, номер %2, %3 – %4 — другой консультант раньше забронировал этот номер на некоторые из этих ночей. Выберите другой номер или другие даты.</translation>
+    </message>
+    <message>
+        <source>a guest</source>
+        <translation>гость</translation>
+    </message>
 </context>
 <context>
     <name>kasp::app::SyncStatusWidget</name>

@@ -143,6 +143,69 @@ private slots:
         storage::ConnectionFactory::close(QStringLiteral("progress"));
     }
 
+    void aLostBookingNamesTheGuestTheRoomAndTheDates()
+    {
+        // Issue 21: «другой консультант раньше забронировал этот номер на часть этих ночей» named
+        // no booking. Two desks on the real kasp-sync book room 101 for overlapping nights; the
+        // second to push is told whose booking, which room and which nights.
+        struct Desk
+        {
+            QString name;
+            QSqlDatabase db;
+            std::unique_ptr<session::Settings> settings;
+            std::unique_ptr<credentials::CredentialStore> keychain;
+            std::unique_ptr<app::SyncSession> session;
+        };
+        auto openDesk = [&](const QString &name, const QString &login) {
+            auto desk = std::make_unique<Desk>();
+            desk->name = name;
+            const QString dir = test::makeTempDir(name);
+            auto opened = storage::ConnectionFactory::open(
+                {dir + QStringLiteral("/kasp.db"), storage::DatabaseKey::generateRaw(), name, true, true});
+            if (!opened.ok())
+                return std::unique_ptr<Desk>();
+            desk->db = opened.value();
+            desk->settings = std::make_unique<session::Settings>(dir + QStringLiteral("/settings.ini"));
+            desk->keychain = std::make_unique<credentials::CredentialStore>(QStringLiteral("KASP"));
+            desk->session = std::make_unique<app::SyncSession>(desk->db, *desk->settings, *desk->keychain);
+            QSignalSpy first(desk->session.get(), &app::SyncSession::firstSyncDone);
+            desk->session->connectTo(server->baseUrl(), login, kPassword);
+            if (!first.wait(20'000))
+                return std::unique_ptr<Desk>();
+            return desk;
+        };
+        auto a = openDesk(QStringLiteral("lost-a"), QStringLiteral("anna"));
+        auto b = openDesk(QStringLiteral("lost-b"), QStringLiteral("boris"));
+        QVERIFY(a && b);
+        SystemClock clock;
+        b->session->client()->stop(); // B works offline for a while
+        const Guest winner = test::makeGuest(QStringLiteral("Раньшева"), QStringLiteral("+7 916 710-00-01"));
+        const Guest loser = test::makeGuest(QStringLiteral("Позднева"), QStringLiteral("+7 916 710-00-02"));
+        QVERIFY(storage::GuestRepository(b->db, clock).create(loser).ok());
+        const QDate in(2027, 12, 24);
+        QVERIFY(storage::BookingRepository(b->db, clock)
+                    .create(test::makeBooking(loser.id, stock.room, in, in.addDays(4)))
+                    .ok());
+        QVERIFY(storage::GuestRepository(a->db, clock).create(winner).ok());
+        QVERIFY(storage::BookingRepository(a->db, clock)
+                    .create(test::makeBooking(winner.id, stock.room, in.addDays(-2), in.addDays(2)))
+                    .ok());
+        a->session->syncNow();
+        QTRY_COMPARE_WITH_TIMEOUT(a->session->client()->pendingCount(), 0, 10'000);
+
+        QSignalSpy lost(b->session.get(), &app::SyncSession::bookingLost);
+        b->session->client()->start();
+        QTRY_COMPARE_WITH_TIMEOUT(lost.size(), 1, 15'000);
+        const QString why = lost.first().at(1).toString();
+        for (const QString &part : {loser.displayName(), QStringLiteral("номер 101"),
+                                    QStringLiteral("24 декабря"), QStringLiteral("28 декабря 2027")})
+            QVERIFY2(why.contains(part), qPrintable(part + QStringLiteral(" not in: ") + why));
+        b->session.reset();
+        a->session.reset();
+        storage::ConnectionFactory::close(QStringLiteral("lost-a"));
+        storage::ConnectionFactory::close(QStringLiteral("lost-b"));
+    }
+
     void newDesktopSignsInThroughTheServer()
     {
         const QString dir = test::makeTempDir(QStringLiteral("serversync"));
