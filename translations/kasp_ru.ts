@@ -3034,10 +3034,6 @@ No other room is free for these nights.</source>
         <translation>Телефон %1 уже есть в строке %2</translation>
     </message>
     <message>
-        <source>Already in the base: the phone %1 belongs to a guest</source>
-        <translation>Уже в базе: телефон %1 принадлежит гостю</translation>
-    </message>
-    <message>
         <source>(skip)</source>
         <translation>(пропустить)</translation>
     </message>
@@ -3112,6 +3108,26 @@ No other room is free for these nights.</source>
     <message>
         <source>&quot;%1&quot; is neither yes nor no (consent to advertising)</source>
         <translation>«%1» — ни «да», ни «нет» (согласие на рекламу)</translation>
+    </message>
+    <message>
+        <source>ok: %1</source>
+        <translation>ок: %1</translation>
+    </message>
+    <message>
+        <source>The row&apos;s phones belong to several guests: %1. Merge them first</source>
+        <translation>Телефоны строки принадлежат разным гостям: %1. Сначала объедините их</translation>
+    </message>
+    <message>
+        <source>Already in the base: the phone %1 belongs to %2</source>
+        <translation>Уже в базе: телефон %1 принадлежит гостю %2</translation>
+    </message>
+    <message>
+        <source>completes the card: %1</source>
+        <translation>дополнит карточку: %1</translation>
+    </message>
+    <message>
+        <source>already in the base, nothing new: %1</source>
+        <translation>уже в базе, нового нет: %1</translation>
     </message>
 </context>
 <context>
@@ -3914,10 +3930,6 @@ VIP и потерянные: от %3 путёвок или от %4; VIP и пе�
         <translation>Что содержит столбец «%1»</translation>
     </message>
     <message>
-        <source>ok: %1</source>
-        <translation>ок: %1</translation>
-    </message>
-    <message>
         <source>Importing guests…</source>
         <translation>Импорт гостей…</translation>
     </message>
@@ -3952,6 +3964,46 @@ VIP и потерянные: от %3 путёвок или от %4; VIP и пе�
     <message>
         <source>Could not save %1: %2</source>
         <translation>Не удалось сохранить %1: %2</translation>
+    </message>
+    <message>
+        <source>leave the row out</source>
+        <translation>пропустить строку</translation>
+    </message>
+    <message>
+        <source>complete their card</source>
+        <translation>дополнить его карточку</translation>
+    </message>
+    <message>
+        <source>A row whose phone is already in the base: leave it out, or fill the card&apos;s empty fields and add its phones, e-mails and tags (nothing is overwritten)</source>
+        <translation>Строка с телефоном, который уже есть в базе: пропустить её или заполнить пустые поля карточки и добавить телефоны, e-mail и теги (ничего не перезаписывается)</translation>
+    </message>
+    <message>
+        <source>A guest already in the base:</source>
+        <translation>Если гость уже есть в базе:</translation>
+    </message>
+    <message>
+        <source>Manager in the file, not a user here</source>
+        <translation>Ответственный в файле (нет среди пользователей)</translation>
+    </message>
+    <message>
+        <source>Their guests go to</source>
+        <translation>Его гости переходят к</translation>
+    </message>
+    <message>
+        <source>no manager</source>
+        <translation>без менеджера</translation>
+    </message>
+    <message>
+        <source>Whose guests the rows of &quot;%1&quot; become</source>
+        <translation>Чьими гостями станут строки «%1»</translation>
+    </message>
+    <message>
+        <source>Of %1 rows: %2 new guests, %3 cards of the base completed, %4 already had everything. Left out: %5.</source>
+        <translation>Из %1 строк: новых гостей — %2, дополнено карточек — %3, уже всё было — %4. Пропущено: %5.</translation>
+    </message>
+    <message>
+        <source>Column holds:</source>
+        <translation>Что в столбце:</translation>
     </message>
 </context>
 <context>

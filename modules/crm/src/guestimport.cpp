@@ -110,7 +110,9 @@ QList<ImportField> guessImportMapping(const QStringList &header)
             f = ImportField::LastName;
         else if (has("отчество") || h == QLatin1String("middle name"))
             f = ImportField::MiddleName;
-        else if (has("полное имя") || has("фио") || h == QLatin1String("название") ||
+        // «Наименование», «Название»: the contact's name in amoCRM's and 1C's exports.
+        else if (has("полное имя") || has("фио") || h == QStringLiteral("название") ||
+                 h == QStringLiteral("наименование") || h == QStringLiteral("контакт") ||
                  h == QLatin1String("full name") || h == QLatin1String("name"))
             f = ImportField::FullName;
         else if (h == QStringLiteral("имя") || h == QLatin1String("first name"))
@@ -221,14 +223,22 @@ Result<Guest> GuestImporter::guestFromRow(const QStringList &fields, const QList
             g.createdAt = std::min(QDateTime(day, QTime(12, 0)).toUTC(), m_clock.now());
             break;
         }
-        case ImportField::Manager:
-            g.managerId = m_managers.value(cell.toLower());
-            if (g.managerId.isNull())
-                return Error{QStringLiteral("import.unknown_manager"),
-                             QCoreApplication::translate("kasp::crm::GuestImporter",
-                                                         "No user \"%1\": add them first or skip this column")
-                                 .arg(cell)};
-            break;
+        case ImportField::Manager: {
+            const QString name = cell.simplified().toLower();
+            if (m_managers.contains(name)) {
+                g.managerId = m_managers.value(name);
+                break;
+            }
+            // A name of the other CRM the user mapped: to a user, or (a null id) to no manager.
+            if (m_managerMap.contains(name)) {
+                g.managerId = m_managerMap.value(name);
+                break;
+            }
+            return Error{QStringLiteral("import.unknown_manager"),
+                         QCoreApplication::translate("kasp::crm::GuestImporter",
+                                                     "No user \"%1\": add them first or skip this column")
+                             .arg(cell)};
+        }
         }
     }
     g.tags = normalizeTags(g.tags);
@@ -240,7 +250,7 @@ Result<Guest> GuestImporter::guestFromRow(const QStringList &fields, const QList
 }
 
 Status GuestImporter::writeHistory(const Guest &guest, const QStringList &fields,
-                                   const QList<ImportField> &mapping) const
+                                   const QList<ImportField> &mapping, bool completed) const
 {
     QStringList comments;
     QUrlQuery tags;
@@ -266,6 +276,15 @@ Status GuestImporter::writeHistory(const Guest &guest, const QStringList &fields
         }
     }
     storage::TouchRepository touches(m_db, m_clock);
+    if (completed) { // the card's source and consents are the base's: only the comment comes, now
+        for (const QString &comment : comments) {
+            Touch note{newId(), guest.id, Id(), TouchKind::Note, m_clock.now()};
+            note.note = comment;
+            if (auto s = touches.add(note); !s.ok())
+                return s;
+        }
+        return {};
+    }
     // The source is how the guest first came: a touch at the card's creation, before the comment.
     if (!tags.isEmpty()) {
         Touch first{newId(), guest.id, Id(), TouchKind::WebRequest, guest.createdAt};
@@ -324,46 +343,43 @@ Result<ImportReport> GuestImporter::run(CsvReader &reader, const QList<ImportFie
             --report.rows;
             continue;
         }
-        auto guest = guestFromRow(row.fields, mapping);
-        if (!guest.ok()) {
-            problem(guest.error().message);
+        // The preview's check (GuestImporter::check): a phone of an earlier row or of the base.
+        auto checked = check(row.fields, mapping, phonesInFile);
+        if (!checked.ok())
+            return checked.error();
+        ImportRowCheck &c = checked.value();
+        switch (c.verdict) {
+        case ImportRowCheck::Problem:
+            problem(c.text);
             continue;
+        case ImportRowCheck::Unchanged:
+            ++report.unchanged;
+            break;
+        case ImportRowCheck::Update:
+            c.guest.updatedAt = m_clock.now();
+            if (auto s = guests.update(c.guest); !s.ok())
+                return s.error();
+            if (auto s = writeHistory(c.guest, row.fields, mapping, true); !s.ok())
+                return s.error();
+            ++report.updated;
+            break;
+        case ImportRowCheck::New: {
+            Guest &g = c.guest;
+            g.id = newId();
+            if (!g.createdAt.isValid())
+                g.createdAt = m_clock.now();
+            g.updatedAt = m_clock.now();
+            if (auto created = guests.create(g); !created.ok())
+                return created.error();
+            if (auto s = writeHistory(g, row.fields, mapping); !s.ok())
+                return s.error();
+            ++report.imported;
+            break;
         }
-        QString clash;
-        for (const Phone &phone : guest.value().phones) {
-            if (const int first = phonesInFile.value(phone.e164()); first > 0) {
-                clash =
-                    QCoreApplication::translate("kasp::crm::GuestImporter", "The phone %1 is also on line %2")
-                        .arg(phone.display())
-                        .arg(first);
-                break;
-            }
-            auto owners = guests.idsByPhone(phone.e164());
-            if (!owners.ok())
-                return owners.error();
-            if (!owners.value().isEmpty()) {
-                clash = QCoreApplication::translate("kasp::crm::GuestImporter",
-                                                    "Already in the base: the phone %1 belongs to a guest")
-                            .arg(phone.display());
-                break;
-            }
         }
-        if (!clash.isEmpty()) {
-            problem(clash);
-            continue;
-        }
-        Guest g = std::move(guest).value();
-        g.id = newId();
-        if (!g.createdAt.isValid())
-            g.createdAt = m_clock.now();
-        g.updatedAt = m_clock.now();
-        if (auto created = guests.create(g); !created.ok())
-            return created.error();
-        if (auto s = writeHistory(g, row.fields, mapping); !s.ok())
-            return s.error();
-        for (const Phone &phone : g.phones)
-            phonesInFile.insert(phone.e164(), row.line);
-        ++report.imported;
+        for (const Phone &phone : std::as_const(c.phones))
+            if (!phonesInFile.contains(phone.e164()))
+                phonesInFile.insert(phone.e164(), row.line);
     }
     if (reader.error())
         return *reader.error();

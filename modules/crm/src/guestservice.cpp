@@ -151,13 +151,8 @@ Result<qint64> GuestService::guestCount() const
 GuestImporter GuestService::importer() const
 {
     GuestImporter importer(m_db, m_clock);
-    QHash<QString, Id> managers;
     if (auto all = users(); all.ok())
-        for (const User &u : all.value()) {
-            managers.insert(u.displayName.toLower(), u.id);
-            managers.insert(u.login.toLower(), u.id);
-        }
-    importer.setManagers(std::move(managers));
+        importer.setUsers(all.value());
     return importer;
 }
 

@@ -5,6 +5,7 @@
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QFileDialog>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMessageBox>
@@ -26,8 +27,9 @@ const ImportField kFields[] = {ImportField::Ignore,    ImportField::FullName,   
 
 GuestImportDialog::GuestImportDialog(GuestImporter &importer, const QByteArray &file, const QString &fileName,
                                      QWidget *parent)
-    : QDialog(parent), m_importer(importer), m_file(file), m_about(new QLabel), m_preview(new QTableWidget),
-      m_result(new QLabel), m_problems(new QTableWidget), m_import(new QPushButton(tr("Import"))),
+    : QDialog(parent), m_importer(importer), m_file(file), m_about(new QLabel), m_duplicates(new QComboBox),
+      m_managers(new QTableWidget), m_preview(new QTableWidget), m_result(new QLabel),
+      m_problems(new QTableWidget), m_import(new QPushButton(tr("Import"))),
       m_save(new QPushButton(tr("Save the report…")))
 {
     setObjectName(QStringLiteral("guestImportDialog"));
@@ -46,6 +48,31 @@ GuestImportDialog::GuestImportDialog(GuestImporter &importer, const QByteArray &
             .arg(m_header.size())
             .arg(reader.encoding(),
                  reader.delimiter() == QLatin1Char('\t') ? tr("tab") : QString(reader.delimiter())));
+
+    m_duplicates->setObjectName(QStringLiteral("importDuplicates"));
+    m_duplicates->addItem(tr("leave the row out"), int(ImportDuplicates::Skip));
+    m_duplicates->addItem(tr("complete their card"), int(ImportDuplicates::Update));
+    m_duplicates->setCurrentIndex(m_duplicates->findData(int(m_importer.duplicates())));
+    m_duplicates->setToolTip(
+        tr("A row whose phone is already in the base: leave it out, or fill the card's "
+           "empty fields and add its phones, e-mails and tags (nothing is overwritten)"));
+    connect(m_duplicates, &QComboBox::currentIndexChanged, this, &GuestImportDialog::fillPreview);
+    auto *duplicatesLabel = new QLabel(tr("A guest already in the base:"));
+    duplicatesLabel->setBuddy(m_duplicates);
+    auto *duplicatesRow = new QHBoxLayout;
+    duplicatesRow->addWidget(duplicatesLabel);
+    duplicatesRow->addWidget(m_duplicates);
+    duplicatesRow->addStretch(1);
+
+    m_managers->setObjectName(QStringLiteral("importManagers"));
+    m_managers->setColumnCount(2);
+    m_managers->setHorizontalHeaderLabels(
+        {tr("Manager in the file, not a user here"), tr("Their guests go to")});
+    m_managers->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_managers->verticalHeader()->hide();
+    m_managers->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_managers->setSelectionMode(QAbstractItemView::NoSelection);
+    m_managers->hide();
 
     m_preview->setObjectName(QStringLiteral("importPreview"));
     m_preview->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -75,6 +102,8 @@ GuestImportDialog::GuestImportDialog(GuestImporter &importer, const QByteArray &
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_about);
+    layout->addLayout(duplicatesRow);
+    layout->addWidget(m_managers);
     layout->addWidget(m_preview, 1);
     layout->addWidget(m_result);
     layout->addWidget(m_problems, 1);
@@ -88,8 +117,9 @@ void GuestImportDialog::fillPreview()
     // Row 0 holds the combo boxes; the file's own header names the columns.
     m_preview->setColumnCount(int(m_header.size()) + 1);
     m_preview->setRowCount(int(m_sample.size()) + 1);
-    QStringList titles = m_header;
-    titles.append(tr("Check"));
+    // The check first: what becomes of each row is read without scrolling across the file.
+    QStringList titles{tr("Check")};
+    titles += m_header;
     m_preview->setHorizontalHeaderLabels(titles);
     const QList<ImportField> guessed = guessImportMapping(m_header);
     for (int c = int(m_fields.size()); c < m_header.size(); ++c) { // the first fill only
@@ -100,19 +130,98 @@ void GuestImportDialog::fillPreview()
         combo->setToolTip(tr("What the column \"%1\" holds").arg(m_header[c]));
         connect(combo, &QComboBox::currentIndexChanged, this, &GuestImportDialog::fillPreview);
         m_fields.append(combo);
-        m_preview->setCellWidget(0, c, combo);
+        m_preview->setCellWidget(0, c + 1, combo);
     }
-    const QList<ImportField> chosen = mapping();
+    listUnknownManagers();
+    applyChoices();
+    // The rows checked as the import will check them: a phone of the base or of an earlier row.
+    auto checks = m_importer.preview(m_sample, mapping());
     for (int r = 0; r < m_sample.size(); ++r) {
         for (int c = 0; c < m_header.size(); ++c)
-            m_preview->setItem(r + 1, c, new QTableWidgetItem(m_sample[r].fields.value(c)));
-        auto guest = m_importer.guestFromRow(m_sample[r].fields, chosen);
-        auto *check =
-            new QTableWidgetItem(guest.ok() ? tr("ok: %1").arg(guest->displayName()) : guest.error().message);
-        check->setForeground(guest.ok() ? palette().text() : QBrush(Qt::darkRed));
-        m_preview->setItem(r + 1, int(m_header.size()), check);
+            m_preview->setItem(r + 1, c + 1, new QTableWidgetItem(m_sample[r].fields.value(c)));
+        const ImportRowCheck checked = checks.ok() ? checks->value(r) : ImportRowCheck{};
+        auto *check = new QTableWidgetItem(checks.ok() ? checked.text : checks.error().message);
+        check->setForeground(checked.verdict == ImportRowCheck::Problem ? QBrush(Qt::darkRed)
+                             : checked.verdict == ImportRowCheck::New   ? palette().text()
+                                                                        : QBrush(Qt::darkBlue));
+        check->setToolTip(check->text());
+        m_preview->setItem(r + 1, 0, check);
     }
+    auto *holds = new QTableWidgetItem(tr("Column holds:"));
+    holds->setFlags(Qt::ItemIsEnabled);
+    m_preview->setItem(0, 0, holds);
     m_preview->resizeColumnsToContents();
+    m_preview->setColumnWidth(0, std::min(m_preview->columnWidth(0), 420)); // the rest in its tooltip
+}
+
+void GuestImportDialog::listUnknownManagers()
+{
+    // Listed again only when the manager column changed: the whole file is read for its names.
+    QList<ImportField> managerColumns;
+    for (ImportField f : mapping())
+        managerColumns.append(f == ImportField::Manager ? f : ImportField::Ignore);
+    if (managerColumns == m_managerColumnsFor && m_managers->rowCount() == m_unknownManagers.size())
+        return;
+    m_managerColumnsFor = managerColumns;
+    CsvReader reader(m_file);
+    m_unknownManagers = m_importer.unknownManagers(reader, mapping());
+    m_managers->setRowCount(int(m_unknownManagers.size()));
+    const QList<User> &users = m_importer.users();
+    for (int r = 0; r < m_unknownManagers.size(); ++r) {
+        const QString &name = m_unknownManagers[r];
+        m_managers->setItem(r, 0, new QTableWidgetItem(name));
+        auto *combo = new QComboBox;
+        combo->addItem(tr("no manager"), -1);
+        int suggested = -1;
+        for (int u = 0; u < users.size(); ++u) {
+            if (!users[u].active)
+                continue;
+            combo->addItem(users[u].displayName, u);
+            // «Орлова Марина» in the file, «Орлова Марина Викторовна» here: the same person, likely.
+            if (users[u].displayName.startsWith(name, Qt::CaseInsensitive))
+                suggested = suggested == -1 ? u : -2;
+        }
+        combo->setCurrentIndex(std::max(0, combo->findData(suggested)));
+        combo->setToolTip(tr("Whose guests the rows of \"%1\" become").arg(name));
+        connect(combo, &QComboBox::currentIndexChanged, this, &GuestImportDialog::fillPreview);
+        m_managers->setCellWidget(r, 1, combo);
+    }
+    m_managers->setVisible(!m_unknownManagers.isEmpty());
+    // Up to five names without scrolling.
+    m_managers->setMaximumHeight(m_managers->horizontalHeader()->sizeHint().height() +
+                                 m_managers->verticalHeader()->defaultSectionSize() *
+                                     int(std::min<qsizetype>(5, m_unknownManagers.size())) +
+                                 2 * m_managers->frameWidth());
+}
+
+void GuestImportDialog::applyChoices()
+{
+    m_importer.setDuplicates(ImportDuplicates(m_duplicates->currentData().toInt()));
+    const QList<User> &users = m_importer.users();
+    for (int r = 0; r < m_unknownManagers.size(); ++r) {
+        const auto *combo = qobject_cast<QComboBox *>(m_managers->cellWidget(r, 1));
+        const int u = combo ? combo->currentData().toInt() : -1;
+        m_importer.mapManager(m_unknownManagers[r], u >= 0 && u < users.size() ? users[u].id : Id());
+    }
+}
+
+void GuestImportDialog::mapManager(const QString &name, const Id &user)
+{
+    const int r = int(m_unknownManagers.indexOf(name));
+    auto *combo = r >= 0 ? qobject_cast<QComboBox *>(m_managers->cellWidget(r, 1)) : nullptr;
+    if (!combo)
+        return;
+    int data = -1;
+    for (int u = 0; u < m_importer.users().size(); ++u)
+        if (m_importer.users()[u].id == user)
+            data = u;
+    combo->setCurrentIndex(std::max(0, combo->findData(data)));
+}
+
+void GuestImportDialog::setUpdateExisting(bool update)
+{
+    m_duplicates->setCurrentIndex(
+        m_duplicates->findData(int(update ? ImportDuplicates::Update : ImportDuplicates::Skip)));
 }
 
 QList<ImportField> GuestImportDialog::mapping() const
@@ -135,6 +244,7 @@ void GuestImportDialog::startImport()
     progress.setObjectName(QStringLiteral("importProgress"));
     progress.setWindowModality(Qt::WindowModal);
     progress.setMinimumDuration(300);
+    applyChoices();
     CsvReader reader(m_file);
     auto report = m_importer.run(reader, mapping(), [&](qsizetype done, qsizetype total) {
         progress.setValue(total > 0 ? int(done * 1000 / total) : 1000);
@@ -149,7 +259,7 @@ void GuestImportDialog::startImport()
     }
     m_report = std::move(report).value();
     showReport();
-    if (m_report.imported > 0)
+    if (m_report.imported + m_report.updated > 0) // the lists show the new guests and the cards' changes
         emit imported(m_report.imported);
 }
 
@@ -158,11 +268,21 @@ void GuestImportDialog::showReport()
     if (m_report.cancelled) {
         m_result->setText(tr("Cancelled: nothing was imported."));
     } else {
-        m_result->setText(tr("Imported %1 of %2 rows. Left out: %3.")
-                              .arg(m_report.imported)
-                              .arg(m_report.rows)
-                              .arg(m_report.problems.size()));
+        if (m_report.updated + m_report.unchanged == 0)
+            m_result->setText(tr("Imported %1 of %2 rows. Left out: %3.")
+                                  .arg(m_report.imported)
+                                  .arg(m_report.rows)
+                                  .arg(m_report.problems.size()));
+        else
+            m_result->setText(tr("Of %1 rows: %2 new guests, %3 cards of the base completed, %4 already "
+                                 "had everything. Left out: %5.")
+                                  .arg(m_report.rows)
+                                  .arg(m_report.imported)
+                                  .arg(m_report.updated)
+                                  .arg(m_report.unchanged)
+                                  .arg(m_report.problems.size()));
         m_import->setEnabled(false); // a second run would only list every row as already there
+        m_duplicates->setEnabled(false);
     }
     m_result->show();
     m_problems->setRowCount(int(m_report.problems.size()));
@@ -176,6 +296,7 @@ void GuestImportDialog::showReport()
     m_problems->setVisible(!m_report.problems.isEmpty());
     m_save->setVisible(!m_report.problems.isEmpty());
     m_preview->setVisible(m_report.cancelled);
+    m_managers->setVisible(m_report.cancelled && !m_unknownManagers.isEmpty());
     layout()->activate(); // the report takes the preview's place now, not at the next event
 }
 
