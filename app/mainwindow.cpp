@@ -5,6 +5,7 @@
 #include "catalogueactions.h"
 #include "dealscontroller.h"
 #include "duplicatescontroller.h"
+#include "helpdialog.h"
 #include "kasp/booking/bookingservice.h"
 #include "kasp/booking/ui/bookingpanel.h"
 #include "kasp/crm/guestservice.h"
@@ -53,10 +54,8 @@ MainWindow::MainWindow(AppContext &context, QWidget *parent)
       m_bookingPanel(new booking::ui::BookingPanel(context.booking(), context.guests(), context.clock())),
       m_deals(new crm::ui::DealBoardPanel(context.deals(), context.clock())),
       m_tasks(new crm::ui::TaskAgendaPanel(context.tasks(), context.clock())),
-      m_vouchers(new VoucherActions(context, this)),
-      m_catalogue(new CatalogueActions(context, this)),
-      m_paymentLinks(new PaymentLinkActions(context, this)),
-      m_notifier(new TrayNotifier(this))
+      m_vouchers(new VoucherActions(context, this)), m_catalogue(new CatalogueActions(context, this)),
+      m_paymentLinks(new PaymentLinkActions(context, this)), m_notifier(new TrayNotifier(this))
 {
     setObjectName(QStringLiteral("salesWindow"));
     setWindowTitle(tr("KASP — Sales Window"));
@@ -354,6 +353,12 @@ void MainWindow::buildMenus()
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About KASP"), this, [this] {
+    QAction *guide = help->addAction(tr("&Keys and first day"), this, [this] {
+        HelpDialog dialog(this, m_context.user().role, this);
+        dialog.exec();
+    });
+    guide->setObjectName(QStringLiteral("helpAction"));
+    guide->setShortcut(QKeySequence::HelpContents);
         QMessageBox::about(this, tr("About KASP"),
                            tr("<b>KASP %1</b><br>Sales workstation for sanatorium sales departments.")
                                .arg(QApplication::applicationVersion()));

@@ -2,6 +2,7 @@
 // form's validation, roles, and Russian strings that fit. Saves a screenshot for people to look at.
 #include "appcontext.h"
 #include "clippedtexts.h"
+#include "helpdialog.h"
 #include "kasp/booking/bookingservice.h"
 #include "kasp/core/csv.h"
 #include "kasp/crm/guestservice.h"
@@ -33,6 +34,7 @@
 #include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTimer>
 #include <QToolButton>
 #include <QtTest>
@@ -320,6 +322,47 @@ private slots:
         QTest::keyClick(&window, Qt::Key_L, Qt::ControlModifier);
         const QString guests = window.exportCurrentList(dir + QStringLiteral("/guests.csv"));
         QCOMPARE(qint64(countCsvRows(guests)), service->guestCount().value());
+    }
+
+    // F1 (issue 21: the Help menu had only «About»): the window's own keys, read from its actions
+    // and buttons, and a first day for the signed-in role.
+    void helpListsTheKeysAndTheRolesFirstDay()
+    {
+        app::AppContext context(t.db, clock, consultant, *settings, {t.path, 1, true});
+        app::MainWindow window(context);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        const auto keys = app::HelpDialog::shortcutsOf(&window);
+        const auto keyOf = [&](const QString &what) {
+            for (const auto &[title, key] : keys)
+                if (title == what)
+                    return key;
+            return QString();
+        };
+        QCOMPARE(keyOf(QStringLiteral("Найти гостя")), QStringLiteral("Ctrl+K"));
+        QCOMPARE(keyOf(QStringLiteral("Забронировать")), QStringLiteral("Ctrl+B")); // the card's button
+        QCOMPARE(keyOf(QStringLiteral("Заблокировать / сменить пользователя")),
+                 QStringLiteral("Ctrl+Shift+L"));
+        QVERIFY(app::HelpDialog::firstDay(Role::Consultant).contains(QStringLiteral("Ctrl+K")));
+        QVERIFY(
+            app::HelpDialog::firstDay(Role::Director).contains(QStringLiteral("шифр"))); // encrypted, offline
+        QVERIFY(app::HelpDialog::firstDay(Role::HeadOfSales).contains(QStringLiteral("Импорт")));
+        bool shown = false;
+        QTimer::singleShot(0, this, [&] {
+            auto *help = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+            if (!help || help->objectName() != QLatin1String("helpDialog"))
+                return;
+            shown = true;
+            auto *table = help->findChild<QTableWidget *>(QStringLiteral("shortcuts"));
+            QVERIFY(table && table->rowCount() == int(keys.size()));
+            if (!qEnvironmentVariableIsEmpty("KASP_SCREENSHOT_DIR"))
+                help->grab().save(qEnvironmentVariable("KASP_SCREENSHOT_DIR") + QStringLiteral("/help.png"));
+            help->reject();
+        });
+        QTest::keyClick(&window, Qt::Key_F1);
+        QVERIFY(shown);
     }
 
     void directorReadsButDoesNotEdit()
