@@ -74,6 +74,9 @@ PhoneSession *PhoneController::enable(telephony::Softphone::Options options)
     connect(m_session, &PhoneSession::status, panel, &telephony::ui::PhonePanel::setStatus);
     connect(m_session, &PhoneSession::message, this, [this](const QString &text) { emit message(text); });
     connect(m_session, &PhoneSession::ringing, this, &PhoneController::ringing);
+    connect(m_session, &PhoneSession::dialled, this, &PhoneController::dialled);
+    connect(panel, &telephony::ui::PhonePanel::consultationDialled, m_session,
+            &PhoneSession::setConsultation);
     connect(m_session, &PhoneSession::callRecorded, this, &PhoneController::callRecorded);
     connect(m_session, &PhoneSession::callRecordedFor, this, [this](int callId, const Id &guestId) {
         const QPointer<crm::ui::GuestEditDialog> form = m_newCallerForms.take(callId);
@@ -100,10 +103,21 @@ void PhoneController::ringing(const telephony::CallInfo &call, const QList<Id> &
     // A consultant working in another window hears the headset and sees who it is (after the
     // card: the notification must not delay it).
     const QString number = phone.isEmpty() ? tr("hidden number") : phone;
+    // A second call while the consultant talks (or has someone on hold): the card stays with the
+    // call being talked to; the ringing one shows in the phone's list, and its card opens once
+    // it is answered (the panel's current call changes).
+    bool busy = false;
+    for (const telephony::CallInfo &other : m_session->phone().calls())
+        busy = busy || (other.id != call.id && other.state != telephony::CallState::Ringing);
     if (guests.size() == 1) {
         // The card before the second ring, loaded once: the card tab, the phone panel's caller
         // and the notification all show this one.
-        const std::optional<crm::GuestCard> card = m_cards.open(guests.first());
+        std::optional<crm::GuestCard> card;
+        if (!busy) {
+            card = m_cards.open(guests.first());
+        } else if (auto loaded = m_context.guests().card(guests.first()); loaded.ok()) {
+            card = loaded.value();
+        }
         m_session->setGuestForCall(call.id, guests.first());
         const QString name = card ? card->guest.displayName() : QString();
         m_notifier->notify(tr("Incoming call"),
@@ -115,11 +129,30 @@ void PhoneController::ringing(const telephony::CallInfo &call, const QList<Id> &
     m_notifier->notify(tr("Incoming call"), number);
     if (!guests.isEmpty()) {
         // A shared (family) phone: the search lists them; the consultant picks.
-        m_search->setQuery(phone);
+        if (!busy)
+            m_search->setQuery(phone);
         emit message(tr("Several guests have the number %1: pick the caller in the search").arg(phone));
         return;
     }
     newCaller(call.id, phone);
+}
+
+void PhoneController::dialled(const telephony::CallInfo &call, const QList<Id> &guests)
+{
+    // As a ring shows its caller: the guest's name beside the number (one guest has it).
+    if (guests.size() != 1)
+        return;
+    m_session->setGuestForCallIfNone(call.id, guests.first());
+    if (const QString name = guestName(m_session->guestOfCall(call.id)); !name.isEmpty())
+        m_panel->setCallerName(call.id, name);
+}
+
+QString PhoneController::guestName(const Id &guestId) const
+{
+    if (guestId.isNull())
+        return {};
+    auto card = m_context.guests().card(guestId);
+    return card.ok() ? card.value().guest.displayName() : QString();
 }
 
 void PhoneController::newCaller(int callId, const QString &phone)
@@ -153,7 +186,11 @@ void PhoneController::call(const Id &guestId, const Phone &phone)
     }
     if (call.value() == 0)
         return; // ended inside the dial (refused at once): the journal has recorded it already
-    m_session->setGuestForCall(call.value(), guestId); // the journal records the call on this card
+    const Id named = m_session->guestOfCall(call.value()); // the number's guest, named already
+    m_session->setGuestForCall(call.value(), guestId);     // the journal records the call on this card
+    if (named != guestId)
+        if (const QString name = guestName(guestId); !name.isEmpty())
+            m_panel->setCallerName(call.value(), name);
     emit message(tr("Calling %1…").arg(phone.display()), 5000);
 }
 

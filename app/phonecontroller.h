@@ -51,6 +51,8 @@ signals:
 private:
     void ringing(const kasp::telephony::CallInfo &call, const QList<kasp::Id> &guests, const QString &phone);
     void newCaller(int callId, const QString &phone);
+    void dialled(const kasp::telephony::CallInfo &call, const QList<kasp::Id> &guests);
+    QString guestName(const kasp::Id &guestId) const; // "" when the card cannot be read
     // Ctrl+Shift+F3 / F4 / F6 / F8 from any program (when the phone's settings allow).
     void installGlobalKeys();
     QString recordingsDir() const;           // <the database's folder>/recordings

@@ -32,6 +32,7 @@ PhoneSession::PhoneSession(QSqlDatabase db, const Clock &clock, session::Setting
       m_phone(std::move(options)), m_keychain(new credentials::CredentialStore(QStringLiteral("KASP"), this))
 {
     connect(&m_phone, &telephony::Softphone::incomingCall, this, &PhoneSession::onIncoming);
+    connect(&m_phone, &telephony::Softphone::callStateChanged, this, &PhoneSession::onOutgoing);
     connect(&m_phone, &telephony::Softphone::callEnded, this, &PhoneSession::onEnded);
     connect(&m_phone, &telephony::Softphone::registrationChanged, this,
             [this](telephony::RegistrationState state, const QString &, const QString &text) {
@@ -120,8 +121,25 @@ void PhoneSession::onIncoming(const CallInfo &call)
                  caller.value().phone.isNull() ? QString() : caller.value().phone.e164());
 }
 
+void PhoneSession::onOutgoing(const CallInfo &call)
+{
+    if (call.direction != telephony::CallDirection::Outgoing || m_outgoingSeen.contains(call.id))
+        return;
+    m_outgoingSeen.insert(call.id);
+    if (crm::isInternalExtension(call.remoteUser))
+        return; // a colleague
+    auto callee = m_journal.identify(call.remoteUser);
+    if (callee.ok() && !callee.value().guests.isEmpty())
+        emit dialled(call, callee.value().guests);
+}
+
 void PhoneSession::onEnded(const CallInfo &call, CallResult result, int seconds)
 {
+    m_outgoingSeen.remove(call.id);
+    if (m_consultations.remove(call.id)) {
+        m_guestOfCall.remove(call.id);
+        return; // a word with a colleague before a transfer: no guest's contact
+    }
     crm::FinishedCall finished;
     finished.remoteUser = call.remoteUser;
     finished.incoming = call.direction == telephony::CallDirection::Incoming;

@@ -8,6 +8,7 @@
 #include "kasp/telephony/ui/transferdialog.h"
 #include <QHash>
 #include <QObject>
+#include <QSet>
 
 namespace kasp::credentials {
 class CredentialStore;
@@ -35,8 +36,15 @@ public:
     Id guestOfCall(int callId) const { return m_guestOfCall.value(callId); }
     void setGuestForCallIfNone(int callId, const Id &guestId)
     {
-        if (!m_guestOfCall.contains(callId))
+        if (!m_guestOfCall.contains(callId) && !m_consultations.contains(callId))
             m_guestOfCall.insert(callId, guestId);
+    }
+    // The consultant's call with a colleague before an attended transfer: it belongs to no guest
+    // and lands on no timeline (it is not a contact with the guest whose card is open).
+    void setConsultation(int callId)
+    {
+        m_consultations.insert(callId);
+        m_guestOfCall.remove(callId);
     }
 
     // Colleagues whose desks have published their extension, for the transfer dialog (not oneself).
@@ -45,6 +53,8 @@ public:
 signals:
     // A call rings: the known guests of that number (usually one), or none with the number to fill in.
     void ringing(const kasp::telephony::CallInfo &call, const QList<kasp::Id> &guests, const QString &phone);
+    // This desk dials a number (the number box, a card's link): its guests, as for a ring.
+    void dialled(const kasp::telephony::CallInfo &call, const QList<kasp::Id> &guests);
     void callRecorded(const kasp::Id &guestId);
     // The same, naming the call: the form opened for that call's unknown number completes the card
     // the journal gave it.
@@ -54,6 +64,7 @@ signals:
 
 private:
     void onIncoming(const telephony::CallInfo &call);
+    void onOutgoing(const telephony::CallInfo &call);
     void onEnded(const telephony::CallInfo &call, telephony::CallResult result, int seconds);
     // Registered: this user's record carries the desk's extension, so colleagues can transfer to it.
     void publishExtension();
@@ -66,6 +77,8 @@ private:
     telephony::Softphone m_phone;
     credentials::CredentialStore *m_keychain;
     QHash<int, Id> m_guestOfCall;
+    QSet<int> m_consultations;
+    QSet<int> m_outgoingSeen; // outgoing calls already looked up
     bool m_started = false;
 };
 

@@ -5153,10 +5153,6 @@ VIP и потерянные: от %3 путёвок или от %4; VIP и пе�
         <translation>Соединить гостя на удержании с коллегой, с которым вы говорите</translation>
     </message>
     <message>
-        <source>the transfer failed (%1); the guest is on hold: take the call back</source>
-        <translation>перевод не удался (%1); гость на удержании: верните звонок</translation>
-    </message>
-    <message>
         <source>hidden number</source>
         <translation>скрытый номер</translation>
     </message>
@@ -5177,20 +5173,12 @@ VIP и потерянные: от %3 путёвок или от %4; VIP и пе�
         <translation>Ждёт перевода</translation>
     </message>
     <message>
-        <source>the colleague&apos;s line has ended; the guest is on hold: take the call back (F6)</source>
-        <translation>коллега положил трубку; гость на удержании: верните звонок (F6)</translation>
-    </message>
-    <message>
         <source>the call has ended before the transfer</source>
         <translation>звонок закончился до перевода</translation>
     </message>
     <message>
         <source>transferring to %1…</source>
         <translation>переводим на %1…</translation>
-    </message>
-    <message>
-        <source>the guest is handed to %1</source>
-        <translation>гость передан на %1</translation>
     </message>
     <message>
         <source>Record</source>
@@ -5211,6 +5199,34 @@ VIP и потерянные: от %3 путёвок или от %4; VIP и пе�
     <message>
         <source>During a talk, digits typed here go to the other side as tones</source>
         <translation>Во время разговора набранные здесь цифры уходят собеседнику тонами</translation>
+    </message>
+    <message>
+        <source>Take back</source>
+        <translation>Вернуть гостя</translation>
+    </message>
+    <message>
+        <source>End the consultation and talk to the guest again (F6)</source>
+        <translation>Закончить разговор с коллегой и вернуться к гостю (F6)</translation>
+    </message>
+    <message>
+        <source>Put the caller on hold / take back (F6)</source>
+        <translation>Поставить на удержание / вернуть (F6)</translation>
+    </message>
+    <message>
+        <source>The colleague&apos;s line has ended; the guest is on hold: take the call back (F6)</source>
+        <translation>Коллега положил трубку; гость на удержании: верните звонок (F6)</translation>
+    </message>
+    <message>
+        <source>The transfer did not go through; the guest is on hold: «Take back» (F6) returns them to you</source>
+        <translation>Перевод не удался: гость на удержании. «Вернуть гостя» (F6) вернёт его вам</translation>
+    </message>
+    <message>
+        <source>The transfer did not go through; the guest is on hold: take the call back (F6)</source>
+        <translation>Перевод не удался: гость на удержании, верните звонок (F6)</translation>
+    </message>
+    <message>
+        <source>the guest is handed to %1…</source>
+        <translation>передаём гостя на %1…</translation>
     </message>
 </context>
 <context>

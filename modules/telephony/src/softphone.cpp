@@ -80,6 +80,7 @@ Softphone::Softphone(Options options, QObject *parent) : QObject(parent), d(std:
     d->retryRegister.setInterval(std::max(1, d->options.retryRegisterSecs) * 1000);
     d->tonePacer.setInterval(kToneSpacingMs);
     connect(&d->tonePacer, &QTimer::timeout, this, &Softphone::sendNextTone);
+    d->watchPbx(this);
     for (QTimer *timer : {&d->keepRegistered, &d->retryRegister})
         connect(timer, &QTimer::timeout, this, [this] {
             if (d->account)
@@ -90,6 +91,7 @@ Softphone::Softphone(Options options, QObject *parent) : QObject(parent), d(std:
 Softphone::~Softphone()
 {
     d->iterate.stop();
+    d->probe.stop();
     d->tonePacer.stop();
     d->keepRegistered.stop();
     d->retryRegister.stop();
@@ -196,6 +198,8 @@ Status Softphone::registerAccount(const SipAccount &a, const QString &password)
         return Error{QStringLiteral("sip.bad_address"),
                      QCoreApplication::translate("kasp::telephony", "The PBX account could not be set up")};
     d->core->setDefaultAccount(d->account);
+    d->startProbe(host, a.server.section(QLatin1Char(':'), 1, 1).toInt(),
+                  transport == linphone::TransportType::Udp, a.user.trimmed());
     return {};
 }
 
@@ -203,6 +207,8 @@ void Softphone::unregister()
 {
     d->keepRegistered.stop();
     d->retryRegister.stop();
+    d->probe.stop();
+    d->pbxLost = false;
     if (!d->core || !d->account)
         return;
     d->core->clearAccounts();
@@ -405,7 +411,8 @@ void SoftphoneListener::onAccountRegistrationStateChanged(const std::shared_ptr<
     switch (state) {
     case linphone::RegistrationState::Progress:
         // A renewal (every keepRegisteredSecs) is not news: the desk stays registered meanwhile.
-        if (m_phone->m_registration == RegistrationState::Registered)
+        // Nor is a retry while the probe finds the PBX gone: the dock keeps saying it is.
+        if (m_phone->m_registration == RegistrationState::Registered || m_phone->d->pbxLost)
             return;
         mapped = RegistrationState::Registering;
         text = QCoreApplication::translate("kasp::telephony", "Registering on the PBX…");
@@ -431,6 +438,7 @@ void SoftphoneListener::onAccountRegistrationStateChanged(const std::shared_ptr<
     // Registered: renew now and then. The PBX gone: knock until it is back. Refused: leave it.
     Softphone::Private &d = *m_phone->d;
     if (mapped == RegistrationState::Registered) {
+        d.pbxLost = false;
         d.retryRegister.stop();
         d.keepRegistered.start();
         d.publishOwnPresence();

@@ -2,6 +2,7 @@
 // Softphone's insides, shared by softphone.cpp (registration, calls) and softphonetransfer.cpp
 // (blind and attended transfers). liblinphone stays behind this header.
 #include "kasp/telephony/softphone.h"
+#include "pbxprobe.h"
 
 #include <linphone++/linphone.hh>
 #include <map>
@@ -70,6 +71,8 @@ struct Softphone::Private
     QTimer keepRegistered;           // renews a registration (see Options::keepRegisteredSecs)
     QTimer retryRegister;            // registers again while the PBX is away
     QTimer tonePacer;                // sends queued tones one by one
+    PbxProbe probe;                  // notices a PBX gone quiet (Options::probePbxSecs)
+    bool pbxLost = false;            // the probe found the PBX gone; registering again when it answers
     std::map<const void *, int> ids; // by the C object: wrappers may differ between callbacks
     QHash<int, Call> calls;
     int nextId = 1;
@@ -89,6 +92,9 @@ struct Softphone::Private
     bool beginRecording(Call &c);
     // A number or login on the account's server, as dial() and transfers address it.
     std::shared_ptr<linphone::Address> addressFor(const QString &number) const;
+    // The probe's findings become the registration's state (softphoneprobe.cpp).
+    void watchPbx(Softphone *phone);
+    void startProbe(const QString &host, int port, bool udp, const QString &user);
     // Sends the REFER of a blind transfer (the call is on hold by now).
     void sendBlindTransfer(Softphone *phone, Call &c, const std::shared_ptr<linphone::Address> &to);
     // Starts the transfer's time limit; the failure, if it comes, is reported once.

@@ -87,6 +87,7 @@ request_route {
     if (is_method("SUBSCRIBE|PUBLISH")) {
 %PRESENCE_ROUTE%
     }
+%REPLACES_ROUTE%
     if (is_method("INVITE")) {
         record_route();
     }
@@ -172,6 +173,12 @@ bool KamailioProcess::start(QString *error)
                                                  "        xlog(\"L_NOTICE\", \"kasp-invite-sent $TV(Sn) "
                                                  "$snd(port)\\n\");\n    }\n}\n")
                                 : QString());
+    config.replace(QStringLiteral("%REPLACES_ROUTE%"),
+                   m_refuseReplaces
+                       ? QStringLiteral("    if (is_method(\"INVITE\") && is_present_hf(\"Replaces\")) {\n"
+                                        "        sl_send_reply(\"488\", \"Replaces not routed\");\n"
+                                        "        exit;\n    }")
+                       : QString());
     config.replace(QStringLiteral("%PORT%"), QString::number(m_port));
     config.replace(QStringLiteral("%PASSWORD%"), QLatin1String(kPassword));
     QFile file(m_dir + QStringLiteral("/kamailio.cfg"));

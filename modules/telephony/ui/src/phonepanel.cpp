@@ -1,5 +1,7 @@
 #include "kasp/telephony/ui/phonepanel.h"
 
+#include <algorithm>
+
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -27,12 +29,16 @@ QPushButton *button(const QString &text, const char *name, const QKeySequence &k
 } // namespace
 
 PhonePanel::PhonePanel(Softphone &phone, QWidget *parent)
-    : QWidget(parent), m_phone(phone), m_status(new QLabel), m_number(new QLineEdit),
+    : QWidget(parent), m_phone(phone), m_status(new QLabel), m_note(new QLabel), m_number(new QLineEdit),
       m_callList(new QListWidget), m_callLabel(new QLabel), m_timer(new QLabel), m_tick(new QTimer(this))
 {
     setObjectName(QStringLiteral("phonePanel"));
     m_status->setObjectName(QStringLiteral("phoneStatus"));
     m_status->setWordWrap(true);
+    m_note->setObjectName(QStringLiteral("phoneNote"));
+    m_note->setWordWrap(true);
+    m_note->setVisible(false);
+    m_note->setStyleSheet(QStringLiteral("color: #9a4a00;"));
     m_number->setObjectName(QStringLiteral("dialNumber"));
     m_number->setPlaceholderText(tr("Number to call"));
     m_number->setToolTip(tr("During a talk, digits typed here go to the other side as tones"));
@@ -109,6 +115,7 @@ PhonePanel::PhonePanel(Softphone &phone, QWidget *parent)
     actions->addWidget(m_record, 3, 0, 1, 2);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_status);
+    layout->addWidget(m_note);
     layout->addLayout(dialRow);
     layout->addWidget(m_callList);
     layout->addWidget(m_callLabel);
@@ -124,9 +131,8 @@ PhonePanel::PhonePanel(Softphone &phone, QWidget *parent)
     connect(&m_phone, &Softphone::callEnded, this,
             [this](const CallInfo &c, CallResult, int) { onEnded(c); });
     connect(&m_phone, &Softphone::recordingPolicyChanged, this, &PhonePanel::refresh);
-    connect(&m_phone, &Softphone::transferFailed, this, [this](int, const QString &text) {
-        setStatus(tr("the transfer failed (%1); the guest is on hold: take the call back").arg(text));
-    });
+    connect(&m_phone, &Softphone::transferFailed, this,
+            [this](int callId, const QString &) { onTransferFailed(callId); });
     connect(&m_phone, &Softphone::registrationChanged, this,
             [this](RegistrationState state, const QString &, const QString &text) {
                 setStatus(text.isEmpty() ? registrationStateTitle(state) : text);
@@ -138,6 +144,21 @@ PhonePanel::PhonePanel(Softphone &phone, QWidget *parent)
 void PhonePanel::setStatus(const QString &text)
 {
     m_status->setText(tr("Phone: %1").arg(text));
+}
+
+QString PhonePanel::note() const
+{
+    return m_note->text();
+}
+
+void PhonePanel::say(const QString &text, int callId)
+{
+    m_note->setText(text);
+    m_note->setVisible(!text.isEmpty());
+    // Every line of it: the dock's layout does not ask a word-wrapped label for its height.
+    const int width = std::max(m_note->width(), m_callLabel->width());
+    m_note->setMinimumHeight(text.isEmpty() || width <= 0 ? 0 : m_note->heightForWidth(width));
+    m_noteCall = text.isEmpty() ? 0 : callId;
 }
 
 void PhonePanel::setCallerName(int callId, const QString &name)
@@ -219,8 +240,16 @@ void PhonePanel::refresh()
     const bool talking = current.state == CallState::Connected || current.state == CallState::OnHold;
     m_answer->setEnabled(anyRinging);
     m_hangUp->setEnabled(active);
-    m_hold->setEnabled(active && talking);
-    m_hold->setChecked(current.state == CallState::OnHold);
+    // A guest waiting for a transfer (or back from a failed one) is taken back with this button.
+    const bool guestWaits = m_consult.guestCall != 0 && m_calls.contains(m_consult.guestCall);
+    if (const QString text = guestWaits ? tr("Take back") : tr("Hold"); m_hold->text() != text) {
+        m_hold->setText(text);
+        m_hold->setShortcut(QKeySequence(Qt::Key_F6)); // setText() put the text's mnemonic in its place
+    }
+    m_hold->setToolTip(guestWaits ? tr("End the consultation and talk to the guest again (F6)")
+                                  : tr("Put the caller on hold / take back (F6)"));
+    m_hold->setEnabled(guestWaits ? !m_consult.joined : active && talking);
+    m_hold->setChecked(!guestWaits && current.state == CallState::OnHold);
     m_mute->setEnabled(active && current.state == CallState::Connected);
     m_mute->setChecked(m_muted.contains(current.id));
     m_transfer->setEnabled(active && talking && !m_consult.guestCall);

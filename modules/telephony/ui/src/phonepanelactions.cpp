@@ -14,6 +14,11 @@ void PhonePanel::onCall(const CallInfo &call)
     m_calls.insert(call.id, call);
     if (call.state == CallState::Connected && !m_talking.contains(call.id))
         m_talking[call.id].start();
+    if (!known && m_noteCall == 0)
+        say({}, 0); // a message about no call in particular (a number that could not be dialled)
+    // A failed transfer's guest, a colleague's ended line: said until that call talks again.
+    if (call.id == m_noteCall && call.state == CallState::Connected)
+        say({}, 0);
     // A second call rings while the consultant talks: it waits in the list; the talk stays current.
     if (!m_current || !m_calls.contains(m_current))
         m_current = call.id;
@@ -38,17 +43,21 @@ void PhonePanel::onEnded(const CallInfo &call)
     m_talking.remove(call.id);
     m_muted.remove(call.id);
     if (call.id == m_consult.consultCall || call.id == m_consult.guestCall) {
-        // The colleague did not take it (the guest is still on hold here), or it went through, or
-        // the guest hung up while waiting: the consultation is over either way.
-        if (call.id == m_consult.consultCall && m_calls.contains(m_consult.guestCall) && !m_consult.joined &&
-            call.transferredTo.isEmpty())
-            setStatus(tr("the colleague's line has ended; the guest is on hold: take the call back (F6)"));
-        // Joined: the guest's leg ends in a moment too; until then it is not to be taken back.
-        if (m_consult.joined && call.id == m_consult.consultCall && m_calls.contains(m_consult.guestCall))
+        if (call.id == m_consult.consultCall && m_calls.contains(m_consult.guestCall) && m_consult.joined) {
+            // Joined: the guest's leg ends in a moment too, or the transfer fails and the guest
+            // comes back (onTransferFailed); until then it is not to be taken back.
             m_consult.consultCall = 0;
-        else
+        } else if (call.id == m_consult.consultCall && m_calls.contains(m_consult.guestCall)) {
+            // The colleague did not take it or hung up: the guest is an ordinary call on hold again.
+            const int guest = m_consult.guestCall;
             m_consult = {};
+            say(tr("The colleague's line has ended; the guest is on hold: take the call back (F6)"), guest);
+        } else {
+            m_consult = {}; // put through, or the guest hung up while waiting
+        }
     }
+    if (call.id == m_noteCall || m_calls.isEmpty())
+        say({}, 0);
     if (m_current == call.id)
         m_current = nextCurrent();
     if (m_calls.isEmpty())
@@ -64,10 +73,44 @@ void PhonePanel::dialConsultation()
         m_current = consult.value();
         if (!m_consult.targetName.isEmpty())
             m_names.insert(consult.value(), m_consult.targetName);
+        emit consultationDialled(consult.value());
     } else {
-        setStatus(consult.error().message);
+        say(consult.error().message, m_consult.guestCall);
         m_consult = {};
     }
+}
+
+void PhonePanel::onTransferFailed(int callId)
+{
+    if (!m_calls.contains(callId))
+        return;
+    if (callId == m_consult.guestCall) {
+        // The guest's phone could not reach the colleague (the PBX refused the joined call):
+        // the guest is still on hold here, to be taken back or joined again.
+        m_consult.joined = false;
+        say(tr("The transfer did not go through; the guest is on hold: «Take back» (F6) returns them to you"),
+            callId);
+    } else {
+        m_current = callId;
+        say(tr("The transfer did not go through; the guest is on hold: take the call back (F6)"), callId);
+    }
+    refresh();
+}
+
+void PhonePanel::takeGuestBack()
+{
+    const int guest = m_consult.guestCall;
+    const int colleague = m_consult.consultCall;
+    if (!guest || m_consult.joined || !m_calls.contains(guest))
+        return;
+    m_consult = {};
+    if (colleague && m_calls.contains(colleague))
+        m_phone.hangUp(colleague);
+    m_current = guest;
+    if (m_calls.value(guest).state == CallState::OnHold)
+        if (auto s = m_phone.resume(guest); !s.ok())
+            say(s.error().message, guest);
+    refresh();
 }
 
 int PhonePanel::nextCurrent() const
@@ -89,7 +132,7 @@ void PhonePanel::answer()
     if (!id)
         return;
     if (auto s = m_phone.answer(id); !s.ok()) {
-        setStatus(s.error().message);
+        say(s.error().message, id);
         return;
     }
     m_current = id;
@@ -104,13 +147,17 @@ void PhonePanel::hangUp()
     const Status s =
         current.state == CallState::Ringing ? m_phone.decline(current.id) : m_phone.hangUp(current.id);
     if (!s.ok())
-        setStatus(s.error().message);
+        say(s.error().message, current.id);
 }
 
 void PhonePanel::toggleHold()
 {
+    if (m_consult.guestCall && m_calls.contains(m_consult.guestCall)) {
+        takeGuestBack(); // (not while the joined transfer is under way)
+        return;
+    }
     const CallInfo current = m_calls.value(m_current);
-    if (!current.id || (m_consult.joined && current.id == m_consult.guestCall))
+    if (!current.id)
         return;
     Status s;
     if (current.state == CallState::OnHold) {
@@ -119,7 +166,7 @@ void PhonePanel::toggleHold()
         s = m_phone.hold(current.id);
     }
     if (!s.ok())
-        setStatus(s.error().message);
+        say(s.error().message, current.id);
     refresh();
 }
 
@@ -142,14 +189,18 @@ void PhonePanel::switchTo(int callId)
     const CallInfo call = m_calls.value(callId);
     if (!call.id || callId == m_current)
         return;
+    if (callId == m_consult.guestCall) {
+        takeGuestBack(); // a click on the waiting guest ends the consultation
+        return;
+    }
     m_current = callId;
     if (call.state == CallState::Ringing) {
         answer();
         return;
     }
-    if (call.state == CallState::OnHold && callId != m_consult.guestCall) {
+    if (call.state == CallState::OnHold) {
         if (auto s = m_phone.resume(callId); !s.ok())
-            setStatus(s.error().message);
+            say(s.error().message, callId);
     }
     refresh();
 }
@@ -173,14 +224,14 @@ void PhonePanel::startTransfer(int callId, const QString &target, const QString 
 {
     const CallInfo call = m_calls.value(callId);
     if (!call.id || target.isEmpty()) {
-        setStatus(tr("the call has ended before the transfer"));
+        say(tr("the call has ended before the transfer"), 0);
         return;
     }
     if (!consultFirst) {
         if (auto s = m_phone.transfer(callId, target); !s.ok())
-            setStatus(s.error().message);
+            say(s.error().message, callId);
         else
-            setStatus(tr("transferring to %1…").arg(target));
+            say(tr("transferring to %1…").arg(target), callId);
         return;
     }
     // The colleague is dialled once the guest is on hold (onCall), not before: a new call while
@@ -192,7 +243,7 @@ void PhonePanel::startTransfer(int callId, const QString &target, const QString 
         return;
     }
     if (auto s = m_phone.hold(callId); !s.ok()) {
-        setStatus(s.error().message);
+        say(s.error().message, callId);
         m_consult = {};
     }
     refresh();
@@ -204,10 +255,10 @@ void PhonePanel::join()
     if (!m_consult.guestCall || m_consult.joined || consult.state != CallState::Connected)
         return;
     if (auto s = m_phone.transferToCall(m_consult.guestCall, m_consult.consultCall); !s.ok()) {
-        setStatus(s.error().message);
+        say(s.error().message, m_consult.guestCall);
         return;
     }
-    setStatus(tr("the guest is handed to %1").arg(m_consult.target));
+    say(tr("the guest is handed to %1…").arg(m_consult.target), m_consult.guestCall);
     // Both legs end on their own now; until then the guest's leg is not to be taken back.
     m_consult.joined = true;
     refresh();
@@ -222,7 +273,7 @@ bool PhonePanel::sendTone(QKeyEvent *event)
         (event->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier)))
         return false;
     if (auto s = m_phone.sendDtmf(current.id, text.at(0)); !s.ok())
-        setStatus(s.error().message);
+        say(s.error().message, current.id);
     return true;
 }
 
@@ -242,7 +293,7 @@ void PhonePanel::keyPressEvent(QKeyEvent *event)
 void PhonePanel::record()
 {
     if (auto s = m_phone.startRecording(m_current); !s.ok())
-        setStatus(s.error().message);
+        say(s.error().message, m_current);
     refresh();
 }
 
@@ -253,7 +304,7 @@ void PhonePanel::dial()
         return;
     auto call = m_phone.dial(number);
     if (!call.ok())
-        setStatus(call.error().message);
+        say(call.error().message, 0);
 }
 
 } // namespace kasp::telephony::ui

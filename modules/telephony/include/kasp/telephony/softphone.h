@@ -77,6 +77,12 @@ public:
         // this desk) learns of it again, and one that went away is noticed (over TCP at once, over
         // UDP after SIP's transaction timeout, 32 s).
         int keepRegisteredSecs = 60;
+        // While registered, the PBX is asked this often whether it is there (SIP OPTIONS over UDP,
+        // a connection to its port over TCP / TLS): `probeMisses` unanswered in a row and the desk
+        // says the PBX is unreachable (5 s × 3: within 20 s, where the renewal alone took up to
+        // 90 s), and registers again as soon as it answers. 0: no probe.
+        int probePbxSecs = 5;
+        int probeMisses = 3;
         // While the PBX does not answer, registering is tried again this often until it does. A
         // refused password is not retried (the PBX might lock the extension).
         int retryRegisterSecs = 10;

@@ -26,6 +26,9 @@ public:
     // ("kasp-invite-sent <unix time s.us> <destination port>"): when a call reached a desk, by the
     // PBX's clock (the same host's). kasp-bench-ring times a ring from there.
     void logInvitesSent() { m_logInvites = true; }
+    // Before start(): an INVITE carrying Replaces (the guest's new call of an attended transfer) is
+    // answered 488 instead of routed, as a PBX that cannot route it does.
+    void refuseReplaces() { m_refuseReplaces = true; }
     bool start(QString *error); // the first start picks a free port; later starts reuse it
     void stop();
     bool isRunning() const { return m_process && m_process->state() == QProcess::Running; }
@@ -41,6 +44,7 @@ private:
     int m_port = 0;
     bool m_presence = false;
     bool m_logInvites = false;
+    bool m_refuseReplaces = false;
     QString m_log;
 };
 

@@ -34,6 +34,9 @@ public:
     int currentCall() const { return m_current; }
     // The guest on hold while the consultant talks to a colleague (0: no consultation).
     int consultedGuestCall() const { return m_consult.guestCall; }
+    // What the panel says about the calls now (a transfer under way, one that failed), "" when
+    // nothing: it goes when the call it is about ends or talks again.
+    QString note() const;
 
 protected:
     // Digits typed during a talk (in the number box, or with the focus anywhere in the panel) are
@@ -44,6 +47,8 @@ protected:
 signals:
     // The call the panel shows (and its buttons act on) is another one now; 0: no call.
     void currentCallChanged(int callId);
+    // The consultant dialled a colleague to talk before a transfer: a call about no guest.
+    void consultationDialled(int callId);
 
 public slots:
     void answer();
@@ -54,8 +59,12 @@ public slots:
     void join();     // hands the guest on hold to the colleague on the line
     void record();   // starts recording the current call (policy "on demand")
     void dial();
+    // The phone's own state (registration, the PBX unreachable): the panel's first line.
     void setStatus(const QString &text);
     void switchTo(int callId); // from the list of calls
+    // Ends a consultation: the colleague's line (if any) is hung up and the guest taken off hold
+    // (the hold button, F6, while a guest waits for a transfer or after one failed).
+    void takeGuestBack();
 
 private:
     // A consultation: the guest's call on hold while this desk calls `target` and talks first.
@@ -70,6 +79,9 @@ private:
 
     void onCall(const CallInfo &call);
     void onEnded(const CallInfo &call);
+    void onTransferFailed(int callId);
+    // A message about `callId` under the phone's state, until that call ends or talks again.
+    void say(const QString &text, int callId);
     void startTransfer(int callId, const QString &target, const QString &targetName, bool consultFirst);
     void dialConsultation();
     bool sendTone(QKeyEvent *event); // true when the key was a tone for the current talk
@@ -89,6 +101,8 @@ private:
     Consultation m_consult;
     std::function<QList<Colleague>()> m_colleagues;
     QLabel *m_status;
+    QLabel *m_note;
+    int m_noteCall = 0; // the call the note is about
     QLineEdit *m_number;
     QListWidget *m_callList;
     QLabel *m_callLabel;
