@@ -225,6 +225,9 @@ void MainWindow::connectSync()
         m_guestList->reload();
         m_deals->reload();
         m_tasks->reload();
+        // What is open follows too: the card and the search results (issue 21).
+        m_cards->refresh();
+        m_search->refresh();
     });
     connect(sync, &SyncSession::bookingLost, m_bookingPanel, &booking::ui::BookingPanel::addLostBooking);
     connect(sync, &SyncSession::changeRejected, this, [this](const QString &message) {

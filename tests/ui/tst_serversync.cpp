@@ -3,11 +3,13 @@
 // the same person, shows "online" in the status bar, and a colleague's new guest arrives by itself.
 // A wrong password is a clear message in the dialog, not a crash.
 #include "../sync/syncdata.h"
+#include "appcontext.h"
 #include "clippedtexts.h"
 #include "kasp/booking/ui/bookingpanel.h"
 #include "kasp/booking/ui/roomgridwidget.h"
 #include "kasp/core/mutation.h"
 #include "kasp/credentials/credentialstore.h"
+#include "kasp/crm/ui/guestcardpanel.h"
 #include "kasp/crm/ui/guestsearchmodel.h"
 #include "kasp/crm/ui/guestsearchpanel.h"
 #include "kasp/session/settings.h"
@@ -204,6 +206,78 @@ private slots:
         a->session.reset();
         storage::ConnectionFactory::close(QStringLiteral("lost-a"));
         storage::ConnectionFactory::close(QStringLiteral("lost-b"));
+    }
+
+    void openViewsFollowSync()
+    {
+        // Issue 21: 40 s after a sync an open card still lacked a colleague's edit, and open search
+        // results said «Никого не нашли» 17 s after the guest arrived. Desk B's Sales Window has a
+        // card and a search open; desk A (a real kasp-sync between them) edits and creates.
+        struct Desk
+        {
+            QSqlDatabase db;
+            std::unique_ptr<session::Settings> settings;
+            std::unique_ptr<credentials::CredentialStore> keychain;
+            std::unique_ptr<app::SyncSession> session;
+        };
+        auto openDesk = [&](const QString &name, const QString &login, Desk &desk) {
+            const QString dir = test::makeTempDir(name);
+            auto opened = storage::ConnectionFactory::open(
+                {dir + QStringLiteral("/kasp.db"), storage::DatabaseKey::generateRaw(), name, true, true});
+            if (!opened.ok())
+                return false;
+            desk.db = opened.value();
+            desk.settings = std::make_unique<session::Settings>(dir + QStringLiteral("/settings.ini"));
+            desk.keychain = std::make_unique<credentials::CredentialStore>(QStringLiteral("KASP"));
+            desk.session = std::make_unique<app::SyncSession>(desk.db, *desk.settings, *desk.keychain);
+            QSignalSpy first(desk.session.get(), &app::SyncSession::firstSyncDone);
+            desk.session->connectTo(server->baseUrl(), login, kPassword);
+            return first.wait(20'000);
+        };
+        Desk a, b;
+        QVERIFY(openDesk(QStringLiteral("follow-a"), QStringLiteral("anna"), a));
+        QVERIFY(openDesk(QStringLiteral("follow-b"), QStringLiteral("boris"), b));
+        SystemClock clock;
+        Guest known = test::makeGuest(QStringLiteral("Открытова"), QStringLiteral("+7 916 720-00-01"));
+        QVERIFY(storage::GuestRepository(a.db, clock).create(known).ok());
+        a.session->syncNow();
+        QTRY_VERIFY_WITH_TIMEOUT(storage::GuestRepository(b.db, clock).byId(known.id).value().has_value(),
+                                 10'000);
+
+        User boris;
+        boris.id = idFromString(b.session->signedInUser().value(QStringLiteral("id")).toString());
+        boris.login = QStringLiteral("boris");
+        boris.displayName = QStringLiteral("Борис");
+        boris.role = Role::Consultant;
+        {
+            app::AppContext context(b.db, clock, boris, *b.settings, app::DatabaseInfo{}, b.session.get());
+            app::MainWindow window(context);
+            window.resize(1366, 740);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            window.openGuest(known.id);
+            QCOMPARE(window.cardPanel()->shownName(), known.displayName());
+            window.searchPanel()->setQuery(QStringLiteral("Свежева"));
+            QCOMPARE(window.searchPanel()->model()->rowCount(), 0);
+
+            known.middleName = QStringLiteral("Игоревна"); // A's colleague edits a field
+            QVERIFY(storage::GuestRepository(a.db, clock).update(known).ok());
+            const Guest fresh =
+                test::makeGuest(QStringLiteral("Свежева"), QStringLiteral("+7 916 720-00-02"));
+            QVERIFY(storage::GuestRepository(a.db, clock).create(fresh).ok());
+            a.session->syncNow();
+            QElapsedTimer timer;
+            timer.start();
+            QTRY_COMPARE_WITH_TIMEOUT(window.searchPanel()->model()->rowCount(), 1, 3000);
+            QTRY_VERIFY_WITH_TIMEOUT(window.cardPanel()->shownName().contains(QStringLiteral("Игоревна")),
+                                     3000);
+            qInfo("desk B's open search and card followed in %lld ms", timer.elapsed());
+            saveShot(&window, QStringLiteral("sync-follows-open-views.png"));
+        }
+        b.session.reset();
+        a.session.reset();
+        storage::ConnectionFactory::close(QStringLiteral("follow-a"));
+        storage::ConnectionFactory::close(QStringLiteral("follow-b"));
     }
 
     void newDesktopSignsInThroughTheServer()

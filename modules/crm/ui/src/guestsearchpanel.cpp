@@ -96,6 +96,19 @@ void GuestSearchPanel::setQuery(const QString &text)
     runSearch();
 }
 
+void GuestSearchPanel::refresh()
+{
+    if (m_edit->text().trimmed().isEmpty())
+        return;
+    const QVariant current = m_list->currentIndex().data(GuestSearchModel::IdRole);
+    runSearch();
+    for (int row = 0; current.isValid() && row < m_model->rowCount(); ++row)
+        if (m_model->index(row).data(GuestSearchModel::IdRole) == current) {
+            m_list->setCurrentIndex(m_model->index(row));
+            break;
+        }
+}
+
 void GuestSearchPanel::runSearch()
 {
     QElapsedTimer timer;

@@ -26,6 +26,8 @@ public:
 
     void focusSearch();
     void setQuery(const QString &text); // searches at once (tests, "find by this number")
+    // The same search again (colleagues' records arrived): the guest under the cursor stays there.
+    void refresh();
     GuestSearchModel *model() const { return m_model; }
 
 signals:
