@@ -7,6 +7,7 @@
 #include "kasp/storage/outbox.h"
 #include "kasp/storage/replicarebuild.h"
 #include "kasp/storage/replicastore.h"
+#include "kasp/storage/roomrepository.h"
 #include "kasp/storage/taskrepository.h"
 #include "kasp/testsupport/damagedfile.h"
 #include "kasp/testsupport/testdb.h"
@@ -277,6 +278,53 @@ private slots:
         }
         opened = QSqlDatabase();
         ConnectionFactory::close(QStringLiteral("meta-damaged"));
+    }
+
+    // A room's bookings on damaged pages: taking the room out of service cannot count them, and
+    // says so; it never counts none and closes a room that has guests on those nights.
+    void roomClosureOverDamagedBookingsIsRefused()
+    {
+        test::TestDatabase t = test::TestDatabase::create(QStringLiteral("closure"));
+        FixedClock clock(QDateTime(QDate(2026, 12, 7), QTime(9, 0), Qt::UTC));
+        RoomRepository stock(t.db, clock);
+        Building b{newId(), QStringLiteral("Корпус 1"), {}};
+        RoomCategory c{newId(), QStringLiteral("std"),     QStringLiteral("Стандарт"), 2,
+                       1,       Money::fromKopecks(350000)};
+        const Id room = newId();
+        QVERIFY(stock.addBuilding(b).ok());
+        QVERIFY(stock.addCategory(c).ok());
+        QVERIFY(stock.addRoom(Room{room, b.id, c.id, QStringLiteral("101"), 1, 2}).ok());
+        const qint64 first = test::pageCount(t.db) + 1;
+        QSqlQuery q(t.db);
+        QVERIFY(q.exec(QStringLiteral("PRAGMA foreign_keys=OFF")));
+        const QDate in(2027, 1, 1);
+        for (int i = 0; i < 400; ++i)
+            QVERIFY(q.exec(
+                QStringLiteral("INSERT INTO bookings (id, guest_id, room_id, check_in, check_out, adults, "
+                               "children, total, prepaid, status, created_by, created_at) VALUES ('%1', "
+                               "'g', '%2', '%3', '%4', 2, 0, 0, 0, 'paid', '%5', 0)")
+                    .arg(idToString(newId()), idToString(room), in.addDays(2 * i).toString(Qt::ISODate),
+                         in.addDays(2 * i + 1).toString(Qt::ISODate), QStringLiteral("x").repeated(300))));
+        QVERIFY(q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
+        const qint64 last = test::pageCount(t.db);
+        q.finish();
+        t.close();
+        QVERIFY(test::flipBytesInPages(t.path, test::spreadPages(first, last, 5)));
+
+        auto opened =
+            ConnectionFactory::open({t.path, t.key, QStringLiteral("closure-damaged"), false, true});
+        QVERIFY(opened.ok());
+        {
+            const Status closed =
+                RoomRepository(opened.value(), clock)
+                    .closeRoom(RoomClosure{newId(), room, in, in.addDays(800), QStringLiteral("Ремонт")});
+            QVERIFY(!closed.ok());
+            QCOMPARE(closed.error().code, QStringLiteral("storage.corrupt"));
+            auto closures = RoomRepository(opened.value(), clock).closures(in, in.addDays(800));
+            QVERIFY(closures.ok() && closures.value().isEmpty());
+        }
+        opened = QSqlDatabase();
+        ConnectionFactory::close(QStringLiteral("closure-damaged"));
     }
 };
 
