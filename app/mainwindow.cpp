@@ -324,6 +324,12 @@ void MainWindow::buildMenus()
     grid->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
     QAction *deals = go->addAction(tr("&Deals"), this, &MainWindow::showDeals);
     deals->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    if (m_context.permissions().seesDepartmentKpi) { // the head of sales and the director
+        QAction *team = go->addAction(tr("The team's &tasks…"), m_taskActions, &TasksController::showTeam);
+        team->setObjectName(QStringLiteral("teamTasksAction"));
+        team->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+        team->setToolTip(tr("Each person's tasks for today and how many are overdue"));
+    }
 
     if (m_context.sync()) {
         QMenu *server = menuBar()->addMenu(tr("&Server"));
@@ -355,13 +361,13 @@ void MainWindow::buildMenus()
         ->setToolTip(tr("The mail server vouchers are sent through"));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About KASP"), this, [this] {
     QAction *guide = help->addAction(tr("&Keys and first day"), this, [this] {
         HelpDialog dialog(this, m_context.user().role, this);
         dialog.exec();
     });
     guide->setObjectName(QStringLiteral("helpAction"));
     guide->setShortcut(QKeySequence::HelpContents);
+    help->addAction(tr("&About KASP"), this, [this] {
         QMessageBox::about(this, tr("About KASP"),
                            tr("<b>KASP %1</b><br>Sales workstation for sanatorium sales departments.")
                                .arg(QApplication::applicationVersion()));

@@ -5,6 +5,7 @@
 #include "kasp/crm/guestservice.h"
 #include "kasp/crm/ui/taskagendapanel.h"
 #include "kasp/crm/ui/taskdialog.h"
+#include "kasp/crm/ui/teamtasksdialog.h"
 #include "traynotifier.h"
 
 namespace kasp::app {
@@ -36,6 +37,17 @@ void TasksController::newTask(const Id &guestId)
     m_agenda->reload();
     m_cards.refreshIfShown(guestId);
     emit message(tr("Task «%1» added.").arg(dialog.created()->title), 5000);
+}
+
+void TasksController::showTeam()
+{
+    auto users = m_context.guests().users();
+    if (!users.ok()) {
+        emit message(users.error().message);
+        return;
+    }
+    crm::ui::TeamTasksDialog dialog(m_context.tasks(), users.value(), m_context.clock(), m_window);
+    m_runModal(dialog);
 }
 
 void TasksController::remind(const QList<storage::AgendaTask> &tasks)

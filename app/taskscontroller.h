@@ -30,6 +30,8 @@ public:
 
     // A task about this guest, in the form; the agenda and the card show it once made.
     void newTask(const kasp::Id &guestId);
+    // «Задачи команды»: each person's tasks for today and what is overdue (heads of sales, directors).
+    void showTeam();
     // Tasks just come due: a tray notification (the first three by name).
     void remind(const QList<kasp::storage::AgendaTask> &tasks);
 

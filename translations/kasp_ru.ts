@@ -1127,6 +1127,14 @@
         <source>&amp;Keys and first day</source>
         <translation>&amp;Клавиши и первый день</translation>
     </message>
+    <message>
+        <source>The team&apos;s &amp;tasks…</source>
+        <translation>&amp;Задачи команды…</translation>
+    </message>
+    <message>
+        <source>Each person&apos;s tasks for today and how many are overdue</source>
+        <translation>Задачи каждого на сегодня и сколько из них просрочено</translation>
+    </message>
 </context>
 <context>
     <name>kasp::app::NotificationArea</name>
@@ -5324,6 +5332,53 @@ VIP и потерянные: от %3 путёвок или от %4; VIP и пе�
     <message>
         <source>&lt;h3&gt;A head of sales&apos; first day&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;On a new server, set up the house first: Tools → Room stock, Tariffs and discounts, Booking rules (how long an unpaid hold lasts, the prepayment asked for). Every desk gets them with the next sync.&lt;/li&gt;&lt;li&gt;Move the guest base in: Guest → Import guests (CSV or XLSX from another CRM). The preview says which rows are new, which complete a card, which are left out.&lt;/li&gt;&lt;li&gt;The «Deals» tab (Ctrl+D) is the funnel: drag a deal to its stage, see where deals stall; the stages&apos; names are yours to edit.&lt;/li&gt;&lt;li&gt;Guest → Duplicate cards (Ctrl+Shift+U) merges two cards of one person with all their history.&lt;/li&gt;&lt;li&gt;You can work calls and bookings like a consultant; the guest list (Ctrl+L) with its contacts is exported by you (Ctrl+Shift+E).&lt;/li&gt;&lt;/ol&gt;</source>
         <translation>&lt;h3&gt;Первый день руководителя отдела продаж&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;На новом сервере сначала настройте дом: Сервис → Номерной фонд, Тарифы и скидки, Правила бронирования (сколько держится неоплаченная бронь, какая нужна предоплата). Все рабочие места получат это со следующей синхронизацией.&lt;/li&gt;&lt;li&gt;Перенесите базу гостей: Гость → Импорт гостей (CSV или XLSX из другой CRM). Предпросмотр покажет, какие строки новые, какие дополнят карточку, какие будут пропущены.&lt;/li&gt;&lt;li&gt;Вкладка «Сделки» (Ctrl+D) — это воронка: перетащите сделку на её этап, смотрите, где сделки застревают; названия этапов задаёте вы.&lt;/li&gt;&lt;li&gt;Гость → Дубли карточек (Ctrl+Shift+U) объединяет две карточки одного человека со всей историей.&lt;/li&gt;&lt;li&gt;Звонки и брони можно вести как консультант; список гостей (Ctrl+L) с контактами выгружаете вы (Ctrl+Shift+E).&lt;/li&gt;&lt;/ol&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>kasp::crm::ui::TeamTasksDialog</name>
+    <message>
+        <source>The team&apos;s tasks</source>
+        <translation>Задачи команды</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Кто</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>На сегодня</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Просрочено</translation>
+    </message>
+    <message>
+        <source>Overdue since</source>
+        <translation>Просрочено с</translation>
+    </message>
+    <message>
+        <source>Their tasks for today, overdue ones first:</source>
+        <translation>Задачи на сегодня, сначала просроченные:</translation>
+    </message>
+    <message>
+        <source>The tasks cannot be read: %1</source>
+        <translation>Задачи не читаются: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Today the team has %n task(s)</source>
+        <translation>
+            <numerusform>Сегодня у команды %n задача</numerusform>
+            <numerusform>Сегодня у команды %n задачи</numerusform>
+            <numerusform>Сегодня у команды %n задач</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n просрочена</numerusform>
+            <numerusform>%n просрочены</numerusform>
+            <numerusform>%n просрочено</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -3,6 +3,7 @@
 // list and are stored as mutations.
 #include "clippedtexts.h"
 #include "kasp/crm/ui/taskagendapanel.h"
+#include "kasp/crm/ui/teamtasksdialog.h"
 #include "kasp/storage/guestrepository.h"
 #include "kasp/storage/outbox.h"
 #include "kasp/storage/touchrepository.h"
@@ -16,6 +17,7 @@
 #include <QRadioButton>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTimer>
 #include <QtTest>
 
@@ -214,6 +216,57 @@ private slots:
         QVERIFY(panel.completeCurrent());
         QCOMPARE(taskNow(second).status, TaskStatus::Done);
         QCOMPARE(lastNote(), QStringLiteral("Перезвонили: хочет в июле, двое взрослых"));
+    }
+
+    // «Задачи команды» (issue 21: the head of sales and the director had no view of the team's
+    // tasks): each person's tasks for today and what is overdue, the worst first; a row shows
+    // that person's list. A director and an inactive user are not listed.
+    void theTeamsTasksWorstFirst()
+    {
+        clock.set(QDateTime(QDate(2026, 11, 24), QTime(12, 0)));
+        const QDate today = clock.now().date();
+        const auto person = [](const QString &name, Role role, bool active = true) {
+            User u;
+            u.id = newId();
+            u.displayName = name;
+            u.role = role;
+            u.active = active;
+            return u;
+        };
+        const User alla = person(QStringLiteral("Алла Консультант"), Role::Consultant);
+        const User boris = person(QStringLiteral("Борис Консультант"), Role::Consultant);
+        const User gone = person(QStringLiteral("Уволенная"), Role::Consultant, false);
+        const User boss = person(QStringLiteral("Директор"), Role::Director);
+        QVERIFY(!task(QStringLiteral("Перезвонить"), alla.id, QDateTime(today, QTime(16, 0))).isNull());
+        QVERIFY(!task(QStringLiteral("Перезвонить"), boris.id, QDateTime(today.addDays(-3), QTime(9, 0)))
+                     .isNull());
+        QVERIFY(!task(QStringLiteral("Перезвонить"), boris.id, QDateTime(today, QTime(10, 0))).isNull());
+        QVERIFY(!task(QStringLiteral("Отправить"), boris.id, QDateTime(today, QTime(15, 0))).isNull());
+        QVERIFY(!task(QStringLiteral("Завтра"), boris.id, QDateTime(today.addDays(1), QTime(9, 0))).isNull());
+        QVERIFY(!task(QStringLiteral("Сделано"), boris.id, QDateTime(today, QTime(9, 0)), true).isNull());
+
+        crm::TaskService service(t.db, clock);
+        crm::ui::TeamTasksDialog dialog(service, {alla, boris, gone, boss}, clock);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QTableWidget *team = dialog.team();
+        QCOMPARE(team->rowCount(), 2);
+        QCOMPARE(team->item(0, 0)->text(), boris.displayName); // two overdue
+        QCOMPARE(team->item(0, 1)->text(), QStringLiteral("3"));
+        QCOMPARE(team->item(0, 2)->text(), QStringLiteral("2"));
+        QVERIFY(team->item(0, 3)->text().startsWith(QStringLiteral("21.11")));
+        QCOMPARE(team->item(1, 0)->text(), alla.displayName);
+        QCOMPARE(team->item(1, 2)->text(), QStringLiteral("0"));
+        QVERIFY2(dialog.summaryText().contains(QStringLiteral("4 задачи")) &&
+                     dialog.summaryText().contains(QStringLiteral("2 просрочены")),
+                 qPrintable(dialog.summaryText()));
+        QCOMPARE(dialog.tasks()->rowCount(), 3); // Boris's list, selected first
+        QVERIFY(dialog.tasks()->index(0, 1).data(TaskAgendaModel::OverdueRole).toBool());
+        team->setCurrentCell(1, 0);
+        QCOMPARE(dialog.tasks()->rowCount(), 1);
+        shoot(&dialog, QStringLiteral("team-tasks.png"));
+        const QStringList clipped = test::clippedTexts(&dialog);
+        QVERIFY2(clipped.isEmpty(), qPrintable(clipped.join(QStringLiteral(" | "))));
     }
 
     // Reminders: a task is announced once, when its time comes (a minute of lead); what was

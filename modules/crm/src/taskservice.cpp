@@ -24,6 +24,13 @@ Result<Agenda> TaskService::today(const Id &userId) const
     return agenda;
 }
 
+Result<QList<storage::TeamTaskCount>> TaskService::team() const
+{
+    const QDateTime now = m_clock.now();
+    const QDateTime endOfDay(now.toLocalTime().date().addDays(1), QTime(0, 0));
+    return repo().teamCounts(endOfDay, now);
+}
+
 Status TaskService::complete(const Id &taskId)
 {
     return repo().setStatus(taskId, TaskStatus::Done);

@@ -98,6 +98,31 @@ Result<QList<AgendaTask>> TaskRepository::agenda(const Id &assigneeId, const QDa
     return out;
 }
 
+Result<QList<TeamTaskCount>> TaskRepository::teamCounts(const QDateTime &until, const QDateTime &now) const
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (auto s = sql::prepare(q, QStringLiteral("SELECT assignee_id, count(*), "
+                                                "sum(CASE WHEN due_at < ? THEN 1 ELSE 0 END), "
+                                                "min(CASE WHEN due_at < ? THEN due_at END) FROM tasks "
+                                                "WHERE assignee_id IS NOT NULL AND status = 'open' AND "
+                                                "due_at < ? GROUP BY assignee_id"));
+        !s.ok())
+        return s.error();
+    q.addBindValue(sql::fromInstant(now));
+    q.addBindValue(sql::fromInstant(now));
+    q.addBindValue(sql::fromInstant(until));
+    if (auto s = sql::exec(q, QStringLiteral("team tasks")); !s.ok())
+        return s.error();
+    QList<TeamTaskCount> out;
+    while (q.next())
+        out.append(TeamTaskCount{sql::toId(q.value(0)), q.value(1).toInt(), q.value(2).toInt(),
+                                 sql::toInstant(q.value(3))});
+    if (auto s = sql::fetched(q, QStringLiteral("tasks")); !s.ok())
+        return s.error();
+    return out;
+}
+
 Result<QList<Task>> TaskRepository::openFor(const Id &assigneeId, int limit) const
 {
     return select(QStringLiteral("assignee_id = ? AND status = 'open' ORDER BY due_at LIMIT ?"),

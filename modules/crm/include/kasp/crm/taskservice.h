@@ -28,6 +28,8 @@ public:
     // Open tasks due before the end of today (local time) for `userId`, and the shared pool's.
     Result<Agenda> today(const Id &userId) const;
     Status complete(const Id &taskId);
+    // Each person's open tasks due by the end of today, and how many are overdue now.
+    Result<QList<storage::TeamTaskCount>> team() const;
     // A call-back's end, with its result on the guest's card as a note («Перезвонили: …» or «Не
     // дозвонились: …», by `userId`). Reached: the task is done. Not reached: it waits until tomorrow
     // at its own hour (postpone). The note goes first: a failure after it leaves the task open.

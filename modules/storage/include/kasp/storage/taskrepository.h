@@ -15,6 +15,15 @@ struct AgendaTask
     QString guestPhone; // the guest's main number, E.164; "" when none
 };
 
+// One person's open tasks due before a moment, for the head of sales' view of the team.
+struct TeamTaskCount
+{
+    Id assigneeId;
+    int open = 0;            // due before `until`
+    int overdue = 0;         // of them, due before `now`
+    QDateTime oldestOverdue; // invalid when none is overdue
+};
+
 class TaskRepository
 {
 public:
@@ -27,6 +36,9 @@ public:
     // Open tasks due before `until`, earliest first: the assignee's own, or the shared pool's
     // (tasks nobody is assigned) for a null assignee. Served by (assignee_id, status, due_at).
     Result<QList<AgendaTask>> agenda(const Id &assigneeId, const QDateTime &until, int limit) const;
+    // Every assignee's open tasks due before `until`, and how many are overdue at `now` (the shared
+    // pool apart). One pass over the open tasks.
+    Result<QList<TeamTaskCount>> teamCounts(const QDateTime &until, const QDateTime &now) const;
 
 private:
     Status write(const Mutation &mutation); // the write path (writeMutation)
