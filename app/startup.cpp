@@ -150,9 +150,7 @@ void Startup::onUnlocked(const QString &connectionName)
         joinServer();
         return;
     }
-    signInAndShow();
-    if (m_sync->isConfigured())
-        m_sync->resume();
+    signInAndShow(); // the sync resumes as the person signed in (showFor)
 }
 
 bool Startup::checkPages(QSqlDatabase db)
@@ -339,6 +337,10 @@ void Startup::showFor(const User &user)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     m_settings.setLastLogin(user.login);
+    // The desk syncs as this person only: their own server session, or none until they sign in
+    // online (a shift change at the lock comes here too).
+    if (m_sync)
+        m_sync->resumeAs(user);
 
     // The composition root: one context (database, clock, user, services, sync) for the window.
     const DatabaseInfo info{m_options.databasePath, storage::Migrator::currentVersion(db), true};

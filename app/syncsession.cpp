@@ -7,6 +7,7 @@
 #include "kasp/storage/guestrepository.h"
 #include "kasp/storage/outbox.h"
 #include "kasp/storage/roomrepository.h"
+#include "kasp/storage/userrepository.h"
 #include "kasp/sync/syncclient.h"
 
 #include <QLocale>
@@ -20,19 +21,64 @@ SyncSession::SyncSession(QSqlDatabase db, session::Settings &settings, credentia
                          QObject *parent)
     : QObject(parent), m_db(std::move(db)), m_settings(settings), m_store(store)
 {
-    connect(&m_store, &credentials::CredentialStore::readFinished, this,
-            [this](const QString &key, const QString &secret) {
-                if (!m_client || key != tokenKey(serverUrl()))
-                    return;
-                m_client->setRefreshToken(secret);
-                m_client->start();
-                m_clientStarted = true;
-            });
+    connect(&m_store, &credentials::CredentialStore::readFinished, this, &SyncSession::onTokenRead);
     connect(&m_store, &credentials::CredentialStore::failed, this,
-            [this](const QString &key, const QString &, const QString &) {
-                if (m_client && key == tokenKey(serverUrl()))
-                    emit needsSignIn();
-            });
+            [this](const QString &key, const QString &, const QString &) { onTokenMissing(key); });
+}
+
+void SyncSession::onTokenRead(const QString &key, const QString &secret)
+{
+    if (!m_client)
+        return;
+    const QString url = serverUrl();
+    const bool own = m_userId.isEmpty() ? key == tokenKey(url) : key == tokenKey(url, m_userId);
+    if (own) {
+        if (m_clientStarted)
+            return;
+        m_client->setRefreshToken(secret);
+        m_client->start();
+        m_clientStarted = true;
+        return;
+    }
+    const QString prefix = tokenKey(url) + QLatin1Char('#');
+    if (key.startsWith(prefix) && !secret.isEmpty()) { // another author's, for their unsent changes
+        const QString author = key.mid(prefix.size());
+        m_client->setAuthorSession(author, secret);
+        if (m_clientStarted)
+            m_client->syncNow();
+    }
+}
+
+void SyncSession::onTokenMissing(const QString &key)
+{
+    if (!m_client)
+        return;
+    const QString url = serverUrl();
+    if (m_userId.isEmpty() ? key == tokenKey(url) : key == tokenKey(url, m_userId)) {
+        if (!m_userId.isEmpty())
+            setWaiting(tr("sync waits for your sign-in with the server (lock the desk and sign in again "
+                          "when the server answers)"));
+        emit needsSignIn();
+    }
+}
+
+void SyncSession::setWaiting(const QString &text)
+{
+    if (m_waiting == text)
+        return;
+    m_waiting = text;
+    emit waitingChanged();
+}
+
+QString SyncSession::nameOf(const QString &userId) const
+{
+    SystemClock clock;
+    auto users = storage::UserRepository(m_db, clock).all();
+    if (users.ok())
+        for (const User &u : users.value())
+            if (idToString(u.id) == userId)
+                return u.displayName;
+    return userId;
 }
 
 SyncSession::~SyncSession() = default;
@@ -52,6 +98,11 @@ QString SyncSession::tokenKey(const QString &url)
     return QStringLiteral("sync-refresh-token:%1").arg(url);
 }
 
+QString SyncSession::tokenKey(const QString &url, const QString &userId)
+{
+    return tokenKey(url) + QLatin1Char('#') + userId;
+}
+
 void SyncSession::makeClient(const QString &url)
 {
     sync::SyncClient::Options options;
@@ -59,12 +110,41 @@ void SyncSession::makeClient(const QString &url)
     m_client = std::make_unique<sync::SyncClient>(m_db, options);
     m_clientUrl = url;
     m_clientStarted = false;
-    connect(m_client.get(), &sync::SyncClient::refreshTokenChanged, this, [this](const QString &token) {
+    // Each person's token under their own entry: the desk syncs only as the person signed in.
+    auto *client = m_client.get();
+    connect(client, &sync::SyncClient::refreshTokenChanged, this, [this, client](const QString &token) {
+        const QString key =
+            client->userId().isEmpty() ? tokenKey(serverUrl()) : tokenKey(serverUrl(), client->userId());
         if (token.isEmpty())
-            m_store.remove(tokenKey(serverUrl()));
+            m_store.remove(key);
         else
-            m_store.write(tokenKey(serverUrl()), token);
+            m_store.write(key, token);
     });
+    connect(client, &sync::SyncClient::authorSessionChanged, this,
+            [this](const QString &userId, const QString &token) {
+                if (token.isEmpty())
+                    m_store.remove(tokenKey(serverUrl(), userId));
+                else
+                    m_store.write(tokenKey(serverUrl(), userId), token);
+            });
+    connect(client, &sync::SyncClient::pushWaits, this, [this](const QString &author, qint64 count) {
+        if (!std::exchange(m_authorsAsked, m_authorsAsked + QSet<QString>{author}).contains(author))
+            m_store.read(tokenKey(serverUrl(), author)); // signed in online here before? then it goes
+        //: %1 how many, %2 the person who made them
+        setWaiting(tr("unsent: %1 change(s) by %2, waiting for their sign-in with the server")
+                       .arg(count)
+                       .arg(nameOf(author)));
+    });
+    connect(client, &sync::SyncClient::pendingChanged, this, [this](qint64) {
+        if (!m_waiting.isEmpty() && m_clientStarted) {
+            auto byAuthor = storage::Outbox(m_db).pendingByAuthor();
+            const QString me = m_client ? m_client->userId() : QString();
+            if (byAuthor.ok() && (byAuthor.value().isEmpty() || byAuthor.value().first().first.isEmpty() ||
+                                  byAuthor.value().first().first == me))
+                setWaiting({});
+        }
+    });
+    connect(client, &sync::SyncClient::signedIn, this, [this] { setWaiting({}); });
     connect(m_client.get(), &sync::SyncClient::recordsArrived, this, [this] { m_dataArrived = true; });
     connect(m_client.get(), &sync::SyncClient::synced, this, [this] {
         if (std::exchange(m_dataArrived, false))
@@ -94,6 +174,38 @@ void SyncSession::makeClient(const QString &url)
                 emit changeRejected(describe(name, code, message));
             });
     emit clientChanged(m_client.get());
+}
+
+void SyncSession::resumeAs(const User &user)
+{
+    if (!isConfigured())
+        return;
+    m_userId = idToString(user.id);
+    // A sign-in at start-up may have started the client with this person's own token already.
+    if (m_client && m_clientStarted && m_clientUrl == serverUrl() && m_client->userId() == m_userId) {
+        setWaiting({});
+        return;
+    }
+    // Someone else's session (the previous person's, before an offline sign-in) goes: the desk
+    // never syncs as anyone but the person signed in. Their token stays in the keychain, theirs.
+    if (m_client && (m_clientStarted || m_clientUrl != serverUrl() || !m_client->userId().isEmpty())) {
+        qCInfo(lcApp).noquote() << "sync: the session of" << m_client->userId() << "stops; the desk syncs as"
+                                << user.login << "only with their own session";
+        m_client->stop();
+        m_client.reset();
+    }
+    if (!m_client)
+        makeClient(serverUrl());
+    setWaiting({});
+    m_authorsAsked.clear();
+    m_store.read(tokenKey(serverUrl(), m_userId));
+    // The sessions of others whose changes wait here, to push each as its author's.
+    if (auto byAuthor = storage::Outbox(m_db).pendingByAuthor(); byAuthor.ok())
+        for (const auto &[author, count] : byAuthor.value())
+            if (!author.isEmpty() && author != m_userId) {
+                m_authorsAsked.insert(author);
+                m_store.read(tokenKey(serverUrl(), author));
+            }
 }
 
 void SyncSession::resume()

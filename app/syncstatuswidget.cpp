@@ -26,8 +26,12 @@ SyncStatusWidget::SyncStatusWidget(SyncSession &session, QWidget *parent)
         32);
     m_progress->hide();
     connect(&m_session, &SyncSession::clientChanged, this, &SyncStatusWidget::attach);
-    connect(&m_session, &SyncSession::needsSignIn, this,
-            [this] { m_label->setText(tr("Server: sign-in needed (Server → Connect to server…)")); });
+    connect(&m_session, &SyncSession::needsSignIn, this, [this] {
+        m_label->setText(m_session.waitingText().isEmpty()
+                             ? tr("Server: sign-in needed (Server → Connect to server…)")
+                             : tr("Server: offline") + QStringLiteral(" · ") + m_session.waitingText());
+    });
+    connect(&m_session, &SyncSession::waitingChanged, this, &SyncStatusWidget::refresh);
     attach(m_session.client());
 }
 
@@ -98,6 +102,9 @@ void SyncStatusWidget::refresh()
         if (pending > 0)
             text += tr(" · %n change(s) kept locally", nullptr, static_cast<int>(pending));
     }
+    // What the sync waits for (a person's online sign-in) says more than online or offline.
+    if (!m_session.waitingText().isEmpty())
+        text += QStringLiteral(" · ") + m_session.waitingText();
     m_label->setText(text);
     m_label->setToolTip(m_session.serverUrl());
 }

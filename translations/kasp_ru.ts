@@ -1585,6 +1585,15 @@
     </message>
     <message>
         <source>Server: online</source>
+    <message>
+        <source>sync waits for your sign-in with the server (lock the desk and sign in again when the server answers)</source>
+        <translation>синхронизация ждёт вашего входа с сервером (заблокируйте рабочее место и войдите снова, когда сервер ответит)</translation>
+    </message>
+    <message>
+        <source>unsent: %1 change(s) by %2, waiting for their sign-in with the server</source>
+        <extracomment>%1 how many, %2 the person who made them</extracomment>
+        <translation>не отправлено изменений: %1, автор — %2; ждут входа автора с сервером</translation>
+    </message>
         <translation>Сервер: в сети</translation>
     </message>
     <message>

@@ -473,13 +473,14 @@ private slots:
             QVERIFY(verifier.startsWith(QStringLiteral("$argon2id$")));
             QVERIFY(!verifier.contains(kPassword));
             QCOMPARE(storage::DeskSignInRepository(db).get(QStringLiteral("boris")).value().failures, 0);
-            // The desk syncs as boris now, and anna's session from this desk is over on the server.
+            // The desk syncs as boris now. anna's session stays hers on this desk, for changes she
+            // made and has not sent (issue 20: each change is pushed as its author's); it is never
+            // used for boris's (ui.shiftsync).
             QCOMPARE(session.client()->user().value(QStringLiteral("login")).toString(),
                      QStringLiteral("boris"));
             test::HttpCall http(server->baseUrl());
             const QByteArray refresh = QJsonDocument(QJsonObject{{"refreshToken", annasSession}}).toJson();
-            QTRY_COMPARE_WITH_TIMEOUT(http.post(QStringLiteral("/v1/auth/refresh"), refresh).status, 401,
-                                      kWaitMs);
+            QCOMPARE(http.post(QStringLiteral("/v1/auth/refresh"), refresh).status, 200);
             session.client()->stop();
         }
         // The server away: the desk's address answers nothing now.

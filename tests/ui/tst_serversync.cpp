@@ -343,7 +343,9 @@ private slots:
         // The refresh token went to the OS keychain, and nowhere else on disk.
         credentials::CredentialStore keychain(QStringLiteral("KASP"));
         QSignalSpy read(&keychain, &credentials::CredentialStore::readFinished);
-        keychain.read(app::SyncSession::tokenKey(server->baseUrl()));
+        // Under anna's own entry (issue 20: each person's session is theirs).
+        keychain.read(
+            app::SyncSession::tokenKey(server->baseUrl(), idToString(startup.context()->user().id)));
         QVERIFY(read.wait(5000));
         const QString refreshToken = read.first().at(1).toString();
         QCOMPARE(refreshToken.size(), 43);

@@ -26,12 +26,14 @@ Migration schemaV12();
 Migration schemaV13();
 Migration schemaV14();
 Migration schemaV15();
+Migration schemaV16();
 
 const QList<Migration> &allMigrations()
 {
-    static const QList<Migration> migrations{schemaV1(),  schemaV2(),  schemaV3(),  schemaV4(),  schemaV5(),
-                                             schemaV6(),  schemaV7(),  schemaV8(),  schemaV9(),  schemaV10(),
-                                             schemaV11(), schemaV12(), schemaV13(), schemaV14(), schemaV15()};
+    static const QList<Migration> migrations{schemaV1(),  schemaV2(),  schemaV3(),  schemaV4(),
+                                             schemaV5(),  schemaV6(),  schemaV7(),  schemaV8(),
+                                             schemaV9(),  schemaV10(), schemaV11(), schemaV12(),
+                                             schemaV13(), schemaV14(), schemaV15(), schemaV16()};
     return migrations;
 }
 

@@ -20,7 +20,7 @@ OutboxEntry readEntry(const QSqlQuery &query)
     return OutboxEntry{
         query.value(0).toLongLong(), name,
         sync::argsFromProtocol1(name, QJsonDocument::fromJson(query.value(2).toString().toUtf8()).object()),
-        sql::toInstant(query.value(3))};
+        sql::toInstant(query.value(3)), query.value(4).toString()};
 }
 } // namespace
 
@@ -41,11 +41,14 @@ Status Outbox::append(const Mutation &mutation, const QDateTime &at)
         return Error{QStringLiteral("storage.failed"), QStringLiteral("the outbox counter is missing")};
     const qint64 mutationId = counter.value()->value(0).toLongLong();
     counter.value()->finish();
+    const auto writer = sessionWriter(m_db);
     auto inserted = sql::runKept(
-        m_db, QStringLiteral("INSERT INTO outbox (mutation_id, name, args, created_at) VALUES (?, ?, ?, ?)"),
+        m_db,
+        QStringLiteral(
+            "INSERT INTO outbox (mutation_id, name, args, created_at, author_id) VALUES (?, ?, ?, ?, ?)"),
         {mutationId, mutation.name,
-         QString::fromUtf8(QJsonDocument(mutation.args).toJson(QJsonDocument::Compact)),
-         sql::fromInstant(at)},
+         QString::fromUtf8(QJsonDocument(mutation.args).toJson(QJsonDocument::Compact)), sql::fromInstant(at),
+         writer ? idToString(writer->userId) : QString(QLatin1String(""))},
         QStringLiteral("outbox append"));
     return inserted.ok() ? Status() : Status(inserted.error());
 }
@@ -54,8 +57,9 @@ Result<QList<OutboxEntry>> Outbox::pending(int limit) const
 {
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
-    if (auto s = sql::prepare(query, QStringLiteral("SELECT mutation_id, name, args, created_at FROM outbox "
-                                                    "ORDER BY mutation_id LIMIT ?"));
+    if (auto s = sql::prepare(
+            query, QStringLiteral("SELECT mutation_id, name, args, created_at, author_id FROM outbox "
+                                  "ORDER BY mutation_id LIMIT ?"));
         !s.ok())
         return s.error();
     query.addBindValue(limit);
@@ -73,8 +77,9 @@ Result<std::optional<OutboxEntry>> Outbox::entry(qint64 mutationId) const
 {
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
-    if (auto s = sql::prepare(query, QStringLiteral("SELECT mutation_id, name, args, created_at FROM outbox "
-                                                    "WHERE mutation_id = ?"));
+    if (auto s = sql::prepare(
+            query, QStringLiteral("SELECT mutation_id, name, args, created_at, author_id FROM outbox "
+                                  "WHERE mutation_id = ?"));
         !s.ok())
         return s.error();
     query.addBindValue(mutationId);
@@ -91,6 +96,25 @@ Result<qint64> Outbox::pendingCount() const
     if (!query.exec(QStringLiteral("SELECT count(*) FROM outbox")) || !query.next())
         return storageError(query.lastError(), QStringLiteral("outbox count"));
     return query.value(0).toLongLong();
+}
+
+Result<QList<std::pair<QString, qint64>>> Outbox::pendingByAuthor() const
+{
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    if (auto s =
+            sql::prepare(query, QStringLiteral("SELECT author_id, count(*) FROM outbox GROUP BY author_id "
+                                               "ORDER BY min(mutation_id)"));
+        !s.ok())
+        return s.error();
+    if (auto s = sql::exec(query, QStringLiteral("outbox by author")); !s.ok())
+        return s.error();
+    QList<std::pair<QString, qint64>> authors;
+    while (query.next())
+        authors.append({query.value(0).toString(), query.value(1).toLongLong()});
+    if (auto s = sql::fetched(query, QStringLiteral("outbox")); !s.ok())
+        return s.error();
+    return authors;
 }
 
 Status Outbox::acknowledgeUpTo(qint64 mutationId)

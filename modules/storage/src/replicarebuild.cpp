@@ -19,7 +19,7 @@ namespace {
 
 struct Kept
 {
-    QList<QVariantList> outbox; // mutation_id, name, args, created_at: copied as stored
+    QList<QVariantList> outbox; // mutation_id, name, args, created_at, author_id: copied as stored
     QString clientId;
     QString lastMutationId;
 };
@@ -40,10 +40,10 @@ Result<Kept> readKept(const OpenOptions &options)
         QSqlQuery q(opened.value());
         q.setForwardOnly(true);
         if (!q.exec(QStringLiteral(
-                "SELECT mutation_id, name, args, created_at FROM outbox ORDER BY mutation_id")))
+                "SELECT mutation_id, name, args, created_at, author_id FROM outbox ORDER BY mutation_id")))
             return storageError(q.lastError(), QStringLiteral("rebuild: outbox"));
         while (q.next())
-            kept.outbox.append({q.value(0), q.value(1), q.value(2), q.value(3)});
+            kept.outbox.append({q.value(0), q.value(1), q.value(2), q.value(3), q.value(4)});
         if (auto s = sql::fetched(q, QStringLiteral("rebuild: outbox")); !s.ok())
             return s;
         if (!q.exec(
@@ -111,7 +111,7 @@ Status restoreKept(const OpenOptions &options, const Kept &kept)
         }
         if (auto s = sql::prepare(
                 q, QStringLiteral(
-                       "INSERT INTO outbox (mutation_id, name, args, created_at) VALUES (?, ?, ?, ?)"));
+                       "INSERT INTO outbox (mutation_id, name, args, created_at, author_id) VALUES (?, ?, ?, ?, ?)"));
             !s.ok())
             return s;
         for (const QVariantList &row : kept.outbox) {

@@ -33,8 +33,7 @@ QString clientIdOf(const QSqlDatabase &db)
 } // namespace
 
 SyncClient::SyncClient(QSqlDatabase db, Options options, QObject *parent)
-    : QObject(parent), m_db(db), m_options(std::move(options)), m_replica(db),
-      m_clientId(clientIdOf(db))
+    : QObject(parent), m_db(db), m_options(std::move(options)), m_replica(db), m_clientId(clientIdOf(db))
 {
     m_poll.setInterval(m_options.pollSecs * 1000);
     connect(&m_poll, &QTimer::timeout, this, &SyncClient::syncNow);
@@ -84,7 +83,7 @@ qint64 SyncClient::pendingCount() const
 }
 
 void SyncClient::post(const QString &path, const QByteArray &body, bool authorised, Handler done,
-                      int timeoutMs)
+                      int timeoutMs, const QString &bearer)
 {
     QUrl url = m_options.server;
     url.setPath(path);
@@ -93,9 +92,10 @@ void SyncClient::post(const QString &path, const QByteArray &body, bool authoris
     request.setRawHeader(kProtocolHeader, QByteArray::number(kProtocolVersion));
     request.setRawHeader(kSchemaHeader, QByteArray::number(storage::Migrator::latestVersion()));
     if (authorised)
-        request.setRawHeader("Authorization", "Bearer " + m_accessToken.toLatin1());
+        request.setRawHeader("Authorization",
+                             "Bearer " + (bearer.isEmpty() ? m_accessToken : bearer).toLatin1());
     request.setTransferTimeout(timeoutMs > 0 ? timeoutMs : m_options.requestTimeoutMs);
-    QNetworkReply *reply = m_net.post(request, body);
+    QNetworkReply *reply = (bearer.isEmpty() ? m_net : m_authorNet).post(request, body);
     connect(reply, &QNetworkReply::finished, this, [this, reply, done] {
         reply->deleteLater();
         if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 0)
@@ -134,12 +134,21 @@ void SyncClient::signIn(const QString &login, const QString &password)
             }
             setOnline(true);
             const QString previous = m_refreshToken;
+            const QString previousUser = userId();
             acceptTokens(reply);
-            // Another person signed in at this desk (a shift change), or the same one again at the
-            // lock: the session this desk held until now ends on the server too, so a refresh token
-            // left behind in memory or a keychain backup signs nobody in.
-            if (!previous.isEmpty() && previous != m_refreshToken)
-                signOut(previous);
+            if (!previous.isEmpty() && previous != m_refreshToken) {
+                if (previousUser.isEmpty() || previousUser == userId()) {
+                    // The same person again (at the lock): their older session ends on the server too,
+                    // so a refresh token left behind in memory or a keychain backup signs nobody in.
+                    signOut(previous);
+                } else {
+                    // A shift change: the previous person's session stays theirs, for the changes they
+                    // made and have not sent; it is never used for anyone else's.
+                    m_authors.insert(previousUser, AuthorSession{previous, QString()});
+                    emit authorSessionChanged(previousUser, previous);
+                }
+            }
+            m_authors.remove(userId()); // the signed-in person's session is the client's own
             emit signedIn(m_user);
         },
         m_options.signInTimeoutMs);
@@ -248,6 +257,21 @@ void SyncClient::syncNow()
     withToken([this] { pushStep(); });
 }
 
+QString SyncClient::userId() const
+{
+    return m_user.value(QStringLiteral("id")).toString();
+}
+
+void SyncClient::setAuthorSession(const QString &userId, const QString &refreshToken)
+{
+    if (userId.isEmpty() || userId == this->userId())
+        return;
+    if (refreshToken.isEmpty())
+        m_authors.remove(userId);
+    else if (m_authors.value(userId).refreshToken != refreshToken)
+        m_authors.insert(userId, AuthorSession{refreshToken, QString()});
+}
+
 void SyncClient::pushStep()
 {
     storage::Outbox outbox(m_db);
@@ -260,58 +284,139 @@ void SyncClient::pushStep()
         pullStep();
         return;
     }
+    // The leading run of one author's entries ('' is the signed-in person's: older entries and
+    // writes with no signed-in user), pushed under that author's session.
+    const QString me = userId();
+    auto authorOf = [&me](const storage::OutboxEntry &e) { return e.authorId.isEmpty() ? me : e.authorId; };
+    const QString author = authorOf(pending.value().first());
+    QList<storage::OutboxEntry> run;
+    for (const storage::OutboxEntry &e : pending.value()) {
+        if (authorOf(e) != author)
+            break;
+        run.append(e);
+    }
+    if (author == me || author.isEmpty()) {
+        pushRun(run, QString());
+        return;
+    }
+    if (!m_authors.contains(author)) {
+        qint64 count = 0;
+        if (auto byAuthor = outbox.pendingByAuthor(); byAuthor.ok())
+            for (const auto &[id, n] : byAuthor.value())
+                if (id == author)
+                    count = n;
+        qCInfo(lcSync).noquote() << "push waits:" << count << "change(s) of" << author
+                                 << "who has no server session on this desk";
+        emit pushWaits(author, count);
+        pullStep(); // the signed-in person's pull goes on
+        return;
+    }
+    withAuthorToken(author, [this, run, author] { pushRun(run, author); });
+}
+
+void SyncClient::withAuthorToken(const QString &author, std::function<void()> then)
+{
+    if (!m_authors.value(author).accessToken.isEmpty()) {
+        then();
+        return;
+    }
+    const QByteArray body =
+        QJsonDocument(QJsonObject{{QStringLiteral("refreshToken"), m_authors.value(author).refreshToken}})
+            .toJson(QJsonDocument::Compact);
+    post(QStringLiteral("/v1/auth/refresh"), body, false,
+         [this, author, then](int status, const QByteArray &reply) {
+             if (status == 200) {
+                 const QJsonObject o = QJsonDocument::fromJson(reply).object();
+                 const QString id =
+                     o.value(QStringLiteral("user")).toObject().value(QStringLiteral("id")).toString();
+                 const QString refresh = o.value(QStringLiteral("refreshToken")).toString();
+                 if (id != author) { // never push one person's changes under another's session
+                     m_authors.remove(author);
+                     emit authorSessionChanged(author, QString());
+                     finish(false, Error{QStringLiteral("auth.wrong_author"),
+                                         QStringLiteral("a stored session is not its author's")});
+                     return;
+                 }
+                 m_authors.insert(author,
+                                  AuthorSession{refresh, o.value(QStringLiteral("accessToken")).toString()});
+                 emit authorSessionChanged(author, refresh);
+                 then();
+                 return;
+             }
+             if (status == 401 || status == 403) {
+                 // Their session is over: their entries wait for their next online sign-in.
+                 m_authors.remove(author);
+                 emit authorSessionChanged(author, QString());
+             }
+             finish(false, status == 0 ? Error{QStringLiteral("sync.offline"),
+                                               QStringLiteral("the server does not answer")}
+                                       : decodeError(reply, status));
+         });
+}
+
+void SyncClient::pushRun(const QList<storage::OutboxEntry> &run, const QString &author)
+{
     PushRequest request{m_clientId, {}};
     QHash<qint64, QString> names;
     QHash<qint64, QJsonObject> args;
-    for (const storage::OutboxEntry &e : pending.value()) {
+    for (const storage::OutboxEntry &e : run) {
         request.mutations.append(PushedMutation{e.mutationId, e.name, e.args, e.createdAt});
         names.insert(e.mutationId, e.name);
         args.insert(e.mutationId, e.args);
     }
     const qint64 lastSent = request.mutations.last().id;
-    post(QStringLiteral("/v1/push"), encode(request), true,
-         [this, names, args, lastSent](int status, const QByteArray &body) {
-             if (handleAuthFailure(status, body, [this] { pushStep(); }))
-                 return;
-             if (status == 0) {
-                 finish(false,
-                        Error{QStringLiteral("sync.offline"), QStringLiteral("the server does not answer")});
-                 return;
-             }
-             if (status != 200) {
-                 // The server refused the batch (or its database is down): the outbox waits, but
-                 // colleagues' changes still come in. The sync reports the push's error at the end.
-                 m_pushError = decodeError(body, status);
-                 pullStep();
-                 return;
-             }
-             auto response = decodePushResponse(body);
-             if (!response.ok()) {
-                 finish(false, response.error());
-                 return;
-             }
-             QList<std::pair<EntityKind, QString>> refusedCreates;
-             for (const MutationOutcome &o : response.value().outcomes)
-                 if (o.kind == MutationOutcome::Kind::Rejected) {
-                     qCWarning(lcSync)
-                         << "mutation" << o.id << names.value(o.id) << "rejected:" << o.code << o.message;
-                     emit mutationRejected(o.id, names.value(o.id), o.code, o.message);
-                     const auto target = mutationTarget(Mutation{names.value(o.id), args.value(o.id)});
-                     if (target && target->op == MutationPlan::Op::Create)
-                         refusedCreates.append({target->kind, target->id});
-                 }
-             // Settled entries leave the outbox now, with this desk's copies of records the server
-             // refused to create; other roll-backs come with the pull.
-             if (auto s = m_replica.settlePush(refusedCreates, response.value().lastMutationId); !s.ok()) {
-                 finish(false, s.error());
-                 return;
-             }
-             emit pendingChanged(pendingCount());
-             if (response.value().lastMutationId >= lastSent)
-                 pushStep(); // the next batch, if any
-             else
-                 pullStep(); // a gap the server waits on: pull, and try again next time
-         });
+    const QString bearer = author.isEmpty() ? QString() : m_authors.value(author).accessToken;
+    post(
+        QStringLiteral("/v1/push"), encode(request), true,
+        [this, names, args, lastSent, author](int status, const QByteArray &body) {
+            if (!author.isEmpty() && status == 401 && m_authRetries == 0) {
+                ++m_authRetries; // their access token expired: a new one, once
+                m_authors[author].accessToken.clear();
+                withAuthorToken(author, [this] { pushStep(); });
+                return;
+            }
+            if (handleAuthFailure(status, body, [this] { pushStep(); }))
+                return;
+            if (status == 0) {
+                finish(false,
+                       Error{QStringLiteral("sync.offline"), QStringLiteral("the server does not answer")});
+                return;
+            }
+            if (status != 200) {
+                // The server refused the batch (or its database is down): the outbox waits, but
+                // colleagues' changes still come in. The sync reports the push's error at the end.
+                m_pushError = decodeError(body, status);
+                pullStep();
+                return;
+            }
+            auto response = decodePushResponse(body);
+            if (!response.ok()) {
+                finish(false, response.error());
+                return;
+            }
+            QList<std::pair<EntityKind, QString>> refusedCreates;
+            for (const MutationOutcome &o : response.value().outcomes)
+                if (o.kind == MutationOutcome::Kind::Rejected) {
+                    qCWarning(lcSync)
+                        << "mutation" << o.id << names.value(o.id) << "rejected:" << o.code << o.message;
+                    emit mutationRejected(o.id, names.value(o.id), o.code, o.message);
+                    const auto target = mutationTarget(Mutation{names.value(o.id), args.value(o.id)});
+                    if (target && target->op == MutationPlan::Op::Create)
+                        refusedCreates.append({target->kind, target->id});
+                }
+            // Settled entries leave the outbox now, with this desk's copies of records the server
+            // refused to create; other roll-backs come with the pull.
+            if (auto s = m_replica.settlePush(refusedCreates, response.value().lastMutationId); !s.ok()) {
+                finish(false, s.error());
+                return;
+            }
+            emit pendingChanged(pendingCount());
+            if (response.value().lastMutationId >= lastSent)
+                pushStep(); // the next batch, if any
+            else
+                pullStep(); // a gap the server waits on: pull, and try again next time
+        },
+        0, bearer);
 }
 
 bool SyncClient::identified()

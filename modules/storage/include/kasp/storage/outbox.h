@@ -18,6 +18,9 @@ struct OutboxEntry
     QString name;
     QJsonObject args;
     QDateTime createdAt;
+    // Who made it (the user signed in then, schema 16): pushed under that person's server session
+    // only. '' for older entries and writes with no signed-in user.
+    QString authorId;
 };
 
 class Outbox
@@ -26,10 +29,14 @@ public:
     explicit Outbox(QSqlDatabase db) : m_db(std::move(db)) {}
 
     // Must run inside the caller's write transaction. Mutation ids never repeat, even after
-    // acknowledged entries are removed: the counter lives in meta.
+    // acknowledged entries are removed: the counter lives in meta. The author is the connection's
+    // SessionWriter (none: '').
     Status append(const Mutation &mutation, const QDateTime &at);
     Result<QList<OutboxEntry>> pending(int limit) const;
     Result<qint64> pendingCount() const;
+    // How many pending entries each author has ('' for entries with none), in the order their
+    // first entry waits.
+    Result<QList<std::pair<QString, qint64>>> pendingByAuthor() const;
     // One pending entry (a rejected mutation's arguments, before it is acknowledged).
     Result<std::optional<OutboxEntry>> entry(qint64 mutationId) const;
     Status acknowledgeUpTo(qint64 mutationId);

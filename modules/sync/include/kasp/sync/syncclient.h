@@ -5,9 +5,11 @@
 // that arrive while one runs coalesce into one more. Offline is a normal state: writes go on into
 // the outbox, and the next successful sync drains it.
 #include "kasp/core/result.h"
+#include "kasp/storage/outbox.h"
 #include "kasp/storage/replicastore.h"
 #include <functional>
 #include <QDateTime>
+#include <QHash>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QObject>
@@ -40,8 +42,17 @@ public:
     SyncClient(QSqlDatabase db, Options options, QObject *parent = nullptr);
     ~SyncClient() override;
 
-    // A new sign-in ends the session this client held before on the server (/v1/auth/signout).
+    // The same person signing in again ends the session this client held for them on the server
+    // (/v1/auth/signout). Another person's sign-in (a shift change) keeps the previous person's
+    // session as theirs (authorSessionChanged), for the unsent changes they made.
     void signIn(const QString &login, const QString &password);
+    // Each outbox entry is pushed under its author's session (issue 20): the signed-in person's,
+    // or another person's from the keychain given here (a refresh token; empty: none). The entries
+    // of an author with no session wait (pushWaits), and so do the entries after them: the server
+    // applies a desk's changes in their order.
+    void setAuthorSession(const QString &userId, const QString &refreshToken);
+    // The signed-in person's server id (from the server's answer), or "" before one.
+    QString userId() const;
     // From the keychain at start: the next call gets an access token with it.
     void setRefreshToken(const QString &token) { m_refreshToken = token; }
     QString refreshToken() const { return m_refreshToken; }
@@ -60,6 +71,11 @@ signals:
     void signedIn(const QJsonObject &user);
     void authFailed(const kasp::Error &error);
     void refreshTokenChanged(const QString &token); // store it in the keychain
+    // Another author's session changed (a refresh rotates the token; "" when the server ended it).
+    void authorSessionChanged(const QString &userId, const QString &refreshToken);
+    // The first unsent change is `authorId`'s, who has no session here: `count` of theirs wait
+    // (and whatever follows them) until they sign in online on this desk.
+    void pushWaits(const QString &authorId, qint64 count);
     void onlineChanged(bool online);
     void pendingChanged(qint64 pending);
     void progress(qint64 cursor, qint64 head); // a first sync's progress bar
@@ -71,7 +87,11 @@ signals:
 
 private:
     using Handler = std::function<void(int status, const QByteArray &body)>;
-    void post(const QString &path, const QByteArray &body, bool authorised, Handler done, int timeoutMs = 0);
+    // `bearer`: the access token to send (authorised); empty: the signed-in person's.
+    void post(const QString &path, const QByteArray &body, bool authorised, Handler done, int timeoutMs = 0,
+              const QString &bearer = {});
+    void pushRun(const QList<storage::OutboxEntry> &run, const QString &author);
+    void withAuthorToken(const QString &author, std::function<void()> then);
     void withToken(std::function<void()> then);
     void signOut(const QString &refreshToken);
     void pushStep();
@@ -91,6 +111,7 @@ private:
     storage::ReplicaStore m_replica;
     QString m_clientId;
     QNetworkAccessManager m_net;
+    QNetworkAccessManager m_authorNet; // other authors' requests: their own connections
     QWebSocket m_pokes;
     QTimer m_poll;
     QTimer m_reconnect;
@@ -99,6 +120,12 @@ private:
     QString m_accessToken;
     QString m_refreshToken;
     QJsonObject m_user;
+    struct AuthorSession
+    {
+        QString refreshToken;
+        QString accessToken;
+    };
+    QHash<QString, AuthorSession> m_authors; // other people's sessions, by user id
     QDateTime m_lastSync;
     bool m_online = false;
     bool m_busy = false;
