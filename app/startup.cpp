@@ -212,7 +212,7 @@ void Startup::rebuildFromServer()
         delete std::exchange(m_sync, nullptr);
     }
     storage::ConnectionFactory::close(m_connection);
-    auto rebuilt = storage::rebuildKeepingOutbox(m_unlocker->openedWith());
+    auto rebuilt = storage::rebuildKeepingOutbox(m_unlocker->openedWith(), m_clock);
     if (!rebuilt.ok()) {
         fail(rebuilt.error().message);
         return;

@@ -870,6 +870,37 @@
     </message>
 </context>
 <context>
+    <name>kasp::app::HelpDialog</name>
+    <message>
+        <source>&lt;h3&gt;A consultant&apos;s first day&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;Put on the headset. The «Phone» panel says «registered»: calls come to you.&lt;/li&gt;&lt;li&gt;A call rings: the guest&apos;s card opens by itself. An unknown number opens the new guest&apos;s form: type the name while you talk, the call stays on that card.&lt;/li&gt;&lt;li&gt;Find anyone with Ctrl+K: a surname, or the last digits of a phone, then Enter.&lt;/li&gt;&lt;li&gt;Book in three steps: «Book…» on the card (Ctrl+B), the dates and the party, Enter on the room offered. Take the prepayment (10–20 %): the voucher goes by e-mail.&lt;/li&gt;&lt;li&gt;The tasks of the day are on the left, overdue ones in red. A missed call becomes a call-back task by itself. «Done» (Ctrl+Enter) on a call-back asks what came of it.&lt;/li&gt;&lt;li&gt;Write down what the guest said in the card&apos;s note line (Enter): the next colleague reads it.&lt;/li&gt;&lt;li&gt;Leaving the desk: Ctrl+Shift+L locks it. Ctrl+Shift+F3, F4, F6, F8 answer, hang up, hold and transfer from any program.&lt;/li&gt;&lt;/ol&gt;</source>
+        <translation>&lt;h3&gt;Первый день консультанта&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;Наденьте гарнитуру. Панель «Телефон» пишет «Зарегистрирован на АТС»: звонки идут к вам.&lt;/li&gt;&lt;li&gt;Звонит гость — его карточка открывается сама. Незнакомый номер открывает форму нового гостя: впишите имя, пока говорите, звонок останется в этой карточке.&lt;/li&gt;&lt;li&gt;Любого гостя найдёт Ctrl+K: фамилия или последние цифры телефона, затем Enter.&lt;/li&gt;&lt;li&gt;Бронь в три шага: «Забронировать…» в карточке (Ctrl+B), даты и состав гостей, Enter на предложенном номере. Примите предоплату (10–20 %) — ваучер уйдёт по e-mail.&lt;/li&gt;&lt;li&gt;Задачи на сегодня — слева, просроченные красным. Пропущенный звонок сам становится задачей «Перезвонить». «Выполнено» (Ctrl+Enter) у перезвона спросит, чем закончился звонок.&lt;/li&gt;&lt;li&gt;Что сказал гость, запишите в строку заметки в карточке (Enter): следующий коллега это прочтёт.&lt;/li&gt;&lt;li&gt;Отходите от места — Ctrl+Shift+L заблокирует его. Ctrl+Shift+F3, F4, F6, F8 — ответить, положить трубку, удержание и перевод из любой программы.&lt;/li&gt;&lt;/ol&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;A director&apos;s first day&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;The director reads the base: cards, the room grid (Ctrl+G), the deals&apos; funnel (Ctrl+D), the guest list (Ctrl+L). Buttons that change something are off.&lt;/li&gt;&lt;li&gt;The base is on this computer, encrypted: it opens without a network, on a laptop on the road. With a network it catches up with the colleagues&apos; work.&lt;/li&gt;&lt;li&gt;Find a guest with Ctrl+K, by a surname or the last digits of a phone.&lt;/li&gt;&lt;li&gt;Leaving the laptop: Ctrl+Shift+L locks it.&lt;/li&gt;&lt;/ol&gt;</source>
+        <translation>&lt;h3&gt;Первый день директора&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;Директор читает базу: карточки, шахматку (Ctrl+G), воронку сделок (Ctrl+D), список гостей (Ctrl+L). Кнопки, которые что-то меняют, выключены.&lt;/li&gt;&lt;li&gt;База лежит на этом компьютере, зашифрованная: она открывается без сети, на ноутбуке в дороге. С сетью она догоняет работу коллег.&lt;/li&gt;&lt;li&gt;Гостя найдёт Ctrl+K — по фамилии или последним цифрам телефона.&lt;/li&gt;&lt;li&gt;Отходите от ноутбука — Ctrl+Shift+L заблокирует его.&lt;/li&gt;&lt;/ol&gt;</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Справка</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Что</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Клавиши</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>Первый день</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;A head of sales&apos; first day&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;On a new server, set up the house first: Tools → Room stock, Tariffs and discounts, Booking rules (how long an unpaid hold lasts, the prepayment asked for). Every desk gets them with the next sync.&lt;/li&gt;&lt;li&gt;Move the guest base in: Guest → Import guests (CSV or XLSX from another CRM). The preview says which rows are new, which complete a card, which are left out.&lt;/li&gt;&lt;li&gt;The «Deals» tab (Ctrl+D) is the funnel: drag a deal to its stage, see where deals stall; the stages&apos; names are yours to edit.&lt;/li&gt;&lt;li&gt;Guest → Duplicate cards (Ctrl+Shift+U) merges two cards of one person with all their history.&lt;/li&gt;&lt;li&gt;You can work calls and bookings like a consultant; the guest list (Ctrl+L) with its contacts is exported by you (Ctrl+Shift+E).&lt;/li&gt;&lt;/ol&gt;</source>
+        <translation>&lt;h3&gt;Первый день руководителя отдела продаж&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;На новом сервере сначала настройте дом: Сервис → Номерной фонд, Тарифы и скидки, Правила бронирования (сколько держится неоплаченная бронь, какая нужна предоплата). Все рабочие места получат это со следующей синхронизацией.&lt;/li&gt;&lt;li&gt;Перенесите базу гостей: Гость → Импорт гостей (CSV или XLSX из другой CRM). Предпросмотр покажет, какие строки новые, какие дополнят карточку, какие будут пропущены.&lt;/li&gt;&lt;li&gt;Вкладка «Сделки» (Ctrl+D) — это воронка: перетащите сделку на её этап, смотрите, где сделки застревают; названия этапов задаёте вы.&lt;/li&gt;&lt;li&gt;Гость → Дубли карточек (Ctrl+Shift+U) объединяет две карточки одного человека со всей историей.&lt;/li&gt;&lt;li&gt;Звонки и брони можно вести как консультант; список гостей (Ctrl+L) с контактами выгружаете вы (Ctrl+Shift+E).&lt;/li&gt;&lt;/ol&gt;</translation>
+    </message>
+</context>
+<context>
     <name>kasp::app::MainWindow</name>
     <message>
         <source>KASP — Sales Window</source>
@@ -1555,6 +1586,15 @@
         <translation>Сервер отклонил изменение (%1): %2</translation>
     </message>
     <message>
+        <source>sync waits for your sign-in with the server (lock the desk and sign in again when the server answers)</source>
+        <translation>синхронизация ждёт вашего входа с сервером (заблокируйте рабочее место и войдите снова, когда сервер ответит)</translation>
+    </message>
+    <message>
+        <source>unsent: %1 change(s) by %2, waiting for their sign-in with the server</source>
+        <extracomment>%1 how many, %2 the person who made them</extracomment>
+        <translation>не отправлено изменений: %1, автор — %2; ждут входа автора с сервером</translation>
+    </message>
+    <message>
         <source>The booking of %1, room %2, %3 – %4, was not saved on the server: another consultant booked this room for some of these nights first. Choose another room or other dates.</source>
         <extracomment>%1 the guest, %2 the room&apos;s number, %3 – %4 the dates</extracomment>
         <translation>Бронь не сохранена на сервере: %1, номер %2, %3 – %4 — другой консультант раньше забронировал этот номер на некоторые из этих ночей. Выберите другой номер или другие даты.</translation>
@@ -1585,15 +1625,6 @@
     </message>
     <message>
         <source>Server: online</source>
-    <message>
-        <source>sync waits for your sign-in with the server (lock the desk and sign in again when the server answers)</source>
-        <translation>синхронизация ждёт вашего входа с сервером (заблокируйте рабочее место и войдите снова, когда сервер ответит)</translation>
-    </message>
-    <message>
-        <source>unsent: %1 change(s) by %2, waiting for their sign-in with the server</source>
-        <extracomment>%1 how many, %2 the person who made them</extracomment>
-        <translation>не отправлено изменений: %1, автор — %2; ждут входа автора с сервером</translation>
-    </message>
         <translation>Сервер: в сети</translation>
     </message>
     <message>
@@ -3273,6 +3304,25 @@ No other room is free for these nights.</source>
     </message>
 </context>
 <context>
+    <name>kasp::crm::ui::CallBackResultDialog</name>
+    <message>
+        <source>&amp;Reached, we talked</source>
+        <translation>&amp;Дозвонились, поговорили</translation>
+    </message>
+    <message>
+        <source>&amp;Not reached: call again tomorrow</source>
+        <translation>&amp;Не дозвонились: перезвонить завтра</translation>
+    </message>
+    <message>
+        <source>How did the call end?</source>
+        <translation>Чем закончился звонок?</translation>
+    </message>
+    <message>
+        <source>What the guest said: dates, wishes, why not now</source>
+        <translation>Что сказал гость: даты, пожелания, почему не сейчас</translation>
+    </message>
+</context>
+<context>
     <name>kasp::crm::ui::ConsentDialog</name>
     <message>
         <source>Consent given</source>
@@ -4411,6 +4461,53 @@ VIP и потерянные: от %3 путёвок или от %4; VIP и пе�
     </message>
 </context>
 <context>
+    <name>kasp::crm::ui::TeamTasksDialog</name>
+    <message>
+        <source>The team&apos;s tasks</source>
+        <translation>Задачи команды</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Кто</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>На сегодня</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Просрочено</translation>
+    </message>
+    <message>
+        <source>Overdue since</source>
+        <translation>Просрочено с</translation>
+    </message>
+    <message>
+        <source>Their tasks for today, overdue ones first:</source>
+        <translation>Задачи на сегодня, сначала просроченные:</translation>
+    </message>
+    <message>
+        <source>The tasks cannot be read: %1</source>
+        <translation>Задачи не читаются: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Today the team has %n task(s)</source>
+        <translation>
+            <numerusform>Сегодня у команды %n задача</numerusform>
+            <numerusform>Сегодня у команды %n задачи</numerusform>
+            <numerusform>Сегодня у команды %n задач</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n просрочена</numerusform>
+            <numerusform>%n просрочены</numerusform>
+            <numerusform>%n просрочено</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>kasp::crm::ui::TimelineModel</name>
     <message numerus="yes">
         <source>Stay, %n night(s)</source>
@@ -5291,103 +5388,6 @@ VIP и потерянные: от %3 путёвок или от %4; VIP и пе�
     <message>
         <source> · on a call</source>
         <translation> · разговаривает</translation>
-    </message>
-</context>
-<context>
-    <name>kasp::crm::ui::CallBackResultDialog</name>
-    <message>
-        <source>&amp;Reached, we talked</source>
-        <translation>&amp;Дозвонились, поговорили</translation>
-    </message>
-    <message>
-        <source>&amp;Not reached: call again tomorrow</source>
-        <translation>&amp;Не дозвонились: перезвонить завтра</translation>
-    </message>
-    <message>
-        <source>How did the call end?</source>
-        <translation>Чем закончился звонок?</translation>
-    </message>
-    <message>
-        <source>What the guest said: dates, wishes, why not now</source>
-        <translation>Что сказал гость: даты, пожелания, почему не сейчас</translation>
-    </message>
-</context>
-<context>
-    <name>kasp::app::HelpDialog</name>
-    <message>
-        <source>&lt;h3&gt;A consultant&apos;s first day&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;Put on the headset. The «Phone» panel says «registered»: calls come to you.&lt;/li&gt;&lt;li&gt;A call rings: the guest&apos;s card opens by itself. An unknown number opens the new guest&apos;s form: type the name while you talk, the call stays on that card.&lt;/li&gt;&lt;li&gt;Find anyone with Ctrl+K: a surname, or the last digits of a phone, then Enter.&lt;/li&gt;&lt;li&gt;Book in three steps: «Book…» on the card (Ctrl+B), the dates and the party, Enter on the room offered. Take the prepayment (10–20 %): the voucher goes by e-mail.&lt;/li&gt;&lt;li&gt;The tasks of the day are on the left, overdue ones in red. A missed call becomes a call-back task by itself. «Done» (Ctrl+Enter) on a call-back asks what came of it.&lt;/li&gt;&lt;li&gt;Write down what the guest said in the card&apos;s note line (Enter): the next colleague reads it.&lt;/li&gt;&lt;li&gt;Leaving the desk: Ctrl+Shift+L locks it. Ctrl+Shift+F3, F4, F6, F8 answer, hang up, hold and transfer from any program.&lt;/li&gt;&lt;/ol&gt;</source>
-        <translation>&lt;h3&gt;Первый день консультанта&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;Наденьте гарнитуру. Панель «Телефон» пишет «Зарегистрирован на АТС»: звонки идут к вам.&lt;/li&gt;&lt;li&gt;Звонит гость — его карточка открывается сама. Незнакомый номер открывает форму нового гостя: впишите имя, пока говорите, звонок останется в этой карточке.&lt;/li&gt;&lt;li&gt;Любого гостя найдёт Ctrl+K: фамилия или последние цифры телефона, затем Enter.&lt;/li&gt;&lt;li&gt;Бронь в три шага: «Забронировать…» в карточке (Ctrl+B), даты и состав гостей, Enter на предложенном номере. Примите предоплату (10–20 %) — ваучер уйдёт по e-mail.&lt;/li&gt;&lt;li&gt;Задачи на сегодня — слева, просроченные красным. Пропущенный звонок сам становится задачей «Перезвонить». «Выполнено» (Ctrl+Enter) у перезвона спросит, чем закончился звонок.&lt;/li&gt;&lt;li&gt;Что сказал гость, запишите в строку заметки в карточке (Enter): следующий коллега это прочтёт.&lt;/li&gt;&lt;li&gt;Отходите от места — Ctrl+Shift+L заблокирует его. Ctrl+Shift+F3, F4, F6, F8 — ответить, положить трубку, удержание и перевод из любой программы.&lt;/li&gt;&lt;/ol&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;A director&apos;s first day&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;The director reads the base: cards, the room grid (Ctrl+G), the deals&apos; funnel (Ctrl+D), the guest list (Ctrl+L). Buttons that change something are off.&lt;/li&gt;&lt;li&gt;The base is on this computer, encrypted: it opens without a network, on a laptop on the road. With a network it catches up with the colleagues&apos; work.&lt;/li&gt;&lt;li&gt;Find a guest with Ctrl+K, by a surname or the last digits of a phone.&lt;/li&gt;&lt;li&gt;Leaving the laptop: Ctrl+Shift+L locks it.&lt;/li&gt;&lt;/ol&gt;</source>
-        <translation>&lt;h3&gt;Первый день директора&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;Директор читает базу: карточки, шахматку (Ctrl+G), воронку сделок (Ctrl+D), список гостей (Ctrl+L). Кнопки, которые что-то меняют, выключены.&lt;/li&gt;&lt;li&gt;База лежит на этом компьютере, зашифрованная: она открывается без сети, на ноутбуке в дороге. С сетью она догоняет работу коллег.&lt;/li&gt;&lt;li&gt;Гостя найдёт Ctrl+K — по фамилии или последним цифрам телефона.&lt;/li&gt;&lt;li&gt;Отходите от ноутбука — Ctrl+Shift+L заблокирует его.&lt;/li&gt;&lt;/ol&gt;</translation>
-    </message>
-    <message>
-        <source>Help</source>
-        <translation>Справка</translation>
-    </message>
-    <message>
-        <source>What</source>
-        <translation>Что</translation>
-    </message>
-    <message>
-        <source>Keys</source>
-        <translation>Клавиши</translation>
-    </message>
-    <message>
-        <source>First day</source>
-        <translation>Первый день</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;A head of sales&apos; first day&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;On a new server, set up the house first: Tools → Room stock, Tariffs and discounts, Booking rules (how long an unpaid hold lasts, the prepayment asked for). Every desk gets them with the next sync.&lt;/li&gt;&lt;li&gt;Move the guest base in: Guest → Import guests (CSV or XLSX from another CRM). The preview says which rows are new, which complete a card, which are left out.&lt;/li&gt;&lt;li&gt;The «Deals» tab (Ctrl+D) is the funnel: drag a deal to its stage, see where deals stall; the stages&apos; names are yours to edit.&lt;/li&gt;&lt;li&gt;Guest → Duplicate cards (Ctrl+Shift+U) merges two cards of one person with all their history.&lt;/li&gt;&lt;li&gt;You can work calls and bookings like a consultant; the guest list (Ctrl+L) with its contacts is exported by you (Ctrl+Shift+E).&lt;/li&gt;&lt;/ol&gt;</source>
-        <translation>&lt;h3&gt;Первый день руководителя отдела продаж&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;На новом сервере сначала настройте дом: Сервис → Номерной фонд, Тарифы и скидки, Правила бронирования (сколько держится неоплаченная бронь, какая нужна предоплата). Все рабочие места получат это со следующей синхронизацией.&lt;/li&gt;&lt;li&gt;Перенесите базу гостей: Гость → Импорт гостей (CSV или XLSX из другой CRM). Предпросмотр покажет, какие строки новые, какие дополнят карточку, какие будут пропущены.&lt;/li&gt;&lt;li&gt;Вкладка «Сделки» (Ctrl+D) — это воронка: перетащите сделку на её этап, смотрите, где сделки застревают; названия этапов задаёте вы.&lt;/li&gt;&lt;li&gt;Гость → Дубли карточек (Ctrl+Shift+U) объединяет две карточки одного человека со всей историей.&lt;/li&gt;&lt;li&gt;Звонки и брони можно вести как консультант; список гостей (Ctrl+L) с контактами выгружаете вы (Ctrl+Shift+E).&lt;/li&gt;&lt;/ol&gt;</translation>
-    </message>
-</context>
-<context>
-    <name>kasp::crm::ui::TeamTasksDialog</name>
-    <message>
-        <source>The team&apos;s tasks</source>
-        <translation>Задачи команды</translation>
-    </message>
-    <message>
-        <source>Who</source>
-        <translation>Кто</translation>
-    </message>
-    <message>
-        <source>Today</source>
-        <translation>На сегодня</translation>
-    </message>
-    <message>
-        <source>Overdue</source>
-        <translation>Просрочено</translation>
-    </message>
-    <message>
-        <source>Overdue since</source>
-        <translation>Просрочено с</translation>
-    </message>
-    <message>
-        <source>Their tasks for today, overdue ones first:</source>
-        <translation>Задачи на сегодня, сначала просроченные:</translation>
-    </message>
-    <message>
-        <source>The tasks cannot be read: %1</source>
-        <translation>Задачи не читаются: %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>Today the team has %n task(s)</source>
-        <translation>
-            <numerusform>Сегодня у команды %n задача</numerusform>
-            <numerusform>Сегодня у команды %n задачи</numerusform>
-            <numerusform>Сегодня у команды %n задач</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n overdue</source>
-        <translation>
-            <numerusform>%n просрочена</numerusform>
-            <numerusform>%n просрочены</numerusform>
-            <numerusform>%n просрочено</numerusform>
-        </translation>
     </message>
 </context>
 </TS>

@@ -169,9 +169,14 @@ private slots:
         const QByteArray damagedBytes = damaged.readAll();
         damaged.close();
 
-        auto rebuilt = rebuildKeepingOutbox({t.path, t.key, QStringLiteral("unused"), false, true});
+        auto rebuilt = rebuildKeepingOutbox({t.path, t.key, QStringLiteral("unused"), false, true}, clock);
         QVERIFY2(rebuilt.ok(), rebuilt.ok() ? "" : qPrintable(rebuilt.error().message));
         QCOMPARE(rebuilt.value().keptMutations, 3);
+        // Named by the desk's clock, in local time: the file put aside tells when.
+        QVERIFY2(rebuilt.value().damagedCopy.endsWith(
+                     QStringLiteral(".damaged-") +
+                     clock.now().toLocalTime().toString(QStringLiteral("yyyyMMdd-HHmmss"))),
+                 qPrintable(rebuilt.value().damagedCopy));
         QFile aside(rebuilt.value().damagedCopy);
         QVERIFY(aside.open(QIODevice::ReadOnly));
         QVERIFY(aside.readAll() == damagedBytes);
@@ -230,7 +235,7 @@ private slots:
         for (qint64 p = first; p <= last; ++p)
             pages.append(p);
         QVERIFY(test::flipBytesInPages(t.path, pages));
-        auto rebuilt = rebuildKeepingOutbox({t.path, t.key, QStringLiteral("unused"), false, true});
+        auto rebuilt = rebuildKeepingOutbox({t.path, t.key, QStringLiteral("unused"), false, true}, clock);
         QVERIFY(!rebuilt.ok());
         QCOMPARE(rebuilt.error().code, QStringLiteral("storage.outbox_unreadable"));
         QVERIFY(QFile::exists(t.path));

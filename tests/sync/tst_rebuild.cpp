@@ -140,7 +140,8 @@ private slots:
         ConnectionFactory::close(QStringLiteral("anna-damaged"));
 
         // «Пересобрать с сервера»: the file aside, the unsent changes and the desk's identity kept.
-        auto rebuilt = rebuildKeepingOutbox({path, key, QStringLiteral("unused"), false, true});
+        const SystemClock rebuildClock;
+        auto rebuilt = rebuildKeepingOutbox({path, key, QStringLiteral("unused"), false, true}, rebuildClock);
         QVERIFY2(rebuilt.ok(), rebuilt.ok() ? "" : qPrintable(rebuilt.error().message));
         QCOMPARE(rebuilt.value().keptMutations, 3);
         QVERIFY(QFile::exists(rebuilt.value().damagedCopy));

@@ -66,10 +66,10 @@ Result<Kept> readKept(const OpenOptions &options)
 }
 
 // The file and its WAL companions go aside under one name; nothing is deleted.
-Result<QString> putAside(const QString &path)
+Result<QString> putAside(const QString &path, const QDateTime &now)
 {
-    const QString aside = path + QStringLiteral(".damaged-") +
-                          QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    const QString aside =
+        path + QStringLiteral(".damaged-") + now.toLocalTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
     if (!QFile::rename(path, aside))
         return Error{QStringLiteral("storage.cannot_open"),
                      QCoreApplication::translate("kasp::storage",
@@ -109,9 +109,8 @@ Status restoreKept(const OpenOptions &options, const Kept &kept)
             if (auto s = sql::exec(q, QStringLiteral("rebuild: meta")); !s.ok())
                 return s;
         }
-        if (auto s = sql::prepare(
-                q, QStringLiteral(
-                       "INSERT INTO outbox (mutation_id, name, args, created_at, author_id) VALUES (?, ?, ?, ?, ?)"));
+        if (auto s = sql::prepare(q, QStringLiteral("INSERT INTO outbox (mutation_id, name, args, "
+                                                    "created_at, author_id) VALUES (?, ?, ?, ?, ?)"));
             !s.ok())
             return s;
         for (const QVariantList &row : kept.outbox) {
@@ -129,12 +128,12 @@ Status restoreKept(const OpenOptions &options, const Kept &kept)
 
 } // namespace
 
-Result<RebuildReport> rebuildKeepingOutbox(const OpenOptions &options)
+Result<RebuildReport> rebuildKeepingOutbox(const OpenOptions &options, const Clock &clock)
 {
     auto kept = readKept(options);
     if (!kept.ok())
         return kept.error();
-    auto aside = putAside(options.path);
+    auto aside = putAside(options.path, clock.now());
     if (!aside.ok())
         return aside.error();
     if (auto s = restoreKept(options, kept.value()); !s.ok()) {

@@ -5,8 +5,10 @@
 // the damaged file, the file is put aside, and a new, empty database at the same path gets them
 // back. The next sync is then a first sync: it brings the base in and re-applies the kept changes
 // on top (ReplicaStore::applyPage), then pushes them.
+#include "kasp/core/clock.h"
 #include "kasp/core/result.h"
 #include "kasp/storage/connectionfactory.h"
+
 #include <QString>
 
 namespace kasp::storage {
@@ -19,6 +21,7 @@ struct RebuildReport
 
 // No connection to options.path may be open. Refuses (storage.outbox_unreadable, the damaged file
 // left where it was) when the outbox itself cannot be read: a rebuild would lose unsent changes.
-Result<RebuildReport> rebuildKeepingOutbox(const OpenOptions &options);
+// The damaged file is put aside under `clock`'s local time ("kasp.db.damaged-20261207-2215").
+Result<RebuildReport> rebuildKeepingOutbox(const OpenOptions &options, const Clock &clock);
 
 } // namespace kasp::storage
