@@ -10,6 +10,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QSignalSpy>
+#include <QThread>
 #include <QtTest>
 
 using namespace kasp;
@@ -130,7 +131,13 @@ private slots:
         const qint64 pid = check.processId();
         QVERIFY(pid > 0);
         // No event loop has run since start(): the key is not even written yet, the child waits.
-        const QByteArray cmdline = procFile(pid, "cmdline");
+        // The child may still be the fork before its exec (the test's own command line): wait for
+        // the helper's, without running the event loop.
+        QByteArray cmdline = procFile(pid, "cmdline");
+        for (int i = 0; i < 500 && !cmdline.contains(path.toUtf8()); ++i) {
+            QThread::msleep(10);
+            cmdline = procFile(pid, "cmdline");
+        }
         const QByteArray environ = procFile(pid, "environ");
         QVERIFY(cmdline.contains(path.toUtf8()));
         QVERIFY(!environ.isEmpty());
