@@ -154,6 +154,8 @@ private slots:
             QCOMPARE(Outbox(db).clientId().value(), clientId);
             sync::SyncClient::Options options;
             options.server = QUrl(server->baseUrl());
+            const FixedClock deskClock(QDateTime(QDate(2026, 12, 7), QTime(21, 30), Qt::UTC));
+            options.clock = &deskClock; // "last synced" is the desk's clock (issue 19's Clock rule)
             sync::SyncClient client(db, options);
             QSignalSpy signedIn(&client, &sync::SyncClient::signedIn);
             client.signIn(QStringLiteral("anna"), kPassword);
@@ -167,6 +169,7 @@ private slots:
                      qPrintable(failed.isEmpty() ? QString() : failed.first().first().value<Error>().code));
             QTRY_VERIFY_WITH_TIMEOUT(!client.isBusy(), 30'000);
             QCOMPARE(rejected.size(), 0); // the server took none of them for a second create
+            QCOMPARE(synced.first().first().toDateTime(), deskClock.now());
             QCOMPARE(client.pendingCount(), 0);
 
             SystemClock clock;

@@ -507,7 +507,8 @@ void SyncClient::finish(bool ok, const Error &reason)
     }
     m_pushError = {};
     if (ok) {
-        m_lastSync = QDateTime::currentDateTimeUtc();
+        static const SystemClock systemClock;
+        m_lastSync = (m_options.clock ? *m_options.clock : systemClock).now();
         setOnline(true);
         emit synced(m_lastSync);
     } else {

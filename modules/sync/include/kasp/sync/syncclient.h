@@ -4,6 +4,7 @@
 // cursor reaches the head"; a poke over the WebSocket or the 45 s timer starts one, and requests
 // that arrive while one runs coalesce into one more. Offline is a normal state: writes go on into
 // the outbox, and the next successful sync drains it.
+#include "kasp/core/clock.h"
 #include "kasp/core/result.h"
 #include "kasp/storage/outbox.h"
 #include "kasp/storage/replicastore.h"
@@ -37,6 +38,8 @@ public:
         // hold back the desk's offline check (a refused connection or no route fail at once).
         int requestTimeoutMs = 30'000;
         int signInTimeoutMs = 4'000;
+        // The time of "last synced"; none: the system's clock. Must outlive the client.
+        const Clock *clock = nullptr;
     };
 
     SyncClient(QSqlDatabase db, Options options, QObject *parent = nullptr);
