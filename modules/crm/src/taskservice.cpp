@@ -1,6 +1,6 @@
 #include "kasp/crm/taskservice.h"
 
-#include "kasp/storage/touchrepository.h"
+#include "kasp/crm/guestservice.h"
 
 #include <QCoreApplication>
 
@@ -40,21 +40,15 @@ Status TaskService::finishCallBack(const Id &taskId, const Id &guestId, const Id
                                    const QDateTime &currentDue, const CallBackResult &result)
 {
     if (!guestId.isNull()) {
-        const QString said = result.note.trimmed().left(2000);
+        const QString said = result.note.trimmed();
         QString text = result.reached ? QCoreApplication::translate("kasp::crm::TaskService", "Called back")
                                       : QCoreApplication::translate("kasp::crm::TaskService",
                                                                     "Called back, not reached");
         if (!said.isEmpty())
             text += QStringLiteral(": ") + said;
-        Touch touch;
-        touch.id = newId();
-        touch.guestId = guestId;
-        touch.userId = userId;
-        touch.kind = TouchKind::Note;
-        touch.at = m_clock.now();
-        touch.note = text;
-        if (auto s = storage::TouchRepository(m_db, m_clock).add(touch); !s.ok())
-            return s;
+        // The card's own note (its checks and limit): one way a note reaches a guest.
+        if (auto note = GuestService(m_db, m_clock).addNote(guestId, userId, text); !note.ok())
+            return note.error();
     }
     if (result.reached)
         return complete(taskId);

@@ -19,7 +19,7 @@ CallBackResultDialog::CallBackResultDialog(const QString &task, QWidget *parent)
     m_note->setObjectName(QStringLiteral("note"));
     m_reached->setChecked(true);
     m_note->setPlaceholderText(tr("What the guest said: dates, wishes, why not now"));
-    m_note->setMaxLength(2000);
+    m_note->setMaxLength(1900); // with «Не дозвонились: », within a note's 2,000
     auto *label = new QLabel(task);
     label->setWordWrap(true);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
