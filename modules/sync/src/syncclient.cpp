@@ -46,19 +46,14 @@ SyncClient::SyncClient(QSqlDatabase db, Options options, QObject *parent)
     // reconnection retry).
     m_outboxWatch.setInterval(m_options.outboxWatchMs);
     connect(&m_outboxWatch, &QTimer::timeout, this, [this] {
-        QSqlQuery q(m_db);
-        if (!q.exec(QStringLiteral("SELECT coalesce(max(mutation_id), 0) FROM outbox")) || !q.next())
+        const qint64 newest = newestMutation();
+        if (newest < 0 || newest == m_lastSeenMutation)
             return;
-        const qint64 newest = q.value(0).toLongLong();
-        if (newest != m_lastSeenMutation) {
-            const bool first = m_lastSeenMutation < 0;
-            m_lastSeenMutation = newest;
-            // The count of unsent changes follows local work at once, online or not: offline, the
-            // sync below fails and would say nothing.
-            emit pendingChanged(pendingCount());
-            if (!first)
-                syncNow();
-        }
+        m_lastSeenMutation = newest;
+        // The count of unsent changes follows local work at once, online or not: offline, the
+        // sync below fails and would say nothing.
+        emit pendingChanged(pendingCount());
+        syncNow();
     });
     connect(&m_pokes, &QWebSocket::textMessageReceived, this, [this](const QString &) { syncNow(); });
     connect(&m_pokes, &QWebSocket::connected, this, [this] { syncNow(); }); // catch up what we missed
@@ -207,9 +202,21 @@ bool SyncClient::handleAuthFailure(int status, const QByteArray &body, std::func
     return true;
 }
 
+qint64 SyncClient::newestMutation() const
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT coalesce(max(mutation_id), 0) FROM outbox")) || !q.next())
+        return -1; // unreadable now: the damage guard tells the user, the poll retries
+    return q.value(0).toLongLong();
+}
+
 void SyncClient::start()
 {
     m_running = true;
+    // The watch's starting point is what the sync below will push. Taken at the first tick
+    // instead, a change written in the first half second after start (right after a sign-in)
+    // became the starting point and waited for the poll (sync.outboxwatch).
+    m_lastSeenMutation = newestMutation();
     m_poll.start();
     m_outboxWatch.start();
     connectPokes();

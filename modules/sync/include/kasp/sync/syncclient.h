@@ -108,6 +108,7 @@ private:
     void acceptTokens(const QByteArray &body);
     bool handleAuthFailure(int status, const QByteArray &body, std::function<void()> retry);
     void connectPokes();
+    qint64 newestMutation() const; // the outbox's newest id; -1 when it cannot be read
 
     QSqlDatabase m_db;
     Options m_options;
