@@ -4758,8 +4758,24 @@ VIP и потерянные: от %3 путёвок или от %4; VIP и пе�
         <translation>Ключа этой базы данных нет в хранилище паролей системы. Если база защищена парольной фразой, введите её.</translation>
     </message>
     <message>
-        <source>The system keychain is not available (%1). The database will be protected by a passphrase instead; KASP never stores the key in a file.</source>
-        <translation>Хранилище паролей системы недоступно (%1). Поэтому база данных будет защищена парольной фразой: КАСП никогда не хранит ключ в файле.</translation>
+        <source>KASP keeps the database key in the system password storage (GNOME Keyring or KWallet), but on this computer it is not running or cannot be reached.
+
+The database can be protected by a passphrase instead: think one up, at least 8 characters, and keep it safe — without it the database cannot be opened. KASP never writes the key to a file.
+
+To use the password storage instead, cancel, have it started (ask IT) and open KASP again.</source>
+        <translation>КАСП хранит ключ базы данных в хранилище паролей системы («Связка ключей» GNOME или KWallet), но на этом компьютере оно не запущено или недоступно.
+
+Вместо него базу можно защитить парольной фразой: придумайте её, не короче 8 символов, и сохраните в надёжном месте — без неё базу не открыть. КАСП никогда не записывает ключ в файл.
+
+Чтобы пользоваться хранилищем паролей, нажмите «Отмена», попросите администратора запустить его и откройте КАСП снова.</translation>
+    </message>
+    <message>
+        <source>The system password storage (GNOME Keyring or KWallet), where KASP keeps the database key, is not running or cannot be reached on this computer.
+
+If this database is protected by a passphrase, enter it. If its key is in the password storage, cancel, have the storage started (ask IT) and open KASP again.</source>
+        <translation>Хранилище паролей системы («Связка ключей» GNOME или KWallet), где КАСП хранит ключ базы данных, на этом компьютере не запущено или недоступно.
+
+Если эта база защищена парольной фразой, введите её. Если ключ базы в хранилище паролей, нажмите «Отмена», попросите администратора запустить хранилище и откройте КАСП снова.</translation>
     </message>
 </context>
 <context>

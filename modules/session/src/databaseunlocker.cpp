@@ -62,17 +62,31 @@ void DatabaseUnlocker::onKeychainFailed(const QString &key, const QString &code,
         return;
     }
     m_pendingKey = storage::DatabaseKey();
+    // The keychain's own text (QtKeychain's, D-Bus's: "The name org.freedesktop.secrets was not
+    // provided…") is for IT and stays in the log; the dialog says what happened and what to do.
     qCWarning(lcSession) << "no key from the keychain:" << code << message;
     if (code == QLatin1String("keychain.not_found")) {
         emit needPassphrase(tr("The key of this database is not in the system keychain. If the database is "
                                "protected by a passphrase, enter it."),
                             false);
+    } else if (!exists) {
+        emit needPassphrase(
+            tr("KASP keeps the database key in the system password storage (GNOME Keyring "
+               "or KWallet), but on this computer it is not running or cannot be reached.\n\n"
+               "The database can be protected by a passphrase instead: think one up, at least "
+               "8 characters, and keep it safe — without it the database cannot be opened. "
+               "KASP never writes the key to a file.\n\n"
+               "To use the password storage instead, cancel, have it started (ask IT) and "
+               "open KASP again."),
+            true);
     } else {
         emit needPassphrase(
-            tr("The system keychain is not available (%1). The database will be protected by a "
-               "passphrase instead; KASP never stores the key in a file.")
-                .arg(message),
-            !exists);
+            tr("The system password storage (GNOME Keyring or KWallet), where KASP keeps "
+               "the database key, is not running or cannot be reached on this computer.\n\n"
+               "If this database is protected by a passphrase, enter it. If its key is in the "
+               "password storage, cancel, have the storage started (ask IT) and open KASP "
+               "again."),
+            false);
     }
 }
 
