@@ -7,6 +7,7 @@
 #include "kasp/core/csv.h"
 #include "kasp/crm/guestservice.h"
 #include "kasp/crm/ui/dealboardpanel.h"
+#include "kasp/crm/ui/dealcolumnmodel.h"
 #include "kasp/crm/ui/guestcardpanel.h"
 #include "kasp/crm/ui/guesteditdialog.h"
 #include "kasp/crm/ui/guestlistpanel.h"
@@ -33,6 +34,8 @@
 #include <QListView>
 #include <QMenuBar>
 #include <QPlainTextEdit>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTimer>
@@ -322,6 +325,84 @@ private slots:
         QTest::keyClick(&window, Qt::Key_L, Qt::ControlModifier);
         const QString guests = window.exportCurrentList(dir + QStringLiteral("/guests.csv"));
         QCOMPARE(qint64(countCsvRows(guests)), service->guestCount().value());
+    }
+
+    // Names are read whole in the window's default places (issue 21): the deals board's eight stages
+    // side by side at 1600×900 with no sideways scrolling and its cards' titles and names wrapped,
+    // not cut; the tasks dock's guest and task at its default width; the search panel's names.
+    void namesReadWholeWhereTheyStand()
+    {
+        app::AppContext context(t.db, clock, consultant, *settings, {t.path, 1, true});
+        app::MainWindow window(context);
+        window.resize(1600, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QTest::keyClick(&window, Qt::Key_D, Qt::ControlModifier);
+        QCOMPARE(window.tabs()->currentWidget(), window.dealBoard());
+        QTest::qWait(400); // the columns' cards take their heights 100 ms after the columns' widths
+        auto *scroll = window.dealBoard()->findChild<QScrollArea *>();
+        QVERIFY(scroll);
+        QCOMPARE(scroll->horizontalScrollBar()->maximum(), 0);
+        const QList<QListView *> columns = window.dealBoard()->columnViews();
+        QCOMPARE(columns.size(), 8);
+        QStringList cut;
+        for (QListView *view : columns) {
+            const QRect seen = view->rect().translated(view->mapTo(scroll->viewport(), QPoint()));
+            if (!scroll->viewport()->rect().contains(seen))
+                cut << QStringLiteral("column %1 off the board").arg(view->objectName());
+            for (int row = 0; row < view->model()->rowCount(); ++row) {
+                const QModelIndex index = view->model()->index(row, 0);
+                const QRect card = view->visualRect(index);
+                if (!card.intersects(view->viewport()->rect()))
+                    continue;
+                QStyleOptionViewItem option;
+                option.initFrom(view);
+                option.font = view->font();
+                option.rect = card;
+                option.widget = view;
+                const QList<crm::ui::DealCardDelegate::Line> lines =
+                    crm::ui::DealCardDelegate::layoutCard(option, index);
+                // The card has the height its lines need at the column's width.
+                option.rect = QRect();
+                if (card.height() < view->itemDelegate()->sizeHint(option, index).height())
+                    cut << QStringLiteral("card %1 too short").arg(index.data().toString());
+                QString shown;
+                for (const auto &line : lines) {
+                    QFont font = view->font();
+                    font.setBold(line.bold);
+                    if (QFontMetrics(font).horizontalAdvance(line.text) > line.rect.width() + 1 ||
+                        !card.contains(line.rect))
+                        cut << line.text;
+                    shown += line.text + QLatin1Char(' ');
+                }
+                // Title and name whole: every word of them is on the card.
+                for (const QString &word : (index.data().toString() + QLatin1Char(' ') +
+                                            index.data(crm::ui::DealColumnModel::GuestNameRole).toString())
+                                               .split(QLatin1Char(' '), Qt::SkipEmptyParts))
+                    if (!shown.contains(word))
+                        cut << index.data(crm::ui::DealColumnModel::GuestNameRole).toString();
+            }
+        }
+        cut += test::clippedTexts(window.dealBoard()) + test::squeezedLabels(window.dealBoard());
+        QVERIFY2(cut.isEmpty(), qPrintable(cut.join(QStringLiteral(" | "))));
+        if (!qEnvironmentVariableIsEmpty("KASP_SCREENSHOT_DIR"))
+            window.grab().save(qEnvironmentVariable("KASP_SCREENSHOT_DIR") +
+                               QStringLiteral("/deals-1600.png"));
+
+        // The tasks dock and the search panel at their default widths, in the default window.
+        window.resize(1280, 800);
+        window.searchPanel()->setQuery(QStringLiteral("а"));
+        QTest::qWait(100);
+        auto *results = window.searchPanel()->findChild<QListView *>(QStringLiteral("guestSearchResults"));
+        QVERIFY(results && results->model()->rowCount() > 5);
+        QVERIFY(window.taskAgenda()->model()->rowCount() > 0);
+        const QStringList cells = test::cutCells(window.taskAgenda()->view()) + test::cutCells(results);
+        QVERIFY2(cells.isEmpty(), qPrintable(cells.join(QStringLiteral(" | "))));
+        if (!qEnvironmentVariableIsEmpty("KASP_SCREENSHOT_DIR"))
+            window.grab().save(qEnvironmentVariable("KASP_SCREENSHOT_DIR") +
+                               QStringLiteral("/docks-1280.png"));
     }
 
     // F1 (issue 21: the Help menu had only «About»): the window's own keys, read from its actions

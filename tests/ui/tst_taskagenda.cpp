@@ -15,6 +15,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QRadioButton>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTableWidget>
@@ -100,11 +101,12 @@ private slots:
         QVERIFY(!m->index(2, 1).data(TaskAgendaModel::OverdueRole).toBool());
         QVERIFY(m->index(3, 1).data(TaskAgendaModel::PoolRole).toBool());
         QCOMPARE(m->index(2, TaskAgendaModel::TitleColumn).data().toString(),
-                 QStringLiteral("Напомнить о санаторно-курортной карте\nЗадачина Вера"));
-        QCOMPARE(m->index(0, TaskAgendaModel::DueColumn).data().toString().left(6), QStringLiteral("23.11 "));
+                 QStringLiteral("Задачина Вера\nНапомнить о санаторно-курортной карте"));
+        QCOMPARE(m->index(0, TaskAgendaModel::DueColumn).data().toString().left(6),
+                 QStringLiteral("23.11\n"));
         // The kind at a glance: a call-back is marked ☎, and the tooltip names it.
         QCOMPARE(m->index(0, TaskAgendaModel::TitleColumn).data().toString(),
-                 QStringLiteral("\u260E Перезвонить про путёвку\nЗадачина Вера"));
+                 QStringLiteral("Задачина Вера\n\u260E Перезвонить про путёвку"));
         QCOMPARE(m->index(0, 1).data(TaskAgendaModel::KindRole).toString(), QStringLiteral("call_back"));
         QVERIFY(m->index(0, 1).data(Qt::ToolTipRole).toString().contains(QStringLiteral("Вид: Перезвонить")));
         const QString summary = panel.summary()->text();
@@ -149,6 +151,48 @@ private slots:
         clock.set(QDateTime(today, QTime(16, 0)));
         panel.reload();
         QCOMPARE(m->overdueCount(), 1);
+    }
+
+    // A consultant's dock is narrow (issue 21: «☎ Перезвонить г…»): the guest's name comes first and
+    // a long name or task wraps in its row, at the dock's default width and at its narrowest.
+    void aLongNameAndTaskWrapInANarrowDock()
+    {
+        Guest g;
+        g.id = newId();
+        g.lastName = QStringLiteral("Константинопольская");
+        g.firstName = QStringLiteral("Александра");
+        g.middleName = QStringLiteral("Владиславовна");
+        g.phones = {Phone::parse(QStringLiteral("+7 903 555-01-99")).value()};
+        QVERIFY(storage::GuestRepository(t.db, clock).create(g).ok());
+        crm::TaskService service(t.db, clock);
+        const QDate today = clock.now().date();
+        const Id other = newId();
+        QVERIFY(service
+                    .create(g.id, other, QStringLiteral("Перезвонить: пропущенный звонок, +7 903 555-01-99"),
+                            QDateTime(today.addDays(-3), QTime(9, 0)), TaskKind::CallBack)
+                    .ok());
+        QVERIFY(service
+                    .create(g.id, other, QStringLiteral("Перезвонить гостю"), QDateTime(today, QTime(18, 0)),
+                            TaskKind::CallBack)
+                    .ok());
+        TaskAgendaPanel panel(service, clock);
+        panel.setUser(other);
+        QCOMPARE(panel.model()->mineCount(), 2);
+        QCOMPARE(panel.model()->index(0, TaskAgendaModel::TitleColumn).data().toString(),
+                 QStringLiteral("Константинопольская Александра Владиславовна\n"
+                                "\u260E Перезвонить: пропущенный звонок, +7 903 555-01-99"));
+        // 300: the window's default dock (320) less its frame; 240: the panel's minimum.
+        for (const int width : {300, 240}) {
+            panel.resize(width, 400);
+            panel.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&panel));
+            QTest::qWait(50); // the rows take their heights after the columns'
+            const QStringList cut = test::cutCells(panel.view());
+            QVERIFY2(cut.isEmpty(),
+                     qPrintable(QStringLiteral("%1 px: ").arg(width) + cut.join(QStringLiteral(" | "))));
+            QVERIFY(panel.view()->horizontalScrollBar()->maximum() == 0);
+            shoot(&panel, QStringLiteral("tasks-narrow-%1.png").arg(width));
+        }
     }
 
     // «Выполнено» on a call-back asks what came of it (issue 21): reached, the task is done and

@@ -22,7 +22,11 @@
 namespace kasp::crm::ui {
 
 namespace {
-constexpr int kColumnWidth = 240;
+// A column takes its share of the board's width, between these: eight stages fit a 1600 px window
+// beside the docks (about 150 px each) without scrolling sideways, and a wide screen does not make
+// them needlessly wide.
+constexpr int kMinColumnWidth = 140;
+constexpr int kMaxColumnWidth = 260;
 enum ListColumn { ListStage, ListTitle, ListGuest, ListAmount, ListManager, ListUpdated, ListColumns };
 } // namespace
 
@@ -82,7 +86,7 @@ DealBoardPanel::DealBoardPanel(DealService &service, const Clock &clock, QWidget
     bar->addWidget(m_pipelineButton);
 
     m_columnsLayout->setContentsMargins(4, 4, 4, 4);
-    m_columnsLayout->setSpacing(6);
+    m_columnsLayout->setSpacing(4);
     auto *scroll = new QScrollArea;
     scroll->setWidget(m_columnsHost);
     scroll->setWidgetResizable(true);
@@ -173,10 +177,15 @@ void DealBoardPanel::rebuild(const QList<BoardColumn> &columns)
     for (const BoardColumn &column : columns) {
         auto *frame = new QFrame;
         frame->setFrameShape(QFrame::StyledPanel);
-        frame->setFixedWidth(kColumnWidth);
+        frame->setMinimumWidth(kMinColumnWidth);
+        frame->setMaximumWidth(kMaxColumnWidth);
         auto *header = new QLabel;
-        header->setWordWrap(false); // two fixed lines; a wrapped label gets its height a layout pass late
+        header->setWordWrap(true); // a long stage's title and its sum go on to more lines
         header->setTextFormat(Qt::RichText);
+        header->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+        // The same height in every column (a title on two lines, the count, the sum), so that the
+        // columns' cards start level.
+        header->setMinimumHeight(4 * header->fontMetrics().lineSpacing());
         auto *model = new DealColumnModel(m_clock, this);
         model->setUserNames(m_userNames);
         model->setColumn(column);
@@ -199,7 +208,10 @@ void DealBoardPanel::rebuild(const QList<BoardColumn> &columns)
         view->setDragDropMode(m_movesDeals ? QAbstractItemView::DragDrop : QAbstractItemView::NoDragDrop);
         view->setDefaultDropAction(Qt::MoveAction);
         view->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
-        view->setUniformItemSizes(true);
+        view->setUniformItemSizes(false); // a card is as tall as its wrapped title and name
+        view->setResizeMode(QListView::Adjust);
+        view->setWordWrap(true); // a list view lays its items out again on a change of width only so
+        view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
         view->setFrameShape(QFrame::NoFrame);
         view->setContextMenuPolicy(Qt::CustomContextMenu);
         view->installEventFilter(this);
@@ -214,17 +226,18 @@ void DealBoardPanel::rebuild(const QList<BoardColumn> &columns)
         box->setContentsMargins(2, 4, 2, 2);
         box->addWidget(header);
         box->addWidget(view, 1);
-        m_columnsLayout->addWidget(frame);
+        m_columnsLayout->addWidget(frame, 1);
         m_models.append(model);
         m_views.append(view);
         m_headers.append(header);
         updateHeader(int(m_models.size()) - 1);
         frame->show(); // at once, its texts set: a widget added to a visible parent is otherwise shown later
     }
-    m_columnsLayout->addStretch(1);
+    // The columns take the width first; what they leave at their widest stays here.
+    m_columnsLayout->addStretch(0);
     // The scroll area sizes its widget down to the viewport unless told the columns' real width.
     const QMargins margins = m_columnsLayout->contentsMargins();
-    m_columnsHost->setMinimumWidth(int(m_models.size()) * (kColumnWidth + m_columnsLayout->spacing()) +
+    m_columnsHost->setMinimumWidth(int(m_models.size()) * (kMinColumnWidth + m_columnsLayout->spacing()) +
                                    margins.left() + margins.right());
     refillList();
     updateSummary();
@@ -237,8 +250,8 @@ void DealBoardPanel::updateHeader(int column)
     if (!c.stage.active)
         text += QStringLiteral(" <i>(%1)</i>").arg(tr("hidden"));
     text += QStringLiteral("<br>%1").arg(tr("%Ln deal(s)", nullptr, int(c.total.count)));
-    if (c.total.amountKopecks != 0)
-        text += QStringLiteral(" · ") + Money::fromKopecks(c.total.amountKopecks).toString();
+    if (c.total.amountKopecks != 0) // a line of its own: a narrow column cut «· 21 153 9…»
+        text += QStringLiteral("<br>") + Money::fromKopecks(c.total.amountKopecks).toString();
     m_headers.at(column)->setText(text);
     QString tip;
     if (isClosedStage(c.stage.key))

@@ -1,9 +1,11 @@
 #include "kasp/crm/ui/dealcolumnmodel.h"
 
+#include <QAbstractItemView>
 #include <QApplication>
 #include <QMimeData>
 #include <QPainter>
 #include <QPainterPath>
+#include <QTextLayout>
 
 namespace kasp::crm::ui {
 
@@ -180,13 +182,84 @@ bool DealColumnModel::dropMimeData(const QMimeData *data, Qt::DropAction action,
     return false; // the source keeps its row until the board reloads after the stored move
 }
 
+namespace {
+
+constexpr int kCardInset = 3; // the card within its row
+constexpr int kTextInset = 6; // the text within the card
+constexpr int kLineGap = 1;
+
+// The lines `text` takes at `width`, broken between words (a word longer than the width is broken
+// where it must).
+QStringList wrapped(const QString &text, const QFont &font, int width)
+{
+    QStringList lines;
+    QTextLayout layout(text, font);
+    QTextOption wrap;
+    wrap.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    layout.setTextOption(wrap);
+    layout.beginLayout();
+    for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
+        line.setLineWidth(width);
+        lines << text.mid(line.textStart(), line.textLength()).trimmed();
+    }
+    layout.endLayout();
+    return lines;
+}
+
+} // namespace
+
+QList<DealCardDelegate::Line> DealCardDelegate::layoutCard(const QStyleOptionViewItem &option,
+                                                           const QModelIndex &index)
+{
+    QRect row = option.rect;
+    if (const auto *view = qobject_cast<const QAbstractItemView *>(option.widget); view && row.width() <= 0)
+        row.setWidth(view->viewport()->width());
+    const QRect text = row.adjusted(kCardInset + kTextInset, kCardInset + 4, -kCardInset - kTextInset, 0);
+    QFont bold = option.font;
+    bold.setBold(true);
+    const QFontMetrics boldMetrics(bold), metrics(option.font);
+    QList<Line> lines;
+    int y = text.top();
+    auto add = [&](const QString &value, bool isBold) {
+        const QFontMetrics &m = isBold ? boldMetrics : metrics;
+        for (const QString &part : wrapped(value, isBold ? bold : option.font, text.width())) {
+            lines.append({part, QRect(text.left(), y, text.width(), m.height()), isBold});
+            y += m.height() + kLineGap;
+        }
+    };
+    add(index.data(Qt::DisplayRole).toString(), true);
+    add(index.data(DealColumnModel::GuestNameRole).toString(), false);
+    // The amount, and the time at the stage on its right when both fit on one line.
+    const QString amount = index.data(DealColumnModel::AmountRole).toString();
+    const QString age = index.data(DealColumnModel::UpdatedRole).toString();
+    const int ageWidth = metrics.horizontalAdvance(age);
+    const int amountWidth = metrics.horizontalAdvance(amount);
+    const int h = metrics.height();
+    auto right = [&](int width) { return QRect(text.right() - width + 1, y, width, h); };
+    if (!amount.isEmpty() && !age.isEmpty() && amountWidth + 8 + ageWidth <= text.width()) {
+        lines.append({amount, QRect(text.left(), y, text.width() - ageWidth - 8, h)});
+        lines.append({age, right(ageWidth), false, true});
+        y += h + kLineGap;
+    } else {
+        if (!amount.isEmpty()) {
+            lines.append({amount, QRect(text.left(), y, text.width(), h)});
+            y += h + kLineGap;
+        }
+        if (!age.isEmpty()) {
+            lines.append({age, right(ageWidth), false, true});
+            y += h + kLineGap;
+        }
+    }
+    return lines;
+}
+
 void DealCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
                              const QModelIndex &index) const
 {
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
     const QPalette &pal = option.palette;
-    const QRectF card = QRectF(option.rect).adjusted(4, 3, -4, -3);
+    const QRectF card = QRectF(option.rect).adjusted(kCardInset, kCardInset, -kCardInset, -kCardInset);
     const bool selected = option.state & QStyle::State_Selected;
     QPainterPath path;
     path.addRoundedRect(card, 5, 5);
@@ -194,30 +267,13 @@ void DealCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     painter->setPen(QPen(selected ? pal.highlight().color() : pal.mid().color(), selected ? 1.5 : 1.0));
     painter->drawPath(path);
 
-    const QRect text = card.toRect().adjusted(8, 5, -8, -5);
     QFont bold = option.font;
     bold.setBold(true);
-    const QFontMetrics boldMetrics(bold), metrics(option.font);
-    painter->setPen(pal.text().color());
-    painter->setFont(bold);
-    const QString title = index.data(Qt::DisplayRole).toString();
-    painter->drawText(QRect(text.left(), text.top(), text.width(), boldMetrics.height()), Qt::AlignLeft,
-                      boldMetrics.elidedText(title, Qt::ElideRight, text.width()));
-    painter->setFont(option.font);
-    const int line2 = text.top() + boldMetrics.height() + 2;
-    painter->drawText(QRect(text.left(), line2, text.width(), metrics.height()), Qt::AlignLeft,
-                      metrics.elidedText(index.data(DealColumnModel::GuestNameRole).toString(),
-                                         Qt::ElideRight, text.width()));
-    const int line3 = line2 + metrics.height() + 2;
-    const QString age = index.data(DealColumnModel::UpdatedRole).toString();
-    const int ageWidth = metrics.horizontalAdvance(age);
-    painter->setPen(pal.placeholderText().color());
-    painter->drawText(QRect(text.right() - ageWidth, line3, ageWidth + 1, metrics.height()), Qt::AlignRight,
-                      age);
-    painter->setPen(pal.text().color());
-    painter->drawText(QRect(text.left(), line3, text.width() - ageWidth - 8, metrics.height()), Qt::AlignLeft,
-                      metrics.elidedText(index.data(DealColumnModel::AmountRole).toString(), Qt::ElideRight,
-                                         text.width() - ageWidth - 8));
+    for (const Line &line : layoutCard(option, index)) {
+        painter->setFont(line.bold ? bold : option.font);
+        painter->setPen(line.muted ? pal.placeholderText().color() : pal.text().color());
+        painter->drawText(line.rect, Qt::AlignLeft | Qt::TextSingleLine, line.text);
+    }
     if (option.state & QStyle::State_HasFocus) {
         painter->setPen(QPen(pal.highlight().color(), 1, Qt::DotLine));
         painter->drawRoundedRect(card.adjusted(2, 2, -2, -2), 4, 4);
@@ -225,12 +281,16 @@ void DealCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     painter->restore();
 }
 
-QSize DealCardDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
+QSize DealCardDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
-    QFont bold = option.font;
-    bold.setBold(true);
-    const int height = QFontMetrics(bold).height() + 2 * QFontMetrics(option.font).height() + 4 + 16;
-    return {200, height};
+    QStyleOptionViewItem at(option);
+    at.rect.moveTo(0, 0);
+    if (const auto *view = qobject_cast<const QAbstractItemView *>(option.widget);
+        view && at.rect.width() <= 0)
+        at.rect.setWidth(view->viewport()->width());
+    const QList<Line> lines = layoutCard(at, index);
+    const int bottom = lines.isEmpty() ? 0 : lines.last().rect.bottom() + 1;
+    return {std::max(at.rect.width(), 1), bottom + 5 + kCardInset};
 }
 
 } // namespace kasp::crm::ui

@@ -75,11 +75,14 @@ DuplicatesDialog::DuplicatesDialog(DuplicateService &service, QWidget *parent)
     m_pairs->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_pairs->setSelectionMode(QAbstractItemView::SingleSelection);
     m_pairs->verticalHeader()->hide();
-    m_pairs->horizontalHeader()->setStretchLastSection(true);
-    m_pairs->setColumnWidth(FirstColumn, 190);
-    m_pairs->setColumnWidth(SecondColumn, 190);
-    m_pairs->setTextElideMode(Qt::ElideMiddle);
-    m_pairs->setWordWrap(false);
+    // Both names whole (they were cut in the middle): the two name columns share the width, a long
+    // name wraps in its row, and the row grows to it.
+    m_pairs->horizontalHeader()->setSectionResizeMode(FirstColumn, QHeaderView::Stretch);
+    m_pairs->horizontalHeader()->setSectionResizeMode(SecondColumn, QHeaderView::Stretch);
+    m_pairs->horizontalHeader()->setSectionResizeMode(ReasonColumn, QHeaderView::Stretch);
+    m_pairs->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_pairs->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_pairs->setWordWrap(true);
     m_view->setObjectName(QStringLiteral("mergeComparison"));
     m_summary->setObjectName(QStringLiteral("duplicatesSummary"));
 

@@ -9,6 +9,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QMenu>
+#include <QStyledItemDelegate>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -17,6 +18,21 @@ namespace kasp::crm::ui {
 namespace {
 constexpr int kResultLimit = 50;
 constexpr int kDebounceMs = 120; // short enough to feel instant, long enough to skip keystrokes
+
+// A list view asks its items' size with no width, so a wrapped name got one line's height and was
+// cut: each item is measured at the list's own width, and wraps there.
+class WrapToViewDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QStyleOptionViewItem atWidth(option);
+        if (const auto *view = qobject_cast<const QAbstractItemView *>(option.widget))
+            atWidth.rect.setWidth(view->viewport()->width());
+        return QStyledItemDelegate::sizeHint(atWidth, index);
+    }
+};
 } // namespace
 
 GuestSearchPanel::GuestSearchPanel(GuestService &service, QWidget *parent)
@@ -33,7 +49,11 @@ GuestSearchPanel::GuestSearchPanel(GuestService &service, QWidget *parent)
     m_edit->installEventFilter(this);
     m_list->setObjectName(QStringLiteral("guestSearchResults"));
     m_list->setModel(m_model);
-    m_list->setUniformItemSizes(true);
+    // A long name in the narrow dock goes on to a second line instead of being cut.
+    m_list->setItemDelegate(new WrapToViewDelegate(m_list));
+    m_list->setWordWrap(true);
+    m_list->setResizeMode(QListView::Adjust);
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_list->setAlternatingRowColors(true);
     m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_list->installEventFilter(this);

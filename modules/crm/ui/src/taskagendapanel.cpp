@@ -78,16 +78,19 @@ QVariant TaskAgendaModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case DueColumn:
-            // Today's tasks by the hour; older overdue ones by day and month too.
+            // Today's tasks by the hour; older overdue ones by day and month over the hour, so that
+            // the column stays narrow and the task's text has the dock's width.
             return due.date() == m_now.toLocalTime().date()
                        ? QLocale().toString(due.time(), QLocale::ShortFormat)
-                       : due.toString(QStringLiteral("dd.MM ")) +
+                       : due.toString(QStringLiteral("dd.MM\n")) +
                              QLocale().toString(due.time(), QLocale::ShortFormat);
         case TitleColumn: {
-            // The kind at a glance: ☎ call back, ✉ send an offer, ⚑ a reminder.
+            // Whom first: a list of call-backs differs by the guest, not by «Перезвонить гостю».
+            // Then the task, its kind at a glance: ☎ call back, ✉ send an offer, ⚑ a reminder.
+            // Both wrap in a narrow dock (the row grows) instead of being cut.
             const QString mark = kindMark(row.task.kind);
             const QString title = mark.isEmpty() ? row.task.title : mark + QLatin1Char(' ') + row.task.title;
-            return row.guestName.isEmpty() ? title : title + QLatin1Char('\n') + row.guestName;
+            return row.guestName.isEmpty() ? title : row.guestName + QLatin1Char('\n') + title;
         }
         }
         return {};
@@ -153,12 +156,14 @@ TaskAgendaPanel::TaskAgendaPanel(TaskService &service, const Clock &clock, QWidg
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->verticalHeader()->hide();
-    m_view->setWordWrap(false);
+    // A long name or task wraps onto another line of its row rather than being cut («☎ Перезвонить
+    // г…» in a narrow dock): each row is as tall as its text at the dock's width.
+    m_view->setWordWrap(true);
+    m_view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_view->horizontalHeader()->setSectionResizeMode(TaskAgendaModel::DueColumn,
                                                      QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setSectionResizeMode(TaskAgendaModel::TitleColumn, QHeaderView::Stretch);
-    m_view->verticalHeader()->setDefaultSectionSize(2 * m_view->fontMetrics().height() + 8);
-    m_view->setTextElideMode(Qt::ElideRight);
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     setMinimumWidth(220);
     m_summary->setWordWrap(true);
     m_done->setToolTip(tr("Mark the selected task done (Ctrl+Enter)"));

@@ -65,14 +65,27 @@ private:
 };
 
 // Paints a deal as a card: its title, the guest, the amount and how long it has been at the stage.
+// A deal as a card: the title (bold), the guest's name, the amount and the time at the stage. A
+// narrow column (eight stages side by side) wraps the title and the name onto more lines, and the
+// card grows, instead of cutting them.
 class DealCardDelegate : public QStyledItemDelegate
 {
     Q_OBJECT
 public:
+    struct Line
+    {
+        QString text;
+        QRect rect; // in the view's coordinates
+        bool bold = false;
+        bool muted = false; // the time at the stage
+    };
+
     using QStyledItemDelegate::QStyledItemDelegate;
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
                const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    // The lines a card is drawn as, at option.rect (its width; the view's when it has none).
+    static QList<Line> layoutCard(const QStyleOptionViewItem &option, const QModelIndex &index);
 };
 
 } // namespace kasp::crm::ui

@@ -19,7 +19,7 @@ class TaskAgendaModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    // Two columns for a narrow dock: the time, and the task over the guest's name (two lines).
+    // Two columns for a narrow dock: the time, and the guest's name over the task (wrapped, never cut).
     enum Column { DueColumn, TitleColumn, ColumnCount };
     enum Role {
         TaskIdRole = Qt::UserRole + 1,
