@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "accountactions.h"
 #include "appcontext.h"
 #include "cardcontroller.h"
 #include "catalogueactions.h"
@@ -124,11 +125,13 @@ void MainWindow::buildControllers()
     m_taskActions = new TasksController(m_context, *m_cards, m_tasks, m_notifier, run, this);
     m_dealActions = new DealsController(m_context, *m_cards, m_deals, this);
     m_duplicates = new DuplicatesController(m_context, *m_cards, this);
+    m_accounts = new AccountActions(m_context, this, run);
     connect(m_cards, &CardController::message, this, &MainWindow::showMessage);
     connect(m_phone, &PhoneController::message, this, &MainWindow::showMessage);
     connect(m_taskActions, &TasksController::message, this, &MainWindow::showMessage);
     connect(m_dealActions, &DealsController::message, this, &MainWindow::showMessage);
     connect(m_duplicates, &DuplicatesController::message, this, &MainWindow::showMessage);
+    connect(m_accounts, &AccountActions::message, this, &MainWindow::showError);
     // What changes the guest list: a card saved, two cards merged.
     connect(m_cards, &CardController::guestSaved, m_guestList, &crm::ui::GuestListPanel::reload);
     connect(m_duplicates, &DuplicatesController::merged, m_guestList, &crm::ui::GuestListPanel::reload);
@@ -265,8 +268,10 @@ void MainWindow::buildStatusBar()
 void MainWindow::connectToServer()
 {
     SyncSession *sync = m_context.sync();
-    ServerDialog dialog(*sync, sync->serverUrl(), m_context.settings().syncLogin(), this);
-    dialog.exec();
+    // As the person signed in: the desk then syncs under their own account (issue 20).
+    ServerDialog dialog(*sync, sync->serverUrl(), m_context.user().login, this);
+    dialog.fixLogin(m_context.user().login);
+    runModal(dialog);
 }
 
 PhoneSession *MainWindow::enablePhone(telephony::Softphone::Options options)
@@ -359,6 +364,8 @@ void MainWindow::buildMenus()
         ->setToolTip(tr("How long an unpaid hold lasts; the prepayment asked for"));
     tools->addAction(tr("&Mail for vouchers…"), m_vouchers, &VoucherActions::editMailSettings)
         ->setToolTip(tr("The mail server vouchers are sent through"));
+    tools->addSeparator();
+    m_accounts->addTo(tools);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *guide = help->addAction(tr("&Keys and first day"), this, [this] {

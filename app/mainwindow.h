@@ -27,6 +27,7 @@ class DuplicatesDialog;
 
 namespace kasp::app {
 
+class AccountActions;
 class AppContext;
 class CardController;
 class CatalogueActions;
@@ -71,6 +72,8 @@ public:
     CardController *cards() const { return m_cards; }
     PhoneController *phoneController() const { return m_phone; }
     TasksController *tasksController() const { return m_taskActions; }
+    // Сервис → Учётные записи… and Сменить пароль… (the idle lock's minutes come from there).
+    AccountActions *accountActions() const { return m_accounts; }
     // The softphone (when this desktop has a SIP account in its settings): the phone panel on the
     // right, a ring opens the caller's card, every call lands on the guest's timeline.
     PhoneSession *enablePhone(telephony::Softphone::Options options);
@@ -135,6 +138,7 @@ private:
     TasksController *m_taskActions = nullptr;
     DealsController *m_dealActions = nullptr;
     DuplicatesController *m_duplicates = nullptr;
+    AccountActions *m_accounts = nullptr;
     QAction *m_newGuest = nullptr;
     QAction *m_tariffsAction = nullptr;
     QAction *m_stockAction = nullptr;

@@ -69,6 +69,16 @@ ServerDialog::ServerDialog(SyncSession &session, const QString &url, const QStri
     (login.isEmpty() ? (url.isEmpty() ? m_url : m_login) : m_password)->setFocus();
 }
 
+void ServerDialog::fixLogin(const QString &login)
+{
+    m_fixedLogin = login;
+    m_login->setText(login);
+    m_login->setReadOnly(true);
+    m_login->setToolTip(tr("The desk connects as the person signed in. To connect as someone else, they "
+                           "sign in at the desk first (Guest → Lock or switch user)."));
+    m_password->setFocus();
+}
+
 void ServerDialog::showError(const QString &message)
 {
     m_error->setText(message);
@@ -93,6 +103,15 @@ void ServerDialog::tryConnect()
     if (m_login->text().trimmed().isEmpty() || m_password->text().isEmpty()) {
         m_error->setText(tr("Enter your login and password."));
         m_error->show();
+        return;
+    }
+    if (!m_fixedLogin.isEmpty() && m_login->text().trimmed() != m_fixedLogin) {
+        m_error->setText(tr("The desk connects to the server only as the person signed in (%1): the "
+                            "changes made here are theirs. To connect as %2, let them sign in at the desk "
+                            "first (Guest → Lock or switch user).")
+                             .arg(m_fixedLogin, m_login->text().trimmed()));
+        m_error->show();
+        adjustSize(); // the wrapped lines need their height
         return;
     }
     m_error->hide();

@@ -23,6 +23,10 @@ public:
     QPushButton *connectButton() const { return m_connect; }
     QString errorText() const;
     void showError(const QString &message); // e.g. why the server asks to sign in again
+    // From the Sales Window (issue 20): the desk joins the server as the person signed in, who syncs
+    // under their own account. The login is theirs and cannot be edited; another one is refused
+    // before anything reaches the server.
+    void fixLogin(const QString &login);
 
 private:
     void tryConnect();
@@ -33,6 +37,7 @@ private:
     QLineEdit *m_login;
     QLineEdit *m_password;
     QLabel *m_error;
+    QString m_fixedLogin;
     QPushButton *m_connect;
 };
 

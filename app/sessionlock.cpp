@@ -33,6 +33,18 @@ SessionLock::~SessionLock()
     delete m_dialog;
 }
 
+void SessionLock::setIdleMs(int idleMs)
+{
+    m_idle.setInterval(idleMs);
+    qCInfo(lcApp) << "idle lock now" << idleMs << "ms";
+    if (m_locked)
+        return; // the timer starts again when the lock is opened
+    if (idleMs > 0)
+        m_idle.start(); // counted from now, not from the last input
+    else
+        m_idle.stop();
+}
+
 void SessionLock::setWindow(QWidget *window)
 {
     m_window = window;

@@ -33,6 +33,8 @@ public:
     void setWait(SignInDialog::Wait wait) { m_wait = std::move(wait); }
     bool isLocked() const { return m_locked; }
     int idleMs() const { return m_idle.interval(); }
+    // A new idle time (Сервис → Учётные записи…), from now on; 0: no idle lock.
+    void setIdleMs(int idleMs);
     SignInDialog *lockScreen() const { return m_dialog; }
 
 public slots:

@@ -1,5 +1,6 @@
 #include "startup.h"
 
+#include "accountactions.h"
 #include "appcontext.h"
 #include "damageguard.h"
 #include "demoseeder.h"
@@ -363,6 +364,9 @@ void Startup::showFor(const User &user)
     m_lock->setWindow(m_window.get());
     m_lock->setWait(m_signIn->waiter());
     connect(m_window.get(), &MainWindow::lockRequested, m_lock.get(), &SessionLock::lock);
+    // Сервис → Учётные записи…: a new idle time applies at once.
+    connect(m_window->accountActions(), &AccountActions::idleLockChanged, m_lock.get(),
+            [lock = m_lock.get()](int minutes) { lock->setIdleMs(minutes * 60'000); });
     connect(m_lock.get(), &SessionLock::quitRequested, this, [this] { m_window->close(); });
     connect(m_lock.get(), &SessionLock::switchTo, this, [this](const User &person) {
         // Not inside the lock's own signal: the lock and the window it covers are rebuilt.

@@ -60,6 +60,8 @@ public:
     // Everything the window works with (database, clock, user, services), once signed in.
     AppContext *context() const { return m_context.get(); }
     SyncSession *syncSession() const { return m_sync; }
+    // The signed-in session's lock (idle time, the menu's lock), once the window shows.
+    SessionLock *sessionLock() const { return m_lock.get(); }
 
 signals:
     void finished(int exitCode); // emitted only when the app must end (failure, cancel, screenshot)

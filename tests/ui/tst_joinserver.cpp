@@ -526,6 +526,71 @@ private slots:
         QVERIFY(!startup.syncSession()->client()->isOnline());
         startup.window()->close();
     }
+
+    // Issue 20: Сервер → Подключиться к серверу… from the Sales Window joins as the person signed
+    // in (per-person tokens: the desk would otherwise sync as another account until the next
+    // sign-in). The login is theirs, not editable; another one forced into the field is refused
+    // before anything reaches the server, and the desk still syncs as anna.
+    void connectingFromTheWindowIsTheSignedInPersons()
+    {
+        const QString dir = test::makeTempDir(QStringLiteral("join-own"));
+        auto opened = storage::ConnectionFactory::open({dir + QStringLiteral("/kasp.db"),
+                                                        storage::DatabaseKey::generateRaw(),
+                                                        QStringLiteral("join-own"), true, true});
+        QVERIFY(opened.ok());
+        QSqlDatabase db = opened.value();
+        session::Settings settings(dir + QStringLiteral("/settings.ini"));
+        credentials::CredentialStore keychain(QStringLiteral("KASP"));
+        SystemClock clock;
+        {
+            app::SyncSession session(db, settings, keychain);
+            QSignalSpy firstSync(&session, &app::SyncSession::firstSyncDone);
+            session.connectTo(server->baseUrl(), QStringLiteral("anna"), kPassword);
+            QVERIFY(firstSync.wait(kWaitMs));
+            app::DeskSignIn signIn(db, clock, &session);
+            const Result<User> anna = checkSignIn(signIn, QStringLiteral("anna"), kPassword);
+            QCOMPARE(codeOf(anna), QStringLiteral("ok:anna"));
+            app::AppContext context(db, clock, anna.value(), settings, {}, &session);
+            app::MainWindow window(context);
+            QSignalSpy signedIn(&session, &app::SyncSession::signedIn);
+            QString refused;
+            window.modalHook = [&](QDialog &dialog) {
+                auto *server = qobject_cast<app::ServerDialog *>(&dialog);
+                QVERIFY(server);
+                server->show();
+                QVERIFY(QTest::qWaitForWindowExposed(server));
+                QCOMPARE(server->loginEdit()->text(), QStringLiteral("anna"));
+                QVERIFY(server->loginEdit()->isReadOnly());
+                QCOMPARE(server->focusWidget(), server->passwordEdit());
+                // Forced past the read-only field: boris's login and his right password.
+                server->loginEdit()->setText(QStringLiteral("boris"));
+                server->passwordEdit()->setText(kPassword);
+                server->connectButton()->click();
+                refused = server->errorText();
+                QTest::qWait(300);
+                QVERIFY(signedIn.isEmpty()); // nothing was sent
+                QVERIFY(server->isVisible());
+                QTest::qWait(50);
+                QVERIFY2(test::squeezedLabels(server).isEmpty(),
+                         qPrintable(test::squeezedLabels(server).join(" | ")));
+                saveShot(server, QStringLiteral("join-as-signed-in-refused.png"));
+                server->loginEdit()->setText(QStringLiteral("anna"));
+                server->connectButton()->click();
+                QTRY_COMPARE_WITH_TIMEOUT(server->result(), int(QDialog::Accepted), kWaitMs);
+            };
+            window.connectToServer();
+            QVERIFY2(refused.startsWith(QStringLiteral("Рабочее место подключается к серверу только под "
+                                                       "учётной записью того, кто вошёл (anna)")),
+                     qPrintable(refused));
+            QCOMPARE(signedIn.count(), 1);
+            QCOMPARE(session.client()->user().value(QStringLiteral("login")).toString(),
+                     QStringLiteral("anna"));
+            QCOMPARE(settings.syncLogin(), QStringLiteral("anna"));
+            session.client()->stop();
+        }
+        db = {};
+        storage::ConnectionFactory::close(QStringLiteral("join-own"));
+    }
 };
 
 QTEST_MAIN(TestJoinServer)

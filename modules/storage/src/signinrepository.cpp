@@ -118,4 +118,11 @@ Status DeskSignInRepository::recordSuccess(const QString &login, const QDateTime
     return tx.commit();
 }
 
+Status DeskSignInRepository::clearFailures(const QString &login)
+{
+    return run(m_db,
+               QStringLiteral("UPDATE desk_sign_in SET failures = 0, last_failure_at = NULL WHERE login = ?"),
+               {login}, QStringLiteral("desk sign-in failures cleared"));
+}
+
 } // namespace kasp::storage

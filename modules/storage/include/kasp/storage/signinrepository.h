@@ -33,6 +33,8 @@ public:
     Result<int> recordFailure(const QString &login, const QDateTime &at);
     // A right password: the failures are forgotten.
     Status recordSuccess(const QString &login, const QDateTime &at);
+    // The failures are forgotten without a sign-in (an administrator set a new password).
+    Status clearFailures(const QString &login);
 
 private:
     Status ensureRow(const QString &login);
