@@ -81,6 +81,7 @@ void MainWindow::buildTabs()
     m_tabs->setObjectName(QStringLiteral("salesTabs"));
     m_tabs->addTab(m_card, tr("Guest card"));
     m_tabs->addTab(m_guestList, tr("Guests"));
+    m_guestList->setDesk(m_context.clock(), m_context.user().id); // its filters: today, «Мои гости»
     m_tabs->setTabToolTip(1, tr("Every guest of the base, alphabetically (Ctrl+L)"));
     m_tabs->addTab(m_bookingPanel, tr("Room grid"));
     m_tabs->setTabToolTip(2, tr("Rooms by night: book, move, cancel (Ctrl+G)"));

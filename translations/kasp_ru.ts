@@ -4134,6 +4134,82 @@ VIP и потерянные: от %3 путёвок или от %4; VIP и пе�
         <source>Call %1	Ctrl+Enter</source>
         <translation>Позвонить %1	Ctrl+Enter</translation>
     </message>
+    <message>
+        <source>Reset</source>
+        <translation>Сбросить</translation>
+    </message>
+    <message>
+        <source>Show every guest again</source>
+        <translation>Снова показать всех гостей</translation>
+    </message>
+    <message>
+        <source>Guests shown: %1 (filtered)</source>
+        <translation>Показано гостей: %1 (по фильтрам)</translation>
+    </message>
+    <message>
+        <source>Surname or phone…</source>
+        <translation>Фамилия или телефон…</translation>
+    </message>
+    <message>
+        <source>My guests</source>
+        <translation>Мои гости</translation>
+    </message>
+    <message>
+        <source>The guests whose manager you are</source>
+        <translation>Гости, у которых вы менеджер</translation>
+    </message>
+    <message>
+        <source>Birthday this month</source>
+        <translation>День рождения в этом месяце</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>любой</translation>
+    </message>
+    <message>
+        <source>Tag:</source>
+        <translation>Тег:</translation>
+    </message>
+    <message>
+        <source>all guests</source>
+        <translation>все гости</translation>
+    </message>
+    <message>
+        <source>regular guests (stayed with us)</source>
+        <translation>постоянные гости (уже отдыхали)</translation>
+    </message>
+    <message>
+        <source>a stay ahead</source>
+        <translation>заезд впереди</translation>
+    </message>
+    <message>
+        <source>never stayed yet</source>
+        <translation>ещё не отдыхали</translation>
+    </message>
+    <message>
+        <source>Stays counted as the guest&apos;s card counts them. RFM segments (VIP, lost, …) come with the analysis of the base.</source>
+        <translation>Заезды считаются так же, как в карточке гостя. Сегменты RFM (VIP, потерянные, …) появятся вместе с анализом базы.</translation>
+    </message>
+    <message>
+        <source>Segment:</source>
+        <translation>Сегмент:</translation>
+    </message>
+    <message>
+        <source>Last stay from</source>
+        <translation>Последний заезд с</translation>
+    </message>
+    <message>
+        <source>The arrival of the guest&apos;s latest stay that took place falls in these days</source>
+        <translation>Последний состоявшийся заезд гостя пришёлся на эти дни</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>по</translation>
+    </message>
+    <message>
+        <source>Birth month: %1, any year</source>
+        <translation>Месяц рождения: %1, год любой</translation>
+    </message>
 </context>
 <context>
     <name>kasp::crm::ui::GuestSearchModel</name>

@@ -1,5 +1,6 @@
 #include "kasp/storage/guestlist.h"
 
+#include "guestlistshown.h"
 #include "kasp/storage/guestrepository.h"
 #include "kasp/storage/sqlhelpers.h"
 #include "kasp/storage/storageerror.h"
@@ -10,6 +11,8 @@ namespace kasp::storage {
 
 Result<qint64> GuestList::count() const
 {
+    if (m_shown)
+        return m_shown->count;
     QSqlQuery q(m_db);
     if (!q.exec(QStringLiteral("SELECT count(*) FROM guests")) || !q.next())
         return storageError(q.lastError(), QStringLiteral("guest list count"));
@@ -18,16 +21,21 @@ Result<qint64> GuestList::count() const
 
 Result<QList<GuestListRow>> GuestList::rowsFrom(const std::optional<GuestListKey> &from, int limit) const
 {
+    if (m_shown && m_shown->mode == Shown::Mode::Positional)
+        return positionalRows(from, limit);
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     // A row value comparison: SQLite (3.15+) turns it into a range on the search_name index.
     const QString columns =
         QStringLiteral("SELECT id, last_name, first_name, middle_name, birth_date, "
-                       "manager_id, main_phone, created_at, search_name, rowid FROM guests ");
+                       "manager_id, main_phone, created_at, search_name, rowid FROM guests ") +
+        (m_shown ? QStringLiteral("INDEXED BY guests_search_name ") : QString());
+    const QString filtered = walkCondition();
     const QString order = QStringLiteral(" ORDER BY search_name, rowid LIMIT ?");
-    if (auto s =
-            sql::prepare(q, from ? columns + QStringLiteral("WHERE (search_name, rowid) >= (?, ?)") + order
-                                 : columns + order);
+    if (auto s = sql::prepare(
+            q,
+            from ? columns + QStringLiteral("WHERE (search_name, rowid) >= (?, ?)") + filtered + order
+                 : columns + (filtered.isEmpty() ? QString() : QStringLiteral("WHERE 1") + filtered) + order);
         !s.ok())
         return s.error();
     if (from) {
@@ -55,13 +63,19 @@ Result<QList<GuestListRow>> GuestList::rowsFrom(const std::optional<GuestListKey
 Result<GuestKeyScan> GuestList::scanKeys(const std::optional<GuestListKey> &after, qint64 position, int rows,
                                          int pageSize) const
 {
+    if (m_shown && m_shown->mode == Shown::Mode::Positional)
+        return positionalKeys(after, position, rows, pageSize);
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     const QString order = QStringLiteral(" ORDER BY search_name, rowid LIMIT ?");
-    if (auto s = sql::prepare(q, after ? QStringLiteral("SELECT search_name, rowid FROM guests "
-                                                        "WHERE (search_name, rowid) > (?, ?)") +
-                                             order
-                                       : QStringLiteral("SELECT search_name, rowid FROM guests") + order);
+    const QString from =
+        m_shown ? QStringLiteral("SELECT search_name, rowid FROM guests INDEXED BY guests_search_name")
+                : QStringLiteral("SELECT search_name, rowid FROM guests");
+    const QString filtered = walkCondition();
+    if (auto s = sql::prepare(
+            q, after
+                   ? from + QStringLiteral(" WHERE (search_name, rowid) > (?, ?)") + filtered + order
+                   : from + (filtered.isEmpty() ? QString() : QStringLiteral(" WHERE 1") + filtered) + order);
         !s.ok())
         return s.error();
     if (after) {

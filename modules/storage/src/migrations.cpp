@@ -27,13 +27,15 @@ Migration schemaV13();
 Migration schemaV14();
 Migration schemaV15();
 Migration schemaV16();
+Migration schemaV17();
 
 const QList<Migration> &allMigrations()
 {
     static const QList<Migration> migrations{schemaV1(),  schemaV2(),  schemaV3(),  schemaV4(),
                                              schemaV5(),  schemaV6(),  schemaV7(),  schemaV8(),
                                              schemaV9(),  schemaV10(), schemaV11(), schemaV12(),
-                                             schemaV13(), schemaV14(), schemaV15(), schemaV16()};
+                                             schemaV13(), schemaV14(), schemaV15(), schemaV16(),
+                                             schemaV17()};
     return migrations;
 }
 
@@ -70,7 +72,7 @@ Status Migrator::migrate(QSqlDatabase &db)
         if (!db.transaction())
             return storageError(db.lastError(), QStringLiteral("begin migration"));
         QSqlQuery query(db);
-        for (const QString &sql : migration.statements) {
+        for (const QString &sql : migration.statements + migration.deskStatements) {
             if (!query.exec(sql)) {
                 const Error error =
                     storageError(query.lastError(), QStringLiteral("migration %1").arg(migration.version));

@@ -27,6 +27,12 @@ void GuestListModel::setUserNames(QHash<Id, QString> names)
         emit dataChanged(index(0, ManagerColumn), index(rowCount() - 1, ManagerColumn), {Qt::DisplayRole});
 }
 
+Status GuestListModel::setFilter(const storage::GuestListFilter &filter)
+{
+    m_filter = filter;
+    return reload();
+}
+
 Status GuestListModel::reload()
 {
     beginResetModel();
@@ -36,7 +42,8 @@ Status GuestListModel::reload()
     m_scanAfter.reset();
     m_scanned = 0;
     m_errorShown = false;
-    auto counted = m_list.count();
+    Status filtered = m_list.setFilter(m_filter);
+    auto counted = filtered.ok() ? m_list.count() : Result<qint64>(filtered.error());
     m_count = counted.ok() ? counted.value() : 0;
     // Page 0 starts at the first row: it needs no walk, so the list shows at once.
     m_pageStarts.append(storage::GuestListKey{});

@@ -20,6 +20,8 @@ struct Migration
 {
     int version;
     QStringList statements;
+    // The desk's alone, after `statements` (SQLite triggers): PostgreSQL's schema has no such step.
+    QStringList deskStatements = {};
 };
 // Every step, in order (migrations.cpp lists them; each is its schema_vN.cpp).
 const QList<Migration> &allMigrations();

@@ -28,8 +28,12 @@ public:
     const QHash<Id, QString> &userNames() const { return m_userNames; }
     // The guests this table shows, as a source of its own: an export writes what the list shows.
     const storage::GuestList &list() const { return m_list; }
-    // Counts the guests, forgets every page and starts learning the page starts again.
+    // Counts the guests, forgets every page and starts learning the page starts again. A filter
+    // is asked of the base again (a save or a sync may have changed who passes it).
     Status reload();
+    // Narrows the list (issue 21) and reloads it; an empty filter shows every guest.
+    Status setFilter(const storage::GuestListFilter &filter);
+    const storage::GuestListFilter &filter() const { return m_filter; }
     bool isIndexing() const { return m_scanning; }
     void finishIndexing(); // the rest of the walk at once (tests, benchmarks)
     qint64 guestCount() const { return m_count; }
@@ -72,6 +76,7 @@ private:
     void reportError(const Error &error) const;
 
     storage::GuestList m_list;
+    storage::GuestListFilter m_filter;
     QHash<Id, QString> m_userNames;
     qint64 m_count = 0;
     QList<storage::GuestListKey> m_pageStarts; // key of the first row of page i
