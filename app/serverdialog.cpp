@@ -76,7 +76,8 @@ void ServerDialog::fixLogin(const QString &login)
     m_login->setReadOnly(true);
     m_login->setToolTip(tr("The desk connects as the person signed in. To connect as someone else, they "
                            "sign in at the desk first (Guest → Lock or switch user)."));
-    m_password->setFocus();
+    // A desk joining its first server: the address first.
+    (m_url->text().trimmed().isEmpty() ? m_url : m_password)->setFocus();
 }
 
 void ServerDialog::showError(const QString &message)

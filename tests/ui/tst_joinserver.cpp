@@ -586,6 +586,13 @@ private slots:
             QCOMPARE(session.client()->user().value(QStringLiteral("login")).toString(),
                      QStringLiteral("anna"));
             QCOMPARE(settings.syncLogin(), QStringLiteral("anna"));
+            // A desk joining its first server from the window: the address is typed first.
+            app::ServerDialog first(session, QString(), QString());
+            first.fixLogin(QStringLiteral("anna"));
+            first.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&first));
+            QCOMPARE(first.focusWidget(), first.urlEdit());
+            QVERIFY(first.loginEdit()->isReadOnly());
             session.client()->stop();
         }
         db = {};
