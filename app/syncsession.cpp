@@ -293,13 +293,13 @@ QString SyncSession::describeLost(const Booking &booking) const
         for (const Room &r : rooms.value())
             if (r.id == booking.roomId)
                 room = r.number;
-    const QLocale ru(QLocale::Russian);
+    const QLocale dates; // the UI's language (--lang)
     //: %1 the guest, %2 the room's number, %3 – %4 the dates
     return tr("The booking of %1, room %2, %3 – %4, was not saved on the server: another consultant booked "
               "this room for some of these nights first. Choose another room or other dates.")
         .arg(guest.isEmpty() ? tr("a guest") : guest, room.isEmpty() ? QStringLiteral("?") : room,
-             ru.toString(booking.stay.checkIn(), QStringLiteral("d MMMM")),
-             ru.toString(booking.stay.checkOut(), QStringLiteral("d MMMM yyyy")));
+             dates.toString(booking.stay.checkIn(), QStringLiteral("d MMMM")),
+             dates.toString(booking.stay.checkOut(), QStringLiteral("d MMMM yyyy")));
 }
 
 QString SyncSession::describe(const QString &name, const QString &code, const QString &message)

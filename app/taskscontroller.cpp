@@ -2,6 +2,7 @@
 
 #include "appcontext.h"
 #include "cardcontroller.h"
+#include "kasp/core/programtext.h"
 #include "kasp/crm/guestservice.h"
 #include "kasp/crm/ui/taskagendapanel.h"
 #include "kasp/crm/ui/taskdialog.h"
@@ -56,8 +57,9 @@ void TasksController::remind(const QList<storage::AgendaTask> &tasks)
         return;
     QStringList lines;
     for (const storage::AgendaTask &t : tasks.mid(0, 3))
-        lines << (t.guestName.isEmpty() ? t.task.title
-                                        : QStringLiteral("%1 — %2").arg(t.task.title, t.guestName));
+        lines << (t.guestName.isEmpty()
+                      ? programtext::display(t.task.title)
+                      : QStringLiteral("%1 — %2").arg(programtext::display(t.task.title), t.guestName));
     if (tasks.size() > 3)
         lines << tr("and %n more", nullptr, int(tasks.size() - 3));
     m_notifier->notify(tr("Time for %n task(s)", nullptr, int(tasks.size())), lines.join(QLatin1Char('\n')));

@@ -5720,4 +5720,59 @@ If this database is protected by a passphrase, enter it. If its key is in the pa
         <translation>Логин «%1» уже занят. Выберите другой.</translation>
     </message>
 </context>
+<context>
+    <name>kasp::programtext</name>
+    <message>
+        <source>Call the guest back</source>
+        <translation>Перезвонить гостю</translation>
+    </message>
+    <message>
+        <source>Remind about the spa treatment card</source>
+        <translation>Напомнить о санаторно-курортной карте</translation>
+    </message>
+    <message>
+        <source>Choosing a stay</source>
+        <translation>Подбор путёвки</translation>
+    </message>
+    <message>
+        <source>booked</source>
+        <translation>забронировал</translation>
+    </message>
+    <message>
+        <source>too expensive</source>
+        <translation>дорого</translation>
+    </message>
+    <message>
+        <source>the dates did not suit</source>
+        <translation>не подошли даты</translation>
+    </message>
+    <message>
+        <source>chose another sanatorium</source>
+        <translation>выбрал другой санаторий</translation>
+    </message>
+    <message>
+        <source>changed their mind</source>
+        <translation>передумал</translation>
+    </message>
+    <message>
+        <source>asked the prices</source>
+        <translation>узнал цены</translation>
+    </message>
+    <message>
+        <source>thinking it over</source>
+        <translation>думает</translation>
+    </message>
+    <message>
+        <source>asks to be called back</source>
+        <translation>просит перезвонить</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stay from %1, %n night(s)</source>
+        <translation>
+            <numerusform>Заезд %1, %n ночь</numerusform>
+            <numerusform>Заезд %1, %n ночи</numerusform>
+            <numerusform>Заезд %1, %n ночей</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

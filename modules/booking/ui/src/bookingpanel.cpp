@@ -247,8 +247,8 @@ void BookingPanel::closeRoom(const Id &roomId, QDate first, QDate end)
     }
     reload();
     emit message(tr("The room is out of service from %1 to %2.")
-                     .arg(QLocale(QLocale::Russian).toString(first, QStringLiteral("d MMMM")),
-                          QLocale(QLocale::Russian).toString(end, QStringLiteral("d MMMM"))));
+                     .arg(QLocale().toString(first, QStringLiteral("d MMMM")),
+                          QLocale().toString(end, QStringLiteral("d MMMM"))));
 }
 
 void BookingPanel::addLostBooking(const Booking &booking, const QString &reason)
@@ -341,11 +341,11 @@ void BookingPanel::moveBooking(const Id &bookingId, const Id &roomId, QDate chec
         emit message(total.error().message);
         return;
     }
-    const QLocale ru(QLocale::Russian);
+    const QLocale dates; // the UI's language (--lang)
     const QString question =
         tr("Move the booking to %1 – %2 (%n night(s))?\nNew price: %3.", "", stay.value().nights())
-            .arg(ru.toString(checkIn, QStringLiteral("d MMMM")),
-                 ru.toString(checkOut, QStringLiteral("d MMMM yyyy")), total.value().toString());
+            .arg(dates.toString(checkIn, QStringLiteral("d MMMM")),
+                 dates.toString(checkOut, QStringLiteral("d MMMM yyyy")), total.value().toString());
     if (!m_confirm(question))
         return;
     if (auto s = m_booking.move(bookingId, roomId, stay.value()); !s.ok()) {

@@ -43,11 +43,11 @@ PaymentDialog::PaymentDialog(BookingService &service, const BookingView &booking
     m_error->setStyleSheet(QStringLiteral("color: #b91c1c"));
     m_error->setWordWrap(true);
 
-    const QLocale ru(QLocale::Russian);
+    const QLocale dates; // the UI's language (--lang)
     auto *summary = new QLabel(tr("%1 · %2 – %3<br>Total %4, paid %5, <b>due %6</b>")
                                    .arg(booking.guestName.toHtmlEscaped(),
-                                        ru.toString(b.stay.checkIn(), QStringLiteral("d MMM")),
-                                        ru.toString(b.stay.checkOut(), QStringLiteral("d MMM yyyy")),
+                                        dates.toString(b.stay.checkIn(), QStringLiteral("d MMM")),
+                                        dates.toString(b.stay.checkOut(), QStringLiteral("d MMM yyyy")),
                                         b.total.toString(), b.prepaid.toString(), due.toString()));
     auto *form = new QFormLayout;
     form->addRow(summary);

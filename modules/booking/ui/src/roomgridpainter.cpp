@@ -208,7 +208,7 @@ void paintHeader(QPainter &p, const GridLayout &layout, const GridGeometry &g, c
     p.setClipRect(header);
     p.fillRect(header, kHeaderBg);
     const Span cols = visibleColumns(layout, g);
-    const QLocale ru(QLocale::Russian);
+    const QLocale dates; // the UI's language (--lang)
     const int monthRow = g.dateRowsHeight / 2;
 
     // Month names: from the first visible column, and at each month's first day.
@@ -222,7 +222,7 @@ void paintHeader(QPainter &p, const GridLayout &layout, const GridGeometry &g, c
             continue;
         const int x = std::max(g.xOfColumn(c), g.leftWidth);
         text.drawLeft(p, QRect(x + 4, 0, 200, monthRow),
-                      ru.standaloneMonthName(d.month()) + QLatin1Char(' ') + QString::number(d.year()));
+                      dates.standaloneMonthName(d.month()) + QLatin1Char(' ') + QString::number(d.year()));
         vLine(p, g.xOfColumn(c), 0, monthRow + 1, kGridLine.darker(120));
     }
     p.setFont(QFont(p.font().family(), std::max(7, p.font().pointSize() - 1)));

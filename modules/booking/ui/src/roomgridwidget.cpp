@@ -469,7 +469,7 @@ void RoomGridWidget::keyPressEvent(QKeyEvent *event)
 
 QString RoomGridWidget::tooltipAt(QPoint pos) const
 {
-    const QLocale ru(QLocale::Russian);
+    const QLocale dates; // the UI's language (--lang)
     const GridGeometry &g = m_geometry;
     // Header: free rooms of a category on a night.
     if (pos.x() >= g.leftWidth && pos.y() >= g.dateRowsHeight && pos.y() < g.headerHeight()) {
@@ -479,7 +479,7 @@ QString RoomGridWidget::tooltipAt(QPoint pos) const
             return {};
         return tr("%1, night of %2: %3 of %4 rooms free")
             .arg(m_layout.stock().categories.value(m_layout.categoryOrder()[k]).name,
-                 ru.toString(m_layout.dateAt(col), QStringLiteral("d MMMM, ddd")))
+                 dates.toString(m_layout.dateAt(col), QStringLiteral("d MMMM, ddd")))
             .arg(m_layout.freeRooms(k, col))
             .arg(m_layout.roomsOfCategory(k));
     }
@@ -493,22 +493,22 @@ QString RoomGridWidget::tooltipAt(QPoint pos) const
     if (bar->closureIndex >= 0) {
         const RoomClosure &c = m_layout.closures()[bar->closureIndex];
         return tr("<b>Out of service</b><br>%1 – %2<br>%3")
-            .arg(ru.toString(c.firstNight, QStringLiteral("d MMM")),
-                 ru.toString(c.endNight, QStringLiteral("d MMM yyyy")), c.reason.toHtmlEscaped());
+            .arg(dates.toString(c.firstNight, QStringLiteral("d MMM")),
+                 dates.toString(c.endNight, QStringLiteral("d MMM yyyy")), c.reason.toHtmlEscaped());
     }
     const Booking &b = m_layout.bookings()[bar->bookingIndex].booking;
     QString text = tr("<b>%1</b><br>%2 – %3, %4 nights<br>%5 adults, %6 children<br>Status: %7<br>"
                       "Total %8, paid %9")
                        .arg(m_layout.bookings()[bar->bookingIndex].guestName.toHtmlEscaped(),
-                            ru.toString(b.stay.checkIn(), QStringLiteral("d MMM")),
-                            ru.toString(b.stay.checkOut(), QStringLiteral("d MMM yyyy")))
+                            dates.toString(b.stay.checkIn(), QStringLiteral("d MMM")),
+                            dates.toString(b.stay.checkOut(), QStringLiteral("d MMM yyyy")))
                        .arg(b.stay.nights())
                        .arg(b.adults)
                        .arg(b.children)
                        .arg(statusTitle(b.status), b.total.toString(), b.prepaid.toString());
     if (b.status == BookingStatus::Hold && b.holdUntil.isValid())
         text += tr("<br>Hold until %1")
-                    .arg(ru.toString(b.holdUntil.toLocalTime(), QStringLiteral("d MMM HH:mm")));
+                    .arg(dates.toString(b.holdUntil.toLocalTime(), QStringLiteral("d MMM HH:mm")));
     return text;
 }
 

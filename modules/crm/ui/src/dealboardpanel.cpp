@@ -1,5 +1,6 @@
 #include "kasp/crm/ui/dealboardpanel.h"
 
+#include "kasp/core/programtext.h"
 #include "kasp/crm/ui/pipelineeditordialog.h"
 
 #include <QAction>
@@ -290,7 +291,7 @@ void DealBoardPanel::refillList()
             };
             QList<QStandardItem *> row(ListColumns);
             row[ListStage] = item(c.title, m_pipeline.indexOf(c.stage.key));
-            row[ListTitle] = item(d.deal.title, d.deal.title);
+            row[ListTitle] = item(programtext::display(d.deal.title), d.deal.title);
             row[ListTitle]->setData(QVariant::fromValue(d.deal.guestId), Qt::UserRole + 1);
             row[ListGuest] = item(d.guestName, d.guestName);
             row[ListAmount] = item(d.deal.amount.toString(), d.deal.amount.kopecks());

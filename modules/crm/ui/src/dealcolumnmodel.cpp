@@ -1,5 +1,7 @@
 #include "kasp/crm/ui/dealcolumnmodel.h"
 
+#include "kasp/core/programtext.h"
+
 #include <QAbstractItemView>
 #include <QApplication>
 #include <QMimeData>
@@ -99,23 +101,25 @@ QVariant DealColumnModel::data(const QModelIndex &index, int role) const
     const storage::BoardDeal &row = m_column.deals.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
-        return row.deal.title;
+        return programtext::display(row.deal.title);
     case Qt::ToolTipRole: {
-        QString tip = QStringLiteral("<b>%1</b><br>%2")
-                          .arg(row.deal.title.toHtmlEscaped(), row.guestName.toHtmlEscaped());
+        QString tip =
+            QStringLiteral("<b>%1</b><br>%2")
+                .arg(programtext::display(row.deal.title).toHtmlEscaped(), row.guestName.toHtmlEscaped());
         if (row.deal.amount.kopecks() != 0)
             tip += QStringLiteral("<br>") + row.deal.amount.toString();
         if (const QString owner = m_userNames.value(row.deal.ownerId); !owner.isEmpty())
             tip += QStringLiteral("<br>") + tr("Manager: %1").arg(owner.toHtmlEscaped());
         if (!row.deal.lostReason.isEmpty())
-            tip += QStringLiteral("<br>") + tr("Lost: %1").arg(row.deal.lostReason.toHtmlEscaped());
+            tip += QStringLiteral("<br>") +
+                   tr("Lost: %1").arg(programtext::display(row.deal.lostReason).toHtmlEscaped());
         tip += QStringLiteral("<br><i>%1</i>")
                    .arg(tr("Enter opens the guest's card; Ctrl+→ / Ctrl+← moves the "
                            "deal to the next or previous stage"));
         return tip;
     }
     case Qt::AccessibleTextRole:
-        return QStringLiteral("%1, %2").arg(row.deal.title, row.guestName);
+        return QStringLiteral("%1, %2").arg(programtext::display(row.deal.title), row.guestName);
     case DealIdRole:
         return QVariant::fromValue(row.deal.id);
     case GuestIdRole:

@@ -1,6 +1,8 @@
 #include "kasp/crm/ui/guestcardpanel.h"
 
+#include "kasp/core/datetext.h"
 #include "kasp/core/guestmerge.h"
+#include "kasp/core/programtext.h"
 #include "kasp/core/textlimits.h"
 #include "kasp/crm/ui/consentdialog.h"
 #include "kasp/crm/ui/flowlayout.h"
@@ -442,19 +444,20 @@ void GuestCardPanel::render(const GuestCard &card)
     for (const Booking &b : card.stays)
         if (b.status != BookingStatus::Cancelled && b.stay.checkOut() > m_clock.today())
             open << tr("booking %1–%2: %3")
-                        .arg(locale.toString(b.stay.checkIn(), QStringLiteral("dd.MM")),
-                             locale.toString(b.stay.checkOut(), QStringLiteral("dd.MM.yy")),
+                        .arg(locale.toString(b.stay.checkIn(), datetext::dayMonthFormat(locale)),
+                             locale.toString(b.stay.checkOut(), QLocale::ShortFormat),
                              bookingStatusTitle(b.status).toHtmlEscaped());
     for (const Deal &d : card.deals)
         if (!isClosedStage(d.stage))
             open << tr("deal «%1»: %2")
-                        .arg(d.title.toHtmlEscaped(), card.pipeline.title(d.stage).toHtmlEscaped());
+                        .arg(programtext::display(d.title).toHtmlEscaped(),
+                             card.pipeline.title(d.stage).toHtmlEscaped());
     for (const Task &t : card.tasks) {
         if (t.status != TaskStatus::Open)
             continue;
-        const QString text =
-            tr("task «%1» by %2")
-                .arg(t.title.toHtmlEscaped(), locale.toString(t.due.toLocalTime(), QLocale::ShortFormat));
+        const QString text = tr("task «%1» by %2")
+                                 .arg(programtext::display(t.title).toHtmlEscaped(),
+                                      locale.toString(t.due.toLocalTime(), QLocale::ShortFormat));
         open << (t.isOverdue(now) ? QStringLiteral("<span style='color:#b01c1c'>%1</span>").arg(text) : text);
     }
     m_open->setText(open.isEmpty() ? tr("nothing open") : open.join(QStringLiteral(" · ")));

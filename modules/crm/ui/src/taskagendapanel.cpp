@@ -1,5 +1,7 @@
 #include "kasp/crm/ui/taskagendapanel.h"
 
+#include "kasp/core/datetext.h"
+#include "kasp/core/programtext.h"
 #include "kasp/crm/ui/callbackresultdialog.h"
 
 #include <QHBoxLayout>
@@ -82,14 +84,15 @@ QVariant TaskAgendaModel::data(const QModelIndex &index, int role) const
             // the column stays narrow and the task's text has the dock's width.
             return due.date() == m_now.toLocalTime().date()
                        ? QLocale().toString(due.time(), QLocale::ShortFormat)
-                       : due.toString(QStringLiteral("dd.MM\n")) +
+                       : QLocale().toString(due.date(), datetext::dayMonthFormat()) + QStringLiteral("\n") +
                              QLocale().toString(due.time(), QLocale::ShortFormat);
         case TitleColumn: {
             // Whom first: a list of call-backs differs by the guest, not by «Перезвонить гостю».
             // Then the task, its kind at a glance: ☎ call back, ✉ send an offer, ⚑ a reminder.
             // Both wrap in a narrow dock (the row grows) instead of being cut.
             const QString mark = kindMark(row.task.kind);
-            const QString title = mark.isEmpty() ? row.task.title : mark + QLatin1Char(' ') + row.task.title;
+            const QString task = programtext::display(row.task.title); // «Перезвонить гостю» in English too
+            const QString title = mark.isEmpty() ? task : mark + QLatin1Char(' ') + task;
             return row.guestName.isEmpty() ? title : row.guestName + QLatin1Char('\n') + title;
         }
         }
@@ -104,7 +107,8 @@ QVariant TaskAgendaModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::ToolTipRole: {
-        QStringList lines{row.task.title, tr("Kind: %1").arg(taskKindTitle(row.task.kind))};
+        QStringList lines{programtext::display(row.task.title),
+                          tr("Kind: %1").arg(taskKindTitle(row.task.kind))};
         if (!row.guestName.isEmpty())
             lines << row.guestName;
         if (overdue)

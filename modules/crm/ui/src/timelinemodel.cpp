@@ -1,5 +1,7 @@
 #include "kasp/crm/ui/timelinemodel.h"
 
+#include "kasp/core/programtext.h"
+
 #include <QColor>
 #include <QCoreApplication>
 #include <QFont>
@@ -124,7 +126,9 @@ void TimelineModel::setCard(const GuestCard &card, const QDateTime &now)
         }
         if (!t.recording.isEmpty())
             details += tr(" · recording ▶");
-        m_entries.append({t.at, touchCategory(t.kind), touchKindTitle(t.kind), details,
+        // What the program wrote («в брони — Номер 101…») in the reader's language; a person's words as
+        // typed.
+        m_entries.append({t.at, touchCategory(t.kind), touchKindTitle(t.kind), programtext::display(details),
                           card.userNames.value(t.userId), t.recording});
     }
     for (const Booking &b : card.stays) {
@@ -141,12 +145,13 @@ void TimelineModel::setCard(const GuestCard &card, const QDateTime &now)
     for (const Deal &d : card.deals) {
         QString details = card.pipeline.title(d.stage);
         if (!d.lostReason.isEmpty())
-            details += QStringLiteral(": ") + d.lostReason;
-        m_entries.append({d.createdAt, QStringLiteral("deal"), tr("Deal: %1").arg(d.title), details,
+            details += QStringLiteral(": ") + programtext::display(d.lostReason);
+        m_entries.append({d.createdAt, QStringLiteral("deal"),
+                          tr("Deal: %1").arg(programtext::display(d.title)), details,
                           card.userNames.value(d.ownerId)});
     }
     for (const Task &t : card.tasks) {
-        m_entries.append({t.due, QStringLiteral("task"), tr("Task: %1").arg(t.title),
+        m_entries.append({t.due, QStringLiteral("task"), tr("Task: %1").arg(programtext::display(t.title)),
                           t.status == TaskStatus::Open
                               ? tr("open")
                               : (t.status == TaskStatus::Done ? tr("done") : tr("cancelled")),
