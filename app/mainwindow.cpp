@@ -185,6 +185,9 @@ void MainWindow::connectBookings()
     // A booking held, moved, cancelled or paid, a voucher sent: the open card shows it.
     connect(m_vouchers, &VoucherActions::sent, m_cards, &CardController::refresh);
     connect(m_vouchers, &VoucherActions::notSent, m_cards, &CardController::refresh); // «не отправлен»
+    // The grid marks a booking whose voucher has not gone, and clears the mark once it has.
+    connect(m_vouchers, &VoucherActions::sent, m_bookingPanel, &booking::ui::BookingPanel::reload);
+    connect(m_vouchers, &VoucherActions::notSent, m_bookingPanel, &booking::ui::BookingPanel::reload);
     connect(m_bookingPanel, &booking::ui::BookingPanel::bookingChanged, m_cards, &CardController::refresh);
 }
 

@@ -1,5 +1,6 @@
 #include "syncsession.h"
 
+#include "kasp/booking/bookingservice.h"
 #include "kasp/core/clock.h"
 #include "kasp/credentials/credentialstore.h"
 #include "kasp/session/settings.h"
@@ -167,6 +168,15 @@ void SyncSession::makeClient(const QString &url)
                     SystemClock clock;
                     auto lost = storage::BookingRepository(m_db, clock).byId(idFromString(id));
                     if (lost.ok()) {
+                        // The guest's history says so on every desk, not only this one's dialog.
+                        if (auto s = booking::BookingService(m_db, clock, Id())
+                                         .recordRefused(lost.value(),
+                                                        tr("another consultant booked this room for some "
+                                                           "of these nights first"));
+                            !s.ok())
+                            qCWarning(lcApp).noquote()
+                                << "the refused booking could not be noted in the history:"
+                                << s.error().message;
                         emit bookingLost(lost.value(), describeLost(lost.value()));
                         return;
                     }

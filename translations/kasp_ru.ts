@@ -1611,6 +1611,10 @@
         <source>a guest</source>
         <translation>гость</translation>
     </message>
+    <message>
+        <source>another consultant booked this room for some of these nights first</source>
+        <translation>другой консультант раньше забронировал этот номер на часть этих ночей</translation>
+    </message>
 </context>
 <context>
     <name>kasp::app::SyncStatusWidget</name>
@@ -2608,6 +2612,10 @@ No other room is free for these nights.</source>
     <message>
         <source>&lt;b&gt;Not saved: %1&lt;/b&gt;&lt;br&gt;%2</source>
         <translation>&lt;b&gt;Не сохранено: %1&lt;/b&gt;&lt;br&gt;%2</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b style=&quot;color:#b91c1c&quot;&gt;Voucher not sent: %1&lt;/b&gt;&lt;br&gt;It is tried again by itself.</source>
+        <translation>&lt;br&gt;&lt;b style=&quot;color:#b91c1c&quot;&gt;Ваучер не отправлен: %1&lt;/b&gt;&lt;br&gt;Программа повторит отправку сама.</translation>
     </message>
 </context>
 <context>
@@ -4656,6 +4664,15 @@ VIP и потерянные: от %3 путёвок или от %4; VIP и пе�
     <message>
         <source>ahead: %1</source>
         <translation>впереди: %1</translation>
+    </message>
+    <message>
+        <source>refused by the server</source>
+        <translation>отклонена сервером</translation>
+    </message>
+    <message>
+        <source>%1, then refused by the server</source>
+        <extracomment>the hold a colleague&apos;s earlier booking of the same room beat; %1 its status</extracomment>
+        <translation>%1, затем отклонена сервером</translation>
     </message>
 </context>
 <context>

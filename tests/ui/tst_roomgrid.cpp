@@ -15,6 +15,7 @@
 #include "kasp/storage/paymentrepository.h"
 #include "kasp/storage/touchrepository.h"
 #include "kasp/storage/userrepository.h"
+#include "kasp/storage/voucherqueuerepository.h"
 #include "kasp/testsupport/testdb.h"
 #include "translations.h"
 
@@ -23,6 +24,7 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QTableWidget>
+#include <QToolTip>
 #include <QtTest>
 
 using namespace kasp;
@@ -581,6 +583,56 @@ private slots:
             return b.roomId == expected->id && b.stay == lost.stay && b.status == BookingStatus::Hold &&
                    b.adults == lost.adults && b.meals == lost.meals && b.treatment == lost.treatment;
         }));
+    }
+
+    // Issue 21: a voucher the mail server did not take was told on the card only. Its bar in the
+    // grid carries a red mark, its tooltip says why, and the mark goes once the voucher has gone.
+    void aVoucherNotSentIsMarkedOnItsBar()
+    {
+        ui::BookingPanel panel(*service, *guests, clock);
+        panel.resize(1400, 800);
+        panel.setToday(kToday);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        ui::RoomGridWidget *grid = panel.grid();
+        const ui::GridLayout &layout = grid->layout();
+        const ui::GridBar *chosen = nullptr;
+        for (int r = 0; r < layout.rows().size() && !chosen; ++r)
+            for (const ui::GridBar &bar : layout.barsOf(r))
+                if (bar.bookingIndex >= 0 && bar.endCol - bar.firstCol >= 3 &&
+                    grid->geometry().bodyRect().contains(grid->cellRect(bar.row, bar.firstCol).center()) &&
+                    grid->geometry().bodyRect().contains(grid->cellRect(bar.row, bar.endCol - 1).center())) {
+                    chosen = &bar;
+                    break;
+                }
+        QVERIFY(chosen);
+        const int row = chosen->row, first = chosen->firstCol, index = chosen->bookingIndex;
+        const Booking booking = layout.bookings()[index].booking;
+        QVERIFY(layout.voucherProblem(index).isEmpty());
+
+        storage::VoucherQueueRepository queue(t.db);
+        QVERIFY(queue.enqueue(booking.id, booking.guestId, clock.now()).ok());
+        panel.reload(); // queued, not yet tried: no mark
+        QVERIFY(grid->layout().voucherProblem(index).isEmpty());
+        QVERIFY(
+            queue.failed(booking.id, QStringLiteral("почтовый сервер не отвечает"), clock.now().addSecs(30))
+                .ok());
+        panel.reload();
+        QCOMPARE(grid->layout().voucherProblem(index), QStringLiteral("почтовый сервер не отвечает"));
+
+        const QPoint at = grid->cellRect(row, first).center();
+        QHelpEvent help(QEvent::ToolTip, at, grid->viewport()->mapToGlobal(at));
+        QApplication::sendEvent(grid->viewport(), &help);
+        QTRY_VERIFY(QToolTip::isVisible());
+        QVERIFY2(
+            QToolTip::text().contains(QStringLiteral("Ваучер не отправлен: почтовый сервер не отвечает")),
+            qPrintable(QToolTip::text()));
+        saveShot(&panel, QStringLiteral("room-grid-voucher-not-sent.png"));
+        QToolTip::hideText();
+
+        QVERIFY(queue.remove(booking.id).ok()); // the server took it
+        panel.reload();
+        QVERIFY(grid->layout().voucherProblem(index).isEmpty());
     }
 };
 

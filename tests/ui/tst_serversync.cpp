@@ -5,6 +5,7 @@
 #include "../sync/syncdata.h"
 #include "appcontext.h"
 #include "clippedtexts.h"
+#include "kasp/booking/bookingservice.h"
 #include "kasp/booking/ui/bookingpanel.h"
 #include "kasp/booking/ui/roomgridwidget.h"
 #include "kasp/core/mutation.h"
@@ -12,10 +13,12 @@
 #include "kasp/crm/ui/guestcardpanel.h"
 #include "kasp/crm/ui/guestsearchmodel.h"
 #include "kasp/crm/ui/guestsearchpanel.h"
+#include "kasp/crm/ui/timelinemodel.h"
 #include "kasp/session/settings.h"
 #include "kasp/storage/bookingrepository.h"
 #include "kasp/storage/connectionfactory.h"
 #include "kasp/storage/guestrepository.h"
+#include "kasp/storage/touchrepository.h"
 #include "kasp/sync/syncclient.h"
 #include "kasp/syncproto/wire.h"
 #include "kasp/testsupport/pgcluster.h"
@@ -185,9 +188,12 @@ private slots:
         const Guest loser = test::makeGuest(QStringLiteral("Позднева"), QStringLiteral("+7 916 710-00-02"));
         QVERIFY(storage::GuestRepository(b->db, clock).create(loser).ok());
         const QDate in(2027, 12, 24);
-        QVERIFY(storage::BookingRepository(b->db, clock)
-                    .create(test::makeBooking(loser.id, stock.room, in, in.addDays(4)))
-                    .ok());
+        // Held as the grid does: the booking and its «в брони» touch.
+        booking::BookingService bService(b->db, clock, Id());
+        booking::HoldRequest request{loser.id, stock.room, Stay::make(in, in.addDays(4)).value(),
+                                     booking::Party{}};
+        const auto held = bService.hold(request);
+        QVERIFY2(held.ok(), qPrintable(held.ok() ? QString() : held.error().message));
         QVERIFY(storage::GuestRepository(a->db, clock).create(winner).ok());
         QVERIFY(storage::BookingRepository(a->db, clock)
                     .create(test::makeBooking(winner.id, stock.room, in.addDays(-2), in.addDays(2)))
@@ -202,6 +208,38 @@ private slots:
         for (const QString &part : {loser.displayName(), QStringLiteral("номер 101"),
                                     QStringLiteral("24 декабря"), QStringLiteral("28 декабря 2027")})
             QVERIFY2(why.contains(part), qPrintable(part + QStringLiteral(" not in: ") + why));
+
+        // Issue 21: the losing hold stayed «в брони» in the guest's history on both desks and on
+        // the server. The history now says it was refused and why, on both desks.
+        auto historyOf = [&](QSqlDatabase db) {
+            crm::ui::TimelineModel timeline;
+            crm::GuestCard card;
+            card.guest = loser;
+            card.touches = storage::TouchRepository(db, clock).forGuest(loser.id, 50).value();
+            timeline.setCard(card, QDateTime::currentDateTime());
+            QStringList lines;
+            for (int row = 0; row < timeline.rowCount(); ++row)
+                lines << timeline.index(row, crm::ui::TimelineModel::WhatColumn).data().toString() +
+                             QStringLiteral(" | ") +
+                             timeline.index(row, crm::ui::TimelineModel::DetailsColumn).data().toString();
+            return lines;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(b->session->client()->pendingCount(), 0, 10'000);
+        a->session->syncNow();
+        QTRY_COMPARE_WITH_TIMEOUT(historyOf(a->db).filter(QStringLiteral("другой консультант")).size(), 1,
+                                  10'000);
+        for (QSqlDatabase db : {b->db, a->db}) {
+            const QStringList lines = historyOf(db);
+            qInfo().noquote() << "history:" << lines.join(QStringLiteral("\n"));
+            // the hold, marked, and the refusal with its reason
+            QCOMPARE(lines.filter(QStringLiteral("Бронирование | ")).size(), 2);
+            QVERIFY2(lines.filter(QStringLiteral("в брони, затем отклонена сервером — Номер 101")).size() ==
+                         1,
+                     qPrintable(lines.join(QLatin1Char('\n'))));
+            QVERIFY2(lines.filter(QStringLiteral("другой консультант раньше забронировал")).size() == 1,
+                     qPrintable(lines.join(QLatin1Char('\n'))));
+            QVERIFY(lines.filter(QStringLiteral("в брони — ")).isEmpty());
+        }
         b->session.reset();
         a->session.reset();
         storage::ConnectionFactory::close(QStringLiteral("lost-a"));

@@ -10,6 +10,7 @@
 #include "kasp/storage/sqlhelpers.h"
 #include "kasp/storage/tariffrepository.h"
 #include "kasp/storage/touchrepository.h"
+#include "kasp/storage/voucherqueuerepository.h"
 
 #include <algorithm>
 #include <QCoreApplication>
@@ -205,17 +206,48 @@ Result<QList<StayOption>> BookingService::options(const Stay &stay, const Party 
     return out;
 }
 
-Status BookingService::addTouch(const Id &guestId, const QString &result, const QString &note)
+Status BookingService::addTouch(const Id &guestId, const QString &result, const QString &note, bool byUser)
 {
     Touch touch;
     touch.id = newId();
     touch.guestId = guestId;
-    touch.userId = m_userId;
+    if (byUser)
+        touch.userId = m_userId;
     touch.kind = TouchKind::Booking;
     touch.at = m_clock.now();
     touch.result = result;
     touch.note = note;
     return storage::TouchRepository(m_db, m_clock).add(touch);
+}
+
+Result<QHash<Id, QString>> BookingService::voucherProblems() const
+{
+    auto queued = storage::VoucherQueueRepository(m_db).all();
+    if (!queued.ok())
+        return queued.error();
+    QHash<Id, QString> out;
+    for (const storage::QueuedVoucher &v : queued.value())
+        if (v.attempts > 0)
+            out.insert(v.bookingId, v.reason);
+    return out;
+}
+
+QString BookingService::holdNote(const Room &room, const Booking &b) const
+{
+    return tr("Room %1 (%2), %3, %4")
+        .arg(room.number, m_stock.categories.value(room.categoryId).name, stayText(b.stay),
+             b.total.toString());
+}
+
+Status BookingService::recordRefused(const Booking &lost, const QString &reason)
+{
+    if (auto stock = roomStock(); !stock.ok())
+        return stock.error();
+    const Room *room = roomById(lost.roomId);
+    if (!room)
+        return Error{QStringLiteral("booking.no_room"), tr("The room is not in the room stock.")};
+    return addTouch(lost.guestId, QString::fromLatin1(kRefusedBookingResult),
+                    holdNote(*room, lost) + QStringLiteral(" — ") + reason.trimmed(), false);
 }
 
 Result<Id> BookingService::hold(const HoldRequest &request)
@@ -250,10 +282,7 @@ Result<Id> BookingService::hold(const HoldRequest &request)
         return s.error();
     if (auto s = m_bookings.create(b); !s.ok())
         return s.error();
-    const QString note = tr("Room %1 (%2), %3, %4")
-                             .arg(room->number, m_stock.categories.value(room->categoryId).name,
-                                  stayText(b.stay), b.total.toString());
-    if (auto s = addTouch(b.guestId, tr("on hold"), note); !s.ok())
+    if (auto s = addTouch(b.guestId, tr("on hold"), holdNote(*room, b)); !s.ok())
         return s.error();
     // The guest's deal reaches "booked" with the booking (or starts there: a caller who booked at once).
     if (auto d = storage::DealRepository(m_db, m_clock)

@@ -198,6 +198,8 @@ void BookingPanel::reload()
     const qsizetype bookings = window.value().size();
     m_grid->setData(stock.value(), m_from, kNightsLoaded, std::move(window).value(), closures.value());
     m_grid->setGhosts(m_lost);
+    if (auto problems = m_booking.voucherProblems(); problems.ok())
+        m_grid->setVoucherProblems(problems.value());
     m_summary->setText(tr("%1 rooms · %2 bookings in view").arg(stock.value().rooms.size()).arg(bookings));
     m_summary->setToolTip(tr("Loaded in %1 ms").arg(timer.elapsed()));
 }

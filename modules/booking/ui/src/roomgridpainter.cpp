@@ -70,6 +70,24 @@ void hLine(QPainter &p, int left, int y, int width, const QColor &color)
     p.fillRect(QRect(left, y, width, 1), color);
 }
 
+// A voucher the mail server has not taken: a red round mark with "!" at the bar's right end.
+constexpr int kVoucherMark = 14;
+void paintVoucherMark(QPainter &p, const QRect &bar)
+{
+    const QRect mark(bar.right() - kVoucherMark - 2, bar.center().y() - kVoucherMark / 2, kVoucherMark,
+                     kVoucherMark);
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(QPen(Qt::white, 1.5));
+    p.setBrush(QColor(0xdc, 0x26, 0x26));
+    p.drawEllipse(mark);
+    QFont bold = p.font();
+    bold.setBold(true);
+    p.setFont(bold);
+    p.drawText(mark, Qt::AlignCenter, QStringLiteral("!"));
+    p.restore();
+}
+
 // A booking bar with a darker border and cut corners. drawRoundedRect turned each bar into a
 // Bézier polygon and cost as much as the rest of the body together.
 void paintBar(QPainter &p, const QRect &rect, const QColor &fill)
@@ -156,8 +174,12 @@ void paintBody(QPainter &p, const GridLayout &layout, const GridGeometry &g, con
                 if (textRect.left() < body.left() + 4)
                     textRect.setLeft(body.left() + 4);
                 p.setPen(Qt::black);
+                if (!layout.voucherProblem(bar.bookingIndex).isEmpty())
+                    textRect.setRight(textRect.right() - kVoucherMark - 2);
                 text.drawLeft(p, textRect, layout.label(bar.bookingIndex, textRect.width(), fm));
             }
+            if (!layout.voucherProblem(bar.bookingIndex).isEmpty() && rect.width() > kVoucherMark + 4)
+                paintVoucherMark(p, rect);
         }
     }
 

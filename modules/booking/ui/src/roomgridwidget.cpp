@@ -107,6 +107,12 @@ void RoomGridWidget::setGhosts(QList<GridGhost> ghosts)
     viewport()->update();
 }
 
+void RoomGridWidget::setVoucherProblems(QHash<Id, QString> problems)
+{
+    m_layout.setVoucherProblems(std::move(problems));
+    viewport()->update();
+}
+
 bool RoomGridWidget::scrollToDate(QDate date)
 {
     const int col = m_layout.columnOf(date);
@@ -509,6 +515,9 @@ QString RoomGridWidget::tooltipAt(QPoint pos) const
     if (b.status == BookingStatus::Hold && b.holdUntil.isValid())
         text += tr("<br>Hold until %1")
                     .arg(dates.toString(b.holdUntil.toLocalTime(), QStringLiteral("d MMM HH:mm")));
+    if (const QString problem = m_layout.voucherProblem(bar->bookingIndex); !problem.isEmpty())
+        text += tr("<br><b style=\"color:#b91c1c\">Voucher not sent: %1</b><br>It is tried again by itself.")
+                    .arg(problem.toHtmlEscaped());
     return text;
 }
 

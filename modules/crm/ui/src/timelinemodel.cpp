@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QFont>
 #include <QLocale>
+#include <QSet>
 
 namespace kasp::crm::ui {
 
@@ -106,6 +107,11 @@ void TimelineModel::setCard(const GuestCard &card, const QDateTime &now)
     beginResetModel();
     m_entries.clear();
     const QLocale locale;
+    // A hold the server refused is marked by the «refused» touch that repeats its note.
+    QSet<QString> refusedHolds;
+    for (const Touch &t : card.touches)
+        if (t.kind == TouchKind::Booking && t.result == QLatin1String(kRefusedBookingResult))
+            refusedHolds.insert(t.note.left(t.note.indexOf(QStringLiteral(" — "))));
     for (const Touch &t : card.touches) {
         QString details = t.result;
         if (isCall(t.kind)) {
@@ -121,7 +127,12 @@ void TimelineModel::setCard(const GuestCard &card, const QDateTime &now)
         if (t.kind == TouchKind::DealStage)
             details = t.note; // the result is the new stage's key; the note says it in words
         if (t.kind == TouchKind::Booking) {
-            if (auto status = bookingStatusFromKey(t.result))
+            if (t.result == QLatin1String(kRefusedBookingResult))
+                details = tr("refused by the server") + QStringLiteral(" — ") + t.note;
+            else if (refusedHolds.contains(t.note))
+                //: the hold a colleague's earlier booking of the same room beat; %1 its status
+                details = tr("%1, then refused by the server").arg(t.result) + QStringLiteral(" — ") + t.note;
+            else if (auto status = bookingStatusFromKey(t.result))
                 details = bookingStatusTitle(*status);
         }
         if (!t.recording.isEmpty())

@@ -95,6 +95,14 @@ public:
     Result<Money> repriceMove(const Id &bookingId, const Id &roomId, const Stay &stay);
     Status move(const Id &bookingId, const Id &roomId, const Stay &stay);
     Status cancel(const Id &bookingId, const QString &reason);
+    // This desk's bookings whose voucher the mail server has not taken after a try, with the
+    // reason in words (the voucher queue's); the grid marks them.
+    Result<QHash<Id, QString>> voucherProblems() const;
+    // A booking the server refused (another desk booked the room first), told in the guest's
+    // history next to the hold it refuses: touches are append-only, so a «refused» touch repeats
+    // the hold's text and adds the reason; the timeline marks the hold by it. Written by the desk
+    // that lost, it reaches every desk and the server. No user: the refusal is the server's.
+    Status recordRefused(const Booking &lost, const QString &reason);
     // After a lost booking: the free room nearest to the lost one for the same nights and party
     // (same category, then building, then floor); nullopt when none is free.
     Result<std::optional<Room>> nearestFreeRoomFor(const Booking &lost);
@@ -140,7 +148,8 @@ public:
     Status saveRules(int holdHours, int prepaymentPercent);
 
 private:
-    Status addTouch(const Id &guestId, const QString &result, const QString &note);
+    Status addTouch(const Id &guestId, const QString &result, const QString &note, bool byUser = true);
+    QString holdNote(const Room &room, const Booking &b) const; // the hold touch's text
     const Room *roomById(const Id &roomId) const;
 
     QSqlDatabase m_db;

@@ -52,6 +52,11 @@ struct Booking
 // for bookings made within the same minute; the last ones are random.
 QString bookingNumber(const Id &id);
 
+// A booking touch's result when the server refused the booking (another desk booked the room
+// first): a stored key, shown in words; its note repeats the refused hold's note, then " — " and
+// the reason (BookingService::recordRefused).
+inline constexpr char kRefusedBookingResult[] = "refused";
+
 // The prepayment that guarantees a booking: 10-20 % of the total (the sanatorium chooses).
 constexpr int kMinPrepaymentPercent = 10;
 constexpr int kMaxPrepaymentPercent = 20;

@@ -57,6 +57,13 @@ public:
     const QList<GridGhost> &ghosts() const { return m_ghosts; }
     void setGhosts(QList<GridGhost> ghosts); // rows and columns are filled in here
     const GridGhost *ghostAt(int row, int col) const;
+    // Bookings whose voucher the mail server has not taken yet, with the reason in words: the bar
+    // carries a red mark and its tooltip says why (issue 21).
+    void setVoucherProblems(QHash<Id, QString> problems) { m_voucherProblems = std::move(problems); }
+    QString voucherProblem(int bookingIndex) const
+    {
+        return m_voucherProblems.value(m_bookings[bookingIndex].booking.id);
+    }
     // A booking's label elided to a width, made once per width: measuring and eliding every bar
     // on every frame costs more than painting it.
     const QString &label(int bookingIndex, int width, const QFontMetrics &fm) const;
@@ -81,6 +88,7 @@ private:
     QList<BookingView> m_bookings;
     QList<RoomClosure> m_closures;
     QList<GridGhost> m_ghosts;
+    QHash<Id, QString> m_voucherProblems;
     mutable QVector<int> m_labelWidth;             // -1: not measured yet
     mutable QHash<qint64, QString> m_elidedLabels; // (booking, width) -> text
     QVector<QVector<GridBar>> m_bars;

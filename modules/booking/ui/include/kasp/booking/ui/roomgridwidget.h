@@ -29,6 +29,7 @@ public:
     bool scrollToDate(QDate date);
     QDate firstVisibleDate() const;
     void setGhosts(QList<GridGhost> ghosts);
+    void setVoucherProblems(QHash<Id, QString> problems); // booking → why its voucher has not gone
 
     // Geometry for tests and the benchmark, in viewport coordinates.
     QRect cellRect(int row, int col) const;
