@@ -2,6 +2,9 @@
 // office laptop), and half of a 1920 px screen where two desks sit side by side. Its size and the
 // docks' places are kept between two real starts of kasp.
 #include "appcontext.h"
+#include "clippedtexts.h"
+#include "kasp/crm/guestservice.h"
+#include "kasp/crm/ui/guestcardpanel.h"
 #include "kasp/demo/demogenerator.h"
 #include "kasp/session/settings.h"
 #include "kasp/storage/userrepository.h"
@@ -11,11 +14,15 @@
 #include "phonesession.h"
 #include "translations.h"
 
+#include <QAction>
+#include <QApplication>
+#include <QDialog>
 #include <QDockWidget>
 #include <QGuiApplication>
 #include <QLayout>
 #include <QRegularExpression>
 #include <QTabWidget>
+#include <QTimer>
 #include <QtTest>
 
 using namespace kasp;
@@ -108,6 +115,93 @@ private slots:
                 QVERIFY(window.grab().save(
                     shots + QStringLiteral("/phone-window-%1-tab%2.png").arg(size.width()).arg(tab)));
             }
+        }
+    }
+
+    // A laptop's screen with the phone dock on (issue 21): the guest card, the booking dialog and the
+    // team's tasks show their Russian texts whole, nothing cut.
+    void cardBookingAndTeamTasksFitALaptop()
+    {
+        // The longest name among the demo's «Александров…»: the hardest card to fit.
+        crm::GuestService guests(t.db, clock);
+        auto found = guests.search(QStringLiteral("Александров"), 50);
+        QVERIFY(found.ok() && !found.value().isEmpty());
+        storage::GuestSummary longest = found.value().first();
+        for (const storage::GuestSummary &g : found.value())
+            if (g.displayName.size() > longest.displayName.size())
+                longest = g;
+        const QString shots = qEnvironmentVariableIsEmpty("KASP_SCREENSHOT_DIR")
+                                  ? test::makeTempDir(QStringLiteral("shots"))
+                                  : qEnvironmentVariable("KASP_SCREENSHOT_DIR");
+        User head;
+        for (const User &u : storage::UserRepository(t.db, clock).all().value())
+            if (u.role == Role::HeadOfSales)
+                head = u;
+        QVERIFY(!head.id.isNull());
+        for (const User &user : {consultant, head}) {
+            session::Settings settings(test::makeTempDir(QStringLiteral("layout-fit")) +
+                                       QStringLiteral("/kasp.ini"));
+            app::AppContext context(t.db, clock, user, settings);
+            app::MainWindow window(context);
+            Softphone::Options o;
+            o.dataDir = test::makeTempDir(QStringLiteral("layout-fit-sip"));
+            o.bindAddress = QStringLiteral("127.0.0.1");
+            o.useSoundFiles = true;
+            window.enablePhone(o);
+            window.resize(1366, 720); // 1366×768 less the desktop's panel and the title bar
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            QTRY_COMPARE(window.size(), QSize(1366, 720));
+            QStringList cut;
+            QString shown;
+            // The modal dialog the window opens (the booking dialog runs its own exec()): looked at
+            // once it has been up for a moment, then closed.
+            QTimer poll;
+            poll.setInterval(150);
+            connect(&poll, &QTimer::timeout, this, [&] {
+                auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+                if (!dialog || !dialog->isVisible())
+                    return;
+                const QString name =
+                    dialog->objectName().isEmpty()
+                        ? QString::fromLatin1(dialog->metaObject()->className()).section(':', -1)
+                        : dialog->objectName();
+                if (shown != name + QStringLiteral("?")) { // seen for the first time
+                    shown = name + QStringLiteral("?");
+                    return;
+                }
+                shown = name;
+                cut += test::clippedTexts(dialog) + test::squeezedLabels(dialog);
+                for (QAbstractItemView *view : dialog->findChildren<QAbstractItemView *>())
+                    if (view->isVisible())
+                        cut += test::cutCells(view);
+                if (dialog->width() > 1366 || dialog->height() > 720)
+                    cut << QStringLiteral("%1 is %2×%3")
+                               .arg(shown)
+                               .arg(dialog->width())
+                               .arg(dialog->height());
+                dialog->grab().save(shots + QStringLiteral("/laptop-%1.png").arg(shown));
+                dialog->reject();
+            });
+            poll.start();
+            if (user.role == Role::Consultant) {
+                window.openGuest(longest.id);
+                QTest::qWait(100);
+                cut += test::clippedTexts(window.cardPanel()) + test::squeezedLabels(window.cardPanel());
+                for (QAbstractItemView *view : window.cardPanel()->findChildren<QAbstractItemView *>())
+                    if (view->isVisible())
+                        cut += test::cutCells(view);
+                QVERIFY(window.grab().save(shots + QStringLiteral("/laptop-card.png")));
+                window.bookForGuest(longest.id);
+                QVERIFY2(!shown.isEmpty() && !shown.endsWith(QLatin1Char('?')), "no booking dialog");
+            } else {
+                auto *team = window.findChild<QAction *>(QStringLiteral("teamTasksAction"));
+                QVERIFY(team && team->isEnabled());
+                team->trigger();
+                QVERIFY2(!shown.isEmpty() && !shown.endsWith(QLatin1Char('?')), "no team tasks dialog");
+            }
+            QVERIFY2(cut.isEmpty(), qPrintable(longest.displayName + QStringLiteral(": ") +
+                                               cut.join(QStringLiteral(" | "))));
         }
     }
 
