@@ -4,14 +4,17 @@
 // «2 stays», not «stay(s)») and the timeline's dates in the chosen language's one short form.
 // Screenshots of the window, a card, the deal board and the task dock in both languages.
 #include "appcontext.h"
+#include "kasp/core/datetext.h"
 #include "kasp/core/guestsegment.h"
 #include "kasp/core/programtext.h"
 #include "kasp/crm/calljournal.h"
 #include "kasp/crm/guestservice.h"
+#include "kasp/crm/taskservice.h"
 #include "kasp/crm/ui/dealboardpanel.h"
 #include "kasp/crm/ui/dealcolumnmodel.h"
 #include "kasp/crm/ui/guestcardpanel.h"
 #include "kasp/crm/ui/taskagendapanel.h"
+#include "kasp/crm/ui/taskdialog.h"
 #include "kasp/crm/ui/timelinemodel.h"
 #include "kasp/demo/demogenerator.h"
 #include "kasp/session/settings.h"
@@ -20,6 +23,7 @@
 #include "mainwindow.h"
 #include "translations.h"
 
+#include <QDateTimeEdit>
 #include <QDockWidget>
 #include <QLabel>
 #include <QListView>
@@ -167,6 +171,16 @@ class TestLanguage : public QObject
         QVERIFY2(deals.contains(e.demoDeal), qPrintable(deals.mid(0, 5).join(QLatin1Char('|'))));
         QTest::qWait(100);
         shoot(board, QStringLiteral("language-%1-deals.png").arg(e.lang));
+
+        // A date field takes the language's own form.
+        crm::TaskService tasks(t.db, clock);
+        crm::ui::TaskDialog dialog(tasks, caller, callerName, {consultant}, consultant.id, clock);
+        QCOMPARE(dialog.dueEdit()->displayFormat(), datetext::dateTimeEditFormat());
+        QVERIFY(dialog.dueEdit()->text().startsWith(
+            QLocale().toString(dialog.dueEdit()->date(), datetext::dateEditFormat())));
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        shoot(&dialog, QStringLiteral("language-%1-task-dialog.png").arg(e.lang));
     }
 
 private slots:
@@ -244,6 +258,18 @@ private slots:
                      .arg(QStringLiteral("Иванова Мария")));
         QCOMPARE(programtext::display(QStringLiteral("Перезвонить гостю")),
                  QStringLiteral("Перезвонить гостю"));
+    }
+
+    // One short form per language: what the lists show and what the date fields take.
+    void dateFormatsFollowTheLanguage()
+    {
+        const QLocale en(QLocale::English, QLocale::UnitedStates), ru(QLocale::Russian, QLocale::Russia);
+        QCOMPARE(datetext::dayMonthFormat(en), QStringLiteral("M/d"));
+        QCOMPARE(datetext::dayMonthFormat(ru), QStringLiteral("dd.MM"));
+        QCOMPARE(datetext::dateEditFormat(en), QStringLiteral("M/d/yyyy"));
+        QCOMPARE(datetext::dateEditFormat(ru), QStringLiteral("dd.MM.yyyy"));
+        QCOMPARE(datetext::dateTimeEditFormat(ru), QStringLiteral("dd.MM.yyyy HH:mm"));
+        QVERIFY(datetext::dateTimeEditFormat(en).startsWith(QStringLiteral("M/d/yyyy h:mm")));
     }
 
     void theWindowInEnglish()

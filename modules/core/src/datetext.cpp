@@ -13,4 +13,18 @@ QString dayMonthFormat(const QLocale &locale)
     return format.isEmpty() ? QStringLiteral("dd.MM") : format;
 }
 
+QString dateEditFormat(const QLocale &locale)
+{
+    static const QRegularExpression year(QStringLiteral("y+"));
+    QString format = locale.dateFormat(QLocale::ShortFormat);
+    if (!format.contains(QLatin1String("yyyy")))
+        format.replace(year, QStringLiteral("yyyy"));
+    return format;
+}
+
+QString dateTimeEditFormat(const QLocale &locale)
+{
+    return dateEditFormat(locale) + QLatin1Char(' ') + locale.timeFormat(QLocale::ShortFormat);
+}
+
 } // namespace kasp::datetext

@@ -1,5 +1,7 @@
 #include "kasp/booking/ui/bookingdialog.h"
 
+#include "kasp/core/datetext.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
@@ -67,7 +69,7 @@ BookingDialog::BookingDialog(BookingService &booking, crm::GuestService &guests,
 
     for (QDateEdit *e : {m_checkIn, m_checkOut}) {
         e->setCalendarPopup(true);
-        e->setDisplayFormat(QStringLiteral("dd.MM.yyyy"));
+        e->setDisplayFormat(datetext::dateEditFormat());
     }
     m_checkIn->setObjectName(QStringLiteral("checkIn"));
     m_checkOut->setObjectName(QStringLiteral("checkOut"));

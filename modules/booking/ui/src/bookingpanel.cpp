@@ -3,6 +3,7 @@
 #include "kasp/booking/ui/bookingdialog.h"
 #include "kasp/booking/ui/paymentdialog.h"
 #include "kasp/booking/ui/roomgridwidget.h"
+#include "kasp/core/datetext.h"
 #include "kasp/crm/ui/flowlayout.h"
 
 #include <QButtonGroup>
@@ -46,7 +47,7 @@ BookingPanel::BookingPanel(BookingService &booking, crm::GuestService &guests, c
     today->setToolTip(tr("Back to today (Home in the grid)"));
     connect(today, &QPushButton::clicked, this, [this] { jumpTo(m_today); });
     m_jump->setCalendarPopup(true);
-    m_jump->setDisplayFormat(QStringLiteral("dd.MM.yyyy"));
+    m_jump->setDisplayFormat(datetext::dateEditFormat());
     m_jump->setDate(m_today);
     m_jump->setToolTip(tr("Jump to a date"));
     connect(m_jump, &QDateEdit::dateChanged, this, &BookingPanel::jumpTo);

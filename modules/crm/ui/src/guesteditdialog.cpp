@@ -1,4 +1,5 @@
 #include "kasp/crm/ui/guesteditdialog.h"
+#include "kasp/core/datetext.h"
 #include "kasp/core/guestmerge.h"
 #include "kasp/core/textlimits.h"
 
@@ -54,7 +55,7 @@ GuestEditDialog::GuestEditDialog(GuestService &service, Guest guest, const Id &d
     m_first->setText(m_original.firstName);
     m_middle->setText(m_original.middleName);
     m_hasBirthDate->setChecked(m_original.birthDate.isValid());
-    m_birthDate->setDisplayFormat(QStringLiteral("dd.MM.yyyy"));
+    m_birthDate->setDisplayFormat(datetext::dateEditFormat());
     m_birthDate->setCalendarPopup(true);
     m_birthDate->setDate(m_original.birthDate.isValid() ? m_original.birthDate : QDate(1965, 1, 1));
     m_birthDate->setEnabled(m_hasBirthDate->isChecked());

@@ -1,4 +1,5 @@
 #include "kasp/crm/ui/taskdialog.h"
+#include "kasp/core/datetext.h"
 #include "kasp/core/textlimits.h"
 
 #include <QComboBox>
@@ -26,7 +27,7 @@ TaskDialog::TaskDialog(TaskService &service, const Id &guestId, const QString &g
     m_title->setMaxLength(textlimits::kName);
     m_due->setObjectName(QStringLiteral("taskDue"));
     m_due->setCalendarPopup(true);
-    m_due->setDisplayFormat(QStringLiteral("dd.MM.yyyy HH:mm"));
+    m_due->setDisplayFormat(datetext::dateTimeEditFormat());
     // Tomorrow at 11:00 unless it is early enough to do it today within the working day.
     const QDateTime local = m_clock.now().toLocalTime();
     const QDateTime soon = local.addSecs(3600);

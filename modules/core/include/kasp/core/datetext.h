@@ -9,5 +9,10 @@ namespace kasp::datetext {
 
 // The language's short date format without its year: "dd.MM" (Russian), "M/d" (English).
 QString dayMonthFormat(const QLocale &locale = QLocale());
+// A date field's format: the short one with a four-digit year ("dd.MM.yyyy", "M/d/yyyy"), so that a
+// birth year is never a guess.
+QString dateEditFormat(const QLocale &locale = QLocale());
+// The same with the short time: "dd.MM.yyyy HH:mm", "M/d/yyyy h:mm AP".
+QString dateTimeEditFormat(const QLocale &locale = QLocale());
 
 } // namespace kasp::datetext
