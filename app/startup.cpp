@@ -130,6 +130,7 @@ void Startup::onUnlocked(const QString &connectionName)
     if (!m_options.serverUrl.isEmpty())
         m_settings.setSyncServerUrl(m_options.serverUrl);
     m_sync = new SyncSession(db, m_settings, *m_store, this);
+    m_sync->setClock(m_clock);
     if (!checkPages(db))
         return;
     if (databaseIsEmpty(db) && m_sync->isConfigured()) {

@@ -18,9 +18,13 @@ Q_DECLARE_LOGGING_CATEGORY(lcApp)
 
 namespace kasp::app {
 
+namespace {
+const SystemClock kSystemClock; // until setClock()
+} // namespace
+
 SyncSession::SyncSession(QSqlDatabase db, session::Settings &settings, credentials::CredentialStore &store,
                          QObject *parent)
-    : QObject(parent), m_db(std::move(db)), m_settings(settings), m_store(store)
+    : QObject(parent), m_db(std::move(db)), m_settings(settings), m_store(store), m_clock(&kSystemClock)
 {
     connect(&m_store, &credentials::CredentialStore::readFinished, this, &SyncSession::onTokenRead);
     connect(&m_store, &credentials::CredentialStore::failed, this,
@@ -73,8 +77,7 @@ void SyncSession::setWaiting(const QString &text)
 
 QString SyncSession::nameOf(const QString &userId) const
 {
-    SystemClock clock;
-    auto users = storage::UserRepository(m_db, clock).all();
+    auto users = storage::UserRepository(m_db, *m_clock).all();
     if (users.ok())
         for (const User &u : users.value())
             if (idToString(u.id) == userId)
@@ -108,6 +111,7 @@ void SyncSession::makeClient(const QString &url)
 {
     sync::SyncClient::Options options;
     options.server = QUrl(url);
+    options.clock = m_clock;
     m_client = std::make_unique<sync::SyncClient>(m_db, options);
     m_clientUrl = url;
     m_clientStarted = false;
@@ -165,11 +169,10 @@ void SyncSession::makeClient(const QString &url)
                     const QString id = entry.ok() && entry.value()
                                            ? entry.value()->args.value(QStringLiteral("id")).toString()
                                            : QString();
-                    SystemClock clock;
-                    auto lost = storage::BookingRepository(m_db, clock).byId(idFromString(id));
+                    auto lost = storage::BookingRepository(m_db, *m_clock).byId(idFromString(id));
                     if (lost.ok()) {
                         // The guest's history says so on every desk, not only this one's dialog.
-                        if (auto s = booking::BookingService(m_db, clock, Id())
+                        if (auto s = booking::BookingService(m_db, *m_clock, Id())
                                          .recordRefused(lost.value(),
                                                         tr("another consultant booked this room for some "
                                                            "of these nights first"));
@@ -294,12 +297,11 @@ void SyncSession::syncNow()
 QString SyncSession::describeLost(const Booking &booking) const
 {
     // Whose booking, which room, which nights: the consultant may have made several offline.
-    SystemClock clock;
     QString guest;
-    if (auto g = storage::GuestRepository(m_db, clock).byId(booking.guestId); g.ok() && g.value())
+    if (auto g = storage::GuestRepository(m_db, *m_clock).byId(booking.guestId); g.ok() && g.value())
         guest = g.value()->displayName();
     QString room;
-    if (auto rooms = storage::RoomRepository(m_db, clock).rooms(); rooms.ok())
+    if (auto rooms = storage::RoomRepository(m_db, *m_clock).rooms(); rooms.ok())
         for (const Room &r : rooms.value())
             if (r.id == booking.roomId)
                 room = r.number;

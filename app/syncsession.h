@@ -3,6 +3,7 @@
 // OS keychain (never in a file), the server URL in Settings. The window and the dialogs talk to
 // this controller; they never see tokens or SQL.
 #include "kasp/core/booking.h"
+#include "kasp/core/clock.h"
 #include "kasp/core/result.h"
 #include "kasp/core/user.h"
 #include <functional>
@@ -31,6 +32,10 @@ public:
     SyncSession(QSqlDatabase db, session::Settings &settings, credentials::CredentialStore &store,
                 QObject *parent = nullptr);
     ~SyncSession() override;
+
+    // The desk's Clock (issue 19's Clock rule): the «refused» history line and the last sync's
+    // time. Before any client is made; the system's when never set.
+    void setClock(const Clock &clock) { m_clock = &clock; }
 
     bool isConfigured() const; // a server URL is set
     QString serverUrl() const;
@@ -91,6 +96,7 @@ private:
     session::Settings &m_settings;
     bool m_dataArrived = false;
     credentials::CredentialStore &m_store;
+    const Clock *m_clock; // never null
     std::unique_ptr<sync::SyncClient> m_client;
     QString m_clientUrl;
     bool m_clientStarted = false; // resume() leaves a client a sign-in has started alone
