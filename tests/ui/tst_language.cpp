@@ -172,6 +172,11 @@ class TestLanguage : public QObject
         QTest::qWait(100);
         shoot(board, QStringLiteral("language-%1-deals.png").arg(e.lang));
 
+        // The room grid's months and days in the language.
+        window.showGrid();
+        QTest::qWait(100);
+        shoot(window.tabs()->currentWidget(), QStringLiteral("language-%1-grid.png").arg(e.lang));
+
         // A date field takes the language's own form.
         crm::TaskService tasks(t.db, clock);
         crm::ui::TaskDialog dialog(tasks, caller, callerName, {consultant}, consultant.id, clock);
