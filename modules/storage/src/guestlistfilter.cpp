@@ -31,6 +31,9 @@ QString boughtStatuses()
     return keys.join(QLatin1String(", "));
 }
 
+// Each part selects the rowids of the guests that pass it off its own index (the rowid is in every
+// index of guests: no row is read, as "a AND b" would read each row the first index finds); the
+// parts meet by INTERSECT.
 struct Conditions
 {
     QStringList sql;
@@ -72,7 +75,8 @@ Conditions conditionsOf(const GuestListFilter &f)
     if (f.lastStaySet()) {
         // The latest stay that took place: the latest bought check-in when it has come (guest_stays
         // keeps it), else, for a guest with a bought stay ahead, the latest one up to today.
-        const QString from = f.lastStayFrom.isValid() ? f.lastStayFrom.toString(Qt::ISODate) : QStringLiteral("0000");
+        const QString from =
+            f.lastStayFrom.isValid() ? f.lastStayFrom.toString(Qt::ISODate) : QStringLiteral("0000");
         const QDate toDay = f.lastStayTo.isValid() ? std::min(f.lastStayTo, f.today) : f.today;
         const QString to = toDay.toString(Qt::ISODate);
         c.add(QStringLiteral(
@@ -176,10 +180,11 @@ Status GuestList::setFilter(const GuestListFilter &filter, qint64 positionalLimi
                      {}, QStringLiteral("guest list filter"));
         !s.ok())
         return s;
-    if (auto s = run(m_db,
-                     QStringLiteral("INSERT INTO temp.%1 (id) SELECT g.rowid FROM guests g WHERE %2")
-                         .arg(shown->set, c.sql.join(QLatin1String(" AND "))),
-                     c.values, QStringLiteral("guest list filter"));
+    if (auto s = run(
+            m_db,
+            QStringLiteral("INSERT INTO temp.%1 (id) SELECT g.rowid FROM guests g WHERE %2")
+                .arg(shown->set, c.sql.join(QLatin1String(" INTERSECT SELECT g.rowid FROM guests g WHERE "))),
+            c.values, QStringLiteral("guest list filter"));
         !s.ok())
         return s;
     QSqlQuery q(m_db);
@@ -189,7 +194,8 @@ Status GuestList::setFilter(const GuestListFilter &filter, qint64 positionalLimi
     q.finish();
     if (shown->count <= positionalLimit) {
         // Few enough to keep in order: a page is then a range of positions, however sparse the
-        // guests are along the name index.
+        // guests are along the name index. CROSS JOIN keeps the set as the outer loop (a sort of
+        // its rows): left to itself SQLite walks the whole name index to save the sort.
         shown->order = QStringLiteral("guest_list_order_%1").arg(n);
         if (auto s =
                 run(m_db,
@@ -198,11 +204,12 @@ Status GuestList::setFilter(const GuestListFilter &filter, qint64 positionalLimi
                     {}, QStringLiteral("guest list filter"));
             !s.ok())
             return s;
-        if (auto s = run(m_db,
-                         QStringLiteral("INSERT INTO temp.%1 (gid) SELECT g.rowid FROM temp.%2 s "
-                                        "JOIN guests g ON g.rowid = s.id ORDER BY g.search_name, g.rowid")
-                             .arg(shown->order, shown->set),
-                         {}, QStringLiteral("guest list filter order"));
+        if (auto s =
+                run(m_db,
+                    QStringLiteral("INSERT INTO temp.%1 (gid) SELECT g.rowid FROM temp.%2 s "
+                                   "CROSS JOIN guests g ON g.rowid = s.id ORDER BY g.search_name, g.rowid")
+                        .arg(shown->order, shown->set),
+                    {}, QStringLiteral("guest list filter order"));
             !s.ok())
             return s;
         shown->mode = Shown::Mode::Positional;
