@@ -52,7 +52,14 @@ void PassphraseDialog::showError(const QString &message)
 
 void PassphraseDialog::accept()
 {
-    if (m_first->text().size() < 8) {
+    // The length rule is for a new passphrase only: a database made with a shorter one (through
+    // --passphrase-env, which has no rule) must still open with it (the first-day walk was locked
+    // out of one made with "secret").
+    if (!m_creating && m_first->text().isEmpty()) {
+        showError(tr("Type the passphrase."));
+        return;
+    }
+    if (m_creating && m_first->text().size() < 8) {
         showError(tr("Use at least 8 characters."));
         return;
     }

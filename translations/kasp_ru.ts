@@ -1212,6 +1212,10 @@
         <source>The two passphrases differ.</source>
         <translation>Парольные фразы не совпадают.</translation>
     </message>
+    <message>
+        <source>Type the passphrase.</source>
+        <translation>Введите парольную фразу.</translation>
+    </message>
 </context>
 <context>
     <name>kasp::app::PaymentLinkActions</name>
