@@ -205,6 +205,8 @@ void MainWindow::applyPermissions()
     m_deals->setCanMoveDeals(c.may("deal.move"));
     m_card->setEditable(edits);
     m_card->setCanRecordConsent(c.may("consent.add"));
+    m_card->setCanMerge(c.may("guest.merge"));
+    m_tasks->setCanWork(c.may("task.set_status"));
     m_card->setUser(c.user().id);
     m_bookingPanel->setEditable(c.may("booking.create"));
     m_bookingPanel->setManagesStock(c.may("room_closure.create"));

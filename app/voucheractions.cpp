@@ -5,6 +5,7 @@
 #include "kasp/booking/bookingservice.h"
 #include "kasp/credentials/credentialstore.h"
 #include "kasp/session/settings.h"
+#include "kasp/storage/sessionwriter.h"
 
 #include <memory>
 #include <QComboBox>
@@ -69,6 +70,10 @@ booking::VoucherQueue VoucherActions::queue() const
 
 void VoucherActions::retryDue()
 {
+    // A queued voucher goes out as the signed-in person, its touch theirs: not from a desk where
+    // the director is signed in (the consultant's voucher waits for them).
+    if (!m_context.may("touch.add"))
+        return;
     auto due = queue().due();
     if (!due.ok())
         return;
@@ -314,12 +319,23 @@ void VoucherActions::editMailSettings()
     form->addRow(tr("Password:"), password);
     form->addRow(tr("CA certificate:"), caFile);
     form->addRow(tr("Task if not sent within:"), taskAfter);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel);
+    // The desk's mail server is for those who send vouchers (each one a touch on the guest's
+    // timeline: the access rules' answer); everyone else reads it here.
+    const bool changes = m_context.may("touch.add");
+    if (!changes) {
+        for (QWidget *field : dialog.findChildren<QWidget *>())
+            field->setEnabled(false);
+        auto *who = new QLabel(tr("Consultants and the head of sales set the mail for vouchers."));
+        who->setObjectName(QStringLiteral("mailSettingsReadOnly"));
+        form->addRow(who);
+    }
+    auto *buttons = new QDialogButtonBox(changes ? QDialogButtonBox::Save | QDialogButtonBox::Cancel
+                                                 : QDialogButtonBox::Close);
     connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
     form->addRow(buttons);
     dialog.resize(520, dialog.sizeHint().height());
-    if (dialog.exec() != QDialog::Accepted)
+    if (dialog.exec() != QDialog::Accepted || !changes)
         return;
     m.sanatorium = name->text().trimmed();
     m.contacts = contacts->text().trimmed();
@@ -331,17 +347,26 @@ void VoucherActions::editMailSettings()
     m.user = user->text().trimmed();
     m.caFile = caFile->text().trimmed();
     m.taskAfterMinutes = taskAfter->value();
-    m_settings.setMail(m);
+    if (auto saved = saveMailSettings(m, password->text()); !saved.ok())
+        emit message(saved.error().message);
+}
+
+Status VoucherActions::saveMailSettings(const session::Settings::Mail &mail, const QString &password)
+{
+    if (auto s = storage::authorizeWrite(m_context.database(), QStringLiteral("touch.add")); !s.ok())
+        return s;
+    m_settings.setMail(mail);
     m_settings.sync();
-    if (!password->text().isEmpty()) {
+    if (!password.isEmpty()) {
         // Used from now on; the keychain keeps it for the next session.
-        m_password = password->text();
-        m_keychain->write(QLatin1String(session::Settings::kMailPasswordKey), password->text());
+        m_password = password;
+        m_keychain->write(QLatin1String(session::Settings::kMailPasswordKey), password);
     }
     emit message(tr("Mail settings saved."));
     // Vouchers that waited for the server go now, with the new settings.
     queue().retryAllNow();
     retryDue();
+    return {};
 }
 
 } // namespace kasp::app

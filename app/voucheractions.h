@@ -5,6 +5,7 @@
 #include "kasp/booking/vouchermailer.h"
 #include "kasp/booking/voucherqueue.h"
 #include "kasp/mail/smtpsender.h"
+#include "kasp/session/settings.h"
 #include <optional>
 #include <QList>
 #include <QObject>
@@ -15,9 +16,6 @@ class QWidget;
 
 namespace kasp::booking {
 class BookingService;
-}
-namespace kasp::session {
-class Settings;
 }
 namespace kasp::credentials {
 class CredentialStore;
@@ -40,7 +38,10 @@ public:
     // Tries the queued vouchers whose time has come (every few seconds by itself).
     void retryDue();
     void setRetryCheckInterval(int ms) { m_retry.setInterval(ms); }
-    void editMailSettings();
+    void editMailSettings(); // read-only for a role that sends no vouchers (the director)
+    // The desk's mail server and the mailbox's password (kept in the keychain; empty: unchanged).
+    // "auth.read_only" for a role that sends no vouchers: nothing is changed.
+    Status saveMailSettings(const session::Settings::Mail &mail, const QString &password);
     // Hold time and prepayment percent (this desktop's settings, applied at once).
     void editBookingRules(); // read-only unless setChangesBookingRules(true)
     // Whether the signed-in user sets the department's booking rules (the head of sales).

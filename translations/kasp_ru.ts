@@ -1881,6 +1881,10 @@
         <source>Task if not sent within:</source>
         <translation>Задача, если не ушёл за:</translation>
     </message>
+    <message>
+        <source>Consultants and the head of sales set the mail for vouchers.</source>
+        <translation>Почту для ваучеров настраивают консультанты и руководитель отдела продаж.</translation>
+    </message>
 </context>
 <context>
     <name>kasp::booking</name>
@@ -4516,6 +4520,10 @@ VIP и потерянные: от %3 путёвок или от %4; VIP и пе�
         <source>see the message.</source>
         <translation>см. сообщение.</translation>
     </message>
+    <message>
+        <source>Your role reads the tasks: consultants and the head of sales work them</source>
+        <translation>Ваша роль только просматривает задачи: выполняют их консультанты и руководитель отдела продаж</translation>
+    </message>
 </context>
 <context>
     <name>kasp::crm::ui::TaskDialog</name>
@@ -5145,6 +5153,10 @@ If this database is protected by a passphrase, enter it. If its key is in the pa
     <message>
         <source>This guest has a history (calls, bookings, deals, tasks, payments or consents): merge the card with the right one instead of deleting it.</source>
         <translation>У этого гостя есть история (звонки, брони, сделки, задачи, платежи или согласия): объедините карточку с правильной, а не удаляйте её.</translation>
+    </message>
+    <message>
+        <source>This task is a colleague&apos;s: only they or the head of sales change it. Nothing was changed.</source>
+        <translation>Это задача коллеги: менять её может только он сам или руководитель отдела продаж. Ничего не изменено.</translation>
     </message>
 </context>
 <context>

@@ -212,9 +212,8 @@ Status SyncStore::applyOne(const Principal &who, const PushedMutation &m, qint64
     if (!merged.ok())
         return merged.error();
     // A consultant works their own tasks and the shared pool, not a colleague's list.
-    if (who.role == Role::Consultant && plan.value().kind == EntityKind::Task && current &&
-        !receivesRecord(who.role, who.accountId, EntityKind::Task, recordOwner(EntityKind::Task, *current)))
-        return Error{QStringLiteral("auth.forbidden"), QStringLiteral("this task belongs to a colleague")};
+    if (auto s = authorizeChange(who.role, who.accountId, plan.value().kind, current); !s.ok())
+        return s;
     if (plan.value().op == MutationPlan::Op::Delete) {
         // Only a card nothing refers to: a guest with history is merged, not deleted.
         if (plan.value().kind == EntityKind::Guest) {

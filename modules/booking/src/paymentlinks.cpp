@@ -1,6 +1,7 @@
 #include "kasp/booking/paymentlinks.h"
 
 #include "kasp/storage/paymentlinkrepository.h"
+#include "kasp/storage/sessionwriter.h"
 #include "kasp/storage/sqlhelpers.h"
 #include "kasp/storage/taskrepository.h"
 #include "kasp/storage/touchrepository.h"
@@ -28,6 +29,12 @@ PaymentLinks::PaymentLinks(BookingService &booking, payments::PaymentProvider &p
 
 void PaymentLinks::requestLink(const Id &bookingId, Money amount)
 {
+    // A link ends in a payment recorded on this desk: asked only by whoever may record one (the
+    // director reads). Refused before the shop hears of it or a link is kept.
+    if (auto s = storage::authorizeWrite(m_booking.database(), QStringLiteral("payment.add")); !s.ok()) {
+        emit failed(bookingId, s.error().message);
+        return;
+    }
     if (auto preview = m_booking.previewPayment(bookingId, amount); !preview.ok()) {
         emit failed(bookingId, preview.error().message);
         return;

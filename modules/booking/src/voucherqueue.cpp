@@ -3,6 +3,7 @@
 #include "kasp/core/booking.h"
 #include "kasp/storage/bookingrepository.h"
 #include "kasp/storage/roomrepository.h"
+#include "kasp/storage/sessionwriter.h"
 #include "kasp/storage/taskrepository.h"
 #include "kasp/storage/touchrepository.h"
 
@@ -31,6 +32,10 @@ VoucherQueue::VoucherQueue(QSqlDatabase db, const Clock &clock, Id userId)
 
 Status VoucherQueue::enqueue(const Id &bookingId)
 {
+    // A voucher e-mailed is a touch on the guest's timeline: whoever may not record one (the
+    // director reads) does not send the guest a voucher either, and nothing is queued.
+    if (auto s = storage::authorizeWrite(m_db, QStringLiteral("touch.add")); !s.ok())
+        return s;
     auto b = storage::BookingRepository(m_db, m_clock).byId(bookingId);
     if (!b.ok())
         return b.error();

@@ -1,6 +1,7 @@
 #include "kasp/crm/taskservice.h"
 
 #include "kasp/crm/guestservice.h"
+#include "kasp/storage/sqlhelpers.h"
 
 #include <QCoreApplication>
 
@@ -39,6 +40,9 @@ Status TaskService::complete(const Id &taskId)
 Status TaskService::finishCallBack(const Id &taskId, const Id &guestId, const Id &userId,
                                    const QDateTime &currentDue, const CallBackResult &result)
 {
+    storage::sql::WriteTransaction tx(m_db);
+    if (auto s = tx.begin(); !s.ok())
+        return s;
     if (!guestId.isNull()) {
         const QString said = result.note.trimmed();
         QString text = result.reached ? QCoreApplication::translate("kasp::crm::TaskService", "Called back")
@@ -50,10 +54,13 @@ Status TaskService::finishCallBack(const Id &taskId, const Id &guestId, const Id
         if (auto note = GuestService(m_db, m_clock).addNote(guestId, userId, text); !note.ok())
             return note.error();
     }
-    if (result.reached)
-        return complete(taskId);
-    auto moved = postpone(taskId, currentDue, 1);
-    return moved.ok() ? Status::success() : Status(moved.error());
+    if (result.reached) {
+        if (auto s = complete(taskId); !s.ok())
+            return s;
+    } else if (auto moved = postpone(taskId, currentDue, 1); !moved.ok()) {
+        return moved.error();
+    }
+    return tx.commit();
 }
 
 Result<QDateTime> TaskService::postpone(const Id &taskId, const QDateTime &currentDue, int days)

@@ -48,6 +48,9 @@ Result<QJsonObject> writeMutation(QSqlDatabase db, const Mutation &mutation, con
         current = replica.load(plan.value().kind, plan.value().id);
         if (!current.ok())
             return current.error();
+        // A colleague's task is theirs (the server's rule, judged by the record as stored).
+        if (auto s = authorizeChange(db, plan.value().kind, current.value()); !s.ok())
+            return s.error();
     }
     auto merged = sync::mergeEntity(current.value(), plan.value(), at);
     if (!merged.ok()) {

@@ -58,23 +58,55 @@ std::optional<SessionWriter> sessionWriter(const QSqlDatabase &db)
     return it->writer;
 }
 
+namespace {
+
+// The server's words are for its log; the person at the desk reads these.
+Status told(const Status &verdict, bool colleaguesRecord = false)
+{
+    if (verdict.ok())
+        return verdict;
+    const QString &code = verdict.error().code;
+    const QString message =
+        code == QLatin1String("auth.read_only")
+            ? QCoreApplication::translate("kasp::storage",
+                                          "The director's account reads the base: nothing was changed.")
+        : code == QLatin1String("auth.forbidden") && colleaguesRecord
+            ? QCoreApplication::translate("kasp::storage",
+                                          "This task is a colleague's: only they or the head of sales "
+                                          "change it. Nothing was changed.")
+        : code == QLatin1String("auth.forbidden")
+            ? QCoreApplication::translate("kasp::storage",
+                                          "Only the head of sales changes this (rooms, prices, booking "
+                                          "rules, the pipeline, staff): nothing was changed.")
+            : verdict.error().message;
+    return Error{code, message};
+}
+
+} // namespace
+
 Status authorizeWrite(const QSqlDatabase &db, const sync::MutationPlan &plan)
 {
     const auto writer = sessionWriter(db);
     if (!writer)
         return {};
-    const Status verdict = sync::authorizeMutation(writer->role, plan, idToString(writer->userId));
-    if (verdict.ok())
-        return verdict;
-    // The server's words are for its log; the person at the desk reads these.
-    const QString message =
-        verdict.error().code == QLatin1String("auth.read_only")
-            ? QCoreApplication::translate("kasp::storage",
-                                          "The director's account reads the base: nothing was changed.")
-            : QCoreApplication::translate("kasp::storage",
-                                          "Only the head of sales changes this (rooms, prices, booking "
-                                          "rules, the pipeline, staff): nothing was changed.");
-    return Error{verdict.error().code, message};
+    return told(sync::authorizeMutation(writer->role, plan, idToString(writer->userId)));
+}
+
+Status authorizeChange(const QSqlDatabase &db, sync::EntityKind kind,
+                       const std::optional<QJsonObject> &current)
+{
+    const auto writer = sessionWriter(db);
+    if (!writer)
+        return {};
+    return told(sync::authorizeChange(writer->role, idToString(writer->userId), kind, current), true);
+}
+
+Status authorizeWrite(const QSqlDatabase &db, const QString &mutationName)
+{
+    const auto writer = sessionWriter(db);
+    if (!writer)
+        return {};
+    return told(sync::authorizeMutationName(writer->role, mutationName));
 }
 
 } // namespace kasp::storage

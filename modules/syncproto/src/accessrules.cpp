@@ -51,10 +51,25 @@ Status authorizeMutation(Role role, const MutationPlan &plan, const QString &use
     return allowed(role, writersOf(plan), !userId.isEmpty() && plan.id == userId);
 }
 
-bool roleMaySend(Role role, const QString &mutationName)
+Status authorizeChange(Role role, const QString &userId, EntityKind kind,
+                       const std::optional<QJsonObject> &current)
+{
+    if (current && !receivesRecord(role, userId, kind, recordOwner(kind, *current)))
+        return Error{QStringLiteral("auth.forbidden"), QStringLiteral("this task belongs to a colleague")};
+    return {};
+}
+
+Status authorizeMutationName(Role role, const QString &mutationName)
 {
     const MutationRef found = findMutation(mutationName);
-    return found.mutation && allowed(role, found.mutation->writers.value_or(found.kind->writers), false).ok();
+    if (!found.mutation)
+        return Error{QStringLiteral("mutation.unknown"), QStringLiteral("no mutation %1").arg(mutationName)};
+    return allowed(role, found.mutation->writers.value_or(found.kind->writers), false);
+}
+
+bool roleMaySend(Role role, const QString &mutationName)
+{
+    return authorizeMutationName(role, mutationName).ok();
 }
 
 bool receivesRecord(Role role, const QString &userId, EntityKind kind, const QString &ownerId)

@@ -171,6 +171,7 @@ void BookingPanel::setEditable(bool editable)
 {
     m_editable = editable;
     m_bookButton->setEnabled(editable);
+    m_grid->setMovesBookings(editable);
     m_bookButton->setToolTip(
         editable ? tr("Free rooms for the dates and party (or drag across free nights in the grid)")
                  : tr("Your role reads the grid: bookings are made by consultants and the head of "
@@ -390,7 +391,7 @@ void BookingPanel::showBookingMenu(const Id &bookingId)
     const bool prepaid = view.booking.prepaid > Money() && occupiesRoom(view.booking.status);
     QAction *send = menu.addAction(tr("E-mail the voucher to the guest"), this,
                                    [this, view] { emit voucherRequested(view.booking.id, true); });
-    send->setEnabled(prepaid);
+    send->setEnabled(prepaid && m_editable); // recorded on the guest's timeline: those who work bookings
     QAction *save = menu.addAction(tr("Save the voucher as PDF…"), this,
                                    [this, view] { emit voucherRequested(view.booking.id, false); });
     save->setEnabled(prepaid);

@@ -209,6 +209,10 @@ void RoomGridWidget::mousePressEvent(QMouseEvent *event)
         viewport()->update();
         return;
     }
+    if (bar && !m_movesBookings) {
+        viewport()->update(); // the cursor is on the bar: Enter or a double-click opens its menu
+        return;
+    }
     if (bar) {
         const int barRight = m_geometry.xOfColumn(bar->endCol);
         m_drag = barRight - pos.x() <= kStretchHandle ? Drag::Stretch : Drag::Move;
@@ -236,8 +240,12 @@ void RoomGridWidget::mouseMoveEvent(QMouseEvent *event)
         // The stretch handle shows itself.
         const Cell barCell = cellAt(pos);
         const GridBar *bar = barCell.row >= 0 ? m_layout.barAt(barCell.row, barCell.col) : nullptr;
-        const bool onHandle = bar && m_geometry.xOfColumn(bar->endCol) - pos.x() <= kStretchHandle;
-        viewport()->setCursor(onHandle ? Qt::SizeHorCursor : bar ? Qt::OpenHandCursor : Qt::ArrowCursor);
+        const bool onHandle =
+            bar && m_movesBookings && m_geometry.xOfColumn(bar->endCol) - pos.x() <= kStretchHandle;
+        viewport()->setCursor(onHandle                 ? Qt::SizeHorCursor
+                              : bar && m_movesBookings ? Qt::OpenHandCursor
+                              : bar                    ? Qt::PointingHandCursor
+                                                       : Qt::ArrowCursor);
         return;
     }
     m_lastDragPos = pos;

@@ -464,8 +464,9 @@ void GuestCardPanel::render(const GuestCard &card)
 
     QStringList alike;
     for (const storage::DuplicateCandidate &d : card.duplicates)
-        alike << QStringLiteral("<a href='%1'>%2</a> (%3)")
-                     .arg(idToString(d.guest.id), d.guest.displayName.toHtmlEscaped(),
+        alike << (m_canMerge ? QStringLiteral("<a href='%1'>%2</a> (%3)").arg(idToString(d.guest.id))
+                             : QStringLiteral("%1 (%2)"))
+                     .arg(d.guest.displayName.toHtmlEscaped(),
                           duplicateReasonsText(d.reasons).toHtmlEscaped());
     m_duplicates->setText(alike.isEmpty() ? QString()
                                           : QStringLiteral("<span style='color:#9a5b00'>%1</span> %2")

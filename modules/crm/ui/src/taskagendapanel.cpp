@@ -156,6 +156,8 @@ TaskAgendaPanel::TaskAgendaPanel(TaskService &service, const Clock &clock, QWidg
 {
     m_view->setModel(m_model);
     m_view->setObjectName(QStringLiteral("taskAgenda"));
+    m_done->setObjectName(QStringLiteral("taskDoneButton"));
+    m_tomorrow->setObjectName(QStringLiteral("taskTomorrowButton"));
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -219,6 +221,15 @@ void TaskAgendaPanel::setUser(const Id &userId)
     m_remindedUntil = QDateTime(); // another person's list: reminders start from now
     m_known.clear();
     reload();
+}
+
+void TaskAgendaPanel::setCanWork(bool can)
+{
+    m_canWork = can;
+    const QString reads = tr("Your role reads the tasks: consultants and the head of sales work them");
+    m_done->setToolTip(can ? tr("Mark the selected task done (Ctrl+Enter)") : reads);
+    m_tomorrow->setToolTip(can ? tr("Put the selected task off to tomorrow, same time") : reads);
+    updateButtons();
 }
 
 void TaskAgendaPanel::reload()
@@ -288,7 +299,7 @@ bool TaskAgendaPanel::callCurrent()
 
 void TaskAgendaPanel::updateButtons()
 {
-    const bool selected = m_view->currentIndex().isValid();
+    const bool selected = m_canWork && m_view->currentIndex().isValid();
     m_done->setEnabled(selected);
     m_tomorrow->setEnabled(selected);
 }
@@ -296,7 +307,7 @@ void TaskAgendaPanel::updateButtons()
 bool TaskAgendaPanel::completeCurrent()
 {
     const QModelIndex index = m_view->currentIndex();
-    if (!index.isValid())
+    if (!index.isValid() || !m_canWork)
         return false;
     const Id taskId = index.data(TaskAgendaModel::TaskIdRole).value<Id>();
     const Id guestId = index.data(TaskAgendaModel::GuestIdRole).value<Id>();
@@ -329,7 +340,7 @@ bool TaskAgendaPanel::completeCurrent()
 bool TaskAgendaPanel::postponeCurrent()
 {
     const QModelIndex index = m_view->currentIndex();
-    if (!index.isValid())
+    if (!index.isValid() || !m_canWork)
         return false;
     const Id guestId = index.data(TaskAgendaModel::GuestIdRole).value<Id>();
     auto moved = m_service.postpone(index.data(TaskAgendaModel::TaskIdRole).value<Id>(),

@@ -14,7 +14,8 @@ class VoucherQueue
 public:
     VoucherQueue(QSqlDatabase db, const Clock &clock, Id userId);
 
-    Status enqueue(const Id &bookingId);               // to be tried now
+    // To be tried now. "auth.read_only" for a role that records no touch (nothing queued).
+    Status enqueue(const Id &bookingId);
     Result<QList<storage::QueuedVoucher>> due() const; // whose next attempt has come
     Result<std::optional<storage::QueuedVoucher>> entry(const Id &bookingId) const;
     // A failed attempt: returns the reason in words. `taskAfterSecs` after it was queued, the

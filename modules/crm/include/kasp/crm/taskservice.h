@@ -32,7 +32,8 @@ public:
     Result<QList<storage::TeamTaskCount>> team() const;
     // A call-back's end, with its result on the guest's card as a note («Перезвонили: …» or «Не
     // дозвонились: …», by `userId`). Reached: the task is done. Not reached: it waits until tomorrow
-    // at its own hour (postpone). The note goes first: a failure after it leaves the task open.
+    // at its own hour (postpone). One transaction: a task change refused (a colleague's task, a
+    // role that reads) leaves no note either.
     Status finishCallBack(const Id &taskId, const Id &guestId, const Id &userId, const QDateTime &currentDue,
                           const CallBackResult &result);
     // To the same time of day `days` later, but never into the past: an overdue task moved "to

@@ -10,6 +10,7 @@
 #include "kasp/syncproto/mutationplan.h"
 
 #include <optional>
+#include <QJsonObject>
 #include <QSqlDatabase>
 
 namespace kasp::storage {
@@ -30,5 +31,12 @@ std::optional<SessionWriter> sessionWriter(const QSqlDatabase &db);
 // The access rules for the connection's writer. Errors "auth.read_only" / "auth.forbidden" with
 // a message for the user (translated).
 Status authorizeWrite(const QSqlDatabase &db, const sync::MutationPlan &plan);
+// The same rules for a change of a stored record (`current`, as it is before the change): a
+// consultant does not change a colleague's task ("auth.forbidden"), as kasp-sync refuses it.
+Status authorizeChange(const QSqlDatabase &db, sync::EntityKind kind,
+                       const std::optional<QJsonObject> &current);
+// Whether the writer may send the named mutation ("touch.add"), for a service that asks before a
+// write of its own begins (a voucher e-mailed, a payment link asked for). The same messages.
+Status authorizeWrite(const QSqlDatabase &db, const QString &mutationName);
 
 } // namespace kasp::storage

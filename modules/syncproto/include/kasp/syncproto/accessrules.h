@@ -7,12 +7,26 @@
 #include "kasp/core/user.h"
 #include "kasp/syncproto/mutationplan.h"
 
+#include <optional>
+#include <QJsonObject>
+
 namespace kasp::sync {
 
 // "auth.read_only" for the director, "auth.forbidden" for a consultant changing room stock or
 // users. Everyone else passes. userId: whose push it is; their own user record's extension is
 // theirs to set (user.set_extension).
 Status authorizeMutation(Role role, const MutationPlan &plan, const QString &userId = {});
+
+// The rules that depend on the record being changed, after authorizeMutation passed: a consultant
+// works their own tasks and the shared pool, not a colleague's ("auth.forbidden"). current: the
+// record as stored before this change (none for a create). kasp-sync and the desk's write path
+// both ask it.
+Status authorizeChange(Role role, const QString &userId, EntityKind kind,
+                       const std::optional<QJsonObject> &current);
+
+// The same answer as roleMaySend, with the refusal's code ("auth.read_only", "auth.forbidden",
+// "mutation.unknown"): for a service that asks before it starts a write of its own.
+Status authorizeMutationName(Role role, const QString &mutationName);
 
 // Whether the role may send the named mutation ("deal.move"; about someone else's record where
 // that matters): what a desk asks before it enables an action. The same rule as above, so the

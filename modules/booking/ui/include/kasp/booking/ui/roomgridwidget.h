@@ -30,6 +30,10 @@ public:
     QDate firstVisibleDate() const;
     void setGhosts(QList<GridGhost> ghosts);
     void setVoucherProblems(QHash<Id, QString> problems); // booking → why its voucher has not gone
+    // Whether a bar can be dragged to another room or dates, or stretched (the signed-in role
+    // moves bookings). Off: a bar is clicked, not grabbed, and no move is offered.
+    void setMovesBookings(bool moves) { m_movesBookings = moves; }
+    bool movesBookings() const { return m_movesBookings; }
 
     // Geometry for tests and the benchmark, in viewport coordinates.
     QRect cellRect(int row, int col) const;
@@ -84,6 +88,7 @@ private:
     QDate m_today;
 
     Drag m_drag = Drag::None;
+    bool m_movesBookings = true;
     Cell m_anchor;
     int m_dragBar = -1;   // bookingIndex of the bar being moved
     int m_grabOffset = 0; // columns between the bar's start and the grabbed cell

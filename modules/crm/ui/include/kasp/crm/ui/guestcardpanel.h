@@ -44,6 +44,9 @@ public:
     QLabel *consentLine() const { return m_consents; }
     // «Согласие…» is enabled for whoever may record a guest's consent (not the director).
     void setCanRecordConsent(bool can);
+    // «Похож на: …» names other cards as links to compare and merge for whoever may merge cards;
+    // for anyone else the names are plain text.
+    void setCanMerge(bool can) { m_canMerge = can; }
     bool undoLastEdit();
     const Id &currentGuest() const { return m_guestId; }
     QString shownName() const; // the name at the top of the card
@@ -86,6 +89,7 @@ private:
     QLabel *m_summary;
     QLabel *m_open;       // open deals and tasks: what is under way with this guest
     QLabel *m_duplicates; // "looks like …": other cards of perhaps the same person
+    bool m_canMerge = true;
     QPushButton *m_edit;
     QPushButton *m_book;
     QPushButton *m_undo;

@@ -54,6 +54,10 @@ public:
     TaskAgendaPanel(TaskService &service, const Clock &clock, QWidget *parent = nullptr);
 
     void setUser(const Id &userId);
+    // Whether the signed-in role changes tasks (done, to tomorrow): the access rules' answer. A
+    // director's list is for reading: the buttons stay disabled and the actions do nothing.
+    void setCanWork(bool can);
+    bool canWork() const { return m_canWork; }
     void reload();
     bool completeCurrent();
     bool callCurrent(); // the selected task's guest, on their main number; false when none
@@ -78,6 +82,7 @@ private:
 
     TaskService &m_service;
     const Clock &m_clock;
+    bool m_canWork = true;
     Id m_userId;
     TaskAgendaModel *m_model;
     QTableView *m_view;
