@@ -698,6 +698,122 @@
     </message>
 </context>
 <context>
+    <name>kasp::app::AccountActions</name>
+    <message>
+        <source>&amp;Accounts…</source>
+        <translation>&amp;Учётные записи…</translation>
+    </message>
+    <message>
+        <source>Who signs in at this desk: passwords, a new consultant, the idle lock</source>
+        <translation>Кто входит на этом рабочем месте: пароли, новый консультант, блокировка при простое</translation>
+    </message>
+    <message>
+        <source>The head of sales manages the desk&apos;s accounts</source>
+        <translation>Учётными записями рабочего места управляет руководитель отдела продаж</translation>
+    </message>
+    <message>
+        <source>Change &amp;password…</source>
+        <translation>Сменить &amp;пароль…</translation>
+    </message>
+    <message>
+        <source>Your own password at this desk</source>
+        <translation>Ваш собственный пароль на этом рабочем месте</translation>
+    </message>
+    <message>
+        <source>Only the head of sales manages the desk&apos;s accounts: nothing was changed.</source>
+        <translation>Учётными записями рабочего места управляет только руководитель отдела продаж: ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>Your password has been changed. Sign in with the new one from now on.</source>
+        <translation>Пароль изменён. Теперь входите с новым.</translation>
+    </message>
+</context>
+<context>
+    <name>kasp::app::AccountsDialog</name>
+    <message>
+        <source>&amp;Set password…</source>
+        <translation>&amp;Задать пароль…</translation>
+    </message>
+    <message>
+        <source>&amp;Add consultant…</source>
+        <translation>&amp;Добавить консультанта…</translation>
+    </message>
+    <message>
+        <source>Desk accounts</source>
+        <translation>Учётные записи рабочего места</translation>
+    </message>
+    <message>
+        <source>Who signs in at this desk. Passwords are not kept: only a check value (argon2id) that cannot be turned back into the password.</source>
+        <translation>Кто входит на этом рабочем месте. Пароли не хранятся — только проверочное значение (argon2id), из которого пароль не восстановить.</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Сотрудник</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Логин</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Пароль</translation>
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation>Последний вход</translation>
+    </message>
+    <message>
+        <source>A new password for the chosen person (they forgot theirs, or are new)</source>
+        <translation>Новый пароль для выбранного сотрудника (забыл свой или только пришёл)</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <extracomment>The idle lock&apos;s minutes: &quot;15 мин&quot;</extracomment>
+        <translation> мин</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <extracomment>The idle lock at 0 minutes</extracomment>
+        <translation>никогда</translation>
+    </message>
+    <message>
+        <source>&amp;Lock the desk after no input for:</source>
+        <translation>&amp;Блокировать рабочее место после простоя:</translation>
+    </message>
+    <message>
+        <source>0 — never. The window is covered and asks for the password again; it applies at once and is kept on this desk.</source>
+        <translation>0 — никогда. Окно закрывается и снова спрашивает пароль; действует сразу и сохраняется на этом рабочем месте.</translation>
+    </message>
+    <message>
+        <source> (switched off)</source>
+        <translation> (отключён)</translation>
+    </message>
+    <message>
+        <source>set</source>
+        <translation>задан</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>не задан</translation>
+    </message>
+    <message>
+        <source>New password set: %1.</source>
+        <translation>Новый пароль задан: %1.</translation>
+    </message>
+    <message>
+        <source>Consultant %1 added: they sign in with the login «%2».</source>
+        <translation>Добавлен консультант: %1, логин для входа — «%2».</translation>
+    </message>
+    <message>
+        <source>This desk works with the sync server: accounts and passwords are kept there, and the list is shown here as it is.</source>
+        <translation>Это рабочее место подключено к серверу синхронизации: учётные записи и пароли хранятся там, здесь — только их список.</translation>
+    </message>
+</context>
+<context>
     <name>kasp::app::CardController</name>
     <message>
         <source>Consent recorded.</source>
@@ -1215,6 +1331,73 @@
     <message>
         <source>Type the passphrase.</source>
         <translation>Введите парольную фразу.</translation>
+    </message>
+</context>
+<context>
+    <name>kasp::app::PasswordDialog</name>
+    <message>
+        <source>Set password</source>
+        <translation>Задать пароль</translation>
+    </message>
+    <message>
+        <source>A new password for %1. Tell it to them in person; they can change it later (Tools → Change password…).</source>
+        <translation>Новый пароль для сотрудника: %1. Сообщите его лично; потом его можно сменить самому (Сервис → Сменить пароль…).</translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation>Смена пароля</translation>
+    </message>
+    <message>
+        <source>%1, type your current password and the new one twice.</source>
+        <translation>%1, введите текущий пароль и дважды — новый.</translation>
+    </message>
+    <message>
+        <source>&amp;Current password:</source>
+        <translation>&amp;Текущий пароль:</translation>
+    </message>
+    <message>
+        <source>New consultant</source>
+        <translation>Новый консультант</translation>
+    </message>
+    <message>
+        <source>A consultant who signs in at this desk with the login and password below.</source>
+        <translation>Консультант, который будет входить на этом рабочем месте с этими логином и паролем.</translation>
+    </message>
+    <message>
+        <source>ivanova</source>
+        <translation>ivanova</translation>
+    </message>
+    <message>
+        <source>Maria Ivanova</source>
+        <translation>Мария Иванова</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Имя:</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>&amp;Логин:</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>&amp;Новый пароль:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat it:</source>
+        <translation>&amp;Повторите:</translation>
+    </message>
+    <message>
+        <source>At least %1 characters.</source>
+        <translation>Не меньше %1 символов.</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Добавить</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сохранить</translation>
     </message>
 </context>
 <context>
@@ -4861,6 +5044,61 @@ VIP и потерянные: от %3 путёвок или от %4; VIP и пе�
     </message>
 </context>
 <context>
+    <name>kasp::programtext</name>
+    <message>
+        <source>Call the guest back</source>
+        <translation>Перезвонить гостю</translation>
+    </message>
+    <message>
+        <source>Remind about the spa treatment card</source>
+        <translation>Напомнить о санаторно-курортной карте</translation>
+    </message>
+    <message>
+        <source>Choosing a stay</source>
+        <translation>Подбор путёвки</translation>
+    </message>
+    <message>
+        <source>booked</source>
+        <translation>забронировал</translation>
+    </message>
+    <message>
+        <source>too expensive</source>
+        <translation>дорого</translation>
+    </message>
+    <message>
+        <source>the dates did not suit</source>
+        <translation>не подошли даты</translation>
+    </message>
+    <message>
+        <source>chose another sanatorium</source>
+        <translation>выбрал другой санаторий</translation>
+    </message>
+    <message>
+        <source>changed their mind</source>
+        <translation>передумал</translation>
+    </message>
+    <message>
+        <source>asked the prices</source>
+        <translation>узнал цены</translation>
+    </message>
+    <message>
+        <source>thinking it over</source>
+        <translation>думает</translation>
+    </message>
+    <message>
+        <source>asks to be called back</source>
+        <translation>просит перезвонить</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stay from %1, %n night(s)</source>
+        <translation>
+            <numerusform>Заезд %1, %n ночь</numerusform>
+            <numerusform>Заезд %1, %n ночи</numerusform>
+            <numerusform>Заезд %1, %n ночей</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>kasp::session::DatabaseUnlocker</name>
     <message>
         <source>The passphrase must not be empty.</source>
@@ -4889,6 +5127,53 @@ If this database is protected by a passphrase, enter it. If its key is in the pa
         <translation>Хранилище паролей системы («Связка ключей» GNOME или KWallet), где КАСП хранит ключ базы данных, на этом компьютере не запущено или недоступно.
 
 Если эта база защищена парольной фразой, введите её. Если ключ базы в хранилище паролей, нажмите «Отмена», попросите администратора запустить хранилище и откройте КАСП снова.</translation>
+    </message>
+</context>
+<context>
+    <name>kasp::session::LocalAccounts</name>
+    <message>
+        <source>Only the head of sales manages the desk&apos;s accounts: nothing was changed.</source>
+        <translation>Учётными записями рабочего места управляет только руководитель отдела продаж: ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>This desk works with the sync server: accounts and passwords are kept there. Nothing was changed.</source>
+        <translation>Это рабочее место подключено к серверу синхронизации: учётные записи и пароли хранятся там. Ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>This desk works with the sync server: your password is kept there and the head of sales changes it on the server.</source>
+        <translation>Это рабочее место подключено к серверу синхронизации: ваш пароль хранится там, и меняет его на сервере руководитель отдела продаж.</translation>
+    </message>
+    <message>
+        <source>The password is too short: at least %1 characters.</source>
+        <translation>Пароль слишком короткий: нужно не меньше %1 символов.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ. Type the same password twice.</source>
+        <translation>Пароли не совпадают. Введите один и тот же пароль дважды.</translation>
+    </message>
+    <message>
+        <source>There is no such person at this desk, or their account is switched off.</source>
+        <translation>Такого сотрудника на этом рабочем месте нет, или его учётная запись отключена.</translation>
+    </message>
+    <message>
+        <source>Type your current password.</source>
+        <translation>Введите текущий пароль.</translation>
+    </message>
+    <message>
+        <source>The current password is wrong.</source>
+        <translation>Текущий пароль неверен.</translation>
+    </message>
+    <message>
+        <source>The login: 2 to 32 small Latin letters, digits, dots, hyphens or underscores, starting with a letter (for example, «ivanova»).</source>
+        <translation>Логин: от 2 до 32 строчных латинских букв, цифр, точек, дефисов или подчёркиваний, первой — буква (например, «ivanova»).</translation>
+    </message>
+    <message>
+        <source>Type the person&apos;s name.</source>
+        <translation>Введите имя сотрудника.</translation>
+    </message>
+    <message>
+        <source>The login «%1» is taken already. Choose another one.</source>
+        <translation>Логин «%1» уже занят. Выберите другой.</translation>
     </message>
 </context>
 <context>
@@ -5521,291 +5806,6 @@ If this database is protected by a passphrase, enter it. If its key is in the pa
     <message>
         <source> · on a call</source>
         <translation> · разговаривает</translation>
-    </message>
-</context>
-<context>
-    <name>kasp::app::AccountActions</name>
-    <message>
-        <source>&amp;Accounts…</source>
-        <translation>&amp;Учётные записи…</translation>
-    </message>
-    <message>
-        <source>Who signs in at this desk: passwords, a new consultant, the idle lock</source>
-        <translation>Кто входит на этом рабочем месте: пароли, новый консультант, блокировка при простое</translation>
-    </message>
-    <message>
-        <source>The head of sales manages the desk&apos;s accounts</source>
-        <translation>Учётными записями рабочего места управляет руководитель отдела продаж</translation>
-    </message>
-    <message>
-        <source>Change &amp;password…</source>
-        <translation>Сменить &amp;пароль…</translation>
-    </message>
-    <message>
-        <source>Your own password at this desk</source>
-        <translation>Ваш собственный пароль на этом рабочем месте</translation>
-    </message>
-    <message>
-        <source>Only the head of sales manages the desk&apos;s accounts: nothing was changed.</source>
-        <translation>Учётными записями рабочего места управляет только руководитель отдела продаж: ничего не изменено.</translation>
-    </message>
-    <message>
-        <source>Your password has been changed. Sign in with the new one from now on.</source>
-        <translation>Пароль изменён. Теперь входите с новым.</translation>
-    </message>
-</context>
-<context>
-    <name>kasp::app::AccountsDialog</name>
-    <message>
-        <source>&amp;Set password…</source>
-        <translation>&amp;Задать пароль…</translation>
-    </message>
-    <message>
-        <source>&amp;Add consultant…</source>
-        <translation>&amp;Добавить консультанта…</translation>
-    </message>
-    <message>
-        <source>Desk accounts</source>
-        <translation>Учётные записи рабочего места</translation>
-    </message>
-    <message>
-        <source>Who signs in at this desk. Passwords are not kept: only a check value (argon2id) that cannot be turned back into the password.</source>
-        <translation>Кто входит на этом рабочем месте. Пароли не хранятся — только проверочное значение (argon2id), из которого пароль не восстановить.</translation>
-    </message>
-    <message>
-        <source>Person</source>
-        <translation>Сотрудник</translation>
-    </message>
-    <message>
-        <source>Login</source>
-        <translation>Логин</translation>
-    </message>
-    <message>
-        <source>Role</source>
-        <translation>Роль</translation>
-    </message>
-    <message>
-        <source>Password</source>
-        <translation>Пароль</translation>
-    </message>
-    <message>
-        <source>Last sign-in</source>
-        <translation>Последний вход</translation>
-    </message>
-    <message>
-        <source>A new password for the chosen person (they forgot theirs, or are new)</source>
-        <translation>Новый пароль для выбранного сотрудника (забыл свой или только пришёл)</translation>
-    </message>
-    <message>
-        <source> min</source>
-        <extracomment>The idle lock&apos;s minutes: &quot;15 мин&quot;</extracomment>
-        <translation> мин</translation>
-    </message>
-    <message>
-        <source>never</source>
-        <extracomment>The idle lock at 0 minutes</extracomment>
-        <translation>никогда</translation>
-    </message>
-    <message>
-        <source>&amp;Lock the desk after no input for:</source>
-        <translation>&amp;Блокировать рабочее место после простоя:</translation>
-    </message>
-    <message>
-        <source>0 — never. The window is covered and asks for the password again; it applies at once and is kept on this desk.</source>
-        <translation>0 — никогда. Окно закрывается и снова спрашивает пароль; действует сразу и сохраняется на этом рабочем месте.</translation>
-    </message>
-    <message>
-        <source> (switched off)</source>
-        <translation> (отключён)</translation>
-    </message>
-    <message>
-        <source>set</source>
-        <translation>задан</translation>
-    </message>
-    <message>
-        <source>not set</source>
-        <translation>не задан</translation>
-    </message>
-    <message>
-        <source>New password set: %1.</source>
-        <translation>Новый пароль задан: %1.</translation>
-    </message>
-    <message>
-        <source>Consultant %1 added: they sign in with the login «%2».</source>
-        <translation>Добавлен консультант: %1, логин для входа — «%2».</translation>
-    </message>
-    <message>
-        <source>This desk works with the sync server: accounts and passwords are kept there, and the list is shown here as it is.</source>
-        <translation>Это рабочее место подключено к серверу синхронизации: учётные записи и пароли хранятся там, здесь — только их список.</translation>
-    </message>
-</context>
-<context>
-    <name>kasp::app::PasswordDialog</name>
-    <message>
-        <source>Set password</source>
-        <translation>Задать пароль</translation>
-    </message>
-    <message>
-        <source>A new password for %1. Tell it to them in person; they can change it later (Tools → Change password…).</source>
-        <translation>Новый пароль для сотрудника: %1. Сообщите его лично; потом его можно сменить самому (Сервис → Сменить пароль…).</translation>
-    </message>
-    <message>
-        <source>Change password</source>
-        <translation>Смена пароля</translation>
-    </message>
-    <message>
-        <source>%1, type your current password and the new one twice.</source>
-        <translation>%1, введите текущий пароль и дважды — новый.</translation>
-    </message>
-    <message>
-        <source>&amp;Current password:</source>
-        <translation>&amp;Текущий пароль:</translation>
-    </message>
-    <message>
-        <source>New consultant</source>
-        <translation>Новый консультант</translation>
-    </message>
-    <message>
-        <source>A consultant who signs in at this desk with the login and password below.</source>
-        <translation>Консультант, который будет входить на этом рабочем месте с этими логином и паролем.</translation>
-    </message>
-    <message>
-        <source>ivanova</source>
-        <translation>ivanova</translation>
-    </message>
-    <message>
-        <source>Maria Ivanova</source>
-        <translation>Мария Иванова</translation>
-    </message>
-    <message>
-        <source>&amp;Name:</source>
-        <translation>&amp;Имя:</translation>
-    </message>
-    <message>
-        <source>&amp;Login:</source>
-        <translation>&amp;Логин:</translation>
-    </message>
-    <message>
-        <source>&amp;New password:</source>
-        <translation>&amp;Новый пароль:</translation>
-    </message>
-    <message>
-        <source>&amp;Repeat it:</source>
-        <translation>&amp;Повторите:</translation>
-    </message>
-    <message>
-        <source>At least %1 characters.</source>
-        <translation>Не меньше %1 символов.</translation>
-    </message>
-    <message>
-        <source>Add</source>
-        <translation>Добавить</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>Сохранить</translation>
-    </message>
-</context>
-<context>
-    <name>kasp::session::LocalAccounts</name>
-    <message>
-        <source>Only the head of sales manages the desk&apos;s accounts: nothing was changed.</source>
-        <translation>Учётными записями рабочего места управляет только руководитель отдела продаж: ничего не изменено.</translation>
-    </message>
-    <message>
-        <source>This desk works with the sync server: accounts and passwords are kept there. Nothing was changed.</source>
-        <translation>Это рабочее место подключено к серверу синхронизации: учётные записи и пароли хранятся там. Ничего не изменено.</translation>
-    </message>
-    <message>
-        <source>This desk works with the sync server: your password is kept there and the head of sales changes it on the server.</source>
-        <translation>Это рабочее место подключено к серверу синхронизации: ваш пароль хранится там, и меняет его на сервере руководитель отдела продаж.</translation>
-    </message>
-    <message>
-        <source>The password is too short: at least %1 characters.</source>
-        <translation>Пароль слишком короткий: нужно не меньше %1 символов.</translation>
-    </message>
-    <message>
-        <source>The two passwords differ. Type the same password twice.</source>
-        <translation>Пароли не совпадают. Введите один и тот же пароль дважды.</translation>
-    </message>
-    <message>
-        <source>There is no such person at this desk, or their account is switched off.</source>
-        <translation>Такого сотрудника на этом рабочем месте нет, или его учётная запись отключена.</translation>
-    </message>
-    <message>
-        <source>Type your current password.</source>
-        <translation>Введите текущий пароль.</translation>
-    </message>
-    <message>
-        <source>The current password is wrong.</source>
-        <translation>Текущий пароль неверен.</translation>
-    </message>
-    <message>
-        <source>The login: 2 to 32 small Latin letters, digits, dots, hyphens or underscores, starting with a letter (for example, «ivanova»).</source>
-        <translation>Логин: от 2 до 32 строчных латинских букв, цифр, точек, дефисов или подчёркиваний, первой — буква (например, «ivanova»).</translation>
-    </message>
-    <message>
-        <source>Type the person&apos;s name.</source>
-        <translation>Введите имя сотрудника.</translation>
-    </message>
-    <message>
-        <source>The login «%1» is taken already. Choose another one.</source>
-        <translation>Логин «%1» уже занят. Выберите другой.</translation>
-    </message>
-</context>
-<context>
-    <name>kasp::programtext</name>
-    <message>
-        <source>Call the guest back</source>
-        <translation>Перезвонить гостю</translation>
-    </message>
-    <message>
-        <source>Remind about the spa treatment card</source>
-        <translation>Напомнить о санаторно-курортной карте</translation>
-    </message>
-    <message>
-        <source>Choosing a stay</source>
-        <translation>Подбор путёвки</translation>
-    </message>
-    <message>
-        <source>booked</source>
-        <translation>забронировал</translation>
-    </message>
-    <message>
-        <source>too expensive</source>
-        <translation>дорого</translation>
-    </message>
-    <message>
-        <source>the dates did not suit</source>
-        <translation>не подошли даты</translation>
-    </message>
-    <message>
-        <source>chose another sanatorium</source>
-        <translation>выбрал другой санаторий</translation>
-    </message>
-    <message>
-        <source>changed their mind</source>
-        <translation>передумал</translation>
-    </message>
-    <message>
-        <source>asked the prices</source>
-        <translation>узнал цены</translation>
-    </message>
-    <message>
-        <source>thinking it over</source>
-        <translation>думает</translation>
-    </message>
-    <message>
-        <source>asks to be called back</source>
-        <translation>просит перезвонить</translation>
-    </message>
-    <message numerus="yes">
-        <source>Stay from %1, %n night(s)</source>
-        <translation>
-            <numerusform>Заезд %1, %n ночь</numerusform>
-            <numerusform>Заезд %1, %n ночи</numerusform>
-            <numerusform>Заезд %1, %n ночей</numerusform>
-        </translation>
     </message>
 </context>
 </TS>
