@@ -104,12 +104,6 @@ QByteArray fingerprint(QSqlDatabase db)
     return hash.result();
 }
 
-qint64 count(QSqlDatabase db, const QString &sql)
-{
-    QSqlQuery q(db);
-    return q.exec(sql) && q.next() ? q.value(0).toLongLong() : -1;
-}
-
 Id firstId(QSqlDatabase db, const QString &sql)
 {
     QSqlQuery q(db);
