@@ -78,8 +78,11 @@ void CardController::newGuest()
     const User &user = m_context.user();
     crm::ui::GuestEditDialog dialog(m_context.guests(), Guest{},
                                     user.role == Role::Consultant ? user.id : Id(), m_window);
-    if (dialog.exec() == QDialog::Accepted)
+    const int result = dialog.exec();
+    if (result == QDialog::Accepted)
         saved(dialog.savedGuestId());
+    else if (result == crm::ui::GuestEditDialog::OpenExisting)
+        open(dialog.existingGuestId());
 }
 
 void CardController::editGuest()

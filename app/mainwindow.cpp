@@ -449,6 +449,10 @@ QString MainWindow::exportCurrentList(const QString &testPath)
 {
     QString saved;
     if (m_tabs->currentWidget() == m_deals) {
+        if (auto all = m_deals->loadAllDeals(); !all.ok()) {
+            showError(all.error().message);
+            return {};
+        }
         crm::ModelExportSource source(*m_deals->listView()->model());
         saved = exportListInteractively(this, source, tr("Deals"), m_context.clock().today(), testPath);
     } else {

@@ -11,6 +11,7 @@
 #include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QFile>
 #include <QFileDialog>
 #include <QFormLayout>
@@ -111,8 +112,13 @@ void VoucherActions::handle(const Id &bookingId, bool email)
             emit message(v.error().message);
             return;
         }
-        const QString suggested = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) +
-                                  QStringLiteral("/%1.pdf").arg(tr("Voucher %1").arg(v.value().number));
+        // The Documents folder, made when a new account has none yet: the dialog opened in the
+        // program's working directory instead (first-day walk), as the list export once did.
+        QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+        if (dir.isEmpty() || !QDir().mkpath(dir))
+            dir = QDir::homePath();
+        const QString suggested =
+            QDir(dir).filePath(QStringLiteral("%1.pdf").arg(tr("Voucher %1").arg(v.value().number)));
         const QString path = QFileDialog::getSaveFileName(m_window, tr("Save the voucher"), suggested,
                                                           tr("PDF documents (*.pdf)"));
         if (path.isEmpty())
@@ -250,7 +256,12 @@ void VoucherActions::editBookingRules()
         emit message(saved.error().message);
         return;
     }
-    emit message(tr("Booking rules saved for every desk: holds last %1 h, prepayment %2 %.")
+    // «For every desk» only where there is a server to carry them (the first-day walk read it on a
+    // desk with none).
+    const bool synced = !m_settings.syncServerUrl().isEmpty();
+    emit message((synced ? tr("Booking rules saved; every desk gets them at its next sync: holds last %1 h, "
+                              "prepayment %2 %.")
+                         : tr("Booking rules saved on this desk: holds last %1 h, prepayment %2 %."))
                      .arg(m_booking.holdHours())
                      .arg(m_booking.prepaymentPercent()));
 }

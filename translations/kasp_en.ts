@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>kasp</name>
+    <message numerus="yes">
+        <source>In season «%1» the shortest stay is %n night(s); this one has %2</source>
+        <translation>
+            <numerusform>In season «%1» the shortest stay is %n night; this one has %2</numerusform>
+            <numerusform>In season «%1» the shortest stay is %n nights; this one has %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>kasp::Stay</name>
     <message numerus="yes">
         <source>A stay cannot be longer than %n night(s)</source>
@@ -110,6 +120,22 @@ New price: %3.</source>
 New price: %3.</numerusform>
             <numerusform>Move the booking to %1 – %2 (%n nights)?
 New price: %3.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Room %1: %n night(s), %2. To take out more nights, first select them in the grid with Shift+→ and open this menu on them.</source>
+        <extracomment>%1 the room&apos;s number, %2 the nights as &quot;21 дек. – 22 дек. 2026&quot; (the last is the morning after)</extracomment>
+        <translation>
+            <numerusform>Room %1: %n night, %2. To take out more nights, first select them in the grid with Shift+→ and open this menu on them.</numerusform>
+            <numerusform>Room %1: %n nights, %2. To take out more nights, first select them in the grid with Shift+→ and open this menu on them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Room %1 is out of service: %n night(s), %2.</source>
+        <extracomment>%1 the room&apos;s number, %2 the nights as &quot;21 дек. – 22 дек. 2026&quot;</extracomment>
+        <translation>
+            <numerusform>Room %1 is out of service: %n night, %2.</numerusform>
+            <numerusform>Room %1 is out of service: %n nights, %2.</numerusform>
         </translation>
     </message>
 </context>

@@ -86,10 +86,6 @@
         <translation>В сезоне «%1» нет программы лечения этого профиля</translation>
     </message>
     <message>
-        <source>In season «%1» the shortest stay is %2 nights; this one has %3</source>
-        <translation>В сезоне «%1» минимальный срок — %2 ночей, а выбрано %3</translation>
-    </message>
-    <message>
         <source>returning guest %1 %</source>
         <translation>постоянный гость %1 %</translation>
     </message>
@@ -228,6 +224,14 @@
     <message>
         <source>Season «%1»: a price above 10 000 000 ₽ a night</source>
         <translation>Сезон «%1»: цена выше 10 000 000 ₽ за ночь</translation>
+    </message>
+    <message numerus="yes">
+        <source>In season «%1» the shortest stay is %n night(s); this one has %2</source>
+        <translation>
+            <numerusform>В сезоне «%1» минимальный срок — %n ночь, а выбрано %2</numerusform>
+            <numerusform>В сезоне «%1» минимальный срок — %n ночи, а выбрано %2</numerusform>
+            <numerusform>В сезоне «%1» минимальный срок — %n ночей, а выбрано %2</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2045,10 +2049,6 @@
         <translation>Эти правила задаёт руководитель отдела продаж.</translation>
     </message>
     <message>
-        <source>Booking rules saved for every desk: holds last %1 h, prepayment %2 %.</source>
-        <translation>Правила бронирования сохранены для всех рабочих мест: бронь держится %1 ч, предоплата %2 %.</translation>
-    </message>
-    <message>
         <source>The voucher was not sent: %1. It will be sent by itself once the mail server takes it.</source>
         <translation>Ваучер не отправлен: %1. Он уйдёт сам, как только почтовый сервер его примет.</translation>
     </message>
@@ -2067,6 +2067,14 @@
     <message>
         <source>Consultants and the head of sales set the mail for vouchers.</source>
         <translation>Почту для ваучеров настраивают консультанты и руководитель отдела продаж.</translation>
+    </message>
+    <message>
+        <source>Booking rules saved; every desk gets them at its next sync: holds last %1 h, prepayment %2 %.</source>
+        <translation>Правила бронирования сохранены; остальные рабочие места получат их при следующей синхронизации: бронь держится %1 ч, предоплата %2 %.</translation>
+    </message>
+    <message>
+        <source>Booking rules saved on this desk: holds last %1 h, prepayment %2 %.</source>
+        <translation>Правила бронирования сохранены на этом рабочем месте: бронь держится %1 ч, предоплата %2 %.</translation>
     </message>
 </context>
 <context>
@@ -2644,10 +2652,6 @@ New price: %3.</source>
         <translation>Номер снова в продаже.</translation>
     </message>
     <message>
-        <source>The room is out of service from %1 to %2.</source>
-        <translation>Номер выведен из продажи с %1 по %2.</translation>
-    </message>
-    <message>
         <source>Take a payment…</source>
         <translation>Принять оплату…</translation>
     </message>
@@ -2706,6 +2710,24 @@ No other room is free for these nights.</source>
     <message>
         <source>Your role reads the grid: bookings are made by consultants and the head of sales</source>
         <translation>Ваша роль только просматривает шахматку: бронируют консультанты и руководитель отдела продаж</translation>
+    </message>
+    <message numerus="yes">
+        <source>Room %1: %n night(s), %2. To take out more nights, first select them in the grid with Shift+→ and open this menu on them.</source>
+        <extracomment>%1 the room&apos;s number, %2 the nights as &quot;21 дек. – 22 дек. 2026&quot; (the last is the morning after)</extracomment>
+        <translation>
+            <numerusform>Номер %1: %n ночь, %2. Чтобы вывести больше ночей, сначала выделите их в шахматке (Shift+→) и откройте это меню на них.</numerusform>
+            <numerusform>Номер %1: %n ночи, %2. Чтобы вывести больше ночей, сначала выделите их в шахматке (Shift+→) и откройте это меню на них.</numerusform>
+            <numerusform>Номер %1: %n ночей, %2. Чтобы вывести больше ночей, сначала выделите их в шахматке (Shift+→) и откройте это меню на них.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Room %1 is out of service: %n night(s), %2.</source>
+        <extracomment>%1 the room&apos;s number, %2 the nights as &quot;21 дек. – 22 дек. 2026&quot;</extracomment>
+        <translation>
+            <numerusform>Номер %1 выведен из продажи: %n ночь, %2.</numerusform>
+            <numerusform>Номер %1 выведен из продажи: %n ночи, %2.</numerusform>
+            <numerusform>Номер %1 выведен из продажи: %n ночей, %2.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4089,6 +4111,10 @@ VIP и потерянные: от %3 путёвок или от %4; VIP и пе�
             <numerusform>ещё %n впереди</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Find a guest by phone or surname (Ctrl+K).</source>
+        <translation>Найдите гостя по телефону или фамилии (Ctrl+K).</translation>
+    </message>
 </context>
 <context>
     <name>kasp::crm::ui::GuestEditDialog</name>
@@ -4163,6 +4189,10 @@ VIP и потерянные: от %3 путёвок или от %4; VIP и пе�
     <message>
         <source>%1:</source>
         <translation>%1:</translation>
+    </message>
+    <message>
+        <source>open their card instead</source>
+        <translation>открыть эту карточку вместо новой</translation>
     </message>
 </context>
 <context>

@@ -135,6 +135,11 @@ private slots:
         for (QListView *column : window.dealBoard()->columnViews())
             QCOMPARE(column->dragEnabled(), works);
 
+        // The empty card's hint offers Ctrl+N only to those who make guests (the director's first
+        // screen offered it).
+        QCOMPARE(window.findChild<QLabel *>(QStringLiteral("cardPlaceholder"))->text().contains(
+                     QStringLiteral("Ctrl+N")),
+                 works);
         // The card: editing, booking, a task and a note for those who work the base; the consent
         // form for those who talk to guests.
         QSqlQuery q(t.db);

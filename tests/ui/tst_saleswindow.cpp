@@ -5,6 +5,7 @@
 #include "helpdialog.h"
 #include "kasp/booking/bookingservice.h"
 #include "kasp/core/csv.h"
+#include "kasp/crm/dealservice.h"
 #include "kasp/crm/guestservice.h"
 #include "kasp/crm/ui/dealboardpanel.h"
 #include "kasp/crm/ui/dealcolumnmodel.h"
@@ -34,6 +35,7 @@
 #include <QListView>
 #include <QMenuBar>
 #include <QPlainTextEdit>
+#include <QRegularExpression>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QTableView>
@@ -287,6 +289,20 @@ private slots:
     // base from the Гости tab), read back; the tasks dock says what is due today.
     void dealsTabTasksDockAndListExport()
     {
+        // A stage longer than the board's first page of 200 cards, as the first-day walk's
+        // director had (400 new requests; the export wrote 200 of them).
+        crm::DealService dealService(t.db, clock);
+        QSet<Id> someGuests;
+        for (const QString &letters : {QStringLiteral("а"), QStringLiteral("е"), QStringLiteral("о"),
+                                       QStringLiteral("и"), QStringLiteral("у"), QStringLiteral("я")})
+            for (const auto &g : service->search(letters, 250).value())
+                if (someGuests.size() < 250)
+                    someGuests.insert(g.id);
+        for (const Id &guestId : someGuests)
+            QVERIFY(
+                dealService
+                    .create(guestId, consultant.id, QStringLiteral("Подбор путёвки"), Money::fromKopecks(0))
+                    .ok());
         app::AppContext context(t.db, clock, consultant, *settings, {t.path, 1, true});
         app::MainWindow window(context);
         window.resize(1280, 800);
@@ -318,7 +334,18 @@ private slots:
         };
         const QString deals = window.exportCurrentList(dir + QStringLiteral("/deals.csv"));
         QCOMPARE(deals, dir + QStringLiteral("/deals.csv"));
-        QCOMPARE(countCsvRows(deals), window.dealBoard()->listView()->model()->rowCount());
+        // Every deal of every stage, not the pages the board had loaded (200 a stage): the demo has
+        // stages with more than 200.
+        int dealsInBase = 0, largestStage = 0;
+        for (QListView *view : window.dealBoard()->columnViews()) {
+            const int total =
+                int(static_cast<crm::ui::DealColumnModel *>(view->model())->column().total.count);
+            dealsInBase += total;
+            largestStage = std::max(largestStage, total);
+        }
+        qInfo("deals in the base: %d, the largest stage: %d", dealsInBase, largestStage);
+        QVERIFY(largestStage > 200); // more than the board's first page
+        QCOMPARE(countCsvRows(deals), dealsInBase);
         QVERIFY(!window.exportCurrentList(dir + QStringLiteral("/deals.xlsx")).isEmpty());
         QVERIFY(QFileInfo(dir + QStringLiteral("/deals.xlsx")).size() > 1000);
 
@@ -487,6 +514,28 @@ private slots:
         QVERIFY(card.ok());
         QCOMPARE(card->guest.phones.first().e164(), QStringLiteral("+79990001122"));
         QCOMPARE(card->guest.managerId, consultant.id);
+
+        // The first-day walk made a second card with the phone of a guest already in the base.
+        // The warning links to that guest: the dialog closes and names them, nothing is saved.
+        crm::ui::GuestEditDialog again(*service, Guest{}, consultant.id);
+        again.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&again));
+        again.setPhonesText(existing.mainPhone);
+        auto *warnings = again.findChild<QLabel *>(QStringLiteral("warnings"));
+        QVERIFY(warnings && warnings->isVisible());
+        const QString href =
+            QRegularExpression(QStringLiteral("href=\"([^\"]+)\"")).match(warnings->text()).captured(1);
+        QCOMPARE(idFromString(href), existing.id);
+        QVERIFY2(warnings->text().contains(QStringLiteral("открыть")), qPrintable(warnings->text()));
+        if (!qEnvironmentVariableIsEmpty("KASP_SCREENSHOT_DIR"))
+            again.grab().save(qEnvironmentVariable("KASP_SCREENSHOT_DIR") +
+                              QStringLiteral("/guest-dialog-open-existing.png"));
+        const qint64 before = service->guestCount().value();
+        emit warnings->linkActivated(href);
+        QCOMPARE(again.result(), crm::ui::GuestEditDialog::OpenExisting);
+        QCOMPARE(again.existingGuestId(), existing.id);
+        QVERIFY(!again.isVisible());
+        QCOMPARE(service->guestCount().value(), before);
     }
 
     void cleanupTestCase()

@@ -8,10 +8,10 @@ namespace kasp {
 
 namespace {
 
-QString tr(const char *text)
+QString tr(const char *text, const char *comment = nullptr, int n = -1)
 {
     // lupdate files the tr() of free functions under their namespace: the context is "kasp".
-    return QCoreApplication::translate("kasp", text);
+    return QCoreApplication::translate("kasp", text, comment, n);
 }
 
 constexpr std::array<std::pair<MealPlan, const char *>, 4> kMealKeys{{{MealPlan::None, "none"},
@@ -144,9 +144,9 @@ Result<Quote> priceStay(const PriceRequest &request, const TariffBook &book)
     }
     if (strictest && nights < strictest->minNights)
         return Error{QStringLiteral("price.min_stay"),
-                     tr("In season «%1» the shortest stay is %2 nights; this one has %3")
+                     tr("In season «%1» the shortest stay is %n night(s); this one has %2", nullptr,
+                        strictest->minNights)
                          .arg(strictest->season)
-                         .arg(strictest->minNights)
                          .arg(nights)};
 
     Quote quote;
@@ -239,7 +239,8 @@ TariffBook baseTariffBook(const QList<RoomCategory> &categories)
         t.to = QDate(2100, 1, 1);
         t.mainBed = c.pricePerBedNight;
         t.extraBed = c.pricePerBedNight.percent(70);
-        t.meals = {{MealPlan::FullBoard, Money()}, {MealPlan::HalfBoard, Money()}, {MealPlan::Breakfast, Money()}};
+        t.meals = {
+            {MealPlan::FullBoard, Money()}, {MealPlan::HalfBoard, Money()}, {MealPlan::Breakfast, Money()}};
         // Every profile the sanatorium treats, at no extra cost: the bed-night price covers it.
         for (const auto &[profile, key] : kTreatmentKeys)
             if (profile != TreatmentProfile::None)

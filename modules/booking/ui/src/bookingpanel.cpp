@@ -117,10 +117,10 @@ BookingPanel::BookingPanel(BookingService &booking, crm::GuestService &guests, c
         const QString reason = QInputDialog::getItem(this, title, tr("Reason:"), reasons, 0, true, &ok);
         return ok ? reason : QString();
     };
-    m_closureReason = [this] {
+    m_closureReason = [this](const QString &nights) {
         bool ok = false;
         const QString reason = QInputDialog::getItem(
-            this, tr("Take out of service"), tr("Reason:"),
+            this, tr("Take out of service"), nights + QStringLiteral("\n\n") + tr("Reason:"),
             {tr("Repairs"), tr("Conservation"), tr("Reserved for staff")}, 0, true, &ok);
         return ok ? reason : QString();
     };
@@ -237,22 +237,38 @@ void BookingPanel::closeRoom(const Id &roomId, QDate first, QDate end)
 {
     if (!m_managesStock)
         return;
-    const QString reason = m_closureReason();
-    if (reason.trimmed().isEmpty())
-        return;
     auto nights = Stay::make(first, end);
     if (!nights.ok()) {
         emit message(nights.error().message);
         return;
     }
+    // Which room and which nights, said before the reason is asked: the first-day walk took a
+    // room out for the one night under the cursor without being told so.
+    QString number;
+    if (auto stock = m_booking.roomStock(); stock.ok())
+        for (const Room &r : stock.value().rooms)
+            if (r.id == roomId)
+                number = r.number;
+    const QLocale dates;
+    const QString period = QStringLiteral("%1 – %2").arg(dates.toString(first, QStringLiteral("d MMM")),
+                                                         dates.toString(end, QStringLiteral("d MMM yyyy")));
+    //: %1 the room's number, %2 the nights as "21 дек. – 22 дек. 2026" (the last is the morning after)
+    const QString what =
+        tr("Room %1: %n night(s), %2. To take out more nights, first select them in the grid "
+           "with Shift+→ and open this menu on them.",
+           nullptr, nights.value().nights())
+            .arg(number, period);
+    const QString reason = m_closureReason(what);
+    if (reason.trimmed().isEmpty())
+        return;
     if (auto s = m_booking.closeRoom(roomId, nights.value(), reason); !s.ok()) {
         emit message(s.error().message);
         return;
     }
     reload();
-    emit message(tr("The room is out of service from %1 to %2.")
-                     .arg(QLocale().toString(first, QStringLiteral("d MMMM")),
-                          QLocale().toString(end, QStringLiteral("d MMMM"))));
+    //: %1 the room's number, %2 the nights as "21 дек. – 22 дек. 2026"
+    emit message(tr("Room %1 is out of service: %n night(s), %2.", nullptr, nights.value().nights())
+                     .arg(number, period));
 }
 
 void BookingPanel::addLostBooking(const Booking &booking, const QString &reason)

@@ -276,8 +276,30 @@ void DealBoardPanel::updateSummary()
     m_summary->setText(tr("Open deals: %L1 for %2").arg(open).arg(Money::fromKopecks(amount).toString()));
 }
 
+Status DealBoardPanel::loadAllDeals()
+{
+    QString failed;
+    m_loadingAll = true;
+    for (DealColumnModel *model : std::as_const(m_models)) {
+        const auto watch = connect(model, &DealColumnModel::pageFailed, this,
+                                   [&failed](const QString &message) { failed = message; });
+        while (failed.isEmpty() && model->canFetchMore({}))
+            model->fetchMore({});
+        disconnect(watch);
+        if (!failed.isEmpty())
+            break;
+    }
+    m_loadingAll = false;
+    refillList();
+    if (!failed.isEmpty())
+        return Error{QStringLiteral("deal.page"), failed};
+    return {};
+}
+
 void DealBoardPanel::refillList()
 {
+    if (m_loadingAll)
+        return;
     m_listModel->removeRows(0, m_listModel->rowCount());
     const QDateTime now = m_clock.now();
     for (const DealColumnModel *model : m_models) {

@@ -49,6 +49,7 @@ GuestCardPanel::GuestCardPanel(GuestService &service, const Clock &clock, QWidge
 {
     setObjectName(QStringLiteral("guestCardPanel"));
     m_placeholder->setText(tr("Find a guest by phone or surname (Ctrl+K),\nor create a new one (Ctrl+N)."));
+    m_placeholder->setObjectName(QStringLiteral("cardPlaceholder"));
     m_placeholder->setAlignment(Qt::AlignCenter);
     m_placeholder->setEnabled(false);
 
@@ -227,6 +228,10 @@ void GuestCardPanel::setEditable(bool editable)
     m_book->setVisible(editable);
     m_task->setVisible(editable);
     m_note->setVisible(editable);
+    // A role that makes no guests is not told to make one (the director's first screen said so).
+    m_placeholder->setText(
+        editable ? tr("Find a guest by phone or surname (Ctrl+K),\nor create a new one (Ctrl+N).")
+                 : tr("Find a guest by phone or surname (Ctrl+K)."));
 }
 
 void GuestCardPanel::clear()

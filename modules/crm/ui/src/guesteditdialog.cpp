@@ -114,6 +114,11 @@ GuestEditDialog::GuestEditDialog(GuestService &service, Guest guest, const Id &d
     m_problems->setWordWrap(true);
     m_problems->setStyleSheet(QStringLiteral("color: #b00020;"));
     m_warnings->setWordWrap(true);
+    m_warnings->setTextFormat(Qt::RichText);
+    connect(m_warnings, &QLabel::linkActivated, this, [this](const QString &id) {
+        m_existingId = idFromString(id);
+        done(OpenExisting);
+    });
     m_warnings->setStyleSheet(QStringLiteral("color: #8a5300;"));
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
@@ -160,7 +165,7 @@ void GuestEditDialog::completeCard(const Guest &existing)
 
 QString GuestEditDialog::warningsText() const
 {
-    return m_warnings->text();
+    return m_warningsText;
 }
 
 Guest GuestEditDialog::collect(QStringList *problems) const
@@ -199,15 +204,25 @@ void GuestEditDialog::refreshChecks()
     const Guest g = collect(&problems);
     m_problems->setText(problems.join(QLatin1Char('\n')));
     m_problems->setVisible(!problems.isEmpty());
-    QStringList warnings;
+    QStringList warnings, linked;
     if (auto owners = m_service.phoneOwners(g.phones, g.id); owners.ok()) {
         for (const auto &owner : owners.value()) {
             auto phone = Phone::parse(owner.mainPhone);
-            warnings << tr("%1 already belongs to %2")
-                            .arg(phone.ok() ? phone->display() : owner.mainPhone, owner.displayName);
+            const QString number = phone.ok() ? phone->display() : owner.mainPhone;
+            warnings << tr("%1 already belongs to %2").arg(number, owner.displayName);
+            // A new card can be the guest who is already in the base (the first-day walk made a
+            // second card with the same phone): a link opens theirs instead.
+            QString line = tr("%1 already belongs to %2")
+                               .toHtmlEscaped()
+                               .arg(number.toHtmlEscaped(), owner.displayName.toHtmlEscaped());
+            if (m_original.id.isNull())
+                line += QStringLiteral(" — <a href=\"%1\">%2</a>")
+                            .arg(idToString(owner.id), tr("open their card instead").toHtmlEscaped());
+            linked << line;
         }
     }
-    m_warnings->setText(warnings.join(QLatin1Char('\n')));
+    m_warningsText = warnings.join(QLatin1Char('\n'));
+    m_warnings->setText(linked.join(QStringLiteral("<br>")));
     m_warnings->setVisible(!warnings.isEmpty());
 }
 

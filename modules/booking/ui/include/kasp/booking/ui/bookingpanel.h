@@ -81,10 +81,14 @@ private:
 
 public:
     // Tests answer the out-of-service form: reason, or empty to cancel.
-    void setClosureReasonPicker(std::function<QString()> picker) { m_closureReason = std::move(picker); }
+    // Asked with the room and nights in words; returns the reason, "" to cancel.
+    void setClosureReasonPicker(std::function<QString(const QString &nights)> picker)
+    {
+        m_closureReason = std::move(picker);
+    }
 
 private:
-    std::function<QString()> m_closureReason;
+    std::function<QString(const QString &nights)> m_closureReason;
     QList<GridGhost> m_lost;
 };
 

@@ -22,6 +22,10 @@ public:
     GuestEditDialog(GuestService &service, Guest guest, const Id &defaultManager, QWidget *parent = nullptr);
 
     Id savedGuestId() const { return m_savedId; }
+    // The dialog's result when the user chose to open the guest who already has a typed phone
+    // (the warning's link) instead of making a second card: existingGuestId() names that guest.
+    static constexpr int OpenExisting = 2;
+    Id existingGuestId() const { return m_existingId; }
     // For tests and callers that prefill a number (an unknown caller).
     void setPhonesText(const QString &text);
     // The card being typed already exists (the call that opened this form ended, and the call
@@ -42,6 +46,8 @@ private:
     GuestService &m_service;
     Guest m_original;
     Id m_savedId;
+    Id m_existingId;
+    QString m_warningsText; // the warnings without their links
     QLineEdit *m_last, *m_first, *m_middle, *m_tags;
     // The card's other text fields (a city…), one line each, laid out from guestFields(): a new
     // text field of the guest needs no change here.
