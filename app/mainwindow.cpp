@@ -362,8 +362,14 @@ void MainWindow::buildMenus()
     m_onlinePaymentAction =
         tools->addAction(tr("&Online payment…"), m_paymentLinks, &PaymentLinkActions::editSettings);
     m_onlinePaymentAction->setObjectName(QStringLiteral("onlinePaymentAction"));
-    tools->addAction(tr("&Phone (SIP)…"), this, &MainWindow::editPhoneSettings)
-        ->setToolTip(tr("This desktop's extension on the sanatorium's PBX"));
+    // Calls land on the guests' timelines: a role that records no touches (the director) has no
+    // phone, as the server would refuse its calls' records.
+    QAction *phone = tools->addAction(tr("&Phone (SIP)…"), this, &MainWindow::editPhoneSettings);
+    phone->setObjectName(QStringLiteral("phoneSettingsAction"));
+    phone->setEnabled(m_context.permissions().makesCalls);
+    phone->setToolTip(m_context.permissions().makesCalls
+                          ? tr("This desktop's extension on the sanatorium's PBX")
+                          : tr("Consultants and the head of sales make the calls"));
     m_onlinePaymentAction->setToolTip(tr("The YooKassa shop guests pay prepayments to by card"));
     tools->addSeparator();
     tools->addAction(tr("&Booking rules…"), m_vouchers, &VoucherActions::editBookingRules)
@@ -414,6 +420,8 @@ void MainWindow::findDuplicates()
 
 void MainWindow::editPhoneSettings()
 {
+    if (!m_context.permissions().makesCalls)
+        return;
     m_phone->editSettings();
 }
 

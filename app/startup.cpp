@@ -391,7 +391,7 @@ void Startup::switchUser(const User &user)
 std::unique_ptr<MainWindow> showSalesWindow(AppContext &context)
 {
     auto window = std::make_unique<MainWindow>(context);
-    if (!context.settings().phone().server.isEmpty())
+    if (!context.settings().phone().server.isEmpty() && context.permissions().makesCalls)
         window->enablePhone({});
     window->show();
     window->searchPanel()->focusSearch();

@@ -1286,6 +1286,10 @@
         <source>Each person&apos;s tasks for today and how many are overdue</source>
         <translation>Задачи каждого на сегодня и сколько из них просрочено</translation>
     </message>
+    <message>
+        <source>Consultants and the head of sales make the calls</source>
+        <translation>Звонят консультанты и руководитель отдела продаж</translation>
+    </message>
 </context>
 <context>
     <name>kasp::app::NotificationArea</name>

@@ -131,14 +131,17 @@ private slots:
                  works);
         QCOMPARE(window.findChild<QAction *>(QStringLiteral("tariffsAction"))->isEnabled(), manages);
         QCOMPARE(window.findChild<QAction *>(QStringLiteral("stockAction"))->isEnabled(), manages);
+        // The phone is for those who talk to guests: the director's calls could not be recorded.
+        QCOMPARE(window.findChild<QAction *>(QStringLiteral("phoneSettingsAction"))->isEnabled(), works);
         window.dealBoard()->reload();
         for (QListView *column : window.dealBoard()->columnViews())
             QCOMPARE(column->dragEnabled(), works);
 
         // The empty card's hint offers Ctrl+N only to those who make guests (the director's first
         // screen offered it).
-        QCOMPARE(window.findChild<QLabel *>(QStringLiteral("cardPlaceholder"))->text().contains(
-                     QStringLiteral("Ctrl+N")),
+        QCOMPARE(window.findChild<QLabel *>(QStringLiteral("cardPlaceholder"))
+                     ->text()
+                     .contains(QStringLiteral("Ctrl+N")),
                  works);
         // The card: editing, booking, a task and a note for those who work the base; the consent
         // form for those who talk to guests.
