@@ -28,8 +28,9 @@ AccountsDialog::AccountsDialog(session::LocalAccounts &accounts, session::Settin
     setWindowTitle(tr("Desk accounts"));
     const Status admin = m_accounts.mayAdminister();
     m_administers = admin.ok();
-    auto *intro = new QLabel(tr("Who signs in at this desk. Passwords are not kept: only a check value "
-                                "(argon2id) that cannot be turned back into the password."));
+    // The hash's name is for IT (the README and the log), not for the head of sales.
+    auto *intro = new QLabel(tr("Who signs in at this desk. Passwords are not kept, only a check value "
+                                "from which the password cannot be recovered."));
     intro->setWordWrap(true);
     m_note->setObjectName(QStringLiteral("accountsNote"));
     m_note->setWordWrap(true);

@@ -79,6 +79,10 @@ QString HelpDialog::firstDay(Role role)
             "stall; the stages' names are yours to edit.</li>"
             "<li>Guest → Duplicate cards (Ctrl+Shift+U) merges two cards of one person with all "
             "their history.</li>"
+            "<li>Go → The team's tasks (Ctrl+Shift+T): each consultant's tasks for today and what is "
+            "overdue.</li>"
+            "<li>On a desk without a server, Tools → Accounts sets your people's passwords, adds a "
+            "consultant and sets how soon an idle desk locks.</li>"
             "<li>You can work calls and bookings like a consultant; the guest list (Ctrl+L) with "
             "its contacts is exported by you (Ctrl+Shift+E).</li></ol>");
     case Role::Director:
